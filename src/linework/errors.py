@@ -1,0 +1,161 @@
+"""The one registry of user-facing error codes (DESIGN.md §6).
+
+Every failure a user can meet maps to a stable ``LW-E`` code with a message
+written for people. The code is also the only thing the error beacon may send,
+so messages here never include user data; details for the user (which field,
+which line) travel in ``LineworkError.detail`` and never leave the browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Context = Literal["boot", "import", "export", "save", "open", "edit", "embed"]
+CONTEXTS: Final[tuple[Context, ...]] = (
+    "boot",
+    "import",
+    "export",
+    "save",
+    "open",
+    "edit",
+    "embed",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCode:
+    """A registered error: its code, the context it belongs to, and its message."""
+
+    code: str
+    context: Context
+    message: str
+
+
+_ENTRIES: Final[tuple[ErrorCode, ...]] = (
+    # 00xx: internal and boot
+    ErrorCode(
+        "LW-E0001",
+        "edit",
+        "Something went wrong inside Linework. Your diagram is unchanged.",
+    ),
+    ErrorCode("LW-E0002", "boot", "Linework could not start in this browser."),
+    ErrorCode(
+        "LW-E0003",
+        "boot",
+        "Linework took too long to start. Reload the page to try again.",
+    ),
+    ErrorCode(
+        "LW-E0004",
+        "boot",
+        "The Python runtime stopped working. Download your diagram, then reload.",
+    ),
+    # 01xx: reading .linework files
+    ErrorCode(
+        "LW-E0100",
+        "open",
+        "This file is not a Linework diagram or any format Linework can import.",
+    ),
+    ErrorCode("LW-E0101", "open", "The file is not valid JSON."),
+    ErrorCode("LW-E0102", "open", "The file does not follow the Linework format."),
+    ErrorCode(
+        "LW-E0103",
+        "open",
+        "The file was made by a newer Linework; update Linework to open it.",
+    ),
+    ErrorCode("LW-E0104", "open", "The file is too large to open."),
+    ErrorCode("LW-E0105", "open", "The file has too many elements to open."),
+    ErrorCode("LW-E0106", "open", "The file is nested too deeply to open safely."),
+    ErrorCode("LW-E0107", "open", "The file is not valid UTF-8 text."),
+    # 02xx: imports of other formats
+    ErrorCode("LW-E0200", "import", "The draw.io file could not be read."),
+    ErrorCode("LW-E0201", "import", "The Gliffy file could not be read."),
+    ErrorCode("LW-E0202", "import", "The Excalidraw file could not be read."),
+    ErrorCode("LW-E0203", "import", "The Mermaid text could not be read."),
+    ErrorCode(
+        "LW-E0204",
+        "import",
+        "The XML uses features Linework refuses for safety (DTDs or entities).",
+    ),
+    ErrorCode(
+        "LW-E0205", "import", "The compressed data expands beyond the size limit."
+    ),
+    ErrorCode("LW-E0206", "import", "The image has no diagram embedded in it."),
+    # 03xx: sealed files
+    ErrorCode(
+        "LW-E0300",
+        "open",
+        "Wrong passphrase, or the file was changed after it was sealed.",
+    ),
+    ErrorCode("LW-E0301", "open", "The sealed file is damaged or incomplete."),
+    ErrorCode(
+        "LW-E0302",
+        "open",
+        "The sealed file uses a version this Linework does not support.",
+    ),
+    ErrorCode("LW-E0303", "save", "The file could not be sealed."),
+    ErrorCode("LW-E0304", "open", "A passphrase is needed to open this file."),
+    # 04xx: saving and exporting
+    ErrorCode(
+        "LW-E0400",
+        "save",
+        "The file could not be saved. Your changes are still unsaved.",
+    ),
+    ErrorCode("LW-E0401", "export", "The export could not be made."),
+    # 05xx: editing
+    ErrorCode("LW-E0500", "edit", "That change is not allowed here."),
+    ErrorCode("LW-E0501", "edit", "That layer is locked."),
+    # 06xx: embedding
+    ErrorCode("LW-E0600", "embed", "The embedding page did not give a valid origin."),
+    ErrorCode(
+        "LW-E0601", "embed", "The message from the embedding page was not understood."
+    ),
+    ErrorCode(
+        "LW-E0602", "embed", "The diagram sent by the embedding page could not be read."
+    ),
+    # 07xx: command line
+    ErrorCode("LW-E0700", "open", "The file could not be read from disk."),
+    ErrorCode("LW-E0701", "save", "The file could not be written to disk."),
+)
+
+REGISTRY: Final[dict[str, ErrorCode]] = {e.code: e for e in _ENTRIES}
+
+
+class LineworkError(Exception):
+    """A failure with a registered code; ``detail`` says exactly what and where.
+
+    Args:
+        code: a key of ``REGISTRY``.
+        detail: specifics for the user, such as
+            ``pages[0].elements[3].box.w: must be > 0``.
+    """
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        if code not in REGISTRY:
+            raise KeyError(f"unregistered error code {code}")
+        self.code = code
+        self.detail = detail
+        super().__init__(self.describe())
+
+    @property
+    def message(self) -> str:
+        """Return the registered message for the code."""
+        return REGISTRY[self.code].message
+
+    @property
+    def context(self) -> Context:
+        """Return the context the code belongs to."""
+        return REGISTRY[self.code].context
+
+    def describe(self) -> str:
+        """Return the message with its detail and code, for people."""
+        text = self.message
+        if self.detail:
+            text = f"{text} {self.detail}"
+        return f"{text} ({self.code})"
+
+
+def message_for(code: str) -> str:
+    """Return the user message of a code, or the internal-error message if unknown."""
+    entry = REGISTRY.get(code) or REGISTRY["LW-E0001"]
+    return entry.message

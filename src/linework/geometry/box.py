@@ -1,0 +1,93 @@
+"""Axis-aligned boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from linework.geometry.vec import Vec
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """An axis-aligned rectangle: top-left corner plus width and height."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def left(self) -> float:
+        """Return the x of the left edge."""
+        return self.x
+
+    @property
+    def top(self) -> float:
+        """Return the y of the top edge."""
+        return self.y
+
+    @property
+    def right(self) -> float:
+        """Return the x of the right edge."""
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        """Return the y of the bottom edge."""
+        return self.y + self.h
+
+    @property
+    def center(self) -> Vec:
+        """Return the centre point.
+
+        >>> Box(0, 0, 10, 20).center
+        Vec(x=5.0, y=10.0)
+        """
+        return Vec(self.x + self.w / 2, self.y + self.h / 2)
+
+    def at(self, fx: float, fy: float) -> Vec:
+        """Return the point at fractions (fx, fy) of the box, (0, 0) being top-left."""
+        return Vec(self.x + self.w * fx, self.y + self.h * fy)
+
+    def translated(self, d: Vec) -> Box:
+        """Return the box moved by ``d``."""
+        return Box(self.x + d.x, self.y + d.y, self.w, self.h)
+
+    def inflated(self, m: float) -> Box:
+        """Return the box grown by ``m`` on every side."""
+        return Box(self.x - m, self.y - m, self.w + 2 * m, self.h + 2 * m)
+
+    def contains(self, p: Vec) -> bool:
+        """Return whether ``p`` lies inside or on the edge."""
+        return self.x <= p.x <= self.right and self.y <= p.y <= self.bottom
+
+    def intersects(self, other: Box) -> bool:
+        """Return whether two boxes overlap (touching counts)."""
+        return not (
+            other.x > self.right
+            or other.right < self.x
+            or other.y > self.bottom
+            or other.bottom < self.y
+        )
+
+    def union(self, other: Box) -> Box:
+        """Return the smallest box holding both."""
+        x, y = min(self.x, other.x), min(self.y, other.y)
+        return Box(
+            x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y
+        )
+
+    @staticmethod
+    def around(points: Iterable[Vec]) -> Box:
+        """Return the bounding box of points (at least one).
+
+        >>> Box.around([Vec(1, 2), Vec(4, 0)])
+        Box(x=1, y=0, w=3, h=2)
+        """
+        pts = list(points)
+        if not pts:
+            raise ValueError("Box.around needs at least one point")
+        xs = [p.x for p in pts]
+        ys = [p.y for p in pts]
+        return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))

@@ -1,0 +1,59 @@
+"""Visual style of shapes and connectors: one frozen record with sane defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Final, Literal
+
+HAlign = Literal["left", "center", "right"]
+VAlign = Literal["top", "middle", "bottom"]
+
+ARROWHEADS: Final[tuple[str, ...]] = (
+    "none",
+    "classic",
+    "open",
+    "block",
+    "block-hollow",
+    "diamond",
+    "diamond-hollow",
+    "circle",
+    "circle-hollow",
+    "er-one",
+    "er-many",
+    "er-zero-or-one",
+    "er-one-or-many",
+    "er-zero-or-many",
+)
+DASHES: Final[tuple[str, ...]] = ("solid", "dashed", "dotted", "dash-dot")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Style:
+    """How an element looks; connectors ignore fill and the other shape-only fields.
+
+    Colours are ``#rrggbb`` or ``none``. ``dash`` names a pattern (see ``DASHES``)
+    so the renderer can scale it with the stroke width.
+    """
+
+    fill: str = "#ffffff"
+    stroke: str = "#1f2933"
+    stroke_width: float = 1.5
+    dash: str = "solid"
+    opacity: float = 1.0
+    corner_radius: float = 0.0
+    shadow: bool = False
+    font_family: str = "Arimo"
+    font_size: float = 14.0
+    font_color: str = "#1f2933"
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    align: HAlign = "center"
+    valign: VAlign = "middle"
+    text_padding: float = 6.0
+    start_arrow: str = "none"
+    end_arrow: str = "classic"
+
+
+DEFAULT_STYLE: Final = Style()
+STYLE_FIELDS: Final[tuple[str, ...]] = tuple(f.name for f in fields(Style))
