@@ -36,8 +36,8 @@ class Document:
     """
 
     records: Mapping[str, Record]
-    meta: JsonObject = EMPTY
-    extra: JsonObject = EMPTY
+    meta: JsonObject = field(default_factory=lambda: EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __eq__(self, other: object) -> bool:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from linework.model.records import Record
 
 if TYPE_CHECKING:
     from linework.model.document import Document
 
-_NONE: Final[Mapping[str, Record]] = {}
-_NONE_PAIRS: Final[Mapping[str, tuple[Record, Record]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +21,9 @@ class Patch:
     moves into one undo step, ``touched`` tells the renderer what to redraw.
     """
 
-    added: Mapping[str, Record] = _NONE
-    updated: Mapping[str, tuple[Record, Record]] = _NONE_PAIRS
-    removed: Mapping[str, Record] = _NONE
+    added: Mapping[str, Record] = field(default_factory=dict)
+    updated: Mapping[str, tuple[Record, Record]] = field(default_factory=dict)
+    removed: Mapping[str, Record] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         """Return whether the patch changes nothing."""

@@ -22,6 +22,10 @@ ORIGIN: Final = Vec(0.0, 0.0)
 ROUTINGS: Final[tuple[Routing, ...]] = ("straight", "orthogonal", "curved")
 
 
+def _empty() -> JsonObject:
+    return EMPTY
+
+
 def frozen_map(d: Mapping[str, Any] | None = None) -> JsonObject:
     """Return a read-only copy of ``d`` (the empty map is shared)."""
     return MappingProxyType(dict(d)) if d else EMPTY
@@ -47,7 +51,7 @@ class Page:
     height: float = 850.0
     background: str = "#ffffff"
     grid: Grid = field(default_factory=Grid)
-    extra: JsonObject = EMPTY
+    extra: JsonObject = field(default_factory=_empty)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,7 +64,7 @@ class Layer:
     z: int = 0
     visible: bool = True
     locked: bool = False
-    extra: JsonObject = EMPTY
+    extra: JsonObject = field(default_factory=_empty)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,8 +85,8 @@ class Shape:
     style: Style = DEFAULT_STYLE
     text: str = ""
     link: str = ""
-    props: JsonObject = EMPTY
-    extra: JsonObject = EMPTY
+    props: JsonObject = field(default_factory=_empty)
+    extra: JsonObject = field(default_factory=_empty)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,7 +137,7 @@ class Connector:
     routing: Routing = "orthogonal"
     style: Style = DEFAULT_STYLE
     labels: tuple[ConnectorLabel, ...] = ()
-    extra: JsonObject = EMPTY
+    extra: JsonObject = field(default_factory=_empty)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -145,7 +149,7 @@ class Group:
     layer: str
     parent: str | None = None
     z: int = 0
-    extra: JsonObject = EMPTY
+    extra: JsonObject = field(default_factory=_empty)
 
 
 Element: TypeAlias = Shape | Connector | Group

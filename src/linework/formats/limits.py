@@ -1,0 +1,71 @@
+"""Limits and pre-parse checks that keep hostile files from crashing the runtime.
+
+In Pyodide, ``json.loads`` of a small document nested thousands deep overflows the
+JavaScript stack and kills the interpreter (DESIGN.md §7), so nesting is measured
+with a linear scan before any parser sees the text.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from linework.errors import LineworkError
+
+MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+MAX_ELEMENTS: Final = 100_000
+MAX_PAGES: Final = 1_000
+MAX_LAYERS: Final = 1_000
+MAX_JSON_DEPTH: Final = 64
+MAX_GROUP_DEPTH: Final = 32
+MAX_TEXT: Final = 100_000
+MAX_ID: Final = 200
+MAX_IMAGE_CHARS: Final = 16 * 1024 * 1024
+MAX_COORD: Final = 10_000_000.0
+MAX_WAYPOINTS: Final = 1_000
+MAX_LABELS: Final = 100
+
+
+def check_size(data: bytes, code: str = "LW-E0104") -> None:
+    """Refuse data larger than ``MAX_FILE_BYTES``."""
+    if len(data) > MAX_FILE_BYTES:
+        raise LineworkError(
+            code, f"It has {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}."
+        )
+
+
+def json_depth(text: str) -> int:
+    """Return the deepest bracket nesting of JSON text, ignoring brackets in strings.
+
+    >>> json_depth('{"a": [1, {"b": "[[["}]}')
+    3
+    """
+    depth = best = 0
+    in_str = esc = False
+    for ch in text:
+        if in_str:
+            if esc:
+                esc = False
+            elif ch == "\\":
+                esc = True
+            elif ch == '"':
+                in_str = False
+        elif ch == '"':
+            in_str = True
+        elif ch in "[{":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "]}":
+            depth -= 1
+    return best
+
+
+def check_json_depth(text: str, limit: int = MAX_JSON_DEPTH) -> None:
+    """Refuse JSON nested deeper than ``limit`` before it is parsed."""
+    # A fast path: the scan is only needed when there are many brackets.
+    if text.count("[") + text.count("{") <= limit:
+        return
+    d = json_depth(text)
+    if d > limit:
+        raise LineworkError(
+            "LW-E0106", f"It is nested {d} levels deep; the limit is {limit}."
+        )

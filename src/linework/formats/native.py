@@ -1,0 +1,624 @@
+"""The ``.linework`` v1 file: canonical JSON writer and a strict, located reader.
+
+The writer is canonical (sorted keys, no spaces, numbers rounded by ``fmt``, style
+fields only where they differ from the default), so the same document always gives
+the same bytes. The reader names the exact place of each problem, keeps keys it
+does not know (a newer minor version may add some), refuses a newer major version,
+and enforces the limits in ``formats.limits`` before doing any real work.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import fields, replace
+from typing import Any, Final, TypeVar
+
+from linework.errors import LineworkError
+from linework.formats import limits
+from linework.geometry import Box, Vec
+from linework.geometry.fmt import rounded
+from linework.model import (
+    ARROWHEADS,
+    DASHES,
+    DEFAULT_STYLE,
+    ROUTINGS,
+    Attached,
+    Connector,
+    ConnectorLabel,
+    Document,
+    Element,
+    End,
+    Free,
+    Grid,
+    Group,
+    Layer,
+    Page,
+    Shape,
+    Style,
+    frozen_map,
+)
+
+FORMAT: Final = "linework"
+VERSION: Final = 1
+MEDIA_TYPE: Final = "application/vnd.linework+json"
+
+# Migrations work on raw JSON, so they keep working after the model changes.
+# Key: the version a migration upgrades from. Version 1 is the first; none yet.
+MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+
+_T = TypeVar("_T")
+
+_DOC_KEYS: Final = frozenset({"format", "version", "pages", "meta"})
+_PAGE_KEYS: Final = frozenset(
+    {"id", "name", "width", "height", "background", "grid", "layers", "elements"}
+)
+_LAYER_KEYS: Final = frozenset({"id", "name", "visible", "locked"})
+_COMMON_KEYS: Final = frozenset({"type", "id", "layer", "parent"})
+_SHAPE_KEYS: Final = _COMMON_KEYS | {
+    "kind",
+    "box",
+    "rotation",
+    "style",
+    "text",
+    "link",
+    "props",
+}
+_CONN_KEYS: Final = _COMMON_KEYS | {
+    "source",
+    "target",
+    "waypoints",
+    "routing",
+    "style",
+    "labels",
+}
+_GROUP_KEYS: Final = _COMMON_KEYS
+_STYLE_FIELDS: Final = {f.name: f for f in fields(Style)}
+
+
+# --------------------------------------------------------------------------- writing
+def _num(x: float) -> float | int:
+    r = rounded(x)
+    return int(r) if r.is_integer() and abs(r) < 2**53 else r
+
+
+def _point(p: Vec) -> dict[str, Any]:
+    return {"x": _num(p.x), "y": _num(p.y)}
+
+
+def _style_json(style: Style, extra: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(extra.get("style", {}))
+    for name in _STYLE_FIELDS:
+        value = getattr(style, name)
+        if value != getattr(DEFAULT_STYLE, name):
+            out[name] = _num(value) if isinstance(value, float) else value
+    return out
+
+
+def _end_json(end: End) -> dict[str, Any]:
+    match end:
+        case Attached(shape=shape, port=port, anchor=anchor):
+            out: dict[str, Any] = {"shape": shape}
+            if port is not None:
+                out["port"] = port
+            if anchor is not None:
+                out["anchor"] = _point(anchor)
+            return out
+        case Free(point=point):
+            return _point(point)
+
+
+def _element_json(e: Element) -> dict[str, Any]:
+    out: dict[str, Any] = {k: v for k, v in e.extra.items() if k != "style"}
+    out["id"] = e.id
+    out["layer"] = e.layer
+    if e.parent:
+        out["parent"] = e.parent
+    match e:
+        case Shape():
+            out["type"] = "shape"
+            out["kind"] = e.kind
+            out["box"] = {
+                "x": _num(e.box.x),
+                "y": _num(e.box.y),
+                "w": _num(e.box.w),
+                "h": _num(e.box.h),
+            }
+            if e.rotation_deg:
+                out["rotation"] = _num(e.rotation_deg)
+            style = _style_json(e.style, e.extra)
+            if style:
+                out["style"] = style
+            if e.text:
+                out["text"] = e.text
+            if e.link:
+                out["link"] = e.link
+            if e.props:
+                out["props"] = dict(e.props)
+        case Connector():
+            out["type"] = "connector"
+            out["source"] = _end_json(e.source)
+            out["target"] = _end_json(e.target)
+            if e.waypoints:
+                out["waypoints"] = [_point(p) for p in e.waypoints]
+            out["routing"] = e.routing
+            style = _style_json(e.style, e.extra)
+            if style:
+                out["style"] = style
+            if e.labels:
+                out["labels"] = [
+                    {
+                        "text": lb.text,
+                        "position": _num(lb.position),
+                        **(
+                            {"offset": _point(lb.offset)}
+                            if lb.offset != Vec(0, 0)
+                            else {}
+                        ),
+                    }
+                    for lb in e.labels
+                ]
+        case Group():
+            out["type"] = "group"
+    return out
+
+
+def to_json(doc: Document) -> dict[str, Any]:
+    """Return the document as plain JSON data (the v1 file structure)."""
+    pages = []
+    for page in doc.pages():
+        p: dict[str, Any] = dict(page.extra)
+        p.update(
+            id=page.id,
+            name=page.name,
+            width=_num(page.width),
+            height=_num(page.height),
+            background=page.background,
+            grid={
+                "size": _num(page.grid.size),
+                "visible": page.grid.visible,
+                "snap": page.grid.snap,
+            },
+            layers=[
+                {
+                    **la.extra,
+                    "id": la.id,
+                    "name": la.name,
+                    "visible": la.visible,
+                    "locked": la.locked,
+                }
+                for la in doc.layers(page.id)
+            ],
+            elements=[_element_json(e) for e in doc.elements(page.id)],
+        )
+        pages.append(p)
+    out: dict[str, Any] = dict(doc.extra)
+    out.update(format=FORMAT, version=VERSION, pages=pages)
+    if doc.meta:
+        out["meta"] = dict(doc.meta)
+    return out
+
+
+def encode(doc: Document) -> bytes:
+    """Return the canonical ``.linework`` bytes of a document."""
+    text = json.dumps(
+        to_json(doc),
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        allow_nan=False,
+    )
+    return text.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- reading
+class _Invalid(Exception):
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
+class _Reader:
+    """Typed accessors that know where they are, so errors name the exact place."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+
+    @staticmethod
+    def obj(v: Any, path: str) -> dict[str, Any]:
+        if not isinstance(v, dict):
+            raise _Invalid(path, "must be an object")
+        return v
+
+    @staticmethod
+    def arr(v: Any, path: str, limit: int) -> list[Any]:
+        if not isinstance(v, list):
+            raise _Invalid(path, "must be an array")
+        if len(v) > limit:
+            raise _Invalid(path, f"has {len(v)} items; the limit is {limit}")
+        return v
+
+    @staticmethod
+    def string(v: Any, path: str, limit: int = limits.MAX_TEXT) -> str:
+        if not isinstance(v, str):
+            raise _Invalid(path, "must be a string")
+        if len(v) > limit:
+            raise _Invalid(path, f"is {len(v)} characters long; the limit is {limit}")
+        return v
+
+    @staticmethod
+    def boolean(v: Any, path: str) -> bool:
+        if not isinstance(v, bool):
+            raise _Invalid(path, "must be true or false")
+        return v
+
+    @staticmethod
+    def number(
+        v: Any,
+        path: str,
+        *,
+        lo: float = -limits.MAX_COORD,
+        hi: float = limits.MAX_COORD,
+    ) -> float:
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise _Invalid(path, "must be a number")
+        x = float(v)
+        if not math.isfinite(x):
+            raise _Invalid(path, "must be a finite number")
+        if not lo <= x <= hi:
+            raise _Invalid(path, f"must be between {lo:g} and {hi:g}")
+        return x
+
+    @staticmethod
+    def choice(v: Any, path: str, options: tuple[str, ...]) -> str:
+        if v not in options:
+            raise _Invalid(path, "must be one of " + ", ".join(options))
+        return str(v)
+
+    def new_id(self, v: Any, path: str) -> str:
+        rid = self.string(v, path, limits.MAX_ID)
+        if not rid:
+            raise _Invalid(path, "must not be empty")
+        if rid in self.ids:
+            raise _Invalid(path, f"duplicate id {rid!r}")
+        self.ids.add(rid)
+        return rid
+
+    def point(self, v: Any, path: str) -> Vec:
+        o = self.obj(v, path)
+        return Vec(
+            self.number(o.get("x"), f"{path}.x"), self.number(o.get("y"), f"{path}.y")
+        )
+
+    def colour(self, v: Any, path: str) -> str:
+        s = self.string(v, path, 32)
+        if s == "none" or (
+            len(s) in (4, 7, 9)
+            and s[0] == "#"
+            and all(c in "0123456789abcdefABCDEF" for c in s[1:])
+        ):
+            return s.lower()
+        raise _Invalid(path, "must be a colour like #1f2933 or none")
+
+    def style(self, v: Any, path: str) -> tuple[Style, dict[str, Any]]:
+        o = self.obj(v, path)
+        values: dict[str, Any] = {}
+        unknown: dict[str, Any] = {}
+        for key, raw in o.items():
+            where = f"{path}.{key}"
+            if key not in _STYLE_FIELDS:
+                unknown[key] = raw
+            elif key in ("fill", "stroke", "font_color"):
+                values[key] = self.colour(raw, where)
+            elif key in ("shadow", "bold", "italic", "underline"):
+                values[key] = self.boolean(raw, where)
+            elif key == "stroke_width":
+                values[key] = self.number(raw, where, lo=0, hi=1000)
+            elif key == "opacity":
+                values[key] = self.number(raw, where, lo=0, hi=1)
+            elif key in ("corner_radius", "text_padding"):
+                values[key] = self.number(raw, where, lo=0, hi=100_000)
+            elif key == "font_size":
+                values[key] = self.number(raw, where, lo=1, hi=1000)
+            elif key == "font_family":
+                values[key] = self.string(raw, where, 200)
+            elif key == "dash":
+                values[key] = self.choice(raw, where, DASHES)
+            elif key == "align":
+                values[key] = self.choice(raw, where, ("left", "center", "right"))
+            elif key == "valign":
+                values[key] = self.choice(raw, where, ("top", "middle", "bottom"))
+            elif key in ("start_arrow", "end_arrow"):
+                values[key] = self.choice(raw, where, ARROWHEADS)
+        return replace(DEFAULT_STYLE, **values) if values else DEFAULT_STYLE, unknown
+
+    def end(self, v: Any, path: str) -> End:
+        o = self.obj(v, path)
+        if "shape" in o:
+            shape = self.string(o["shape"], f"{path}.shape", limits.MAX_ID)
+            port = self.string(o["port"], f"{path}.port", 40) if "port" in o else None
+            anchor = (
+                self.point(o["anchor"], f"{path}.anchor") if "anchor" in o else None
+            )
+            if anchor is not None and not (0 <= anchor.x <= 1 and 0 <= anchor.y <= 1):
+                raise _Invalid(f"{path}.anchor", "must lie within 0..1 on both axes")
+            return Attached(shape=shape, port=port, anchor=anchor)
+        return Free(point=self.point(o, path))
+
+
+def _extra(o: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
+    return frozen_map({k: v for k, v in o.items() if k not in known})
+
+
+def _read_element(
+    r: _Reader, raw: Any, path: str, page: str, layers: dict[str, int], z: int
+) -> Element:
+    o = r.obj(raw, path)
+    kind = r.choice(o.get("type"), f"{path}.type", ("shape", "connector", "group"))
+    rid = r.new_id(o.get("id"), f"{path}.id")
+    layer = r.string(o.get("layer"), f"{path}.layer", limits.MAX_ID)
+    if layer not in layers:
+        raise _Invalid(f"{path}.layer", f"names no layer of this page: {layer!r}")
+    parent = (
+        r.string(o["parent"], f"{path}.parent", limits.MAX_ID)
+        if o.get("parent")
+        else None
+    )
+    if kind == "shape":
+        b = r.obj(o.get("box"), f"{path}.box")
+        box = Box(
+            r.number(b.get("x"), f"{path}.box.x"),
+            r.number(b.get("y"), f"{path}.box.y"),
+            r.number(b.get("w"), f"{path}.box.w"),
+            r.number(b.get("h"), f"{path}.box.h"),
+        )
+        if box.w <= 0:
+            raise _Invalid(f"{path}.box.w", "must be > 0")
+        if box.h <= 0:
+            raise _Invalid(f"{path}.box.h", "must be > 0")
+        style, unknown_style = (
+            r.style(o["style"], f"{path}.style")
+            if "style" in o
+            else (DEFAULT_STYLE, {})
+        )
+        extra = dict(_extra(o, _SHAPE_KEYS))
+        if unknown_style:
+            extra["style"] = unknown_style
+        props = r.obj(o.get("props", {}), f"{path}.props")
+        for key, value in props.items():
+            limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
+            if isinstance(value, str):
+                r.string(value, f"{path}.props.{key}", limit)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                r.number(value, f"{path}.props.{key}")
+        return Shape(
+            id=rid,
+            page=page,
+            layer=layer,
+            parent=parent,
+            z=z,
+            kind=r.string(o.get("kind", "rectangle"), f"{path}.kind", 100),
+            box=box,
+            rotation_deg=r.number(
+                o.get("rotation", 0), f"{path}.rotation", lo=-360, hi=360
+            ),
+            style=style,
+            text=r.string(o.get("text", ""), f"{path}.text"),
+            link=r.string(o.get("link", ""), f"{path}.link", 2048),
+            props=frozen_map(props),
+            extra=frozen_map(extra),
+        )
+    if kind == "connector":
+        style, unknown_style = (
+            r.style(o["style"], f"{path}.style")
+            if "style" in o
+            else (DEFAULT_STYLE, {})
+        )
+        extra = dict(_extra(o, _CONN_KEYS))
+        if unknown_style:
+            extra["style"] = unknown_style
+        waypoints = tuple(
+            r.point(p, f"{path}.waypoints[{i}]")
+            for i, p in enumerate(
+                r.arr(o.get("waypoints", []), f"{path}.waypoints", limits.MAX_WAYPOINTS)
+            )
+        )
+        labels = []
+        for i, lb in enumerate(
+            r.arr(o.get("labels", []), f"{path}.labels", limits.MAX_LABELS)
+        ):
+            lp = f"{path}.labels[{i}]"
+            lo_ = r.obj(lb, lp)
+            labels.append(
+                ConnectorLabel(
+                    text=r.string(lo_.get("text"), f"{lp}.text"),
+                    position=r.number(
+                        lo_.get("position", 0.5), f"{lp}.position", lo=0, hi=1
+                    ),
+                    offset=r.point(lo_["offset"], f"{lp}.offset")
+                    if "offset" in lo_
+                    else Vec(0.0, 0.0),
+                )
+            )
+        routing = r.choice(o.get("routing", "orthogonal"), f"{path}.routing", ROUTINGS)
+        return Connector(
+            id=rid,
+            page=page,
+            layer=layer,
+            parent=parent,
+            z=z,
+            source=r.end(o.get("source"), f"{path}.source"),
+            target=r.end(o.get("target"), f"{path}.target"),
+            waypoints=waypoints,
+            routing=routing,  # type: ignore[arg-type]
+            style=style,
+            labels=tuple(labels),
+            extra=frozen_map(extra),
+        )
+    return Group(
+        id=rid, page=page, layer=layer, parent=parent, z=z, extra=_extra(o, _GROUP_KEYS)
+    )
+
+
+def _check_references(doc_elements: list[tuple[str, Element]]) -> None:
+    """Check that parents and attached shapes exist, and that groups are acyclic."""
+    by_id = {e.id: (path, e) for path, e in doc_elements}
+    for path, e in doc_elements:
+        if e.parent is not None:
+            target = by_id.get(e.parent)
+            if target is None or not isinstance(target[1], Group):
+                raise _Invalid(f"{path}.parent", f"names no group: {e.parent!r}")
+            if target[1].page != e.page:
+                raise _Invalid(f"{path}.parent", "names a group on another page")
+        if isinstance(e, Connector):
+            for side in ("source", "target"):
+                end = getattr(e, side)
+                if isinstance(end, Attached):
+                    t = by_id.get(end.shape)
+                    if t is None or not isinstance(t[1], Shape) or t[1].page != e.page:
+                        raise _Invalid(
+                            f"{path}.{side}.shape",
+                            f"names no shape on this page: {end.shape!r}",
+                        )
+    # Walk each parent chain iteratively with a depth cap: no recursion, no cycles.
+    for path, e in doc_elements:
+        seen = {e.id}
+        cur = e.parent
+        depth = 0
+        while cur is not None:
+            depth += 1
+            if cur in seen:
+                raise _Invalid(f"{path}.parent", "groups form a cycle")
+            if depth > limits.MAX_GROUP_DEPTH:
+                raise _Invalid(
+                    f"{path}.parent",
+                    f"groups nest deeper than {limits.MAX_GROUP_DEPTH}",
+                )
+            seen.add(cur)
+            cur = by_id[cur][1].parent
+
+
+def from_json(raw: Any) -> Document:
+    """Build a document from parsed JSON data, validating everything.
+
+    Raises:
+        LineworkError: LW-E0102 naming the exact place of the first problem,
+            LW-E0103 for a newer major version, LW-E0105 for too many elements.
+    """
+    r = _Reader()
+    try:
+        o = r.obj(raw, "document")
+        if o.get("format") != FORMAT:
+            raise _Invalid("format", 'must be "linework"')
+        version = o.get("version")
+        if isinstance(version, bool) or not isinstance(version, int | float):
+            raise _Invalid("version", "must be a number")
+        major = int(version)
+        if major > VERSION:
+            raise LineworkError(
+                "LW-E0103",
+                f"It is format version {version}; this Linework reads {VERSION}.",
+            )
+        if major < 1:
+            raise _Invalid("version", "must be 1 or more")
+        for v in range(major, VERSION):
+            o = MIGRATIONS[v](o)
+        records: dict[str, Any] = {}
+        all_elements: list[tuple[str, Element]] = []
+        pages = r.arr(o.get("pages"), "pages", limits.MAX_PAGES)
+        if not pages:
+            raise _Invalid("pages", "must hold at least one page")
+        count = 0
+        for pi, raw_page in enumerate(pages):
+            pp = f"pages[{pi}]"
+            po = r.obj(raw_page, pp)
+            page_id = r.new_id(po.get("id"), f"{pp}.id")
+            g = r.obj(po.get("grid", {}), f"{pp}.grid")
+            page = Page(
+                id=page_id,
+                name=r.string(po.get("name", f"Page {pi + 1}"), f"{pp}.name", 200),
+                z=pi,
+                width=r.number(po.get("width", 1100), f"{pp}.width", lo=1),
+                height=r.number(po.get("height", 850), f"{pp}.height", lo=1),
+                background=r.colour(
+                    po.get("background", "#ffffff"), f"{pp}.background"
+                ),
+                grid=Grid(
+                    size=r.number(g.get("size", 10), f"{pp}.grid.size", lo=1, hi=1000),
+                    visible=r.boolean(g.get("visible", True), f"{pp}.grid.visible"),
+                    snap=r.boolean(g.get("snap", True), f"{pp}.grid.snap"),
+                ),
+                extra=_extra(po, _PAGE_KEYS),
+            )
+            records[page_id] = page
+            layer_rank: dict[str, int] = {}
+            raw_layers = r.arr(po.get("layers"), f"{pp}.layers", limits.MAX_LAYERS)
+            if not raw_layers:
+                raise _Invalid(f"{pp}.layers", "must hold at least one layer")
+            for li, raw_layer in enumerate(raw_layers):
+                lp = f"{pp}.layers[{li}]"
+                lo = r.obj(raw_layer, lp)
+                layer = Layer(
+                    id=r.new_id(lo.get("id"), f"{lp}.id"),
+                    page=page_id,
+                    name=r.string(lo.get("name", f"Layer {li + 1}"), f"{lp}.name", 200),
+                    z=li,
+                    visible=r.boolean(lo.get("visible", True), f"{lp}.visible"),
+                    locked=r.boolean(lo.get("locked", False), f"{lp}.locked"),
+                    extra=_extra(lo, _LAYER_KEYS),
+                )
+                records[layer.id] = layer
+                layer_rank[layer.id] = li
+            raw_elements = r.arr(
+                po.get("elements", []), f"{pp}.elements", limits.MAX_ELEMENTS
+            )
+            count += len(raw_elements)
+            if count > limits.MAX_ELEMENTS:
+                raise LineworkError(
+                    "LW-E0105", f"The limit is {limits.MAX_ELEMENTS:,} elements."
+                )
+            for ei, raw_el in enumerate(raw_elements):
+                ep = f"{pp}.elements[{ei}]"
+                el = _read_element(r, raw_el, ep, page_id, layer_rank, ei)
+                records[el.id] = el
+                all_elements.append((ep, el))
+        _check_references(all_elements)
+        meta = r.obj(o.get("meta", {}), "meta")
+        return Document(
+            records=records, meta=frozen_map(meta), extra=_extra(o, _DOC_KEYS)
+        )
+    except _Invalid as exc:
+        raise LineworkError("LW-E0102", str(exc)) from None
+
+
+def looks_native(data: bytes) -> bool:
+    """Return whether bytes look like a ``.linework`` file (cheap sniff, no parse)."""
+    head = data[:512].lstrip()
+    return head.startswith(b"{") and b'"linework"' in data[:4096]
+
+
+def decode(data: bytes) -> Document:
+    """Read ``.linework`` bytes into a document.
+
+    Raises:
+        LineworkError: with a code and the exact place of the problem.
+    """
+    limits.check_size(data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LineworkError("LW-E0107", f"Bad byte at offset {exc.start}.") from None
+    limits.check_json_depth(text)
+    try:
+        raw = json.loads(text, parse_constant=_reject_constant)
+    except ValueError as exc:
+        if isinstance(exc, json.JSONDecodeError):
+            raise LineworkError(
+                "LW-E0101", f"Line {exc.lineno}, column {exc.colno}: {exc.msg}."
+            ) from None
+        raise LineworkError("LW-E0102", str(exc)) from None
+    return from_json(raw)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed; numbers must be finite")
