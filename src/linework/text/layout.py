@@ -1,0 +1,232 @@
+"""Break a label into lines and place them in a box.
+
+Pure and deterministic: widths are summed in integer font units from the
+shipped metrics, and results are memoized because renders re-lay out the
+same labels over and over.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final, Literal, assert_never
+
+from linework.text.metrics import (
+    _advance_table,
+    baseline_offset,
+    face_metrics,
+    font_face,
+    line_height,
+)
+
+Align = Literal["left", "center", "right"]
+VAlign = Literal["top", "middle", "bottom"]
+Anchor = Literal["start", "middle", "end"]
+
+_ANCHORS: Final[Mapping[Align, Anchor]] = {
+    "left": "start",
+    "center": "middle",
+    "right": "end",
+}
+_TOKENS: Final = re.compile(r" +|[^ ]+")
+# Lets text that was measured to exactly the box width stay on one line
+# despite the px -> font-unit round trip.
+_SLACK_UNITS: Final = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One laid-out line.
+
+    ``x`` is the ``text-anchor`` point (left edge, centre or right edge, per
+    :attr:`TextLayout.anchor`) and ``y`` the baseline, both in box coordinates.
+    """
+
+    text: str
+    x: float
+    y: float
+    width: float
+
+
+@dataclass(frozen=True, slots=True)
+class TextLayout:
+    """Lines of a label, placed in its box.
+
+    ``width`` is the widest line and ``height`` the number of lines times the
+    line height; either may exceed the box, since text is never dropped.
+    """
+
+    lines: tuple[TextLine, ...]
+    width: float
+    height: float
+    anchor: Anchor
+
+
+def layout_text(
+    text: str,
+    *,
+    width: float,
+    size_px: float,
+    bold: bool,
+    italic: bool,
+    align: Align,
+    valign: VAlign,
+    box: tuple[float, float, float, float],
+    wrap: bool = True,
+) -> TextLayout:
+    """Wrap ``text`` to ``width`` and align it inside ``box``.
+
+    Line feeds (``\\n``, ``\\r\\n`` or a lone ``\\r``) always break. With
+    ``wrap``, words break greedily at spaces; spaces at a wrap point are
+    dropped, and a word wider than ``width`` is split between characters.
+    Leading spaces of a paragraph are kept; trailing ones are not drawn.
+
+    Args:
+        text: The label; empty text gives no lines.
+        width: The wrapping width in px; ``<= 0`` disables wrapping, so a
+            degenerate box does not explode into one glyph per line.
+        size_px: The CSS font size.
+        bold: Use the 700 weight.
+        italic: Use the italic face.
+        align: Horizontal alignment inside ``box``.
+        valign: Vertical alignment inside ``box``; overflow spills out of
+            both sides for ``"middle"``.
+        box: ``(x, y, w, h)`` of the area to align in.
+        wrap: Break lines that are wider than ``width``.
+
+    Returns:
+        The placed lines; see :mod:`linework.text.metrics` for the baseline
+        convention.
+    """
+    return _layout(text, width, size_px, bold, italic, align, valign, box, wrap)
+
+
+@lru_cache(maxsize=4096)
+def _layout(
+    text: str,
+    width: float,
+    size_px: float,
+    bold: bool,
+    italic: bool,
+    align: Align,
+    valign: VAlign,
+    box: tuple[float, float, float, float],
+    wrap: bool,
+) -> TextLayout:
+    face = font_face(bold=bold, italic=italic)
+    advances = _advance_table(face)
+    units_per_em = face_metrics(face).units_per_em
+    if wrap and width > 0 and size_px > 0:
+        limit = width * units_per_em / size_px + _SLACK_UNITS
+    else:
+        limit = math.inf
+
+    broken: list[tuple[str, int]] = []
+    if text:
+        for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            broken.extend(_wrap_paragraph(paragraph, limit, advances))
+
+    box_x, box_y, box_w, box_h = (float(v) for v in box)
+    step = line_height(size_px)
+    height = len(broken) * step
+    match valign:
+        case "top":
+            top = box_y
+        case "middle":
+            top = box_y + (box_h - height) / 2
+        case "bottom":
+            top = box_y + box_h - height
+        case _:
+            assert_never(valign)
+    anchor = _ANCHORS[align]
+    match anchor:
+        case "start":
+            x = box_x
+        case "middle":
+            x = box_x + box_w / 2
+        case "end":
+            x = box_x + box_w
+        case _:
+            assert_never(anchor)
+    first_baseline = top + baseline_offset(size_px)
+    lines = tuple(
+        TextLine(
+            text=line,
+            x=x,
+            y=first_baseline + i * step,
+            width=units * size_px / units_per_em,
+        )
+        for i, (line, units) in enumerate(broken)
+    )
+    return TextLayout(
+        lines=lines,
+        width=max((line.width for line in lines), default=0.0),
+        height=height,
+        anchor=anchor,
+    )
+
+
+def _units(text: str, advances: Mapping[str, int]) -> int:
+    return sum(map(advances.__getitem__, text))
+
+
+def _wrap_paragraph(
+    paragraph: str, limit: float, advances: Mapping[str, int]
+) -> list[tuple[str, int]]:
+    """Greedily fill lines with words; return ``(text, width_units)`` pairs."""
+    lines: list[tuple[str, int]] = []
+    line, line_units = "", 0
+    gap, gap_units = "", 0  # the spaces between ``line`` and the next word
+    for token in _TOKENS.findall(paragraph):
+        units = _units(token, advances)
+        if token[0] == " ":
+            gap, gap_units = token, units
+            continue
+        if line_units + gap_units + units <= limit:
+            line, line_units = line + gap + token, line_units + gap_units + units
+            gap, gap_units = "", 0
+            continue
+        # Wrap here: the gap is swallowed by the break (or, before the first
+        # word, the indentation is given up so the word gets the full width).
+        if line:
+            lines.append((line, line_units))
+        gap, gap_units = "", 0
+        if units <= limit:
+            line, line_units = token, units
+            continue
+        *full, (line, line_units) = _break_word(token, limit, advances)
+        lines.extend(full)
+    lines.append((line, line_units))
+    return lines
+
+
+def _break_word(
+    word: str, limit: float, advances: Mapping[str, int]
+) -> list[tuple[str, int]]:
+    """Split an over-long word between clusters; each piece holds at least one."""
+    pieces: list[tuple[str, int]] = []
+    piece, piece_units = "", 0
+    for cluster in _clusters(word):
+        units = _units(cluster, advances)
+        if piece and piece_units + units > limit:
+            pieces.append((piece, piece_units))
+            piece, piece_units = "", 0
+        piece, piece_units = piece + cluster, piece_units + units
+    pieces.append((piece, piece_units))
+    return pieces
+
+
+def _clusters(word: str) -> Iterator[str]:
+    """Yield approximate grapheme clusters, so marks stay on their base letter."""
+    start = 0
+    for i in range(1, len(word)):
+        char = word[i]
+        joined = word[i - 1] == "\u200d" or char == "\u200d"
+        if not (joined or unicodedata.category(char) in ("Mn", "Me")):
+            yield word[start:i]
+            start = i
+    yield word[start:]
