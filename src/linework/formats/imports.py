@@ -1,0 +1,108 @@
+"""Open any supported file: sniff the content (not the name) and hand it to its codec.
+
+Every codec module has ``read(data: bytes) -> ImportResult``; they are imported
+lazily so opening a ``.linework`` file never loads the XML machinery.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from linework.errors import LineworkError
+from linework.formats import limits, native, png
+from linework.model import Document
+
+FormatName = Literal[
+    "linework", "linework-sealed", "drawio", "gliffy", "excalidraw", "mermaid"
+]
+
+_MODULES: Final[dict[str, str]] = {
+    "drawio": "linework.formats.drawio",
+    "gliffy": "linework.formats.gliffy",
+    "excalidraw": "linework.formats.excalidraw",
+    "mermaid": "linework.formats.mermaid",
+}
+_MERMAID_START: Final = re.compile(
+    rb"^\s*(?:%%[^\n]*\n\s*)*(?:---\n.*?\n---\s*\n\s*)?(?:flowchart|graph)\b", re.DOTALL
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """A decoded document plus what the user should know about the import.
+
+    Attributes:
+        doc: the editable document.
+        format: which format the data was in.
+        unmapped: shapes whose kind Linework lacks, drawn as rectangle-like shapes.
+        warnings: short notes for the user (never shown as markup).
+    """
+
+    doc: Document
+    format: str
+    unmapped: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+def sniff(data: bytes) -> str | None:
+    """Return the format name of ``data`` judged by its content, or None."""
+    head = data[:4096]
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if png.is_png(data):
+        keys = png.text_chunks(data)
+        if "linework" in keys:
+            return "linework-image"
+        if "mxfile" in keys:
+            return "drawio"
+        if any("excalidraw" in k for k in keys):
+            return "excalidraw"
+        return None
+    if stripped.startswith(b"{"):
+        if b'"linework-sealed"' in head:
+            return "linework-sealed"
+        if b'"linework"' in head:
+            return "linework"
+        if b'"excalidraw' in head:
+            return "excalidraw"
+        if b"gliffy" in head or b'"stage"' in head:
+            return "gliffy"
+        return None
+    if stripped.startswith(b"<"):
+        low = data[: 1 << 20].lower()
+        if b"linework:document" in low or b"data-linework" in low:
+            return "linework-image"
+        if (
+            b"<mxfile" in low
+            or b"<mxgraphmodel" in low
+            or b'content="&lt;mxfile' in low
+        ):
+            return "drawio"
+        if b"excalidraw" in low:
+            return "excalidraw"
+        return None
+    if _MERMAID_START.match(head):
+        return "mermaid"
+    return None
+
+
+def read_any(data: bytes) -> ImportResult:
+    """Decode a diagram in any supported format.
+
+    Raises:
+        LineworkError: LW-E0100 for unknown content, or the codec's own code.
+    """
+    limits.check_size(data)
+    kind = sniff(data)
+    if kind == "linework":
+        return ImportResult(doc=native.decode(data), format="linework")
+    if kind in _MODULES:
+        module = importlib.import_module(_MODULES[kind])
+        result: ImportResult = module.read(data)
+        return result
+    if kind in ("linework-sealed", "linework-image"):
+        # Sealed files and images need the files layer (passphrase, envelope).
+        raise LineworkError("LW-E0304" if kind == "linework-sealed" else "LW-E0100")
+    raise LineworkError("LW-E0100")
