@@ -1,0 +1,39 @@
+"""``linework render FILE -o OUT.svg [--page N]``: one page of a diagram as SVG."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from linework.cli.io import read_input, write_output
+from linework.errors import LineworkError
+from linework.files import open_document
+from linework.render import export_svg
+
+
+def add_parser(sub: Any) -> None:
+    """Register the verb."""
+    p = sub.add_parser("render", help="render a page to SVG")
+    p.add_argument(
+        "file", help="a .linework file or any importable diagram (- for stdin)"
+    )
+    p.add_argument(
+        "-o", "--output", required=True, help="the SVG file to write (- for stdout)"
+    )
+    p.add_argument(
+        "--page", type=int, default=1, help="page number, from 1 (default 1)"
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the chosen page and write it."""
+    doc = open_document(read_input(args.file)).doc
+    pages = doc.pages()
+    if not 1 <= args.page <= len(pages):
+        raise LineworkError(
+            "LW-E0500", f"There is no page {args.page}; it has {len(pages)}."
+        )
+    svg = export_svg(doc, pages[args.page - 1].id)
+    write_output(args.output, svg.encode("utf-8"))
+    return 0

@@ -1,0 +1,228 @@
+"""Rendering: records → cached SVG fragments, patches → DOM ops, page → SVG file.
+
+The canvas in the browser and an exported file are built from the very same
+fragment strings, so what the user sees is what the file holds (P7).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from linework.geometry import Box, fmt
+from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
+from linework.render.connector import connector_node
+from linework.render.shape import shape_node
+from linework.routing import route
+from linework.shapes import bounds
+from linework.svg import SvgNode, esc_attr, esc_text, node, serialize
+
+SVG_NS: Final = "http://www.w3.org/2000/svg"
+LINEWORK_NS: Final = "https://linework.dev/ns/1"
+EXPORT_MARGIN: Final = 20.0
+
+SVG_DEFS: Final = (
+    '<defs><filter id="lw-shadow" x="-20%" y="-20%" width="140%" height="140%">'
+    '<feDropShadow dx="2" dy="3" stdDeviation="2" flood-color="#000000" '
+    'flood-opacity="0.25"/></filter></defs>'
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Upsert:
+    """Insert or replace the element ``id`` with ``svg``, before sibling ``before``."""
+
+    id: str
+    svg: str
+    before: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Remove:
+    """Remove the element ``id`` from the canvas."""
+
+    id: str
+
+
+DomOp = Upsert | Remove
+
+
+class Renderer:
+    """Render elements to SVG text, caching each fragment while its inputs hold.
+
+    Records are immutable, so "unchanged" is identity: a shape's fragment depends on
+    the shape record; a connector's on itself and the shapes it is attached to.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[tuple[object, ...], str]] = {}
+
+    def _inputs(self, doc: Document, el: Element) -> tuple[object, ...]:
+        hidden = _is_hidden(doc, el)
+        if isinstance(el, Connector):
+            ends = tuple(
+                doc.get(end.shape)
+                for end in (el.source, el.target)
+                if isinstance(end, Attached)
+            )
+            return (el, hidden, *ends)
+        return (el, hidden)
+
+    def fragment(self, doc: Document, el: Element) -> str:
+        """Return the SVG text of one element."""
+        inputs = self._inputs(doc, el)
+        hit = self._cache.get(el.id)
+        if (
+            hit is not None
+            and len(hit[0]) == len(inputs)
+            and all(a is b for a, b in zip(hit[0], inputs, strict=True))
+        ):
+            return hit[1]
+        svg = serialize(_element_node(doc, el, hidden=bool(inputs[1])))
+        self._cache[el.id] = (inputs, svg)
+        return svg
+
+    def page_fragments(self, doc: Document, page_id: str) -> list[tuple[str, str]]:
+        """Return (id, svg) for every element of a page, in paint order."""
+        return [(el.id, self.fragment(doc, el)) for el in doc.elements(page_id)]
+
+    def update(self, doc: Document, patch: Patch, page_id: str) -> list[DomOp]:
+        """Return the DOM ops that bring a page's canvas from before ``patch`` to now.
+
+        Only touched elements and the connectors attached to touched shapes are
+        re-rendered, so the cost follows the size of the change, not of the page.
+        """
+        dirty = set(patch.touched())
+        for rid in list(dirty):
+            rec = doc.get(rid) or patch.removed.get(rid)
+            if isinstance(rec, Shape):
+                dirty.update(c.id for c in doc.connectors_of(rid))
+        index = doc.paint_index(page_id)
+        order = doc.elements(page_id)
+        ops: list[DomOp] = []
+        removed = sorted(
+            rid
+            for rid in dirty
+            if rid not in index and _was_on_page(patch, rid, page_id)
+        )
+        ops.extend(Remove(rid) for rid in removed)
+        for rid in sorted((r for r in dirty if r in index), key=index.__getitem__):
+            i = index[rid]
+            el = order[i]
+            before = order[i + 1].id if i + 1 < len(order) else None
+            ops.append(Upsert(rid, self.fragment(doc, el), before))
+        for rid in removed:
+            self._cache.pop(rid, None)
+        return ops
+
+
+def _was_on_page(patch: Patch, rid: str, page_id: str) -> bool:
+    rec = patch.removed.get(rid)
+    if rec is None and rid in patch.updated:
+        rec = patch.updated[rid][0]
+    return rec is not None and getattr(rec, "page", None) == page_id
+
+
+def _is_hidden(doc: Document, el: Element) -> bool:
+    layer = doc.get(el.layer)
+    return layer is not None and not getattr(layer, "visible", True)
+
+
+def _element_node(doc: Document, el: Element, *, hidden: bool = False) -> SvgNode:
+    match el:
+        case Shape():
+            return shape_node(el, hidden=hidden)
+        case Connector():
+            n = connector_node(doc, el)
+            if hidden:
+                n = SvgNode(n.tag, (*n.attrs, ("display", "none")), n.children, n.text)
+            return n
+        case Group():
+            return node("g", data_id=el.id, data_kind="group")
+
+
+def page_fragments(doc: Document, page_id: str) -> list[tuple[str, str]]:
+    """Return (id, svg) for every element of a page, in paint order (uncached)."""
+    return Renderer().page_fragments(doc, page_id)
+
+
+def element_bounds(doc: Document, el: Element) -> Box | None:
+    """Return the page-space bounds of an element, or None for groups."""
+    if isinstance(el, Shape):
+        return bounds(el)
+    if isinstance(el, Connector):
+        return Box.around(route(doc, el).points)
+    return None
+
+
+def content_bounds(doc: Document, elements: Iterable[Element]) -> Box | None:
+    """Return the union of the bounds of ``elements``, or None if there are none."""
+    out: Box | None = None
+    for el in elements:
+        b = element_bounds(doc, el)
+        if b is not None:
+            out = b if out is None else out.union(b)
+    return out
+
+
+def export_svg(
+    doc: Document,
+    page_id: str,
+    *,
+    only: Sequence[str] | None = None,
+    background: bool = True,
+    embed: bytes | None = None,
+    renderer: Renderer | None = None,
+) -> str:
+    """Return a standalone SVG file of a page (or of the elements ``only``).
+
+    The view box fits the content with a margin; the element groups are the same
+    text as the canvas fragments. ``embed`` puts a document (the ``.linework`` or a
+    sealed envelope) into ``<metadata>`` as base64, so the image re-opens as a diagram.
+    """
+    r = renderer or Renderer()
+    page = next((p for p in doc.pages() if p.id == page_id), None)
+    if page is None:
+        raise KeyError(f"no page {page_id!r}")
+    elements = [e for e in doc.elements(page_id) if only is None or e.id in set(only)]
+    box = content_bounds(doc, elements)
+    if box is None:
+        box = Box(0, 0, page.width, page.height)
+    else:
+        box = box.inflated(EXPORT_MARGIN)
+    parts = [
+        f'<svg xmlns="{SVG_NS}" xmlns:linework="{LINEWORK_NS}" version="1.1" '
+        f'width="{fmt(box.w)}" height="{fmt(box.h)}" '
+        f'viewBox="{fmt(box.x)} {fmt(box.y)} {fmt(box.w)} {fmt(box.h)}">'
+    ]
+    if embed is not None:
+        payload = base64.b64encode(embed).decode("ascii")
+        parts.append(
+            f'<metadata><linework:document encoding="base64">{esc_text(payload)}'
+            "</linework:document></metadata>"
+        )
+    parts.append("<style>text{font-kerning:none}</style>")
+    parts.append(SVG_DEFS)
+    if background and page.background != "none":
+        parts.append(
+            f'<rect x="{fmt(box.x)}" y="{fmt(box.y)}" width="{fmt(box.w)}" '
+            f'height="{fmt(box.h)}" fill="{esc_attr(page.background)}"/>'
+        )
+    parts.extend(r.fragment(doc, el) for el in elements)
+    parts.append("</svg>\n")
+    return "".join(parts)
+
+
+__all__ = [
+    "SVG_DEFS",
+    "DomOp",
+    "Remove",
+    "Renderer",
+    "Upsert",
+    "content_bounds",
+    "element_bounds",
+    "export_svg",
+    "page_fragments",
+]

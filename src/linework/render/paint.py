@@ -1,0 +1,58 @@
+"""Style → SVG presentation attributes, shared by shapes and connectors."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from linework.geometry import fmt
+from linework.model import Style
+
+FONT_STACK: Final = "Arimo, Arial, Helvetica, sans-serif"
+SAFE_SCHEMES: Final = ("http://", "https://", "mailto:")
+
+# Dash patterns in multiples of the stroke width, so thick lines keep their rhythm.
+_DASH_UNITS: Final[dict[str, tuple[float, ...]]] = {
+    "dashed": (4, 3),
+    "dotted": (1, 2),
+    "dash-dot": (4, 2, 1, 2),
+}
+
+
+def dasharray(dash: str, width: float) -> str | None:
+    """Return the ``stroke-dasharray`` value for a named dash, or None for solid.
+
+    >>> dasharray("dashed", 2), dasharray("solid", 2)
+    ('8 6', None)
+    """
+    units = _DASH_UNITS.get(dash)
+    if units is None:
+        return None
+    w = max(width, 1.0)
+    return " ".join(fmt(u * w) for u in units)
+
+
+def safe_link(url: str) -> str | None:
+    """Return ``url`` if it is an http(s) or mailto link, else None.
+
+    >>> safe_link(" javascript:alert(1)"), safe_link("https://example.org/a")
+    (None, 'https://example.org/a')
+    """
+    u = url.strip()
+    low = u.lower()
+    if any(low.startswith(s) for s in SAFE_SCHEMES) and not any(
+        c in u for c in "\x00\n\r\t<>\"'` "
+    ):
+        return u
+    return None
+
+
+def font_attrs(style: Style) -> dict[str, str | float | None]:
+    """Return the text presentation attributes of a style."""
+    return {
+        "font_family": FONT_STACK,
+        "font_size": style.font_size,
+        "font_weight": "bold" if style.bold else None,
+        "font_style": "italic" if style.italic else None,
+        "text_decoration": "underline" if style.underline else None,
+        "fill": style.font_color,
+    }

@@ -1,0 +1,49 @@
+"""Shape records → SVG fragments: the kind's drawing, the style, the label."""
+
+from __future__ import annotations
+
+from linework.geometry import fmt
+from linework.model import Shape
+from linework.render.paint import dasharray, safe_link
+from linework.render.text import layout_in, text_nodes
+from linework.shapes import kind_of
+from linework.svg import SvgNode, node
+
+
+def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
+    """Return ``<g data-id data-kind>`` drawing one shape, rotated about its centre."""
+    kind = kind_of(shape.kind)
+    st = shape.style
+    body = node(
+        "g",
+        *kind.body(shape),
+        fill=st.fill,
+        stroke=st.stroke,
+        stroke_width=st.stroke_width if st.stroke != "none" else None,
+        stroke_dasharray=dasharray(st.dash, st.stroke_width),
+        stroke_linejoin="round",
+        filter="url(#lw-shadow)" if st.shadow else None,
+    )
+    children: list[SvgNode] = [body]
+    if shape.text:
+        label = text_nodes(layout_in(shape.text, kind.label_box(shape), st), st)
+        link = safe_link(shape.link) if shape.link else None
+        if link and label:
+            children.append(
+                node("a", *label, href=link, target="_blank", rel="noopener noreferrer")
+            )
+        else:
+            children.extend(label)
+    transform = None
+    if shape.rotation_deg % 360:
+        c = shape.box.center
+        transform = f"rotate({fmt(shape.rotation_deg)} {fmt(c.x)} {fmt(c.y)})"
+    return node(
+        "g",
+        *children,
+        data_id=shape.id,
+        data_kind=shape.kind,
+        transform=transform,
+        opacity=st.opacity if st.opacity < 1 else None,
+        display="none" if hidden else None,
+    )

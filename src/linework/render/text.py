@@ -1,0 +1,45 @@
+"""Laid-out text → SVG ``<text>`` nodes (escaped by the serializer, never markup)."""
+
+from __future__ import annotations
+
+from linework.geometry import Box
+from linework.model import Style
+from linework.render.paint import font_attrs
+from linework.svg import SvgNode, node
+from linework.text import TextLayout, layout_text
+
+
+def layout_in(text: str, box: Box, style: Style, *, wrap: bool = True) -> TextLayout:
+    """Lay out ``text`` inside ``box`` shrunk by the style's padding."""
+    pad = min(style.text_padding, box.w / 2, box.h / 2)
+    inner = Box(
+        box.x + pad, box.y + pad, max(box.w - 2 * pad, 0.0), max(box.h - 2 * pad, 0.0)
+    )
+    return layout_text(
+        text,
+        width=inner.w,
+        size_px=style.font_size,
+        bold=style.bold,
+        italic=style.italic,
+        align=style.align,
+        valign=style.valign,
+        box=(inner.x, inner.y, inner.w, inner.h),
+        wrap=wrap,
+    )
+
+
+def text_nodes(layout: TextLayout, style: Style) -> tuple[SvgNode, ...]:
+    """Return one ``<text>`` with a ``<tspan>`` per line, or nothing for no text."""
+    if not layout.lines:
+        return ()
+    spans = tuple(
+        node("tspan", x=line.x, y=line.y, text=line.text)
+        for line in layout.lines
+        if line.text
+    )
+    if not spans:
+        return ()
+    base = node("text", text_anchor=layout.anchor, **font_attrs(style))
+    # Keep runs of spaces the user typed; SVG would collapse them otherwise.
+    attrs = (*base.attrs, ("xml:space", "preserve"))
+    return (SvgNode("text", attrs, spans),)
