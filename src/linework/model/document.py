@@ -102,23 +102,27 @@ class Document:
             ),
         )
 
-    def _by_page(self) -> dict[str, tuple[list[Layer], list[Element]]]:
-        def build() -> dict[str, tuple[list[Layer], list[Element]]]:
-            out: dict[str, tuple[list[Layer], list[Element]]] = {
-                p.id: ([], []) for p in self.pages()
-            }
+    def _by_page(self) -> dict[str, tuple[list[Layer], list[str]]]:
+        def build() -> dict[str, tuple[list[Layer], list[str]]]:
+            layers: dict[str, list[Layer]] = {p.id: [] for p in self.pages()}
+            elements: dict[str, list[Element]] = {p.id: [] for p in self.pages()}
             for r in self.records.values():
                 if isinstance(r, Page):
                     continue
-                bucket = out.setdefault(r.page, ([], []))
                 if isinstance(r, Layer):
-                    bucket[0].append(r)
+                    layers.setdefault(r.page, []).append(r)
                 else:
-                    bucket[1].append(r)
-            for layers, elements in out.values():
-                layers.sort(key=lambda la: (la.z, la.id))
-                rank = {la.id: i for i, la in enumerate(layers)}
-                elements.sort(key=lambda e: (rank.get(e.layer, len(rank)), e.z, e.id))
+                    elements.setdefault(r.page, []).append(r)
+            out: dict[str, tuple[list[Layer], list[str]]] = {}
+            for page_id, page_layers in layers.items():
+                page_layers.sort(key=lambda la: (la.z, la.id))
+                rank = {la.id: i for i, la in enumerate(page_layers)}
+                els = elements.get(page_id, [])
+                els.sort(key=lambda e: (rank.get(e.layer, len(rank)), e.z, e.id))
+                out[page_id] = (page_layers, [e.id for e in els])
+            for page_id, els in elements.items():
+                if page_id not in out:
+                    out[page_id] = ([], [e.id for e in els])
             return out
 
         return self._memo("by_page", build)  # type: ignore[no-any-return]
@@ -127,38 +131,49 @@ class Document:
         """Return a page's layers, bottom first."""
         return tuple(self._by_page().get(page_id, ([], []))[0])
 
+    def paint_ids(self, page_id: str) -> tuple[str, ...]:
+        """Return the ids of a page's elements in paint order (bottom first)."""
+        key = f"paint_ids:{page_id}"
+        return self._memo(  # type: ignore[no-any-return]
+            key, lambda: tuple(self._by_page().get(page_id, ([], []))[1])
+        )
+
     def elements(self, page_id: str) -> tuple[Element, ...]:
         """Return a page's elements in paint order (bottom first)."""
         return self._memo(  # type: ignore[no-any-return]
             f"elements:{page_id}",
-            lambda: tuple(self._by_page().get(page_id, ([], []))[1]),
+            lambda: tuple(self.records[i] for i in self.paint_ids(page_id)),
         )
 
     def paint_index(self, page_id: str) -> Mapping[str, int]:
         """Return each element's position in its page's paint order."""
         return self._memo(  # type: ignore[no-any-return]
             f"paint:{page_id}",
-            lambda: {e.id: i for i, e in enumerate(self.elements(page_id))},
+            lambda: {rid: i for i, rid in enumerate(self.paint_ids(page_id))},
         )
 
     def connectors_of(self, shape_id: str) -> tuple[Connector, ...]:
         """Return the connectors with an end attached to ``shape_id``."""
 
-        def build() -> dict[str, list[Connector]]:
-            index: dict[str, list[Connector]] = {}
+        def build() -> dict[str, list[str]]:
+            index: dict[str, list[str]] = {}
             for r in self.records.values():
                 if isinstance(r, Connector):
                     for end in (r.source, r.target):
                         if isinstance(end, Attached):
                             lst = index.setdefault(end.shape, [])
-                            if not lst or lst[-1] is not r:
-                                lst.append(r)
+                            if not lst or lst[-1] != r.id:
+                                lst.append(r.id)
             for lst in index.values():
-                lst.sort(key=lambda c: c.id)
+                lst.sort()
             return index
 
-        index: dict[str, list[Connector]] = self._memo("conn_index", build)
-        return tuple(index.get(shape_id, ()))
+        index: dict[str, list[str]] = self._memo("conn_index", build)
+        return tuple(
+            c
+            for c in (self.records.get(i) for i in index.get(shape_id, ()))
+            if isinstance(c, Connector)
+        )
 
     def members(self, group_id: str) -> tuple[Element, ...]:
         """Return the direct members of a group."""
@@ -197,4 +212,32 @@ class Document:
             if rid in records:
                 raise PatchConflict(f"cannot add {rid}: already present")
             records[rid] = rec
-        return Document(records=records, meta=self.meta, extra=self.extra)
+        doc = Document(records=records, meta=self.meta, extra=self.extra)
+        _carry_indexes(self, doc, patch)
+        return doc
+
+
+def _carry_indexes(old: Document, new: Document, patch: Patch) -> None:
+    """Reuse the old document's order indexes when the patch cannot change them.
+
+    Dragging one shape must not re-sort every element of the page, so a patch that
+    only updates elements in place (same page, layer and z) keeps the paint order,
+    and one that changes no connector end keeps the connector index.
+    """
+    if patch.added or patch.removed:
+        return
+    keeps_order = True
+    keeps_ends = True
+    for before, after in patch.updated.values():
+        if isinstance(before, Page | Layer) or isinstance(after, Page | Layer):
+            return
+        if (before.page, before.layer, before.z) != (after.page, after.layer, after.z):
+            keeps_order = False
+        if isinstance(before, Connector) and isinstance(after, Connector):
+            if (before.source, before.target) != (after.source, after.target):
+                keeps_ends = False
+        elif isinstance(before, Connector) or isinstance(after, Connector):
+            keeps_ends = False
+    for key, value in old._cache.items():
+        if key == "pages" or (keeps_order and key.startswith(("paint_ids:", "paint:", "by_page"))) or (keeps_ends and key == "conn_index"):
+            new._cache[key] = value

@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from linework.model.document import Document
 
 
-
 @dataclass(frozen=True, slots=True)
 class Patch:
     """A set of record changes: added, updated as (before, after), removed.

@@ -100,7 +100,7 @@ class Renderer:
             if isinstance(rec, Shape):
                 dirty.update(c.id for c in doc.connectors_of(rid))
         index = doc.paint_index(page_id)
-        order = doc.elements(page_id)
+        order = doc.paint_ids(page_id)
         ops: list[DomOp] = []
         removed = sorted(
             rid
@@ -110,8 +110,9 @@ class Renderer:
         ops.extend(Remove(rid) for rid in removed)
         for rid in sorted((r for r in dirty if r in index), key=index.__getitem__):
             i = index[rid]
-            el = order[i]
-            before = order[i + 1].id if i + 1 < len(order) else None
+            el = doc.records[rid]
+            assert isinstance(el, Shape | Connector | Group)
+            before = order[i + 1] if i + 1 < len(order) else None
             ops.append(Upsert(rid, self.fragment(doc, el), before))
         for rid in removed:
             self._cache.pop(rid, None)
