@@ -238,6 +238,11 @@ def _carry_indexes(old: Document, new: Document, patch: Patch) -> None:
                 keeps_ends = False
         elif isinstance(before, Connector) or isinstance(after, Connector):
             keeps_ends = False
+    order_keys = ("paint_ids:", "paint:", "by_page")
     for key, value in old._cache.items():
-        if key == "pages" or (keeps_order and key.startswith(("paint_ids:", "paint:", "by_page"))) or (keeps_ends and key == "conn_index"):
+        if (
+            key == "pages"
+            or (keeps_order and key.startswith(order_keys))
+            or (keeps_ends and key == "conn_index")
+        ):
             new._cache[key] = value
