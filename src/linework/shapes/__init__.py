@@ -1,0 +1,40 @@
+"""Shape kinds: each kind's outline, ports, label box and SVG body, and a registry.
+
+Kinds answer in unrotated page coordinates; ``linework.shapes.geometry`` adds
+the shape's rotation for hit-testing, connector clipping and bounds.
+"""
+
+from linework.shapes.geometry import (
+    boundary_point,
+    bounds,
+    contains,
+    nearest_port,
+    outline_page,
+    port_page,
+    ports_page,
+    to_page,
+)
+from linework.shapes.image import is_safe_image_src
+from linework.shapes.kind import KindBase, Library, ShapeKind
+from linework.shapes.registry import DEFAULT_KINDS, FALLBACK_KIND, KINDS, kind_of
+from linework.shapes.star import star_points
+
+__all__ = [
+    "DEFAULT_KINDS",
+    "FALLBACK_KIND",
+    "KINDS",
+    "KindBase",
+    "Library",
+    "ShapeKind",
+    "boundary_point",
+    "bounds",
+    "contains",
+    "is_safe_image_src",
+    "kind_of",
+    "nearest_port",
+    "outline_page",
+    "port_page",
+    "ports_page",
+    "star_points",
+    "to_page",
+]

@@ -1,0 +1,91 @@
+"""Flatten circles, elliptical arcs and cubic curves into points.
+
+Outlines are polygons so hit-testing and connector clipping stay simple; the
+drawing keeps the true curves. Right angles are exact so that the compass points
+of an ellipse are vertices of its outline, bit for bit, on every platform.
+"""
+
+from __future__ import annotations
+
+import math
+
+from linework.geometry import Vec
+
+SQRT_HALF = math.sqrt(0.5)
+
+
+def cos_sin_deg(deg: float) -> tuple[float, float]:
+    """Return (cos, sin) of an angle in degrees, exact at multiples of 90°.
+
+    >>> cos_sin_deg(270)
+    (0.0, -1.0)
+    """
+    d = deg % 360.0
+    if d % 90.0 == 0.0:
+        return {0.0: (1.0, 0.0), 90.0: (0.0, 1.0), 180.0: (-1.0, 0.0)}.get(
+            d, (0.0, -1.0)
+        )
+    r = math.radians(d)
+    return math.cos(r), math.sin(r)
+
+
+def arc(
+    c: Vec, rx: float, ry: float, start_deg: float, end_deg: float, segments: int
+) -> list[Vec]:
+    """Return ``segments + 1`` points along an elliptical arc, both ends included.
+
+    Angles grow clockwise on screen (SVG's y-down convention), 0° pointing east.
+
+    >>> arc(Vec(0, 0), 2, 1, 0, 90, 1)
+    [Vec(x=2.0, y=0.0), Vec(x=0.0, y=1.0)]
+    """
+    step = (end_deg - start_deg) / segments
+    out = []
+    for k in range(segments + 1):
+        co, si = cos_sin_deg(start_deg + step * k)
+        out.append(Vec(c.x + rx * co, c.y + ry * si))
+    return out
+
+
+def ellipse(c: Vec, rx: float, ry: float, segments: int = 32) -> tuple[Vec, ...]:
+    """Return a closed ellipse outline starting east, without repeating it.
+
+    >>> len(ellipse(Vec(0, 0), 1, 1))
+    32
+    """
+    return tuple(arc(c, rx, ry, 0.0, 360.0, segments)[:-1])
+
+
+def cubic(p0: Vec, p1: Vec, p2: Vec, p3: Vec, segments: int = 16) -> list[Vec]:
+    """Return ``segments + 1`` points along a cubic Bézier curve, ends included.
+
+    >>> cubic(Vec(0, 0), Vec(0, 1), Vec(1, 1), Vec(1, 0), 2)[1]
+    Vec(x=0.5, y=0.75)
+    """
+    out = []
+    for k in range(segments + 1):
+        t = k / segments
+        u = 1.0 - t
+        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        out.append(
+            Vec(
+                a * p0.x + b * p1.x + c * p2.x + d * p3.x,
+                a * p0.y + b * p1.y + c * p2.y + d * p3.y,
+            )
+        )
+    return out
+
+
+def closed(points: list[Vec]) -> tuple[Vec, ...]:
+    """Drop repeated consecutive points and a closing repeat of the first one.
+
+    >>> closed([Vec(0, 0), Vec(1, 0), Vec(1, 0), Vec(0, 1), Vec(0, 0)])
+    (Vec(x=0, y=0), Vec(x=1, y=0), Vec(x=0, y=1))
+    """
+    out: list[Vec] = []
+    for p in points:
+        if not out or out[-1] != p:
+            out.append(p)
+    while len(out) > 1 and out[-1] == out[0]:
+        out.pop()
+    return tuple(out)

@@ -1,0 +1,114 @@
+"""Shape queries in page coordinates, rotation included.
+
+Kinds answer unrotated; these helpers apply ``shape.rotation_deg`` (clockwise,
+about the box centre, exact at right angles) so the renderer, routing and the
+editor agree on where a rotated shape really is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from linework.geometry import Box, Vec, rotate_about
+from linework.model import Shape
+from linework.shapes._polygon import distance_to_boundary, farthest_hit, is_inside
+from linework.shapes.kind import ShapeKind
+from linework.shapes.registry import KINDS, kind_of
+
+
+def to_page(shape: Shape, p: Vec) -> Vec:
+    """Return ``p`` (unrotated shape coordinates) rotated with the shape.
+
+    >>> from linework.model import Shape
+    >>> s = Shape(id="s", page="p", layer="l", box=Box(0, 0, 4, 2), rotation_deg=90)
+    >>> to_page(s, Vec(4, 1))
+    Vec(x=2.0, y=3.0)
+    """
+    return rotate_about(p, shape.box.center, shape.rotation_deg)
+
+
+def _to_local(shape: Shape, p: Vec) -> Vec:
+    return rotate_about(p, shape.box.center, -shape.rotation_deg)
+
+
+def outline_page(
+    shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS
+) -> tuple[Vec, ...]:
+    """Return the shape's outline polygon, rotated."""
+    return tuple(to_page(shape, p) for p in kind_of(shape.kind, kinds).outline(shape))
+
+
+def ports_page(
+    shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS
+) -> dict[str, Vec]:
+    """Return all ports, rotated, in the kind's order."""
+    ports = kind_of(shape.kind, kinds).ports(shape)
+    return {name: to_page(shape, p) for name, p in ports.items()}
+
+
+def port_page(
+    shape: Shape, name: str, *, kinds: Mapping[str, ShapeKind] = KINDS
+) -> Vec | None:
+    """Return the named port, rotated, or ``None`` if the kind has no such port."""
+    p = kind_of(shape.kind, kinds).ports(shape).get(name)
+    return None if p is None else to_page(shape, p)
+
+
+def contains(
+    shape: Shape,
+    p: Vec,
+    tolerance: float = 1e-9,
+    *,
+    kinds: Mapping[str, ShapeKind] = KINDS,
+) -> bool:
+    """Return whether ``p`` is inside the rotated outline or within ``tolerance`` of it.
+
+    The point is turned back into the shape's frame rather than rotating every
+    outline point, which is cheaper and gives the same answer.
+    """
+    local = _to_local(shape, p)
+    outline = kind_of(shape.kind, kinds).outline(shape)
+    if len(outline) < 3:
+        return False
+    return (
+        is_inside(local, outline) or distance_to_boundary(local, outline) <= tolerance
+    )
+
+
+def boundary_point(
+    shape: Shape, toward: Vec, *, kinds: Mapping[str, ShapeKind] = KINDS
+) -> Vec:
+    """Return where the ray from the centre toward ``toward`` leaves the outline.
+
+    On concave kinds the last crossing is used, so a connector ends on the
+    silhouette. If ``toward`` is the centre there is no direction, so the "e"
+    port stands in.
+    """
+    kind = kind_of(shape.kind, kinds)
+    c = shape.box.center
+    d = _to_local(shape, toward) - c
+    if d.x == 0 and d.y == 0:
+        east = kind.ports(shape).get("e")
+        return to_page(shape, east if east is not None else c)
+    hit = farthest_hit(c, d.normalized(), kind.outline(shape))
+    return to_page(shape, hit if hit is not None else c)
+
+
+def nearest_port(
+    shape: Shape, p: Vec, *, kinds: Mapping[str, ShapeKind] = KINDS
+) -> tuple[str, Vec]:
+    """Return the name and rotated position of the port closest to ``p``.
+
+    Ties go to the port the kind lists first, so the answer is deterministic.
+    """
+    ports = ports_page(shape, kinds=kinds)
+    if not ports:
+        return "", shape.box.center
+    name = min(ports, key=lambda k: ports[k].distance(p))
+    return name, ports[name]
+
+
+def bounds(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
+    """Return the axis-aligned bounding box of the rotated outline."""
+    outline = outline_page(shape, kinds=kinds)
+    return Box.around(outline) if outline else shape.box

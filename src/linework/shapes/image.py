@@ -1,0 +1,87 @@
+"""An embedded raster image; only PNG, JPEG, GIF and WebP data URIs are drawn.
+
+Anything else (``javascript:``, remote URLs, ``data:image/svg+xml`` which can
+carry script, ``data:text/html``) gets a crossed placeholder box instead, so a
+hostile file can neither run code nor make the viewer fetch anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from linework.geometry import Vec
+from linework.model import Shape
+from linework.shapes.kind import KindBase, lines_node, rect_ports
+from linework.svg import SvgNode, node
+
+_DATA_URI: Final = re.compile(
+    r"data:image/(?:png|jpeg|gif|webp);base64,([A-Za-z0-9+/]+={0,2})"
+)
+
+
+def is_safe_image_src(src: object) -> bool:
+    """Return whether ``src`` is a base64 data URI of a PNG, JPEG, GIF or WebP.
+
+    >>> is_safe_image_src("data:image/png;base64,iVBORw0KGgo=")
+    True
+    >>> is_safe_image_src("data:image/svg+xml;base64,PHN2Zz4=")
+    False
+    """
+    if not isinstance(src, str):
+        return False
+    m = _DATA_URI.fullmatch(src)
+    return m is not None and len(m.group(1)) % 4 == 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImageKind(KindBase):
+    """``props["src"]`` scaled to fit the box (aspect kept), with a thin border."""
+
+    def outline(self, shape: Shape) -> tuple[Vec, ...]:
+        """Return the box corners."""
+        b = shape.box
+        return (
+            Vec(b.x, b.y),
+            Vec(b.right, b.y),
+            Vec(b.right, b.bottom),
+            Vec(b.x, b.bottom),
+        )
+
+    def ports(self, shape: Shape) -> dict[str, Vec]:
+        """Return edge midpoints and corners."""
+        return rect_ports(shape.box)
+
+    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
+        """Return the image and its border, or a crossed placeholder box."""
+        b = shape.box
+        src = shape.props.get("src")
+        border = node("rect", x=b.x, y=b.y, width=b.w, height=b.h, fill="none")
+        if isinstance(src, str) and is_safe_image_src(src):
+            image = node(
+                "image",
+                x=b.x,
+                y=b.y,
+                width=b.w,
+                height=b.h,
+                href=src,
+                preserveAspectRatio="xMidYMid meet",
+            )
+            return (image, border)
+        return (
+            node("rect", x=b.x, y=b.y, width=b.w, height=b.h),
+            lines_node(
+                [Vec(b.x, b.y), Vec(b.right, b.bottom)],
+                [Vec(b.right, b.y), Vec(b.x, b.bottom)],
+            ),
+        )
+
+
+IMAGE = ImageKind(
+    name="image",
+    title="Image",
+    library="basic",
+    default_size=(120.0, 90.0),
+    keywords=("picture", "photo", "png", "jpeg", "bitmap"),
+)

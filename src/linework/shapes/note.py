@@ -1,0 +1,65 @@
+"""A note: a sheet with its top-right corner folded over."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linework.geometry import Box, Vec
+from linework.model import Shape
+from linework.shapes.kind import KindBase, lines_node, polygon_d, polygon_node
+from linework.svg import SvgNode, node
+
+
+def fold_size(box: Box) -> float:
+    """Return the fold's leg length: a fifth of the short side."""
+    return min(box.w, box.h) * 0.2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteKind(KindBase):
+    """A folded-corner sheet; the label avoids the fold by starting below it."""
+
+    def outline(self, shape: Shape) -> tuple[Vec, ...]:
+        """Return the sheet with the corner cut off."""
+        b = shape.box
+        f = fold_size(b)
+        return (
+            Vec(b.x, b.y),
+            Vec(b.right - f, b.y),
+            Vec(b.right, b.y + f),
+            Vec(b.right, b.bottom),
+            Vec(b.x, b.bottom),
+        )
+
+    def label_box(self, shape: Shape) -> Box:
+        """Return the sheet below the fold, so top-aligned text never runs under it."""
+        b = shape.box
+        f = fold_size(b)
+        return Box(b.x, b.y + f, b.w, b.h - f)
+
+    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
+        """Return the sheet, a darkened fold and the unfilled fold line."""
+        b = shape.box
+        f = fold_size(b)
+        fold = (Vec(b.right - f, b.y), Vec(b.right - f, b.y + f), Vec(b.right, b.y + f))
+        return (
+            polygon_node(self.outline(shape)),
+            # A translucent black overlay darkens whatever fill the style gives.
+            node(
+                "path",
+                d=polygon_d(fold),
+                fill="#000000",
+                fill_opacity=0.12,
+                stroke="none",
+            ),
+            lines_node(fold),
+        )
+
+
+NOTE = NoteKind(
+    name="note",
+    title="Note",
+    library="basic",
+    default_size=(100.0, 100.0),
+    keywords=("sticky", "memo", "comment", "page", "annotation"),
+)
