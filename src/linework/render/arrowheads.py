@@ -1,0 +1,244 @@
+"""Arrowheads drawn inline at a connector's ends.
+
+Heads are plain paths and circles in page coordinates, not ``<marker>``s, so
+each connector's fragment stands alone (no shared ``<defs>`` to keep in sync
+when the DOM is patched) and looks the same in every SVG renderer. Sizes
+grow with the stroke width but never drop below a readable minimum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from linework.geometry import Vec
+from linework.model import ARROWHEADS, DEFAULT_STYLE
+from linework.svg import SvgNode, node, path_d
+
+#: Hollow heads are filled so the line behind them does not show through.
+HOLLOW_FILL: Final = "#ffffff"
+_MIN_SIZE: Final = 8.0
+
+
+def head_size(stroke_width: float) -> float:
+    """Return the length of an arrowhead for a line of ``stroke_width``.
+
+    >>> head_size(1.5), head_size(4)
+    (9.5, 17.0)
+    """
+    return max(_MIN_SIZE, 5.0 + 3.0 * max(stroke_width, 0.0))
+
+
+class _Frame:
+    """Local coordinates of a head: the tip at the origin, pointing along +x."""
+
+    def __init__(self, tip: Vec, direction: Vec) -> None:
+        u = direction.normalized()
+        self.u = Vec(1.0, 0.0) if u.x == 0.0 and u.y == 0.0 else u
+        self.v = Vec(-self.u.y, self.u.x)
+        self.tip = tip
+
+    def at(self, x: float, y: float) -> Vec:
+        """Return the page point ``x`` along the head and ``y`` across it."""
+        t, u, v = self.tip, self.u, self.v
+        return Vec(t.x + u.x * x + v.x * y, t.y + u.y * x + v.y * y)
+
+    def path(self, *pts: tuple[float, float], close: bool) -> str:
+        """Return path data through local points."""
+        cmds: list[tuple[str, tuple[float, ...]]] = []
+        for i, (x, y) in enumerate(pts):
+            p = self.at(x, y)
+            cmds.append(("M" if i == 0 else "L", (p.x, p.y)))
+        if close:
+            cmds.append(("Z", ()))
+        return path_d(cmds)
+
+
+def _filled(d: str, color: str) -> SvgNode:
+    return node("path", d=d, fill=color, stroke="none")
+
+
+def _outlined(d: str, color: str, w: float, fill: str) -> SvgNode:
+    return node(
+        "path",
+        d=d,
+        fill=fill,
+        stroke=color,
+        stroke_width=w,
+        stroke_linejoin="round",
+        stroke_linecap="round",
+    )
+
+
+def _circle(f: _Frame, x: float, r: float, color: str, w: float | None) -> SvgNode:
+    c = f.at(x, 0.0)
+    if w is None:
+        return node("circle", cx=c.x, cy=c.y, r=r, fill=color, stroke="none")
+    return node(
+        "circle", cx=c.x, cy=c.y, r=r, fill=HOLLOW_FILL, stroke=color, stroke_width=w
+    )
+
+
+# Each drawer gets the frame, the head length, the stroke width and colour.
+_Drawer = Callable[[_Frame, float, float, str], tuple[SvgNode, ...]]
+
+
+def _classic(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    h = 0.45 * n
+    return (_filled(f.path((0, 0), (-n, h), (-0.7 * n, 0), (-n, -h), close=True), c),)
+
+
+def _open(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    # Back off half a stroke so the round join's outer edge lands on the tip.
+    b, h = w / 2, 0.45 * n
+    d = f.path((-b - n, h), (-b, 0), (-b - n, -h), close=False)
+    return (_outlined(d, c, w, "none"),)
+
+
+def _block(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    h = 0.45 * n
+    return (_filled(f.path((0, 0), (-n, h), (-n, -h), close=True), c),)
+
+
+def _block_hollow(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    b, h = w / 2, 0.45 * n
+    d = f.path((-b, 0), (-b - n, h), (-b - n, -h), close=True)
+    return (_outlined(d, c, w, HOLLOW_FILL),)
+
+
+def _diamond_path(f: _Frame, n: float, b: float) -> str:
+    h = 0.35 * n
+    return f.path((-b, 0), (-b - n / 2, h), (-b - n, 0), (-b - n / 2, -h), close=True)
+
+
+def _diamond(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    return (_filled(_diamond_path(f, n, 0.0), c),)
+
+
+def _diamond_hollow(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    return (_outlined(_diamond_path(f, n, w / 2), c, w, HOLLOW_FILL),)
+
+
+def _circle_filled(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    r = 0.35 * n
+    return (_circle(f, -r, r, c, None),)
+
+
+def _circle_hollow(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    r = 0.35 * n
+    return (_circle(f, -r - w / 2, r, c, w),)
+
+
+# Crow's-foot marks are drawn over the line, which runs on to the tip and is
+# the foot's middle toe; they are 25 % larger than the other heads to read.
+def _er_bar(f: _Frame, x: float, h: float, w: float, c: str) -> SvgNode:
+    return _outlined(f.path((x, h), (x, -h), close=False), c, w, "none")
+
+
+def _er_foot(f: _Frame, n: float, w: float, c: str) -> SvgNode:
+    h = 0.5 * n
+    return _outlined(f.path((0, h), (-n, 0), (0, -h), close=False), c, w, "none")
+
+
+def _er_ring(f: _Frame, x: float, n: float, w: float, c: str) -> SvgNode:
+    r = 0.3 * n
+    return _circle(f, x - r, r, c, w)
+
+
+def _er_one(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    n *= 1.25
+    return (_er_bar(f, -0.5 * n, 0.5 * n, w, c),)
+
+
+def _er_many(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    n *= 1.25
+    return (_er_foot(f, n, w, c),)
+
+
+def _er_zero_or_one(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    n *= 1.25
+    return (_er_bar(f, -0.5 * n, 0.5 * n, w, c), _er_ring(f, -0.8 * n, n, w, c))
+
+
+def _er_one_or_many(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    n *= 1.25
+    return (_er_foot(f, n, w, c), _er_bar(f, -1.3 * n, 0.5 * n, w, c))
+
+
+def _er_zero_or_many(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    n *= 1.25
+    return (_er_foot(f, n, w, c), _er_ring(f, -1.1 * n, n, w, c))
+
+
+def _none(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    return ()
+
+
+_DRAWERS: Final[dict[str, _Drawer]] = {
+    "none": _none,
+    "classic": _classic,
+    "open": _open,
+    "block": _block,
+    "block-hollow": _block_hollow,
+    "diamond": _diamond,
+    "diamond-hollow": _diamond_hollow,
+    "circle": _circle_filled,
+    "circle-hollow": _circle_hollow,
+    "er-one": _er_one,
+    "er-many": _er_many,
+    "er-zero-or-one": _er_zero_or_one,
+    "er-one-or-many": _er_one_or_many,
+    "er-zero-or-many": _er_zero_or_many,
+}
+# How far back the line stops, as (fraction of the head length, strokes).
+_INSETS: Final[dict[str, tuple[float, float]]] = {
+    "classic": (0.6, 0.0),  # inside the notch, so the butt end is covered
+    "open": (0.0, 0.5),  # at the vertex, under the round join
+    "block": (0.8, 0.0),
+    "block-hollow": (1.0, 0.5),  # at the base, so the white inside stays white
+    "diamond": (0.5, 0.0),
+    "diamond-hollow": (1.0, 0.5),
+    "circle": (0.35, 0.0),
+    "circle-hollow": (0.7, 0.5),
+}
+assert set(_DRAWERS) == set(ARROWHEADS), "every arrowhead name needs a drawer"
+
+
+def arrowhead(
+    name: str,
+    tip: Vec,
+    direction: Vec,
+    stroke_width: float,
+    *,
+    color: str = DEFAULT_STYLE.stroke,
+) -> tuple[SvgNode, ...]:
+    """Return the SVG nodes of one arrowhead.
+
+    Args:
+        name: One of ``ARROWHEADS``; an unknown name (from a newer file) draws
+            nothing rather than failing the whole render.
+        tip: Where the head's point touches the end of the connector.
+        direction: The way the head points (out of the line); need not be unit.
+        stroke_width: The connector's stroke width; the head scales with it.
+        color: The connector's stroke colour.
+
+    Returns:
+        The nodes to draw after the line, possibly none.
+    """
+    draw = _DRAWERS.get(name, _none)
+    w = max(stroke_width, 0.0)
+    return draw(_Frame(tip, direction), head_size(w), w, color)
+
+
+def inset(name: str, stroke_width: float) -> float:
+    """Return how far to pull the line's end back from the tip of head ``name``.
+
+    The line then ends under the head instead of poking through its point or
+    showing inside a hollow head.
+
+    >>> inset("none", 2), inset("block-hollow", 2)
+    (0.0, 12.0)
+    """
+    frac, strokes = _INSETS.get(name, (0.0, 0.0))
+    w = max(stroke_width, 0.0)
+    return frac * head_size(w) + strokes * w

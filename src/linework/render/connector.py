@@ -1,0 +1,119 @@
+"""Connector → SVG: a hit path, the line, its arrowheads and its labels.
+
+The fragment is one ``<g data-id=… data-kind="connector">`` that needs no CSS
+and no shared ``<defs>``: the editor swaps it in and out of the DOM alone.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from linework.geometry import Vec
+from linework.model import Connector, ConnectorLabel, Document, Page, Style
+from linework.render.arrowheads import arrowhead, inset
+from linework.render.paint import dasharray
+from linework.render.text import text_nodes
+from linework.routing import Route, path_data, point_at, route, trimmed
+from linework.svg import SvgNode, node
+from linework.text import layout_text
+
+#: The invisible stroke that makes a thin line easy to hit with a pointer.
+HIT_WIDTH: Final = 12.0
+#: Room between a label's text and the edge of its background.
+LABEL_PADDING: Final = 2.0
+_WHITE: Final = "#ffffff"
+
+
+def connector_node(doc: Document, connector: Connector) -> SvgNode:
+    """Return the SVG group of one connector.
+
+    Args:
+        doc: The document, for the end shapes and the page background.
+        connector: The connector to draw.
+
+    Returns:
+        ``<g data-id data-kind="connector">`` holding, in paint order, the hit
+        path, the visible path, the arrowheads and the labels.
+    """
+    style = connector.style
+    w = max(style.stroke_width, 0.0)
+    r = route(doc, connector)
+    line = trimmed(r, inset(style.start_arrow, w), inset(style.end_arrow, w))
+    children: list[SvgNode] = [
+        node(
+            "path",
+            d=path_data(r),
+            fill="none",
+            stroke="#000000",
+            stroke_opacity=0,
+            stroke_width=max(HIT_WIDTH, w + 8.0),
+            data_hit="connector",
+        ),
+        node(
+            "path",
+            d=path_data(line),
+            fill="none",
+            stroke=style.stroke,
+            stroke_width=w,
+            stroke_dasharray=dasharray(style.dash, w),
+            stroke_linejoin="round",
+        ),
+        *arrowhead(style.start_arrow, r.points[0], r.start_dir, w, color=style.stroke),
+        *arrowhead(style.end_arrow, r.points[-1], r.end_dir, w, color=style.stroke),
+    ]
+    background = _background(doc, connector)
+    for i, label in enumerate(connector.labels):
+        children.extend(_label(r, label, i, style, background))
+    # Opacity on the group, so line and heads fade as one (no darker overlap).
+    return node(
+        "g",
+        *children,
+        data_id=connector.id,
+        data_kind="connector",
+        opacity=None if style.opacity >= 1.0 else max(style.opacity, 0.0),
+    )
+
+
+def label_center(r: Route, label: ConnectorLabel) -> Vec:
+    """Return the centre of a label: its point along the route plus its offset."""
+    p, _ = point_at(r, label.position)
+    return p + label.offset
+
+
+def _label(
+    r: Route, label: ConnectorLabel, index: int, style: Style, background: str
+) -> tuple[SvgNode, ...]:
+    """Return a label's text on a background that hides the line behind it."""
+    if not label.text:
+        return ()
+    c = label_center(r, label)
+    layout = layout_text(
+        label.text,
+        width=0.0,
+        size_px=style.font_size,
+        bold=style.bold,
+        italic=style.italic,
+        align="center",
+        valign="middle",
+        box=(c.x, c.y, 0.0, 0.0),
+        wrap=False,
+    )
+    pad = LABEL_PADDING
+    rect = node(
+        "rect",
+        x=c.x - layout.width / 2 - pad,
+        y=c.y - layout.height / 2 - pad,
+        width=layout.width + 2 * pad,
+        height=layout.height + 2 * pad,
+        fill=background,
+        stroke="none",
+    )
+    return (node("g", rect, *text_nodes(layout, style), data_label=str(index)),)
+
+
+def _background(doc: Document, connector: Connector) -> str:
+    """Return the page background (white when the page is transparent)."""
+    page = doc.get(connector.page)
+    if isinstance(page, Page) and page.background.startswith("#"):
+        return page.background
+    return _WHITE

@@ -1,0 +1,84 @@
+"""Small polyline helpers shared by the routers and the measurements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from linework.geometry import Vec
+
+#: Below this, two coordinates are the same line (page units are CSS px).
+EPS: Final = 1e-9
+
+
+def ray_exit(origin: Vec, direction: Vec, outline: Sequence[Vec]) -> Vec | None:
+    """Return the farthest crossing of a ray with a closed outline, or None.
+
+    The farthest crossing is the silhouette seen from outside, which is where
+    a connector has to stop even on concave outlines.
+
+    >>> ray_exit(Vec(1, 1), Vec(1, 0), [Vec(0, 0), Vec(2, 0), Vec(2, 2), Vec(0, 2)])
+    Vec(x=2.0, y=1.0)
+    """
+    best_t = -1.0
+    best: Vec | None = None
+    n = len(outline)
+    for i in range(n):
+        a, b = outline[i], outline[(i + 1) % n]
+        e = b - a
+        denom = direction.cross(e)
+        if denom == 0.0:
+            continue
+        ao = a - origin
+        t = ao.cross(e) / denom
+        s = ao.cross(direction) / denom
+        if t >= 0.0 and -EPS <= s <= 1.0 + EPS and t > best_t:
+            best_t = t
+            s = min(1.0, max(0.0, s))
+            best = Vec(a.x + e.x * s, a.y + e.y * s)
+    return best
+
+
+def simplify(points: Sequence[Vec], keep: Sequence[Vec] = ()) -> tuple[Vec, ...]:
+    """Drop repeated points and the middle of straight runs, but not ``keep``.
+
+    Waypoints are kept even in the middle of a run, so a curve built on the
+    result still passes through them. A point where the path turns back is
+    kept too: it is a corner, not a straight run.
+
+    >>> simplify([Vec(0, 0), Vec(0, 0), Vec(1, 0), Vec(2, 0), Vec(2, 1)])
+    (Vec(x=0, y=0), Vec(x=2, y=0), Vec(x=2, y=1))
+    """
+    pinned = set(keep)
+    out: list[Vec] = []
+    for p in points:
+        if out and _same(out[-1], p):
+            continue
+        if len(out) >= 2 and out[-1] not in pinned:
+            a, b = out[-2], out[-1]
+            u, v = b - a, p - b
+            if abs(u.cross(v)) <= EPS * max(1.0, u.length() * v.length()) and (
+                u.dot(v) > 0
+            ):
+                out[-1] = p
+                continue
+        out.append(p)
+    return tuple(out)
+
+
+def _same(a: Vec, b: Vec) -> bool:
+    return abs(a.x - b.x) <= EPS and abs(a.y - b.y) <= EPS
+
+
+def segment_distance(p: Vec, a: Vec, b: Vec) -> float:
+    """Return the distance from ``p`` to the segment ``a``–``b``.
+
+    >>> segment_distance(Vec(1, 1), Vec(0, 0), Vec(2, 0))
+    1.0
+    """
+    ab = b - a
+    n2 = ab.dot(ab)
+    if n2 == 0.0:
+        return p.distance(a)
+    t = min(1.0, max(0.0, (p - a).dot(ab) / n2))
+    return p.distance(Vec(a.x + ab.x * t, a.y + ab.y * t))

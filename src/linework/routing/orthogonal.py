@@ -1,0 +1,281 @@
+"""Orthogonal routing: perpendicular stubs, then A* over a sparse grid.
+
+The grid is the set of candidate lines an optimal orthogonal route can use
+(the inflated obstacle edges, the stub ends, the waypoints and the channels
+between the shapes), as in libavoid's orthogonal visibility graph. A route
+costs its length plus a penalty per bend; running along an obstacle's edge
+costs a hair more, so of two equal routes the one through the middle of the
+channel wins. With two end shapes the grid has about ten lines a side, so a
+search visits a few hundred states: well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from linework.geometry import Box, Vec
+from linework.routing._geom import EPS, simplify
+from linework.routing.types import RouteEnd, RouteInput, Side
+
+#: How far the first and last segments stick out of their shape.
+MARGIN: Final = 20.0
+#: What a bend costs, in page units of extra length it is worth avoiding.
+BEND_COST: Final = 30.0
+#: Extra cost per unit of length spent hugging an obstacle's edge.
+_HUG: Final = 1e-3
+_STEPS: Final[tuple[Vec, ...]] = (
+    Vec(1.0, 0.0),
+    Vec(0.0, 1.0),
+    Vec(-1.0, 0.0),
+    Vec(0.0, -1.0),
+)
+_HEADING: Final[dict[Side, int]] = {"e": 0, "s": 1, "w": 2, "n": 3}
+_NONE: Final = 4  # no heading yet: the first move bends for free
+
+
+@dataclass(frozen=True, slots=True)
+class _Rect:
+    """An obstacle: a box already inflated by the margin."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def holds(self, x: float, y: float) -> bool:
+        """Return whether (x, y) is strictly inside (edges are free to use)."""
+        return self.left < x < self.right and self.top < y < self.bottom
+
+
+def orthogonal(inp: RouteInput) -> tuple[Vec, ...]:
+    """Route with horizontal and vertical segments only.
+
+    Each attached end leaves perpendicular to its side for at least the
+    margin, the route goes around both end shapes' bounds (unless they
+    overlap, when that is impossible, or a waypoint sits inside one) and
+    through every waypoint in order.
+    """
+    s, t = inp.source, inp.target
+    margin, boxes = _obstacles(s, t)
+    rects = tuple(_inflate(b, margin) for b in boxes)
+    s_stub, s_head = _stub(s, margin)
+    t_stub, t_side = _stub(t, margin)
+    t_head = None if t_side is None else (t_side + 2) % 4  # travel into the shape
+    stops = (s_stub, *inp.waypoints, t_stub)
+    xs, ys = _lines(stops, rects)
+    hug_x = frozenset(x for r in rects for x in (r.left, r.right))
+    hug_y = frozenset(y for r in rects for y in (r.top, r.bottom))
+    grid = _Grid(xs, ys, hug_x, hug_y)
+
+    points: list[Vec] = [s.point, s_stub]
+    heading = _NONE if s_head is None else s_head
+    for i in range(len(stops) - 1):
+        a, b = stops[i], stops[i + 1]
+        last = i == len(stops) - 2
+        # An obstacle around a waypoint cannot be avoided on that leg.
+        live = tuple(r for r in rects if not (r.holds(a.x, a.y) or r.holds(b.x, b.y)))
+        leg, heading = grid.search(a, b, heading, t_head if last else None, live)
+        points.extend(leg[1:])
+    points.append(t.point)
+    return simplify(points, keep=inp.waypoints)
+
+
+def _obstacles(s: RouteEnd, t: RouteEnd) -> tuple[float, tuple[Box, ...]]:
+    """Return the stub margin and the boxes to route around.
+
+    Close shapes share the gap between them, so the stubs never reach into
+    the other shape; overlapping shapes cannot both be avoided, so neither is.
+    """
+    if s.bounds is None or t.bounds is None:
+        return MARGIN, tuple(b for b in (s.bounds, t.bounds) if b is not None)
+    if s.shape is not None and s.shape == t.shape:
+        return MARGIN, (s.bounds,)
+    a, b = s.bounds, t.bounds
+    gap = max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom)
+    if gap <= 0:
+        return MARGIN, ()
+    return min(MARGIN, gap / 2), (a, b)
+
+
+def _inflate(b: Box, m: float) -> _Rect:
+    # Every use of an inflated edge goes through here, so a stub that ends on
+    # an obstacle edge lands on exactly the same float as the edge's line.
+    return _Rect(b.left - m, b.top - m, b.right + m, b.bottom + m)
+
+
+def _stub(end: RouteEnd, margin: float) -> tuple[Vec, int | None]:
+    """Return where the end's perpendicular stub ends and its outward heading."""
+    if end.side is None or end.bounds is None:
+        return end.point, None
+    r = _inflate(end.bounds, margin)
+    p = end.point
+    match end.side:
+        case "e":
+            q = Vec(max(r.right, p.x + margin), p.y)
+        case "w":
+            q = Vec(min(r.left, p.x - margin), p.y)
+        case "s":
+            q = Vec(p.x, max(r.bottom, p.y + margin))
+        case "n":
+            q = Vec(p.x, min(r.top, p.y - margin))
+    return q, _HEADING[end.side]
+
+
+def _lines(
+    stops: Sequence[Vec], rects: Sequence[_Rect]
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Return the candidate x and y lines, sorted and without near-duplicates."""
+    xs = [p.x for p in stops]
+    ys = [p.y for p in stops]
+    for r in rects:
+        xs += (r.left, r.right)
+        ys += (r.top, r.bottom)
+    # Channels: midway between the two obstacles, and between the two stubs.
+    for i, r in enumerate(rects):
+        for q in rects[i + 1 :]:
+            if q.left > r.right or r.left > q.right:
+                xs.append((max(r.left, q.left) + min(r.right, q.right)) / 2)
+            if q.top > r.bottom or r.top > q.bottom:
+                ys.append((max(r.top, q.top) + min(r.bottom, q.bottom)) / 2)
+    a, b = stops[0], stops[-1]
+    xs.append((a.x + b.x) / 2)
+    ys.append((a.y + b.y) / 2)
+    return _unique(xs), _unique(ys)
+
+
+def _unique(vals: list[float]) -> tuple[float, ...]:
+    out: list[float] = []
+    for v in sorted(vals):
+        if not out or v - out[-1] > EPS:
+            out.append(v)
+    return tuple(out)
+
+
+class _Grid:
+    """The candidate lines and the A* search over their crossings."""
+
+    def __init__(
+        self,
+        xs: tuple[float, ...],
+        ys: tuple[float, ...],
+        hug_x: frozenset[float],
+        hug_y: frozenset[float],
+    ) -> None:
+        self.xs, self.ys = xs, ys
+        self.hug_x, self.hug_y = hug_x, hug_y
+
+    def _index(self, p: Vec) -> tuple[int, int]:
+        return _nearest(self.xs, p.x), _nearest(self.ys, p.y)
+
+    def search(
+        self,
+        a: Vec,
+        b: Vec,
+        heading: int,
+        arrive: int | None,
+        rects: Sequence[_Rect],
+    ) -> tuple[list[Vec], int]:
+        """Return the cheapest path from ``a`` to ``b`` and the heading it ends in.
+
+        ``heading`` is the direction of travel on reaching ``a`` (straight on is
+        free); ``arrive`` is the heading required at ``b``, if any. Reversing
+        is never a step; arriving the wrong way round costs two bends.
+        """
+        xs, ys = self.xs, self.ys
+        start, goal = self._index(a), self._index(b)
+        if start == goal:
+            return [a], heading
+        gx, gy = xs[goal[0]], ys[goal[1]]
+
+        def blocked(x: float, y: float) -> bool:
+            return any(r.holds(x, y) for r in rects)
+
+        # State: (ix, iy, heading); the finished route is state (-1, -1, heading).
+        best: dict[tuple[int, int, int], float] = {(*start, heading): 0.0}
+        came: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        heap: list[tuple[float, int, tuple[int, int, int]]] = [
+            (0.0, 0, (*start, heading))
+        ]
+        closed: set[tuple[int, int, int]] = set()
+        seq = 0
+        while heap:
+            _, _, state = heapq.heappop(heap)
+            if state in closed:
+                continue
+            closed.add(state)
+            ix, iy, h = state
+            g = best[state]
+            if ix < 0:
+                return self._path(came, state, a, b), h
+            if (ix, iy) == goal:
+                extra = 0.0
+                if arrive is not None and h != arrive:
+                    extra = BEND_COST * (2 if h == (arrive + 2) % 4 else 1)
+                done = (-1, -1, h)
+                if g + extra < best.get(done, float("inf")):
+                    best[done] = g + extra
+                    came[done] = state
+                    seq += 1
+                    heapq.heappush(heap, (g + extra, seq, done))
+                continue
+            x, y = xs[ix], ys[iy]
+            for nh, step in enumerate(_STEPS):
+                if h != _NONE and nh == (h + 2) % 4:
+                    continue
+                jx, jy = ix + int(step.x), iy + int(step.y)
+                if not (0 <= jx < len(xs) and 0 <= jy < len(ys)):
+                    continue
+                nx, ny = xs[jx], ys[jy]
+                if blocked((x + nx) / 2, (y + ny) / 2):
+                    continue
+                length = abs(nx - x) + abs(ny - y)
+                hug = (ny == y and y in self.hug_y) or (nx == x and x in self.hug_x)
+                cost = g + length * (1.0 + _HUG if hug else 1.0)
+                if h not in (_NONE, nh):
+                    cost += BEND_COST
+                nxt = (jx, jy, nh)
+                if cost < best.get(nxt, float("inf")) - EPS:
+                    best[nxt] = cost
+                    came[nxt] = state
+                    seq += 1
+                    f = cost + abs(gx - nx) + abs(gy - ny)
+                    heapq.heappush(heap, (f, seq, nxt))
+        # Unreachable (cannot happen with the obstacle edges on the grid, but
+        # a route must always come out): go round the corner and ignore them.
+        return [a, Vec(b.x, a.y), b], heading
+
+    def _path(
+        self,
+        came: dict[tuple[int, int, int], tuple[int, int, int]],
+        done: tuple[int, int, int],
+        a: Vec,
+        b: Vec,
+    ) -> list[Vec]:
+        out: list[Vec] = []
+        state = came[done]
+        while True:
+            out.append(Vec(self.xs[state[0]], self.ys[state[1]]))
+            if state not in came:
+                break
+            state = came[state]
+        out.reverse()
+        # Use the exact stop coordinates, not their grid twins.
+        out[0], out[-1] = a, b
+        return out
+
+
+def _nearest(vals: tuple[float, ...], v: float) -> int:
+    """Return the index of the value nearest ``v`` (the lines are sorted)."""
+    lo, hi = 0, len(vals) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if vals[mid] < v:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo > 0 and abs(vals[lo - 1] - v) <= abs(vals[lo] - v):
+        return lo - 1
+    return lo

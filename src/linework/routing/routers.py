@@ -1,0 +1,66 @@
+"""The router registry and ``route``: connector in, routed polyline out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from linework.geometry import Vec
+from linework.model import Connector, Document
+from linework.routing.curves import curved
+from linework.routing.ends import is_self_loop, route_input
+from linework.routing.orthogonal import orthogonal
+from linework.routing.straight import straight
+from linework.routing.types import EAST, SIDE_NORMALS, WEST, Route, RouteEnd, Router
+
+#: Routers by ``Connector.routing`` name (maxGraph's EdgeStyleRegistry).
+ROUTERS: Final[Mapping[str, Router]] = MappingProxyType(
+    {"straight": straight, "orthogonal": orthogonal, "curved": curved}
+)
+
+
+def route(doc: Document, connector: Connector) -> Route:
+    """Route ``connector`` through ``doc`` with its routing's router.
+
+    An unknown routing (from a newer file) falls back to straight; a
+    straight self-loop is drawn orthogonally, since a straight line from a
+    shape to itself has no length.
+
+    Args:
+        doc: The document with the connector's end shapes.
+        connector: The connector to route.
+
+    Returns:
+        The route, at least two points long.
+    """
+    inp = route_input(doc, connector)
+    router = ROUTERS.get(connector.routing, straight)
+    if router is straight and is_self_loop(doc, connector):
+        router = orthogonal
+    pts = router(inp)
+    if len(pts) < 2:
+        pts = (inp.source.point, inp.target.point)
+    start_dir = _direction(pts[1], pts[0], inp.source, WEST)
+    end_dir = _direction(pts[-2], pts[-1], inp.target, EAST)
+    is_curved = connector.routing == "curved"
+    if is_curved:
+        # The knots skip the stubs, so take the directions from the sides:
+        # the curve must still leave and enter perpendicular to them.
+        if inp.source.side is not None:
+            start_dir = -SIDE_NORMALS[inp.source.side]
+        if inp.target.side is not None:
+            end_dir = -SIDE_NORMALS[inp.target.side]
+    return Route(points=pts, curved=is_curved, start_dir=start_dir, end_dir=end_dir)
+
+
+def _direction(a: Vec, b: Vec, end: RouteEnd, default: Vec) -> Vec:
+    """Return the unit vector from ``a`` to ``b``.
+
+    When they coincide (a zero-length route), point into the end's shape
+    through its side, or else ``default``.
+    """
+    d = (b - a).normalized()
+    if d.x == 0.0 and d.y == 0.0:
+        return default if end.side is None else -SIDE_NORMALS[end.side]
+    return d

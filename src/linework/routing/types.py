@@ -1,0 +1,71 @@
+"""The values routing works with: resolved ends, router input, and the route."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final, Literal, TypeAlias
+
+from linework.geometry import Box, Vec
+
+Side = Literal["n", "e", "s", "w"]
+SIDES: Final[tuple[Side, ...]] = ("n", "e", "s", "w")
+#: Outward unit normal of each side of an axis-aligned box (y grows downwards).
+SIDE_NORMALS: Final[dict[Side, Vec]] = {
+    "n": Vec(0.0, -1.0),
+    "e": Vec(1.0, 0.0),
+    "s": Vec(0.0, 1.0),
+    "w": Vec(-1.0, 0.0),
+}
+
+WEST: Final = Vec(-1.0, 0.0)
+EAST: Final = Vec(1.0, 0.0)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteEnd:
+    """One end of a connector, resolved to page coordinates.
+
+    ``side`` is the side of ``bounds`` the end leaves through (orthogonal routes
+    start perpendicular to it); ``bounds`` is the end shape's axis-aligned
+    bounds, the obstacle to route around. Both are None for free ends and for
+    ends whose shape is missing. ``shape`` tells self-loops apart.
+    """
+
+    point: Vec
+    side: Side | None = None
+    bounds: Box | None = None
+    shape: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteInput:
+    """Everything a router needs: both ends and the waypoints in order."""
+
+    source: RouteEnd
+    target: RouteEnd
+    waypoints: tuple[Vec, ...] = ()
+
+
+#: A router turns resolved ends into the polyline from source to target.
+Router: TypeAlias = Callable[[RouteInput], tuple[Vec, ...]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Route:
+    """A routed connector.
+
+    ``points`` runs from the source end to the target end (at least two). For a
+    straight or orthogonal route they are the polyline's vertices; when
+    ``curved`` they are the knots a Catmull-Rom spline passes through (see
+    :func:`linework.routing.path_data`).
+
+    ``start_dir`` and ``end_dir`` are unit vectors pointing *out of* the path at
+    each end (the direction an arrowhead at that end points), so a head is drawn
+    the same way at either end.
+    """
+
+    points: tuple[Vec, ...]
+    curved: bool = False
+    start_dir: Vec = WEST
+    end_dir: Vec = EAST
