@@ -1,0 +1,1 @@
+"""Tests of the sealed-file envelope, its primitives and its test vectors."""
