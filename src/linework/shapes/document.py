@@ -112,7 +112,8 @@ class MultiDocumentKind(KindBase):
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the stack's silhouette, following the visible ends of back waves."""
         back, mid, front, d = _sheets(shape.box)
-        t_peek = d / back.w  # how much of a back sheet's wave shows at its right
+        # How much of a back sheet's wave shows at its right (none if flat).
+        t_peek = d / back.w if back.w > 0 else 0.0
         return (
             Vec(back.x, back.y),
             Vec(back.right, back.y),

@@ -65,6 +65,13 @@ def contains(
 
     The point is turned back into the shape's frame rather than rotating every
     outline point, which is cheaper and gives the same answer.
+
+    Args:
+        shape: The shape, rotation included.
+        p: A page point.
+        tolerance: Distance from the outline that still counts, in page units
+            (the editor passes a few screen pixels divided by the zoom).
+        kinds: The registry to look the kind up in.
     """
     local = _to_local(shape, p)
     outline = kind_of(shape.kind, kinds).outline(shape)
@@ -80,9 +87,16 @@ def boundary_point(
 ) -> Vec:
     """Return where the ray from the centre toward ``toward`` leaves the outline.
 
-    On concave kinds the last crossing is used, so a connector ends on the
-    silhouette. If ``toward`` is the centre there is no direction, so the "e"
-    port stands in.
+    Routing clips floating connector ends with this. On concave kinds the last
+    crossing is used, so a connector ends on the silhouette, not in a notch.
+
+    Args:
+        shape: The shape, rotation included.
+        toward: Any page point; only its direction from the centre matters.
+        kinds: The registry to look the kind up in.
+
+    Returns:
+        A point on the rotated outline; the "e" port if ``toward`` is the centre.
     """
     kind = kind_of(shape.kind, kinds)
     c = shape.box.center

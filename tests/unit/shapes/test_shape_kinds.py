@@ -10,7 +10,16 @@ import pytest
 
 from linework.geometry import Box, Vec
 from linework.model import DEFAULT_STYLE, Shape, Style, frozen_map
-from linework.shapes import DEFAULT_KINDS, ShapeKind, kind_of, star_points
+from linework.shapes import (
+    DEFAULT_KINDS,
+    ShapeKind,
+    boundary_point,
+    bounds,
+    contains,
+    kind_of,
+    nearest_port,
+    star_points,
+)
 from linework.shapes._polygon import distance_to_boundary, signed_area
 from linework.svg import SvgNode, serialize
 
@@ -295,3 +304,26 @@ def test_rounded_corner_ports_on_arc() -> None:
 
     assert nw.distance(Vec(6, 6)) == pytest.approx(6.0)
     assert nw.x == nw.y
+
+
+@pytest.mark.parametrize(
+    "box",
+    [Box(0, 0, 0, 0), Box(0, 0, 10, 0), Box(0, 0, 0, 10), Box(0, 0, 1e9, 1e-9)],
+)
+def test_degenerate_boxes_do_not_crash(box: Box) -> None:
+    """A zero-sized box (mid-drag, or from a foreign file) still answers every query."""
+    shapes = [replace(shape_of(k, box), rotation_deg=17) for k in DEFAULT_KINDS]
+
+    answers = [
+        (
+            kind.ports(s),
+            kind.label_box(s),
+            [serialize(n) for n in kind.body(s)],
+            boundary_point(s, Vec(3, 4)),
+            contains(s, Vec(0, 0)),
+            bounds(s),
+            nearest_port(s, Vec(1, 2)),
+        )
+        for kind, s in zip(DEFAULT_KINDS, shapes, strict=True)
+    ]
+    assert len(DEFAULT_KINDS) == len(answers)
