@@ -36,8 +36,8 @@ def curved(inp: RouteInput) -> tuple[Vec, ...]:
 def knots(points: Sequence[Vec], waypoints: Sequence[Vec] = ()) -> tuple[Vec, ...]:
     """Return the spline knots for an orthogonal polyline.
 
-    Corners are not knots: a spline forced through a corner wobbles around
-    it. The middles of the runs between corners are.
+    Corners are not knots, as a spline forced through a corner wobbles
+    around it; the middles of the runs between them are, and the waypoints.
 
     >>> knots([Vec(0, 0), Vec(100, 0), Vec(100, 100), Vec(200, 100)])
     (Vec(x=0, y=0), Vec(x=100.0, y=50.0), Vec(x=200, y=100))
@@ -50,7 +50,9 @@ def knots(points: Sequence[Vec], waypoints: Sequence[Vec] = ()) -> tuple[Vec, ..
     for i in range(1, last + 1):
         if points[i] in pinned:
             out.append(points[i])
-        if i < last:
+        # A run that starts or ends at a waypoint already has a knot there;
+        # a second one in its middle only makes the curve wobble.
+        if i < last and not (points[i] in pinned or points[i + 1] in pinned):
             out.append((points[i] + points[i + 1]) * 0.5)
     out.append(points[-1])
     return simplify(out, keep=out)

@@ -254,6 +254,7 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
         if lo <= hi:
             hit = ray_exit(origin, normal, shapes.outline_page(shape))
             if hit is not None:
-                return hit
+                # Keep the band's coordinate exact, so both ends line up.
+                return Vec(hit.x, origin.y) if normal.y == 0 else Vec(origin.x, hit.y)
     reach = bounds.w + bounds.h + 1.0
     return _boundary_toward(shape, c + normal * reach)

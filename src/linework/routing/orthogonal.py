@@ -12,6 +12,7 @@ search visits a few hundred states: well under a millisecond.
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -26,12 +27,8 @@ MARGIN: Final = 20.0
 BEND_COST: Final = 30.0
 #: Extra cost per unit of length spent hugging an obstacle's edge.
 _HUG: Final = 1e-3
-_STEPS: Final[tuple[Vec, ...]] = (
-    Vec(1.0, 0.0),
-    Vec(0.0, 1.0),
-    Vec(-1.0, 0.0),
-    Vec(0.0, -1.0),
-)
+# Headings 0..3 are east, south, west, north (clockwise on screen).
+_UNIT: Final[tuple[tuple[int, int], ...]] = ((1, 0), (0, 1), (-1, 0), (0, -1))
 _HEADING: Final[dict[Side, int]] = {"e": 0, "s": 1, "w": 2, "n": 3}
 _NONE: Final = 4  # no heading yet: the first move bends for free
 
@@ -185,20 +182,52 @@ class _Grid:
         is never a step; arriving the wrong way round costs two bends.
         """
         xs, ys = self.xs, self.ys
+        nx_, ny_ = len(xs), len(ys)
         start, goal = self._index(a), self._index(b)
         if start == goal:
             return [a], heading
         gx, gy = xs[goal[0]], ys[goal[1]]
+        # Which unit edges of the grid run through an obstacle, computed once.
+        h_open = [
+            [
+                not any(r.holds((xs[i] + xs[i + 1]) / 2, y) for r in rects)
+                for i in range(nx_ - 1)
+            ]
+            for y in ys
+        ]
+        v_open = [
+            [
+                not any(r.holds(x, (ys[j] + ys[j + 1]) / 2) for r in rects)
+                for j in range(ny_ - 1)
+            ]
+            for x in xs
+        ]
+        hug_x = [x in self.hug_x for x in xs]
+        hug_y = [y in self.hug_y for y in ys]
 
-        def blocked(x: float, y: float) -> bool:
-            return any(r.holds(x, y) for r in rects)
+        def estimate(x: float, y: float, h: int) -> float:
+            """Return a lower bound of the cost left: length plus unavoidable bends."""
+            dx, dy = gx - x, gy - y
+            rest = abs(dx) + abs(dy)
+            if h == _NONE:
+                return rest
+            ux, uy = _UNIT[h]
+            ahead, across = dx * ux + dy * uy, abs(dx * uy - dy * ux) > EPS
+            if ahead > EPS:
+                bends = 1 if across else 0
+            elif ahead < -EPS:
+                bends = 2
+            else:
+                bends = 1 if across else 0
+            if arrive is not None and arrive != h:
+                bends = max(bends, 2 if arrive == (h + 2) % 4 else 1)
+            return rest + BEND_COST * bends
 
         # State: (ix, iy, heading); the finished route is state (-1, -1, heading).
-        best: dict[tuple[int, int, int], float] = {(*start, heading): 0.0}
+        first = (start[0], start[1], heading)
+        best: dict[tuple[int, int, int], float] = {first: 0.0}
         came: dict[tuple[int, int, int], tuple[int, int, int]] = {}
-        heap: list[tuple[float, int, tuple[int, int, int]]] = [
-            (0.0, 0, (*start, heading))
-        ]
+        heap: list[tuple[float, int, tuple[int, int, int]]] = [(0.0, 0, first)]
         closed: set[tuple[int, int, int]] = set()
         seq = 0
         while heap:
@@ -210,39 +239,52 @@ class _Grid:
             g = best[state]
             if ix < 0:
                 return self._path(came, state, a, b), h
-            if (ix, iy) == goal:
+            if ix == goal[0] and iy == goal[1]:
                 extra = 0.0
                 if arrive is not None and h != arrive:
                     extra = BEND_COST * (2 if h == (arrive + 2) % 4 else 1)
                 done = (-1, -1, h)
-                if g + extra < best.get(done, float("inf")):
+                if g + extra < best.get(done, math.inf):
                     best[done] = g + extra
                     came[done] = state
                     seq += 1
                     heapq.heappush(heap, (g + extra, seq, done))
                 continue
             x, y = xs[ix], ys[iy]
-            for nh, step in enumerate(_STEPS):
-                if h != _NONE and nh == (h + 2) % 4:
+            back = -1 if h == _NONE else (h + 2) % 4
+            for nh in range(4):
+                if nh == back:
                     continue
-                jx, jy = ix + int(step.x), iy + int(step.y)
-                if not (0 <= jx < len(xs) and 0 <= jy < len(ys)):
-                    continue
+                if nh == 0:  # east
+                    if ix + 1 >= nx_ or not h_open[iy][ix]:
+                        continue
+                    jx, jy = ix + 1, iy
+                elif nh == 2:  # west
+                    if ix == 0 or not h_open[iy][ix - 1]:
+                        continue
+                    jx, jy = ix - 1, iy
+                elif nh == 1:  # south
+                    if iy + 1 >= ny_ or not v_open[ix][iy]:
+                        continue
+                    jx, jy = ix, iy + 1
+                else:  # north
+                    if iy == 0 or not v_open[ix][iy - 1]:
+                        continue
+                    jx, jy = ix, iy - 1
                 nx, ny = xs[jx], ys[jy]
-                if blocked((x + nx) / 2, (y + ny) / 2):
-                    continue
-                length = abs(nx - x) + abs(ny - y)
-                hug = (ny == y and y in self.hug_y) or (nx == x and x in self.hug_x)
-                cost = g + length * (1.0 + _HUG if hug else 1.0)
+                if jy == iy:
+                    length = abs(nx - x) * (1.0 + _HUG if hug_y[iy] else 1.0)
+                else:
+                    length = abs(ny - y) * (1.0 + _HUG if hug_x[ix] else 1.0)
+                cost = g + length
                 if h not in (_NONE, nh):
                     cost += BEND_COST
                 nxt = (jx, jy, nh)
-                if cost < best.get(nxt, float("inf")) - EPS:
+                if cost < best.get(nxt, math.inf) - EPS:
                     best[nxt] = cost
                     came[nxt] = state
                     seq += 1
-                    f = cost + abs(gx - nx) + abs(gy - ny)
-                    heapq.heappush(heap, (f, seq, nxt))
+                    heapq.heappush(heap, (cost + estimate(nx, ny, nh), seq, nxt))
         # Unreachable (cannot happen with the obstacle edges on the grid, but
         # a route must always come out): go round the corner and ignore them.
         return [a, Vec(b.x, a.y), b], heading

@@ -8,7 +8,7 @@ from typing import Final
 
 from linework.geometry import Vec
 from linework.model import Connector, Document
-from linework.routing.curves import curved
+from linework.routing.curves import curved, knots
 from linework.routing.ends import is_self_loop, route_input
 from linework.routing.orthogonal import orthogonal
 from linework.routing.straight import straight
@@ -38,19 +38,19 @@ def route(doc: Document, connector: Connector) -> Route:
     router = ROUTERS.get(connector.routing, straight)
     if router is straight and is_self_loop(doc, connector):
         router = orthogonal
-    pts = router(inp)
-    if len(pts) < 2:
-        pts = (inp.source.point, inp.target.point)
-    start_dir = _direction(pts[1], pts[0], inp.source, WEST)
-    end_dir = _direction(pts[-2], pts[-1], inp.target, EAST)
-    is_curved = connector.routing == "curved"
-    if is_curved:
-        # The knots skip the stubs, so take the directions from the sides:
-        # the curve must still leave and enter perpendicular to them.
-        if inp.source.side is not None:
-            start_dir = -SIDE_NORMALS[inp.source.side]
-        if inp.target.side is not None:
-            end_dir = -SIDE_NORMALS[inp.target.side]
+    if router is curved:
+        # The knots skip the stubs, so the end directions come from the
+        # orthogonal route under them: the curve still leaves and enters
+        # perpendicular to the sides (or along the first run of a free end).
+        under = orthogonal(inp)
+        pts = knots(under, inp.waypoints)
+    else:
+        under = pts = router(inp)
+    if len(pts) < 2 or len(under) < 2:
+        under = pts = (inp.source.point, inp.target.point)
+    start_dir = _direction(under[1], under[0], inp.source, WEST)
+    end_dir = _direction(under[-2], under[-1], inp.target, EAST)
+    is_curved = router is curved
     return Route(points=pts, curved=is_curved, start_dir=start_dir, end_dir=end_dir)
 
 
