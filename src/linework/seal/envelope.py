@@ -164,12 +164,14 @@ def finish_seal(plan: SealPlan, ciphertext_with_tag: bytes) -> bytes:
         raise LineworkError(
             "LW-E0303", f"The ciphertext lacks its {TAG_BYTES}-byte tag."
         )
-    envelope = plan.header
-    envelope["ciphertext"] = _b64encode(bytes(ciphertext_with_tag))
-    text = json.dumps(envelope, separators=(",", ":"), ensure_ascii=True) + "\n"
-    if len(text) > MAX_SEALED_BYTES:
+    head = json.dumps(plan.header, separators=(",", ":"), ensure_ascii=True)
+    # base64url needs no JSON escaping, so the (large) ciphertext is spliced in
+    # rather than scanned again by json.dumps; the bytes are the same.
+    body = base64.urlsafe_b64encode(bytes(ciphertext_with_tag)).rstrip(b"=")
+    data = b"".join((head[:-1].encode("ascii"), b',"ciphertext":"', body, b'"}\n'))
+    if len(data) > MAX_SEALED_BYTES:
         raise LineworkError("LW-E0303", "The document is too large to seal.")
-    return text.encode("ascii")
+    return data
 
 
 def parse_sealed(data: bytes) -> SealedEnvelope:
