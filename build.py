@@ -1,0 +1,1146 @@
+#!/usr/bin/env python3
+"""Build, serve, test and benchmark the Linework web app.
+
+Standard library only, so ``python3 build.py`` runs on a bare Python 3.11+.
+
+    python3 build.py [build]           write dist/: the static site
+    python3 build.py serve [--port N]  build if needed, serve dist/ on 127.0.0.1
+    python3 build.py test [ARGS...]    venv, dist, Chromium, then the whole pytest
+    python3 build.py bench             start-up next to a bare Pyodide, site size
+
+The site (DESIGN.md §7): index.html, content-hashed JS/CSS with Subresource
+Integrity, the pinned Pyodide runtime files that are needed (not the whole npm
+package), a pyodide-lock file written here that lists the linework wheel and
+micropip, and the Arimo fonts. Nothing is loaded from another origin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import gzip
+import hashlib
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+WEB = ROOT / "web"
+DIST = ROOT / "dist"
+CACHE = ROOT / "build" / "cache"
+VENV = ROOT / ".venv"
+NODE_MODULES = WEB / "node_modules"
+PYODIDE_NPM = NODE_MODULES / "pyodide"
+ARIMO_NPM = NODE_MODULES / "@fontsource" / "arimo"
+
+# The runtime files loadPyodide fetches; the rest of the npm package stays out.
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+)
+MICROPIP_VERSION = "0.11.1"
+# The PyPI wheel (Pyodide's lock lists its own build, with another hash).
+MICROPIP_SHA256 = "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3"
+FONT_SUBSETS = ("latin", "latin-ext")
+FONT_FACES = (
+    ("400", "normal"),
+    ("400", "italic"),
+    ("700", "normal"),
+    ("700", "italic"),
+)
+
+# The Trusted Types policies the page creates: SVG from the renderer
+# (web/safe-svg.js) and the worker's script URL (web/main.js).
+TRUSTED_TYPES_POLICIES = ("linework-svg", "linework-worker")
+ERROR_ENDPOINT = "/api/error"
+ERROR_CONTEXTS = frozenset(
+    {"boot", "import", "export", "save", "open", "edit", "embed"}
+)
+# Paths under these prefixes carry a content hash in their name: cache forever.
+IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/")
+
+# Features the app does not use. Only names Chromium knows: an unknown one is
+# logged as a console error on every load.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "sync-xhr",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".wasm": "application/wasm",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".woff2": "font/woff2",
+    ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
+    ".png": "image/png",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+def log(message: str) -> None:
+    """Print a progress line of the build to stderr."""
+    print(f"build.py: {message}", file=sys.stderr, flush=True)
+
+
+class BuildError(Exception):
+    """A build step failed; the message says what to do."""
+
+
+# --------------------------------------------------------------------------- headers
+
+
+def content_security_policy(frame_ancestors: str = "'none'") -> str:
+    """Return the site's CSP (DESIGN.md §7): same-origin only, wasm but no eval.
+
+    Args:
+        frame_ancestors: who may frame the app; ``'none'`` unless embedding is wanted.
+    """
+    return "; ".join(
+        (
+            "default-src 'none'",
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "img-src 'self' data: blob:",
+            "style-src 'self'",
+            "font-src 'self'",
+            "manifest-src 'self'",
+            "base-uri 'none'",
+            "object-src 'none'",
+            "form-action 'none'",
+            f"frame-ancestors {frame_ancestors}",
+            "require-trusted-types-for 'script'",
+            f"trusted-types {' '.join(TRUSTED_TYPES_POLICIES)}",
+        )
+    )
+
+
+def security_headers(frame_ancestors: str = "'none'") -> dict[str, str]:
+    """Return the headers every response of the site carries."""
+    return {
+        "Content-Security-Policy": content_security_policy(frame_ancestors),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": PERMISSIONS_POLICY,
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Resource-Policy": "same-origin",
+    }
+
+
+def cache_control(path: str) -> str:
+    """Return Cache-Control for a URL path: immutable when hashed, else revalidate."""
+    if path.startswith(IMMUTABLE_PREFIXES):
+        return "public, max-age=31536000, immutable"
+    return "no-cache"
+
+
+# ------------------------------------------------------------------ small helpers
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the hex SHA-256 of data."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def sri(data: bytes) -> str:
+    """Return a Subresource Integrity value (sha384) for data."""
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def hashed_name(name: str, data: bytes) -> str:
+    """Return ``stem.<hash>.ext`` for a file name and its content."""
+    stem, dot, ext = name.partition(".")
+    return f"{stem}.{sha256_hex(data)[:12]}{dot}{ext}"
+
+
+def run(cmd: list[str], **kwargs: Any) -> None:
+    """Run a command, echoing it; raise BuildError when it fails."""
+    log("$ " + " ".join(cmd))
+    try:
+        subprocess.run(cmd, check=True, **kwargs)
+    except FileNotFoundError as exc:
+        raise BuildError(f"{cmd[0]} not found: {exc}") from exc
+    except subprocess.CalledProcessError as exc:
+        raise BuildError(f"command failed ({exc.returncode}): {' '.join(cmd)}") from exc
+
+
+def project_version() -> str:
+    """Return the version from pyproject.toml."""
+    import tomllib
+
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        return str(tomllib.load(f)["project"]["version"])
+
+
+def venv_python() -> Path:
+    """Return the path of the project venv's interpreter."""
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+# --------------------------------------------------------------------------- npm
+
+
+def npm_ci() -> None:
+    """Install web/node_modules from the lockfile, unless it already matches."""
+    lock = WEB / "package-lock.json"
+    stamp = NODE_MODULES / ".linework-lock-sha256"
+    want = sha256_hex(lock.read_bytes())
+    have_files = all((PYODIDE_NPM / f).exists() for f in PYODIDE_FILES)
+    if have_files and stamp.exists() and stamp.read_text().strip() == want:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        raise BuildError("npm not found: install Node.js and npm (https://nodejs.org)")
+    run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=WEB)
+    stamp.write_text(want + "\n")
+
+
+# --------------------------------------------------------------------------- wheels
+
+
+def build_wheel(out_dir: Path) -> Path:
+    """Build the linework wheel into out_dir with pip and return its path."""
+    python = venv_python() if venv_python().exists() else Path(sys.executable)
+    has_hatchling = (
+        subprocess.run(
+            [str(python), "-c", "import hatchling"], capture_output=True, check=False
+        ).returncode
+        == 0
+    )
+    cmd = [
+        str(python),
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "-w",
+        str(out_dir),
+    ]
+    if has_hatchling:
+        cmd.append("--no-build-isolation")
+    run([*cmd, str(ROOT)])
+    wheels = sorted(out_dir.glob("linework-*.whl"))
+    if len(wheels) != 1:
+        raise BuildError(f"expected one linework wheel, found {wheels}")
+    return wheels[0]
+
+
+def fetch_micropip() -> Path:
+    """Return micropip's pure wheel from the cache, downloading it with pip once.
+
+    The npm package lists micropip in its lock but does not contain the wheel.
+    pip checks the pinned hash.
+    """
+    name = f"micropip-{MICROPIP_VERSION}-py3-none-any.whl"
+    target = CACHE / name
+    if not target.exists() or sha256_hex(target.read_bytes()) != MICROPIP_SHA256:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            req = Path(tmp) / "requirements.txt"
+            req.write_text(
+                f"micropip=={MICROPIP_VERSION} --hash=sha256:{MICROPIP_SHA256}\n"
+            )
+            run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--quiet",
+                    "--no-deps",
+                    "--only-binary=:all:",
+                    "--python-version=3.14",  # Pyodide's, not this Python's
+                    "--require-hashes",
+                    "-d",
+                    tmp,
+                    "-r",
+                    str(req),
+                ]
+            )
+            shutil.move(str(Path(tmp) / name), target)
+    if sha256_hex(target.read_bytes()) != MICROPIP_SHA256:
+        raise BuildError("the micropip wheel does not match its pinned hash")
+    return target
+
+
+def npm_lock() -> dict[str, Any]:
+    """Return the pyodide-lock.json of the npm package."""
+    return json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())  # type: ignore[no-any-return]
+
+
+def wheel_metadata(wheel: Path) -> tuple[str, str, list[str]]:
+    """Return (name, version, top-level import names) of a pure wheel."""
+    name, version = wheel.name.split("-")[:2]
+    with zipfile.ZipFile(wheel) as z:
+        tops = sorted(
+            {
+                n.split("/")[0].removesuffix(".py")
+                for n in z.namelist()
+                if not n.split("/")[0].endswith((".dist-info", ".data"))
+            }
+        )
+    return name.lower(), version, tops
+
+
+def lock_entry(wheel: Path, file_name: str) -> dict[str, Any]:
+    """Return the pyodide-lock entry for a pure-Python wheel."""
+    name, version, imports = wheel_metadata(wheel)
+    return {
+        "name": name,
+        "version": version,
+        "file_name": file_name,
+        "install_dir": "site",
+        "sha256": sha256_hex(wheel.read_bytes()),
+        "package_type": "package",
+        "imports": imports,
+        "depends": [],
+        "unvendored_tests": False,
+    }
+
+
+# --------------------------------------------------------------------------- JS / CSS
+
+
+_LOCAL_IMPORT = re.compile(r"""(["'])\./([a-z0-9][a-z0-9-]*\.js)\1""")
+
+
+def hash_modules(sources: Mapping[str, str]) -> dict[str, tuple[str, bytes]]:
+    """Give each JS module a content-hashed name and point its imports at them.
+
+    A module's hash covers its rewritten imports, so modules are done leaves first.
+
+    Args:
+        sources: file name -> source text (relative imports as ``"./name.js"``).
+
+    Returns:
+        file name -> (hashed file name, rewritten bytes).
+    """
+    deps = {name: set(_LOCAL_IMPORT.findall(text)) for name, text in sources.items()}
+    done: dict[str, tuple[str, bytes]] = {}
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in done:
+            return
+        if name in visiting:
+            raise BuildError(f"import cycle through web/{name}")
+        if name not in sources:
+            raise BuildError(f"web/ imports missing module {name}")
+        visiting.add(name)
+        for _, dep in sorted(deps[name]):
+            visit(dep)
+        text = _LOCAL_IMPORT.sub(
+            lambda m: f"{m.group(1)}./{done[m.group(2)][0]}{m.group(1)}", sources[name]
+        )
+        data = text.encode()
+        done[name] = (hashed_name(name, data), data)
+        visiting.discard(name)
+
+    for name in sorted(sources):
+        visit(name)
+    return done
+
+
+def static_imports(name: str, sources: Mapping[str, str]) -> list[str]:
+    """Return the modules ``name`` imports statically, transitively, in load order."""
+    pattern = re.compile(
+        r"""^\s*(?:import|export)\b[^;]*?from\s+["']\./([a-z0-9-]+\.js)["']""", re.M
+    )
+    order: list[str] = []
+
+    def walk(n: str) -> None:
+        for dep in pattern.findall(sources[n]):
+            if dep not in order:
+                walk(dep)
+                order.append(dep)
+
+    walk(name)
+    return order
+
+
+def font_css(files: Mapping[str, str]) -> str:
+    """Return @font-face rules for the shipped Arimo faces.
+
+    Args:
+        files: npm font file name -> hashed file name in assets/.
+    """
+    rules = []
+    for weight, style in FONT_FACES:
+        css_name = f"{weight}{'-italic' if style == 'italic' else ''}.css"
+        css = (ARIMO_NPM / css_name).read_text()
+        for subset in FONT_SUBSETS:
+            face = f"arimo-{subset}-{weight}-{style}"
+            block = re.search(
+                rf"/\* {re.escape(face)} \*/\s*@font-face\s*{{(.*?)}}", css, re.S
+            )
+            if block is None:
+                raise BuildError(f"no @font-face for {face} in {css_name}")
+            ranges = re.search(r"unicode-range:\s*([^;]+);", block.group(1))
+            lines = [
+                "@font-face {",
+                "  font-family: Arimo;",
+                f"  font-style: {style};",
+                f"  font-weight: {weight};",
+                "  font-display: swap;",
+                f"  src: url({files[face + '.woff2']}) format('woff2');",
+            ]
+            if ranges:
+                lines.append(f"  unicode-range: {ranges.group(1).strip()};")
+            lines.append("}")
+            rules.append("\n".join(lines))
+    return (
+        "/* Arimo (SIL OFL 1.1), from @fontsource/arimo */\n" + "\n".join(rules) + "\n"
+    )
+
+
+def favicon_ico(svg_colour: tuple[int, int, int] = (37, 99, 235)) -> bytes:
+    """Return a 16x16 ICO (one embedded PNG) for browsers that ask for /favicon.ico."""
+    import struct
+    import zlib
+
+    size = 16
+    rows = []
+    for y in range(size):
+        row = bytearray([0])
+        for x in range(size):
+            inside = 2 <= x <= 13 and 2 <= y <= 13
+            diagonal = abs(x - y) <= 1 and 3 <= x <= 12
+            colour = (
+                (255, 255, 255, 255)
+                if diagonal
+                else (*svg_colour, 255)
+                if inside
+                else (0, 0, 0, 0)
+            )
+            row += bytes(colour)
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+    header = struct.pack("<HHH", 0, 1, 1)
+    entry = struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(png), 6 + 16)
+    return header + entry + png
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build(
+    *, error_endpoint: str | None = ERROR_ENDPOINT[1:], frame_ancestors: str = "'none'"
+) -> Path:
+    """Write dist/ and return its path.
+
+    Args:
+        error_endpoint: URL the page posts anonymous error codes to, or None to
+            build with reporting turned off (DESIGN.md §6).
+        frame_ancestors: written into dist/_headers for static hosts.
+    """
+    started = time.monotonic()
+    npm_ci()
+    version = project_version()
+    pyodide_version = json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
+    out = Path(tempfile.mkdtemp(prefix="dist.", dir=ROOT))
+    try:
+        files: dict[str, bytes] = {}
+
+        # Pyodide runtime: one folder named after the version and the files' hash.
+        runtime = {name: (PYODIDE_NPM / name).read_bytes() for name in PYODIDE_FILES}
+        runtime_hash = sha256_hex(
+            b"".join(sha256_hex(runtime[n]).encode() for n in PYODIDE_FILES)
+        )
+        runtime_dir = f"pyodide/{pyodide_version}-{runtime_hash[:12]}/"
+        for name, data in runtime.items():
+            files[runtime_dir + name] = data
+
+        # Wheels in folders named by their hash, and a lock listing them.
+        with tempfile.TemporaryDirectory() as tmp:
+            wheel = build_wheel(Path(tmp))
+            wheels = {"linework": wheel, "micropip": fetch_micropip()}
+            lock_packages = {}
+            for key, path in wheels.items():
+                data = path.read_bytes()
+                rel = f"{sha256_hex(data)[:16]}/{path.name}"
+                files["packages/" + rel] = data
+                lock_packages[key] = lock_entry(path, rel)
+        base_lock = npm_lock()
+        lock = {"info": base_lock["info"], "packages": lock_packages}
+        lock_bytes = json.dumps(lock, indent=1, sort_keys=True).encode()
+        lock_path = "packages/" + hashed_name("pyodide-lock.json", lock_bytes)
+        files[lock_path] = lock_bytes
+
+        # Fonts and their CSS.
+        font_names: dict[str, str] = {}
+        for weight, style in FONT_FACES:
+            for subset in FONT_SUBSETS:
+                name = f"arimo-{subset}-{weight}-{style}.woff2"
+                data = (ARIMO_NPM / "files" / name).read_bytes()
+                font_names[name] = hashed_name(name, data)
+                files["assets/" + font_names[name]] = data
+        css_sources = {
+            "fonts.css": font_css(font_names).encode(),
+            "app.css": (WEB / "app.css").read_bytes(),
+        }
+        css = {
+            name: (hashed_name(name, data), data) for name, data in css_sources.items()
+        }
+        for hashed, data in css.values():
+            files["assets/" + hashed] = data
+
+        # JS modules, with a generated config module the page and worker read.
+        config = {
+            "version": version,
+            "pyodideVersion": pyodide_version,
+            "runtimeUrl": f"../{runtime_dir}",
+            "lockFileUrl": f"../{lock_path}",
+            "corePackage": "linework",
+            "errorEndpoint": error_endpoint,
+        }
+        sources = {p.name: p.read_text() for p in sorted(WEB.glob("*.js"))}
+        sources["config.js"] = (
+            "// Generated by build.py: where the runtime lives, relative to here.\n"
+            f"export default Object.freeze({json.dumps(config, indent=2)});\n"
+        )
+        modules = hash_modules(sources)
+        for hashed, data in modules.values():
+            files["assets/" + hashed] = data
+
+        # index.html from the template: stylesheets, module preloads, entry script.
+        def tag(kind: str, name: str, data: bytes) -> str:
+            integrity = f'integrity="{sri(data)}"'
+            if kind == "script":
+                return (
+                    f'<script type="module" src="assets/{name}" {integrity}></script>'
+                )
+            return f'<link rel="{kind}" href="assets/{name}" {integrity}>'
+
+        head = [tag("stylesheet", *css[n]) for n in ("fonts.css", "app.css")]
+        head += [
+            tag("modulepreload", *modules[n])
+            for n in static_imports("main.js", sources)
+        ]
+        main_hashed, main_data = modules["main.js"]
+        head.append(tag("script", main_hashed, main_data))
+        template = (ROOT / "index.html").read_text()
+        if "<!-- build:head -->" not in template:
+            raise BuildError("index.html lacks the <!-- build:head --> marker")
+        html = template.replace("<!-- build:head -->", "\n    ".join(head))
+        html = html.replace("{{version}}", version)
+        files["index.html"] = html.encode()
+        files["favicon.svg"] = (WEB / "favicon.svg").read_bytes()
+        files["favicon.ico"] = favicon_ico()
+
+        # Headers for static hosts that read a _headers file (same as `serve`).
+        header_lines = ["/*"] + [
+            f"  {k}: {v}" for k, v in security_headers(frame_ancestors).items()
+        ]
+        header_lines += ["  Cache-Control: no-cache"]
+        for prefix in IMMUTABLE_PREFIXES:
+            header_lines += [f"{prefix}*", f"  Cache-Control: {cache_control(prefix)}"]
+        files["_headers"] = ("\n".join(header_lines) + "\n").encode()
+
+        manifest = {
+            "version": version,
+            "pyodide": pyodide_version,
+            "runtime": runtime_dir,
+            "lock": lock_path,
+            "wheels": {k: v["file_name"] for k, v in lock_packages.items()},
+            "entry": "assets/" + main_hashed,
+        }
+        files["manifest.json"] = json.dumps(manifest, indent=1).encode()
+
+        for rel, data in files.items():
+            target = out / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        old = ROOT / f".dist-old-{os.getpid()}"
+        if DIST.exists():
+            DIST.rename(old)
+        out.rename(DIST)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)
+        raise
+    total = sum(len(d) for d in files.values())
+    took = time.monotonic() - started
+    log(f"wrote dist/ ({len(files)} files, {total / 1e6:.1f} MB) in {took:.1f} s")
+    return DIST
+
+
+def dist_is_fresh() -> bool:
+    """Return True when dist/ is newer than every input of the build."""
+    manifest = DIST / "manifest.json"
+    if not manifest.exists():
+        return False
+    built = manifest.stat().st_mtime
+    inputs = [
+        ROOT / "index.html",
+        ROOT / "pyproject.toml",
+        ROOT / "build.py",
+        WEB / "package-lock.json",
+    ]
+    inputs += [p for p in WEB.iterdir() if p.is_file()]
+    inputs += [
+        p
+        for p in (ROOT / "src").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
+    return all(p.stat().st_mtime <= built for p in inputs if p.exists())
+
+
+# --------------------------------------------------------------------------- server
+
+
+class ErrorCounter:
+    """The reference error endpoint's whole memory: how often each code was seen."""
+
+    _CODE = re.compile(r"LW-E\d{4}")
+    _VERSION = re.compile(r"[0-9A-Za-z.+-]{1,32}")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.counts: Counter[str] = Counter()
+
+    def accept(self, body: bytes) -> bool:
+        """Count a report that is exactly ``{code, version, context}``; else refuse."""
+        if len(body) > 512:
+            return False
+        try:
+            report = json.loads(body)
+        except ValueError:
+            return False
+        if not isinstance(report, dict) or set(report) != {
+            "code",
+            "version",
+            "context",
+        }:
+            return False
+        code, version, context = report["code"], report["version"], report["context"]
+        if not (
+            isinstance(code, str)
+            and isinstance(version, str)
+            and isinstance(context, str)
+            and self._CODE.fullmatch(code)
+            and self._VERSION.fullmatch(version)
+            and context in ERROR_CONTEXTS
+        ):
+            return False
+        with self._lock:
+            self.counts[code] += 1
+        return True
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """Serves dist/ with the site's headers; tests import this through build.py."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(
+        self,
+        root: Path,
+        port: int = 0,
+        *,
+        frame_ancestors: str = "'none'",
+        extra: Mapping[str, bytes] | None = None,
+        quiet: bool = True,
+    ) -> None:
+        self.root = root.resolve()
+        self.headers_all = security_headers(frame_ancestors)
+        self.extra = dict(extra or {})
+        self.errors = ErrorCounter()
+        self.quiet = quiet
+        self.requests: list[str] = []
+        super().__init__(("127.0.0.1", port), SiteHandler)
+
+    @property
+    def url(self) -> str:
+        """Return the base URL, with a trailing slash."""
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+
+class SiteHandler(http.server.BaseHTTPRequestHandler):
+    """GET/HEAD static files, POST the error endpoint; nothing else."""
+
+    server: SiteServer
+    protocol_version = "HTTP/1.1"
+    server_version = "Linework"
+    sys_version = ""
+    timeout = 30
+
+    def handle_one_request(self) -> None:
+        """Handle a request; a browser dropping the connection is not an error."""
+        with contextlib.suppress(ConnectionError, TimeoutError):
+            super().handle_one_request()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Log without the client address: the reference server keeps no IPs."""
+        if not self.server.quiet:
+            sys.stderr.write(f"serve: {format % args}\n")
+
+    def _send(
+        self, status: int, body: bytes, content_type: str, extra: Mapping[str, str] = {}
+    ) -> None:
+        self.send_response(status)
+        for key, value in self.server.headers_all.items():
+            self.send_header(key, value)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in extra.items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: int, text: str) -> None:
+        self._send(
+            status,
+            (text + "\n").encode(),
+            "text/plain; charset=utf-8",
+            {"Cache-Control": "no-store"},
+        )
+
+    def do_HEAD(self) -> None:
+        """Answer like GET without a body."""
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        """Serve a file of dist/ (or an extra in-memory route)."""
+        path = urllib.parse.urlsplit(self.path).path
+        self.server.requests.append(path)
+        if path == ERROR_ENDPOINT:
+            counts = dict(sorted(self.server.errors.counts.items()))
+            self._send(
+                200,
+                json.dumps(counts).encode(),
+                "application/json",
+                {"Cache-Control": "no-store"},
+            )
+            return
+        if path in self.server.extra:
+            ext = os.path.splitext(path)[1]
+            self._send(
+                200,
+                self.server.extra[path],
+                CONTENT_TYPES.get(ext, "application/octet-stream"),
+                {"Cache-Control": "no-store"},
+            )
+            return
+        rel = urllib.parse.unquote(path).lstrip("/") or "index.html"
+        parts = rel.split("/")
+        if any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+            self._error(404, "not found")
+            return
+        target = self.server.root.joinpath(*parts)
+        if not target.is_file():
+            self._error(404, "not found")
+            return
+        stat = target.stat()
+        etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
+        headers = {"Cache-Control": cache_control(path), "ETag": etag}
+        content_type = CONTENT_TYPES.get(target.suffix, "application/octet-stream")
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            for key, value in {**self.server.headers_all, **headers}.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self._send(200, target.read_bytes(), content_type, headers)
+
+    def do_POST(self) -> None:
+        """Count a valid anonymous error report (DESIGN.md §6); store nothing else."""
+        path = urllib.parse.urlsplit(self.path).path
+        self.server.requests.append(path)
+        if path != ERROR_ENDPOINT:
+            self._error(405, "method not allowed")
+            return
+        try:
+            length = int(self.headers.get("Content-Length", "0"))
+        except ValueError:
+            length = -1
+        if not 0 < length <= 512:
+            self._error(400, "bad report")
+            return
+        body = self.rfile.read(length)
+        if not self.server.errors.accept(body):
+            self._error(400, "bad report")
+            return
+        self.send_response(204)
+        for key, value in self.server.headers_all.items():
+            self.send_header(key, value)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _not_allowed(self) -> None:
+        self._error(405, "method not allowed")
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _not_allowed
+
+
+@contextlib.contextmanager
+def serving(root: Path = DIST, **kwargs: Any) -> Iterator[SiteServer]:
+    """Serve root in a background thread for the duration of the block."""
+    server = SiteServer(root, **kwargs)
+    thread = threading.Thread(
+        target=server.serve_forever, name="linework-serve", daemon=True
+    )
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# --------------------------------------------------------------------------- chromium
+
+
+def find_chromium() -> str | None:
+    """Return a Chromium/Chrome executable: $CHROMIUM, the system's, else None."""
+    env = os.environ.get("CHROMIUM")
+    if env:
+        return env
+    candidates = ["/usr/bin/chromium"]
+    candidates += [
+        found
+        for name in (
+            "chromium",
+            "chromium-browser",
+            "google-chrome",
+            "google-chrome-stable",
+        )
+        if (found := shutil.which(name))
+    ]
+    return next((c for c in candidates if os.access(c, os.X_OK)), None)
+
+
+def ensure_venv() -> Path:
+    """Create .venv with ``pip install -e .[dev]`` when missing or out of date."""
+    python = venv_python()
+    if not python.exists():
+        run([sys.executable, "-m", "venv", str(VENV)])
+    stamp = VENV / ".linework-dev-sha256"
+    want = sha256_hex((ROOT / "pyproject.toml").read_bytes())
+    installed = subprocess.run(
+        [str(python), "-c", "import linework, pytest, playwright"],
+        capture_output=True,
+        check=False,
+    )
+    if (
+        installed.returncode != 0
+        or not stamp.exists()
+        or stamp.read_text().strip() != want
+    ):
+        run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+        run([str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]"])
+        stamp.write_text(want + "\n")
+    return python
+
+
+def test_env(chromium: str | None) -> dict[str, str]:
+    """Return the environment for pytest: where Chromium is and that dist/ is built."""
+    env = dict(os.environ)
+    env["LINEWORK_DIST_BUILT"] = "1"
+    env["LINEWORK_REQUIRE_BROWSER"] = "1"
+    if chromium:
+        env["CHROMIUM"] = chromium
+    return env
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build dist/."""
+    build(
+        error_endpoint=None if args.no_error_reporting else ERROR_ENDPOINT[1:],
+        frame_ancestors=args.frame_ancestors,
+    )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Build if needed, then serve dist/ until interrupted."""
+    if args.rebuild or not dist_is_fresh():
+        build(frame_ancestors=args.frame_ancestors)
+    server = SiteServer(
+        DIST, args.port, frame_ancestors=args.frame_ancestors, quiet=not args.verbose
+    )
+    print(f"Linework is at {server.url}  (Ctrl+C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    """Set up the venv, build dist/, find Chromium and run the whole pytest suite."""
+    python = ensure_venv()
+    build()
+    chromium = find_chromium()
+    if chromium is None:
+        log("no system Chromium/Chrome found; trying Playwright's own browser")
+        subprocess.run(
+            [str(python), "-m", "playwright", "install", "chromium"], check=False
+        )
+    else:
+        log(f"using Chromium at {chromium}")
+    cmd = [str(python), "-m", "pytest", *args.pytest_args]
+    log("$ " + " ".join(cmd))
+    env = test_env(chromium)
+    code = subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
+    if code == 5:  # pytest: no tests were collected
+        log("pytest collected no tests: that is a failure")
+        return 1
+    return code
+
+
+BARE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bare Pyodide</title>
+<link rel="icon" href="/favicon.svg">
+<script type="module" src="/__bench/bare.js"></script></head>
+<body><p>bare Pyodide boot</p></body></html>
+"""
+BARE_JS = """// A bare Pyodide boot in a module worker: the yardstick for start-up.
+const worker = new Worker("/__bench/bare-worker.js", { type: "module" });
+worker.onmessage = () => {
+  performance.mark("linework-ready");
+  document.body.dataset.ready = "1";
+};
+"""
+BARE_WORKER_JS = """import { loadPyodide } from "/{runtime}pyodide.mjs";
+await loadPyodide({ indexURL: "/{runtime}", lockFileURL: "/{lock}" });
+self.postMessage("ready");
+"""
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Print cold/warm start next to a bare Pyodide boot, and the site's size."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        python = ensure_venv()
+        return subprocess.run(
+            [str(python), __file__, "bench", *sys.argv[2:]], check=False
+        ).returncode
+    if args.rebuild or not dist_is_fresh():
+        build()
+    manifest = json.loads((DIST / "manifest.json").read_text())
+    extra = {
+        "/__bench/bare.html": BARE_HTML.encode(),
+        "/__bench/bare.js": BARE_JS.encode(),
+        "/__bench/bare-worker.js": BARE_WORKER_JS.replace(
+            "{runtime}", manifest["runtime"]
+        )
+        .replace("{lock}", manifest["lock"])
+        .encode(),
+    }
+    chromium = find_chromium()
+    results: dict[str, dict[str, list[float]]] = {
+        "bare": {"cold": [], "warm": []},
+        "app": {"cold": [], "warm": [], "chrome": []},
+    }
+    with serving(DIST, extra=extra) as server, sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        version = browser.version
+        pages = {"bare": server.url + "__bench/bare.html", "app": server.url}
+
+        def ready_ms(page: Any) -> float:
+            page.wait_for_selector(
+                "body[data-ready]", state="attached", timeout=120_000
+            )
+            return float(
+                page.evaluate(
+                    "performance.getEntriesByName('linework-ready')[0].startTime"
+                )
+            )
+
+        for i in range(args.runs):
+            order = ("bare", "app") if i % 2 == 0 else ("app", "bare")
+            for kind in order:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(pages[kind])
+                results[kind]["cold"].append(ready_ms(page))
+                if kind == "app":
+                    fcp = page.evaluate(
+                        "performance.getEntriesByName('first-contentful-paint')[0]"
+                        "?.startTime ?? -1"
+                    )
+                    results["app"]["chrome"].append(float(fcp))
+                page.reload()
+                results[kind]["warm"].append(ready_ms(page))
+                context.close()
+        browser.close()
+
+    def median(xs: list[float]) -> float:
+        s = sorted(xs)
+        return (
+            s[len(s) // 2] if len(s) % 2 else (s[len(s) // 2 - 1] + s[len(s) // 2]) / 2
+        )
+
+    print(
+        f"Linework start-up, Chromium {version}, median of {args.runs} runs"
+        " (ms from navigation to body[data-ready])"
+    )
+    print(
+        f"{'':12}{'bare Pyodide':>14}{'Linework':>12}{'ratio':>8}   (target <= 1.25x)"
+    )
+    for phase in ("cold", "warm"):
+        bare, app = median(results["bare"][phase]), median(results["app"][phase])
+        print(f"{phase + ' start':12}{bare:>14.0f}{app:>12.0f}{app / bare:>7.2f}x")
+    paint = median(results["app"]["chrome"])
+    print(f"{'chrome':12}{'':>14}{paint:>12.0f}   (first contentful paint)")
+    total = gz = count = 0
+    for path in sorted(DIST.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            total += len(data)
+            gz += len(gzip.compress(data, 6))
+            count += 1
+    print(f"site: {count} files, {total / 1e6:.2f} MB total, {gz / 1e6:.2f} MB gzipped")
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+def free_port() -> int:
+    """Return a TCP port that is free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run a subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="build.py", description=__doc__.split("\n\n")[0]
+    )
+    sub = parser.add_subparsers(dest="command")
+    p_build = sub.add_parser("build", help="write dist/ (default)")
+    p_build.add_argument(
+        "--no-error-reporting", action="store_true", help="never send error codes"
+    )
+    p_build.add_argument(
+        "--frame-ancestors", default="'none'", help="CSP frame-ancestors for _headers"
+    )
+    p_serve = sub.add_parser(
+        "serve", help="build if needed and serve dist/ on 127.0.0.1"
+    )
+    p_serve.add_argument("--port", type=int, default=8000)
+    p_serve.add_argument(
+        "--rebuild", action="store_true", help="build even if dist/ looks fresh"
+    )
+    p_serve.add_argument(
+        "--frame-ancestors", default="'none'", help="CSP frame-ancestors sources"
+    )
+    p_serve.add_argument(
+        "--verbose", action="store_true", help="log requests (never client addresses)"
+    )
+    p_test = sub.add_parser(
+        "test", help="venv + dist + Chromium, then the whole pytest suite"
+    )
+    p_test.add_argument("pytest_args", nargs="*", help="passed on to pytest")
+    p_bench = sub.add_parser("bench", help="print start-up figures and the site's size")
+    p_bench.add_argument("--runs", type=int, default=3)
+    p_bench.add_argument("--rebuild", action="store_true")
+    p_bench.add_argument("--json", action="store_true", help="also print raw timings")
+    args, unknown = parser.parse_known_args(argv)
+    if args.command == "test":
+        # Everything after `test` goes to pytest, options included.
+        raw = list(sys.argv[1:] if argv is None else argv)
+        args.pytest_args = raw[raw.index("test") + 1 :]
+    elif unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        None: cmd_build,
+        "build": cmd_build,
+        "serve": cmd_serve,
+        "test": cmd_test,
+        "bench": cmd_bench,
+    }
+    if args.command is None:
+        args.no_error_reporting, args.frame_ancestors = False, "'none'"
+    try:
+        return commands[args.command](args)
+    except BuildError as exc:
+        log(f"error: {exc}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Handlers for viewing: open a file, switch page, render a page.
+
+Every handler takes the session and the decoded message and returns a reply
+dict. A failed open leaves the session as it was (promise P5).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any
+
+import linework
+from linework.errors import LineworkError
+
+if TYPE_CHECKING:
+    from linework.bridge.session import Session
+    from linework.model import Document, Page
+
+# Imported by `warm` (or the first open) rather than at start-up.
+_DEFERRED = ("linework.formats.native", "linework.render")
+
+
+def _field(message: dict[str, Any], name: str) -> str:
+    value = message.get(name)
+    if not isinstance(value, str):
+        raise LineworkError("LW-E0001", f"message field {name!r} must be a string")
+    return value
+
+
+def _page_info(page: Page) -> dict[str, Any]:
+    return {
+        "id": page.id,
+        "name": page.name,
+        "width": page.width,
+        "height": page.height,
+        "background": page.background,
+    }
+
+
+def _find_page(document: Document, page_id: str) -> Page:
+    for page in document.pages():
+        if page.id == page_id:
+            return page
+    raise LineworkError("LW-E0001", f"no page {page_id[:80]!r} in this document")
+
+
+def _rendered(document: Document, page: Page) -> dict[str, Any]:
+    from linework import render
+
+    return {
+        "ok": True,
+        "page": _page_info(page),
+        "elements": [
+            [eid, svg] for eid, svg in render.page_fragments(document, page.id)
+        ],
+    }
+
+
+def _title_from(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    for suffix in (".linework", ".json"):
+        if base.lower().endswith(suffix) and len(base) > len(suffix):
+            return base[: -len(suffix)]
+    return base or "Untitled"
+
+
+def open_file(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Decode a file and show its first page.
+
+    Message: ``{"type": "open", "name": str, "data": base64}``.
+    Reply: ``{"ok", "title", "pages": [{"id", "name"}], "page", "elements", "defs"}``.
+    """
+    from linework import render
+    from linework.formats import native
+
+    name = _field(message, "name")
+    try:
+        data = base64.b64decode(_field(message, "data"), validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise LineworkError("LW-E0100", "the file data was not base64") from error
+    document = native.decode(data)
+    pages = document.pages()
+    if not pages:
+        raise LineworkError("LW-E0102", "the document has no pages")
+    reply = _rendered(document, pages[0])
+    session.document, session.title, session.page_id = (
+        document,
+        _title_from(name),
+        pages[0].id,
+    )
+    return {
+        **reply,
+        "title": session.title,
+        "pages": [{"id": p.id, "name": p.name} for p in pages],
+        "defs": render.SVG_DEFS,
+    }
+
+
+def _open_document(session: Session) -> Document:
+    if session.document is None:
+        raise LineworkError("LW-E0001", "no document is open")
+    return session.document
+
+
+def switch_page(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Show another page of the open document.
+
+    Message: ``{"type": "page", "id": str}``. Reply: ``{"ok", "page", "elements"}``.
+    """
+    document = _open_document(session)
+    page = _find_page(document, _field(message, "id"))
+    reply = _rendered(document, page)
+    session.page_id = page.id
+    return reply
+
+
+def render_page(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Return a page's fragments as rendered now, without changing the view.
+
+    Message: ``{"type": "render", "id"?: str}`` (default: the page on screen).
+    Reply: ``{"ok", "page", "elements", "defs"}``. Used by tests and scripts
+    to compare the browser's bytes with native rendering (promise P7).
+    """
+    from linework import render
+
+    document = _open_document(session)
+    page_id = message.get("id", session.page_id)
+    if not isinstance(page_id, str):
+        raise LineworkError("LW-E0001", "message field 'id' must be a string")
+    return {
+        **_rendered(document, _find_page(document, page_id)),
+        "defs": render.SVG_DEFS,
+    }
+
+
+def version(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Return the core's and Python's versions: ``{"ok", "version", "python"}``."""
+    return {
+        "ok": True,
+        "version": linework.__version__,
+        "python": sys.version.split()[0],
+    }
+
+
+def warm(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Import the renderer and codecs ahead of the first open: ``{"ok"}``."""
+    for module in _DEFERRED:
+        importlib.import_module(module)
+    return {"ok": True}

@@ -1,0 +1,123 @@
+// The drawing: svg#canvas with one g[data-id] per element, and the view
+// (zoom and pan). The view is pure view state, so it lives here in JS.
+
+import { parseFragments } from "./safe-svg.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+export const MIN_SCALE = 0.1;
+export const MAX_SCALE = 8;
+const LEVELS = [0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+const FIT_MARGIN_PX = 24;
+const COLOUR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|hsl)a?\([0-9.,%\s/]+\))$/;
+
+const clamp = (s) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
+const num = (x) => String(Math.round(x * 1000) / 1000);
+
+export function createCanvas(svg, { onViewChange = () => {} } = {}) {
+  const defsLayer = svg.querySelector('[data-role="defs"]');
+  const viewport = svg.querySelector('[data-role="viewport"]');
+  const background = svg.querySelector('[data-role="page-background"]');
+  const content = svg.querySelector('[data-role="content"]');
+  const view = { scale: 1, x: 0, y: 0 };
+  let page = null;
+
+  function applyView() {
+    const { scale, x, y } = view;
+    viewport.setAttribute("transform", `matrix(${num(scale)} 0 0 ${num(scale)} ${num(x)} ${num(y)})`);
+    onViewChange({ ...view });
+  }
+
+  /** The drawing's box in page units: the page, grown to hold every element. */
+  function drawingBox() {
+    let x0 = 0, y0 = 0, x1 = page?.width ?? 0, y1 = page?.height ?? 0;
+    if (content.childElementCount > 0) {
+      const bb = content.getBBox();
+      if (bb.width > 0 || bb.height > 0) {
+        x0 = Math.min(x0, bb.x); y0 = Math.min(y0, bb.y);
+        x1 = Math.max(x1, bb.x + bb.width); y1 = Math.max(y1, bb.y + bb.height);
+      }
+    }
+    return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  }
+
+  return {
+    get view() { return { ...view }; },
+
+    /** Show a page: {page, elements: [[id, svg], ...], defs?}. Throws before touching the DOM. */
+    show({ page: nextPage, elements, defs }) {
+      const parsed = parseFragments(elements.map(([, text]) => text));
+      parsed.nodes.forEach((node, i) => {
+        if (node.getAttribute("data-id") !== elements[i]?.[0]) {
+          throw new SyntaxError(`fragment ${i} does not carry data-id ${elements[i]?.[0]}`);
+        }
+      });
+      const parsedDefs = typeof defs === "string" ? parseFragments([defs]) : null;
+      if (parsedDefs !== null) defsLayer.replaceChildren(...parsedDefs.nodes);
+      content.replaceChildren(...parsed.nodes);
+      page = nextPage;
+      background.setAttribute("width", num(Math.max(0, page.width)));
+      background.setAttribute("height", num(Math.max(0, page.height)));
+      const fill = String(page.background ?? "none");
+      background.setAttribute("fill", COLOUR.test(fill) ? fill : "#ffffff");
+      return parsed.removed + (parsedDefs?.removed ?? 0);
+    },
+
+    clear() {
+      content.replaceChildren();
+      page = null;
+      for (const name of ["width", "height"]) background.setAttribute(name, "0");
+    },
+
+    /** Multiply the zoom by factor, keeping the screen point (cx, cy) still. */
+    zoomBy(factor, cx, cy) {
+      const rect = svg.getBoundingClientRect();
+      const px = cx ?? rect.width / 2;
+      const py = cy ?? rect.height / 2;
+      const scale = clamp(view.scale * factor);
+      const k = scale / view.scale;
+      view.x = px - (px - view.x) * k;
+      view.y = py - (py - view.y) * k;
+      view.scale = scale;
+      applyView();
+    },
+
+    /** Step to the next zoom level up (+1) or down (-1), around the centre. */
+    zoomStep(direction) {
+      const s = view.scale;
+      const next = direction > 0
+        ? LEVELS.find((l) => l > s * 1.001) ?? MAX_SCALE
+        : [...LEVELS].reverse().find((l) => l < s / 1.001) ?? MIN_SCALE;
+      this.zoomBy(next / s);
+    },
+
+    panBy(dx, dy) {
+      view.x += dx;
+      view.y += dy;
+      applyView();
+    },
+
+    /** Fit the drawing in the window; `maxScale` keeps small drawings at 100 %. */
+    fit(maxScale = MAX_SCALE) {
+      const rect = svg.getBoundingClientRect();
+      const box = drawingBox();
+      if (box.width <= 0 || box.height <= 0 || rect.width <= 0 || rect.height <= 0) {
+        Object.assign(view, { scale: 1, x: FIT_MARGIN_PX, y: FIT_MARGIN_PX });
+      } else {
+        const scale = clamp(Math.min(
+          maxScale,
+          (rect.width - 2 * FIT_MARGIN_PX) / box.width,
+          (rect.height - 2 * FIT_MARGIN_PX) / box.height,
+        ));
+        view.scale = scale;
+        view.x = (rect.width - box.width * scale) / 2 - box.x * scale;
+        view.y = (rect.height - box.height * scale) / 2 - box.y * scale;
+      }
+      applyView();
+    },
+
+    /** Element count on the canvas (g[data-id] at the top level). */
+    get size() { return content.childElementCount; },
+  };
+}
+
+export { SVG_NS };

@@ -1,0 +1,212 @@
+// Boot and wiring of the page. The chrome is already painted by index.html;
+// this starts the core's worker at once, shows its stages, and then connects
+// the toolbar, file input, tabs and canvas to it (DESIGN.md §2, §7, §9).
+
+import config from "./config.js";
+import { createCanvas } from "./canvas.js";
+import { LineworkError, MESSAGES, asLineworkError } from "./errors.js";
+import { readBase64, wireFileOpen } from "./files.js";
+import { wireViewInput } from "./input.js";
+import { reportError } from "./report.js";
+import { createRpc } from "./rpc.js";
+
+const $ = (selector) => document.querySelector(selector);
+const body = document.body;
+
+// Stages of the boot and where each starts on the progress bar.
+const STAGES = { download: 0, compile: 45, start: 60, core: 85 };
+// Per-stage watchdog: loadPyodide can stay pending forever (e.g. under a CSP
+// violation), so the page keeps its own clock. ?boot-timeout=ms overrides.
+const STAGE_TIMEOUT_MS = { download: 120_000, compile: 60_000, start: 60_000, core: 60_000 };
+const timeoutOverride = Number(new URLSearchParams(location.search).get("boot-timeout")) || 0;
+
+const ui = {
+  progress: $('[data-role="progress"]'),
+  status: $('[data-role="status"]'),
+  title: $('[data-role="title"]'),
+  tabs: $('[data-role="pages"]'),
+  zoom: $('[data-role="zoom"]'),
+  dialog: $('[data-role="error-dialog"]'),
+};
+
+// Trusted Types: the only script URL this page ever creates is its worker's.
+const workerUrl = new URL("./worker.js", import.meta.url).href;
+const scriptUrls = globalThis.trustedTypes?.createPolicy("linework-worker", {
+  createScriptURL(url) {
+    if (url !== workerUrl) throw new TypeError("not the core worker");
+    return url;
+  },
+});
+const worker = new Worker(scriptUrls ? scriptUrls.createScriptURL(workerUrl) : workerUrl, {
+  type: "module",
+  name: "linework-core",
+});
+const rpc = createRpc(worker, onWorkerEvent);
+const canvas = createCanvas($("#canvas"), {
+  onViewChange: ({ scale }) => { ui.zoom.textContent = `${Math.round(scale * 100)}%`; },
+});
+
+let watchdog = 0;
+let readyResolve;
+const ready = new Promise((resolve) => { readyResolve = resolve; });
+let doc = null; // {title, pages: [{id, name}], pageId}
+
+function setStatus(text, kind = "info") {
+  ui.status.textContent = text;
+  ui.status.dataset.kind = kind;
+}
+
+function enterStage(name) {
+  if (body.dataset.ready || body.dataset.error) return;
+  const names = Object.keys(STAGES);
+  for (const li of document.querySelectorAll("[data-stage]")) {
+    const order = names.indexOf(li.dataset.stage) - names.indexOf(name);
+    li.dataset.state = order < 0 ? "done" : order === 0 ? "active" : "";
+  }
+  ui.progress.value = STAGES[name];
+  setStatus(`${$(`[data-stage="${name}"]`).textContent}…`);
+  clearTimeout(watchdog);
+  watchdog = setTimeout(() => bootFailed("LW-E0003", `stuck at stage ${name}`),
+    timeoutOverride || STAGE_TIMEOUT_MS[name]);
+}
+
+function bootFailed(code, detail) {
+  if (body.dataset.error) return;
+  clearTimeout(watchdog);
+  body.dataset.error = code;
+  $('[data-role="boot-error"]').hidden = false;
+  $('[data-role="boot-error-message"]').textContent = MESSAGES[code] ?? MESSAGES["LW-E0002"];
+  $('[data-role="boot-error-code"]').textContent = code;
+  setStatus(`${MESSAGES[code]} (${code}) ${detail}`, "error");
+  rpc.breakWith(new LineworkError(code, detail));
+  worker.terminate();
+  reportError(code, "boot");
+}
+
+function onWorkerEvent(message) {
+  if (message.event === "stage") {
+    enterStage(message.stage);
+  } else if (message.event === "ready") {
+    clearTimeout(watchdog);
+    ui.progress.value = 100;
+    body.dataset.ready = "1";
+    performance.mark("linework-ready");
+    setStatus("Ready. Open a diagram to view it.");
+    readyResolve();
+    // Load the renderer and codecs while the user picks a file.
+    rpc.call({ type: "warm" }).catch(() => {});
+  } else if (message.event === "fatal") {
+    if (!body.dataset.ready) {
+      bootFailed(message.code, message.detail ?? "");
+    } else {
+      rpc.breakWith(new LineworkError(message.code, message.detail ?? ""));
+      showError(new LineworkError(message.code, message.detail ?? ""), "edit");
+    }
+  }
+}
+
+worker.addEventListener("error", (event) => {
+  event.preventDefault();
+  const detail = event.message || "the worker script failed to load";
+  if (!body.dataset.ready) bootFailed("LW-E0002", detail);
+  else showError(new LineworkError("LW-E0004", detail), "edit");
+});
+
+function showError(error, context) {
+  const err = asLineworkError(error);
+  $('[data-role="error-message"]').textContent = err.message;
+  $('[data-role="error-detail"]').textContent = err.detail ?? "";
+  $('[data-role="error-code"]').textContent = err.code;
+  setStatus(`${err.message} (${err.code})`, "error");
+  if (!ui.dialog.open) ui.dialog.showModal();
+  reportError(err.code, context);
+}
+$('[data-action="dismiss"]').addEventListener("click", () => ui.dialog.close());
+$('[data-action="reload"]').addEventListener("click", () => location.reload());
+
+function replyError(reply) {
+  return new LineworkError(reply.code ?? "LW-E0001", reply.detail ?? "");
+}
+
+/** Put a rendered page ({page, elements, defs?}) on the canvas and the tabs. */
+function showPage(reply, { fit = true } = {}) {
+  const removed = canvas.show(reply);
+  doc.pageId = reply.page.id;
+  for (const tab of ui.tabs.children) {
+    tab.setAttribute("aria-selected", String(tab.dataset.pageId === doc.pageId));
+  }
+  if (fit) canvas.fit(1);
+  const count = reply.elements.length;
+  setStatus(`${doc.title} · ${reply.page.name} · ${count} element${count === 1 ? "" : "s"}`);
+  if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
+}
+
+function showTabs(pages) {
+  const tabs = pages.map((page) => {
+    const tab = document.createElement("button");
+    tab.type = "button";
+    tab.setAttribute("role", "tab");
+    tab.dataset.pageId = page.id;
+    tab.textContent = page.name || page.id;
+    tab.addEventListener("click", () => switchPage(page.id));
+    return tab;
+  });
+  ui.tabs.replaceChildren(...tabs);
+  ui.tabs.hidden = pages.length < 2;
+}
+
+async function openFile(file) {
+  setStatus(`Opening ${file.name}…`);
+  try {
+    const data = await readBase64(file);
+    await ready;
+    const reply = await rpc.call({ type: "open", name: file.name, data });
+    if (!reply.ok) throw replyError(reply);
+    const previous = doc;
+    doc = { title: reply.title, pages: reply.pages, pageId: reply.page.id };
+    try {
+      showTabs(reply.pages);
+      showPage(reply);
+    } catch (error) {
+      doc = previous;
+      throw error;
+    }
+    ui.title.textContent = reply.title;
+    document.title = `${reply.title} · Linework`;
+    body.dataset.document = "1";
+  } catch (error) {
+    showError(error, "open");
+  }
+}
+
+async function switchPage(id) {
+  if (doc === null || id === doc.pageId) return;
+  try {
+    const reply = await rpc.call({ type: "page", id });
+    if (!reply.ok) throw replyError(reply);
+    showPage(reply);
+  } catch (error) {
+    showError(error, "open");
+  }
+}
+
+const files = wireFileOpen({
+  button: $('[data-action="open"]'),
+  input: $('input[type="file"][data-role="open"]'),
+  hint: $('[data-role="drop-hint"]'),
+  onFile: openFile,
+});
+$('[data-action="zoom-in"]').addEventListener("click", () => canvas.zoomStep(1));
+$('[data-action="zoom-out"]').addEventListener("click", () => canvas.zoomStep(-1));
+$('[data-action="zoom-fit"]').addEventListener("click", () => canvas.fit());
+wireViewInput($("#canvas"), canvas, { open: files.choose });
+canvas.fit(1);
+enterStage("download");
+
+// The automation hook (DESIGN.md §9): scripts and tests talk to the core with
+// the same JSON messages the page uses. It lives in this tab's memory only.
+globalThis.linework = Object.freeze({
+  version: config.version,
+  send: (message) => ready.then(() => rpc.call(message)),
+  view: () => canvas.view,
+});

@@ -1,0 +1,107 @@
+// Puts the core renderer's SVG text into the page. Two locks:
+// 1. Trusted Types: the CSP allows one policy, created here and kept private,
+//    so the only strings that reach DOMParser are the ones this module wraps.
+// 2. Defence in depth: every parsed node is checked against an allowlist;
+//    scripts, foreignObject, event handlers and outside links never survive.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const XLINK_NS = "http://www.w3.org/1999/xlink";
+export const POLICY_NAME = "linework-svg";
+
+const ELEMENTS = new Set([
+  "svg", "g", "defs", "symbol", "use", "title", "desc", "marker", "clipPath", "mask", "pattern",
+  "linearGradient", "radialGradient", "stop", "path", "rect", "circle", "ellipse", "line",
+  "polyline", "polygon", "text", "tspan", "textPath", "image", "filter", "feBlend",
+  "feColorMatrix", "feComposite", "feDropShadow", "feFlood", "feGaussianBlur", "feMerge",
+  "feMergeNode", "feMorphology", "feOffset",
+]);
+
+const ATTRIBUTES = new Set([
+  "id", "class", "transform", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
+  "fx", "fy", "width", "height", "points", "pathLength", "viewBox", "preserveAspectRatio",
+  "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity",
+  "stroke-dasharray", "stroke-dashoffset", "stroke-linecap", "stroke-linejoin",
+  "stroke-miterlimit", "opacity", "color", "visibility", "display", "pointer-events",
+  "vector-effect", "paint-order", "shape-rendering", "clip-path", "clip-rule", "mask", "filter",
+  "marker-start", "marker-mid", "marker-end", "markerWidth", "markerHeight", "markerUnits",
+  "refX", "refY", "orient", "offset", "stop-color", "stop-opacity", "gradientUnits",
+  "gradientTransform", "spreadMethod", "patternUnits", "patternContentUnits",
+  "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits", "filterUnits",
+  "primitiveUnits", "in", "in2", "result", "mode", "operator", "k1", "k2", "k3", "k4", "type",
+  "values", "stdDeviation", "dx", "dy", "radius", "flood-color", "flood-opacity",
+  "font-family", "font-size", "font-weight", "font-style", "font-variant", "text-anchor",
+  "dominant-baseline", "alignment-baseline", "baseline-shift", "text-decoration",
+  "letter-spacing", "word-spacing", "textLength", "lengthAdjust", "rotate", "startOffset",
+  "xml:space", "href", "xlink:href", "role", "aria-label", "aria-hidden",
+]);
+
+const DATA_ATTRIBUTE = /^data-[a-z0-9-]+$/;
+const SAFE_HREF = /^(#[A-Za-z0-9_.:-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)$/;
+const LOCAL_URL = /^url\(#[A-Za-z0-9_.:-]+\)$/;
+
+let policy = null;
+if (globalThis.trustedTypes !== undefined) {
+  policy = trustedTypes.createPolicy(POLICY_NAME, {
+    createHTML(text) {
+      if (!text.startsWith(`<svg xmlns="${SVG_NS}"`)) throw new TypeError("not renderer output");
+      return text;
+    },
+  });
+}
+
+function isSafeAttribute(attr) {
+  const name = attr.name;
+  if (!ATTRIBUTES.has(name) && !DATA_ATTRIBUTE.test(name)) return false;
+  const value = attr.value.trim();
+  if (name === "href" || name === "xlink:href") return SAFE_HREF.test(value);
+  if (/url\s*\(/i.test(value)) return LOCAL_URL.test(value);
+  return !/javascript:/i.test(value);
+}
+
+/** Remove every node and attribute outside the allowlist; return how many went. */
+function sanitize(root) {
+  let removed = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const el = stack.pop();
+    for (const attr of [...el.attributes]) {
+      if (attr.name === "xmlns" || attr.name === "xmlns:xlink") continue;
+      if (!isSafeAttribute(attr)) {
+        el.removeAttributeNode(attr);
+        removed += 1;
+      }
+    }
+    for (const child of [...el.childNodes]) {
+      if (child.nodeType === Node.ELEMENT_NODE) {
+        if (child.namespaceURI === SVG_NS && ELEMENTS.has(child.localName)) {
+          stack.push(child);
+        } else {
+          child.remove();
+          removed += 1;
+        }
+      } else if (child.nodeType !== Node.TEXT_NODE) {
+        child.remove(); // comments, processing instructions, CDATA
+      }
+    }
+  }
+  return removed;
+}
+
+/**
+ * Parse renderer fragments (each one SVG element as text) into DOM nodes.
+ *
+ * Returns {nodes, removed}: the top-level elements in order, and how many
+ * nodes or attributes the allowlist took out (0 for honest renderer output).
+ * Throws if the text is not well-formed.
+ */
+export function parseFragments(fragments) {
+  const text = `<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}">${fragments.join("")}</svg>`;
+  const input = policy === null ? text : policy.createHTML(text);
+  const doc = new DOMParser().parseFromString(input, "image/svg+xml");
+  const root = doc.documentElement;
+  if (root.localName !== "svg" || doc.getElementsByTagNameNS("*", "parsererror").length > 0) {
+    throw new SyntaxError("renderer output is not well-formed SVG");
+  }
+  const removed = sanitize(root);
+  return { nodes: [...root.children], removed };
+}
