@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass as getpass_module
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -69,7 +70,7 @@ def no_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(prompt: str = "") -> str:
         raise AssertionError(f"unexpected prompt {prompt!r}")
 
-    monkeypatch.setattr(seal_verb.getpass, "getpass", refuse)
+    monkeypatch.setattr(getpass_module, "getpass", refuse)
 
 
 def pipe_with(text: str) -> Iterator[int]:
@@ -281,7 +282,7 @@ def fake_prompt(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> list[str
         return answers.pop(0)
 
     monkeypatch.setattr(seal_verb, "_has_terminal", lambda: True)
-    monkeypatch.setattr(seal_verb.getpass, "getpass", getpass)
+    monkeypatch.setattr(getpass_module, "getpass", getpass)
     return shown
 
 
