@@ -95,6 +95,11 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
     ),
     ErrorCode("LW-E0303", "save", "The file could not be sealed."),
     ErrorCode("LW-E0304", "open", "A passphrase is needed to open this file."),
+    ErrorCode(
+        "LW-E0305",
+        "save",
+        "Encryption needs the cryptography package: pip install 'linework[native]'.",
+    ),
     # 04xx: saving and exporting
     ErrorCode(
         "LW-E0400",

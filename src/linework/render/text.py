@@ -39,7 +39,9 @@ def text_nodes(layout: TextLayout, style: Style) -> tuple[SvgNode, ...]:
     )
     if not spans:
         return ()
-    base = node("text", text_anchor=layout.anchor, **font_attrs(style))
+    fonts = tuple(
+        (k.replace("_", "-"), v) for k, v in font_attrs(style).items() if v is not None
+    )
     # Keep runs of spaces the user typed; SVG would collapse them otherwise.
-    attrs = (*base.attrs, ("xml:space", "preserve"))
+    attrs = (("text-anchor", layout.anchor), *fonts, ("xml:space", "preserve"))
     return (SvgNode("text", attrs, spans),)
