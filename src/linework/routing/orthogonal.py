@@ -248,7 +248,7 @@ class _Grid:
                     best[done] = g + extra
                     came[done] = state
                     seq += 1
-                    heapq.heappush(heap, (g + extra, seq, done))
+                    heapq.heappush(heap, (round(g + extra, 6), seq, done))
                 continue
             x, y = xs[ix], ys[iy]
             back = -1 if h == _NONE else (h + 2) % 4
@@ -284,7 +284,11 @@ class _Grid:
                     best[nxt] = cost
                     came[nxt] = state
                     seq += 1
-                    heapq.heappush(heap, (cost + estimate(nx, ny, nh), seq, nxt))
+                    # Keys are rounded so near-ties (last-bit libm noise on
+                    # rotated shapes) break by insertion order, identically
+                    # natively and in Pyodide.
+                    key = round(cost + estimate(nx, ny, nh), 6)
+                    heapq.heappush(heap, (key, seq, nxt))
         # Unreachable (cannot happen with the obstacle edges on the grid, but
         # a route must always come out): go round the corner and ignore them.
         return [a, Vec(b.x, a.y), b], heading
