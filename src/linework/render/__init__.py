@@ -13,11 +13,13 @@ from typing import Final
 
 from linework.geometry import Box, fmt
 from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
-from linework.render.connector import connector_node
+from linework.render.arrowheads import head_size
+from linework.render.connector import LABEL_PADDING, connector_node, label_center
 from linework.render.shape import shape_node
-from linework.routing import route
+from linework.routing import polyline, route
 from linework.shapes import bounds
 from linework.svg import SvgNode, esc_attr, esc_text, node, serialize
+from linework.text import line_height, text_width
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 LINEWORK_NS: Final = "https://linework.dev/ns/1"
@@ -154,7 +156,16 @@ def element_bounds(doc: Document, el: Element) -> Box | None:
     if isinstance(el, Shape):
         return bounds(el)
     if isinstance(el, Connector):
-        return Box.around(route(doc, el).points)
+        r = route(doc, el)
+        box = Box.around(polyline(r)).inflated(head_size(el.style.stroke_width))
+        for label in el.labels:
+            c = label_center(r, label)
+            w = text_width(label.text, el.style.font_size) / 2 + LABEL_PADDING
+            h = line_height(el.style.font_size) * (label.text.count("\n") + 1) / 2
+            box = box.union(
+                Box(c.x - w, c.y - h - LABEL_PADDING, 2 * w, 2 * h + LABEL_PADDING)
+            )
+        return box
     return None
 
 

@@ -170,6 +170,12 @@ def _layout(
     )
 
 
+# A word a little wider than the box overflows it whole, as in draw.io ("diamond"
+# in a small diamond reads better than "diamon/d"); only much longer words, such
+# as URLs, are broken between characters.
+_OVERFLOW = 1.6
+
+
 def _units(text: str, advances: Mapping[str, int]) -> int:
     return sum(map(advances.__getitem__, text))
 
@@ -195,7 +201,7 @@ def _wrap_paragraph(
         if line:
             lines.append((line, line_units))
         gap, gap_units = "", 0
-        if units <= limit:
+        if units <= limit * _OVERFLOW:
             line, line_units = token, units
             continue
         *full, (line, line_units) = _break_word(token, limit, advances)
