@@ -1,0 +1,576 @@
+"""The Editor: one document, its history, the session, and ``handle(event)``.
+
+``Editor.apply`` is the single place the document changes (STYLE.md §3): it
+swaps the document, records the patch in history, asks the one ``Renderer``
+for DOM ops (so unchanged fragments stay cached and a one-shape drag touches
+only that shape and its connectors) and keeps the hit-test index in step.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import fields
+from typing import Any, Final
+
+from linework.commands import (
+    CommandError,
+    descendants,
+    is_hidden,
+    is_locked,
+    top_of,
+    unit_bounds,
+)
+from linework.editor import overlay
+from linework.editor.hit import HitTester
+from linework.editor.overlay import Extras, Handle
+from linework.editor.protocol import (
+    Action,
+    DoubleClick,
+    DropShape,
+    Event,
+    Key,
+    Load,
+    New,
+    Pointer,
+    PointerCancel,
+    Refresh,
+    parse_event,
+)
+from linework.editor.session import Session
+from linework.editor.tools import Gesture, Idle, State
+from linework.errors import LineworkError
+from linework.formats import native
+from linework.geometry import Box, Vec
+from linework.history import History, Mark
+from linework.model import (
+    DEFAULT_STYLE,
+    Connector,
+    Document,
+    Element,
+    Group,
+    IdSource,
+    Layer,
+    Page,
+    Patch,
+    Shape,
+    Style,
+)
+from linework.render import Remove, Renderer, Upsert
+from linework.shapes import KINDS, ShapeKind
+
+Json = dict[str, Any]
+_STYLE_NAMES: Final = tuple(f.name for f in fields(Style))
+
+
+class Editor:
+    """A diagram being edited: call :meth:`handle` with protocol events.
+
+    Args:
+        doc: The document to edit (a new empty one by default).
+        ids: Where new ids come from; by default one that skips the ids in ``doc``.
+        kinds: The shape kinds registry.
+    """
+
+    def __init__(
+        self,
+        doc: Document | None = None,
+        ids: IdSource | None = None,
+        *,
+        kinds: Mapping[str, ShapeKind] = KINDS,
+    ) -> None:
+        self.kinds = kinds
+        self.ids = ids if ids is not None else IdSource()
+        self.history = History()
+        self.renderer = Renderer()
+        self.hits = HitTester(kinds)
+        self.session = Session()
+        self.extras = Extras()
+        self.state: State = Idle(self)
+        self.connector_style: Style = DEFAULT_STYLE
+        self._doc = Document.new(self.ids) if doc is None else doc
+        self._ops: list[Json] = []
+        self._note: Json = {}
+        self._panel: tuple[object, ...] | None = None
+        self._panel_value: tuple[Json | None, Json] = (None, {})
+        self._reset_to(self._doc)
+
+    # --- document -------------------------------------------------------------
+    @property
+    def document(self) -> Document:
+        """Return the document as it stands."""
+        return self._doc
+
+    @property
+    def page_id(self) -> str:
+        """Return the page on screen."""
+        return self.session.page_id
+
+    @property
+    def zoom(self) -> float:
+        """Return the zoom last reported by the browser."""
+        return self.session.zoom
+
+    @property
+    def grid(self) -> float | None:
+        """Return the grid size to snap to, or None when snapping is off."""
+        page = self._doc.get(self.session.page_id)
+        if not self.session.snap or not isinstance(page, Page) or not page.grid.snap:
+            return None
+        return page.grid.size
+
+    def _reset_to(self, doc: Document) -> None:
+        self._doc = doc
+        self.ids.observe(doc.records)
+        self.history.clear()
+        self.hits.reset()
+        self.renderer = Renderer()
+        self.state = Idle(self)
+        self.extras = Extras()
+        self.session.select([])
+        self.session.hover = None
+        self.session.editing = None
+        self.session.layer_by_page.clear()
+        pages = doc.pages()
+        self.session.page_id = pages[0].id if pages else ""
+        self.session.layer_id = ""
+        self._ops = [self._reset_op()]
+
+    def load(self, doc: Document) -> Json:
+        """Replace the document (opened file or new); history starts empty, clean.
+
+        Returns:
+            The response, with a ``reset`` op of the first page.
+        """
+        self._begin()
+        self._reset_to(doc)
+        return self._respond()
+
+    def mark_saved(self) -> None:
+        """Record that the document as it stands is what the file holds."""
+        self.history.mark_saved()
+
+    # --- the one place the document changes -----------------------------------
+    def apply(self, patch: Patch, name: str = "") -> None:
+        """Apply a command's patch: document, history, DOM ops, hit index."""
+        if patch.is_empty():
+            return
+        self._doc = self._doc.apply(patch)
+        self.history.record(patch, name)
+        self._changed(patch)
+
+    def _changed(self, patch: Patch) -> None:
+        """Render a patch already applied (by a command, undo or redo)."""
+        self.hits.update(self._doc, patch)
+        if not isinstance(self._doc.get(self.session.page_id), Page):
+            self._switch_page(self._doc.pages()[0].id)
+            return
+        ops = self.renderer.update(self._doc, patch, self.session.page_id)
+        removes = [o for o in ops if isinstance(o, Remove)]
+        upserts = [o for o in ops if isinstance(o, Upsert)]
+        # Apply removals first and inserts topmost first, so each op's ``before``
+        # sibling is already in place when the browser applies it.
+        self._ops.extend({"op": "remove", "id": o.id} for o in removes)
+        self._ops.extend(
+            {"op": "upsert", "id": o.id, "svg": o.svg, "before": o.before}
+            for o in reversed(upserts)
+        )
+        self._prune_selection()
+
+    def squash(self, mark: Mark, name: str) -> None:
+        """End a gesture as one undo step."""
+        self.history.squash_to_mark(mark, name)
+
+    def bail(self, mark: Mark) -> None:
+        """End a gesture by reverting it: no step, redo as before."""
+        self._doc, patch = self.history.bail_to_mark(mark, self._doc)
+        self._changed(patch)
+
+    def undo(self) -> None:
+        """Undo one step."""
+        self._cancel_gesture()
+        self._doc, patch = self.history.undo(self._doc)
+        self._changed(patch)
+
+    def redo(self) -> None:
+        """Redo one step."""
+        self._cancel_gesture()
+        self._doc, patch = self.history.redo(self._doc)
+        self._changed(patch)
+
+    def _cancel_gesture(self) -> None:
+        if self.state.busy:
+            self.state.cancel()
+        if self.session.editing is not None:
+            self.end_text_edit()
+
+    # --- session helpers used by tools and actions -----------------------------
+    def transition(self, state: State) -> None:
+        """Hand over to another tool state."""
+        self.state = state
+
+    def select(self, ids: Iterable[str]) -> None:
+        """Replace the selection (not an undo step)."""
+        self.session.select(list(ids))
+
+    def set_hover(self, rid: str | None) -> None:
+        """Set the hovered element."""
+        self.session.hover = rid
+
+    def active_layer(self) -> str:
+        """Return the layer new elements go to (the top layer unless chosen)."""
+        layers = self._doc.layers(self.session.page_id)
+        ids = {la.id for la in layers}
+        if self.session.layer_id not in ids:
+            remembered = self.session.layer_by_page.get(self.session.page_id)
+            self.session.layer_id = (
+                remembered if remembered in ids else layers[-1].id if layers else ""
+            )
+        return self.session.layer_id
+
+    def set_active_layer(self, layer_id: str) -> None:
+        """Choose the layer new elements go to."""
+        layer = self._doc.get(layer_id)
+        if isinstance(layer, Layer) and layer.page == self.session.page_id:
+            self.session.layer_id = layer_id
+            self.session.layer_by_page[layer.page] = layer_id
+
+    def _switch_page(self, page_id: str) -> None:
+        if self.state.busy:
+            self.state.cancel()
+        self.session.page_id = page_id
+        self.session.layer_id = ""
+        self.session.select([])
+        self.session.hover = None
+        self.session.editing = None
+        self.hits.reset()
+        self._ops = [self._reset_op()]
+
+    def switch_page(self, page_id: str) -> None:
+        """Show another page (not an undo step).
+
+        Raises:
+            CommandError: if there is no such page.
+        """
+        if not isinstance(self._doc.get(page_id), Page):
+            raise CommandError(f"no page {page_id!r}")
+        if page_id != self.session.page_id:
+            self._switch_page(page_id)
+
+    def _reset_op(self) -> Json:
+        return {
+            "op": "reset",
+            "elements": [
+                [rid, svg]
+                for rid, svg in self.renderer.page_fragments(
+                    self._doc, self.session.page_id
+                )
+            ],
+        }
+
+    def _prune_selection(self) -> None:
+        doc, page = self._doc, self.session.page_id
+        keep = [
+            r
+            for r in self.session.selection
+            if isinstance(e := doc.get(r), Shape | Connector | Group) and e.page == page
+        ]
+        if len(keep) != len(self.session.selection):
+            self.session.select(keep)
+        h = self.session.hover
+        if h is not None and h not in doc:
+            self.session.hover = None
+        ed = self.session.editing
+        if ed is not None and ed.id not in doc:
+            self.session.editing = None
+
+    def tolerance(self) -> float:
+        """Return the pick tolerance in page units at the current zoom."""
+        return overlay.HIT_PX / self.session.zoom
+
+    def element_at(self, p: Vec) -> Element | None:
+        """Return the topmost pickable element under ``p``."""
+        return self.hits.element_at(
+            self._doc, self.session.page_id, p, self.tolerance()
+        )
+
+    def shape_at(self, p: Vec, skip: Iterable[str] = ()) -> Shape | None:
+        """Return the topmost pickable shape under ``p``."""
+        el = self.hits.element_at(
+            self._doc,
+            self.session.page_id,
+            p,
+            self.tolerance(),
+            skip=skip,
+            shapes_only=True,
+        )
+        return el if isinstance(el, Shape) else None
+
+    def current_handles(self) -> list[Handle]:
+        """Return the handles of the selection."""
+        return overlay.handles(
+            self._doc, self.session.selection, self.zoom, self.hits.routes, self.kinds
+        )
+
+    def handle_at(self, p: Vec) -> Handle | None:
+        """Return the selection handle under ``p``."""
+        if not self.session.selection:
+            return None
+        return overlay.handle_at(self.current_handles(), p, self.zoom)
+
+    def units_inside(self, band: Box) -> list[str]:
+        """Return top-level units lying wholly inside ``band``, in paint order."""
+        found = self.hits.inside(self._doc, self.session.page_id, band)
+        inside = {e.id for e in found}
+        out: list[str] = []
+        for el in found:
+            unit = top_of(self._doc, el)
+            if unit.id in out:
+                continue
+            parts = [
+                r
+                for r in descendants(self._doc, [unit.id])
+                if isinstance(self._doc.get(r), Shape | Connector)
+            ]
+            if all(r in inside for r in parts):
+                out.append(unit.id)
+        return out
+
+    def other_shape_bounds(self, moving: set[str]) -> list[Box]:
+        """Return the bounds of visible shapes not being moved (for guides)."""
+        idx = self.hits.index(self._doc, self.session.page_id)
+        out: list[Box] = []
+        for rid, b in idx.bounds.items():
+            if rid in moving:
+                continue
+            el = self._doc.get(rid)
+            if isinstance(el, Shape) and not is_hidden(self._doc, el):
+                out.append(b)
+        return out
+
+    # --- text editing ----------------------------------------------------------
+    def end_text_edit(self) -> None:
+        """Close the in-place editor without changing the text."""
+        editing = self.session.editing
+        self.session.editing = None
+        if editing is not None and editing.created and isinstance(self.state, Gesture):
+            self.state.cancel()
+
+    # --- events -----------------------------------------------------------------
+    def _begin(self) -> None:
+        self._ops = []
+        self._note = {}
+
+    def handle(self, message: Mapping[str, Any]) -> Json:
+        """Handle one protocol event and return the response (see ``protocol``).
+
+        Never raises for a refused command or a bad event: the response then
+        carries ``ui.error`` and the document is unchanged.
+        """
+        self._begin()
+        try:
+            self.dispatch(parse_event(message))
+        except CommandError as error:
+            self._note["error"] = _error(LineworkError("LW-E0500", str(error)))
+        except LineworkError as error:
+            self._note["error"] = _error(error)
+        return self._respond()
+
+    def handle_json(self, message: str) -> str:
+        """Handle one event given as JSON text; return the response as JSON text."""
+        try:
+            raw = json.loads(message)
+        except ValueError:
+            raw = None
+        return json.dumps(
+            self.handle(raw or {}), ensure_ascii=False, separators=(",", ":")
+        )
+
+    def dispatch(self, event: Event) -> None:
+        """Carry out one typed event."""
+        from linework.editor import actions, keys
+
+        match event:
+            case Pointer(phase=phase, at=at, mods=mods, button=button, zoom=zoom):
+                if zoom is not None:
+                    self.session.zoom = zoom
+                if phase == "move":
+                    self.state.move(at, mods)
+                elif button != 0:
+                    return
+                elif phase == "down":
+                    if self.session.editing is not None:
+                        self.end_text_edit()
+                    self.state.down(at, mods)
+                else:
+                    self.state.up(at, mods)
+            case PointerCancel():
+                if self.state.busy:
+                    self.state.cancel()
+            case DoubleClick(at=at, zoom=zoom):
+                if zoom is not None:
+                    self.session.zoom = zoom
+                actions.double_click(self, at)
+            case Key():
+                found = keys.key_action(event, self)
+                if found is not None:
+                    actions.run(self, found[0], found[1])
+            case Action(name=name, args=args):
+                actions.run(self, name, args)
+            case DropShape(kind=kind, at=at):
+                actions.run(self, "add-shape", {"kind": kind, "x": at.x, "y": at.y})
+            case Load(data=data):
+                doc = native.decode(data.encode("utf-8"))
+                self._reset_to(doc)
+            case New():
+                self._reset_to(Document.new(self.ids))
+            case Refresh():
+                self._ops = [self._reset_op()]
+
+    def note(self, key: str, value: Any) -> None:
+        """Add a one-off entry to this response's ``ui`` (clipboard, request)."""
+        self._note[key] = value
+
+    # --- response ---------------------------------------------------------------
+    def _respond(self) -> Json:
+        busy = self.state.busy
+        ov = overlay.build(
+            self._doc,
+            self.session.selection,
+            self.session.hover,
+            self.zoom,
+            self.hits.routes,
+            self.extras,
+            show_handles=not busy or isinstance(self.state, Idle),
+            kinds=self.kinds,
+        )
+        return {"ops": self._ops, "overlay": ov, "ui": self._ui()}
+
+    def _ui(self) -> Json:
+        doc, s = self._doc, self.session
+        page = doc.get(s.page_id)
+        assert isinstance(page, Page)
+        style, props = self._panel_for()
+        from linework.editor.actions import enabled
+
+        ui: Json = {
+            "page": {
+                "id": page.id,
+                "name": page.name,
+                "width": page.width,
+                "height": page.height,
+                "background": page.background,
+                "grid": {
+                    "size": page.grid.size,
+                    "visible": page.grid.visible,
+                    "snap": page.grid.snap,
+                },
+            },
+            "pages": [{"id": p.id, "name": p.name} for p in doc.pages()],
+            "layers": [
+                {
+                    "id": la.id,
+                    "name": la.name,
+                    "visible": la.visible,
+                    "locked": la.locked,
+                }
+                for la in doc.layers(page.id)
+            ],
+            "layer": self.active_layer(),
+            "selection": list(s.selection),
+            "hover": s.hover,
+            "can_undo": self.history.can_undo,
+            "can_redo": self.history.can_redo,
+            "dirty": self.history.dirty,
+            "tool": self.tool_name(),
+            "snap": s.snap,
+            "guides": s.guides,
+            "style": style,
+            "props": props,
+            "enabled": enabled(self),
+            "edit_text": self._edit_text(),
+            "cursor": self.state.cursor,
+        }
+        ui.update(self._note)
+        return ui
+
+    def tool_name(self) -> str:
+        """Return ``select`` or ``place:<kind>``."""
+        kind = getattr(self.state, "kind", None)
+        return f"place:{kind}" if isinstance(kind, str) else "select"
+
+    def _panel_for(self) -> tuple[Json | None, Json]:
+        """Return the selection's common style and properties (cached per change)."""
+        leaves = [
+            e
+            for r in descendants(self._doc, self.session.selection)
+            if isinstance(e := self._doc.get(r), Shape | Connector)
+        ]
+        key = (self.session.selection, *leaves)
+        old = self._panel
+        if (
+            old is not None
+            and len(old) == len(key)
+            and all(a is b or a == b for a, b in zip(old, key, strict=True))
+        ):
+            return self._panel_value
+        self._panel = key
+        self._panel_value = _panel(self._doc, leaves, self.session.selection)
+        return self._panel_value
+
+    def _edit_text(self) -> Json | None:
+        from linework.editor.actions import edit_box
+
+        editing = self.session.editing
+        if editing is None:
+            return None
+        return edit_box(self, editing.id, editing.created)
+
+
+def _error(error: LineworkError) -> Json:
+    return {"code": error.code, "message": error.message, "detail": error.detail}
+
+
+def _common(values: Iterable[Any]) -> Any:
+    it = iter(values)
+    first = next(it, None)
+    for v in it:
+        if v != first:
+            return None
+    return first
+
+
+def _panel(
+    doc: Document, leaves: list[Shape | Connector], selection: tuple[str, ...]
+) -> tuple[Json | None, Json]:
+    if not leaves:
+        return None, {}
+    style = {n: _common(getattr(e.style, n) for e in leaves) for n in _STYLE_NAMES}
+    shapes = [e for e in leaves if isinstance(e, Shape)]
+    conns = [e for e in leaves if isinstance(e, Connector)]
+    props: Json = {
+        "count": len(selection),
+        "shapes": len(shapes),
+        "connectors": len(conns),
+        "kind": _common(e.kind for e in shapes) if shapes else None,
+        "routing": _common(c.routing for c in conns) if conns else None,
+        "locked": all(is_locked(doc, e) for e in leaves),
+        "text": _common(
+            e.text if isinstance(e, Shape) else (e.labels[0].text if e.labels else "")
+            for e in leaves
+        ),
+    }
+    if len(selection) == 1 and len(shapes) == 1 and shapes[0].id == selection[0]:
+        b = shapes[0].box
+        props["box"] = {"x": b.x, "y": b.y, "w": b.w, "h": b.h}
+        props["rotation"] = shapes[0].rotation_deg
+        props["link"] = shapes[0].link
+    else:
+        u = None
+        for rid in selection:
+            ub = unit_bounds(doc, rid)
+            if ub is not None:
+                u = ub if u is None else u.union(ub)
+        if u is not None:
+            props["bounds"] = {"x": u.x, "y": u.y, "w": u.w, "h": u.h}
+    return style, props

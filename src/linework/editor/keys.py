@@ -1,0 +1,118 @@
+"""Keyboard shortcuts: a key press → an action name and its arguments.
+
+"Primary" is Ctrl, or Cmd on macOS (either is accepted everywhere). Bracket
+keys are matched by ``code`` so they work on every keyboard layout.
+
+| keys | action |
+|---|---|
+| Arrow keys | nudge 1 px (Shift: one grid step) |
+| Delete, Backspace | delete |
+| Escape | cancel the gesture / leave the place tool / clear the selection |
+| Enter, F2 | edit the selected element's text |
+| Tab, Shift+Tab | select next / previous element |
+| Primary+A | select-all |
+| Primary+Z, Primary+Shift+Z, Primary+Y | undo, redo, redo |
+| Primary+D | duplicate |
+| Primary+G, Primary+Shift+G | group, ungroup |
+| Primary+C, Primary+X | copy, cut (``ui.clipboard`` holds the text) |
+| Primary+V | ``request: paste`` (the browser reads the clipboard, sends ``paste``) |
+| Primary+] / Primary+[ | bring-forward / send-backward |
+| Primary+Shift+] / Primary+Shift+[ | to-front / to-back |
+| Primary+Shift+L | toggle-lock |
+| Primary+Alt+C, Primary+Alt+V | copy-style, paste-style |
+| Primary+' | toggle grid snapping |
+| Alt+PageDown, Alt+PageUp | next-page, previous-page |
+| Primary+S, Primary+Shift+S, Primary+O | request save, save-as, open |
+| Primary+= (or +), Primary+-, Primary+Shift+H | request zoom-in, zoom-out, zoom-fit |
+| ? | request help |
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from linework.editor.protocol import Key
+
+if TYPE_CHECKING:
+    from linework.editor.editor import Editor
+
+_ARROWS = {
+    "ArrowLeft": (-1.0, 0.0),
+    "ArrowRight": (1.0, 0.0),
+    "ArrowUp": (0.0, -1.0),
+    "ArrowDown": (0.0, 1.0),
+}
+
+# (lower-case key or code, shift) → action, with Primary held.
+_PRIMARY: dict[tuple[str, bool], str] = {
+    ("a", False): "select-all",
+    ("z", False): "undo",
+    ("z", True): "redo",
+    ("y", False): "redo",
+    ("d", False): "duplicate",
+    ("g", False): "group",
+    ("g", True): "ungroup",
+    ("c", False): "copy",
+    ("x", False): "cut",
+    ("v", False): "paste-request",
+    ("bracketright", False): "bring-forward",
+    ("bracketleft", False): "send-backward",
+    ("bracketright", True): "to-front",
+    ("bracketleft", True): "to-back",
+    ("l", True): "toggle-lock",
+    ("'", False): "toggle-snap",
+    ("quote", False): "toggle-snap",
+    ("s", False): "save",
+    ("s", True): "save-as",
+    ("o", False): "open",
+    ("=", False): "zoom-in",
+    ("+", False): "zoom-in",
+    ("+", True): "zoom-in",
+    ("=", True): "zoom-in",
+    ("-", False): "zoom-out",
+    ("h", True): "zoom-fit",
+}
+
+
+def key_action(key: Key, ed: Editor) -> tuple[str, dict[str, Any]] | None:
+    """Return the action a key press stands for, or None for keys we ignore."""
+    m = key.mods
+    k = key.key
+    if k in _ARROWS and not m.primary:
+        dx, dy = _ARROWS[k]
+        step = (ed.grid or 10.0) if m.shift else 1.0
+        return "nudge", {"dx": dx * step, "dy": dy * step}
+    if m.primary and m.alt:
+        low = k.lower()
+        if low == "c" or key.code == "KeyC":
+            return "copy-style", {}
+        if low == "v" or key.code == "KeyV":
+            return "paste-style", {}
+        return None
+    if m.primary:
+        code = key.code.lower()
+        if code in ("bracketleft", "bracketright"):
+            name = _PRIMARY.get((code, m.shift))
+        else:
+            low = k.lower()
+            name = _PRIMARY.get((low, m.shift))
+            if name is None and code.startswith("key"):
+                name = _PRIMARY.get((code[3:], m.shift))
+        if name == "paste-request":
+            ed.note("request", {"action": "paste"})
+            return None
+        return (name, {}) if name is not None else None
+    if m.alt and k in ("PageDown", "PageUp"):
+        return ("next-page" if k == "PageDown" else "previous-page"), {}
+    match k:
+        case "Delete" | "Backspace":
+            return "delete", {}
+        case "Escape":
+            return "escape", {}
+        case "Enter" | "F2":
+            return "edit-text", {}
+        case "Tab":
+            return ("select-previous" if m.shift else "select-next"), {}
+        case "?":
+            return "help", {}
+    return None

@@ -1,0 +1,364 @@
+"""The overlay: selection, handles, ports, hover, rubber band and guides as SVG.
+
+Everything here is drawn in page coordinates with sizes divided by the zoom,
+so handles keep their screen size. It is built from the session and the
+document on every response and never enters the document or history.
+Handle positions come from :func:`handles`, which the hit-tester uses too, so
+what is drawn is exactly what can be grabbed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from linework.commands import HANDLES, is_locked, unit_bounds
+from linework.commands._base import union
+from linework.editor.hit import RouteCache
+from linework.editor.snapping import Guide
+from linework.geometry import Box, Vec, rotate_about
+from linework.model import Connector, Document, Element, Group, Shape
+from linework.shapes import KINDS, ShapeKind, outline_page, ports_page
+from linework.svg import SvgNode, node, serialize
+
+ACCENT: Final = "#1a73e8"
+HANDLE_PX: Final = 8.0  # drawn size of a square handle
+OUTSET_PX: Final = 10.0  # resize handles sit this far outside the box
+ROTATE_PX: Final = 28.0  # the rotate handle sits this far above the box
+PORT_PX: Final = 4.0  # port circle radius
+HIT_PX: Final = 6.0  # pick tolerance for elements, handles and ports
+
+_DIRS: Final[dict[str, tuple[float, float]]] = {
+    "nw": (0.0, 0.0),
+    "n": (0.5, 0.0),
+    "ne": (1.0, 0.0),
+    "e": (1.0, 0.5),
+    "se": (1.0, 1.0),
+    "s": (0.5, 1.0),
+    "sw": (0.0, 1.0),
+    "w": (0.0, 0.5),
+}
+_CURSORS: Final = ("ns-resize", "nesw-resize", "ew-resize", "nwse-resize")
+
+
+@dataclass(frozen=True, slots=True)
+class Handle:
+    """A grabbable point: resize ``nw``…``w``, ``rotate``, connector handles.
+
+    ``anchor`` is the geometric point the handle moves (a box corner or edge,
+    a connector end, a waypoint), which may differ from where it is drawn.
+    """
+
+    name: str
+    at: Vec
+    anchor: Vec
+    owner: str
+    index: int = -1
+
+
+@dataclass(slots=True)
+class Extras:
+    """Gesture feedback the current tool adds to the overlay."""
+
+    band: Box | None = None
+    guides: list[Guide] = field(default_factory=list)
+    placing: Box | None = None
+    target: str | None = None
+    target_port: str | None = None
+
+
+def selection_frame(
+    doc: Document, selection: Sequence[str], kinds: Mapping[str, ShapeKind] = KINDS
+) -> tuple[Box, float] | None:
+    """Return the box the resize handles frame, and its rotation in degrees.
+
+    One shape is framed in its own rotated box; anything else by the union of
+    the selection's shape bounds, unrotated. None if nothing movable is selected.
+    """
+    live = [
+        e
+        for e in (doc.get(r) for r in selection)
+        if isinstance(e, Shape | Group) and not is_locked(doc, e)
+    ]
+    if len(live) == 1 and isinstance(live[0], Shape):
+        return live[0].box, live[0].rotation_deg
+    box = union(unit_bounds(doc, e.id) for e in live)
+    return (box, 0.0) if box is not None else None
+
+
+def handles(
+    doc: Document,
+    selection: Sequence[str],
+    zoom: float,
+    routes: RouteCache,
+    kinds: Mapping[str, ShapeKind] = KINDS,
+) -> list[Handle]:
+    """Return the handles of the selection, in the order they are hit-tested."""
+    if len(selection) == 1:
+        c = doc.get(selection[0])
+        if isinstance(c, Connector):
+            return [] if is_locked(doc, c) else _connector_handles(doc, c, routes)
+    frame = selection_frame(doc, selection, kinds)
+    if frame is None:
+        return []
+    box, rot = frame
+    owner = selection[0] if len(selection) == 1 else ""
+    out: list[Handle] = []
+    center = box.center
+    k = OUTSET_PX / zoom
+    for name in HANDLES:
+        fx, fy = _DIRS[name]
+        anchor = box.at(fx, fy)
+        drawn = Vec(anchor.x + (fx * 2 - 1) * k, anchor.y + (fy * 2 - 1) * k)
+        out.append(
+            Handle(
+                name,
+                rotate_about(drawn, center, rot),
+                rotate_about(anchor, center, rot),
+                owner,
+            )
+        )
+    top = Vec(center.x, box.y - ROTATE_PX / zoom)
+    out.append(Handle("rotate", rotate_about(top, center, rot), center, owner))
+    return out
+
+
+def _connector_handles(doc: Document, c: Connector, routes: RouteCache) -> list[Handle]:
+    pts = routes.route(doc, c).points
+    src, tgt = pts[0], pts[-1]
+    out = [Handle("source", src, src, c.id), Handle("target", tgt, tgt, c.id)]
+    for i, w in enumerate(c.waypoints):
+        out.append(Handle("waypoint", w, w, c.id, i))
+    ctrl = [src, *c.waypoints, tgt]
+    for i in range(len(ctrl) - 1):
+        a, b = ctrl[i], ctrl[i + 1]
+        mid = Vec((a.x + b.x) / 2, (a.y + b.y) / 2)
+        out.append(Handle("add-waypoint", mid, mid, c.id, i))
+    return out
+
+
+def handle_at(hs: Sequence[Handle], p: Vec, zoom: float) -> Handle | None:
+    """Return the handle under ``p`` (the closest within the tolerance)."""
+    tol = (HANDLE_PX / 2 + 2) / zoom
+    best: Handle | None = None
+    best_d = tol
+    for h in hs:
+        d = h.at.distance(p)
+        if d <= best_d:
+            best, best_d = h, d
+    return best
+
+
+def port_at(
+    shape: Shape, p: Vec, zoom: float, kinds: Mapping[str, ShapeKind]
+) -> str | None:
+    """Return the name of the shape's port under ``p``, if any."""
+    tol = (PORT_PX + 3) / zoom
+    best: str | None = None
+    for name, q in ports_page(shape, kinds=kinds).items():
+        d = q.distance(p)
+        if d <= tol:
+            best, tol = name, d
+    return best
+
+
+def cursor_for(handle: str, rotation_deg: float) -> str:
+    """Return the CSS resize cursor of a handle on a box turned by ``rotation_deg``."""
+    base = {"n": 0, "ne": 1, "e": 2, "se": 3, "s": 0, "sw": 1, "w": 2, "nw": 3}
+    step = round((rotation_deg % 180) / 45)
+    return _CURSORS[(base[handle] + step) % 4]
+
+
+def _poly(points: Sequence[Vec], zoom: float, role: str, **attrs: str) -> SvgNode:
+    d = "M" + "L".join(f"{_f(p.x)} {_f(p.y)}" for p in points) + "Z"
+    return node(
+        "path",
+        data_role=role,
+        d=d,
+        fill="none",
+        stroke=ACCENT,
+        stroke_width=1.0 / zoom,
+        **attrs,
+    )
+
+
+def _f(v: float) -> str:
+    from linework.geometry import fmt
+
+    return fmt(v)
+
+
+def _outline(
+    doc: Document,
+    el: Element,
+    zoom: float,
+    role: str,
+    routes: RouteCache,
+    kinds: Mapping[str, ShapeKind],
+) -> list[SvgNode]:
+    if isinstance(el, Shape):
+        return [_poly(outline_page(el, kinds=kinds), zoom, role)]
+    if isinstance(el, Connector):
+        pts = routes.route(doc, el).points
+        d = "M" + "L".join(f"{_f(p.x)} {_f(p.y)}" for p in pts)
+        return [
+            node(
+                "path",
+                data_role=role,
+                d=d,
+                fill="none",
+                stroke=ACCENT,
+                stroke_width=3.0 / zoom,
+                stroke_opacity=0.5,
+            )
+        ]
+    box = unit_bounds(doc, el.id)
+    if box is None:
+        return []
+    return [
+        _poly(
+            (box.at(0, 0), box.at(1, 0), box.at(1, 1), box.at(0, 1)),
+            zoom,
+            role,
+            stroke_dasharray=f"{_f(4 / zoom)} {_f(3 / zoom)}",
+        )
+    ]
+
+
+def build(
+    doc: Document,
+    selection: Sequence[str],
+    hover: str | None,
+    zoom: float,
+    routes: RouteCache,
+    extras: Extras,
+    *,
+    show_handles: bool = True,
+    kinds: Mapping[str, ShapeKind] = KINDS,
+) -> str:
+    """Return the overlay ``<g data-overlay="1">`` as SVG text."""
+    parts: list[SvgNode] = []
+    hov = doc.get(hover) if hover else None
+    if isinstance(hov, Shape | Connector) and hover not in selection:
+        parts.extend(_outline(doc, hov, zoom, "hover", routes, kinds))
+    for rid in selection:
+        el = doc.get(rid)
+        if isinstance(el, Shape | Connector | Group):
+            parts.extend(_outline(doc, el, zoom, "selection", routes, kinds))
+    if extras.target is not None:
+        tgt = doc.get(extras.target)
+        if isinstance(tgt, Shape):
+            parts.extend(_outline(doc, tgt, zoom, "target", routes, kinds))
+    frame = selection_frame(doc, selection, kinds) if show_handles else None
+    if frame is not None and len(selection) > 1:
+        box = frame[0]
+        parts.append(
+            _poly(
+                (box.at(0, 0), box.at(1, 0), box.at(1, 1), box.at(0, 1)),
+                zoom,
+                "selection-box",
+                stroke_dasharray=f"{_f(4 / zoom)} {_f(3 / zoom)}",
+            )
+        )
+    if show_handles:
+        parts.extend(
+            _handle_node(h, zoom) for h in handles(doc, selection, zoom, routes, kinds)
+        )
+    port_shape = extras.target if extras.target is not None else hover
+    ps = doc.get(port_shape) if port_shape else None
+    if isinstance(ps, Shape) and not is_locked(doc, ps):
+        for name, q in ports_page(ps, kinds=kinds).items():
+            on = name == extras.target_port
+            parts.append(
+                node(
+                    "circle",
+                    data_port=name,
+                    data_shape=ps.id,
+                    cx=q.x,
+                    cy=q.y,
+                    r=(PORT_PX + (1.5 if on else 0)) / zoom,
+                    fill=ACCENT if on else "#ffffff",
+                    stroke=ACCENT,
+                    stroke_width=1.0 / zoom,
+                )
+            )
+    if extras.band is not None:
+        b = extras.band
+        parts.append(
+            node(
+                "rect",
+                data_role="rubber-band",
+                x=b.x,
+                y=b.y,
+                width=b.w,
+                height=b.h,
+                fill=ACCENT,
+                fill_opacity=0.08,
+                stroke=ACCENT,
+                stroke_width=1.0 / zoom,
+            )
+        )
+    if extras.placing is not None:
+        b = extras.placing
+        parts.append(
+            node(
+                "rect",
+                data_role="placing",
+                x=b.x,
+                y=b.y,
+                width=b.w,
+                height=b.h,
+                fill="none",
+                stroke=ACCENT,
+                stroke_width=1.0 / zoom,
+                stroke_dasharray=f"{_f(4 / zoom)} {_f(3 / zoom)}",
+            )
+        )
+    for g in extras.guides:
+        x1, y1, x2, y2 = (
+            (g.at, g.lo, g.at, g.hi) if g.vertical else (g.lo, g.at, g.hi, g.at)
+        )
+        parts.append(
+            node(
+                "line",
+                data_role="guide",
+                x1=x1,
+                y1=y1,
+                x2=x2,
+                y2=y2,
+                stroke="#e8431a",
+                stroke_width=1.0 / zoom,
+            )
+        )
+    return serialize(node("g", *parts, data_overlay="1"))
+
+
+def _handle_node(h: Handle, zoom: float) -> SvgNode:
+    s = HANDLE_PX / zoom
+    index = h.index if h.index >= 0 else None
+    if h.name in HANDLES:
+        return node(
+            "rect",
+            data_handle=h.name,
+            x=h.at.x - s / 2,
+            y=h.at.y - s / 2,
+            width=s,
+            height=s,
+            fill="#ffffff",
+            stroke=ACCENT,
+            stroke_width=1.0 / zoom,
+        )
+    small = h.name == "add-waypoint"
+    return node(
+        "circle",
+        data_handle=h.name,
+        data_index=index,
+        cx=h.at.x,
+        cy=h.at.y,
+        r=(s / 2) * (0.7 if small else 1.0),
+        fill=ACCENT if h.name != "add-waypoint" else "#ffffff",
+        fill_opacity=None if not small else 0.9,
+        stroke=ACCENT,
+        stroke_width=1.0 / zoom,
+    )

@@ -1,0 +1,627 @@
+"""Tools as small state classes (tldraw's StateNode): one class per thing the
+pointer can be doing.
+
+The select tool goes Idle → Pointing… → a gesture (Translating, Resizing,
+Rotating, RubberBand, Connecting, DraggingEnd, DraggingWaypoint) → Idle; the
+place tool draws a new shape of a palette kind. A gesture opens a history mark
+on its first real change and recomputes its whole effect from the document as
+it was at the start (``base``) on every move, so rounding never accumulates,
+pointer-up squashes the gesture into one undo step, and cancel (Escape, a lost
+pointer) bails out leaving neither a step nor a changed redo stack.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Final
+
+from linework.commands import (
+    add_shape,
+    add_waypoint,
+    connect,
+    descendants,
+    move_elements,
+    move_waypoint,
+    resize_shape,
+    resized_box,
+    rotate_elements,
+    scale_elements,
+    set_end,
+    top_of,
+    unit_bounds,
+)
+from linework.commands._base import snap_vec, union
+from linework.editor.overlay import Handle, cursor_for, port_at, selection_frame
+from linework.editor.protocol import Mods
+from linework.editor.snapping import Guide, Snapper
+from linework.geometry import Box, Vec
+from linework.history import Mark
+from linework.model import Attached, End, Free, Patch, Shape
+
+if TYPE_CHECKING:
+    from linework.editor.editor import Editor
+
+DRAG_PX: Final = 3.0  # a press becomes a drag after this many screen pixels
+ROTATE_SNAP_DEG: Final = 15.0
+
+
+class State:
+    """A state of the current tool; every method may hand over to another state."""
+
+    name = "idle"
+    cursor = "default"
+
+    def __init__(self, ed: Editor) -> None:
+        self.ed = ed
+
+    def down(self, p: Vec, mods: Mods) -> None:
+        """Handle a main-button press."""
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Handle a pointer move."""
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Handle the release."""
+
+    def cancel(self) -> None:
+        """Abandon whatever is in progress (Escape, lost pointer)."""
+        self.ed.transition(Idle(self.ed))
+
+    @property
+    def busy(self) -> bool:
+        """Return whether a press or gesture is in progress."""
+        return False
+
+
+class Gesture(State):
+    """A drag that changes the document: one undo step, or none if cancelled."""
+
+    history_name = "Edit"
+
+    def __init__(self, ed: Editor) -> None:
+        super().__init__(ed)
+        self.base = ed.document
+        self.mark: Mark = ed.history.mark(self.history_name)
+        self.total = Patch()
+
+    @property
+    def busy(self) -> bool:
+        """Return True: a gesture is in progress."""
+        return True
+
+    def show(self, new_total: Patch) -> None:
+        """Bring the document to ``base`` + ``new_total`` with one incremental patch."""
+        step = self.total.inverse().then(new_total)
+        self.total = new_total
+        self.ed.apply(step)
+
+    def finish(self) -> None:
+        """Squash the gesture into one undo step and return to idle."""
+        self.ed.squash(self.mark, self.history_name)
+        self.ed.transition(Idle(self.ed))
+
+    def cancel(self) -> None:
+        """Revert the gesture; no undo step stays and redo is untouched."""
+        self.ed.bail(self.mark)
+        self.ed.transition(Idle(self.ed))
+
+
+# --------------------------------------------------------------------------- idle
+class Idle(State):
+    """Nothing pressed: hover shows outlines and ports; a press starts pointing."""
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Update hover and the cursor."""
+        ed = self.ed
+        h = ed.handle_at(p)
+        if h is not None:
+            ed.set_hover(None if h.owner == "" else ed.session.hover)
+            self.cursor = _handle_cursor(ed, h)
+            return
+        under = ed.element_at(p)
+        shape = under if isinstance(under, Shape) else ed.shape_at(p)
+        ed.set_hover(under.id if under is not None else shape.id if shape else None)
+        if shape is not None and port_at(shape, p, ed.zoom, ed.kinds):
+            self.cursor = "crosshair"
+        elif under is not None:
+            self.cursor = "move"
+        else:
+            self.cursor = "default"
+
+    def down(self, p: Vec, mods: Mods) -> None:
+        """Decide what the press grabbed: a handle, a port, an element or canvas."""
+        ed = self.ed
+        h = ed.handle_at(p)
+        if h is not None:
+            ed.transition(PointingHandle(ed, p, h))
+            return
+        under = ed.element_at(p)
+        shape = under if isinstance(under, Shape) else ed.shape_at(p)
+        if shape is not None:
+            port = port_at(shape, p, ed.zoom, ed.kinds)
+            if port is not None:
+                ed.transition(PointingPort(ed, p, shape.id, port))
+                return
+        if under is None:
+            additive = mods.shift or mods.primary
+            if not additive:
+                ed.select([])
+            ed.transition(PointingCanvas(ed, p, additive))
+            return
+        unit = under.id if mods.alt else top_of(ed.document, under).id
+        sel = list(ed.session.selection)
+        additive = mods.shift or mods.primary
+        toggle_off = False
+        if additive:
+            if unit in sel:
+                toggle_off = True
+            else:
+                ed.select([*sel, unit])
+        elif unit not in sel:
+            ed.select([unit])
+        ed.transition(PointingElement(ed, p, unit, toggle_off, additive))
+
+
+def _handle_cursor(ed: Editor, h: Handle) -> str:
+    if h.name == "rotate":
+        return "grab"
+    if h.name in ("source", "target", "waypoint", "add-waypoint"):
+        return "pointer"
+    frame = selection_frame(ed.document, ed.session.selection, ed.kinds)
+    return cursor_for(h.name, frame[1] if frame else 0.0)
+
+
+class _Pointing(State):
+    """A press that has not moved far enough to be a drag yet."""
+
+    def __init__(self, ed: Editor, start: Vec) -> None:
+        super().__init__(ed)
+        self.start = start
+
+    @property
+    def busy(self) -> bool:
+        """Return True: the button is down."""
+        return True
+
+    def dragged(self, p: Vec) -> bool:
+        """Return whether the pointer left the click tolerance."""
+        return p.distance(self.start) > DRAG_PX / self.ed.zoom
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """A click: nothing more to do."""
+        self.ed.transition(Idle(self.ed))
+
+
+class PointingCanvas(_Pointing):
+    """Pressed on empty canvas: a drag becomes a rubber band."""
+
+    def __init__(self, ed: Editor, start: Vec, additive: bool) -> None:
+        super().__init__(ed, start)
+        self.additive = additive
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Start the rubber band once dragged."""
+        if self.dragged(p):
+            band = RubberBand(self.ed, self.start, self.additive)
+            self.ed.transition(band)
+            band.move(p, mods)
+
+
+class PointingElement(_Pointing):
+    """Pressed on an element: a drag moves the selection, a click selects."""
+
+    cursor = "move"
+
+    def __init__(
+        self, ed: Editor, start: Vec, unit: str, toggle_off: bool, additive: bool
+    ) -> None:
+        super().__init__(ed, start)
+        self.unit = unit
+        self.toggle_off = toggle_off
+        self.additive = additive
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Start moving the selection once dragged."""
+        if self.dragged(p) and self.ed.session.selection:
+            t = Translating(self.ed, self.start, self.ed.session.selection)
+            self.ed.transition(t)
+            t.move(p, mods)
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """A click: Shift-click on a selected element deselects it; a plain
+        click inside a multi-selection selects just that element."""
+        sel = self.ed.session.selection
+        if self.toggle_off:
+            self.ed.select([s for s in sel if s != self.unit])
+        elif not self.additive and len(sel) > 1:
+            self.ed.select([self.unit])
+        self.ed.transition(Idle(self.ed))
+
+
+class PointingHandle(_Pointing):
+    """Pressed on a handle: a drag resizes, rotates, or drags an end or waypoint."""
+
+    def __init__(self, ed: Editor, start: Vec, handle: Handle) -> None:
+        super().__init__(ed, start)
+        self.handle = handle
+        self.cursor = _handle_cursor(ed, handle)
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Start the handle's gesture once dragged."""
+        if not self.dragged(p):
+            return
+        ed, h = self.ed, self.handle
+        nxt: State
+        if h.name == "rotate":
+            nxt = Rotating(ed, self.start)
+        elif h.name in ("source", "target"):
+            nxt = DraggingEnd(ed, h.owner, h.name)
+        elif h.name in ("waypoint", "add-waypoint"):
+            nxt = DraggingWaypoint(ed, h.owner, h.index, inserting=h.name != "waypoint")
+        else:
+            nxt = Resizing(ed, self.start, h)
+        ed.transition(nxt)
+        nxt.move(p, mods)
+
+
+class PointingPort(_Pointing):
+    """Pressed on a port of the hovered shape: a drag draws a connector."""
+
+    cursor = "crosshair"
+
+    def __init__(self, ed: Editor, start: Vec, shape: str, port: str) -> None:
+        super().__init__(ed, start)
+        self.shape = shape
+        self.port = port
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Start connecting once dragged."""
+        if self.dragged(p):
+            c = Connecting(self.ed, self.shape, self.port)
+            self.ed.transition(c)
+            c.move(p, mods)
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """A click on a port selects its shape, as a click on the shape would."""
+        unit = top_of(self.ed.document, self.ed.document.typed(self.shape, Shape))
+        if not (mods.shift or mods.primary):
+            self.ed.select([unit.id])
+        elif unit.id not in self.ed.session.selection:
+            self.ed.select([*self.ed.session.selection, unit.id])
+        self.ed.transition(Idle(self.ed))
+
+
+# --------------------------------------------------------------------------- gestures
+class Translating(Gesture):
+    """Dragging the selection, snapped to smart guides or the grid."""
+
+    name = "translating"
+    cursor = "move"
+    history_name = "Move"
+
+    def __init__(self, ed: Editor, start: Vec, ids: tuple[str, ...]) -> None:
+        super().__init__(ed)
+        self.start = start
+        self.ids = ids
+        self.bounds = union(unit_bounds(self.base, i) for i in ids)
+        moving = set(descendants(self.base, ids))
+        self.snapper = (
+            Snapper(ed.other_shape_bounds(moving)) if ed.session.guides else None
+        )
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Move the selection to follow the pointer."""
+        d = p - self.start
+        axis = ""
+        if mods.shift:  # constrain to the dominant axis
+            axis = "x" if abs(d.x) >= abs(d.y) else "y"
+            d = Vec(d.x, 0.0) if axis == "x" else Vec(0.0, d.y)
+        guides: list[Guide] = []
+        if self.bounds is not None and (self.snapper or self.ed.grid):
+            d, guides = (self.snapper or Snapper(())).snap(
+                self.bounds,
+                d,
+                zoom=self.ed.zoom,
+                grid=self.ed.grid,
+                guides=self.snapper is not None,
+            )
+            if axis == "x":
+                d, guides = Vec(d.x, 0.0), [g for g in guides if g.vertical]
+            elif axis == "y":
+                d, guides = Vec(0.0, d.y), [g for g in guides if not g.vertical]
+        self.ed.extras.guides = guides
+        self.show(move_elements(self.base, self.ids, d))
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Commit the move."""
+        self.ed.extras.guides = []
+        self.finish()
+
+    def cancel(self) -> None:
+        """Put everything back."""
+        self.ed.extras.guides = []
+        super().cancel()
+
+
+class Resizing(Gesture):
+    """Dragging a resize handle; Shift keeps the proportions."""
+
+    name = "resizing"
+    history_name = "Resize"
+
+    def __init__(self, ed: Editor, start: Vec, handle: Handle) -> None:
+        super().__init__(ed)
+        self.handle = handle
+        self.grab = start - handle.anchor
+        self.ids = ed.session.selection
+        frame = selection_frame(self.base, self.ids, ed.kinds)
+        self.frame = frame[0] if frame else None
+        self.rotation = frame[1] if frame else 0.0
+        first = self.base.get(self.ids[0]) if len(self.ids) == 1 else None
+        self.single = first.id if isinstance(first, Shape) else None
+        self.cursor = cursor_for(handle.name, self.rotation)
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Resize to follow the pointer."""
+        if self.frame is None:
+            return
+        q = p - self.grab
+        if self.ed.grid is not None and self.rotation % 90 == 0:
+            q = snap_vec(q, self.ed.grid)
+        if self.single is not None:
+            total = resize_shape(
+                self.base, self.single, self.handle.name, q, keep_ratio=mods.shift
+            )
+        else:
+            nb = resized_box(self.frame, self.handle.name, q, keep_ratio=mods.shift)
+            total = scale_elements(self.base, self.ids, self.frame, nb)
+        self.show(total)
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Commit the resize."""
+        self.finish()
+
+
+def _angle(v: Vec) -> float:
+    return math.degrees(math.atan2(v.y, v.x))
+
+
+class Rotating(Gesture):
+    """Dragging the rotate handle; Shift snaps to 15° steps."""
+
+    name = "rotating"
+    cursor = "grabbing"
+    history_name = "Rotate"
+
+    def __init__(self, ed: Editor, start: Vec) -> None:
+        super().__init__(ed)
+        self.ids = ed.session.selection
+        frame = selection_frame(self.base, self.ids, ed.kinds)
+        self.center = frame[0].center if frame else start
+        self.rotation = frame[1] if frame else 0.0
+        first = self.base.get(self.ids[0]) if len(self.ids) == 1 else None
+        self.single = isinstance(first, Shape)
+        self.a0 = _angle(start - self.center)
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Turn to follow the pointer."""
+        delta = _angle(p - self.center) - self.a0
+        if self.single:
+            target = self.rotation + delta
+            if mods.shift:
+                target = round(target / ROTATE_SNAP_DEG) * ROTATE_SNAP_DEG
+            delta = target - self.rotation
+            total = rotate_elements(self.base, self.ids, delta)
+        else:
+            if mods.shift:
+                delta = round(delta / ROTATE_SNAP_DEG) * ROTATE_SNAP_DEG
+            total = rotate_elements(self.base, self.ids, delta, self.center)
+        self.show(total)
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Commit the rotation."""
+        self.finish()
+
+
+class RubberBand(State):
+    """Dragging a band on empty canvas selects what lies wholly inside it."""
+
+    name = "rubber-band"
+    cursor = "crosshair"
+
+    def __init__(self, ed: Editor, start: Vec, additive: bool) -> None:
+        super().__init__(ed)
+        self.start = start
+        self.prior = ed.session.selection if additive else ()
+
+    @property
+    def busy(self) -> bool:
+        """Return True: the button is down."""
+        return True
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Grow the band and select what it holds."""
+        band = Box.around([self.start, p])
+        self.ed.extras.band = band
+        self.ed.select([*self.prior, *self.ed.units_inside(band)])
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Keep the selection, drop the band."""
+        self.ed.extras.band = None
+        self.ed.transition(Idle(self.ed))
+
+    def cancel(self) -> None:
+        """Drop the band and restore the prior selection."""
+        self.ed.extras.band = None
+        self.ed.select(self.prior)
+        self.ed.transition(Idle(self.ed))
+
+
+def _end_under(ed: Editor, p: Vec) -> End:
+    """Return the end a connector dropped at ``p`` gets: a port, a shape, or free."""
+    shape = ed.shape_at(p)
+    ed.extras.target = shape.id if shape else None
+    ed.extras.target_port = None
+    if shape is None:
+        return Free(point=snap_vec(p, ed.grid) if ed.grid else p)
+    port = port_at(shape, p, ed.zoom, ed.kinds)
+    ed.extras.target_port = port
+    return Attached(shape=shape.id, port=port)
+
+
+class Connecting(Gesture):
+    """Drawing a connector from a port; it attaches where it is released."""
+
+    name = "connecting"
+    cursor = "crosshair"
+    history_name = "Connect"
+
+    def __init__(self, ed: Editor, shape: str, port: str) -> None:
+        super().__init__(ed)
+        self.source = Attached(shape=shape, port=port)
+        self.conn: str | None = None
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Create the connector on the first move, then steer its target."""
+        end = _end_under(self.ed, p)
+        if self.conn is None:
+            page, layer = self.ed.session.page_id, self.ed.active_layer()
+            patch = connect(
+                self.base,
+                self.ed.ids,
+                page=page,
+                layer=layer,
+                source=self.source,
+                target=end,
+                style=self.ed.connector_style,
+            )
+            self.conn = next(iter(patch.added))
+            self.show(patch)
+            return
+        self.ed.apply(set_end(self.ed.document, self.conn, "target", end))
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Keep the connector and select it."""
+        self.ed.extras.target = self.ed.extras.target_port = None
+        conn = self.conn
+        self.finish()
+        if conn is not None:
+            self.ed.select([conn])
+
+    def cancel(self) -> None:
+        """Remove the connector being drawn."""
+        self.ed.extras.target = self.ed.extras.target_port = None
+        super().cancel()
+
+
+class DraggingEnd(Gesture):
+    """Dragging a connector end: drop on a shape or port to reconnect, else detach."""
+
+    name = "dragging-end"
+    cursor = "crosshair"
+    history_name = "Reconnect"
+
+    def __init__(self, ed: Editor, conn: str, which: str) -> None:
+        super().__init__(ed)
+        self.conn = conn
+        self.which = which
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Steer the end."""
+        end = _end_under(self.ed, p)
+        self.ed.apply(set_end(self.ed.document, self.conn, self.which, end))
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Commit."""
+        self.ed.extras.target = self.ed.extras.target_port = None
+        self.finish()
+
+    def cancel(self) -> None:
+        """Put the end back."""
+        self.ed.extras.target = self.ed.extras.target_port = None
+        super().cancel()
+
+
+class DraggingWaypoint(Gesture):
+    """Dragging a waypoint, or a virtual bend that becomes one."""
+
+    name = "dragging-waypoint"
+    cursor = "move"
+    history_name = "Move waypoint"
+
+    def __init__(self, ed: Editor, conn: str, index: int, *, inserting: bool) -> None:
+        super().__init__(ed)
+        self.conn = conn
+        self.index = index
+        self.inserting = inserting
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Put the waypoint under the pointer (snapped to the grid when on)."""
+        q = snap_vec(p, self.ed.grid) if self.ed.grid else p
+        if self.inserting:
+            ins = add_waypoint(self.base, self.conn, self.index, q)
+            self.show(ins)
+        else:
+            self.show(move_waypoint(self.base, self.conn, self.index, q))
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Commit."""
+        self.finish()
+
+
+# --------------------------------------------------------------------------- place
+class Place(State):
+    """The palette's place tool: click to drop the kind, or drag out its box."""
+
+    name = "place"
+    cursor = "crosshair"
+
+    def __init__(self, ed: Editor, kind: str) -> None:
+        super().__init__(ed)
+        self.kind = kind
+        self.start: Vec | None = None
+
+    @property
+    def busy(self) -> bool:
+        """Return whether the button is down."""
+        return self.start is not None
+
+    def down(self, p: Vec, mods: Mods) -> None:
+        """Remember where the box starts."""
+        self.start = snap_vec(p, self.ed.grid) if self.ed.grid else p
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Show the box being drawn."""
+        if self.start is not None:
+            q = snap_vec(p, self.ed.grid) if self.ed.grid else p
+            self.ed.extras.placing = Box.around([self.start, q])
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Add the shape (default size for a click) and go back to selecting."""
+        ed = self.ed
+        start, self.start = self.start, None
+        ed.extras.placing = None
+        if start is None:
+            return
+        q = snap_vec(p, ed.grid) if ed.grid else p
+        box = Box.around([start, q])
+        small = box.w * ed.zoom < 2 * DRAG_PX or box.h * ed.zoom < 2 * DRAG_PX
+        patch = add_shape(
+            ed.document,
+            ed.ids,
+            page=ed.session.page_id,
+            layer=ed.active_layer(),
+            kind=self.kind,
+            center=start if small else None,
+            box=None if small else box,
+            grid=ed.grid,
+            kinds=ed.kinds,
+        )
+        ed.apply(patch, "Add shape")
+        ed.select(list(patch.added))
+        ed.transition(Idle(ed))
+
+    def cancel(self) -> None:
+        """Stop placing and go back to selecting."""
+        self.ed.extras.placing = None
+        self.ed.transition(Idle(self.ed))
