@@ -31,11 +31,29 @@ def _to_local(shape: Shape, p: Vec) -> Vec:
     return rotate_about(p, shape.box.center, -shape.rotation_deg)
 
 
+# Outlines are asked for again and again (routing every attached connector, hit
+# tests, bounds), so they are memoized by record identity: records are immutable,
+# and the stored record is compared with ``is``, so a recycled id() cannot alias.
+_OUTLINES: dict[int, tuple[Shape, Mapping[str, ShapeKind], tuple[Vec, ...]]] = {}
+_OUTLINE_CACHE_MAX = 50_000
+
+
 def outline_page(
     shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS
 ) -> tuple[Vec, ...]:
     """Return the shape's outline polygon, rotated."""
-    return tuple(to_page(shape, p) for p in kind_of(shape.kind, kinds).outline(shape))
+    hit = _OUTLINES.get(id(shape))
+    if hit is not None and hit[0] is shape and hit[1] is kinds:
+        return hit[2]
+    local = kind_of(shape.kind, kinds).outline(shape)
+    if shape.rotation_deg % 360 == 0:
+        outline = tuple(local)
+    else:
+        outline = tuple(to_page(shape, p) for p in local)
+    if len(_OUTLINES) >= _OUTLINE_CACHE_MAX:
+        _OUTLINES.clear()
+    _OUTLINES[id(shape)] = (shape, kinds, outline)
+    return outline
 
 
 def ports_page(
