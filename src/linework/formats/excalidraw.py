@@ -1,0 +1,553 @@
+"""Import Excalidraw scenes: ``.excalidraw`` JSON, and PNG or SVG exports of one.
+
+Excalidraw draws by hand; Linework draws clean. Shapes keep their geometry,
+colours, dash and opacity, while roughness, hachure fills and font choice give
+way to our normal style. Text bound to a container (``containerId``) becomes
+that container's label (or an arrow's label); both binding schemas (legacy
+``focus``/``gap`` and the newer ``fixedPoint``) attach arrows to shapes.
+
+Images carry the scene in a wrapper (FORMATS.md): a PNG ``tEXt`` chunk or an
+SVG comment holds either the scene JSON or an envelope whose ``encoded``
+field is a byte string, usually zlib-compressed. Decompression is capped and
+every JSON text is depth-checked before it is parsed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import itertools
+import json
+import math
+import re
+import zlib
+from dataclasses import replace
+from typing import Any, Final
+
+from linework.errors import LineworkError
+from linework.formats import limits, png
+from linework.formats.gliffy import load_json
+from linework.formats.imports import ImportResult
+from linework.formats.layout import fit_to_page, renumber_z
+from linework.formats.mermaid import css_colour, safe_link
+from linework.geometry import Box, Vec, rotate_about
+from linework.geometry.fmt import rounded
+from linework.model import (
+    DEFAULT_STYLE,
+    Attached,
+    Connector,
+    ConnectorLabel,
+    Document,
+    End,
+    Free,
+    Group,
+    IdSource,
+    Layer,
+    Page,
+    Record,
+    Shape,
+)
+
+CODE: Final = "LW-E0202"
+MEDIA_TYPE: Final = "application/vnd.excalidraw+json"
+PAYLOAD_START: Final = b"<!-- payload-start -->"
+PAYLOAD_END: Final = b"<!-- payload-end -->"
+
+_HEADS: Final[dict[str, str]] = {
+    "arrow": "open",
+    "triangle": "block",
+    "triangle_outline": "block-hollow",
+    "bar": "er-one",
+    "dot": "circle",
+    "circle": "circle",
+    "circle_outline": "circle-hollow",
+    "diamond": "diamond",
+    "diamond_outline": "diamond-hollow",
+    "crowfoot_one": "er-one",
+    "crowfoot_many": "er-many",
+    "crowfoot_one_or_many": "er-one-or-many",
+}
+_SHAPES: Final[dict[str, str]] = {
+    "rectangle": "rectangle",
+    "ellipse": "ellipse",
+    "diamond": "diamond",
+    "text": "text",
+    "image": "image",
+    "frame": "rectangle",
+    "magicframe": "rectangle",
+}
+_LINEAR: Final = frozenset({"arrow", "line", "freedraw"})
+_RASTER_URI: Final = re.compile(
+    r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+"
+)
+
+
+# --------------------------------------------------------------------- helpers
+def _num(
+    v: Any,
+    default: float = 0.0,
+    lo: float = -limits.MAX_COORD,
+    hi: float = limits.MAX_COORD,
+) -> float:
+    """Return a finite number clamped to [lo, hi], or ``default``."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return default
+    x = float(v)
+    if not math.isfinite(x):
+        return default
+    return rounded(min(hi, max(lo, x)))
+
+
+def _str(v: Any, limit: int = limits.MAX_TEXT) -> str:
+    return v[:limit] if isinstance(v, str) else ""
+
+
+def _obj(v: Any) -> dict[str, Any]:
+    return v if isinstance(v, dict) else {}
+
+
+def _list(v: Any) -> list[Any]:
+    return v if isinstance(v, list) else []
+
+
+def _degrees(radians: Any) -> float:
+    d = math.degrees(_num(radians, 0.0, -1e6, 1e6)) % 360.0
+    return rounded(d - 360.0 if d > 180.0 else d)
+
+
+def _parse(text: str) -> Any:
+    limits.check_json_depth(text)
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise LineworkError(
+            CODE, f"Line {exc.lineno}, column {exc.colno}: {exc.msg}."
+        ) from None
+    except ValueError as exc:
+        raise LineworkError(CODE, str(exc)) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows.")
+
+
+# ------------------------------------------------------------------- wrappers
+def _unwrap(payload: bytes) -> Any:
+    """Return the scene inside an image payload: plain JSON or an encoded envelope.
+
+    The envelope is a byte string (one character per byte), so it is read as
+    Latin-1; a plain scene is UTF-8 and is read again as such.
+    """
+    raw = _parse(payload.decode("latin-1"))
+    env = _obj(raw)
+    if "encoded" not in env:
+        try:
+            return _parse(payload.decode("utf-8"))
+        except UnicodeDecodeError:
+            return raw
+    encoded = env.get("encoded")
+    if not isinstance(encoded, str) or env.get("encoding", "bstring") != "bstring":
+        raise LineworkError(CODE, "The embedded scene uses an unknown encoding.")
+    try:
+        data = encoded.encode("latin-1")
+    except UnicodeEncodeError:
+        raise LineworkError(CODE, "The embedded scene is not a byte string.") from None
+    if env.get("compressed") is True:
+        try:
+            data = png.inflate(data, limits.MAX_FILE_BYTES)
+        except zlib.error:
+            raise LineworkError(CODE, "The embedded scene is damaged.") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LineworkError("LW-E0107", f"Bad byte at offset {exc.start}.") from None
+    return _parse(text)
+
+
+def _from_png(data: bytes) -> Any:
+    chunks = png.text_chunks(data)
+    payload = chunks.get(MEDIA_TYPE)
+    if payload is None:
+        payload = next((v for k, v in chunks.items() if "excalidraw" in k), None)
+    if payload is None:
+        raise LineworkError("LW-E0206", "No Excalidraw scene in this PNG.")
+    return _unwrap(payload)
+
+
+def _from_svg(data: bytes) -> Any:
+    """Find the scene between the payload markers with plain byte searches."""
+    start = data.find(PAYLOAD_START)
+    end = data.find(PAYLOAD_END, start + 1) if start >= 0 else -1
+    if start < 0 or end < 0:
+        raise LineworkError("LW-E0206", "No Excalidraw scene in this SVG.")
+    b64 = b"".join(data[start + len(PAYLOAD_START) : end].split())
+    try:
+        payload = base64.b64decode(b64, validate=True)
+    except (binascii.Error, ValueError):
+        raise LineworkError(CODE, "The embedded scene is not valid base64.") from None
+    return _unwrap(payload)
+
+
+def _scene(data: bytes) -> Any:
+    limits.check_size(data)
+    if png.is_png(data):
+        return _from_png(data)
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return _from_svg(data)
+    return load_json(data, CODE)
+
+
+# ------------------------------------------------------------------- reading
+class _Reader:
+    def __init__(self, raw: Any) -> None:
+        scene = _obj(raw)
+        kind = scene.get("type")
+        if kind == "excalidrawlib":
+            raise LineworkError(CODE, "This is an Excalidraw library, not a drawing.")
+        if kind not in (None, "excalidraw", "excalidraw/clipboard") or not isinstance(
+            scene.get("elements"), list
+        ):
+            raise LineworkError(CODE, "It has no list of elements.")
+        raw_elements = scene["elements"]
+        if len(raw_elements) > limits.MAX_ELEMENTS:
+            raise LineworkError(
+                "LW-E0105", f"The limit is {limits.MAX_ELEMENTS:,} elements."
+            )
+        self.files = _obj(scene.get("files"))
+        self.ids = IdSource()
+        app = _obj(scene.get("appState"))
+        bg = css_colour(app.get("viewBackgroundColor"))
+        self.page = Page(
+            id=self.ids.new("page"),
+            name="Page 1",
+            background="#ffffff" if bg in (None, "none") else bg,
+        )
+        self.layer = Layer(id=self.ids.new("layer"), page=self.page.id, name="Layer 1")
+        self.records: dict[str, Record] = {
+            self.page.id: self.page,
+            self.layer.id: self.layer,
+        }
+        self.warnings: list[str] = []
+        self.unmapped = 0
+        # Live elements by id (first wins); elements without an id get none.
+        self.elements: list[dict[str, Any]] = []
+        self.by_id: dict[str, dict[str, Any]] = {}
+        for e in raw_elements:
+            if not isinstance(e, dict) or e.get("isDeleted") is True:
+                continue
+            self.elements.append(e)
+            eid = e.get("id")
+            if isinstance(eid, str) and eid and eid not in self.by_id:
+                self.by_id[eid] = e
+        self.shape_of: dict[str, str] = {}
+        self.labels: dict[str, list[dict[str, Any]]] = {}
+        self.groups: dict[str, str] = {}
+        self.group_parent: dict[str, str | None] = {}
+
+    def _bound(self, e: dict[str, Any]) -> list[dict[str, Any]]:
+        """Return the texts bound to ``e`` (only the first element with an id)."""
+        eid = e.get("id")
+        if isinstance(eid, str) and self.by_id.get(eid) is e:
+            return self.labels.get(eid, [])
+        return []
+
+    def _container(self, e: dict[str, Any]) -> dict[str, Any] | None:
+        """Return the live container of a bound text, if it can hold a label."""
+        cid = e.get("containerId")
+        box = self.by_id.get(cid) if isinstance(cid, str) else None
+        if box is None or box.get("type") in ("text", "freedraw", "image") or box is e:
+            return None
+        return box
+
+    def build(self) -> ImportResult:
+        ids_seen: set[str] = set()
+        for e in self.elements:
+            if e.get("type") == "text":
+                box = self._container(e)
+                if box is not None:
+                    self.labels.setdefault(box["id"], []).append(e)
+        # Shapes first (connectors need their ids), keeping the paint order.
+        z_of: dict[int, int] = {}
+        for z, e in enumerate(self.elements):
+            z_of[id(e)] = z
+            etype = e.get("type")
+            if etype == "text" and self._container(e) is not None:
+                continue
+            if etype in _LINEAR:
+                continue
+            sid = self._shape(e, z)
+            eid = e.get("id")
+            if isinstance(eid, str) and eid not in ids_seen:
+                ids_seen.add(eid)
+                self.shape_of[eid] = sid
+        for e in self.elements:
+            if e.get("type") in _LINEAR:
+                self._connector(e, z_of[id(e)])
+        self._cap_group_depth()
+        fit_to_page(self.records, self.page.id, always_shift=True)
+        renumber_z(self.records)
+        return ImportResult(
+            doc=Document(records=self.records),
+            format="excalidraw",
+            unmapped=self.unmapped,
+            warnings=tuple(dict.fromkeys(self.warnings)),
+        )
+
+    # ------------------------------------------------------------- groups
+    def _parent(self, e: dict[str, Any]) -> str | None:
+        """Create the group records an element's ``groupIds`` name; return its group.
+
+        ``groupIds`` lists the innermost group first. A link that would close
+        a cycle (another element claimed the opposite nesting) is skipped.
+        """
+        chain = [g for g in _list(e.get("groupIds")) if isinstance(g, str) and g][:64]
+        if not chain:
+            return None
+        for g in chain:
+            if g not in self.groups:
+                gid = self.ids.new("group")
+                self.groups[g] = gid
+                self.group_parent[gid] = None
+                self.records[gid] = Group(
+                    id=gid, page=self.page.id, layer=self.layer.id
+                )
+        for inner, outer in itertools.pairwise(chain):
+            gi, go = self.groups[inner], self.groups[outer]
+            if gi == go or self.group_parent[gi] is not None:
+                continue
+            cur: str | None = go
+            steps = 0
+            while cur is not None and cur != gi and steps <= len(self.group_parent):
+                cur = self.group_parent[cur]
+                steps += 1
+            if cur is None:
+                self.group_parent[gi] = go
+        return self.groups[chain[0]]
+
+    def _cap_group_depth(self) -> None:
+        """Cut group chains so no element nests deeper than the model allows."""
+        limit = limits.MAX_GROUP_DEPTH - 1
+        for gid in list(self.group_parent):
+            cur = gid
+            for _ in range(limit):
+                nxt = self.group_parent[cur]
+                if nxt is None:
+                    break
+                cur = nxt
+            else:
+                self.group_parent[cur] = None
+        for gid, parent in self.group_parent.items():
+            rec = self.records[gid]
+            if isinstance(rec, Group) and parent is not None:
+                self.records[gid] = replace(rec, parent=parent)
+
+    # ------------------------------------------------------------- shapes
+    def _style(self, e: dict[str, Any]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        stroke = css_colour(e.get("strokeColor"))
+        if stroke:
+            values["stroke"] = stroke
+        fill = css_colour(e.get("backgroundColor"))
+        if fill:
+            values["fill"] = fill
+        if "strokeWidth" in e:
+            values["stroke_width"] = _num(e.get("strokeWidth"), 1.5, 0.0, 1000.0)
+        dash = e.get("strokeStyle")
+        if dash in ("dashed", "dotted"):
+            values["dash"] = dash
+        if "opacity" in e:
+            values["opacity"] = rounded(
+                _num(e.get("opacity"), 100.0, 0.0, 100.0) / 100.0
+            )
+        return values
+
+    def _text_style(self, t: dict[str, Any]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        colour = css_colour(t.get("strokeColor"))
+        if colour and colour != "none":
+            values["font_color"] = colour
+        if "fontSize" in t:
+            values["font_size"] = _num(t.get("fontSize"), 14.0, 1.0, 1000.0)
+        if t.get("textAlign") in ("left", "center", "right"):
+            values["align"] = t["textAlign"]
+        if t.get("verticalAlign") in ("top", "middle", "bottom"):
+            values["valign"] = t["verticalAlign"]
+        return values
+
+    @staticmethod
+    def _text(t: dict[str, Any]) -> str:
+        # originalText is what the user typed; text has Excalidraw's wrapping.
+        return _str(t.get("originalText")) or _str(t.get("text"))
+
+    def _link(self, e: dict[str, Any]) -> str:
+        raw = e.get("link")
+        if raw is None or raw == "":
+            return ""
+        link = safe_link(raw)
+        if link is None:
+            self.warnings.append("Links that are not http(s) or mailto were dropped.")
+            return ""
+        return link
+
+    def _shape(self, e: dict[str, Any], z: int) -> str:
+        etype = _str(e.get("type"), 40)
+        kind = _SHAPES.get(etype)
+        mapped = kind is not None
+        kind = kind or "rectangle"
+        values = self._style(e)
+        props: dict[str, Any] = {}
+        text = ""
+        roundness = (
+            e.get("roundness") is not None or e.get("strokeSharpness") == "round"
+        )
+        if etype == "rectangle" and roundness:
+            kind = "rounded-rectangle"
+        if etype == "text":
+            values.update(fill="none", stroke="none", valign="top")
+            values.pop("stroke_width", None)
+            values.update(self._text_style(e))
+            text = self._text(e)
+        elif etype in ("frame", "magicframe"):
+            values.setdefault("fill", "none")
+            values.update(valign="top", align="left")
+            text = _str(e.get("name"), 200) or "Frame"
+        elif etype == "image":
+            file = _obj(self.files.get(_str(e.get("fileId"), 200)))
+            url = _str(file.get("dataURL"), limits.MAX_IMAGE_CHARS)
+            if _RASTER_URI.fullmatch(url):
+                props["src"] = url
+            else:
+                mapped = False
+        if not mapped:
+            self.unmapped += 1
+        bound = self._bound(e)
+        if bound:
+            text = "\n".join(self._text(t) for t in bound)
+            values.update(self._text_style(bound[0]))
+        x, y = _num(e.get("x")), _num(e.get("y"))
+        w, h = _num(e.get("width"), 1.0), _num(e.get("height"), 1.0)
+        if w < 0:
+            x, w = x + w, -w
+        if h < 0:
+            y, h = y + h, -h
+        sid = self.ids.new("shape")
+        self.records[sid] = Shape(
+            id=sid,
+            page=self.page.id,
+            layer=self.layer.id,
+            parent=self._parent(e),
+            z=z,
+            kind=kind,
+            box=Box(rounded(x), rounded(y), max(1.0, rounded(w)), max(1.0, rounded(h))),
+            rotation_deg=_degrees(e.get("angle")),
+            style=replace(DEFAULT_STYLE, **values),
+            text=text[: limits.MAX_TEXT],
+            link=self._link(e),
+            props=props,
+        )
+        return sid
+
+    # --------------------------------------------------------- connectors
+    def _connector(self, e: dict[str, Any], z: int) -> None:
+        etype = e.get("type")
+        x, y = _num(e.get("x")), _num(e.get("y"))
+        raw_pts = [
+            p for p in _list(e.get("points")) if isinstance(p, list) and len(p) >= 2
+        ]
+        if len(raw_pts) > limits.MAX_WAYPOINTS:
+            # Freehand strokes can hold thousands of points: keep an even sample.
+            step = len(raw_pts) / limits.MAX_WAYPOINTS
+            raw_pts = [raw_pts[int(i * step)] for i in range(limits.MAX_WAYPOINTS)] + [
+                raw_pts[-1]
+            ]
+        local = [Vec(_num(p[0]), _num(p[1])) for p in raw_pts]
+        if len(local) < 2:
+            local = [
+                Vec(0, 0),
+                Vec(_num(e.get("width"), 0.0), _num(e.get("height"), 0.0)),
+            ]
+        xs, ys = [p.x for p in local], [p.y for p in local]
+        centre = Vec(x + (min(xs) + max(xs)) / 2, y + (min(ys) + max(ys)) / 2)
+        deg = _degrees(e.get("angle"))
+        pts = [rotate_about(Vec(x + p.x, y + p.y), centre, deg) for p in local]
+        pts = [Vec(rounded(p.x), rounded(p.y)) for p in pts]
+        source = self._end(e.get("startBinding"), pts[0])
+        target = self._end(e.get("endBinding"), pts[-1])
+        values = self._style(e)
+        values.pop("fill", None)
+        if etype == "arrow":
+            start = e.get("startArrowhead")
+            end = e.get("endArrowhead", "arrow")
+        else:
+            start, end = e.get("startArrowhead"), e.get("endArrowhead")
+        values["start_arrow"] = _head(start)
+        values["end_arrow"] = _head(end)
+        waypoints = tuple(pts[1:-1])[: limits.MAX_WAYPOINTS]
+        if e.get("elbowed") is True:
+            routing = "orthogonal"
+        elif etype != "freedraw" and e.get("roundness") is not None and waypoints:
+            routing = "curved"
+        else:
+            routing = "straight"
+        bound = self._bound(e)
+        labels = tuple(
+            ConnectorLabel(text=self._text(t)[: limits.MAX_TEXT])
+            for t in bound[: limits.MAX_LABELS]
+        )
+        if bound:
+            first = self._text_style(bound[0])
+            values.update(
+                {k: v for k, v in first.items() if k in ("font_size", "font_color")}
+            )
+        if e.get("link"):
+            self._link(e)  # connectors hold no link; warn if it was unsafe
+        cid = self.ids.new("conn")
+        self.records[cid] = Connector(
+            id=cid,
+            page=self.page.id,
+            layer=self.layer.id,
+            parent=self._parent(e),
+            z=z,
+            source=source,
+            target=target,
+            waypoints=waypoints,
+            routing=routing,  # type: ignore[arg-type]
+            style=replace(DEFAULT_STYLE, **values),
+            labels=labels,
+        )
+
+    def _end(self, binding: Any, point: Vec) -> End:
+        b = _obj(binding)
+        target = b.get("elementId")
+        sid = self.shape_of.get(target) if isinstance(target, str) else None
+        if sid is None:
+            return Free(point=point)
+        fp = b.get("fixedPoint")
+        if isinstance(fp, list) and len(fp) == 2:
+            fx, fy = _num(fp[0], math.nan), _num(fp[1], math.nan)
+            if math.isfinite(fx) and math.isfinite(fy):
+                return Attached(
+                    shape=sid,
+                    anchor=Vec(
+                        rounded(min(1.0, max(0.0, fx))), rounded(min(1.0, max(0.0, fy)))
+                    ),
+                )
+        return Attached(shape=sid)
+
+
+def _head(name: Any) -> str:
+    if name is None or name == "":
+        return "none"
+    return _HEADS.get(name, "classic") if isinstance(name, str) else "none"
+
+
+def read(data: bytes) -> ImportResult:
+    """Import an Excalidraw scene from ``.excalidraw`` JSON or a PNG/SVG export.
+
+    Raises:
+        LineworkError: LW-E0202 when the scene cannot be read, LW-E0206 for an
+            image without a scene, LW-E0205 when it inflates past the cap,
+            LW-E0106 when nested too deeply, LW-E0105 with too many elements.
+    """
+    return _Reader(_scene(data)).build()
