@@ -20,6 +20,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
   const content = svg.querySelector('[data-role="content"]');
   const view = { scale: 1, x: 0, y: 0 };
   let page = null;
+  let revision = 0;
 
   function applyView() {
     const { scale, x, y } = view;
@@ -59,6 +60,8 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       background.setAttribute("height", num(Math.max(0, page.height)));
       const fill = String(page.background ?? "none");
       background.setAttribute("fill", COLOUR.test(fill) ? fill : "#ffffff");
+      // A stable hook for scripts and tests: bumps each time a page is shown.
+      svg.dataset.revision = String(++revision);
       return parsed.removed + (parsedDefs?.removed ?? 0);
     },
 

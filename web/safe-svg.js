@@ -9,7 +9,7 @@ const XLINK_NS = "http://www.w3.org/1999/xlink";
 export const POLICY_NAME = "linework-svg";
 
 const ELEMENTS = new Set([
-  "svg", "g", "defs", "symbol", "use", "title", "desc", "marker", "clipPath", "mask", "pattern",
+  "svg", "g", "a", "defs", "symbol", "use", "title", "desc", "marker", "clipPath", "mask", "pattern",
   "linearGradient", "radialGradient", "stop", "path", "rect", "circle", "ellipse", "line",
   "polyline", "polygon", "text", "tspan", "textPath", "image", "filter", "feBlend",
   "feColorMatrix", "feComposite", "feDropShadow", "feFlood", "feGaussianBlur", "feMerge",
@@ -32,12 +32,14 @@ const ATTRIBUTES = new Set([
   "font-family", "font-size", "font-weight", "font-style", "font-variant", "text-anchor",
   "dominant-baseline", "alignment-baseline", "baseline-shift", "text-decoration",
   "letter-spacing", "word-spacing", "textLength", "lengthAdjust", "rotate", "startOffset",
-  "xml:space", "href", "xlink:href", "role", "aria-label", "aria-hidden",
+  "xml:space", "href", "xlink:href", "role", "aria-label", "aria-hidden", "target", "rel",
 ]);
 
 const DATA_ATTRIBUTE = /^data-[a-z0-9-]+$/;
 const SAFE_HREF = /^(#[A-Za-z0-9_.:-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)$/;
 const LOCAL_URL = /^url\(#[A-Za-z0-9_.:-]+\)$/;
+// A shape's link: only a web or mail address, opened in a new tab without referrer.
+const LINK_HREF = /^(https?:\/\/|mailto:)[^\s"<>]*$/i;
 
 let policy = null;
 if (globalThis.trustedTypes !== undefined) {
@@ -49,11 +51,16 @@ if (globalThis.trustedTypes !== undefined) {
   });
 }
 
-function isSafeAttribute(attr) {
+function isSafeAttribute(el, attr) {
   const name = attr.name;
   if (!ATTRIBUTES.has(name) && !DATA_ATTRIBUTE.test(name)) return false;
   const value = attr.value.trim();
-  if (name === "href" || name === "xlink:href") return SAFE_HREF.test(value);
+  const isLink = el.localName === "a";
+  if (name === "href" || name === "xlink:href") {
+    return SAFE_HREF.test(value) || (isLink && LINK_HREF.test(value));
+  }
+  if (name === "target") return isLink && value === "_blank";
+  if (name === "rel") return isLink && /^[a-z ]*$/.test(value);
   if (/url\s*\(/i.test(value)) return LOCAL_URL.test(value);
   return !/javascript:/i.test(value);
 }
@@ -66,7 +73,7 @@ function sanitize(root) {
     const el = stack.pop();
     for (const attr of [...el.attributes]) {
       if (attr.name === "xmlns" || attr.name === "xmlns:xlink") continue;
-      if (!isSafeAttribute(attr)) {
+      if (!isSafeAttribute(el, attr)) {
         el.removeAttributeNode(attr);
         removed += 1;
       }

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from linework.model import Document, Page
 
 # Imported by `warm` (or the first open) rather than at start-up.
-_DEFERRED = ("linework.formats.native", "linework.render")
+_DEFERRED = ("linework.files", "linework.render")
 
 
 def _field(message: dict[str, Any], name: str) -> str:
@@ -68,20 +68,21 @@ def _title_from(name: str) -> str:
 
 
 def open_file(session: Session, message: dict[str, Any]) -> dict[str, Any]:
-    """Decode a file and show its first page.
+    """Open a file of any kind ``linework.files`` reads and show its first page.
 
     Message: ``{"type": "open", "name": str, "data": base64}``.
-    Reply: ``{"ok", "title", "pages": [{"id", "name"}], "page", "elements", "defs"}``.
+    Reply: ``{"ok", "title", "format", "warnings", "pages": [{"id", "name"}],
+    "page", "elements", "defs"}``. The content decides the format, not the name.
     """
-    from linework import render
-    from linework.formats import native
+    from linework import files, render
 
     name = _field(message, "name")
     try:
         data = base64.b64decode(_field(message, "data"), validate=True)
     except (binascii.Error, ValueError) as error:
         raise LineworkError("LW-E0100", "the file data was not base64") from error
-    document = native.decode(data)
+    result = files.open_document(data)
+    document = result.doc
     pages = document.pages()
     if not pages:
         raise LineworkError("LW-E0102", "the document has no pages")
@@ -94,6 +95,8 @@ def open_file(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     return {
         **reply,
         "title": session.title,
+        "format": result.format,
+        "warnings": list(result.warnings),
         "pages": [{"id": p.id, "name": p.name} for p in pages],
         "defs": render.SVG_DEFS,
     }
