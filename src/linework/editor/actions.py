@@ -38,6 +38,7 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``set-routing`` (routing): straight, orthogonal or curved
 - ``set-arrowheads`` (start?, end?): arrowhead names
 - ``clear-waypoints``: let the router choose again
+- ``add-waypoint`` (id, x, y, index?): insert a waypoint (default: last)
 - ``remove-waypoint`` (id, index)
 - ``set-box`` (id?, x?, y?, w?, h?): position and size of one shape from the properties
   panel
@@ -555,6 +556,16 @@ def _clear_waypoints(ed: Editor, args: Args) -> None:
     _do(ed, cmd.clear_waypoints(ed.document, _sel(ed)), "Clear waypoints")
 
 
+def _add_waypoint(ed: Editor, args: Args) -> None:
+    rid = _str(args, "id")
+    c = ed.document.get(rid)
+    if not isinstance(c, Connector):
+        raise CommandError("add-waypoint needs a connector id")
+    index = int(_num(args, "index", len(c.waypoints)))
+    p = Vec(_num(args, "x"), _num(args, "y"))
+    _do(ed, cmd.add_waypoint(ed.document, rid, index, p), "Add waypoint")
+
+
 def _remove_waypoint(ed: Editor, args: Args) -> None:
     patch = cmd.remove_waypoint(ed.document, _str(args, "id"), int(_num(args, "index")))
     _do(ed, patch, "Remove waypoint")
@@ -812,6 +823,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "set-routing": _set_routing,
     "set-arrowheads": _set_arrowheads,
     "clear-waypoints": _clear_waypoints,
+    "add-waypoint": _add_waypoint,
     "remove-waypoint": _remove_waypoint,
     "set-box": _set_box,
     "set-rotation": _set_rotation,
