@@ -41,7 +41,9 @@ class DomModel:
                         self.items.append((op["id"], op["svg"]))
                     else:
                         ids = [i for i, _ in self.items]
-                        assert before in ids, f"upsert {op['id']} before missing {before}"
+                        assert before in ids, (
+                            f"upsert {op['id']} before missing {before}"
+                        )
                         self.items.insert(ids.index(before), (op["id"], op["svg"]))
                 case other:
                     raise AssertionError(f"unknown op {other}")
@@ -75,7 +77,9 @@ class TestEditor:
         fresh = Renderer().page_fragments(self.doc, self.editor.page_id)
         assert [tuple(x) for x in fresh] == self.dom.items
 
-    def _pointer(self, kind: str, x: float, y: float, mods: dict[str, bool]) -> TestEditor:
+    def _pointer(
+        self, kind: str, x: float, y: float, mods: dict[str, bool]
+    ) -> TestEditor:
         return self.send(
             {
                 "type": kind,
@@ -106,7 +110,11 @@ class TestEditor:
 
     def click(self, x: float, y: float, **mods: bool) -> TestEditor:
         """Hover, press and release at one point."""
-        return self.pointer_move(x, y, **mods).pointer_down(x, y, **mods).pointer_up(x, y, **mods)
+        return (
+            self.pointer_move(x, y, **mods)
+            .pointer_down(x, y, **mods)
+            .pointer_up(x, y, **mods)
+        )
 
     def drag(
         self,
@@ -149,9 +157,9 @@ class TestEditor:
             }
         )
 
-    def action(self, name: str, **args: Any) -> TestEditor:
-        """Run a toolbar action."""
-        return self.send({"type": "action", "name": name, "args": args})
+    def action(self, action_name: str, /, **args: Any) -> TestEditor:
+        """Run a toolbar action (``name`` may also be one of its arguments)."""
+        return self.send({"type": "action", "name": action_name, "args": args})
 
     def drop_shape(self, kind: str, x: float, y: float) -> TestEditor:
         """Drop a palette entry on the canvas."""

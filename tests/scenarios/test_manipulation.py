@@ -145,7 +145,9 @@ def test_drag_connector_end_to_reconnect_and_detach() -> None:
     """Dragging a selected connector's end onto another shape re-attaches it;
     dropping it on empty canvas leaves it free."""
     t = three_shapes()
-    t.action("connect", source={"shape": "shape:1", "port": "e"}, target={"shape": "shape:2"})
+    t.action(
+        "connect", source={"shape": "shape:1", "port": "e"}, target={"shape": "shape:2"}
+    )
     conn = t.selection[0]
     end = t.route_points(conn)[-1]
 

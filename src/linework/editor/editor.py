@@ -165,6 +165,12 @@ class Editor:
         if not isinstance(self._doc.get(self.session.page_id), Page):
             self._switch_page(self._doc.pages()[0].id)
             return
+        if self._reorders_layers(patch):
+            # Showing, hiding or reordering a layer changes every element on it;
+            # the renderer spreads changes only to connectors, so redraw the page.
+            self._ops.append(self._reset_op())
+            self._prune_selection()
+            return
         ops = self.renderer.update(self._doc, patch, self.session.page_id)
         removes = [o for o in ops if isinstance(o, Remove)]
         upserts = [o for o in ops if isinstance(o, Upsert)]
@@ -176,6 +182,21 @@ class Editor:
             for o in reversed(upserts)
         )
         self._prune_selection()
+
+    def _reorders_layers(self, patch: Patch) -> bool:
+        page = self.session.page_id
+        for rec in (*patch.added.values(), *patch.removed.values()):
+            if isinstance(rec, Layer) and rec.page == page:
+                return True
+        for before, after in patch.updated.values():
+            if (
+                isinstance(before, Layer)
+                and isinstance(after, Layer)
+                and before.page == page
+                and (before.visible, before.z) != (after.visible, after.z)
+            ):
+                return True
+        return False
 
     def squash(self, mark: Mark, name: str) -> None:
         """End a gesture as one undo step."""
