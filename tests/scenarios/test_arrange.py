@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from linework.geometry import Box
 from linework.model import Attached, Group
-
 from scenarios.driver import TestEditor
 
 

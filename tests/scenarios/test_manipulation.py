@@ -6,7 +6,6 @@ import math
 
 from linework.geometry import Box, Vec
 from linework.model import Attached, Free
-
 from scenarios.driver import TestEditor
 
 
