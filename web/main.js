@@ -95,6 +95,9 @@ function onWorkerEvent(message) {
     readyResolve();
     // Load the renderer and codecs while the user picks a file.
     rpc.call({ type: "warm" }).catch(() => {});
+  } else if (message.event === "violation") {
+    console.error(`Content-Security-Policy violation in the core's worker: ${message.detail}`);
+    if (!body.dataset.ready) bootFailed("LW-E0002", `blocked by ${message.detail}`);
   } else if (message.event === "fatal") {
     if (!body.dataset.ready) {
       bootFailed(message.code, message.detail ?? "");

@@ -21,10 +21,11 @@ self.importScripts = () => {
   throw new TypeError("importScripts is not available in a module worker");
 };
 
-// A CSP violation can leave loadPyodide pending forever: fail fast instead.
+// A CSP violation can leave loadPyodide pending forever, and violations in a
+// worker do not reach the page's console: report each one to the page.
 self.addEventListener("securitypolicyviolation", (event) => {
-  const where = `${event.sourceFile.split("/").pop()}:${event.lineNumber}:${event.columnNumber}`;
-  post({ event: "fatal", code: "LW-E0002", detail: `blocked by ${event.effectiveDirective} at ${where} ${event.sample}` });
+  const where = `${event.sourceFile.split("/").pop()}:${event.lineNumber}`;
+  post({ event: "violation", detail: `${event.effectiveDirective} at ${where} ${event.sample}` });
 });
 
 // The wasm's resource-timing entry marks the end of the download; what is

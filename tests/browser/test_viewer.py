@@ -103,6 +103,8 @@ def test_single_page_has_no_tabs(app: App, tmp_path: Path) -> None:
     app.open_file(write_document(tmp_path / "one.linework", document(pages=1)))
 
     assert app.page.locator("[data-role=pages]").is_hidden()
+    canvas = app.page.locator("#canvas").bounding_box()
+    assert canvas is not None and canvas["height"] > 600  # the stage fills the window
 
 
 def test_bad_file_shows_error_and_keeps_document(app: App, sample: Path, tmp_path: Path) -> None:
