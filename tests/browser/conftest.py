@@ -18,7 +18,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from lw_helpers import App
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +38,9 @@ def _load_build() -> ModuleType:
 build = _load_build()
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
     """Mark this folder's tests that use the site or a browser as ``browser``."""
     for item in items:
         if HERE in Path(str(item.path)).parents and BROWSER_FIXTURES & set(
@@ -64,7 +65,9 @@ def site() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+def browser_type_launch_args(
+    browser_type_launch_args: dict[str, Any],
+) -> dict[str, Any]:
     """Use the system's Chromium (CI cannot download Playwright's builds)."""
     chromium = build.find_chromium()
     if chromium is None and os.environ.get("LINEWORK_REQUIRE_BROWSER") != "1":

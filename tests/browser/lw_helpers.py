@@ -104,7 +104,9 @@ class App:
 
     def dismiss_dialog(self) -> None:
         """Close the error dialog if it is open."""
-        if self.page.evaluate("() => document.querySelector('[data-role=error-dialog]').open"):
+        if self.page.evaluate(
+            "() => document.querySelector('[data-role=error-dialog]').open"
+        ):
             self.page.click("[data-action=dismiss]")
 
 

@@ -79,7 +79,9 @@ def test_response_headers(site: Any) -> None:
         assert "geolocation=()" in headers["Permissions-Policy"]
 
 
-def test_boot_failure_shows_error_screen(browser: Any, site: Any, build_module: Any) -> None:
+def test_boot_failure_shows_error_screen(
+    browser: Any, site: Any, build_module: Any
+) -> None:
     """If the runtime cannot start (here: the CSP forbids wasm), the page says so with a code."""
     headers = dict(site.headers_all)
     headers["Content-Security-Policy"] = headers["Content-Security-Policy"].replace(

@@ -11,10 +11,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from lw_helpers import ELEMENTS, App, document, tree, write_document
 
 from linework import files
 from linework.render import SVG_DEFS, page_fragments
-from lw_helpers import ELEMENTS, App, document, tree, write_document
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.linework"))
@@ -66,7 +66,9 @@ def test_sample_renders_as_native_with_kinds(app: App, sample: Path) -> None:
     app.open_file(sample)
 
     assert_same_as_native(app, sample)
-    kinds = app.page.eval_on_selector_all(ELEMENTS, "els => els.map(e => e.dataset.kind)")
+    kinds = app.page.eval_on_selector_all(
+        ELEMENTS, "els => els.map(e => e.dataset.kind)"
+    )
     assert "connector" in kinds
     assert "sample" == app.page.text_content("[data-role=title]")
 
@@ -78,7 +80,12 @@ def test_markup_in_text_stays_text(app: App, tmp_path: Path) -> None:
     app.open_file(path)
 
     assert app.page.evaluate("() => window.pwned") is None
-    assert 0 == app.page.locator("#canvas script, #canvas img, #canvas foreignObject").count()
+    assert (
+        0
+        == app.page.locator(
+            "#canvas script, #canvas img, #canvas foreignObject"
+        ).count()
+    )
     shown = "".join(app.page.text_content("#canvas").split())
     assert "".join(hostile.split()) in shown  # wrapped into lines, but all there
 
@@ -107,7 +114,9 @@ def test_single_page_has_no_tabs(app: App, tmp_path: Path) -> None:
     assert canvas is not None and canvas["height"] > 600  # the stage fills the window
 
 
-def test_bad_file_shows_error_and_keeps_document(app: App, sample: Path, tmp_path: Path) -> None:
+def test_bad_file_shows_error_and_keeps_document(
+    app: App, sample: Path, tmp_path: Path
+) -> None:
     """A file that cannot be read shows a dialog with its code; the drawing stays (P5)."""
     app.open_file(sample)
     before = app.dom_fragments()
@@ -240,7 +249,9 @@ def test_nothing_stored_and_only_own_origin_contacted(app: App) -> None:
     state = app.context.storage_state()
     origin = urlsplit(app.url).netloc
     foreign = [
-        u for u in app.requests if not u.startswith(("data:", "blob:")) and urlsplit(u).netloc != origin
+        u
+        for u in app.requests
+        if not u.startswith(("data:", "blob:")) and urlsplit(u).netloc != origin
     ]
 
     assert {
