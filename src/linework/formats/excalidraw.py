@@ -111,7 +111,12 @@ def _list(v: Any) -> list[Any]:
 
 
 def _degrees(radians: Any) -> float:
-    d = math.degrees(_num(radians, 0.0, -1e6, 1e6)) % 360.0
+    """Return an angle in radians as degrees in (-180, 180], rounded like files."""
+    if isinstance(radians, bool) or not isinstance(radians, int | float):
+        return 0.0
+    if not math.isfinite(radians) or abs(radians) > 1e6:
+        return 0.0
+    d = math.degrees(radians) % 360.0
     return rounded(d - 360.0 if d > 180.0 else d)
 
 
