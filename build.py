@@ -904,6 +904,8 @@ def test_env(chromium: str | None) -> dict[str, str]:
     env = dict(os.environ)
     env["LINEWORK_DIST_BUILT"] = "1"
     env["LINEWORK_REQUIRE_BROWSER"] = "1"
+    # npm ci has run, so the font-metrics generator test can check its table.
+    env.setdefault("LINEWORK_ARIMO_DIR", str(ARIMO_NPM))
     if chromium:
         env["CHROMIUM"] = chromium
     return env
