@@ -1,0 +1,1408 @@
+"""draw.io import: ``.drawio``/``.xml``/``.dio``, ``.drawio.svg`` and ``.drawio.png``.
+
+A draw.io file is an ``<mxfile>`` of ``<diagram>`` pages, each an ``<mxGraphModel>``
+(or the same XML compressed: base64 of raw deflate of the URL-encoded text). Its
+cells are flat and name their parent: the root cell's children are layers, and
+the geometry of a cell inside a group or container is relative to that parent.
+See ``shared/FORMATS.md`` for the facts this module relies on.
+
+Hostile files are expected. XML goes through ``xmlsafe`` (no DTDs or entities,
+depth checked by a linear scan first), decompression is capped, parent chains are
+walked iteratively with cycles and missing ids broken, numbers are clamped, links
+other than http(s)/mailto are dropped and HTML labels become plain text.
+
+Ids are derived from draw.io ids (``shape:<cell id>``), so they are deterministic
+and a file exported by ``drawio_export`` reads back with the same ids.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import html
+import math
+import re
+import urllib.parse
+import xml.etree.ElementTree as ET
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+from typing import Any, Final
+
+from linework.errors import LineworkError
+from linework.formats import htmltext, limits, png, xmlsafe
+from linework.formats.imports import ImportResult
+from linework.geometry import Box, Vec
+from linework.geometry.fmt import rounded
+from linework.model import (
+    DEFAULT_STYLE,
+    Attached,
+    Connector,
+    ConnectorLabel,
+    Document,
+    End,
+    Free,
+    Grid,
+    Group,
+    Layer,
+    Page,
+    Record,
+    Routing,
+    Shape,
+    frozen_map,
+)
+
+MEDIA_TYPE: Final = "application/vnd.jgraph.mxfile"
+#: Most bytes all compressed pages of one file may inflate to, together.
+MAX_INFLATED: Final = 32 * 1024 * 1024
+#: Coordinates and sizes are clamped to this magnitude (well inside the model's).
+MAX_COORD: Final = 1_000_000.0
+#: Space kept between the content and the page edge when the page is grown.
+PAGE_MARGIN: Final = 40.0
+#: Where an unmapped shape's draw.io name is kept, so export can restore it.
+EXTRA_SHAPE_KEY: Final = "drawio_shape"
+
+_CODE: Final = "LW-E0200"
+_ID_PREFIXES: Final = ("shape:", "conn:", "group:", "layer:", "page:")
+_SAFE_NAME: Final = re.compile(r"[A-Za-z0-9_.()\-]{1,200}")
+_PLACEHOLDER: Final = re.compile(r"%([A-Za-z0-9_]+)%")
+_GREMLINS: Final = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+)
+_SAFE_LINK_PREFIXES: Final = ("http://", "https://", "mailto:")
+_IMAGE_TYPES: Final = {
+    "png": "png",
+    "jpeg": "jpeg",
+    "jpg": "jpeg",
+    "gif": "gif",
+    "webp": "webp",
+}
+
+#: draw.io shape names (``shape=`` values or bare style tokens) → Linework kinds.
+SHAPE_KINDS: Final[Mapping[str, str]] = {
+    "rect": "rectangle",
+    "rectangle": "rectangle",
+    "mxgraph.basic.rect": "rectangle",
+    "label": "rectangle",
+    "ext": "rectangle",
+    "swimlane": "rectangle",
+    "table": "rectangle",
+    "tableRow": "rectangle",
+    "partialRectangle": "rectangle",
+    "ellipse": "ellipse",
+    "doubleEllipse": "ellipse",
+    "rhombus": "diamond",
+    "triangle": "triangle",
+    "parallelogram": "parallelogram",
+    "trapezoid": "trapezoid",
+    "hexagon": "hexagon",
+    "mxgraph.basic.octagon": "octagon",
+    "mxgraph.basic.octagon2": "octagon",
+    "mxgraph.basic.star": "star",
+    "cross": "cross",
+    "mxgraph.basic.cross2": "cross",
+    "cylinder": "cylinder",
+    "cylinder3": "cylinder",
+    "datastore": "cylinder",
+    "cloud": "cloud",
+    "note": "note",
+    "note2": "note",
+    "callout": "callout",
+    "mxgraph.basic.rectCallout": "callout",
+    "singleArrow": "block-arrow",
+    "mxgraph.arrows2.arrow": "block-arrow",
+    "text": "text",
+    "edgeLabel": "text",
+    "image": "image",
+    "process": "predefined-process",
+    "document": "document",
+    "offPageConnector": "off-page-connector",
+    "dataStorage": "stored-data",
+    "internalStorage": "internal-storage",
+    "display": "display",
+    "delay": "delay",
+    "manualInput": "manual-input",
+    "mxgraph.flowchart.process": "process",
+    "mxgraph.flowchart.decision": "decision",
+    "mxgraph.flowchart.terminator": "terminator",
+    "mxgraph.flowchart.data": "data",
+    "mxgraph.flowchart.document": "document",
+    "mxgraph.flowchart.multi-document": "multi-document",
+    "mxgraph.flowchart.predefined_process": "predefined-process",
+    "mxgraph.flowchart.manual_input": "manual-input",
+    "mxgraph.flowchart.manual_operation": "manual-operation",
+    "mxgraph.flowchart.preparation": "preparation",
+    "mxgraph.flowchart.delay": "delay",
+    "mxgraph.flowchart.stored_data": "stored-data",
+    "mxgraph.flowchart.internal_storage": "internal-storage",
+    "mxgraph.flowchart.display": "display",
+    "mxgraph.flowchart.on-page_reference": "on-page-connector",
+    "mxgraph.flowchart.off-page_reference": "off-page-connector",
+    "mxgraph.flowchart.merge_or_storage": "merge",
+    "mxgraph.flowchart.extract_or_measurement": "extract",
+    "mxgraph.flowchart.or": "or",
+    "mxgraph.flowchart.summing_function": "summing-junction",
+    "mxgraph.flowchart.start_1": "ellipse",
+    "mxgraph.flowchart.start_2": "circle",
+    "mxgraph.flowchart.database": "cylinder",
+}
+#: (draw.io arrow name, filled) → Linework arrowhead; ``None`` means either fill.
+_ARROWS: Final[Mapping[str, tuple[str, str]]] = {
+    # name: (filled, hollow)
+    "classic": ("classic", "block-hollow"),
+    "classicThin": ("classic", "block-hollow"),
+    "block": ("block", "block-hollow"),
+    "blockThin": ("block", "block-hollow"),
+    "doubleBlock": ("block", "block-hollow"),
+    "box": ("block", "block-hollow"),
+    "open": ("open", "open"),
+    "openThin": ("open", "open"),
+    "openAsync": ("open", "open"),
+    "async": ("open", "open"),
+    "oval": ("circle", "circle-hollow"),
+    "halfCircle": ("circle-hollow", "circle-hollow"),
+    "circle": ("circle", "circle-hollow"),
+    "circlePlus": ("circle-hollow", "circle-hollow"),
+    "diamond": ("diamond", "diamond-hollow"),
+    "diamondThin": ("diamond", "diamond-hollow"),
+    "ERone": ("er-one", "er-one"),
+    "ERmandOne": ("er-one", "er-one"),
+    "ERmany": ("er-many", "er-many"),
+    "ERzeroToOne": ("er-zero-or-one", "er-zero-or-one"),
+    "ERoneToMany": ("er-one-or-many", "er-one-or-many"),
+    "ERzeroToMany": ("er-zero-or-many", "er-zero-or-many"),
+    "none": ("none", "none"),
+    "": ("none", "none"),
+    "dash": ("none", "none"),
+    "cross": ("none", "none"),
+    "baseDash": ("none", "none"),
+}
+_ORTHOGONAL: Final = frozenset(
+    {
+        "orthogonalEdgeStyle",
+        "elbowEdgeStyle",
+        "segmentEdgeStyle",
+        "entityRelationEdgeStyle",
+        "sideToSideEdgeStyle",
+        "topToBottomEdgeStyle",
+    }
+)
+_NAMED_COLOURS: Final[Mapping[str, str]] = {
+    "white": "#ffffff",
+    "black": "#000000",
+    "red": "#ff0000",
+    "green": "#008000",
+    "blue": "#0000ff",
+    "yellow": "#ffff00",
+    "orange": "#ffa500",
+    "purple": "#800080",
+    "gray": "#808080",
+    "grey": "#808080",
+    "lightgray": "#d3d3d3",
+    "lightgrey": "#d3d3d3",
+    "darkgray": "#a9a9a9",
+    "darkgrey": "#a9a9a9",
+    "silver": "#c0c0c0",
+    "navy": "#000080",
+    "teal": "#008080",
+    "maroon": "#800000",
+    "olive": "#808000",
+    "lime": "#00ff00",
+    "aqua": "#00ffff",
+    "cyan": "#00ffff",
+    "fuchsia": "#ff00ff",
+    "magenta": "#ff00ff",
+    "pink": "#ffc0cb",
+    "brown": "#a52a2a",
+}
+
+
+# --------------------------------------------------------------------------- cells
+@dataclass(slots=True)
+class _Geo:
+    """An ``mxGeometry``: numbers already parsed, clamped and finite."""
+
+    x: float = 0.0
+    y: float = 0.0
+    w: float = 0.0
+    h: float = 0.0
+    relative: bool = False
+    points: list[Vec] = field(default_factory=list)
+    source_point: Vec | None = None
+    target_point: Vec | None = None
+    offset: Vec | None = None
+
+
+@dataclass(slots=True)
+class _Cell:
+    """One ``mxCell`` with its ``UserObject``/``object`` wrapper folded in."""
+
+    id: str
+    order: int
+    parent: str | None
+    style: dict[str, str]
+    names: tuple[str, ...]
+    vertex: bool
+    edge: bool
+    source: str | None
+    target: str | None
+    label: str
+    attrs: dict[str, str]
+    placeholders: bool
+    link: str
+    visible: bool
+    geo: _Geo
+
+
+class _Report:
+    """Counts what the user should hear about, worded once at the end."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.unmapped_names: dict[str, int] = {}
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    def warnings(self) -> tuple[str, ...]:
+        c = self.counts
+        out = []
+        if self.unmapped_names:
+            top = sorted(self.unmapped_names.items(), key=lambda kv: (-kv[1], kv[0]))
+            names = ", ".join(name for name, _ in top[:3])
+            more = ", …" if len(top) > 3 else ""
+            n = sum(self.unmapped_names.values())
+            out.append(
+                f"{n} shape(s) have no Linework equivalent and are drawn as "
+                f"rectangles ({names}{more})."
+            )
+        messages = {
+            "clamped": "{} number(s) were not finite or too large and were clamped.",
+            "missing_parent": "{} cell(s) named a missing parent; "
+            "they were put on the first layer.",
+            "cycle": "{} cell(s) were their own ancestor; the cycle was broken.",
+            "loose_end": "{} connector end(s) were not attached to a shape and "
+            "were left free.",
+            "no_ends": "{} connector(s) had no ends to place and were skipped.",
+            "links": "{} link(s) were dropped: only http, https and mailto "
+            "links are kept.",
+            "arrows": "{} arrowhead(s) of unknown kinds became classic arrows.",
+            "group_depth": "{} group(s) nested too deeply were flattened.",
+            "truncated": "{} label(s) were too long and were cut.",
+            "waypoints": "{} connector(s) had too many waypoints; some were dropped.",
+            "labels": "{} connector(s) had too many labels; some were dropped.",
+            "hidden": "{} hidden cell(s) are shown.",
+            "shifted": "{} page(s) had content left of or above the page origin; "
+            "it was moved onto the page.",
+        }
+        for key, text in messages.items():
+            if c.get(key):
+                out.append(text.format(c[key]))
+        return tuple(out)
+
+
+def _number(raw: str | None, report: _Report, default: float = 0.0) -> float:
+    """Parse a draw.io number; junk gives ``default``, huge or infinite is clamped."""
+    if raw is None:
+        return default
+    try:
+        x = float(raw)
+    except ValueError:
+        return default
+    if math.isnan(x):
+        report.add("clamped")
+        return default
+    if not -MAX_COORD <= x <= MAX_COORD:
+        report.add("clamped")
+        return math.copysign(MAX_COORD, x)
+    return x
+
+
+def _point(el: ET.Element, report: _Report) -> Vec:
+    return Vec(_number(el.get("x"), report), _number(el.get("y"), report))
+
+
+def _parse_style(raw: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Split ``key=value;token;…`` into a dict and the bare tokens, in order."""
+    values: dict[str, str] = {}
+    names: list[str] = []
+    for part in raw.split(";"):
+        key, eq, value = part.partition("=")
+        key = key.strip()
+        if not key:
+            continue
+        if eq:
+            values[key] = value.strip()
+        else:
+            names.append(key)
+    return values, tuple(names)
+
+
+def _geometry(cell: ET.Element, report: _Report) -> _Geo:
+    geo = _Geo()
+    g = next(
+        (
+            c
+            for c in cell
+            if c.tag == "mxGeometry" and c.get("as", "geometry") == "geometry"
+        ),
+        None,
+    )
+    if g is None:
+        return geo
+    geo.x = _number(g.get("x"), report)
+    geo.y = _number(g.get("y"), report)
+    geo.w = _number(g.get("width"), report)
+    geo.h = _number(g.get("height"), report)
+    geo.relative = g.get("relative") == "1"
+    for child in g:
+        role = child.get("as")
+        if child.tag == "mxPoint":
+            if role == "sourcePoint":
+                geo.source_point = _point(child, report)
+            elif role == "targetPoint":
+                geo.target_point = _point(child, report)
+            elif role == "offset":
+                geo.offset = _point(child, report)
+        elif child.tag == "Array" and role == "points":
+            geo.points = [_point(p, report) for p in child if p.tag == "mxPoint"]
+    return geo
+
+
+def _cells(model: ET.Element, report: _Report, budget: list[int]) -> list[_Cell]:
+    """Read the flat cell list of an ``mxGraphModel``, wrappers folded in."""
+    root = next((c for c in model if c.tag == "root"), None)
+    if root is None:
+        return []
+    out: list[_Cell] = []
+    for order, el in enumerate(root):
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise LineworkError(
+                "LW-E0105", f"The limit is {limits.MAX_ELEMENTS:,} elements."
+            )
+        if el.tag == "mxCell":
+            cell, wrapper = el, None
+        else:
+            inner = next((c for c in el if c.tag == "mxCell"), None)
+            if inner is None:
+                continue
+            cell, wrapper = inner, el
+        style, names = _parse_style(cell.get("style") or "")
+        attrs: dict[str, str] = {}
+        if wrapper is not None:
+            attrs = {
+                k: v
+                for k, v in wrapper.attrib.items()
+                if k not in ("id", "label", "placeholders", "link", "tooltip")
+            }
+            label = wrapper.get("label") or ""
+            cid = wrapper.get("id") or cell.get("id")
+        else:
+            label = cell.get("value") or ""
+            cid = cell.get("id")
+        out.append(
+            _Cell(
+                id=cid if cid is not None else f"#{order}",
+                order=order,
+                parent=cell.get("parent"),
+                style=style,
+                names=names,
+                vertex=cell.get("vertex") == "1",
+                edge=cell.get("edge") == "1" and cell.get("vertex") != "1",
+                source=cell.get("source"),
+                target=cell.get("target"),
+                label=label,
+                attrs=attrs,
+                placeholders=wrapper is not None and wrapper.get("placeholders") == "1",
+                link=(wrapper.get("link") or "") if wrapper is not None else "",
+                visible=cell.get("visible") != "0",
+                geo=_geometry(cell, report),
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- values
+def colour(raw: str | None, default: str) -> str:
+    """Return a draw.io colour as ``#rrggbb`` or ``none``; unknown gives ``default``.
+
+    >>> colour("#ABC", "#000000"), colour("none", "#000000"), colour("x", "#111111")
+    ('#aabbcc', 'none', '#111111')
+    """
+    if raw is None:
+        return default
+    v = raw.strip().lower()
+    if v.startswith("light-dark(") and v.endswith(")"):
+        v = v[len("light-dark(") : -1].split(",")[0].strip()
+    if v in ("none", "transparent"):
+        return "none"
+    if v.startswith("#"):
+        digits = v[1:]
+        if all(c in "0123456789abcdef" for c in digits):
+            if len(digits) in (3, 4):
+                return "#" + "".join(c * 2 for c in digits[:3])
+            if len(digits) in (6, 8):
+                return "#" + digits[:6]
+        return default
+    if v.startswith(("rgb(", "rgba(")) and v.endswith(")"):
+        parts = v[v.index("(") + 1 : -1].split(",")
+        try:
+            rgb = [max(0, min(255, round(float(p)))) for p in parts[:3]]
+        except ValueError:
+            return default
+        if len(rgb) == 3:
+            return "#{:02x}{:02x}{:02x}".format(*rgb)
+        return default
+    return _NAMED_COLOURS.get(v, default)
+
+
+def safe_link(raw: str) -> str | None:
+    """Return ``raw`` if it is an http(s) or mailto link Linework may keep, else None.
+
+    >>> safe_link(" https://example.org/a "), safe_link("javascript:alert(1)")
+    ('https://example.org/a', None)
+    """
+    u = raw.strip()
+    if (
+        u.lower().startswith(_SAFE_LINK_PREFIXES)
+        and len(u) <= 2048
+        and not any(c.isspace() or ord(c) < 32 or c in "<>\"'`" for c in u)
+    ):
+        return u
+    return None
+
+
+def _flag(style: Mapping[str, str], key: str, default: bool = False) -> bool:
+    v = style.get(key)
+    if v is None:
+        return default
+    return v.strip() not in ("0", "", "false")
+
+
+def arrowhead(name: str | None, filled: bool, *, default: str) -> tuple[str, bool]:
+    """Return our arrowhead for a draw.io arrow, and whether the name was known."""
+    if name is None:
+        return default, True
+    pair = _ARROWS.get(name.strip())
+    if pair is None:
+        return "classic", False
+    return pair[0] if filled else pair[1], True
+
+
+def _dash(style: Mapping[str, str]) -> str:
+    if not _flag(style, "dashed"):
+        return "solid"
+    pattern = style.get("dashPattern", "").replace(",", " ").split()
+    try:
+        nums = [float(p) for p in pattern]
+    except ValueError:
+        return "dashed"
+    if len(nums) >= 4:
+        return "dash-dot"
+    if len(nums) >= 1 and nums[0] <= 1.5:
+        return "dotted"
+    return "dashed"
+
+
+def _bounded(raw: str | None, default: float, lo: float, hi: float) -> float:
+    try:
+        x = float(raw) if raw is not None else default
+    except ValueError:
+        x = default
+    if not math.isfinite(x):
+        x = default
+    return rounded(max(lo, min(hi, x)))
+
+
+def _text_style(
+    style: Mapping[str, str],
+    *,
+    textual: bool,
+    bold: bool,
+    italic: bool,
+    underline: bool,
+) -> dict[str, Any]:
+    """Return the text fields of our style from draw.io keys (draw.io defaults)."""
+    try:
+        font_style = int(float(style.get("fontStyle", "0")))
+    except (ValueError, OverflowError):
+        font_style = 0
+    align = style.get("align", "left" if textual else "center")
+    valign = style.get("verticalAlign", "top" if textual else "middle")
+    return {
+        "font_size": _bounded(style.get("fontSize"), 11.0, 1.0, 1000.0),
+        "font_color": colour(style.get("fontColor"), "#000000"),
+        "bold": bool(font_style & 1) or bold,
+        "italic": bool(font_style & 2) or italic,
+        "underline": bool(font_style & 4) or underline,
+        "align": align if align in ("left", "center", "right") else "center",
+        "valign": valign if valign in ("top", "middle", "bottom") else "middle",
+        "text_padding": _bounded(style.get("spacing"), 2.0, 0.0, 100_000.0),
+    }
+
+
+def _line_style(style: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "stroke_width": _bounded(style.get("strokeWidth"), 1.0, 0.0, 1000.0),
+        "dash": _dash(style),
+        "opacity": _bounded(style.get("opacity"), 100.0, 0.0, 100.0) / 100.0,
+        "shadow": _flag(style, "shadow"),
+    }
+
+
+def _image_src(raw: str | None) -> str | None:
+    """Return a draw.io ``image=`` value as a base64 PNG/JPEG/GIF/WebP data URI.
+
+    draw.io drops ``;base64`` from data URIs in styles (``;`` separates keys).
+    Anything else, remote URLs and SVG included, gives None.
+    """
+    if not raw or not raw.startswith("data:image/"):
+        return None
+    head, comma, payload = raw.partition(",")
+    if not comma:
+        return None
+    mime = head[len("data:image/") :].split(";")[0].lower()
+    kind = _IMAGE_TYPES.get(mime)
+    payload = payload.strip()
+    if (
+        kind is None
+        or not payload
+        or len(payload) % 4
+        or len(payload) > limits.MAX_IMAGE_CHARS - 64
+        or payload.rstrip("=").strip(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+        )
+        or len(payload) - len(payload.rstrip("=")) > 2
+    ):
+        return None
+    return f"data:image/{kind};base64,{payload}"
+
+
+# --------------------------------------------------------------------------- ids
+class _Ids:
+    """Readable, unique, deterministic record ids made from draw.io ids."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, prefix: str, raw: str) -> str:
+        body = raw
+        for p in _ID_PREFIXES:
+            if body.startswith(p):
+                body = body[len(p) :]
+                break
+        body = "".join(
+            c if c.isascii() and (c.isalnum() or c in "_.-") else "_" for c in body
+        )
+        body = body[:180] or "x"
+        rid = f"{prefix}:{body}"
+        n = 2
+        while rid in self.used:
+            rid = f"{prefix}:{body}-{n}"
+            n += 1
+        self.used.add(rid)
+        return rid
+
+
+# --------------------------------------------------------------------------- pages
+@dataclass(slots=True)
+class _PageResult:
+    records: list[Record]
+    unmapped: int
+
+
+class _PageBuilder:
+    """Turns the cells of one diagram page into records."""
+
+    def __init__(
+        self,
+        cells: list[_Cell],
+        *,
+        page_id: str,
+        page_name: str,
+        page_index: int,
+        page_count: int,
+        ids: _Ids,
+        report: _Report,
+    ) -> None:
+        self.cells = cells
+        self.page_id = page_id
+        self.page_name = page_name
+        self.page_index = page_index
+        self.page_count = page_count
+        self.ids = ids
+        self.report = report
+        self.by_id: dict[str, _Cell] = {}
+        for c in cells:
+            if c.id in self.by_id:
+                c.id = f"{c.id}#{c.order}"  # duplicate ids: keep both, first wins refs
+            self.by_id[c.id] = c
+        self.records: list[Record] = []
+        self.unmapped = 0
+
+    # --- structure ----------------------------------------------------------
+    def _layers(self) -> tuple[str | None, list[_Cell]]:
+        """Return the root cell id and the layer cells, in order."""
+        root_id = next((c.id for c in self.cells if not c.parent), None)
+        layers = [
+            c
+            for c in self.cells
+            if not c.vertex
+            and not c.edge
+            and c.id != root_id
+            and (not c.parent or c.parent == root_id)
+        ]
+        return root_id, layers
+
+    def _effective_parents(
+        self, root_id: str | None, layer_ids: set[str], first_layer: str
+    ) -> dict[str, str]:
+        """Return each content cell's parent, missing ids and cycles re-rooted.
+
+        A cell whose parent is missing (or is the root itself) hangs from the
+        first layer. Cycles are found by walking each chain once with an explicit
+        path (no recursion), and broken at the cell where the walk met itself.
+        """
+        parent: dict[str, str] = {}
+        for c in self.cells:
+            if c.id == root_id or c.id in layer_ids:
+                continue
+            p = c.parent
+            if p is None or p not in self.by_id or p == root_id or p == c.id:
+                if p != root_id:
+                    self.report.add("missing_parent" if p != c.id else "cycle")
+                parent[c.id] = first_layer
+            else:
+                parent[c.id] = p
+        done: set[str] = set(layer_ids)
+        for start in parent:
+            path: list[str] = []
+            on_path: set[str] = set()
+            cur = start
+            while cur not in done:
+                if cur in on_path:
+                    parent[cur] = first_layer
+                    self.report.add("cycle")
+                    break
+                on_path.add(cur)
+                path.append(cur)
+                cur = parent[cur]
+            done.update(path)
+        return parent
+
+    # --- labels ---------------------------------------------------------------
+    def _placeholder_value(
+        self, cell: _Cell, name: str, parent: dict[str, str]
+    ) -> str | None:
+        cur: _Cell | None = cell
+        for _ in range(64):  # draw.io looks up the ancestors too; bounded here
+            if cur is None:
+                break
+            if name in cur.attrs:
+                return cur.attrs[name]
+            p = parent.get(cur.id) or cur.parent
+            cur = self.by_id.get(p) if p else None
+        if name == "page":
+            return self.page_name
+        if name == "pagenumber":
+            return str(self.page_index + 1)
+        if name == "pagecount":
+            return str(self.page_count)
+        return None
+
+    def _label(self, cell: _Cell, parent: dict[str, str]) -> htmltext.PlainText:
+        raw = cell.label
+        is_html = _flag(cell.style, "html")
+        if cell.placeholders and "%" in raw:
+
+            def sub(m: re.Match[str]) -> str:
+                value = self._placeholder_value(cell, m.group(1), parent)
+                if value is None:
+                    return m.group(0)
+                return html.escape(value, quote=False) if is_html else value
+
+            raw = _PLACEHOLDER.sub(sub, raw)
+        result = htmltext.html_to_text(raw) if is_html else htmltext.PlainText(raw)
+        if len(result.text) > limits.MAX_TEXT:
+            self.report.add("truncated")
+            result = replace(result, text=result.text[: limits.MAX_TEXT])
+        return result
+
+    # --- building -------------------------------------------------------------
+    def build(self) -> _PageResult:
+        root_id, layer_cells = self._layers()
+        report = self.report
+        if len(layer_cells) > limits.MAX_LAYERS:
+            raise LineworkError(
+                _CODE,
+                f"A page has {len(layer_cells):,} layers; the limit is "
+                f"{limits.MAX_LAYERS:,}.",
+            )
+        layer_rec: dict[str, Layer] = {}
+        if not layer_cells:
+            synthetic = _Cell(
+                id="\x00layer",
+                order=-1,
+                parent=root_id,
+                style={},
+                names=(),
+                vertex=False,
+                edge=False,
+                source=None,
+                target=None,
+                label="",
+                attrs={},
+                placeholders=False,
+                link="",
+                visible=True,
+                geo=_Geo(),
+            )
+            layer_cells = [synthetic]
+            self.by_id[synthetic.id] = synthetic
+        for i, lc in enumerate(layer_cells):
+            layer = Layer(
+                id=self.ids.make(
+                    "layer", lc.id if lc.order >= 0 else f"{self.page_id}-1"
+                ),
+                page=self.page_id,
+                name=(lc.label.strip() or f"Layer {i + 1}")[:200],
+                z=i,
+                visible=lc.visible,
+                locked=_flag(lc.style, "locked"),
+            )
+            layer_rec[lc.id] = layer
+            self.records.append(layer)
+        layer_ids = set(layer_rec)
+        first_layer = layer_cells[0].id
+        parent = self._effective_parents(root_id, layer_ids, first_layer)
+
+        children: dict[str, list[_Cell]] = {}
+        for c in self.cells:
+            if c.id in parent:
+                children.setdefault(parent[c.id], []).append(c)
+
+        # Depth-first from each layer, children in document order: draw.io's
+        # paint order, with every parent before its children.
+        order: list[_Cell] = []
+        layer_of: dict[str, str] = {}
+        for lc in layer_cells:
+            stack = list(reversed(children.get(lc.id, [])))
+            while stack:
+                c = stack.pop()
+                order.append(c)
+                layer_of[c.id] = layer_rec[lc.id].id
+                stack.extend(reversed(children.get(c.id, [])))
+
+        def is_label(c: _Cell) -> bool:
+            p = self.by_id.get(parent.get(c.id, ""))
+            return c.vertex and p is not None and p.edge
+
+        def has_content(c: _Cell) -> bool:
+            return any(
+                (k.vertex and not is_label(k)) or k.edge for k in children.get(c.id, [])
+            )
+
+        origin: dict[str, Vec] = {lid: Vec(0.0, 0.0) for lid in layer_ids}
+        boxes: dict[str, Box] = {}
+        shape_of: dict[str, str] = {}  # draw.io id → Shape id
+        group_of: dict[str, str | None] = dict.fromkeys(layer_ids)
+        group_depth: dict[str, int] = {}
+        edges: list[_Cell] = []
+        z = 0
+
+        for c in order:
+            p = parent[c.id]
+            pbox = boxes.get(p)
+            porigin = origin[p]
+            inherited = group_of[p]
+            if not c.visible:
+                report.add("hidden")
+            if not c.vertex or is_label(c):
+                # Edges, edge labels and bare cells own no origin: children of
+                # theirs are placed as if they were the parent's own.
+                origin[c.id] = porigin
+                group_of[c.id] = inherited
+                if c.edge:
+                    edges.append(c)
+                continue
+            g = c.geo
+            if g.relative and pbox is not None:
+                x = pbox.x + g.x * pbox.w + (g.offset.x if g.offset else 0.0)
+                y = pbox.y + g.y * pbox.h + (g.offset.y if g.offset else 0.0)
+            else:
+                x = porigin.x + g.x
+                y = porigin.y + g.y
+            x = max(-MAX_COORD, min(MAX_COORD, x))
+            y = max(-MAX_COORD, min(MAX_COORD, y))
+            box = Box(
+                rounded(x),
+                rounded(y),
+                rounded(max(1.0, min(MAX_COORD, abs(g.w)))),
+                rounded(max(1.0, min(MAX_COORD, abs(g.h)))),
+            )
+            boxes[c.id] = box
+            origin[c.id] = Vec(box.x, box.y)
+            layer_id = layer_of[c.id]
+            is_group = "group" in c.names
+            label = self._label(c, parent)
+            group_id: str | None = inherited
+            if is_group or has_content(c):
+                depth = group_depth.get(inherited, 0) + 1 if inherited else 1
+                if depth > limits.MAX_GROUP_DEPTH:
+                    report.add("group_depth")
+                else:
+                    group_id = self.ids.make("group", c.id)
+                    group_depth[group_id] = depth
+                    self.records.append(
+                        Group(
+                            id=group_id,
+                            page=self.page_id,
+                            layer=layer_id,
+                            parent=inherited,
+                            z=z,
+                        )
+                    )
+                    z += 1
+            group_of[c.id] = group_id
+            if is_group and not label.text:
+                continue
+            shape = self._shape(
+                c, box, label, layer=layer_id, parent_group=group_id, z=z
+            )
+            z += 1
+            shape_of[c.id] = shape.id
+            self.records.append(shape)
+
+        for c in edges:
+            conn = self._connector(
+                c,
+                parent,
+                origin,
+                boxes,
+                shape_of,
+                children,
+                layer=layer_of[c.id],
+                parent_group=group_of[c.id],
+                z=z,
+            )
+            if conn is not None:
+                self.records.append(conn)
+            z += 1
+        return _PageResult(self.records, self.unmapped)
+
+    def _shape(
+        self,
+        c: _Cell,
+        box: Box,
+        label: htmltext.PlainText,
+        *,
+        layer: str,
+        parent_group: str | None,
+        z: int,
+    ) -> Shape:
+        st = c.style
+        shape_name = st.get("shape") or next(
+            (n for n in c.names if n in SHAPE_KINDS), ""
+        )
+        kind = SHAPE_KINDS.get(shape_name, "rectangle") if shape_name else "rectangle"
+        mapped = not shape_name or shape_name in SHAPE_KINDS
+        props: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        if "group" in c.names:
+            kind = "text"  # a labelled group: the label stays, no outline
+        if kind == "image":
+            src = _image_src(st.get("image"))
+            if src is None:
+                kind, mapped = "rectangle", False
+            else:
+                props["src"] = src
+        if kind == "ellipse" and st.get("aspect") == "fixed" and box.w == box.h:
+            kind = "circle"
+        textual = kind == "text" or "text" in c.names or "edgeLabel" in c.names
+        swimlane = shape_name == "swimlane" or "swimlane" in c.names
+        corner = 0.0
+        if kind == "rectangle" and _flag(st, "rounded"):
+            kind = "rounded-rectangle"
+            if _flag(st, "absoluteArcSize"):
+                corner = _bounded(st.get("arcSize"), 20.0, 0.0, 200_000.0) / 2
+            elif "arcSize" in st:
+                frac = _bounded(st.get("arcSize"), 15.0, 0.0, 100.0) / 100
+                corner = rounded(min(box.w, box.h) * frac)
+        if not mapped:
+            self.unmapped += 1
+            name = shape_name if _SAFE_NAME.fullmatch(shape_name) else "?"
+            self.report.unmapped_names[name] = (
+                self.report.unmapped_names.get(name, 0) + 1
+            )
+            if name != "?":
+                extra[EXTRA_SHAPE_KEY] = name
+        no_box = textual or kind == "image"
+        fill_default = "none" if no_box else "#ffffff"
+        fill = colour(st.get("fillColor"), fill_default)
+        if swimlane:
+            fill = colour(st.get("swimlaneFillColor"), "none")
+        stroke = colour(st.get("strokeColor"), "none" if no_box else "#000000")
+        if shape_name in ("partialRectangle", "tableRow") and all(
+            st.get(side, "1") == "0" for side in ("top", "left", "bottom", "right")
+        ):
+            stroke = "none"
+        if not mapped and fill == "none" and stroke == "none":
+            stroke = "#999999"  # keep a placeholder visible
+        text = _text_style(
+            st,
+            textual="text" in c.names,
+            bold=label.bold,
+            italic=label.italic,
+            underline=label.underline,
+        )
+        if swimlane:
+            if _flag(st, "horizontal", default=True):
+                text["valign"] = "top"
+            else:
+                text["align"], text["valign"] = "left", "middle"
+        style = replace(
+            DEFAULT_STYLE,
+            fill=fill,
+            stroke=stroke,
+            corner_radius=corner,
+            **_line_style(st),
+            **text,
+        )
+        link = ""
+        if c.link:
+            safe = safe_link(c.link)
+            if safe is None:
+                self.report.add("links")
+            else:
+                link = safe
+        rotation = _bounded(st.get("rotation"), 0.0, -1e9, 1e9)
+        rotation = rounded(math.fmod(rotation, 360.0))
+        return Shape(
+            id=self.ids.make("shape", c.id),
+            page=self.page_id,
+            layer=layer,
+            parent=parent_group,
+            z=z,
+            kind=kind,
+            box=box,
+            rotation_deg=rotation,
+            style=style,
+            text=label.text,
+            link=link,
+            props=frozen_map(props),
+            extra=frozen_map(extra),
+        )
+
+    def _connector(
+        self,
+        c: _Cell,
+        parent: dict[str, str],
+        origin: dict[str, Vec],
+        boxes: dict[str, Box],
+        shape_of: dict[str, str],
+        children: dict[str, list[_Cell]],
+        *,
+        layer: str,
+        parent_group: str | None,
+        z: int,
+    ) -> Connector | None:
+        st = c.style
+        report = self.report
+        base = origin[parent[c.id]]
+        g = c.geo
+
+        def absolute(p: Vec) -> Vec:
+            return Vec(
+                rounded(max(-MAX_COORD, min(MAX_COORD, base.x + p.x))),
+                rounded(max(-MAX_COORD, min(MAX_COORD, base.y + p.y))),
+            )
+
+        waypoints = [absolute(p) for p in g.points]
+        if len(waypoints) > limits.MAX_WAYPOINTS:
+            report.add("waypoints")
+            del waypoints[limits.MAX_WAYPOINTS :]
+
+        def end(
+            terminal: str | None, point: Vec | None, side: str
+        ) -> tuple[End | None, bool]:
+            """Return the end, and whether it had to fall back to a guess."""
+            if terminal is not None and terminal in shape_of:
+                ax, ay = st.get(f"{side}X"), st.get(f"{side}Y")
+                anchor = None
+                if ax is not None and ay is not None:
+                    fx = _bounded(ax, 0.5, 0.0, 1.0)
+                    fy = _bounded(ay, 0.5, 0.0, 1.0)
+                    anchor = Vec(fx, fy)
+                return Attached(shape=shape_of[terminal], anchor=anchor), False
+            if point is not None:
+                return Free(point=absolute(point)), terminal is not None
+            if terminal is not None and terminal in boxes:
+                return Free(point=boxes[terminal].center), True
+            return None, terminal is not None
+
+        def terminal_point(e: End, terminal: str | None) -> Vec:
+            if isinstance(e, Free):
+                return e.point
+            box = boxes[terminal or ""]
+            return box.at(e.anchor.x, e.anchor.y) if e.anchor else box.center
+
+        source, s_guess = end(c.source, g.source_point, "exit")
+        target, t_guess = end(c.target, g.target_point, "entry")
+        if source is None and waypoints:
+            source, s_guess = Free(point=waypoints.pop(0)), c.source is not None
+        if target is None and waypoints:
+            target, t_guess = Free(point=waypoints.pop()), c.target is not None
+        if source is None and target is None:
+            report.add("no_ends")
+            return None
+        if source is None and target is not None:
+            source, s_guess = Free(point=terminal_point(target, c.target)), True
+        elif target is None and source is not None:
+            target, t_guess = Free(point=terminal_point(source, c.source)), True
+        if source is None or target is None:  # both missing: handled above
+            return None
+        report.add("loose_end", int(s_guess) + int(t_guess))
+
+        path = [
+            terminal_point(source, c.source),
+            *waypoints,
+            terminal_point(target, c.target),
+        ]
+        labels: list[ConnectorLabel] = []
+        own = self._label(c, parent)
+        if own.text:
+            labels.append(_edge_label(own.text, g, path))
+        bold, italic, underline = own.bold, own.italic, own.underline
+        for k in children.get(c.id, []):
+            if not k.vertex:
+                continue
+            text = self._label(k, parent)
+            if text.text:
+                labels.append(_edge_label(text.text, k.geo, path))
+        if len(labels) > limits.MAX_LABELS:
+            report.add("labels")
+            del labels[limits.MAX_LABELS :]
+
+        start, ok1 = arrowhead(
+            st.get("startArrow"), _flag(st, "startFill", True), default="none"
+        )
+        finish, ok2 = arrowhead(
+            st.get("endArrow"), _flag(st, "endFill", True), default="classic"
+        )
+        report.add("arrows", int(not ok1) + int(not ok2))
+        routing: Routing
+        if _flag(st, "curved"):
+            routing = "curved"
+        elif st.get("edgeStyle") in _ORTHOGONAL:
+            routing = "orthogonal"
+        else:
+            routing = "straight"
+        style = replace(
+            DEFAULT_STYLE,
+            stroke=colour(st.get("strokeColor"), "#000000"),
+            start_arrow=start,
+            end_arrow=finish,
+            **_line_style(st),
+            **_text_style(
+                st, textual=False, bold=bold, italic=italic, underline=underline
+            ),
+        )
+        return Connector(
+            id=self.ids.make("conn", c.id),
+            page=self.page_id,
+            layer=layer,
+            parent=parent_group,
+            z=z,
+            source=source,
+            target=target,
+            waypoints=tuple(waypoints),
+            routing=routing,
+            style=style,
+            labels=tuple(labels),
+        )
+
+
+def _edge_label(text: str, g: _Geo, path: list[Vec]) -> ConnectorLabel:
+    """Place a label the way mxGraph does, on the straight path through the points.
+
+    Geometry ``x`` (-1..1) runs along the edge and ``y`` is a distance along the
+    segment's normal (mxGraphView.getPoint); our offset is in page axes, so the
+    normal is taken from the segment at that position. The route Linework draws
+    may bend elsewhere, which is why this is an approximation.
+    """
+    position = rounded(max(0.0, min(1.0, (g.x + 1) / 2)))
+    ox = g.offset.x if g.offset else 0.0
+    oy = g.offset.y if g.offset else 0.0
+    if g.y and len(path) >= 2:
+        lengths = [a.distance(b) for a, b in pairwise(path)]
+        dist = position * sum(lengths)
+        index = 0
+        while index < len(lengths) - 1 and dist > lengths[index]:
+            dist -= lengths[index]
+            index += 1
+        seg = lengths[index]
+        if seg > 0:
+            d = path[index + 1] - path[index]
+            ox += d.y / seg * g.y
+            oy -= d.x / seg * g.y
+    ox = max(-MAX_COORD, min(MAX_COORD, ox))
+    oy = max(-MAX_COORD, min(MAX_COORD, oy))
+    return ConnectorLabel(
+        text=text, position=position, offset=Vec(rounded(ox), rounded(oy))
+    )
+
+
+# --------------------------------------------------------------------------- containers
+def decompress(payload: str, budget: list[int] | None = None) -> str:
+    """Return the XML of a compressed ``<diagram>`` payload.
+
+    base64, then raw deflate (capped), then URL-decoding, then the control
+    characters draw.io's own reader strips.
+
+    Args:
+        payload: the diagram element's text.
+        budget: a one-item list of bytes the inflation may still produce; it is
+            decreased, so all pages of a file share one cap.
+
+    Raises:
+        LineworkError: LW-E0200 for bad base64 or deflate data, LW-E0205 when the
+            data inflates beyond the cap.
+    """
+    cap = budget if budget is not None else [MAX_INFLATED]
+    try:
+        raw = base64.b64decode(payload.strip())
+    except (binascii.Error, ValueError):
+        raise LineworkError(
+            _CODE, "A page is neither XML nor compressed XML."
+        ) from None
+    try:
+        inflated = png.inflate(raw, max(0, cap[0]), wbits=-15)
+    except zlib.error:
+        raise LineworkError(_CODE, "A compressed page is damaged.") from None
+    cap[0] -= len(inflated)
+    text = inflated.decode("utf-8", "replace")
+    if not text.lstrip().startswith("<"):
+        text = urllib.parse.unquote(text, errors="replace")
+    return text.translate(_GREMLINS)
+
+
+def _decode_bytes(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise LineworkError(_CODE, "The UTF-16 text is damaged.") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LineworkError(
+            _CODE, f"It is not UTF-8 text (bad byte at offset {exc.start})."
+        ) from None
+
+
+def _png_xml(data: bytes) -> str:
+    chunks = png.text_chunks(data)
+    raw = chunks.get("mxfile")
+    if raw is None:
+        raw = chunks.get("mxGraphModel")
+    if raw is None:
+        raise LineworkError("LW-E0206", "The PNG has no draw.io chunk.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    for _ in range(2):  # draw.io URL-encodes, and some writers did it twice
+        if text.startswith("%"):
+            text = urllib.parse.unquote(text, errors="replace")
+    return text.translate(_GREMLINS)
+
+
+def _mxfile_text(data: bytes, budget: list[int]) -> str:
+    """Return the mxfile/mxGraphModel XML carried by PNG, SVG or plain bytes."""
+    if png.is_png(data):
+        return _png_xml(data)
+    text = _decode_bytes(data)
+    tag, attrs = xmlsafe.root_attributes(text, code=_CODE, allow_doctype=("svg",))
+    if xmlsafe.local_name(tag) != "svg":
+        return text
+    content = attrs.get("content")
+    if not content or not content.strip():
+        raise LineworkError("LW-E0206", "The SVG has no draw.io content.")
+    if content.lstrip().startswith("<"):
+        return content
+    return decompress(content, budget)
+
+
+def _models(
+    root: ET.Element, budget: list[int]
+) -> list[tuple[dict[str, str], ET.Element | None]]:
+    """Return ``(diagram attributes, mxGraphModel or None)`` per page."""
+    tag = xmlsafe.local_name(root.tag)
+    if tag == "mxGraphModel":
+        return [({}, root)]
+    if tag == "mxlibrary":
+        raise LineworkError(_CODE, "It is a draw.io shape library, not a diagram.")
+    if tag != "mxfile":
+        raise LineworkError(_CODE, f"Its root element is <{tag[:40]}>, not <mxfile>.")
+    diagrams = [d for d in root if xmlsafe.local_name(d.tag) == "diagram"]
+    if not diagrams:
+        raise LineworkError(_CODE, "It has no pages.")
+    if len(diagrams) > limits.MAX_PAGES:
+        raise LineworkError(
+            _CODE, f"It has {len(diagrams):,} pages; the limit is {limits.MAX_PAGES:,}."
+        )
+    out: list[tuple[dict[str, str], ET.Element | None]] = []
+    for d in diagrams:
+        model = next((c for c in d if c.tag == "mxGraphModel"), None)
+        if model is None and d.text and d.text.strip():
+            payload = d.text.strip()
+            xml = payload if payload.startswith("<") else decompress(payload, budget)
+            inner = xmlsafe.parse(xml, code=_CODE)
+            if inner.tag != "mxGraphModel":
+                raise LineworkError(_CODE, "A page holds no <mxGraphModel>.")
+            model = inner
+        out.append((dict(d.attrib), model))
+    return out
+
+
+def read(data: bytes) -> ImportResult:
+    """Import a draw.io diagram (XML, compressed XML, ``.drawio.svg``, ``.drawio.png``).
+
+    Returns:
+        The document, with ``unmapped`` counting shapes drawn as rectangles for
+        lack of a Linework kind, and warnings about anything repaired or dropped.
+
+    Raises:
+        LineworkError: LW-E0200 unreadable, LW-E0204 DTDs or entities, LW-E0205
+            decompression beyond the cap, LW-E0206 an image without a diagram,
+            LW-E0105 too many elements, LW-E0106 nested too deeply, LW-E0104 too
+            large.
+    """
+    limits.check_size(data)
+    budget = [MAX_INFLATED]
+    text = _mxfile_text(data, budget)
+    root = xmlsafe.parse(text, code=_CODE)
+    models = _models(root, budget)
+    report = _Report()
+    ids = _Ids()
+    records: dict[str, Record] = {}
+    unmapped = 0
+    element_budget = [limits.MAX_ELEMENTS]
+    for index, (attrs, model) in enumerate(models):
+        cells = _cells(model, report, element_budget) if model is not None else []
+        page_name = (attrs.get("name") or f"Page {index + 1}")[:200]
+        page_id = ids.make("page", attrs.get("id") or str(index + 1))
+        builder = _PageBuilder(
+            cells,
+            page_id=page_id,
+            page_name=page_name,
+            page_index=index,
+            page_count=len(models),
+            ids=ids,
+            report=report,
+        )
+        result = builder.build()
+        unmapped += result.unmapped
+        m = model.attrib if model is not None else {}
+        page, elements = _fit_page(
+            Page(
+                id=page_id,
+                name=page_name,
+                z=index,
+                width=_bounded(m.get("pageWidth"), 1100.0, 1.0, MAX_COORD),
+                height=_bounded(m.get("pageHeight"), 850.0, 1.0, MAX_COORD),
+                background=_background(m.get("background")),
+                grid=Grid(
+                    size=_bounded(m.get("gridSize"), 10.0, 1.0, 1000.0),
+                    visible=m.get("grid", "1") != "0",
+                    snap=m.get("grid", "1") != "0",
+                ),
+            ),
+            result.records,
+            report,
+        )
+        records[page.id] = page
+        for r in elements:
+            records[r.id] = r
+    return ImportResult(
+        doc=Document(records=records),
+        format="drawio",
+        unmapped=unmapped,
+        warnings=report.warnings(),
+    )
+
+
+def _background(raw: str | None) -> str:
+    c = colour(raw, "#ffffff")
+    return "#ffffff" if c == "none" else c
+
+
+# --------------------------------------------------------------------------- page fit
+def _points_of(r: Record) -> Iterable[Vec]:
+    if isinstance(r, Shape):
+        b = r.box
+        if r.rotation_deg:
+            t = math.radians(r.rotation_deg)
+            hw = (abs(b.w * math.cos(t)) + abs(b.h * math.sin(t))) / 2
+            hh = (abs(b.w * math.sin(t)) + abs(b.h * math.cos(t))) / 2
+            c = b.center
+            yield Vec(c.x - hw, c.y - hh)
+            yield Vec(c.x + hw, c.y + hh)
+        else:
+            yield Vec(b.x, b.y)
+            yield Vec(b.right, b.bottom)
+    elif isinstance(r, Connector):
+        yield from r.waypoints
+        for e in (r.source, r.target):
+            if isinstance(e, Free):
+                yield e.point
+
+
+def _fit_page(
+    page: Page, records: list[Record], report: _Report
+) -> tuple[Page, list[Record]]:
+    """Move content above or left of the origin onto the page, and grow the page.
+
+    draw.io's canvas is unbounded; a Linework page is not, and content outside it
+    would be cut off. Content already on the page is left exactly where it is.
+    """
+    lo_x = lo_y = math.inf
+    hi_x = hi_y = -math.inf
+    for r in records:
+        for p in _points_of(r):
+            lo_x, lo_y = min(lo_x, p.x), min(lo_y, p.y)
+            hi_x, hi_y = max(hi_x, p.x), max(hi_y, p.y)
+    if lo_x == math.inf:
+        return page, records
+    dx = rounded(PAGE_MARGIN - lo_x) if lo_x < 0 else 0.0
+    dy = rounded(PAGE_MARGIN - lo_y) if lo_y < 0 else 0.0
+    if dx or dy:
+        report.add("shifted")
+        d = Vec(dx, dy)
+
+        def move(p: Vec) -> Vec:
+            return Vec(rounded(p.x + dx), rounded(p.y + dy))
+
+        def move_end(e: End) -> End:
+            return Free(point=move(e.point)) if isinstance(e, Free) else e
+
+        moved: list[Record] = []
+        for r in records:
+            if isinstance(r, Shape):
+                b = r.box.translated(d)
+                r = replace(r, box=Box(rounded(b.x), rounded(b.y), b.w, b.h))
+            elif isinstance(r, Connector):
+                r = replace(
+                    r,
+                    source=move_end(r.source),
+                    target=move_end(r.target),
+                    waypoints=tuple(move(p) for p in r.waypoints),
+                )
+            moved.append(r)
+        records = moved
+    width = min(limits.MAX_COORD, max(page.width, rounded(hi_x + dx + PAGE_MARGIN)))
+    height = min(limits.MAX_COORD, max(page.height, rounded(hi_y + dy + PAGE_MARGIN)))
+    return replace(page, width=rounded(width), height=rounded(height)), records

@@ -1,0 +1,403 @@
+"""HTML labels (draw.io ``html=1``) to plain text, and plain text back to such HTML.
+
+Labels in Linework are plain text, so markup never reaches the DOM: tags are
+dropped, entities decoded, ``<br>`` and block elements become line breaks, and
+whitespace collapses as a browser would collapse it. Whether the *whole* label
+was bold, italic or underlined is reported, since the style can hold that much.
+
+``html.parser`` is used for the parsing, after a linear pass (``_defuse``) that
+hands it only tags that end before the next ``>``: on Python 3.11 it otherwise
+takes quadratic time on unterminated tags (90 KB of ``<a `` took 86 s).
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Final
+
+#: Markup longer than this is cut before parsing; labels are far shorter.
+MAX_MARKUP: Final = 1_000_000
+
+_BLOCK: Final = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+_VOID: Final = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_SKIP: Final = frozenset({"script", "style", "template"})
+_BOLD: Final = frozenset({"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"})
+_ITALIC: Final = frozenset({"i", "em", "cite", "var", "dfn", "address"})
+_UNDERLINE: Final = frozenset({"u", "ins"})
+_COLLAPSE: Final = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\n": " "})
+_COLLAPSE_KEEP_LF: Final = str.maketrans({"\t": " ", "\r": " ", "\f": " "})
+
+_Fmt = tuple[bool, bool, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class PlainText:
+    """A label as plain text, plus the formatting that covered all of it.
+
+    Attributes:
+        text: the text, lines separated by ``\\n``.
+        bold: every visible character was bold.
+        italic: every visible character was italic.
+        underline: every visible character was underlined.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+def _clean_tag(tag: str) -> str:
+    """Return ``tag`` with its quotes removed unless each one opens or closes a value.
+
+    A quote left open would let the parser's attribute pattern run past the
+    tag's ``>`` and rescan the rest of the text, once per tag.
+    """
+    i = 0
+    n = len(tag)
+    while i < n:
+        ch = tag[i]
+        if ch == "=":
+            j = i + 1
+            while j < n and tag[j].isspace():
+                j += 1
+            if j < n and tag[j] in "\"'":
+                close = tag.find(tag[j], j + 1)
+                if close < 0:
+                    break
+                i = close + 1
+                continue
+        elif ch in "\"'":
+            break
+        i += 1
+    else:
+        return tag
+    return tag.replace('"', "").replace("'", "")
+
+
+def _tag_end(markup: str, lt: int, missing: dict[str, int]) -> int:
+    """Return the index of the ``>`` that ends the tag at ``lt``, or -1.
+
+    A quoted attribute value (``="…"`` or ``='…'``) may hold ``>``. ``missing``
+    remembers from where on a quote character no longer occurs, so an
+    unterminated value is searched for once, not once per tag.
+    """
+    n = len(markup)
+    j = lt + 1
+    gt = markup.find(">", j)
+    while gt >= 0:
+        eq = markup.find("=", j, gt)
+        k = gt
+        while eq >= 0:
+            k = eq + 1
+            while k < gt and markup[k] in " \t\n\r\f":
+                k += 1
+            if k < gt and markup[k] in "\"'":
+                break
+            eq = markup.find("=", k, gt)
+        if eq < 0:
+            return gt
+        quote = markup[k]
+        close = -1 if missing.get(quote, n) <= k else markup.find(quote, k + 1)
+        if close < 0:
+            missing[quote] = min(missing.get(quote, n), k)
+            return gt
+        j = close + 1
+        if j > gt:
+            gt = markup.find(">", j)
+    return -1
+
+
+def _defuse(markup: str) -> str:
+    """Return markup whose every ``<`` starts a tag that ends at a known ``>``.
+
+    Comments, declarations and processing instructions are dropped as browsers
+    drop them; a ``<`` that starts no tag becomes ``&lt;`` (browsers show it as
+    text). Linear in the length of the markup.
+    """
+    out: list[str] = []
+    missing: dict[str, int] = {}
+    pos = 0
+    n = len(markup)
+    find = markup.find
+    while pos < n:
+        lt = find("<", pos)
+        if lt < 0:
+            out.append(markup[pos:])
+            break
+        out.append(markup[pos:lt])
+        if markup.startswith("<!--", lt):
+            end = find("-->", lt + 4)
+            if end < 0:
+                break  # an unterminated comment hides the rest, as in browsers
+            pos = end + 3
+            continue
+        nxt = markup[lt + 1 : lt + 3]
+        is_tag = (nxt[:1].isascii() and nxt[:1].isalpha()) or (
+            nxt[:1] == "/" and nxt[1:].isascii() and nxt[1:].isalpha()
+        )
+        gt = _tag_end(markup, lt, missing) if is_tag else find(">", lt + 1)
+        if gt < 0:
+            out.append(markup[lt:].replace("<", "&lt;"))
+            break
+        if is_tag:
+            out.append(_clean_tag(markup[lt : gt + 1]))
+            pos = gt + 1
+        elif nxt[:1] in ("!", "?", "/"):
+            pos = gt + 1  # bogus comment or declaration: dropped
+        else:
+            out.append("&lt;")
+            pos = lt + 1
+    return "".join(out)
+
+
+def _style_fmt(style: str, fmt: _Fmt) -> _Fmt:
+    """Apply ``font-weight``/``font-style``/``text-decoration`` of a style attribute."""
+    bold, italic, underline = fmt
+    for decl in style.split(";"):
+        name, _, value = decl.partition(":")
+        name = name.strip().lower()
+        value = value.strip().lower()
+        if name == "font-weight":
+            bold = value in ("bold", "bolder") or (
+                value.isdigit() and int(value) >= 600
+            )
+        elif name == "font-style":
+            italic = value in ("italic", "oblique")
+        elif name in ("text-decoration", "text-decoration-line"):
+            underline = "underline" in value
+    return bold, italic, underline
+
+
+class _Collector(HTMLParser):
+    """Collects plain text the way a browser lays out inline text and blocks."""
+
+    def __init__(self, *, linefeeds: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.table = _COLLAPSE_KEEP_LF if linefeeds else _COLLAPSE
+        self.linefeeds = linefeeds
+        self.parts: list[str] = []
+        self.last = ""  # "" at the start, "\n" after a break, else the last char
+        self.pending_space = False
+        # (tag, formatting inside it, is a block, skips its content)
+        self.stack: list[tuple[str, _Fmt, bool, bool]] = []
+        self.open_counts: Counter[str] = Counter()
+        self.fmt: _Fmt = (False, False, False)
+        self.skip = 0
+        self.chars = 0
+        self.counts = [0, 0, 0]
+
+    # --- output -----------------------------------------------------------
+    def _break(self) -> None:
+        self.parts.append("\n")
+        self.last = "\n"
+        self.pending_space = False
+
+    def _boundary(self) -> None:
+        if self.last not in ("", "\n"):
+            self._break()
+
+    def _word(self, core: str, *, counted: bool = True) -> None:
+        if self.pending_space and self.last not in ("", "\n"):
+            self.parts.append(" ")
+        self.pending_space = False
+        self.parts.append(core)
+        self.last = core[-1]
+        if counted:
+            visible = len(core) - core.count(" ") - core.count("\xa0")
+            self.chars += visible
+            for k in range(3):
+                if self.fmt[k]:
+                    self.counts[k] += visible
+
+    def _inline(self, piece: str) -> None:
+        s = piece.translate(self.table)
+        core = " ".join(w for w in s.split(" ") if w)
+        if s.startswith(" "):
+            self.pending_space = True
+        if core:
+            self._word(core)
+            if s.endswith(" "):
+                self.pending_space = True
+
+    # --- parser callbacks -------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if not self.linefeeds:
+            self._inline(data)
+            return
+        for k, piece in enumerate(data.split("\n")):
+            if k:
+                self._break()
+            self._inline(piece)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            if not self.skip:
+                self._break()
+            return
+        block = tag in _BLOCK
+        if block and not self.skip:
+            self._boundary()
+            if tag == "li":
+                self._word("•", counted=False)
+                self.pending_space = True
+        elif tag in ("td", "th") and not self.skip:
+            self.pending_space = True
+        if tag in _VOID:
+            return
+        bold, italic, underline = self.fmt
+        fmt: _Fmt = (
+            bold or tag in _BOLD,
+            italic or tag in _ITALIC,
+            underline or tag in _UNDERLINE,
+        )
+        for name, value in attrs:
+            if name == "style" and value:
+                fmt = _style_fmt(value, fmt)
+        skip = tag in _SKIP
+        self.skip += skip
+        self.stack.append((tag, fmt, block, skip))
+        self.open_counts[tag] += 1
+        self.fmt = fmt
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # In HTML a self-closing slash means nothing (``<div/>`` opens a div).
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br":  # browsers read ``</br>`` as ``<br>``
+            self.handle_starttag(tag, [])
+            return
+        if not self.open_counts[tag]:
+            return
+        while self.stack:
+            name, _fmt, block, skip = self.stack.pop()
+            self.open_counts[name] -= 1
+            self.skip -= skip
+            if block and not self.skip:
+                self._boundary()
+            if name == tag:
+                break
+        self.fmt = self.stack[-1][1] if self.stack else (False, False, False)
+
+    def result(self) -> PlainText:
+        text = "".join(self.parts)
+        if text.endswith("\n"):
+            text = text[:-1]  # a final break ends the last line; it adds none
+        text = text.replace("\xa0", " ")
+        whole = [self.chars > 0 and c == self.chars for c in self.counts]
+        return PlainText(text, *whole)
+
+
+def html_to_text(markup: str, *, linefeeds: bool = True) -> PlainText:
+    """Return an HTML label as plain text, with the formatting of the whole label.
+
+    Args:
+        markup: the label's HTML (already XML-unescaped).
+        linefeeds: treat ``\\n`` in the markup as a line break, as draw.io does
+            for HTML labels; otherwise it is collapsible whitespace.
+
+    >>> html_to_text("<b>Title</b><div>a &amp; b<br>c</div>")
+    PlainText(text='Title\\na & b\\nc', bold=False, italic=False, underline=False)
+    >>> html_to_text("<i><script>alert(1)</script>Hi</i>").italic
+    True
+    """
+    collector = _Collector(linefeeds=linefeeds)
+    collector.feed(_defuse(markup[:MAX_MARKUP]))
+    collector.close()
+    return collector.result()
+
+
+def text_to_html(text: str) -> str | None:
+    """Return HTML that ``html_to_text`` reads back as exactly ``text``, or None.
+
+    Spaces that a browser would collapse or trim become ``&nbsp;``. Text that no
+    such HTML can carry (tabs, carriage returns, non-breaking spaces) gives None,
+    and the caller keeps the label as plain text instead.
+
+    >>> text_to_html("a  <b>\\n x")
+    'a &nbsp;&lt;b&gt;<br>&nbsp;x'
+    """
+    lines = []
+    for line in text.split("\n"):
+        chars = []
+        prev_space = True  # a space at the start of a line would be dropped
+        for ch in line:
+            if ch == " ":
+                chars.append("&nbsp;" if prev_space else " ")
+                prev_space = True
+            else:
+                chars.append(html.escape(ch, quote=False))
+                prev_space = False
+        if chars and chars[-1] == " ":
+            chars[-1] = "&nbsp;"
+        lines.append("".join(chars))
+    out = "<br>".join(lines)
+    if text.endswith("\n"):
+        out += "<br>"
+    return out if html_to_text(out).text == text else None
