@@ -238,9 +238,10 @@ class _Reader:
         # Live elements by id (first wins); elements without an id get none.
         self.elements: list[dict[str, Any]] = []
         self.by_id: dict[str, dict[str, Any]] = {}
-        for e in raw_elements:
-            if not isinstance(e, dict) or e.get("isDeleted") is True:
+        for raw_e in raw_elements:
+            if not isinstance(raw_e, dict) or raw_e.get("isDeleted") is True:
                 continue
+            e = {**raw_e, "type": _str(raw_e.get("type"), 40)}
             self.elements.append(e)
             eid = e.get("id")
             if isinstance(eid, str) and eid and eid not in self.by_id:

@@ -367,7 +367,7 @@ class _Reader:
         self.resources = {
             r.get("id"): r
             for r in _list(_obj(top.get("embeddedResources")).get("resources"))
-            if isinstance(r, dict)
+            if isinstance(r, dict) and isinstance(r.get("id"), int | str)
         }
         title = _str(_obj(top.get("metadata")).get("title"), 200).strip()
         background = css_colour(stage.get("background")) or "#ffffff"
@@ -382,6 +382,7 @@ class _Reader:
         self.layers: dict[str, str] = {}
         raw_layers = [la for la in _list(stage.get("layers")) if isinstance(la, dict)]
         raw_layers.sort(key=lambda la: _num(la.get("order"), 0.0))
+        first: str | None = None
         for i, la in enumerate(raw_layers[: limits.MAX_LAYERS]):
             layer = Layer(
                 id=self.ids.new("layer"),
@@ -392,14 +393,15 @@ class _Reader:
                 locked=la.get("locked") is True,
             )
             self.records[layer.id] = layer
+            first = first or layer.id
             guid = la.get("guid")
             if isinstance(guid, str) and guid not in self.layers:
                 self.layers[guid] = layer.id
-        if not self.layers:
+        if first is None:
             layer = Layer(id=self.ids.new("layer"), page=self.page.id, name="Layer 1")
             self.records[layer.id] = layer
-            self.layers[""] = layer.id
-        self.first_layer = next(iter(self.layers.values()))
+            first = layer.id
+        self.first_layer = first
 
     # ------------------------------------------------------------------ walk
     def walk(self) -> None:

@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Literal
 
+from linework.formats import limits
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
 from linework.model import Connector, End, Free, Group, Layer, Page, Record, Shape
@@ -1135,17 +1136,22 @@ def fit_to_page(
     dx = margin - lo_x if always_shift or lo_x < 0 else 0.0
     dy = margin - lo_y if always_shift or lo_y < 0 else 0.0
     d = Vec(rounded(dx), rounded(dy))
-    if d.x or d.y:
-        for rid, r in list(records.items()):
-            if isinstance(r, Shape) and r.page == page_id:
-                records[rid] = replace(r, box=_round_box(r.box.translated(d)))
-            elif isinstance(r, Connector) and r.page == page_id:
-                records[rid] = replace(
-                    r,
-                    source=_moved_end(r.source, d),
-                    target=_moved_end(r.target, d),
-                    waypoints=tuple(_round_vec(w + d) for w in r.waypoints),
-                )
+    # Every coordinate is also clamped to what the .linework reader accepts, so
+    # a hostile file with far-apart points still yields a valid document.
+    for rid, r in list(records.items()):
+        if isinstance(r, Shape) and r.page == page_id:
+            box = _round_box(r.box.translated(d))
+            if box != r.box:
+                records[rid] = replace(r, box=box)
+        elif isinstance(r, Connector) and r.page == page_id:
+            moved = replace(
+                r,
+                source=_moved_end(r.source, d),
+                target=_moved_end(r.target, d),
+                waypoints=tuple(_round_vec(w + d) for w in r.waypoints),
+            )
+            if moved != r:
+                records[rid] = moved
     hi_x = max(p.x for p in pts) + d.x
     hi_y = max(p.y for p in pts) + d.y
     records[page_id] = replace(
@@ -1162,12 +1168,16 @@ def _moved_end(end: End, d: Vec) -> End:
     return Free(point=_round_vec(end.point + d)) if isinstance(end, Free) else end
 
 
+def _clamp(x: float) -> float:
+    return rounded(min(limits.MAX_COORD, max(-limits.MAX_COORD, x)))
+
+
 def _round_vec(v: Vec) -> Vec:
-    return Vec(rounded(v.x), rounded(v.y))
+    return Vec(_clamp(v.x), _clamp(v.y))
 
 
 def _round_box(b: Box) -> Box:
-    return Box(rounded(b.x), rounded(b.y), rounded(b.w), rounded(b.h))
+    return Box(_clamp(b.x), _clamp(b.y), max(1.0, _clamp(b.w)), max(1.0, _clamp(b.h)))
 
 
 def renumber_z(records: dict[str, Record]) -> None:
