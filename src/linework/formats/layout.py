@@ -42,7 +42,8 @@ DIRECTIONS: Final[tuple[Direction, ...]] = ("TB", "BT", "LR", "RL")
 CLUSTER_PAD: Final = 16.0
 LOOP_REACH: Final = 24.0
 LABEL_MARGIN: Final = 10.0
-MAX_DUMMIES: Final = 20_000
+MAX_DUMMIES: Final = 20_000  # beyond this, long edges go unsplit (bounded time)
+MAX_HOLDERS: Final = 20_000  # beyond this, cluster borders skip empty layers
 _BACK_FRACTION: Final = 0.75
 _EPS: Final = 1e-6
 
@@ -426,9 +427,11 @@ class _Layered:
                 present.add((c, k))
         self.c_lo, self.c_hi = lo, hi
         order = sorted(range(nc), key=lambda c: (-len(self.c_path[c]), c))
+        budget = MAX_HOLDERS
         for c in order:
             for k in range(lo[c], hi[c] + 1):
-                if (c, k) not in present:
+                if (c, k) not in present and budget > 0:
+                    budget -= 1
                     self._add(0.0, 0.0, _HOLDER, c)
                     self.i_layer.append(k)
                     self.up.append([])

@@ -42,6 +42,8 @@ from linework.model import (
 CODE: Final = "LW-E0203"
 MAX_NODES: Final = 3_000
 MAX_EDGES: Final = 6_000
+MAX_SUBGRAPHS: Final = 500
+MAX_SOURCE_BYTES: Final = 2 * 1024 * 1024  # a 3,000-node chart is ~100 KB
 MARGIN: Final = 40.0
 FONT_SIZE: Final = DEFAULT_STYLE.font_size
 CHAR_WIDTH: Final = 0.6  # average glyph advance, in font sizes
@@ -536,6 +538,10 @@ def _subgraph(p: _Parse, line: int, rest: str) -> None:
         sid = f"subGraph{len(p.subgraphs)}"
     if sid in p.subgraphs:
         raise p.fail(line, f"subgraph “{sid}” is defined twice.")
+    if len(p.subgraphs) >= MAX_SUBGRAPHS:
+        raise LineworkError(
+            "LW-E0105", f"The limit for Mermaid charts is {MAX_SUBGRAPHS} subgraphs."
+        )
     parent = p.stack[-1].id if p.stack else None
     if p.stack:
         p.stack[-1].mentions.append(sid)
@@ -1083,6 +1089,10 @@ def read_text(text: str) -> ImportResult:
         LineworkError: LW-E0203 naming the line that could not be read;
             LW-E0105 when the chart is too large to lay out.
     """
+    if len(text) > MAX_SOURCE_BYTES:
+        raise LineworkError(
+            "LW-E0104", f"Mermaid text is limited to {MAX_SOURCE_BYTES:,}."
+        )
     return _build(_parse(text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
@@ -1093,7 +1103,11 @@ def read(data: bytes) -> ImportResult:
         LineworkError: LW-E0104 if too large, LW-E0107 if not UTF-8, LW-E0203
             naming the line that could not be read.
     """
-    limits.check_size(data)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise LineworkError(
+            "LW-E0104",
+            f"It has {len(data):,} bytes; Mermaid text may have {MAX_SOURCE_BYTES:,}.",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

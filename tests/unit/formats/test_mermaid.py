@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import time
 
@@ -485,3 +486,28 @@ def test_css_colour(value: str, expected: str | None) -> None:
 def test_safe_link(value: str, expected: str | None) -> None:
     """Only http(s) and mailto links survive."""
     assert expected == mermaid.safe_link(value)
+
+
+def test_oversized_text_is_refused_before_parsing() -> None:
+    """Mermaid text beyond the source cap is refused with LW-E0104 at once."""
+    data = b"flowchart TD\n" + b"%% padding\n" * (mermaid.MAX_SOURCE_BYTES // 10)
+    start = time.perf_counter()
+    with pytest.raises(LineworkError) as info:
+        mermaid.read(data)
+
+    assert "LW-E0104" == info.value.code
+    assert time.perf_counter() - start < 1.0
+
+
+def test_pathological_lines_end_quickly() -> None:
+    """Long runs of link characters, brackets and ampersands cannot stall the parser."""
+    for body in (
+        "-" * 100_000,
+        "A" + " & A" * 20_000,
+        "[" * 50_000,
+        "A -- " + "x " * 50_000,
+    ):
+        start = time.perf_counter()
+        with contextlib.suppress(LineworkError):
+            mermaid.read(f"flowchart TD\n{body}\n".encode())
+        assert time.perf_counter() - start < 5.0, body[:20]
