@@ -34,7 +34,7 @@ from typing import Any, Final
 from linework.errors import LineworkError
 from linework.formats import htmltext, limits, png, xmlsafe
 from linework.formats.imports import ImportResult
-from linework.geometry import Box, Vec
+from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
 from linework.model import (
     DEFAULT_STYLE,
@@ -581,6 +581,26 @@ def _image_src(raw: str | None) -> str | None:
     return f"data:image/{kind};base64,{payload}"
 
 
+def style_image(src: str) -> str | None:
+    """Return a data URI as draw.io writes it in a style (no ``;base64``), or None.
+
+    Only sources that ``_image_src`` reads back the same are returned.
+
+    >>> style_image("data:image/png;base64,iVBORw0KGgo=")
+    'data:image/png,iVBORw0KGgo='
+    """
+    head, comma, payload = src.partition(",")
+    if not comma or not head.endswith(";base64"):
+        return None
+    out = f"{head[: -len(';base64')]},{payload}"
+    return out if _image_src(out) == src else None
+
+
+def is_safe_shape_name(name: str) -> bool:
+    """Return whether a draw.io shape name may be written into a style string."""
+    return _SAFE_NAME.fullmatch(name) is not None
+
+
 # --------------------------------------------------------------------------- ids
 class _Ids:
     """Readable, unique, deterministic record ids made from draw.io ids."""
@@ -810,7 +830,7 @@ class _PageBuilder:
         shape_of: dict[str, str] = {}  # draw.io id → Shape id
         group_of: dict[str, str | None] = dict.fromkeys(layer_ids)
         group_depth: dict[str, int] = {}
-        edges: list[_Cell] = []
+        edges: list[tuple[_Cell, int]] = []  # with their place in paint order
         z = 0
 
         for c in order:
@@ -826,7 +846,8 @@ class _PageBuilder:
                 origin[c.id] = porigin
                 group_of[c.id] = inherited
                 if c.edge:
-                    edges.append(c)
+                    edges.append((c, z))
+                    z += 1
                 continue
             g = c.geo
             if g.relative and pbox is not None:
@@ -876,7 +897,8 @@ class _PageBuilder:
             shape_of[c.id] = shape.id
             self.records.append(shape)
 
-        for c in edges:
+        # Connectors come last because their ends need every shape's box.
+        for c, edge_z in edges:
             conn = self._connector(
                 c,
                 parent,
@@ -886,11 +908,10 @@ class _PageBuilder:
                 children,
                 layer=layer_of[c.id],
                 parent_group=group_of[c.id],
-                z=z,
+                z=edge_z,
             )
             if conn is not None:
                 self.records.append(conn)
-            z += 1
         return _PageResult(self.records, self.unmapped)
 
     def _shape(
@@ -1344,21 +1365,30 @@ def _background(raw: str | None) -> str:
 def _points_of(r: Record) -> Iterable[Vec]:
     if isinstance(r, Shape):
         b = r.box
+        corners = (
+            Vec(b.x, b.y),
+            Vec(b.right, b.y),
+            Vec(b.right, b.bottom),
+            Vec(b.x, b.bottom),
+        )
         if r.rotation_deg:
-            t = math.radians(r.rotation_deg)
-            hw = (abs(b.w * math.cos(t)) + abs(b.h * math.sin(t))) / 2
-            hh = (abs(b.w * math.sin(t)) + abs(b.h * math.cos(t))) / 2
-            c = b.center
-            yield Vec(c.x - hw, c.y - hh)
-            yield Vec(c.x + hw, c.y + hh)
+            yield from (rotate_about(p, b.center, r.rotation_deg) for p in corners)
         else:
-            yield Vec(b.x, b.y)
-            yield Vec(b.right, b.bottom)
+            yield from corners
     elif isinstance(r, Connector):
         yield from r.waypoints
         for e in (r.source, r.target):
             if isinstance(e, Free):
                 yield e.point
+
+
+def _page_extent(x: float) -> float:
+    """Round a page size up to whole units, ignoring float noise below 1e-6.
+
+    The size must come out the same when the file is read again after export,
+    where the content sits at positions already rounded.
+    """
+    return float(math.ceil(x - 1e-6))
 
 
 def _fit_page(
@@ -1403,6 +1433,10 @@ def _fit_page(
                 )
             moved.append(r)
         records = moved
-    width = min(limits.MAX_COORD, max(page.width, rounded(hi_x + dx + PAGE_MARGIN)))
-    height = min(limits.MAX_COORD, max(page.height, rounded(hi_y + dy + PAGE_MARGIN)))
+    width = min(
+        limits.MAX_COORD, max(page.width, _page_extent(hi_x + dx + PAGE_MARGIN))
+    )
+    height = min(
+        limits.MAX_COORD, max(page.height, _page_extent(hi_y + dy + PAGE_MARGIN))
+    )
     return replace(page, width=rounded(width), height=rounded(height)), records

@@ -1,0 +1,534 @@
+"""Export to draw.io: an uncompressed ``.drawio`` file that draw.io opens as it is.
+
+One ``<diagram>`` per page, each an ``<mxGraphModel>`` with the root cell, one
+cell per layer, then the elements in paint order. Groups become draw.io ``group``
+cells and their members' geometry becomes relative to them, as draw.io expects.
+Labels are written as HTML when ``htmltext`` can carry the text exactly (draw.io
+only wraps HTML labels) and as plain text otherwise; connector labels become
+``edgeLabel`` child cells.
+
+Everything written is read back by ``drawio.read`` to the same document, so
+draw.io → Linework → draw.io → Linework is stable. All text goes through
+ElementTree, which escapes it; characters XML cannot carry are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import Final
+
+from linework.formats import drawio, htmltext, limits
+from linework.geometry import Box, Vec, fmt
+from linework.model import (
+    Connector,
+    Document,
+    Element,
+    End,
+    Free,
+    Group,
+    Shape,
+    Style,
+)
+
+MEDIA_TYPE: Final = drawio.MEDIA_TYPE
+
+#: Our kinds → the draw.io style that ``drawio.read`` maps back to the same kind.
+KIND_STYLES: Final[Mapping[str, str]] = {
+    "rectangle": "rounded=0;",
+    "rounded-rectangle": "rounded=1;",
+    "ellipse": "ellipse;",
+    "circle": "ellipse;aspect=fixed;",
+    "diamond": "rhombus;",
+    "triangle": "triangle;direction=north;",
+    "parallelogram": "shape=parallelogram;perimeter=parallelogramPerimeter;",
+    "trapezoid": "shape=trapezoid;perimeter=trapezoidPerimeter;",
+    "hexagon": "shape=hexagon;perimeter=hexagonPerimeter2;",
+    "octagon": "shape=mxgraph.basic.octagon2;",
+    "star": "shape=mxgraph.basic.star;",
+    "cross": "shape=cross;",
+    "cylinder": "shape=cylinder3;boundedLbl=1;backgroundOutline=1;size=15;",
+    "cloud": "ellipse;shape=cloud;",
+    "note": "shape=note;",
+    "callout": "shape=callout;",
+    "block-arrow": "shape=singleArrow;",
+    "text": "text;",
+    "image": "shape=image;",
+    "process": "shape=mxgraph.flowchart.process;",
+    "decision": "shape=mxgraph.flowchart.decision;",
+    "terminator": "shape=mxgraph.flowchart.terminator;",
+    "data": "shape=mxgraph.flowchart.data;",
+    "document": "shape=document;",
+    "multi-document": "shape=mxgraph.flowchart.multi-document;",
+    "predefined-process": "shape=process;",
+    "manual-input": "shape=manualInput;",
+    "manual-operation": "shape=mxgraph.flowchart.manual_operation;",
+    "preparation": "shape=mxgraph.flowchart.preparation;",
+    "delay": "shape=delay;",
+    "stored-data": "shape=dataStorage;",
+    "internal-storage": "shape=internalStorage;",
+    "display": "shape=display;",
+    "on-page-connector": "shape=mxgraph.flowchart.on-page_reference;",
+    "off-page-connector": "shape=offPageConnector;",
+    "merge": "shape=mxgraph.flowchart.merge_or_storage;",
+    "extract": "shape=mxgraph.flowchart.extract_or_measurement;",
+    "or": "shape=mxgraph.flowchart.or;",
+    "summing-junction": "shape=mxgraph.flowchart.summing_function;",
+}
+
+#: Our arrowheads → (draw.io arrow name, filled).
+ARROWS: Final[Mapping[str, tuple[str, bool]]] = {
+    "none": ("none", False),
+    "classic": ("classic", True),
+    "open": ("open", False),
+    "block": ("block", True),
+    "block-hollow": ("block", False),
+    "diamond": ("diamond", True),
+    "diamond-hollow": ("diamond", False),
+    "circle": ("oval", True),
+    "circle-hollow": ("oval", False),
+    "er-one": ("ERmandOne", False),
+    "er-many": ("ERmany", False),
+    "er-zero-or-one": ("ERzeroToOne", False),
+    "er-one-or-many": ("ERoneToMany", False),
+    "er-zero-or-many": ("ERzeroToMany", False),
+}
+
+#: Where each named port sits in its shape's box, as fractions.
+PORT_ANCHORS: Final[Mapping[str, tuple[float, float]]] = {
+    "n": (0.5, 0.0),
+    "e": (1.0, 0.5),
+    "s": (0.5, 1.0),
+    "w": (0.0, 0.5),
+    "nw": (0.0, 0.0),
+    "ne": (1.0, 0.0),
+    "se": (1.0, 1.0),
+    "sw": (0.0, 1.0),
+}
+
+_EDGE_LABEL_STYLE: Final = (
+    "edgeLabel;align=center;verticalAlign=middle;resizable=0;points=[];"
+)
+# Characters XML 1.0 cannot carry, lone surrogates included.
+_NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_COLOUR: Final = re.compile(r"#[0-9a-fA-F]{6}|none")
+_FONT: Final = re.compile(r"[A-Za-z0-9 _\-]{1,100}")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _num(x: float) -> str:
+    return fmt(x) if math.isfinite(x) else "0"
+
+
+def _colour(value: str, fallback: str) -> str:
+    return value.lower() if _COLOUR.fullmatch(value) else fallback
+
+
+def _style_string(pairs: list[tuple[str, str]], prefix: str = "") -> str:
+    return prefix + "".join(f"{k}={v};" for k, v in pairs)
+
+
+def _text_pairs(style: Style, *, html: bool) -> list[tuple[str, str]]:
+    font_style = int(style.bold) | int(style.italic) << 1 | int(style.underline) << 2
+    pairs = [
+        ("whiteSpace", "wrap"),
+        ("fontSize", _num(style.font_size)),
+        ("fontColor", _colour(style.font_color, "#000000")),
+        ("fontStyle", str(font_style)),
+        ("align", style.align),
+        ("verticalAlign", style.valign),
+        ("spacing", _num(style.text_padding)),
+    ]
+    if style.font_family != "Arimo" and _FONT.fullmatch(style.font_family):
+        pairs.append(("fontFamily", style.font_family))
+    if html:
+        pairs.append(("html", "1"))
+    return pairs
+
+
+def _line_pairs(style: Style) -> list[tuple[str, str]]:
+    pairs = [
+        ("strokeColor", _colour(style.stroke, "#000000")),
+        ("strokeWidth", _num(style.stroke_width)),
+    ]
+    if style.dash != "solid":
+        pairs.append(("dashed", "1"))
+        pattern = {"dotted": "1 2", "dash-dot": "8 4 1 4"}.get(style.dash)
+        if pattern:
+            pairs.append(("dashPattern", pattern))
+    if style.opacity != 1.0:
+        pairs.append(("opacity", _num(style.opacity * 100)))
+    if style.shadow:
+        pairs.append(("shadow", "1"))
+    return pairs
+
+
+def _label(text: str) -> tuple[str, bool]:
+    """Return a label's ``value`` and whether it is HTML."""
+    text = _clean(text)
+    markup = htmltext.text_to_html(text)
+    return (markup, True) if markup is not None else (text, False)
+
+
+def _shape_style(shape: Shape, html: bool) -> str:
+    base = KIND_STYLES.get(shape.kind, "rounded=0;")
+    pairs: list[tuple[str, str]] = []
+    if shape.kind in ("rectangle", "rounded-rectangle"):
+        hint = shape.extra.get(drawio.EXTRA_SHAPE_KEY)
+        if isinstance(hint, str) and drawio.is_safe_shape_name(hint):
+            pairs.append(("shape", hint))
+    if shape.kind == "rounded-rectangle" and shape.style.corner_radius > 0:
+        pairs += [
+            ("absoluteArcSize", "1"),
+            ("arcSize", _num(shape.style.corner_radius * 2)),
+        ]
+    if shape.kind == "image":
+        src = shape.props.get("src")
+        uri = drawio.style_image(src) if isinstance(src, str) else None
+        if uri is not None:
+            pairs.append(("image", uri))
+    pairs.append(("fillColor", _colour(shape.style.fill, "#ffffff")))
+    pairs += _line_pairs(shape.style)
+    pairs += _text_pairs(shape.style, html=html)
+    if shape.rotation_deg:
+        pairs.append(("rotation", _num(shape.rotation_deg)))
+    return _style_string(pairs, base)
+
+
+def _connector_style(conn: Connector) -> str:
+    s = conn.style
+    routing = {
+        "orthogonal": "edgeStyle=orthogonalEdgeStyle;",
+        "curved": "edgeStyle=orthogonalEdgeStyle;curved=1;",
+    }.get(conn.routing, "edgeStyle=none;")
+    start, start_fill = ARROWS.get(s.start_arrow, ("none", False))
+    end, end_fill = ARROWS.get(s.end_arrow, ("classic", True))
+    pairs = [
+        ("rounded", "0"),
+        ("startArrow", start),
+        ("startFill", str(int(start_fill))),
+        ("endArrow", end),
+        ("endFill", str(int(end_fill))),
+    ]
+    pairs += _line_pairs(s)
+    pairs += _text_pairs(s, html=True)
+    return _style_string(pairs, routing)
+
+
+def _label_style(conn: Connector, html: bool) -> str:
+    s = conn.style
+    font_style = int(s.bold) | int(s.italic) << 1 | int(s.underline) << 2
+    pairs = [
+        ("fontSize", _num(s.font_size)),
+        ("fontColor", _colour(s.font_color, "#000000")),
+        ("fontStyle", str(font_style)),
+    ]
+    if html:
+        pairs.append(("html", "1"))
+    return _style_string(pairs, _EDGE_LABEL_STYLE)
+
+
+class _PageWriter:
+    """Writes one page's cells, keeping draw.io ids unique and parents first."""
+
+    def __init__(self, doc: Document, page_id: str, root: ET.Element) -> None:
+        self.doc = doc
+        self.page_id = page_id
+        self.root = root
+        self.used: set[str] = set()
+        self.cell_of: dict[str, str] = {}
+        self.elements = doc.elements(page_id)
+        self.groups: dict[str, Group] = {
+            e.id: e for e in self.elements if isinstance(e, Group)
+        }
+        self.group_box = self._group_boxes()
+        self.emitted: set[str] = set()
+        self.layer_cell: dict[str, str] = {}
+
+    def unique(self, raw: str) -> str:
+        base = _clean(raw)[: limits.MAX_ID] or "cell"
+        cid = base
+        n = 2
+        while cid in self.used:
+            cid = f"{base}-{n}"
+            n += 1
+        self.used.add(cid)
+        return cid
+
+    def _group_of(self, e: Element) -> str | None:
+        return e.parent if e.parent in self.groups else None
+
+    def _ancestors(self, e: Element) -> list[str]:
+        """Return the group chain of ``e``, innermost first (cycle-safe, bounded)."""
+        out: list[str] = []
+        cur = self._group_of(e)
+        while cur is not None and cur not in out and len(out) <= limits.MAX_GROUP_DEPTH:
+            out.append(cur)
+            cur = self._group_of(self.groups[cur])
+        return out
+
+    def _group_boxes(self) -> dict[str, Box]:
+        """Return each group's bounds: what its members' geometry is relative to."""
+        boxes: dict[str, Box] = {}
+        for e in self.elements:
+            points: list[Vec] = []
+            if isinstance(e, Shape):
+                points = [Vec(e.box.x, e.box.y), Vec(e.box.right, e.box.bottom)]
+            elif isinstance(e, Connector):
+                points = list(e.waypoints) + [
+                    end.point for end in (e.source, e.target) if isinstance(end, Free)
+                ]
+            if not points:
+                continue
+            b = Box.around(points)
+            for g in self._ancestors(e):
+                boxes[g] = b if g not in boxes else boxes[g].union(b)
+        return boxes
+
+    def origin(self, group: str | None) -> Vec:
+        if group is None:
+            return Vec(0.0, 0.0)
+        b = self.group_box.get(group)
+        return Vec(b.x, b.y) if b is not None else Vec(0.0, 0.0)
+
+    def parent_cell(self, e: Element) -> str:
+        g = self._group_of(e)
+        if g is not None and g in self.cell_of:
+            return self.cell_of[g]
+        return self.layer_cell.get(e.layer) or next(iter(self.layer_cell.values()))
+
+    def write(self) -> None:
+        # Ids first: a connector may come before the shapes it joins, and draw.io
+        # resolves references in either direction.
+        for e in self.elements:
+            self.cell_of[e.id] = self.unique(e.id)
+        for e in self.elements:
+            for g in reversed(self._ancestors(e)):
+                self._emit(self.groups[g])
+            self._emit(e)
+
+    def _emit(self, e: Element) -> None:
+        if e.id in self.emitted:
+            return
+        self.emitted.add(e.id)
+        if isinstance(e, Group):
+            self._group(e)
+        elif isinstance(e, Shape):
+            self._shape(e)
+        else:
+            self._connector(e)
+
+    def _geometry(self, parent: ET.Element, box: Box, origin: Vec) -> ET.Element:
+        return ET.SubElement(
+            parent,
+            "mxGeometry",
+            {
+                "x": _num(box.x - origin.x),
+                "y": _num(box.y - origin.y),
+                "width": _num(box.w),
+                "height": _num(box.h),
+                "as": "geometry",
+            },
+        )
+
+    def _group(self, g: Group) -> None:
+        cid = self.cell_of[g.id]
+        cell = ET.SubElement(
+            self.root,
+            "mxCell",
+            {
+                "id": cid,
+                "value": "",
+                "style": "group;",
+                "vertex": "1",
+                "connectable": "0",
+                "parent": self.parent_cell(g),
+            },
+        )
+        box = self.group_box.get(g.id, Box(0.0, 0.0, 1.0, 1.0))
+        self._geometry(cell, box, self.origin(self._group_of(g)))
+
+    def _shape(self, s: Shape) -> None:
+        cid = self.cell_of[s.id]
+        value, html = _label(s.text)
+        attrs = {
+            "style": _shape_style(s, html),
+            "vertex": "1",
+            "parent": self.parent_cell(s),
+        }
+        link = drawio.safe_link(s.link) if s.link else None
+        if link is not None:
+            wrapper = ET.SubElement(
+                self.root, "UserObject", {"label": value, "link": link, "id": cid}
+            )
+            cell = ET.SubElement(wrapper, "mxCell", attrs)
+        else:
+            cell = ET.SubElement(
+                self.root, "mxCell", {"id": cid, "value": value, **attrs}
+            )
+        self._geometry(cell, s.box, self.origin(self._group_of(s)))
+
+    def _end(
+        self, end: End, side: str, attrs: dict[str, str], style: list[str]
+    ) -> Vec | None:
+        """Set the terminal attributes of an end; return its point if it floats."""
+        if isinstance(end, Free):
+            return end.point
+        target = self.doc.records.get(end.shape)
+        if not isinstance(target, Shape):
+            return None
+        if target.page != self.page_id or end.shape not in self.cell_of:
+            return target.box.center  # not on this page: keep where the end was
+        attrs["source" if side == "exit" else "target"] = self.cell_of[end.shape]
+        anchor = end.anchor
+        if anchor is None and end.port is not None and end.port in PORT_ANCHORS:
+            anchor = Vec(*PORT_ANCHORS[end.port])
+        if anchor is not None:
+            style.append(
+                f"{side}X={_num(anchor.x)};{side}Y={_num(anchor.y)};"
+                f"{side}Dx=0;{side}Dy=0;"
+            )
+        return None
+
+    def _connector(self, c: Connector) -> None:
+        cid = self.cell_of[c.id]
+        origin = self.origin(self._group_of(c))
+        attrs: dict[str, str] = {}
+        style = [_connector_style(c)]
+        points = {
+            "sourcePoint": self._end(c.source, "exit", attrs, style),
+            "targetPoint": self._end(c.target, "entry", attrs, style),
+        }
+        cell = ET.SubElement(
+            self.root,
+            "mxCell",
+            {
+                "id": cid,
+                "value": "",
+                "style": "".join(style),
+                "edge": "1",
+                "parent": self.parent_cell(c),
+                **attrs,
+            },
+        )
+        geo = ET.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
+        for key, point in points.items():
+            if point is not None:
+                ET.SubElement(
+                    geo,
+                    "mxPoint",
+                    {
+                        "x": _num(point.x - origin.x),
+                        "y": _num(point.y - origin.y),
+                        "as": key,
+                    },
+                )
+        if c.waypoints:
+            array = ET.SubElement(geo, "Array", {"as": "points"})
+            for p in c.waypoints:
+                ET.SubElement(
+                    array,
+                    "mxPoint",
+                    {"x": _num(p.x - origin.x), "y": _num(p.y - origin.y)},
+                )
+        for i, label in enumerate(c.labels):
+            value, html = _label(label.text)
+            if not value:
+                continue
+            lcell = ET.SubElement(
+                self.root,
+                "mxCell",
+                {
+                    "id": self.unique(f"{cid}-label-{i + 1}"),
+                    "value": value,
+                    "style": _label_style(c, html),
+                    "vertex": "1",
+                    "connectable": "0",
+                    "parent": cid,
+                },
+            )
+            lgeo = ET.SubElement(
+                lcell,
+                "mxGeometry",
+                {
+                    "x": _num(label.position * 2 - 1),
+                    "relative": "1",
+                    "as": "geometry",
+                },
+            )
+            ET.SubElement(
+                lgeo,
+                "mxPoint",
+                {"x": _num(label.offset.x), "y": _num(label.offset.y), "as": "offset"},
+            )
+
+
+def write(doc: Document) -> bytes:
+    """Return the document as an uncompressed ``.drawio`` file (UTF-8 XML).
+
+    Every page becomes a ``<diagram>``; layers, groups, shapes, connectors and
+    their labels become cells. Links other than http(s)/mailto are left out, and
+    image sources other than PNG/JPEG/GIF/WebP data URIs too.
+    """
+    mxfile = ET.Element(
+        "mxfile", {"host": "Linework", "agent": "Linework", "compressed": "false"}
+    )
+    used_pages: set[str] = set()
+    for page in doc.pages():
+        pid = _clean(page.id)[: limits.MAX_ID] or "page"
+        while pid in used_pages:
+            pid += "-2"
+        used_pages.add(pid)
+        diagram = ET.SubElement(
+            mxfile, "diagram", {"id": pid, "name": _clean(page.name)}
+        )
+        grid = "1" if page.grid.visible else "0"
+        model = ET.SubElement(
+            diagram,
+            "mxGraphModel",
+            {
+                "dx": "0",
+                "dy": "0",
+                "grid": grid,
+                "gridSize": _num(page.grid.size),
+                "guides": "1",
+                "tooltips": "1",
+                "connect": "1",
+                "arrows": "1",
+                "fold": "1",
+                "page": "1",
+                "pageScale": "1",
+                "pageWidth": _num(page.width),
+                "pageHeight": _num(page.height),
+                "background": _colour(page.background, "#ffffff"),
+                "math": "0",
+                "shadow": "0",
+            },
+        )
+        root = ET.SubElement(model, "root")
+        writer = _PageWriter(doc, page.id, root)
+        root_id = writer.unique("0")
+        ET.SubElement(root, "mxCell", {"id": root_id})
+        layers = doc.layers(page.id)
+        for layer in layers:
+            lid = writer.unique(layer.id)
+            writer.layer_cell[layer.id] = lid
+            attrs = {"id": lid, "value": _clean(layer.name), "parent": root_id}
+            if layer.locked:
+                attrs["style"] = "locked=1;"
+            if not layer.visible:
+                attrs["visible"] = "0"
+            ET.SubElement(root, "mxCell", attrs)
+        if not layers:
+            writer.layer_cell[""] = writer.unique("1")
+            ET.SubElement(
+                root, "mxCell", {"id": writer.layer_cell[""], "parent": root_id}
+            )
+        writer.write()
+    ET.indent(mxfile, space="  ")
+    return ET.tostring(mxfile, encoding="unicode").encode("utf-8") + b"\n"
