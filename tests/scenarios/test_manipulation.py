@@ -5,7 +5,15 @@ from __future__ import annotations
 import math
 
 from linework.geometry import Box, Vec
-from linework.model import Attached, Free
+from linework.model import (
+    Attached,
+    Connector,
+    Document,
+    Free,
+    IdSource,
+    Shape,
+    Transaction,
+)
 from scenarios.driver import TestEditor
 
 
@@ -256,3 +264,71 @@ def test_connect_action_attaches_and_the_route_follows() -> None:
     assert Attached(shape="shape:1") == conn.source
     t.key_down("z", ctrl=True)
     assert conn.id not in t.doc
+
+
+def many_shapes(n: int = 260) -> TestEditor:
+    """A page of ``n`` shapes 120x60 in rows of 20, each joined to the next."""
+    seed = Document.new(IdSource())
+    page = seed.pages()[0].id
+    layer = seed.layers(page)[0].id
+    tx = Transaction(seed)
+    for i in range(n):
+        tx.put(
+            Shape(
+                id=f"shape:{i + 1}",
+                page=page,
+                layer=layer,
+                z=i,
+                box=Box(40 + (i % 20) * 150, 70 + (i // 20) * 100, 120, 60),
+            )
+        )
+    for i in range(1, n):
+        tx.put(
+            Connector(
+                id=f"conn:{i}",
+                page=page,
+                layer=layer,
+                z=n + i,
+                source=Attached(shape=f"shape:{i}"),
+                target=Attached(shape=f"shape:{i + 1}"),
+            )
+        )
+    return TestEditor(seed.apply(tx.patch()))
+
+
+def test_large_drags_are_previewed_by_translation_then_committed() -> None:
+    """Moving hundreds of elements translates them in the browser while dragging
+    (no re-render, no document change) and commits real geometry on release."""
+    t = many_shapes()
+    t.key_down("a", ctrl=True)
+    before = t.encoded()
+
+    t.drag((100, 100), (140, 130), release=False)
+    kinds = {op["op"] for op in t.ops}
+    assert {"translate"} == kinds
+    assert 519 == len(t.ops[0]["ids"])
+    assert before == t.encoded()
+    t.pointer_up(140, 130)
+
+    assert Box(80, 100, 120, 60) == t.shape("shape:1").box
+    assert not t.dom.offsets
+    t.assert_dom_matches()
+    t.key_down("z", ctrl=True)
+    assert before == t.encoded()
+
+
+def test_escape_during_a_large_drag_puts_everything_back() -> None:
+    """Cancelling a previewed drag translates back and leaves no step."""
+    t = many_shapes()
+    t.key_down("a", ctrl=True)
+    t.action("select", ids=[f"shape:{i}" for i in range(1, 260)])  # 260 stays
+    steps = len(t.editor.history)
+
+    t.drag((100, 100), (140, 130), release=False)
+    assert any(op["op"] == "upsert" for op in t.ops)  # the one follower
+    t.key_down("Escape")
+
+    assert {(0.0, 0.0)} == set(t.dom.offsets.values())
+    t.pointer_up(140, 130)
+    assert steps == len(t.editor.history)
+    t.assert_dom_matches()

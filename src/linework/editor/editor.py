@@ -18,8 +18,8 @@ from linework.commands import (
     descendants,
     is_hidden,
     is_locked,
+    move_elements,
     top_of,
-    unit_bounds,
 )
 from linework.editor import overlay
 from linework.editor.hit import HitTester
@@ -38,13 +38,14 @@ from linework.editor.protocol import (
     parse_event,
 )
 from linework.editor.session import Session
-from linework.editor.tools import Gesture, Idle, State
+from linework.editor.tools import Gesture, Idle, Preview, State
 from linework.errors import LineworkError
 from linework.formats import native
 from linework.geometry import Box, Vec
 from linework.history import History, Mark
 from linework.model import (
     DEFAULT_STYLE,
+    Attached,
     Connector,
     Document,
     Element,
@@ -58,6 +59,7 @@ from linework.model import (
 )
 from linework.render import Remove, Renderer, Upsert
 from linework.shapes import KINDS, ShapeKind
+from linework.shapes import bounds as shape_bounds
 
 Json = dict[str, Any]
 _STYLE_NAMES: Final = tuple(f.name for f in fields(Style))
@@ -93,6 +95,8 @@ class Editor:
         self._note: Json = {}
         self._panel: tuple[object, ...] | None = None
         self._panel_value: tuple[Json | None, Json] = (None, {})
+        self._frame_key: tuple[Document, tuple[str, ...]] | None = None
+        self._frame: tuple[Box, float] | None = None
         self._reset_to(self._doc)
 
     # --- document -------------------------------------------------------------
@@ -197,6 +201,39 @@ class Editor:
             ):
                 return True
         return False
+
+    def preview(self, pv: Preview, d: Vec) -> None:
+        """Show a large drag at offset ``d`` without changing the document.
+
+        The browser translates ``pv.rigid`` (a ``translate`` op); connectors
+        with one end staying are re-rendered against a scratch document.
+        """
+        self._ops.append(
+            {"op": "translate", "ids": list(pv.rigid), "dx": d.x, "dy": d.y}
+        )
+        if not pv.followers:
+            return
+        base = pv.base
+        ends = sorted(
+            {
+                end.shape
+                for cid in pv.followers
+                for end in (
+                    base.typed(cid, Connector).source,
+                    base.typed(cid, Connector).target,
+                )
+                if isinstance(end, Attached) and end.shape in pv.shapes
+            }
+        )
+        scratch = base.apply(move_elements(base, ends, d))
+        index = base.paint_index(pv.page)
+        order = base.paint_ids(pv.page)
+        for cid in reversed(pv.followers):
+            el = scratch.typed(cid, Connector)
+            i = index[cid]
+            before = order[i + 1] if i + 1 < len(order) else None
+            svg = self.renderer.fragment(scratch, el)
+            self._ops.append({"op": "upsert", "id": cid, "svg": svg, "before": before})
 
     def squash(self, mark: Mark, name: str) -> None:
         """End a gesture as one undo step."""
@@ -327,10 +364,38 @@ class Editor:
         )
         return el if isinstance(el, Shape) else None
 
+    def unit_bounds(self, rid: str) -> Box | None:
+        """Return an element's shape bounds, read from the hit index when it can."""
+        idx = self.hits.index(self._doc, self.session.page_id)
+        out: Box | None = None
+        for r in descendants(self._doc, [rid]):
+            el = self._doc.get(r)
+            if isinstance(el, Shape):
+                b = idx.bounds.get(r) or shape_bounds(el, kinds=self.kinds)
+                out = b if out is None else out.union(b)
+        return out
+
+    def selection_frame(self) -> tuple[Box, float] | None:
+        """Return the selection's frame (see ``overlay.selection_frame``), cached."""
+        key = (self._doc, self.session.selection)
+        old = self._frame_key
+        if old is not None and old[0] is key[0] and old[1] == key[1]:
+            return self._frame
+        self._frame_key = key
+        self._frame = overlay.selection_frame(
+            self._doc, self.session.selection, self.kinds, self.unit_bounds
+        )
+        return self._frame
+
     def current_handles(self) -> list[Handle]:
         """Return the handles of the selection."""
         return overlay.handles(
-            self._doc, self.session.selection, self.zoom, self.hits.routes, self.kinds
+            self._doc,
+            self.session.selection,
+            self.zoom,
+            self.hits.routes,
+            self.kinds,
+            frame=self.selection_frame(),
         )
 
     def handle_at(self, p: Vec) -> Handle | None:
@@ -463,6 +528,7 @@ class Editor:
             self.hits.routes,
             self.extras,
             show_handles=not busy or isinstance(self.state, Idle),
+            frame=self.selection_frame(),
             kinds=self.kinds,
         )
         return {"ops": self._ops, "overlay": ov, "ui": self._ui()}
@@ -537,6 +603,10 @@ class Editor:
             return self._panel_value
         self._panel = key
         self._panel_value = _panel(self._doc, leaves, self.session.selection)
+        frame = self.selection_frame()
+        if frame is not None and "box" not in self._panel_value[1]:
+            b = frame[0]
+            self._panel_value[1]["bounds"] = {"x": b.x, "y": b.y, "w": b.w, "h": b.h}
         return self._panel_value
 
     def _edit_text(self) -> Json | None:
@@ -586,12 +656,4 @@ def _panel(
         props["box"] = {"x": b.x, "y": b.y, "w": b.w, "h": b.h}
         props["rotation"] = shapes[0].rotation_deg
         props["link"] = shapes[0].link
-    else:
-        u = None
-        for rid in selection:
-            ub = unit_bounds(doc, rid)
-            if ub is not None:
-                u = ub if u is None else u.union(ub)
-        if u is not None:
-            props["bounds"] = {"x": u.x, "y": u.y, "w": u.w, "h": u.h}
     return style, props

@@ -9,7 +9,7 @@ what is drawn is exactly what can be grabbed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -17,7 +17,7 @@ from linework.commands import HANDLES, is_locked, unit_bounds
 from linework.commands._base import union
 from linework.editor.hit import RouteCache
 from linework.editor.snapping import Guide
-from linework.geometry import Box, Vec, rotate_about
+from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.model import Connector, Document, Element, Group, Shape
 from linework.shapes import KINDS, ShapeKind, outline_page, ports_page
 from linework.svg import SvgNode, node, serialize
@@ -28,6 +28,7 @@ OUTSET_PX: Final = 10.0  # resize handles sit this far outside the box
 ROTATE_PX: Final = 28.0  # the rotate handle sits this far above the box
 PORT_PX: Final = 4.0  # port circle radius
 HIT_PX: Final = 6.0  # pick tolerance for elements, handles and ports
+MAX_OUTLINES: Final = 100  # beyond this many selected, draw only the frame
 
 _DIRS: Final[dict[str, tuple[float, float]]] = {
     "nw": (0.0, 0.0),
@@ -66,10 +67,14 @@ class Extras:
     placing: Box | None = None
     target: str | None = None
     target_port: str | None = None
+    offset: Vec | None = None
 
 
 def selection_frame(
-    doc: Document, selection: Sequence[str], kinds: Mapping[str, ShapeKind] = KINDS
+    doc: Document,
+    selection: Sequence[str],
+    kinds: Mapping[str, ShapeKind] = KINDS,
+    bounds_of: Callable[[str], Box | None] | None = None,
 ) -> tuple[Box, float] | None:
     """Return the box the resize handles frame, and its rotation in degrees.
 
@@ -83,7 +88,8 @@ def selection_frame(
     ]
     if len(live) == 1 and isinstance(live[0], Shape):
         return live[0].box, live[0].rotation_deg
-    box = union(unit_bounds(doc, e.id) for e in live)
+    of = bounds_of or (lambda rid: unit_bounds(doc, rid))
+    box = union(of(e.id) for e in live)
     return (box, 0.0) if box is not None else None
 
 
@@ -93,13 +99,19 @@ def handles(
     zoom: float,
     routes: RouteCache,
     kinds: Mapping[str, ShapeKind] = KINDS,
+    *,
+    frame: tuple[Box, float] | bool | None = True,
 ) -> list[Handle]:
-    """Return the handles of the selection, in the order they are hit-tested."""
+    """Return the handles of the selection, in the order they are hit-tested.
+
+    ``frame`` may pass in :func:`selection_frame`'s answer when the caller has it.
+    """
     if len(selection) == 1:
         c = doc.get(selection[0])
         if isinstance(c, Connector):
             return [] if is_locked(doc, c) else _connector_handles(doc, c, routes)
-    frame = selection_frame(doc, selection, kinds)
+    if frame is True or frame is False:
+        frame = selection_frame(doc, selection, kinds)
     if frame is None:
         return []
     box, rot = frame
@@ -184,8 +196,6 @@ def _poly(points: Sequence[Vec], zoom: float, role: str, **attrs: str) -> SvgNod
 
 
 def _f(v: float) -> str:
-    from linework.geometry import fmt
-
     return fmt(v)
 
 
@@ -235,17 +245,25 @@ def build(
     extras: Extras,
     *,
     show_handles: bool = True,
+    frame: tuple[Box, float] | None = None,
     kinds: Mapping[str, ShapeKind] = KINDS,
 ) -> str:
-    """Return the overlay ``<g data-overlay="1">`` as SVG text."""
+    """Return the overlay ``<g data-overlay="1">`` as SVG text.
+
+    ``frame`` is the selection's frame (see :func:`selection_frame`). Past
+    :data:`MAX_OUTLINES` selected elements only the frame is drawn: outlining
+    thousands of elements would cost more than the edit itself.
+    """
     parts: list[SvgNode] = []
     hov = doc.get(hover) if hover else None
     if isinstance(hov, Shape | Connector) and hover not in selection:
         parts.extend(_outline(doc, hov, zoom, "hover", routes, kinds))
-    for rid in selection:
-        el = doc.get(rid)
-        if isinstance(el, Shape | Connector | Group):
-            parts.extend(_outline(doc, el, zoom, "selection", routes, kinds))
+    sel_parts: list[SvgNode] = []
+    if len(selection) <= MAX_OUTLINES:
+        for rid in selection:
+            el = doc.get(rid)
+            if isinstance(el, Shape | Connector | Group):
+                sel_parts.extend(_outline(doc, el, zoom, "selection", routes, kinds))
     if extras.target is not None:
         tgt = doc.get(extras.target)
         if isinstance(tgt, Shape):

@@ -20,6 +20,7 @@ from linework.commands import (
     add_waypoint,
     connect,
     descendants,
+    is_locked,
     move_elements,
     move_waypoint,
     resize_shape,
@@ -28,20 +29,31 @@ from linework.commands import (
     scale_elements,
     set_end,
     top_of,
-    unit_bounds,
 )
 from linework.commands._base import snap_vec, union
-from linework.editor.overlay import Handle, cursor_for, port_at, selection_frame
+from linework.editor.overlay import Handle, cursor_for, port_at
 from linework.editor.protocol import Mods
 from linework.editor.snapping import Guide, Snapper
 from linework.geometry import Box, Vec
 from linework.history import Mark
-from linework.model import Attached, End, Free, Patch, Shape
+from linework.model import (
+    Attached,
+    Connector,
+    Document,
+    End,
+    Free,
+    Group,
+    Patch,
+    Shape,
+)
 
 if TYPE_CHECKING:
     from linework.editor.editor import Editor
 
 DRAG_PX: Final = 3.0  # a press becomes a drag after this many screen pixels
+#: Drags moving more elements than this are previewed (translated in the
+#: browser) and get their real geometry on release.
+PREVIEW_AT: Final = 200
 ROTATE_SNAP_DEG: Final = 15.0
 
 
@@ -167,7 +179,7 @@ def _handle_cursor(ed: Editor, h: Handle) -> str:
         return "grab"
     if h.name in ("source", "target", "waypoint", "add-waypoint"):
         return "pointer"
-    frame = selection_frame(ed.document, ed.session.selection, ed.kinds)
+    frame = ed.selection_frame()
     return cursor_for(h.name, frame[1] if frame else 0.0)
 
 
@@ -303,11 +315,15 @@ class Translating(Gesture):
         super().__init__(ed)
         self.start = start
         self.ids = ids
-        self.bounds = union(unit_bounds(self.base, i) for i in ids)
+        self.bounds = union(ed.unit_bounds(i) for i in ids)
         moving = set(descendants(self.base, ids))
         self.snapper = (
             Snapper(ed.other_shape_bounds(moving)) if ed.session.guides else None
         )
+        self.delta = Vec(0.0, 0.0)
+        self.preview: Preview | None = None
+        if len(moving) > PREVIEW_AT:
+            self.preview = Preview(self.base, moving)
 
     def move(self, p: Vec, mods: Mods) -> None:
         """Move the selection to follow the pointer."""
@@ -330,17 +346,75 @@ class Translating(Gesture):
             elif axis == "y":
                 d, guides = Vec(0.0, d.y), [g for g in guides if not g.vertical]
         self.ed.extras.guides = guides
-        self.show(move_elements(self.base, self.ids, d))
+        self.delta = d
+        if self.preview is not None:
+            self.ed.extras.offset = d
+            self.ed.preview(self.preview, d)
+        else:
+            self.show(move_elements(self.base, self.ids, d))
 
     def up(self, p: Vec, mods: Mods) -> None:
-        """Commit the move."""
+        """Commit the move (a previewed move gets its real geometry now)."""
         self.ed.extras.guides = []
+        self.ed.extras.offset = None
+        if self.preview is not None:
+            self.show(move_elements(self.base, self.ids, self.delta))
         self.finish()
 
     def cancel(self) -> None:
         """Put everything back."""
         self.ed.extras.guides = []
+        self.ed.extras.offset = None
+        if self.preview is not None:
+            self.ed.preview(self.preview, Vec(0.0, 0.0))
         super().cancel()
+
+
+class Preview:
+    """What a large drag shows without changing the document until release.
+
+    Moving thousands of elements cannot re-render them all on every pointer
+    move (DESIGN.md §2, "Painting large diagrams"), so the browser translates
+    the elements that move rigidly (``rigid``) and only connectors with one end
+    staying (``followers``) are re-rendered per move.
+    """
+
+    def __init__(self, base: Document, moving: set[str]) -> None:
+        self.base = base
+        shapes = {
+            r
+            for r in moving
+            if isinstance(e := base.get(r), Shape) and not is_locked(base, e)
+        }
+        selected = {
+            r
+            for r in moving
+            if isinstance(e := base.get(r), Connector) and not is_locked(base, e)
+        }
+        candidates = set(selected)
+        for sid in shapes:
+            candidates.update(c.id for c in base.connectors_of(sid))
+        rigid = set(shapes)
+        followers: set[str] = set()
+        for cid in candidates:
+            c = base.typed(cid, Connector)
+            ends = [
+                e.shape in shapes if isinstance(e, Attached) else cid in selected
+                for e in (c.source, c.target)
+            ]
+            if all(ends):
+                rigid.add(cid)
+            else:
+                followers.add(cid)
+        page = next(
+            (e.page for r in moving if isinstance(e := base.get(r), Shape | Group)),
+            "",
+        )
+        self.page = page
+        order = base.paint_index(page)
+        self.rigid = sorted(rigid, key=lambda r: order.get(r, 0))
+        self.followers = sorted(followers, key=lambda r: order.get(r, 0))
+        self.shapes = shapes
 
 
 class Resizing(Gesture):
@@ -354,7 +428,7 @@ class Resizing(Gesture):
         self.handle = handle
         self.grab = start - handle.anchor
         self.ids = ed.session.selection
-        frame = selection_frame(self.base, self.ids, ed.kinds)
+        frame = ed.selection_frame()
         self.frame = frame[0] if frame else None
         self.rotation = frame[1] if frame else 0.0
         first = self.base.get(self.ids[0]) if len(self.ids) == 1 else None
@@ -396,7 +470,7 @@ class Rotating(Gesture):
     def __init__(self, ed: Editor, start: Vec) -> None:
         super().__init__(ed)
         self.ids = ed.session.selection
-        frame = selection_frame(self.base, self.ids, ed.kinds)
+        frame = ed.selection_frame()
         self.center = frame[0].center if frame else start
         self.rotation = frame[1] if frame else 0.0
         first = self.base.get(self.ids[0]) if len(self.ids) == 1 else None
