@@ -969,13 +969,21 @@ BARE_HTML = """<!doctype html>
 <body><p>bare Pyodide boot</p></body></html>
 """
 BARE_JS = """// A bare Pyodide boot in a module worker: the yardstick for start-up.
-const worker = new Worker("/__bench/bare-worker.js", { type: "module" });
+const url = new URL("/__bench/bare-worker.js", location.href).href;
+const policy = trustedTypes.createPolicy("linework-worker", {
+  createScriptURL: (u) => u,
+});
+const worker = new Worker(policy.createScriptURL(url), { type: "module" });
 worker.onmessage = () => {
   performance.mark("linework-ready");
   document.body.dataset.ready = "1";
 };
 """
-BARE_WORKER_JS = """import { loadPyodide } from "/{runtime}pyodide.mjs";
+BARE_WORKER_JS = """// As in web/worker.js: no Trusted Types report from the probe.
+self.importScripts = () => {
+  throw new TypeError("module worker");
+};
+const { loadPyodide } = await import("/{runtime}pyodide.mjs");
 await loadPyodide({ indexURL: "/{runtime}", lockFileURL: "/{lock}" });
 self.postMessage("ready");
 """

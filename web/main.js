@@ -85,6 +85,7 @@ function bootFailed(code, detail) {
 
 function onWorkerEvent(message) {
   if (message.event === "stage") {
+    performance.mark(`linework-stage-${message.stage}`);
     enterStage(message.stage);
   } else if (message.event === "ready") {
     clearTimeout(watchdog);

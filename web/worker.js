@@ -11,7 +11,8 @@ let api = null;
 let dead = false;
 
 const post = (message) => self.postMessage(message);
-const stage = (name) => post({ event: "stage", stage: name });
+// Each stage carries the worker's clock, so benchmarks can split start-up.
+const stage = (name) => post({ event: "stage", stage: name, at: performance.now() });
 const describe = (error) => String(error?.message ?? error).slice(0, 500);
 
 // Pyodide probes for a classic worker by calling importScripts("data:…"),
@@ -56,7 +57,7 @@ async function boot() {
   const bridge = pyodide.pyimport("linework.bridge");
   api = bridge.create_api();
   bridge.destroy();
-  post({ event: "ready" });
+  post({ event: "ready", at: performance.now() });
 }
 
 const booted = boot().catch((error) => {
