@@ -1146,6 +1146,25 @@ class _PageBuilder:
         )
 
 
+def _along(path: list[Vec], position: float) -> tuple[Vec, Vec]:
+    """Return the point at ``position`` (0..1) of a polyline and its segment's unit.
+
+    >>> _along([Vec(0, 0), Vec(10, 0), Vec(10, 10)], 0.75)
+    (Vec(x=10.0, y=5.0), Vec(x=0.0, y=1.0))
+    """
+    if not path:
+        return Vec(0.0, 0.0), Vec(0.0, 0.0)
+    lengths = [a.distance(b) for a, b in pairwise(path)]
+    dist = position * sum(lengths)
+    for i, seg in enumerate(lengths):
+        if seg > 0 and (dist <= seg or i == len(lengths) - 1):
+            d = path[i + 1] - path[i]
+            t = min(1.0, dist / seg)
+            return path[i] + d * t, Vec(d.x / seg, d.y / seg)
+        dist -= seg
+    return path[0], Vec(0.0, 0.0)
+
+
 def _edge_label(text: str, g: _Geo, path: list[Vec]) -> ConnectorLabel:
     """Place a label the way mxGraph does, on the straight path through the points.
 
@@ -1157,18 +1176,10 @@ def _edge_label(text: str, g: _Geo, path: list[Vec]) -> ConnectorLabel:
     position = rounded(max(0.0, min(1.0, (g.x + 1) / 2)))
     ox = g.offset.x if g.offset else 0.0
     oy = g.offset.y if g.offset else 0.0
-    if g.y and len(path) >= 2:
-        lengths = [a.distance(b) for a, b in pairwise(path)]
-        dist = position * sum(lengths)
-        index = 0
-        while index < len(lengths) - 1 and dist > lengths[index]:
-            dist -= lengths[index]
-            index += 1
-        seg = lengths[index]
-        if seg > 0:
-            d = path[index + 1] - path[index]
-            ox += d.y / seg * g.y
-            oy -= d.x / seg * g.y
+    if g.y:
+        _, unit = _along(path, position)
+        ox += unit.y * g.y
+        oy -= unit.x * g.y
     ox = max(-MAX_COORD, min(MAX_COORD, ox))
     oy = max(-MAX_COORD, min(MAX_COORD, oy))
     return ConnectorLabel(
@@ -1362,7 +1373,13 @@ def _background(raw: str | None) -> str:
 
 
 # --------------------------------------------------------------------------- page fit
-def _points_of(r: Record) -> Iterable[Vec]:
+def _points_of(r: Record, boxes: Mapping[str, Box]) -> Iterable[Vec]:
+    """Yield points whose bounding box covers a record as Linework will draw it.
+
+    For a connector: its free ends and waypoints, and the corners of each label
+    at roughly its size, on the straight path through those points (the route
+    is not known here; the page margin absorbs the difference).
+    """
     if isinstance(r, Shape):
         b = r.box
         corners = (
@@ -1376,10 +1393,28 @@ def _points_of(r: Record) -> Iterable[Vec]:
         else:
             yield from corners
     elif isinstance(r, Connector):
-        yield from r.waypoints
+        path: list[Vec] = []
         for e in (r.source, r.target):
             if isinstance(e, Free):
                 yield e.point
+        yield from r.waypoints
+        ends: list[Vec | End] = [r.source, *r.waypoints, r.target]
+        for item in ends:
+            if isinstance(item, Vec):
+                path.append(item)
+            elif isinstance(item, Free):
+                path.append(item.point)
+            elif item.shape in boxes:
+                path.append(boxes[item.shape].center)
+        size = r.style.font_size
+        for label in r.labels:
+            lines = label.text.split("\n")
+            hw = max(len(line) for line in lines) * size * 0.3 + 4
+            hh = len(lines) * size * 0.625 + 4
+            c, _ = _along(path, label.position)
+            c = c + label.offset
+            yield Vec(c.x - hw, c.y - hh)
+            yield Vec(c.x + hw, c.y + hh)
 
 
 def _page_extent(x: float) -> float:
@@ -1401,8 +1436,9 @@ def _fit_page(
     """
     lo_x = lo_y = math.inf
     hi_x = hi_y = -math.inf
+    boxes = {r.id: r.box for r in records if isinstance(r, Shape)}
     for r in records:
-        for p in _points_of(r):
+        for p in _points_of(r, boxes):
             lo_x, lo_y = min(lo_x, p.x), min(lo_y, p.y)
             hi_x, hi_y = max(hi_x, p.x), max(hi_y, p.y)
     if lo_x == math.inf:
