@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Literal
@@ -121,6 +122,17 @@ class Layout:
     width: float
     height: float
     crossings: int
+
+
+def _even(size: float) -> float:
+    """Round a size up to an even whole number (at least 2).
+
+    With even sizes and whole-number centres every box edge, port and waypoint
+    is an exact number, so ports and the bends under them line up exactly.
+    """
+    if not size > 0 or size != size:
+        return 2.0
+    return float(2 * math.ceil(min(size, 1e6) / 2 - 1e-9))
 
 
 def _pav(desired: list[float], weights: list[float], gaps: list[float]) -> list[float]:
@@ -241,7 +253,7 @@ class _Layered:
             if nd.id in self.n_index:
                 continue
             self.n_index[nd.id] = len(self.i_cross)
-            cw, rh = self._cross(max(1.0, nd.width), max(1.0, nd.height))
+            cw, rh = self._cross(_even(nd.width), _even(nd.height))
             self._add(cw, rh, _NODE, self.c_index.get(nd.cluster or "", -1))
         self.n_real = len(self.i_cross)
         # An empty cluster still gets a box: give it a phantom member.
@@ -252,7 +264,7 @@ class _Layered:
                     has[a] = True
         for ci, ok in enumerate(has):
             if not ok:
-                cw, rh = self._cross(max(60.0, self.c_title_w[ci]), 20.0)
+                cw, rh = self._cross(_even(max(60.0, self.c_title_w[ci])), 20.0)
                 self._add(cw, rh, _NODE, ci)
                 for a in self.c_path[ci]:
                     has[a] = True
@@ -294,6 +306,7 @@ class _Layered:
         self._dummies()
         self._holders()
         self._order()
+        self.frac = self._fractions()
         self._cross_positions()
         self._rank_positions()
         return self._result()
@@ -372,9 +385,42 @@ class _Layered:
             best = x
         return best
 
+    def _node_spans(self) -> tuple[list[int], list[int]]:
+        """Return each cluster's first and last layer, from its nodes alone."""
+        nc = len(self.c_ids)
+        lo, hi = [1 << 30] * nc, [-1] * nc
+        for it in range(self.n_nodes):
+            k = self.layer[it]
+            for c in self.path(it):
+                lo[c] = min(lo[c], k)
+                hi[c] = max(hi[c], k)
+        return lo, hi
+
+    def _dummy_cluster(
+        self, k: int, lca: int, out_of: tuple[int, ...], into: tuple[int, ...]
+    ) -> int:
+        """Return the cluster a dummy on layer ``k`` belongs to.
+
+        An edge stays inside the clusters it leaves while they still span the
+        layer and is inside the clusters it enters once they do (as dagre
+        does), so it crosses a box border once instead of going around the box.
+        """
+        lo, hi = self.span_lo, self.span_hi
+        leaving = next((c for c in reversed(out_of) if lo[c] <= k <= hi[c]), -1)
+        entering = next((c for c in reversed(into) if lo[c] <= k <= hi[c]), -1)
+        if leaving >= 0 and entering >= 0:
+            # Both still span this layer: take the deeper one.
+            return (
+                leaving
+                if len(self.c_path[leaving]) >= len(self.c_path[entering])
+                else entering
+            )
+        return leaving if leaving >= 0 else entering if entering >= 0 else lca
+
     def _dummies(self) -> None:
         """Split every DAG edge spanning several layers into a chain of items."""
         self.i_layer = list(self.layer)
+        self.span_lo, self.span_hi = self._node_spans()
         self.up: list[list[int]] = [[] for _ in range(self.n_nodes)]
         self.down: list[list[int]] = [[] for _ in range(self.n_nodes)]
         self.chain: list[list[int] | None] = []
@@ -391,13 +437,16 @@ class _Layered:
                 continue
             budget -= span - 1
             cl = self._lca(a, b)
+            depth = len(self.c_path[cl]) if cl >= 0 else 0
+            out_of = self.path(a)[depth:]  # clusters the edge leaves, outermost first
+            into = self.path(b)[depth:]  # clusters it enters
             items = [a]
             mid = self.layer[a] + span // 2 if span % 2 == 0 else -1
             for k in range(self.layer[a] + 1, self.layer[b]):
                 cw, rh = 0.0, 0.0
                 if k == mid and (e.label_width or e.label_height):
-                    cw, rh = self._cross(e.label_width, e.label_height)
-                d = self._add(cw, rh, _DUMMY, cl)
+                    cw, rh = self._cross(_even(e.label_width), _even(e.label_height))
+                d = self._add(cw, rh, _DUMMY, self._dummy_cluster(k, cl, out_of, into))
                 self.i_layer.append(k)
                 self.up.append([])
                 self.down.append([])
@@ -759,7 +808,7 @@ class _Layered:
                     succ[a][b] = need
         topo = self._topo(succ, nv)
         if topo is None:  # cannot happen with consistent orders; stay safe
-            self.x = x + [0.0] * (nv - m)
+            self.x = [float(round(v)) for v in x] + [0.0] * (nv - m)
             self._border_from_items(lo, hi)
             return
         fwd = list(want)
@@ -772,7 +821,78 @@ class _Layered:
             for v, w in succ[u].items():
                 if bwd[v] - w < bwd[u]:
                     bwd[u] = bwd[v] - w
-        self.x = [(a + b) / 2 for a, b in zip(fwd, bwd, strict=True)]
+        self.x = [float(round((a + b) / 2)) for a, b in zip(fwd, bwd, strict=True)]
+        self._straighten(tokens, lo, hi)
+
+    def _fractions(self) -> list[float]:
+        """Return where each edge meets its boxes across the layer (0..1).
+
+        Parallel edges between the same two items fan out a little; back edges
+        use a side fraction so they do not run over the forward edge.
+        """
+        seen: dict[tuple[int, int], int] = {}
+        out: list[float] = []
+        spread = (0.0, -0.2, 0.2, -0.35, 0.35)
+        for ei in range(len(self.edges)):
+            de = self.dag_edge(ei)
+            if de is None:
+                out.append(0.5)
+            elif ei in self.reversed:
+                out.append(_BACK_FRACTION)
+            else:
+                n = seen.get(de, 0)
+                seen[de] = n + 1
+                out.append(0.5 + spread[n % len(spread)])
+        return out
+
+    def _straighten(
+        self, tokens: list[list[int]], lo: list[float], hi: list[float]
+    ) -> None:
+        """Line up each long edge's dummies on one x where their neighbours allow.
+
+        Averaging leaves chains wavy; a straight run reads far better. Only
+        dummies move, and only within the room their layer neighbours leave,
+        so nothing can overlap. The x of an end's attach point is preferred,
+        so the edge also leaves or enters its box without a jog.
+        """
+        m = len(self.i_cross)
+        where: dict[int, tuple[int, int]] = {}
+        for k, toks in enumerate(tokens):
+            for i, t in enumerate(toks):
+                if t < m and self.i_kind[t] == _DUMMY:
+                    where[t] = (k, i)
+        for ei, items in enumerate(self.chain):
+            if items is None or len(items) < 3:
+                continue
+            low, high = -math.inf, math.inf
+            for d in items[1:-1]:
+                k, i = where[d]
+                toks = tokens[k]
+                if i > 0:
+                    left = toks[i - 1]
+                    low = max(low, self.x[left] + self._sep(left, d, lo, hi))
+                if i + 1 < len(toks):
+                    right = toks[i + 1]
+                    high = min(high, self.x[right] - self._sep(d, right, lo, hi))
+            if low > high:
+                continue
+            f = self.frac[ei]
+            a, b = items[0], items[-1]
+            mids = sorted(self.x[d] for d in items[1:-1])
+            candidates = (
+                self.x[a] + (f - 0.5) * self.i_cross[a],
+                self.x[b] + (f - 0.5) * self.i_cross[b],
+                float(round(mids[len(mids) // 2])),
+            )
+            pick = next((c for c in candidates if low <= c <= high), None)
+            if pick is None:
+                pick = (
+                    float(math.ceil(low)) if candidates[2] < low else math.floor(high)
+                )
+                if not low <= pick <= high:
+                    continue
+            for d in items[1:-1]:
+                self.x[d] = pick
 
     def _border_from_items(self, lo: list[float], hi: list[float]) -> None:
         m = len(self.i_cross)
@@ -872,11 +992,11 @@ class _Layered:
         label_need: list[float],
     ) -> list[float]:
         top = [0.0] * len(thick)
-        y = need_start[0] if thick else 0.0
+        y = float(math.ceil(need_start[0])) if thick else 0.0
         for k in range(len(thick)):
             if k:
                 gap = max(self.rank_sep, label_need[k - 1])
-                y += gap + need_end[k - 1] + need_start[k]
+                y += math.ceil(gap + need_end[k - 1] + need_start[k])
             top[k] = y
             y += thick[k]
         return top
@@ -925,29 +1045,85 @@ class _Layered:
             c.x + (fx - 0.5) * self.i_cross[it], c.y + (fy - 0.5) * self.i_rank[it]
         )
 
-    def _route(self, ei: int, fraction: float) -> EdgeRoute | None:
+    def _plan(self, ei: int) -> tuple[list[Vec], list[int], int, int] | None:
+        """Return an edge's layer points (DAG direction), the item above each
+        segment, and its upper and lower end items; None for loops and skips."""
         ends = self.e_ends[ei]
-        if ends is None or not self.edges[ei].routed:
+        if ends is None or not self.edges[ei].routed or ends[0] == ends[1]:
             return None
         s, t = ends
-        if s == t:
-            return self._loop(s)
         items = self.chain[ei]
-        back = ei in self.reversed
-        a, b = (t, s) if back else (s, t)
-        f = _BACK_FRACTION if back else fraction
+        a, b = (t, s) if ei in self.reversed else (s, t)
+        f = self.frac[ei]
         pts: list[Vec] = [self._attach(a, f, 1.0)]
         if items is not None:
             pts.extend(self._centre(d) for d in items[1:-1])
         pts.append(self._attach(b, f, 0.0))
+        uppers = items[:-1] if items is not None else [a]
+        return pts, uppers, a, b
+
+    def _tracks(self) -> dict[tuple[int, int], float]:
+        """Give each item with a sideways jog into the next layer its own track.
+
+        Jogs from different items in one gap would otherwise share the gap's
+        middle line and merge. Rightward jogs turn in order of decreasing x
+        and leftward ones of increasing x, which keeps them from crossing.
+        """
+        jogs: dict[int, dict[int, tuple[float, float]]] = {}
+        for ei in range(len(self.edges)):
+            plan = self._plan(ei)
+            if plan is None:
+                continue
+            pts, uppers, a, _ = plan
+            k0 = self.i_layer[a]
+            for i, (p, q) in enumerate(itertools.pairwise(pts)):
+                if abs(p.x - q.x) > _EPS:
+                    k = min(k0 + i, self.n_layers - 2)
+                    u = uppers[min(i, len(uppers) - 1)]
+                    x0, dx = jogs.setdefault(k, {}).get(u, (p.x, 0.0))
+                    jogs[k][u] = (x0, dx + q.x - p.x)
+        tracks: dict[tuple[int, int], float] = {}
+        for k, by_item in jogs.items():
+            right = sorted(
+                (u for u in by_item if by_item[u][1] >= 0),
+                key=lambda u: (-by_item[u][0], u),
+            )
+            left = sorted(
+                (u for u in by_item if by_item[u][1] < 0),
+                key=lambda u: (by_item[u][0], u),
+            )
+            order = right + left
+            bottom = self.top[k] + self.thick[k]
+            nxt = self.top[k + 1]
+            stub = min(20.0, (nxt - bottom) / 3)
+            lo_y, hi_y = bottom + stub, nxt - stub
+            for j, u in enumerate(order):
+                y = lo_y + (j + 1) * (hi_y - lo_y) / (len(order) + 1)
+                tracks[(k, u)] = round(y * 2) / 2
+        return tracks
+
+    def _route(self, ei: int, tracks: dict[tuple[int, int], float]) -> EdgeRoute | None:
+        ends = self.e_ends[ei]
+        if ends is None or not self.edges[ei].routed:
+            return None
+        if ends[0] == ends[1]:
+            return self._loop(ends[0])
+        plan = self._plan(ei)
+        assert plan is not None
+        pts, uppers, a, _ = plan
+        back = ei in self.reversed
+        f = self.frac[ei]
         bends: list[Vec] = [pts[0]]
         k0 = self.i_layer[a]
         for i, (p, q) in enumerate(itertools.pairwise(pts)):
-            if abs(p.x - q.x) > 0.5:
+            if abs(p.x - q.x) > _EPS:
                 k = min(k0 + i, self.n_layers - 2)
-                ymid = (self.top[k] + self.thick[k] + self.top[k + 1]) / 2
-                bends.append(Vec(p.x, ymid))
-                bends.append(Vec(q.x, ymid))
+                u = uppers[min(i, len(uppers) - 1)]
+                y = tracks.get(
+                    (k, u), (self.top[k] + self.thick[k] + self.top[k + 1]) / 2
+                )
+                bends.append(Vec(p.x, y))
+                bends.append(Vec(q.x, y))
             bends.append(q)
         inner = tuple(self._real(p) for p in bends[1:-1])
         inner = _drop_collinear(inner)
@@ -1001,19 +1177,8 @@ class _Layered:
             y0 = self.top[self.c_lo[ci]] - self.cum_start[ci]
             y1 = self.top[self.c_hi[ci]] + self.thick[self.c_hi[ci]] + self.cum_end[ci]
             cboxes[cid] = self._real_box(x0, y0, x1, y1)
-        # Parallel edges between the same two items fan out a little.
-        seen: dict[tuple[int, int], int] = {}
-        fractions: list[float] = []
-        spread = (0.0, -0.2, 0.2, -0.35, 0.35)
-        for ei in range(len(self.edges)):
-            de = self.dag_edge(ei)
-            if de is None or ei in self.reversed:
-                fractions.append(0.5)
-                continue
-            n = seen.get(de, 0)
-            seen[de] = n + 1
-            fractions.append(0.5 + spread[n % len(spread)])
-        routes = [self._route(ei, fractions[ei]) for ei in range(len(self.edges))]
+        tracks = self._tracks()
+        routes = [self._route(ei, tracks) for ei in range(len(self.edges))]
         allb = list(boxes.values()) + list(cboxes.values())
         pts = [p for r in routes if r is not None for p in r.waypoints]
         if not allb and not pts:
