@@ -1126,7 +1126,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     p_test.add_argument("pytest_args", nargs="*", help="passed on to pytest")
     p_bench = sub.add_parser("bench", help="print start-up figures and the site's size")
-    p_bench.add_argument("--runs", type=int, default=3)
+    p_bench.add_argument("--runs", type=int, default=5)
     p_bench.add_argument("--rebuild", action="store_true")
     p_bench.add_argument("--json", action="store_true", help="also print raw timings")
     args, unknown = parser.parse_known_args(argv)
