@@ -25,6 +25,10 @@ _MODULES: Final[dict[str, str]] = {
     "excalidraw": "linework.formats.excalidraw",
     "mermaid": "linework.formats.mermaid",
 }
+# JSON formats name themselves in a key: match the key, not a bare word, so a
+# label mentioning "gliffy" or "excalidraw" cannot mislead the sniffing.
+_EXCALIDRAW_TYPE: Final = re.compile(rb'"type"\s*:\s*"excalidraw')
+_GLIFFY_TYPE: Final = re.compile(rb'"contentType"\s*:\s*"application/gliffy')
 _MERMAID_START: Final = re.compile(
     rb"^\s*(?:%%[^\n]*\n\s*)*(?:---\n.*?\n---\s*\n\s*)?(?:flowchart|graph)\b", re.DOTALL
 )
@@ -65,9 +69,15 @@ def sniff(data: bytes) -> str | None:
             return "linework-sealed"
         if b'"linework"' in head:
             return "linework"
-        if b'"excalidraw' in head:
+        if _EXCALIDRAW_TYPE.search(head):
             return "excalidraw"
-        if b"gliffy" in head or b'"stage"' in head:
+        if _GLIFFY_TYPE.search(head) or b'"stage"' in head:
+            return "gliffy"
+        # The naming key may come after a large first value (embedded images).
+        window = data[: 1 << 20]
+        if _EXCALIDRAW_TYPE.search(window):
+            return "excalidraw"
+        if _GLIFFY_TYPE.search(window):
             return "gliffy"
         return None
     if stripped.startswith(b"<"):

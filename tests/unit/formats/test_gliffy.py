@@ -585,3 +585,18 @@ def test_not_gliffy_json_is_refused(raw: Any) -> None:
         gliffy.read(json.dumps(raw).encode())
 
     assert "LW-E0201" == info.value.code
+
+
+def test_sniffing_finds_gliffy_by_its_content_type() -> None:
+    """Content type decides, even after a large first value; a title cannot mislead."""
+    raw = {
+        "embeddedResources": {"resources": [{"id": 1, "data": "x" * 20_000}]},
+        "metadata": {"title": "copied from excalidraw"},
+        "contentType": "application/gliffy+json",
+        "version": "1.3",
+        "stage": {"objects": []},
+    }
+    data = json.dumps(raw).encode()
+
+    assert "gliffy" == imports.sniff(data)
+    assert "gliffy" == imports.read_any(data).format
