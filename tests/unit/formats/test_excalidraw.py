@@ -15,7 +15,7 @@ import pytest
 
 from linework.errors import LineworkError
 from linework.formats import excalidraw, imports, limits, native
-from linework.geometry import Vec
+from linework.geometry import Vec, rotate_about
 from linework.model import Attached, Connector, Document, Free, Group, Shape
 
 CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "excalidraw"
@@ -589,3 +589,25 @@ def test_broken_wrappers_are_clear_errors(data: bytes, code: str) -> None:
         excalidraw.read(data)
 
     assert code == info.value.code
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_corpus_drawing_fits_the_page(path: Path) -> None:
+    """Every shape corner (rotation included) and route point lies on the page."""
+    doc = imports.read_any(path.read_bytes()).doc
+    page = doc.pages()[0]
+    points = []
+    for el in doc.elements(page.id):
+        if isinstance(el, Shape):
+            b = el.box
+            corners = (b.at(0, 0), b.at(1, 0), b.at(1, 1), b.at(0, 1))
+            points += [rotate_about(p, b.center, el.rotation_deg) for p in corners]
+        elif isinstance(el, Connector):
+            points += list(el.waypoints)
+            points += [e.point for e in (el.source, el.target) if isinstance(e, Free)]
+
+    assert points
+    assert all(
+        -0.01 <= p.x <= page.width and -0.01 <= p.y <= page.height for p in points
+    )

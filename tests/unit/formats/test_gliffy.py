@@ -13,7 +13,7 @@ import pytest
 
 from linework.errors import LineworkError
 from linework.formats import gliffy, imports, native
-from linework.geometry import Box, Vec
+from linework.geometry import Box, Vec, rotate_about
 from linework.model import Attached, Connector, Document, Free, Group, Shape
 
 CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "gliffy"
@@ -600,3 +600,25 @@ def test_sniffing_finds_gliffy_by_its_content_type() -> None:
 
     assert "gliffy" == imports.sniff(data)
     assert "gliffy" == imports.read_any(data).format
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_corpus_drawing_fits_the_page(path: Path) -> None:
+    """Every shape corner (rotation included) and route point lies on the page."""
+    doc = imports.read_any(path.read_bytes()).doc
+    page = doc.pages()[0]
+    points = []
+    for el in doc.elements(page.id):
+        if isinstance(el, Shape):
+            b = el.box
+            corners = (b.at(0, 0), b.at(1, 0), b.at(1, 1), b.at(0, 1))
+            points += [rotate_about(p, b.center, el.rotation_deg) for p in corners]
+        elif isinstance(el, Connector):
+            points += list(el.waypoints)
+            points += [e.point for e in (el.source, el.target) if isinstance(e, Free)]
+
+    assert points
+    assert all(
+        -0.01 <= p.x <= page.width and -0.01 <= p.y <= page.height for p in points
+    )
