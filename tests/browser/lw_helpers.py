@@ -86,7 +86,7 @@ class App:
         done = (
             "[data-role=error-dialog][open]"
             if expect_error
-            else f'#canvas:not([data-revision="{revision}"])'
+            else f'#canvas[data-revision]:not([data-revision="{revision}"])'
         )
         self.page.wait_for_selector(done, state="attached", timeout=30_000)
 

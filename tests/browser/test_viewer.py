@@ -6,6 +6,7 @@ checks storage and requests after everything the others did.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -88,6 +89,28 @@ def test_markup_in_text_stays_text(app: App, tmp_path: Path) -> None:
     )
     shown = "".join(app.page.text_content("#canvas").split())
     assert "".join(hostile.split()) in shown  # wrapped into lines, but all there
+
+
+def test_drop_a_file_on_the_window_opens_it(app: App) -> None:
+    """Dropping a file anywhere on the window opens it like the picker does."""
+    text = json.dumps(document(pages=1, text="Dropped"))
+    revision = app.revision()
+    transfer = app.page.evaluate_handle(
+        """(text) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], "dropped.linework", { type: "application/json" }));
+          return dt;
+        }""",
+        text,
+    )
+    app.page.dispatch_event("main", "dragenter", {"dataTransfer": transfer})
+    assert app.page.locator("[data-role=drop-hint]").is_visible()
+    app.page.dispatch_event("main", "drop", {"dataTransfer": transfer})
+    app.wait_shown(revision)
+
+    assert "dropped" == app.page.text_content("[data-role=title]")
+    assert app.page.locator("[data-role=drop-hint]").is_hidden()
+    assert "Dropped" in app.page.text_content("#canvas")
 
 
 def test_pages_show_as_tabs(app: App, sample: Path) -> None:
