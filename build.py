@@ -727,6 +727,10 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
     sys_version = ""
     timeout = 30
 
+    def version_string(self) -> str:
+        """Name the server without Python's version."""
+        return "Linework"
+
     def handle_one_request(self) -> None:
         """Handle a request; a browser dropping the connection is not an error."""
         with contextlib.suppress(ConnectionError, TimeoutError):
@@ -927,9 +931,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build if needed, then serve dist/ until interrupted."""
     if args.rebuild or not dist_is_fresh():
         build(frame_ancestors=args.frame_ancestors)
-    server = SiteServer(
-        DIST, args.port, frame_ancestors=args.frame_ancestors, quiet=not args.verbose
-    )
+    try:
+        server = SiteServer(
+            DIST,
+            args.port,
+            frame_ancestors=args.frame_ancestors,
+            quiet=not args.verbose,
+        )
+    except OSError as exc:
+        raise BuildError(
+            f"cannot serve on port {args.port} ({exc}); try --port N"
+        ) from exc
     print(f"Linework is at {server.url}  (Ctrl+C stops)", flush=True)
     try:
         server.serve_forever()

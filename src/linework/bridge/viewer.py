@@ -59,9 +59,26 @@ def _rendered(document: Document, page: Page) -> dict[str, Any]:
     }
 
 
+_SUFFIXES = (
+    ".drawio.svg",
+    ".drawio.png",
+    ".excalidraw.svg",
+    ".excalidraw.png",
+    ".linework",
+    ".json",
+    ".drawio",
+    ".xml",
+    ".gliffy",
+    ".excalidraw",
+    ".mmd",
+    ".svg",
+    ".png",
+)
+
+
 def _title_from(name: str) -> str:
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    for suffix in (".linework", ".json"):
+    for suffix in _SUFFIXES:
         if base.lower().endswith(suffix) and len(base) > len(suffix):
             return base[: -len(suffix)]
     return base or "Untitled"
