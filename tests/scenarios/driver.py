@@ -83,8 +83,18 @@ class TestEditor:
 
     @property
     def previewing(self) -> bool:
-        """Return whether a large drag is being shown by translation."""
-        return any(d != (0, 0) for d in self.dom.offsets.values())
+        """Return whether nodes are shown translated (a large drag or move)."""
+        pending = self.response.get("ui", {}).get("pending", 0)
+        return bool(pending) or any(d != (0, 0) for d in self.dom.offsets.values())
+
+    def flush(self) -> TestEditor:
+        """Send ``idle`` until every node has its real fragment, as the browser does."""
+        for _ in range(10_000):
+            if not self.ui["pending"]:
+                break
+            self.send({"type": "idle"})
+        assert not self.ui["pending"]
+        return self
 
     def assert_dom_matches(self) -> None:
         """Check the modelled DOM equals a fresh render of the page on screen."""

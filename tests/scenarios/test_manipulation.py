@@ -33,8 +33,11 @@ def test_click_selects_and_shift_click_adds_and_removes() -> None:
 
     t.click(200, 200)
     assert ["shape:1"] == t.selection
+    assert 1 == t.overlay.count('data-role="selection"')
     t.click(500, 260, shift=True)
     assert ["shape:1", "shape:2"] == t.selection
+    assert 2 == t.overlay.count('data-role="selection"')
+    assert 'data-role="selection-box"' in t.overlay
     t.click(200, 200, shift=True)
     assert ["shape:2"] == t.selection
     t.click(50, 600)
@@ -311,10 +314,14 @@ def test_large_drags_are_previewed_by_translation_then_committed() -> None:
     t.pointer_up(140, 130)
 
     assert Box(80, 100, 120, 60) == t.shape("shape:1").box
+    assert 519 == t.ui["pending"]  # real fragments follow on idle
+    t.flush()
     assert not t.dom.offsets
     t.assert_dom_matches()
     t.key_down("z", ctrl=True)
     assert before == t.encoded()
+    assert {"translate"} == {op["op"] for op in t.ops}
+    t.flush().assert_dom_matches()
 
 
 def test_escape_during_a_large_drag_puts_everything_back() -> None:

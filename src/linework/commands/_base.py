@@ -106,11 +106,17 @@ def descendants(doc: Document, ids: Iterable[str]) -> list[str]:
     while i < len(queue):
         rid = queue[i]
         i += 1
-        if rid in seen or element(doc, rid) is None:
+        if rid in seen:
+            continue
+        el = element(doc, rid)
+        if el is None:
             continue
         seen.add(rid)
         out.append(rid)
-        queue.extend(m.id for m in doc.members(rid))
+        if isinstance(el, Group):
+            # Only groups have members; asking for others would build the
+            # document's member index for nothing.
+            queue.extend(m.id for m in doc.members(rid))
     return out
 
 

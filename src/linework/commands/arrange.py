@@ -81,8 +81,7 @@ def delete_elements(doc: Document, ids: Iterable[str]) -> Patch:
         emptied = {
             g
             for g in pending
-            if g not in doomed
-            and all(m.id in doomed for m in doc.members(g))
+            if g not in doomed and all(m.id in doomed for m in doc.members(g))
         }
         if not emptied:
             break

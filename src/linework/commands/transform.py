@@ -85,8 +85,11 @@ def _carry_connectors(
         touched.update(c.id for c in doc.connectors_of(sid))
     for cid in sorted(touched):
         c = connector(doc, cid)
-        if c is None or is_locked(doc, c):
+        if c is None:
             continue
+        fixed_ends = isinstance(c.source, Attached) and isinstance(c.target, Attached)
+        if (fixed_ends and not c.waypoints) or is_locked(doc, c):
+            continue  # nothing of its own to move: its route follows its shapes
         own = conn_maps.get(cid)
 
         def mapper(end: End, own: Mapper | None = own) -> Mapper | None:

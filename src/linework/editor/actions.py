@@ -882,7 +882,7 @@ def enabled(ed: Editor) -> dict[str, bool]:
     doc, sel = ed.document, _sel(ed)
     has = bool(sel)
     groups = any(isinstance(doc.get(r), Group) for r in sel)
-    conns = any(isinstance(doc.get(r), Connector) for r in cmd.descendants(doc, sel))
+    conns = any(isinstance(e, Connector) for e in ed.selection_leaves())
     # Counting movable units is enough here; align itself measures them.
     units = sum(
         1

@@ -24,6 +24,7 @@ from linework.commands import (
 from linework.editor import overlay
 from linework.editor.hit import HitTester
 from linework.editor.overlay import Extras, Handle
+from linework.editor.painter import Painter
 from linework.editor.protocol import (
     Action,
     DoubleClick,
@@ -36,6 +37,9 @@ from linework.editor.protocol import (
     PointerCancel,
     Refresh,
     parse_event,
+)
+from linework.editor.protocol import (
+    Idle as Idle_,
 )
 from linework.editor.session import Session
 from linework.editor.tools import Gesture, Idle, Preview, State
@@ -57,7 +61,7 @@ from linework.model import (
     Shape,
     Style,
 )
-from linework.render import Remove, Renderer, Upsert
+from linework.render import Renderer
 from linework.shapes import KINDS, ShapeKind
 from linework.shapes import bounds as shape_bounds
 
@@ -84,7 +88,7 @@ class Editor:
         self.kinds = kinds
         self.ids = ids if ids is not None else IdSource()
         self.history = History()
-        self.renderer = Renderer()
+        self.painter = Painter()
         self.hits = HitTester(kinds)
         self.session = Session()
         self.extras = Extras()
@@ -96,6 +100,8 @@ class Editor:
         self._panel: tuple[object, ...] | None = None
         self._panel_value: tuple[Json | None, Json] = (None, {})
         self._frame_key: tuple[Document, tuple[str, ...]] | None = None
+        self._leaves_key: tuple[Document, tuple[str, ...]] | None = None
+        self._leaves: list[Shape | Connector] = []
         self._frame: tuple[Box, float] | None = None
         self._reset_to(self._doc)
 
@@ -128,7 +134,7 @@ class Editor:
         self.ids.observe(doc.records)
         self.history.clear()
         self.hits.reset()
-        self.renderer = Renderer()
+        self.painter = Painter()
         self.state = Idle(self)
         self.extras = Extras()
         self.session.select([])
@@ -175,16 +181,7 @@ class Editor:
             self._ops.append(self._reset_op())
             self._prune_selection()
             return
-        ops = self.renderer.update(self._doc, patch, self.session.page_id)
-        removes = [o for o in ops if isinstance(o, Remove)]
-        upserts = [o for o in ops if isinstance(o, Upsert)]
-        # Apply removals first and inserts topmost first, so each op's ``before``
-        # sibling is already in place when the browser applies it.
-        self._ops.extend({"op": "remove", "id": o.id} for o in removes)
-        self._ops.extend(
-            {"op": "upsert", "id": o.id, "svg": o.svg, "before": o.before}
-            for o in reversed(upserts)
-        )
+        self._ops.extend(self.painter.update(self._doc, patch, self.session.page_id))
         self._prune_selection()
 
     def _reorders_layers(self, patch: Patch) -> bool:
@@ -208,9 +205,7 @@ class Editor:
         The browser translates ``pv.rigid`` (a ``translate`` op); connectors
         with one end staying are re-rendered against a scratch document.
         """
-        self._ops.append(
-            {"op": "translate", "ids": list(pv.rigid), "dx": d.x, "dy": d.y}
-        )
+        self._ops.extend(self.painter.translate(pv.rigid, d))
         if not pv.followers:
             return
         base = pv.base
@@ -226,14 +221,7 @@ class Editor:
             }
         )
         scratch = base.apply(move_elements(base, ends, d))
-        index = base.paint_index(pv.page)
-        order = base.paint_ids(pv.page)
-        for cid in reversed(pv.followers):
-            el = scratch.typed(cid, Connector)
-            i = index[cid]
-            before = order[i + 1] if i + 1 < len(order) else None
-            svg = self.renderer.fragment(scratch, el)
-            self._ops.append({"op": "upsert", "id": cid, "svg": svg, "before": before})
+        self._ops.extend(self.painter.upserts(scratch, pv.page, pv.followers))
 
     def squash(self, mark: Mark, name: str) -> None:
         """End a gesture as one undo step."""
@@ -316,15 +304,12 @@ class Editor:
             self._switch_page(page_id)
 
     def _reset_op(self) -> Json:
-        return {
-            "op": "reset",
-            "elements": [
-                [rid, svg]
-                for rid, svg in self.renderer.page_fragments(
-                    self._doc, self.session.page_id
-                )
-            ],
-        }
+        return self.painter.reset(self._doc, self.session.page_id)
+
+    @property
+    def renderer(self) -> Renderer:
+        """Return the one renderer (its fragment cache spans the session)."""
+        return self.painter.renderer
 
     def _prune_selection(self) -> None:
         doc, page = self._doc, self.session.page_id
@@ -374,6 +359,19 @@ class Editor:
                 b = idx.bounds.get(r) or shape_bounds(el, kinds=self.kinds)
                 out = b if out is None else out.union(b)
         return out
+
+    def selection_leaves(self) -> list[Shape | Connector]:
+        """Return the shapes and connectors in the selection, groups opened."""
+        key = (self._doc, self.session.selection)
+        old = self._leaves_key
+        if old is None or old[0] is not key[0] or old[1] != key[1]:
+            self._leaves_key = key
+            self._leaves = [
+                e
+                for r in descendants(self._doc, self.session.selection)
+                if isinstance(e := self._doc.get(r), Shape | Connector)
+            ]
+        return self._leaves
 
     def selection_frame(self) -> tuple[Box, float] | None:
         """Return the selection's frame (see ``overlay.selection_frame``), cached."""
@@ -512,6 +510,10 @@ class Editor:
                 self._reset_to(Document.new(self.ids))
             case Refresh():
                 self._ops = [self._reset_op()]
+            case Idle_(limit=limit):
+                self._ops.extend(
+                    self.painter.flush(self._doc, self.session.page_id, limit)
+                )
 
     def note(self, key: str, value: Any) -> None:
         """Add a one-off entry to this response's ``ui`` (clipboard, request)."""
@@ -577,6 +579,7 @@ class Editor:
             "enabled": enabled(self),
             "edit_text": self._edit_text(),
             "cursor": self.state.cursor,
+            "pending": self.painter.pending,
         }
         ui.update(self._note)
         return ui
@@ -588,11 +591,7 @@ class Editor:
 
     def _panel_for(self) -> tuple[Json | None, Json]:
         """Return the selection's common style and properties (cached per change)."""
-        leaves = [
-            e
-            for r in descendants(self._doc, self.session.selection)
-            if isinstance(e := self._doc.get(r), Shape | Connector)
-        ]
+        leaves = self.selection_leaves()
         key = (self.session.selection, *leaves)
         old = self._panel
         if (

@@ -55,10 +55,19 @@ class RouteCache:
         self._cache.clear()
 
 
-def rough_bounds(doc: Document, el: Element) -> Box | None:
-    """Return a box the element surely lies in, without routing connectors."""
+def rough_bounds(
+    doc: Document,
+    el: Element,
+    known: Mapping[str, Box] | None = None,
+    kinds: Mapping[str, ShapeKind] = KINDS,
+) -> Box | None:
+    """Return a box the element surely lies in, without routing connectors.
+
+    ``known`` holds shape bounds already computed (the index's), so a
+    connector's box costs a lookup, not its shapes' outlines.
+    """
     if isinstance(el, Shape):
-        return bounds(el)
+        return bounds(el, kinds=kinds)
     if isinstance(el, Connector):
         pts: list[Vec] = list(el.waypoints)
         box: Box | None = None
@@ -66,9 +75,11 @@ def rough_bounds(doc: Document, el: Element) -> Box | None:
             if isinstance(end, Free):
                 pts.append(end.point)
             else:
-                s = doc.get(end.shape)
-                if isinstance(s, Shape):
-                    b = bounds(s)
+                b = known.get(end.shape) if known is not None else None
+                if b is None:
+                    s = doc.get(end.shape)
+                    b = bounds(s, kinds=kinds) if isinstance(s, Shape) else None
+                if b is not None:
                     box = b if box is None else box.union(b)
         if pts:
             pb = Box.around(pts)
@@ -91,15 +102,25 @@ def _cells(b: Box) -> Iterator[tuple[int, int]]:
 class HitIndex:
     """Rough bounds of one page's elements in a bucket grid, kept up to date."""
 
-    def __init__(self, doc: Document, page_id: str) -> None:
+    def __init__(
+        self, doc: Document, page_id: str, kinds: Mapping[str, ShapeKind] = KINDS
+    ) -> None:
         self.page_id = page_id
+        self.kinds = kinds
         self.bounds: dict[str, Box] = {}
         self._cells: dict[tuple[int, int], set[str]] = {}
-        for el in doc.elements(page_id):
-            self._put(doc, el)
+        elements = doc.elements(page_id)
+        # Shapes first, so connectors find their shapes' bounds already known.
+        for el in elements:
+            if isinstance(el, Shape):
+                self._put(doc, el)
+        for el in elements:
+            if not isinstance(el, Shape):
+                self._put(doc, el)
 
-    def _put(self, doc: Document, el: Element) -> None:
-        b = rough_bounds(doc, el)
+    def _put(self, doc: Document, el: Element, b: Box | None = None) -> None:
+        if b is None:
+            b = rough_bounds(doc, el, self.bounds, self.kinds)
         if b is None:
             return
         self.bounds[el.id] = b
@@ -118,15 +139,28 @@ class HitIndex:
                     del self._cells[cell]
 
     def update(self, doc: Document, patch: Patch) -> None:
-        """Refresh the entries a patch touched, and connectors of touched shapes."""
-        dirty = set(patch.touched())
-        for rid in patch.touched():
-            dirty.update(c.id for c in doc.connectors_of(rid))
-        for rid in dirty:
-            self._drop(rid)
+        """Refresh the entries a patch touched, and connectors of touched shapes.
+
+        A shape that only moved gets its old bounds moved, which spares
+        recomputing outlines when thousands of shapes move together.
+        """
+        touched = patch.touched()
+        conns: set[str] = set()
+        for rid in touched:
+            conns.update(c.id for c in doc.connectors_of(rid))
+        for rid in touched:
             el = doc.get(rid)
-            if isinstance(el, Shape | Connector) and el.page == self.page_id:
-                self._put(doc, el)
+            old = self.bounds.get(rid)
+            moved = _moved_by(patch, rid) if old is not None else None
+            self._drop(rid)
+            if isinstance(el, Shape) and el.page == self.page_id:
+                self._put(doc, el, old.translated(moved) if old and moved else None)
+        for rid in touched | conns:
+            el = doc.get(rid)
+            if isinstance(el, Connector):
+                self._drop(rid)
+                if el.page == self.page_id:
+                    self._put(doc, el)
 
     def near(self, box: Box) -> set[str]:
         """Return ids whose rough bounds may meet ``box``."""
@@ -157,7 +191,7 @@ class HitTester:
     def index(self, doc: Document, page_id: str) -> HitIndex:
         """Return the page's index, building it on first use."""
         if self._index is None or self._index.page_id != page_id:
-            self._index = HitIndex(doc, page_id)
+            self._index = HitIndex(doc, page_id, self.kinds)
         return self._index
 
     def update(self, doc: Document, patch: Patch) -> None:
@@ -228,6 +262,26 @@ class HitTester:
             if _within(b, band):
                 out.append(el)
         return out
+
+
+def _moved_by(patch: Patch, rid: str) -> Vec | None:
+    """Return the offset if the patch only translated shape ``rid``."""
+    pair = patch.updated.get(rid)
+    if pair is None:
+        return None
+    b, a = pair
+    if not (isinstance(b, Shape) and isinstance(a, Shape)):
+        return None
+    if (a.box.w, a.box.h, a.rotation_deg, a.kind) != (
+        b.box.w,
+        b.box.h,
+        b.rotation_deg,
+        b.kind,
+    ) or (a.props is not b.props and a.props != b.props):
+        return None
+    if b.style.corner_radius != a.style.corner_radius:
+        return None
+    return Vec(a.box.x - b.box.x, a.box.y - b.box.y)
 
 
 def _within(b: Box, band: Box) -> bool:

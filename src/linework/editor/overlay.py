@@ -268,10 +268,9 @@ def build(
         tgt = doc.get(extras.target)
         if isinstance(tgt, Shape):
             parts.extend(_outline(doc, tgt, zoom, "target", routes, kinds))
-    frame = selection_frame(doc, selection, kinds) if show_handles else None
     if frame is not None and len(selection) > 1:
         box = frame[0]
-        parts.append(
+        sel_parts.append(
             _poly(
                 (box.at(0, 0), box.at(1, 0), box.at(1, 1), box.at(0, 1)),
                 zoom,
@@ -279,9 +278,15 @@ def build(
                 stroke_dasharray=f"{_f(4 / zoom)} {_f(3 / zoom)}",
             )
         )
+    if extras.offset is not None and sel_parts:
+        d = extras.offset
+        parts.append(node("g", *sel_parts, transform=f"translate({_f(d.x)} {_f(d.y)})"))
+    else:
+        parts.extend(sel_parts)
     if show_handles:
         parts.extend(
-            _handle_node(h, zoom) for h in handles(doc, selection, zoom, routes, kinds)
+            _handle_node(h, zoom)
+            for h in handles(doc, selection, zoom, routes, kinds, frame=frame)
         )
     port_shape = extras.target if extras.target is not None else hover
     ps = doc.get(port_shape) if port_shape else None

@@ -35,6 +35,10 @@ Events in
     Replace the document with an empty one.
 ``{"type": "refresh"}``
     Ask for a ``reset`` op of the current page (after the DOM was rebuilt).
+``{"type": "idle", "max"?: int}``
+    The browser has spare time (``requestIdleCallback``): send while
+    ``ui.pending`` > 0. The response carries real fragments (upserts) for up to
+    ``max`` (default 150) elements still shown by translation.
 
 Response out
 ------------
@@ -47,7 +51,13 @@ Response out
     (null: at the end). The sibling is always already in place when the ops are
     applied in order. ``{"op": "remove", "id"}``. ``{"op": "reset",
     "elements": [[id, svg], ...]}``: replace the whole layer (page switch, load,
-    new, refresh).
+    new, refresh). ``{"op": "translate", "ids": [...], "dx", "dy"}``: show
+    each listed node shifted by (dx, dy) from its own geometry: set its
+    ``transform`` to ``translate(dx dy)`` followed by the ``transform`` the node
+    had when it was inserted (keep that, e.g. in a data attribute); 0, 0 puts it
+    back. Used while dragging many elements and after large moves, whose real
+    fragments then arrive through ``idle``; an upsert replaces the node and so
+    ends its translation.
 ``overlay`` — the complete overlay layer as SVG text, ``<g data-overlay="1">…</g>``
     in page coordinates (put it in the same transformed group as the canvas):
     hover outline ``[data-role=hover]``, ports ``circle[data-port][data-shape]``,
@@ -71,7 +81,9 @@ Response out
     {id, box {x, y, w, h}, rotation, text, style {...}, created} while
     in-place editing: an overlay editor goes over ``box`` rotated by
     ``rotation`` degrees about its centre, and commits with the ``set-text``
-    action), ``cursor`` (a CSS cursor name). Only when they apply:
+    action), ``cursor`` (a CSS cursor name), ``pending`` (how many nodes still
+    show a translated older fragment; send ``idle`` until 0 before reading the
+    DOM's SVG text, e.g. to compare it with an export). Only when they apply:
     ``clipboard`` (text to put on the system clipboard after copy or cut),
     ``request`` ({"action": name, ...} the browser must carry out: open, save,
     save-as, new, paste (read the system clipboard and send the ``paste``
@@ -185,6 +197,13 @@ class Refresh:
     """Re-send the whole page."""
 
 
+@dataclass(frozen=True, slots=True)
+class Idle:
+    """The browser has time: send up to ``limit`` pending real fragments."""
+
+    limit: int = 150
+
+
 Event: TypeAlias = (
     Pointer
     | PointerCancel
@@ -195,6 +214,7 @@ Event: TypeAlias = (
     | Load
     | New
     | Refresh
+    | Idle
 )
 
 
@@ -285,4 +305,9 @@ def parse_event(raw: object) -> Event:
             return New()
         case "refresh":
             return Refresh()
+        case "idle":
+            limit = raw.get("max", 150)
+            if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+                raise ProtocolError("idle max must be a positive integer")
+            return Idle(limit=limit)
     raise ProtocolError(f"unknown event type {str(kind)[:40]!r}")
