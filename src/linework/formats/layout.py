@@ -11,10 +11,12 @@ deterministic (the same input gives the same bytes natively and in Pyodide):
    sibling clusters in one order on every layer), keeping the ordering with the
    fewest crossings, then a few adjacent swaps;
 5. place items across the layer with isotonic regression towards the mean of
-   their neighbours, then settle cluster borders with a longest-path pass over
-   separation constraints so no box overlaps another;
-6. stack the layers, route edges orthogonally through the dummy positions and
-   rotate the whole picture for BT, LR and RL.
+   their neighbours, settle cluster borders with a longest-path pass over
+   separation constraints so no box overlaps another, then line up each long
+   edge's dummies where their neighbours leave room;
+6. stack the layers, route edges orthogonally through the dummy positions
+   (each sideways jog on its own track in the gap) and rotate the whole
+   picture for BT, LR and RL.
 
 All work happens in "TB space" (layers stacked downwards, x across a layer);
 the final transform maps it to the requested direction.
