@@ -635,7 +635,9 @@ def _panel(
 ) -> tuple[Json | None, Json]:
     if not leaves:
         return None, {}
-    style = {n: _common(getattr(e.style, n) for e in leaves) for n in _STYLE_NAMES}
+    # Most elements share a few style objects: compare those, not every element.
+    styles = list({id(e.style): e.style for e in leaves}.values())
+    style = {n: _common(getattr(st, n) for st in styles) for n in _STYLE_NAMES}
     shapes = [e for e in leaves if isinstance(e, Shape)]
     conns = [e for e in leaves if isinstance(e, Connector)]
     props: Json = {

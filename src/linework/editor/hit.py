@@ -88,6 +88,16 @@ def rough_bounds(
     return None
 
 
+def _span(b: Box) -> tuple[int, int, int, int]:
+    """Return the range of grid cells a box covers."""
+    return (
+        int(b.x // CELL),
+        int(b.right // CELL),
+        int(b.y // CELL),
+        int(b.bottom // CELL),
+    )
+
+
 def _cells(b: Box) -> Iterator[tuple[int, int]]:
     x0, x1 = int(b.x // CELL), int(b.right // CELL)
     y0, y1 = int(b.y // CELL), int(b.bottom // CELL)
@@ -121,8 +131,15 @@ class HitIndex:
     def _put(self, doc: Document, el: Element, b: Box | None = None) -> None:
         if b is None:
             b = rough_bounds(doc, el, self.bounds, self.kinds)
+        old = self.bounds.get(el.id)
         if b is None:
+            self._drop(el.id)
             return
+        if old is not None:
+            if _span(old) == _span(b):
+                self.bounds[el.id] = b  # same cells: nothing to re-bucket
+                return
+            self._drop(el.id)
         self.bounds[el.id] = b
         for cell in _cells(b):
             self._cells.setdefault(cell, set()).add(el.id)
@@ -152,15 +169,16 @@ class HitIndex:
             el = doc.get(rid)
             old = self.bounds.get(rid)
             moved = _moved_by(patch, rid) if old is not None else None
-            self._drop(rid)
             if isinstance(el, Shape) and el.page == self.page_id:
                 self._put(doc, el, old.translated(moved) if old and moved else None)
+            elif not isinstance(el, Connector):
+                self._drop(rid)
         for rid in touched | conns:
             el = doc.get(rid)
-            if isinstance(el, Connector):
+            if isinstance(el, Connector) and el.page == self.page_id:
+                self._put(doc, el)
+            elif isinstance(el, Connector) or el is None:
                 self._drop(rid)
-                if el.page == self.page_id:
-                    self._put(doc, el)
 
     def near(self, box: Box) -> set[str]:
         """Return ids whose rough bounds may meet ``box``."""
