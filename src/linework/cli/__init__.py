@@ -23,6 +23,7 @@ VERBS: Final[tuple[str, ...]] = (
     "seal",
     "unseal",
     "export",
+    "report",
 )
 
 
