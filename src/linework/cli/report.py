@@ -15,7 +15,6 @@ from linework.errors import LineworkError
 from linework.files import open_document
 from linework.model import Connector, Shape
 
-
 # Notes and listings that sit beside diagrams in a folder; they are not reported.
 _NOT_DIAGRAMS = frozenset({".md", ".txt", ".tsv", ".csv", ".rst"})
 
