@@ -231,3 +231,19 @@ def test_a_bad_load_changes_nothing() -> None:
 
     assert before == t.encoded()
     assert t.ui["error"]["code"].startswith("LW-E01")
+
+
+def test_undo_during_a_drag_only_takes_back_the_drag() -> None:
+    """Ctrl+Z mid-drag cancels the drag and leaves earlier steps alone."""
+    t = two_shapes()
+    steps = len(t.editor.history)
+    before = t.encoded()
+
+    t.drag((200, 200), (260, 290), release=False)
+    assert "translating" == t.ui["state"]
+    t.key_down("z", ctrl=True)
+    t.pointer_up(260, 290)
+
+    assert before == t.encoded()
+    assert steps == len(t.editor.history)
+    assert "idle" == t.ui["state"]

@@ -18,6 +18,7 @@ UI state that come back; the whole protocol is documented in
 | ``load`` | data (``.linework`` text) | replace the document |
 | ``new`` | | an empty document |
 | ``refresh`` | | a ``reset`` op of the page on screen |
+| ``idle`` | max? | real fragments for nodes still shown translated |
 
 The response is ``{"ops": [...], "overlay": "<g…>", "ui": {...}}``.
 """

@@ -31,7 +31,8 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``add-text`` (x, y, text?): add a free text
 - ``connect`` (source, target, routing?): add a connector; an end is {shape, port?} or
   {x, y}
-- ``set-style`` (fields, ids?): set style fields on the selection (or ids)
+- ``set-style`` (fields, ids?): set style fields on the selection (or ids); with
+  nothing selected, arrowheads, stroke and dash become the style of new connectors
 - ``set-text`` (id, text): commit the in-place editor (text is data, never markup)
 - ``edit-text`` (id?): open the in-place editor on an element (default: the selection)
 - ``end-edit``: close the in-place editor without a change
@@ -76,7 +77,7 @@ from linework import commands as cmd
 from linework.commands import CommandError
 from linework.editor.editor import Editor
 from linework.editor.session import Editing
-from linework.editor.tools import Gesture, Idle, Place
+from linework.editor.tools import Gesture, Idle, Place, TextEntry
 from linework.formats import native
 from linework.geometry import Box, Vec
 from linework.model import (
@@ -869,6 +870,9 @@ def run(ed: Editor, name: str, args: Args) -> None:
     fn = ACTIONS.get(name)
     if fn is None:
         raise CommandError(f"unknown action {name[:60]!r}")
+    if name in ("undo", "redo") and ed.state.busy:
+        ed.state.cancel()  # undo during a drag takes back the drag, nothing more
+        return
     if name not in _KEEPS_GESTURE:
         if ed.state.busy:
             ed.state.cancel()
@@ -932,8 +936,7 @@ def double_click(ed: Editor, at: Vec) -> None:
         start_edit(ed, el.id)
         return
     # Empty canvas: a new text, kept only if the user types something.
-    g = Gesture(ed)
-    g.history_name = "Add text"
+    g = TextEntry(ed)
     ed.transition(g)
     patch = cmd.add_text(
         ed.document,

@@ -579,6 +579,7 @@ class Editor:
             "enabled": enabled(self),
             "edit_text": self._edit_text(),
             "cursor": self.state.cursor,
+            "state": self.state.name,
             "pending": self.painter.pending,
         }
         ui.update(self._note)

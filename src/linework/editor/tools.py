@@ -88,6 +88,7 @@ class State:
 class Gesture(State):
     """A drag that changes the document: one undo step, or none if cancelled."""
 
+    name = "gesture"
     history_name = "Edit"
 
     def __init__(self, ed: Editor) -> None:
@@ -207,6 +208,8 @@ class _Pointing(State):
 class PointingCanvas(_Pointing):
     """Pressed on empty canvas: a drag becomes a rubber band."""
 
+    name = "pointing-canvas"
+
     def __init__(self, ed: Editor, start: Vec, additive: bool) -> None:
         super().__init__(ed, start)
         self.additive = additive
@@ -221,6 +224,8 @@ class PointingCanvas(_Pointing):
 
 class PointingElement(_Pointing):
     """Pressed on an element: a drag moves the selection, a click selects."""
+
+    name = "pointing-element"
 
     cursor = "move"
 
@@ -253,6 +258,8 @@ class PointingElement(_Pointing):
 class PointingHandle(_Pointing):
     """Pressed on a handle: a drag resizes, rotates, or drags an end or waypoint."""
 
+    name = "pointing-handle"
+
     def __init__(self, ed: Editor, start: Vec, handle: Handle) -> None:
         super().__init__(ed, start)
         self.handle = handle
@@ -278,6 +285,8 @@ class PointingHandle(_Pointing):
 
 class PointingPort(_Pointing):
     """Pressed on a port of the hovered shape: a drag draws a connector."""
+
+    name = "pointing-port"
 
     cursor = "crosshair"
 
@@ -641,6 +650,17 @@ class DraggingWaypoint(Gesture):
     def up(self, p: Vec, mods: Mods) -> None:
         """Commit."""
         self.finish()
+
+
+class TextEntry(Gesture):
+    """A text just added by double-click, waiting for its first words.
+
+    Committing text squashes the two into one step; committing nothing (or any
+    other input) bails, so an abandoned empty text leaves no trace.
+    """
+
+    name = "text-entry"
+    history_name = "Add text"
 
 
 # --------------------------------------------------------------------------- place
