@@ -61,7 +61,8 @@ Response out
 ``overlay`` — the complete overlay layer as SVG text, ``<g data-overlay="1">…</g>``
     in page coordinates (put it in the same transformed group as the canvas):
     hover outline ``[data-role=hover]``, ports ``circle[data-port][data-shape]``,
-    selection outlines ``[data-role=selection]``, resize handles
+    selection outlines ``[data-role=selection]`` (for up to 100 elements) and the
+    frame of a multi-selection ``[data-role=selection-box]``, resize handles
     ``[data-handle=nw|n|ne|e|se|s|sw|w]``, ``[data-handle=rotate]``, connector
     ends ``[data-handle=source|target]``, waypoints ``[data-handle=waypoint]
     [data-index]``, virtual bends ``[data-handle=add-waypoint][data-index]``,
@@ -75,20 +76,24 @@ Response out
     ``can_undo``, ``can_redo``, ``dirty``, ``tool`` ("select" or
     "place:<kind>"), ``snap`` (grid snap on), ``guides`` (smart guides on),
     ``style`` (the selection's common style: each field's value where all agree,
-    else null; null with no selection), ``props`` (the selection's common
-    ``routing``, ``kind``, ``text``, ``locked`` and, for one shape, ``box`` and
-    ``rotation``), ``enabled`` {action name: bool}, ``edit_text`` (null, or
+    else null; null with no selection), ``props`` ({} with no selection, else
+    ``count``, ``shapes``, ``connectors``, the common ``kind``, ``routing`` and
+    ``text`` (null where they differ), ``locked``; for one shape ``box``
+    {x, y, w, h}, ``rotation`` and ``link``, otherwise the selection's
+    ``bounds``), ``enabled`` {action name: bool}, ``edit_text`` (null, or
     {id, box {x, y, w, h}, rotation, text, style {...}, created} while
     in-place editing: an overlay editor goes over ``box`` rotated by
     ``rotation`` degrees about its centre, and commits with the ``set-text``
     action), ``cursor`` (a CSS cursor name), ``state`` (the tool state, e.g.
-    ``idle``, ``translating``, ``resizing``, ``rubber-band``), ``pending`` (how many nodes still
-    show a translated older fragment; send ``idle`` until 0 before reading the
-    DOM's SVG text, e.g. to compare it with an export). Only when they apply:
+    ``idle``, ``translating``, ``resizing``, ``rubber-band``), ``pending`` (how
+    many nodes still show a translated older fragment; send ``idle`` until 0
+    before reading the DOM's SVG text, e.g. to compare it with an export).
+    Only when they apply:
     ``clipboard`` (text to put on the system clipboard after copy or cut),
     ``request`` ({"action": name, ...} the browser must carry out: open, save,
-    save-as, new, paste (read the system clipboard and send the ``paste``
-    action with ``data``), zoom-in, zoom-out, zoom-fit (with ``bounds``), help),
+    save-as, save-sealed, export-svg, export-png, export-drawio, paste (read
+    the system clipboard and send the ``paste`` action with ``data``), zoom-in,
+    zoom-out, zoom-fit (with the content ``bounds`` {x, y, w, h}), help),
     ``error`` ({code, message, detail}: the command was refused; nothing changed).
 """
 
