@@ -420,11 +420,19 @@ class Editor:
                 out.append(unit.id)
         return out
 
-    def other_shape_bounds(self, moving: set[str]) -> list[Box]:
-        """Return the bounds of visible shapes not being moved (for guides)."""
+    def other_shape_bounds(
+        self, moving: set[str], near: Box | None = None
+    ) -> list[Box]:
+        """Return the bounds of visible shapes not being moved (for guides).
+
+        With ``near``, only shapes meeting that box count, so starting a drag
+        on a huge page does not walk every shape.
+        """
         idx = self.hits.index(self._doc, self.session.page_id)
+        ids = idx.near(near) if near is not None else idx.bounds
         out: list[Box] = []
-        for rid, b in idx.bounds.items():
+        for rid in ids:
+            b = idx.bounds[rid]
             if rid in moving:
                 continue
             el = self._doc.get(rid)

@@ -54,6 +54,8 @@ DRAG_PX: Final = 3.0  # a press becomes a drag after this many screen pixels
 #: Drags moving more elements than this are previewed (translated in the
 #: browser) and get their real geometry on release.
 PREVIEW_AT: Final = 200
+#: Smart guides come from shapes within this many screen pixels of the drag.
+GUIDE_REACH_PX: Final = 1600.0
 ROTATE_SNAP_DEG: Final = 15.0
 
 
@@ -128,7 +130,7 @@ class Idle(State):
         ed = self.ed
         h = ed.handle_at(p)
         if h is not None:
-            ed.set_hover(None if h.owner == "" else ed.session.hover)
+            ed.set_hover(None)  # no ports under a handle: the handle wins
             self.cursor = _handle_cursor(ed, h)
             return
         under = ed.element_at(p)
@@ -326,9 +328,9 @@ class Translating(Gesture):
         self.ids = ids
         self.bounds = union(ed.unit_bounds(i) for i in ids)
         moving = set(descendants(self.base, ids))
-        self.snapper = (
-            Snapper(ed.other_shape_bounds(moving)) if ed.session.guides else None
-        )
+        self.moving = moving
+        self.window: Box | None = None
+        self.snapper: Snapper | None = None
         self.delta = Vec(0.0, 0.0)
         self.preview: Preview | None = None
         if len(moving) > PREVIEW_AT:
@@ -342,6 +344,8 @@ class Translating(Gesture):
             axis = "x" if abs(d.x) >= abs(d.y) else "y"
             d = Vec(d.x, 0.0) if axis == "x" else Vec(0.0, d.y)
         guides: list[Guide] = []
+        if self.bounds is not None and self.ed.session.guides:
+            self._refresh_snapper(self.bounds.translated(d))
         if self.bounds is not None and (self.snapper or self.ed.grid):
             d, guides = (self.snapper or Snapper(())).snap(
                 self.bounds,
@@ -361,6 +365,26 @@ class Translating(Gesture):
             self.ed.preview(self.preview, d)
         else:
             self.show(move_elements(self.base, self.ids, d))
+
+    def _refresh_snapper(self, box: Box) -> None:
+        """Collect guide lines from shapes around ``box`` (a screenful or two).
+
+        Rebuilt when the dragged box leaves the window, so a drag across a
+        5,000-shape page never looks at all of them at once.
+        """
+        w = self.window
+        if (
+            w is not None
+            and w.x <= box.x
+            and w.y <= box.y
+            and box.right <= w.right
+            and box.bottom <= w.bottom
+        ):
+            return
+        reach = GUIDE_REACH_PX / self.ed.zoom
+        self.window = box.inflated(reach / 2)
+        near = box.inflated(reach)
+        self.snapper = Snapper(self.ed.other_shape_bounds(self.moving, near))
 
     def up(self, p: Vec, mods: Mods) -> None:
         """Commit the move (a previewed move gets its real geometry now)."""
