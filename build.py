@@ -273,6 +273,94 @@ def build_wheel(out_dir: Path) -> Path:
     return wheels[0]
 
 
+# Run by Node at build time: Pyodide's own CPython 3.14 byte-compiles the
+# wheel's modules, so the browser does not compile them on every start.
+_PY_COMPILE_MJS = """
+const { loadPyodide } = await import(process.argv[2]);
+const py = await loadPyodide({ indexURL: process.argv[3] });
+py.FS.mkdirTree("/build");
+py.FS.mount(py.FS.filesystems.NODEFS, { root: process.argv[4] }, "/build");
+const failed = py.runPython(`
+import pathlib, py_compile
+failed = []
+for path in sorted(pathlib.Path("/build").rglob("*.py")):
+    try:
+        py_compile.compile(
+            str(path), cfile=str(path.with_suffix(".pyc")), doraise=True,
+            dfile=str(path.relative_to("/build")),
+            invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+        )
+        path.unlink()
+    except py_compile.PyCompileError as error:
+        failed.append(str(error))
+chr(10).join(failed)
+`);
+if (failed) {
+  console.error(failed);
+  process.exit(1);
+}
+"""
+
+
+def py_compile_wheel(wheel: Path) -> Path:
+    """Replace a pure wheel's modules by CPython 3.14 bytecode, as Pyodide does.
+
+    Sourceless ``.pyc`` files import without compiling in the browser (the
+    deferred imports of the renderer and codecs drop from ~350 ms to a few
+    ms); tracebacks keep file names and line numbers. The wheel grows from
+    ~0.26 MB to ~0.6 MB. Returns the same path; on any failure the wheel is
+    left as it was (imports are then compiled in the browser).
+    """
+    node = shutil.which("node")
+    if node is None:
+        log("node not found: shipping the wheel without bytecode")
+        return wheel
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        with zipfile.ZipFile(wheel) as z:
+            z.extractall(tree)
+        script = Path(tmp) / "py-compile.mjs"
+        script.write_text(_PY_COMPILE_MJS)
+        cmd = [
+            node,
+            str(script),
+            (PYODIDE_NPM / "pyodide.mjs").as_uri(),
+            str(PYODIDE_NPM) + "/",
+            str(tree),
+        ]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            log(f"byte-compiling failed, shipping sources only: {done.stderr[-500:]}")
+            return wheel
+        write_wheel(tree, wheel)
+    return wheel
+
+
+def write_wheel(tree: Path, wheel: Path) -> None:
+    """Zip an unpacked wheel again, with a RECORD that lists every file."""
+    files = sorted(
+        p for p in tree.rglob("*") if p.is_file() and not p.name.endswith("RECORD")
+    )
+    record_path = next(tree.glob("*.dist-info")) / "RECORD"
+    lines = []
+    for path in files:
+        data = path.read_bytes()
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
+        lines.append(
+            f"{path.relative_to(tree).as_posix()},sha256={digest.decode()},{len(data)}"
+        )
+    lines.append(f"{record_path.relative_to(tree).as_posix()},,")
+    record_path.write_text("\n".join(lines) + "\n")
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in [*files, record_path]:
+            info = zipfile.ZipInfo(
+                path.relative_to(tree).as_posix(), (2020, 2, 2, 0, 0, 0)
+            )
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, path.read_bytes())
+
+
 def fetch_micropip() -> Path:
     """Return micropip's pure wheel from the cache, downloading it with pip once.
 
@@ -514,7 +602,7 @@ def build(
 
         # Wheels in folders named by their hash, and a lock listing them.
         with tempfile.TemporaryDirectory() as tmp:
-            wheel = build_wheel(Path(tmp))
+            wheel = py_compile_wheel(build_wheel(Path(tmp)))
             wheels = {"linework": wheel, "micropip": fetch_micropip()}
             lock_packages = {}
             for key, path in wheels.items():
