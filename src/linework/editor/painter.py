@@ -21,7 +21,7 @@ from linework.render import Remove, Renderer, Upsert
 #: Rigid moves touching at least this many elements are painted lazily.
 LAZY_AT: Final = 200
 #: Fragments sent per ``idle`` event unless the event asks otherwise.
-FLUSH_BATCH: Final = 150
+FLUSH_BATCH: Final = 50
 _EPS: Final = 1e-6
 
 Op = dict[str, Any]

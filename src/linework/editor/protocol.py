@@ -38,7 +38,7 @@ Events in
 ``{"type": "idle", "max"?: int}``
     The browser has spare time (``requestIdleCallback``): send while
     ``ui.pending`` > 0. The response carries real fragments (upserts) for up to
-    ``max`` (default 150) elements still shown by translation.
+    ``max`` (default 50, about 10 ms) elements still shown by translation.
 
 Response out
 ------------
@@ -207,7 +207,7 @@ class Refresh:
 class Idle:
     """The browser has time: send up to ``limit`` pending real fragments."""
 
-    limit: int = 150
+    limit: int = 50
 
 
 Event: TypeAlias = (
@@ -312,7 +312,7 @@ def parse_event(raw: object) -> Event:
         case "refresh":
             return Refresh()
         case "idle":
-            limit = raw.get("max", 150)
+            limit = raw.get("max", 50)
             if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
                 raise ProtocolError("idle max must be a positive integer")
             return Idle(limit=limit)
