@@ -368,8 +368,12 @@ def html_to_text(markup: str, *, linefeeds: bool = True) -> PlainText:
     True
     """
     collector = _Collector(linefeeds=linefeeds)
-    collector.feed(_defuse(markup[:MAX_MARKUP]))
-    collector.close()
+    markup = markup[:MAX_MARKUP]
+    if "<" in markup or "&" in markup:
+        collector.feed(_defuse(markup))
+        collector.close()
+    elif markup:
+        collector.handle_data(markup)  # no markup at all: skip the parser
     return collector.result()
 
 

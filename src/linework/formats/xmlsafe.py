@@ -86,6 +86,7 @@ def scan(
     *,
     max_depth: int = MAX_XML_DEPTH,
     allow_doctype: Collection[str] = (),
+    root_only: bool = False,
 ) -> int:
     """Return the deepest element nesting of XML text, refusing what is unsafe.
 
@@ -99,6 +100,7 @@ def scan(
         max_depth: the deepest nesting accepted.
         allow_doctype: root names whose plain ``<!DOCTYPE>`` (no internal subset)
             is tolerated, e.g. ``("svg",)`` for SVG files that name the SVG DTD.
+        root_only: stop after the root's start tag (for ``root_attributes``).
 
     Returns:
         The deepest nesting seen.
@@ -148,6 +150,8 @@ def scan(
             end = _tag_end(text, lt)
             if end < 0:
                 return best
+            if root_only:
+                return 1
             if text[end - 1] != "/":
                 depth += 1
                 if depth > best:
@@ -276,7 +280,7 @@ def root_attributes(
     Raises:
         LineworkError: as ``parse`` does.
     """
-    scan(text, allow_doctype=allow_doctype)
+    scan(text, allow_doctype=allow_doctype, root_only=True)
     parser = _parser(code, allow_doctype)
     found: list[tuple[str, dict[str, str]]] = []
 

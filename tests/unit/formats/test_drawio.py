@@ -1,0 +1,919 @@
+"""draw.io import: containers, pages, geometry, styles, labels, edges, hostile input."""
+
+from __future__ import annotations
+
+import base64
+import struct
+import time
+import urllib.parse
+import zlib
+from xml.sax.saxutils import quoteattr
+
+import pytest
+
+from linework.errors import LineworkError
+from linework.formats import drawio, limits, native, xmlsafe
+from linework.formats.imports import ImportResult
+from linework.geometry import Box, Vec
+from linework.model import Attached, Connector, Document, Free, Group, Layer, Shape
+
+ROOT = '<mxCell id="0"/><mxCell id="1" parent="0"/>'
+
+
+def page(body: str, *, root: str = ROOT, **model: str) -> str:
+    """Return an mxGraphModel holding the given cells after the root and layer."""
+    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in model.items())
+    return f"<mxGraphModel{attrs}><root>{root}{body}</root></mxGraphModel>"
+
+
+def mxfile(*pages: str, names: tuple[str, ...] = ()) -> bytes:
+    """Return an uncompressed .drawio file of the given pages."""
+    diagrams = "".join(
+        f'<diagram id="d{i}" name={quoteattr(names[i] if names else f"P{i}")}>{p}</diagram>'
+        for i, p in enumerate(pages)
+    )
+    return f"<mxfile>{diagrams}</mxfile>".encode()
+
+
+def compress(xml: str) -> str:
+    """Compress a page the way draw.io does (Graph.compress)."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = c.compress(urllib.parse.quote(xml, safe="~()*!.'").encode()) + c.flush()
+    return base64.b64encode(raw).decode()
+
+
+def vertex(
+    cid: str,
+    *,
+    x: float = 0,
+    y: float = 0,
+    w: float = 80,
+    h: float = 40,
+    style: str = "",
+    value: str = "",
+    parent: str = "1",
+    extra: str = "",
+) -> str:
+    return (
+        f'<mxCell id="{cid}" value={quoteattr(value)} style={quoteattr(style)} '
+        f'vertex="1" parent="{parent}"{extra}>'
+        f'<mxGeometry x="{x}" y="{y}" width="{w}" height="{h}" as="geometry"/></mxCell>'
+    )
+
+
+def read(data: bytes) -> ImportResult:
+    """Import, and check the result is a valid Linework document."""
+    result = drawio.read(data)
+    again = native.decode(native.encode(result.doc))
+    assert native.encode(again) == native.encode(result.doc)
+    return result
+
+
+def shapes(doc: Document) -> list[Shape]:
+    return [r for r in doc.records.values() if isinstance(r, Shape)]
+
+
+def connectors(doc: Document) -> list[Connector]:
+    return [r for r in doc.records.values() if isinstance(r, Connector)]
+
+
+def png_with_text(key: str, value: bytes, ctype: bytes = b"tEXt") -> bytes:
+    """Return a 1x1 PNG carrying a text chunk."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)
+    idat = zlib.compress(b"\x00\x00\x00\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(ctype, key.encode("latin-1") + b"\0" + value)
+        + chunk(b"IDAT", idat)
+        + chunk(b"IEND", b"")
+    )
+
+
+SIMPLE = page(
+    vertex("a", x=10, y=20, value="A")
+    + vertex("b", x=200, y=20, value="B")
+    + '<mxCell id="e" edge="1" parent="1" source="a" target="b" style="">'
+    '<mxGeometry relative="1" as="geometry"/></mxCell>'
+)
+
+
+# --------------------------------------------------------------------------- containers
+def test_uncompressed_and_compressed_pages_read_the_same() -> None:
+    """A page stored as compressed text equals the same page stored as XML."""
+    plain = read(mxfile(SIMPLE)).doc
+    packed = read(
+        f'<mxfile><diagram id="d0" name="P0">{compress(SIMPLE)}</diagram></mxfile>'.encode()
+    ).doc
+
+    assert native.encode(plain) == native.encode(packed)
+
+
+def test_bare_graph_model_is_one_page() -> None:
+    """Older files have an <mxGraphModel> root and no <mxfile>."""
+    doc = read(SIMPLE.encode()).doc
+
+    assert (1, 2, 1) == (len(doc.pages()), len(shapes(doc)), len(connectors(doc)))
+
+
+def test_svg_content_attribute_is_read_compressed_or_not() -> None:
+    """A .drawio.svg carries the mxfile, maybe compressed, in its content attribute."""
+    inner = mxfile(SIMPLE).decode()
+    packed = f'<mxfile><diagram id="d0" name="P0">{compress(SIMPLE)}</diagram></mxfile>'
+    docs = []
+    for content in (inner, packed):
+        svg = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+            '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" content={quoteattr(content)}>'
+            "<g><rect/></g></svg>"
+        )
+        docs.append(native.encode(read(svg.encode()).doc))
+
+    assert docs[0] == docs[1] == native.encode(read(mxfile(SIMPLE)).doc)
+
+
+def test_png_text_chunk_is_read() -> None:
+    """A .drawio.png carries encodeURIComponent(mxfile) in a tEXt chunk."""
+    value = urllib.parse.quote(mxfile(SIMPLE).decode(), safe="~()*!.'").encode()
+    doc = read(png_with_text("mxfile", value)).doc
+
+    assert native.encode(doc) == native.encode(read(mxfile(SIMPLE)).doc)
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (png_with_text("Software", b"x"), "LW-E0206"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>', "LW-E0206"),
+        (b"not xml at all", "LW-E0200"),
+        (b"<mxfile><diagram>", "LW-E0200"),
+        (b"<html><body/></html>", "LW-E0200"),
+        (b"<mxlibrary>[]</mxlibrary>", "LW-E0200"),
+        (b"<mxfile/>", "LW-E0200"),
+        (b"<mxfile><diagram>!!!not base64!!!</diagram></mxfile>", "LW-E0200"),
+        (
+            b"<mxfile><diagram>" + base64.b64encode(b"junk") + b"</diagram></mxfile>",
+            "LW-E0200",
+        ),
+        (b"<mxfile>\xff\xfe\x00</mxfile>", "LW-E0200"),
+    ],
+    ids=[
+        "png-without-diagram",
+        "svg-without-content",
+        "garbage",
+        "truncated",
+        "wrong-root",
+        "library",
+        "no-pages",
+        "bad-base64",
+        "bad-deflate",
+        "bad-utf8",
+    ],
+)
+def test_unreadable_files_get_a_clear_code(data: bytes, code: str) -> None:
+    """Every refusal is a LineworkError with a registered code."""
+    with pytest.raises(LineworkError) as info:
+        drawio.read(data)
+
+    assert code == info.value.code
+
+
+# --------------------------------------------------------------------------- pages, layers
+def test_pages_keep_names_sizes_background_and_grid() -> None:
+    """Each diagram is a page with its own size, background and grid."""
+    doc = read(
+        mxfile(
+            page(
+                "",
+                pageWidth="500",
+                pageHeight="400",
+                background="#FFEEDD",
+                gridSize="20",
+                grid="0",
+            ),
+            page(vertex("v", value="x"), background="none"),
+            names=("First", "Second"),
+        )
+    ).doc
+    first, second = doc.pages()
+
+    assert ("First", 500, 400, "#ffeedd") == (
+        first.name,
+        first.width,
+        first.height,
+        first.background,
+    )
+    assert (20, False) == (first.grid.size, first.grid.visible)
+    assert ("Second", "#ffffff") == (second.name, second.background)
+
+
+def test_layers_keep_name_visibility_lock_and_members() -> None:
+    """Children of the root cell are layers; their cells belong to them."""
+    root = (
+        '<mxCell id="0"/><mxCell id="1" parent="0"/>'
+        '<mxCell id="L2" value="Notes" style="locked=1;" visible="0" parent="0"/>'
+    )
+    doc = read(mxfile(page(vertex("a") + vertex("b", parent="L2"), root=root))).doc
+    (page_,) = doc.pages()
+    layers = doc.layers(page_.id)
+
+    assert ["Layer 1", "Notes"] == [la.name for la in layers]
+    assert (True, False) == (layers[1].locked, layers[1].visible)
+    assert layers[1].id == doc.typed("shape:b", Shape).layer
+
+
+def test_a_page_without_layers_gets_one() -> None:
+    """Cells straight under the root, or no root at all, still land on a layer."""
+    doc = read(mxfile(page(vertex("a", parent="0"), root='<mxCell id="0"/>'))).doc
+
+    assert 1 == len([r for r in doc.records.values() if isinstance(r, Layer)])
+    assert 1 == len(shapes(doc))
+
+
+# --------------------------------------------------------------------------- geometry
+def test_children_of_groups_are_placed_relative_to_them() -> None:
+    """Geometry inside a group or container is relative; offsets accumulate."""
+    body = (
+        vertex("g", x=100, y=100, w=300, h=300, style="group;")
+        + vertex("c", x=50, y=50, w=200, h=200, parent="g", value="Container")
+        + vertex("leaf", x=10, y=20, parent="c", value="Leaf")
+    )
+    doc = read(mxfile(page(body))).doc
+    leaf = doc.typed("shape:leaf", Shape)
+    container = doc.typed("shape:c", Shape)
+
+    assert Box(160, 170, 80, 40) == leaf.box
+    assert Box(150, 150, 200, 200) == container.box
+    assert "group:c" == leaf.parent == container.parent
+    assert "group:g" == doc.typed("group:c", Group).parent
+    assert "shape:g" not in doc
+
+
+def test_relative_child_of_a_vertex_uses_fractions_and_offset() -> None:
+    """relative=1 under a vertex: x, y are fractions of the parent, plus offset."""
+    body = vertex("p", x=100, y=100, w=200, h=100) + (
+        '<mxCell id="m" style="shape=message;" vertex="1" parent="p">'
+        '<mxGeometry x="1" y="0.5" width="20" height="14" relative="1" as="geometry">'
+        '<mxPoint x="-10" y="-7" as="offset"/></mxGeometry></mxCell>'
+    )
+    doc = read(mxfile(page(body))).doc
+
+    assert Box(290, 143, 20, 14) == doc.typed("shape:m", Shape).box
+
+
+def test_degenerate_sizes_are_clamped_and_rotation_kept() -> None:
+    """Zero or negative sizes become at least 1; rotation comes from the style."""
+    doc = read(mxfile(page(vertex("a", w=0, h=-5, style="rotation=450;")))).doc
+    a = doc.typed("shape:a", Shape)
+
+    assert (1, 5, 90) == (a.box.w, a.box.h, a.rotation_deg)
+
+
+def test_content_left_of_the_page_moves_onto_it_and_pages_grow() -> None:
+    """draw.io's canvas is unbounded; our page covers the content with a margin."""
+    result = read(
+        mxfile(
+            page(
+                vertex("a", x=-100, y=-50) + vertex("b", x=2000, y=10),
+                pageWidth="800",
+                pageHeight="600",
+            )
+        )
+    )
+    doc = result.doc
+    (p,) = doc.pages()
+
+    assert Box(40, 40, 80, 40) == doc.typed("shape:a", Shape).box
+    assert Box(2140, 100, 80, 40) == doc.typed("shape:b", Shape).box
+    assert (2260, 600) == (p.width, p.height)
+    assert any("moved onto the page" in w for w in result.warnings)
+
+
+# --------------------------------------------------------------------------- shapes
+@pytest.mark.parametrize(
+    ("style", "kind"),
+    [
+        ("", "rectangle"),
+        ("rounded=1;", "rounded-rectangle"),
+        ("ellipse;", "ellipse"),
+        ("ellipse;aspect=fixed;", "circle"),
+        ("rhombus;", "diamond"),
+        ("triangle;", "triangle"),
+        ("shape=cylinder3;", "cylinder"),
+        ("shape=cylinder;", "cylinder"),
+        ("shape=process;", "predefined-process"),
+        ("shape=document;", "document"),
+        ("shape=parallelogram;", "parallelogram"),
+        ("shape=hexagon;", "hexagon"),
+        ("shape=trapezoid;", "trapezoid"),
+        ("ellipse;shape=cloud;", "cloud"),
+        ("shape=note;", "note"),
+        ("shape=callout;", "callout"),
+        ("shape=singleArrow;", "block-arrow"),
+        ("text;", "text"),
+        ("swimlane;", "rectangle"),
+        ("shape=mxgraph.basic.star;", "star"),
+        ("shape=mxgraph.basic.octagon2;", "octagon"),
+        ("shape=mxgraph.flowchart.decision;", "decision"),
+        ("shape=mxgraph.flowchart.terminator;", "terminator"),
+        ("shape=mxgraph.flowchart.data;", "data"),
+        ("shape=mxgraph.flowchart.multi-document;", "multi-document"),
+        ("shape=mxgraph.flowchart.predefined_process;", "predefined-process"),
+        ("shape=mxgraph.flowchart.manual_input;", "manual-input"),
+        ("shape=mxgraph.flowchart.manual_operation;", "manual-operation"),
+        ("shape=mxgraph.flowchart.preparation;", "preparation"),
+        ("shape=mxgraph.flowchart.delay;", "delay"),
+        ("shape=mxgraph.flowchart.stored_data;", "stored-data"),
+        ("shape=mxgraph.flowchart.internal_storage;", "internal-storage"),
+        ("shape=mxgraph.flowchart.display;", "display"),
+        ("shape=mxgraph.flowchart.on-page_reference;", "on-page-connector"),
+        ("shape=mxgraph.flowchart.off-page_reference;", "off-page-connector"),
+        ("shape=mxgraph.flowchart.merge_or_storage;", "merge"),
+        ("shape=mxgraph.flowchart.extract_or_measurement;", "extract"),
+        ("shape=mxgraph.flowchart.or;", "or"),
+        ("shape=mxgraph.flowchart.summing_function;", "summing-junction"),
+        ("shape=mxgraph.flowchart.process;", "process"),
+    ],
+)
+def test_draw_io_shapes_map_to_our_kinds(style: str, kind: str) -> None:
+    """Built-in and flowchart shapes become the matching Linework kind."""
+    result = read(mxfile(page(vertex("a", w=50, h=50, style=style))))
+
+    assert (kind, 0) == (result.doc.typed("shape:a", Shape).kind, result.unmapped)
+
+
+def test_unknown_shapes_become_rectangles_that_keep_label_size_colours() -> None:
+    """Shapes we lack are counted, keep their look as far as it goes, and their name."""
+    style = "shape=mxgraph.aws4.lambda_function;fillColor=#ED7100;strokeColor=#ffffff;"
+    result = read(mxfile(page(vertex("a", w=78, h=78, style=style, value="Lambda"))))
+    a = result.doc.typed("shape:a", Shape)
+
+    assert 1 == result.unmapped
+    assert ("rectangle", "Lambda", Box(0, 0, 78, 78)) == (a.kind, a.text, a.box)
+    assert ("#ed7100", "#ffffff") == (a.style.fill, a.style.stroke)
+    assert "mxgraph.aws4.lambda_function" == a.extra[drawio.EXTRA_SHAPE_KEY]
+    assert any("mxgraph.aws4.lambda_function" in w for w in result.warnings)
+
+
+def test_styles_are_mapped() -> None:
+    """Colours, line, text and corner fields come across with draw.io's defaults."""
+    style = (
+        "rounded=1;arcSize=20;fillColor=#DAE8FC;strokeColor=none;strokeWidth=3;"
+        "dashed=1;dashPattern=1 2;opacity=50;shadow=1;fontSize=16;fontColor=#333;"
+        "fontStyle=7;align=left;verticalAlign=bottom;spacing=8;"
+    )
+    s = (
+        read(mxfile(page(vertex("a", w=100, h=50, style=style))))
+        .doc.typed("shape:a", Shape)
+        .style
+    )
+    plain = read(mxfile(page(vertex("b")))).doc.typed("shape:b", Shape).style
+
+    assert ("#dae8fc", "none", 3, "dotted", 0.5, True) == (
+        s.fill,
+        s.stroke,
+        s.stroke_width,
+        s.dash,
+        s.opacity,
+        s.shadow,
+    )
+    assert (16, "#333333", True, True, True, "left", "bottom", 8, 10) == (
+        s.font_size,
+        s.font_color,
+        s.bold,
+        s.italic,
+        s.underline,
+        s.align,
+        s.valign,
+        s.text_padding,
+        s.corner_radius,
+    )
+    assert ("#ffffff", "#000000", 1, 11, "center", "middle", 2) == (
+        plain.fill,
+        plain.stroke,
+        plain.stroke_width,
+        plain.font_size,
+        plain.align,
+        plain.valign,
+        plain.text_padding,
+    )
+
+
+@pytest.mark.parametrize(
+    ("style", "dash"),
+    [
+        ("dashed=1;", "dashed"),
+        ("dashed=1;dashPattern=8 8;", "dashed"),
+        ("dashed=1;dashPattern=1 4;", "dotted"),
+        ("dashed=1;dashPattern=8 4 1 4;", "dash-dot"),
+        ("dashed=0;dashPattern=1 1;", "solid"),
+    ],
+)
+def test_dash_patterns(style: str, dash: str) -> None:
+    """dashed plus dashPattern picks the nearest named dash."""
+    assert (
+        dash
+        == read(mxfile(page(vertex("a", style=style))))
+        .doc.typed("shape:a", Shape)
+        .style.dash
+    )
+
+
+def test_swimlane_is_a_rectangle_with_its_header_label_on_top() -> None:
+    """A swimlane keeps its title at the top and its members in a group."""
+    body = vertex(
+        "lane", w=400, h=200, style="swimlane;startSize=20;", value="Lane"
+    ) + vertex("in", x=10, y=30, parent="lane", value="Inside")
+    doc = read(mxfile(page(body))).doc
+    lane = doc.typed("shape:lane", Shape)
+
+    assert ("rectangle", "Lane", "top") == (lane.kind, lane.text, lane.style.valign)
+    assert "group:lane" == lane.parent == doc.typed("shape:in", Shape).parent
+
+
+def test_images_keep_only_raster_data_uris() -> None:
+    """PNG data URIs become image shapes; SVG and remote images do not."""
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    body = (
+        vertex("p", style=f"shape=image;image=data:image/png,{png};")
+        + vertex("s", style="shape=image;image=data:image/svg+xml,PHN2Zz4=;")
+        + vertex("r", style="image;image=https://example.org/x.png;")
+        + vertex("j", style="image;image=javascript:alert(1);")
+    )
+    result = read(mxfile(page(body)))
+    doc = result.doc
+
+    assert ("image", f"data:image/png;base64,{png}") == (
+        doc.typed("shape:p", Shape).kind,
+        doc.typed("shape:p", Shape).props["src"],
+    )
+    assert ["rectangle"] * 3 == [doc.typed(f"shape:{i}", Shape).kind for i in "srj"]
+    assert 3 == result.unmapped
+
+
+# --------------------------------------------------------------------------- labels
+def test_html_labels_become_plain_text_and_whole_bold_is_kept() -> None:
+    """html=1 labels lose their markup but keep line breaks and whole-label bold."""
+    value = "<b>Title<br>two</b>"
+    s = read(mxfile(page(vertex("a", style="html=1;", value=value)))).doc.typed(
+        "shape:a", Shape
+    )
+    raw = read(mxfile(page(vertex("b", value="<b>x</b>")))).doc.typed("shape:b", Shape)
+
+    assert ("Title\ntwo", True) == (s.text, s.style.bold)
+    assert ("<b>x</b>", False) == (raw.text, raw.style.bold)
+
+
+def test_user_objects_give_labels_placeholders_and_safe_links() -> None:
+    """UserObject/object wrappers hold the label, its %placeholders% and the link."""
+    body = (
+        '<object id="o" label="&lt;b&gt;%name%&lt;/b&gt;&lt;br&gt;[%type%] %missing% %page%" '
+        'name="A &amp; B" type="Person" placeholders="1" link="https://example.org/a">'
+        '<mxCell style="html=1;" vertex="1" parent="1">'
+        '<mxGeometry width="80" height="40" as="geometry"/></mxCell></object>'
+        '<UserObject id="u" label="plain %name%" name="n" link="javascript:alert(1)">'
+        '<mxCell vertex="1" parent="1"><mxGeometry width="80" height="40" as="geometry"/>'
+        "</mxCell></UserObject>"
+    )
+    result = read(mxfile(page(body), names=("Main",)))
+    o = result.doc.typed("shape:o", Shape)
+    u = result.doc.typed("shape:u", Shape)
+
+    assert ("A & B\n[Person] %missing% Main", "https://example.org/a") == (
+        o.text,
+        o.link,
+    )
+    assert ("plain %name%", "") == (u.text, u.link)
+    assert any("link" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:x",
+        "data:page/id,abc",
+        'https://x.org/" onmouseover="alert(1)',
+        "file:///etc/passwd",
+    ],
+)
+def test_unsafe_links_are_dropped(link: str) -> None:
+    """Only http, https and mailto links survive."""
+    body = (
+        f'<UserObject id="u" label="x" link={quoteattr(link)}>'
+        '<mxCell vertex="1" parent="1"><mxGeometry width="8" height="4" as="geometry"/>'
+        "</mxCell></UserObject>"
+    )
+
+    assert "" == read(mxfile(page(body))).doc.typed("shape:u", Shape).link
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("&lt;script&gt;alert(1)&lt;/script&gt;ok", "ok"),
+        ("&lt;img src=x onerror=alert(1)&gt;hi", "hi"),
+        ("&amp;lt;script&amp;gt;", "<script>"),
+    ],
+)
+def test_active_html_in_labels_becomes_plain_text(value: str, text: str) -> None:
+    """Scripts and handlers in HTML labels never survive as markup."""
+    cell = f'<mxCell id="a" value="{value}" style="html=1;" vertex="1" parent="1">'
+    cell += '<mxGeometry width="8" height="4" as="geometry"/></mxCell>'
+
+    assert text == read(mxfile(page(cell))).doc.typed("shape:a", Shape).text
+
+
+# --------------------------------------------------------------------------- edges
+def edge(
+    cid: str,
+    style: str = "",
+    *,
+    source: str = "",
+    target: str = "",
+    parent: str = "1",
+    value: str = "",
+    geometry: str = "",
+) -> str:
+    ends = (f' source="{source}"' if source else "") + (
+        f' target="{target}"' if target else ""
+    )
+    return (
+        f'<mxCell id="{cid}" value={quoteattr(value)} style={quoteattr(style)} edge="1" '
+        f'parent="{parent}"{ends}><mxGeometry relative="1" as="geometry">{geometry}'
+        "</mxGeometry></mxCell>"
+    )
+
+
+def test_edges_attach_with_anchors_and_keep_waypoints() -> None:
+    """source/target attach; exit/entry give anchors; points become waypoints."""
+    body = (
+        vertex("a", x=0, y=0)
+        + vertex("b", x=300, y=200)
+        + edge(
+            "e",
+            "edgeStyle=orthogonalEdgeStyle;exitX=1;exitY=0.5;entryX=0.5;entryY=0;",
+            source="a",
+            target="b",
+            geometry='<Array as="points"><mxPoint x="150" y="20"/><mxPoint x="150"/>'
+            "</Array>",
+        )
+    )
+    c = read(mxfile(page(body))).doc.typed("conn:e", Connector)
+
+    assert Attached(shape="shape:a", anchor=Vec(1, 0.5)) == c.source
+    assert Attached(shape="shape:b", anchor=Vec(0.5, 0)) == c.target
+    assert ((Vec(150, 20), Vec(150, 0)), "orthogonal") == (c.waypoints, c.routing)
+
+
+def test_free_ends_and_waypoints_inside_groups_are_absolute() -> None:
+    """sourcePoint/targetPoint and points are relative to the edge's parent."""
+    body = vertex("g", x=100, y=100, w=200, h=200, style="group;") + edge(
+        "e",
+        "curved=1;",
+        parent="g",
+        geometry='<mxPoint x="10" y="10" as="sourcePoint"/>'
+        '<mxPoint x="90" y="10" as="targetPoint"/>'
+        '<Array as="points"><mxPoint x="50" y="60"/></Array>',
+    )
+    c = read(mxfile(page(body))).doc.typed("conn:e", Connector)
+
+    assert (Free(point=Vec(110, 110)), Free(point=Vec(190, 110))) == (
+        c.source,
+        c.target,
+    )
+    assert ((Vec(150, 160),), "curved", "group:g") == (c.waypoints, c.routing, c.parent)
+
+
+@pytest.mark.parametrize(
+    ("style", "start", "end"),
+    [
+        ("", "none", "classic"),
+        ("endArrow=none;", "none", "none"),
+        ("startArrow=classic;endArrow=block;", "classic", "block"),
+        ("endArrow=block;endFill=0;", "none", "block-hollow"),
+        ("endArrow=classic;endFill=0;", "none", "block-hollow"),
+        ("endArrow=open;", "none", "open"),
+        (
+            "startArrow=oval;startFill=1;endArrow=oval;endFill=0;",
+            "circle",
+            "circle-hollow",
+        ),
+        (
+            "startArrow=diamondThin;startFill=0;endArrow=diamond;",
+            "diamond-hollow",
+            "diamond",
+        ),
+        ("startArrow=ERmandOne;endArrow=ERmany;", "er-one", "er-many"),
+        ("startArrow=ERone;endArrow=ERzeroToOne;", "er-one", "er-zero-or-one"),
+        (
+            "startArrow=ERoneToMany;endArrow=ERzeroToMany;",
+            "er-one-or-many",
+            "er-zero-or-many",
+        ),
+    ],
+)
+def test_arrowheads_map_with_their_fill(style: str, start: str, end: str) -> None:
+    """startArrow/endArrow with startFill/endFill pick our arrowheads."""
+    body = vertex("a") + vertex("b", x=200) + edge("e", style, source="a", target="b")
+    s = read(mxfile(page(body))).doc.typed("conn:e", Connector).style
+
+    assert (start, end) == (s.start_arrow, s.end_arrow)
+
+
+def test_routing_follows_edge_style() -> None:
+    """orthogonal/elbow styles are orthogonal, curved=1 curved, others straight."""
+    body = (
+        vertex("a")
+        + vertex("b", x=200)
+        + "".join(
+            edge(f"e{i}", s, source="a", target="b")
+            for i, s in enumerate(
+                [
+                    "edgeStyle=orthogonalEdgeStyle;",
+                    "edgeStyle=elbowEdgeStyle;",
+                    "edgeStyle=none;",
+                    "",
+                    "edgeStyle=orthogonalEdgeStyle;curved=1;",
+                ]
+            )
+        )
+    )
+    doc = read(mxfile(page(body))).doc
+
+    assert ["orthogonal", "orthogonal", "straight", "straight", "curved"] == [
+        doc.typed(f"conn:e{i}", Connector).routing for i in range(5)
+    ]
+
+
+def test_edge_labels_come_from_the_value_and_from_label_cells() -> None:
+    """The edge's value sits mid-way; edgeLabel children sit at (x + 1) / 2."""
+    body = (
+        vertex("a", x=0, y=0)
+        + vertex("b", x=300, y=0)
+        + edge("e", "html=1;", source="a", target="b", value="mid")
+        + '<mxCell id="l1" value="&lt;i&gt;near&lt;/i&gt;" style="edgeLabel;html=1;" '
+        'vertex="1" connectable="0" parent="e"><mxGeometry x="-0.5" relative="1" '
+        'as="geometry"><mxPoint x="3" y="-4" as="offset"/></mxGeometry></mxCell>'
+        '<mxCell id="l2" value="side" style="text;" vertex="1" connectable="0" parent="e">'
+        '<mxGeometry x="0.8" y="10" relative="1" as="geometry"/></mxCell>'
+        '<mxCell id="l3" value="" style="edgeLabel;" vertex="1" connectable="0" parent="e">'
+        '<mxGeometry relative="1" as="geometry"/></mxCell>'
+    )
+    doc = read(mxfile(page(body))).doc
+    c = doc.typed("conn:e", Connector)
+
+    assert [
+        ("mid", 0.5, Vec(0, 0)),
+        ("near", 0.25, Vec(3, -4)),
+        ("side", 0.9, Vec(0, -10)),
+    ] == [(lb.text, lb.position, lb.offset) for lb in c.labels]
+    assert 2 == len(shapes(doc))
+
+
+def test_ends_on_missing_or_unconnectable_cells_are_left_free() -> None:
+    """A missing terminal falls back to the edge's points, with a warning."""
+    body = (
+        vertex("g", x=50, y=50, w=100, h=100, style="group;")
+        + vertex("a", x=10, y=10, parent="g")
+        + edge(
+            "e",
+            source="nope",
+            target="g",
+            geometry='<mxPoint x="5" y="6" as="sourcePoint"/>',
+        )
+    )
+    result = read(mxfile(page(body)))
+    c = result.doc.typed("conn:e", Connector)
+
+    assert (Free(point=Vec(5, 6)), Free(point=Vec(100, 100))) == (c.source, c.target)
+    assert any("left free" in w for w in result.warnings)
+
+
+def test_edges_with_nothing_to_place_are_skipped() -> None:
+    """An edge with no terminals and no points cannot be drawn; it is reported."""
+    result = read(mxfile(page(edge("e") + vertex("a"))))
+
+    assert ([], 1) == (connectors(result.doc), len(shapes(result.doc)))
+    assert any("skipped" in w for w in result.warnings)
+
+
+def test_ids_are_deterministic_readable_and_unique_across_pages() -> None:
+    """Ids come from draw.io ids; repeats on later pages get a suffix."""
+    data = mxfile(page(vertex("2") + vertex("x y")), page(vertex("2")))
+    first, second = read(data).doc, read(data).doc
+
+    assert sorted(first.records) == sorted(second.records)
+    assert {"shape:2", "shape:2-2", "shape:x_y", "layer:1", "layer:1-2"} <= set(
+        first.records
+    )
+
+
+# --------------------------------------------------------------------------- hostile input
+def test_billion_laughs_is_refused() -> None:
+    """An entity bomb is refused before anything expands."""
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE mxfile [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(
+            f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'
+            for i in range(8)
+        )
+        + ']><mxfile><diagram name="&i;"/></mxfile>'
+    )
+    with pytest.raises(LineworkError) as info:
+        drawio.read(bomb.encode())
+
+    assert "LW-E0204" == info.value.code
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["top", "compressed-page", "svg-content", "png"],
+)
+def test_entities_are_refused_wherever_the_xml_is_hidden(where: str) -> None:
+    """DTDs in compressed pages, SVG content and PNG chunks are refused too."""
+    evil = '<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><mxGraphModel/>'
+    if where == "top":
+        data = evil.encode()
+    elif where == "compressed-page":
+        data = f"<mxfile><diagram>{compress(evil)}</diagram></mxfile>".encode()
+    elif where == "svg-content":
+        data = f"<svg content={quoteattr(evil)}/>".encode()
+    else:
+        data = png_with_text("mxfile", urllib.parse.quote(evil).encode())
+    with pytest.raises(LineworkError) as info:
+        drawio.read(data)
+
+    assert "LW-E0204" == info.value.code
+
+
+@pytest.mark.parametrize("where", ["top", "compressed-page", "svg-content"])
+def test_deep_nesting_is_refused_before_parsing(
+    where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """~20 KB nested 10,000 deep is refused by the linear scan, never parsed."""
+    deep = (
+        "<mxGraphModel><root>"
+        + "<a>" * 10_000
+        + "</a>" * 10_000
+        + "</root></mxGraphModel>"
+    )
+    if where == "top":
+        data = deep.encode()
+    elif where == "compressed-page":
+        data = f"<mxfile><diagram>{compress(deep)}</diagram></mxfile>".encode()
+    else:
+        data = f"<svg content={quoteattr(mxfile(deep).decode())}/>".encode()
+    real_scan = xmlsafe.scan
+    refused: list[str] = []
+
+    def watch(text: str, **kw: object) -> int:
+        try:
+            return real_scan(text, **kw)  # type: ignore[arg-type]
+        except LineworkError as exc:
+            refused.append(exc.code)
+            raise
+
+    monkeypatch.setattr(xmlsafe, "scan", watch)
+    with pytest.raises(LineworkError) as info:
+        drawio.read(data)
+
+    # The refusal came from the linear scan, which runs before any tree is built.
+    assert ["LW-E0106"] == refused
+    assert "LW-E0106" == info.value.code
+
+
+def test_compression_bomb_is_capped() -> None:
+    """A page that inflates past the cap is refused with LW-E0205."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = c.compress(b"A" * (drawio.MAX_INFLATED + 1024)) + c.flush()
+    data = f"<mxfile><diagram>{base64.b64encode(raw).decode()}</diagram></mxfile>"
+    start = time.perf_counter()
+    with pytest.raises(LineworkError) as info:
+        drawio.read(data.encode())
+
+    assert "LW-E0205" == info.value.code
+    assert time.perf_counter() - start < 5
+
+
+def test_the_cap_is_shared_by_all_pages() -> None:
+    """Many pages each under the cap cannot add up past it."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = c.compress(b" " * (drawio.MAX_INFLATED // 2) + b"<mxGraphModel/>") + c.flush()
+    one = f"<diagram>{base64.b64encode(raw).decode()}</diagram>"
+    with pytest.raises(LineworkError) as info:
+        drawio.read(f"<mxfile>{one * 3}</mxfile>".encode())
+
+    assert "LW-E0205" == info.value.code
+
+
+def test_cyclic_parents_are_broken_without_hanging() -> None:
+    """Cells that are their own ancestors are re-rooted onto the layer."""
+    body = (
+        vertex("a", parent="b", value="A")
+        + vertex("b", parent="a", value="B")
+        + vertex("c", parent="c", value="C")
+    )
+    result = read(mxfile(page(body)))
+
+    assert {"A", "B", "C"} == {s.text for s in shapes(result.doc)}
+    assert any("cycle" in w for w in result.warnings)
+
+
+def test_missing_parents_land_on_the_first_layer() -> None:
+    """A parent id that names nothing is reported and ignored."""
+    result = read(mxfile(page(vertex("a", parent="ghost", x=5, y=5))))
+
+    assert Box(5, 5, 80, 40) == result.doc.typed("shape:a", Shape).box
+    assert any("missing parent" in w for w in result.warnings)
+
+
+def test_long_parent_chains_are_walked_iteratively() -> None:
+    """20,000 nested containers import quickly; groups deeper than the cap flatten."""
+    n = 20_000
+    body = "".join(
+        vertex(f"v{i}", x=1, y=1, w=10, h=10, parent=f"v{i - 1}" if i else "1")
+        for i in range(n)
+    )
+    start = time.perf_counter()
+    result = read(mxfile(page(body)))
+    doc = result.doc
+
+    assert time.perf_counter() - start < 20
+    assert n == len(shapes(doc))
+    assert Box(n, n, 10, 10) == doc.typed(f"shape:v{n - 1}", Shape).box
+    assert any("flattened" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("x", "expected"),
+    [("1e308", drawio.MAX_COORD), ("-inf", -drawio.MAX_COORD), ("nan", 0), ("junk", 0)],
+)
+def test_huge_or_invalid_numbers_are_clamped(x: str, expected: float) -> None:
+    """Numbers that are not finite or too large never reach the document."""
+    cell = (
+        f'<mxCell id="a" vertex="1" parent="1"><mxGeometry x="{x}" y="0" '
+        f'width="{x}" height="10" as="geometry"/></mxCell>'
+    )
+    doc = read(mxfile(page(cell))).doc
+    a = doc.typed("shape:a", Shape)
+
+    assert a.box.w >= 1
+    assert all(
+        abs(v) <= limits.MAX_COORD for v in (a.box.x, a.box.w, doc.pages()[0].width)
+    )
+    if expected >= 0:
+        assert expected == a.box.x
+
+
+def test_too_many_cells_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """More cells than the element limit is LW-E0105."""
+    monkeypatch.setattr(limits, "MAX_ELEMENTS", 10)
+    with pytest.raises(LineworkError) as info:
+        drawio.read(mxfile(page("".join(vertex(f"v{i}") for i in range(20)))))
+
+    assert "LW-E0105" == info.value.code
+
+
+def test_too_many_pages_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """More pages than the page limit is refused with a clear message."""
+    monkeypatch.setattr(limits, "MAX_PAGES", 2)
+    with pytest.raises(LineworkError) as info:
+        drawio.read(mxfile(page(""), page(""), page("")))
+
+    assert "LW-E0200" == info.value.code
+
+
+def test_pathological_html_label_imports_quickly() -> None:
+    """A label crafted to make html.parser quadratic is still fast."""
+    value = quoteattr("<a " * 50_000)
+    cell = (
+        f'<mxCell id="a" value={value} style="html=1;" vertex="1" parent="1">'
+        '<mxGeometry width="8" height="4" as="geometry"/></mxCell>'
+    )
+    start = time.perf_counter()
+    read(mxfile(page(cell)))
+
+    assert time.perf_counter() - start < 5
+
+
+def test_control_characters_in_compressed_pages_are_stripped() -> None:
+    """draw.io strips control characters after decompression; so do we."""
+    xml = page(vertex("a", value="ok")).replace('value="ok"', 'value="o%01k"')
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = c.compress(xml.encode()) + c.flush()  # not URL-encoded: %01 is literal
+    text = urllib.parse.quote(urllib.parse.unquote(xml), safe="~()*!.'")
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = c.compress(text.encode()) + c.flush()
+    data = f"<mxfile><diagram>{base64.b64encode(raw).decode()}</diagram></mxfile>"
+
+    assert "ok" == read(data.encode()).doc.typed("shape:a", Shape).text
