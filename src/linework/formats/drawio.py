@@ -91,6 +91,7 @@ SHAPE_KINDS: Final[Mapping[str, str]] = {
     "table": "rectangle",
     "tableRow": "rectangle",
     "partialRectangle": "rectangle",
+    "line": "rectangle",
     "ellipse": "ellipse",
     "doubleEllipse": "ellipse",
     "rhombus": "diamond",
@@ -519,19 +520,27 @@ def _bounded(raw: str | None, default: float, lo: float, hi: float) -> float:
 
 def _text_style(
     style: Mapping[str, str],
+    names: tuple[str, ...],
     *,
-    textual: bool,
     bold: bool,
     italic: bool,
     underline: bool,
 ) -> dict[str, Any]:
-    """Return the text fields of our style from draw.io keys (draw.io defaults)."""
+    """Return the text fields of our style from draw.io keys.
+
+    Missing keys take draw.io's defaults, which depend on the named style: the
+    default stylesheet sets ``text`` and ``edgeLabel`` left/top, and ``label``
+    bold and left.
+    """
+    text_like = "text" in names or "edgeLabel" in names
+    default_style = "1" if "label" in names else "0"
     try:
-        font_style = int(float(style.get("fontStyle", "0")))
+        font_style = int(float(style.get("fontStyle", default_style)))
     except (ValueError, OverflowError):
         font_style = 0
-    align = style.get("align", "left" if textual else "center")
-    valign = style.get("verticalAlign", "top" if textual else "middle")
+    default_align = "left" if text_like or "label" in names else "center"
+    align = style.get("align", default_align)
+    valign = style.get("verticalAlign", "top" if text_like else "middle")
     return {
         "font_size": _bounded(style.get("fontSize"), 11.0, 1.0, 1000.0),
         "font_color": colour(style.get("fontColor"), "#000000"),
@@ -607,8 +616,14 @@ class _Ids:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.next: dict[str, int] = {}  # per base: where the suffix search resumes
 
     def make(self, prefix: str, raw: str) -> str:
+        """Return a fresh id ``prefix:body``; repeats get ``-2``, ``-3``, ….
+
+        The suffix counter resumes per base, so many ids that sanitize to the same
+        text cost linear time, not quadratic.
+        """
         body = raw
         for p in _ID_PREFIXES:
             if body.startswith(p):
@@ -618,11 +633,13 @@ class _Ids:
             c if c.isascii() and (c.isalnum() or c in "_.-") else "_" for c in body
         )
         body = body[:180] or "x"
-        rid = f"{prefix}:{body}"
-        n = 2
+        base = f"{prefix}:{body}"
+        rid = base
+        n = self.next.get(base, 2)
         while rid in self.used:
-            rid = f"{prefix}:{body}-{n}"
+            rid = f"{base}-{n}"
             n += 1
+        self.next[base] = n
         self.used.add(rid)
         return rid
 
@@ -737,12 +754,23 @@ class _PageBuilder:
         raw = cell.label
         is_html = _flag(cell.style, "html")
         if cell.placeholders and "%" in raw:
+            # Values are looked up once per name, and the label may grow only so
+            # far: "%a%" a million times with a long "a" must not explode.
+            found: dict[str, str | None] = {}
+            budget = [htmltext.MAX_MARKUP]
 
             def sub(m: re.Match[str]) -> str:
-                value = self._placeholder_value(cell, m.group(1), parent)
-                if value is None:
+                name = m.group(1)
+                if name not in found:
+                    value = self._placeholder_value(cell, name, parent)
+                    if value is not None and is_html:
+                        value = html.escape(value, quote=False)
+                    found[name] = value
+                value = found[name]
+                if value is None or len(value) > budget[0]:
                     return m.group(0)
-                return html.escape(value, quote=False) if is_html else value
+                budget[0] -= len(value)
+                return value
 
             raw = _PLACEHOLDER.sub(sub, raw)
         result = htmltext.html_to_text(raw) if is_html else htmltext.PlainText(raw)
@@ -958,7 +986,8 @@ class _PageBuilder:
             self.report.unmapped_names[name] = (
                 self.report.unmapped_names.get(name, 0) + 1
             )
-            if name != "?":
+            # An image shape without its picture would draw nothing in draw.io.
+            if name not in ("?", "image"):
                 extra[EXTRA_SHAPE_KEY] = name
         no_box = textual or kind == "image"
         fill_default = "none" if no_box else "#ffffff"
@@ -972,9 +1001,21 @@ class _PageBuilder:
             stroke = "none"
         if not mapped and fill == "none" and stroke == "none":
             stroke = "#999999"  # keep a placeholder visible
+        lines = _line_style(st)
+        if shape_name == "line":
+            # A separator line (UML classes): a bar as thick as the stroke,
+            # through the middle of the box, filled with the stroke colour.
+            width = max(1.0, lines["stroke_width"])
+            mid = box.center
+            if st.get("direction") in ("north", "south"):
+                box = Box(rounded(mid.x - width / 2), box.y, rounded(width), box.h)
+            else:
+                box = Box(box.x, rounded(mid.y - width / 2), box.w, rounded(width))
+            fill = colour(st.get("strokeColor"), "#000000")
+            stroke = "none"
         text = _text_style(
             st,
-            textual="text" in c.names,
+            c.names,
             bold=label.bold,
             italic=label.italic,
             underline=label.underline,
@@ -989,7 +1030,7 @@ class _PageBuilder:
             fill=fill,
             stroke=stroke,
             corner_radius=corner,
-            **_line_style(st),
+            **lines,
             **text,
         )
         link = ""
@@ -1127,9 +1168,7 @@ class _PageBuilder:
             start_arrow=start,
             end_arrow=finish,
             **_line_style(st),
-            **_text_style(
-                st, textual=False, bold=bold, italic=italic, underline=underline
-            ),
+            **_text_style(st, (), bold=bold, italic=italic, underline=underline),
         )
         return Connector(
             id=self.ids.make("conn", c.id),
