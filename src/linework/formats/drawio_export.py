@@ -241,6 +241,7 @@ class _PageWriter:
         self.page_id = page_id
         self.root = root
         self.used: set[str] = set()
+        self.next: dict[str, int] = {}
         self.cell_of: dict[str, str] = {}
         self.elements = doc.elements(page_id)
         self.groups: dict[str, Group] = {
@@ -251,12 +252,14 @@ class _PageWriter:
         self.layer_cell: dict[str, str] = {}
 
     def unique(self, raw: str) -> str:
+        """Return a draw.io id not used yet on this page (suffix search resumes)."""
         base = _clean(raw)[: limits.MAX_ID] or "cell"
         cid = base
-        n = 2
+        n = self.next.get(base, 2)
         while cid in self.used:
             cid = f"{base}-{n}"
             n += 1
+        self.next[base] = n
         self.used.add(cid)
         return cid
 
