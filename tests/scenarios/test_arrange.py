@@ -382,3 +382,13 @@ def test_properties_panel_geometry_and_rotation() -> None:
 
     s = t.shape("shape:1")
     assert (Box(100, 100, 50, 40), 30.0) == (s.box, s.rotation_deg)
+
+
+def test_question_mark_asks_for_the_help_panel_with_shortcuts() -> None:
+    """ "?" requests the help panel and hands over the shortcut list."""
+    t = TestEditor()
+
+    t.key_down("?")
+
+    assert "help" == t.ui["request"]["action"]
+    assert ["Mod+Z", "Undo"] in t.ui["request"]["shortcuts"]

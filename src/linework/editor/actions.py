@@ -63,7 +63,7 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``set-active-layer`` (id): new elements go there
 - ``move-to-layer`` (id): move the selection to a layer
 - ``zoom-in``, ``zoom-out``, ``zoom-fit``, ``help``: ``request`` for the browser
-  (zoom-fit carries ``bounds``)
+  (zoom-fit carries ``bounds``; help carries ``shortcuts`` [[keys, description]])
 - ``escape``: cancel a gesture, leave the place tool, or clear the selection
 """
 
@@ -76,6 +76,7 @@ from typing import Any, Final
 from linework import commands as cmd
 from linework.commands import CommandError
 from linework.editor.editor import Editor
+from linework.editor.keys import SHORTCUTS
 from linework.editor.session import Editing
 from linework.editor.tools import Gesture, Idle, Place, TextEntry
 from linework.formats import native
@@ -780,6 +781,10 @@ def _request(name: str) -> ActionFn:
     return run
 
 
+def _help(ed: Editor, args: Args) -> None:
+    ed.note("request", {"action": "help", "shortcuts": [list(s) for s in SHORTCUTS]})
+
+
 ACTIONS: Final[dict[str, ActionFn]] = {
     "new": _new,
     "saved": _saved,
@@ -855,6 +860,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "zoom-fit": _zoom_fit,
     "escape": _escape,
     **{name: _request(name) for name in BROWSER_ACTIONS},
+    "help": _help,
 }
 
 # Actions that keep a gesture or text edit alive; every other one ends them first.

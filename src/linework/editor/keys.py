@@ -36,6 +36,36 @@ from linework.editor.protocol import Key
 if TYPE_CHECKING:
     from linework.editor.editor import Editor
 
+#: (keys, what they do) for the help panel; "Mod" is Ctrl, or Cmd on macOS.
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Arrow keys", "Move the selection 1 px (with Shift: one grid step)"),
+    ("Delete / Backspace", "Delete"),
+    ("Escape", "Cancel the drag, leave the tool, or clear the selection"),
+    ("Enter / F2", "Edit the selected element's text"),
+    ("Tab / Shift+Tab", "Select the next / previous element"),
+    ("Mod+A", "Select all"),
+    ("Mod+Z", "Undo"),
+    ("Mod+Shift+Z / Mod+Y", "Redo"),
+    ("Mod+D", "Duplicate"),
+    ("Mod+C / Mod+X / Mod+V", "Copy / cut / paste"),
+    ("Mod+G / Mod+Shift+G", "Group / ungroup"),
+    ("Mod+] / Mod+[", "Bring forward / send backward"),
+    ("Mod+Shift+] / Mod+Shift+[", "Bring to front / send to back"),
+    ("Mod+Shift+L", "Lock / unlock"),
+    ("Mod+Alt+C / Mod+Alt+V", "Copy style / paste style"),
+    ("Mod+'", "Snap to grid on / off"),
+    ("Alt+PageDown / Alt+PageUp", "Next / previous page"),
+    ("Mod+S / Mod+Shift+S / Mod+O", "Save / save as / open"),
+    ("Mod+= / Mod+- / Mod+Shift+H", "Zoom in / zoom out / fit"),
+    (
+        "Shift while dragging",
+        "Keep proportions, snap rotation to 15°, move along one axis",
+    ),
+    ("Alt+click", "Select an element inside a group"),
+    ("Double-click", "Edit a label; on empty canvas, add a text"),
+    ("?", "Show these shortcuts"),
+)
+
 _ARROWS = {
     "ArrowLeft": (-1.0, 0.0),
     "ArrowRight": (1.0, 0.0),

@@ -283,11 +283,6 @@ def build(
         parts.append(node("g", *sel_parts, transform=f"translate({_f(d.x)} {_f(d.y)})"))
     else:
         parts.extend(sel_parts)
-    if show_handles:
-        parts.extend(
-            _handle_node(h, zoom)
-            for h in handles(doc, selection, zoom, routes, kinds, frame=frame)
-        )
     port_shape = extras.target if extras.target is not None else hover
     ps = doc.get(port_shape) if port_shape else None
     if isinstance(ps, Shape) and not is_locked(doc, ps):
@@ -306,6 +301,12 @@ def build(
                     stroke_width=1.0 / zoom,
                 )
             )
+    # Handles go over ports: a connector's end handle often sits on a port.
+    if show_handles:
+        parts.extend(
+            _handle_node(h, zoom)
+            for h in handles(doc, selection, zoom, routes, kinds, frame=frame)
+        )
     if extras.band is not None:
         b = extras.band
         parts.append(
