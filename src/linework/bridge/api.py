@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from linework.bridge import viewer
+from linework.bridge import editing, viewer
 from linework.bridge.session import Session
 from linework.errors import LineworkError
 
@@ -27,6 +27,8 @@ Handler = Callable[[Session, Message], Reply]
 
 # The message types and their handlers; later issues (the editor) add theirs.
 HANDLERS: Final[dict[str, Handler]] = {
+    "editor": editing.edit,
+    "new": editing.new_document,
     "open": viewer.open_file,
     "page": viewer.switch_page,
     "render": viewer.render_page,

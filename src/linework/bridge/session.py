@@ -1,18 +1,42 @@
-"""What the bridge remembers between messages: the open document and page."""
+"""What the bridge remembers between messages: one editor and the file's name.
+
+The editor owns the document, its history and the page on screen; the bridge
+only adds what the browser shell needs around it (the title).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from linework.editor import Editor
     from linework.model import Document
 
 
 @dataclass(slots=True)
 class Session:
-    """The open document, its title and the page on screen (None before a file)."""
+    """The editor (made on first use: start-up imports nothing heavy) and title."""
 
-    document: Document | None = None
     title: str = ""
-    page_id: str = ""
+    opened: bool = False
+    _editor: Editor | None = field(default=None, repr=False)
+
+    @property
+    def editor(self) -> Editor:
+        """Return the editor, creating one with an empty document on first use."""
+        if self._editor is None:
+            from linework.editor import Editor
+
+            self._editor = Editor()
+        return self._editor
+
+    @property
+    def document(self) -> Document | None:
+        """Return the open document, or None before anything was opened or created."""
+        return self.editor.document if self.opened else None
+
+    @property
+    def page_id(self) -> str:
+        """Return the page on screen ("" before a document)."""
+        return self.editor.page_id if self.opened else ""

@@ -104,11 +104,9 @@ def open_file(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     if not pages:
         raise LineworkError("LW-E0102", "the document has no pages")
     reply = _rendered(document, pages[0])
-    session.document, session.title, session.page_id = (
-        document,
-        _title_from(name),
-        pages[0].id,
-    )
+    session.editor.load(document)
+    session.opened = True
+    session.title = _title_from(name)
     return {
         **reply,
         "title": session.title,
@@ -133,7 +131,9 @@ def switch_page(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     document = _open_document(session)
     page = _find_page(document, _field(message, "id"))
     reply = _rendered(document, page)
-    session.page_id = page.id
+    session.editor.handle(
+        {"type": "action", "name": "set-page", "args": {"id": page.id}}
+    )
     return reply
 
 

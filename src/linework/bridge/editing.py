@@ -1,0 +1,38 @@
+"""Handlers for editing: forward browser events to the editor, start a new diagram.
+
+The editor's response (DOM ops, overlay, UI state) goes back unchanged, with
+``"ok": true`` added, so web/ applies exactly what the core decided.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from linework.errors import LineworkError
+
+if TYPE_CHECKING:
+    from linework.bridge.session import Session
+
+
+def edit(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Handle one editor event: ``{"type": "editor", "event": {...}}``.
+
+    Reply: ``{"ok": true, "ops", "overlay", "ui"}`` (see ``linework.editor.protocol``).
+    An event before any document starts a new, empty one.
+    """
+    event = message.get("event")
+    if not isinstance(event, dict):
+        raise LineworkError("LW-E0001", "message field 'event' must be an object")
+    editor = session.editor
+    session.opened = True
+    return {"ok": True, **editor.handle(event)}
+
+
+def new_document(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Start an empty diagram: ``{"type": "new"}`` → editor response plus title."""
+    from linework.model import Document
+
+    reply = session.editor.load(Document.new(session.editor.ids))
+    session.opened = True
+    session.title = "Untitled"
+    return {"ok": True, "title": session.title, **reply}
