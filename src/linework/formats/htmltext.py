@@ -83,7 +83,30 @@ _VOID: Final = frozenset(
         "wbr",
     ]
 )
-_SKIP: Final = frozenset({"script", "style", "template"})
+# Elements whose content is raw text to a browser and never label text. They are
+# cut out by ``_defuse`` (up to their end tag, or to the end), so html.parser,
+# whose handling of them changed between Python 3.11 and 3.14, never sees them:
+# native and Pyodide then give the same text.
+_RAW: Final = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+    }
+)
+_ASCII_LOWER: Final = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+)
+_NAME_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_UNSAFE_IN_ATTR: Final = dict.fromkeys(map(ord, '"<>&'))
 _BOLD: Final = frozenset({"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"})
 _ITALIC: Final = frozenset({"i", "em", "cite", "var", "dfn", "address"})
 _UNDERLINE: Final = frozenset({"u", "ins"})
@@ -110,32 +133,61 @@ class PlainText:
     underline: bool = False
 
 
-def _clean_tag(tag: str) -> str:
-    """Return ``tag`` with its quotes removed unless each one opens or closes a value.
+def _style_attr(tag: str, i: int) -> str | None:
+    """Return the ``style`` attribute of the start tag ``tag`` (from index ``i``).
 
-    A quote left open would let the parser's attribute pattern run past the
-    tag's ``>`` and rescan the rest of the text, once per tag.
+    A small linear attribute scanner: names, ``=``, quoted or bare values.
     """
-    i = 0
-    n = len(tag)
+    n = len(tag) - 1  # tag[-1] is the closing ">"
     while i < n:
-        ch = tag[i]
-        if ch == "=":
-            j = i + 1
-            while j < n and tag[j].isspace():
-                j += 1
-            if j < n and tag[j] in "\"'":
-                close = tag.find(tag[j], j + 1)
-                if close < 0:
-                    break
+        while i < n and (tag[i].isspace() or tag[i] == "/"):
+            i += 1
+        start = i
+        while i < n and not tag[i].isspace() and tag[i] not in "=/":
+            i += 1
+        name = tag[start:i].translate(_ASCII_LOWER)
+        while i < n and tag[i].isspace():
+            i += 1
+        value = ""
+        if i < n and tag[i] == "=":
+            i += 1
+            while i < n and tag[i].isspace():
+                i += 1
+            if i < n and tag[i] in "\"'":
+                close = tag.find(tag[i], i + 1, n)
+                close = n if close < 0 else close
+                value = tag[i + 1 : close]
                 i = close + 1
-                continue
-        elif ch in "\"'":
-            break
-        i += 1
-    else:
-        return tag
-    return tag.replace('"', "").replace("'", "")
+            else:
+                start = i
+                while i < n and not tag[i].isspace():
+                    i += 1
+                value = tag[start:i]
+        if name == "style":
+            return value
+        if i == start:
+            i += 1  # nothing consumed (a stray "="): move on
+    return None
+
+
+def _canonical(markup: str, lt: int, gt: int) -> str:
+    """Return the tag at ``markup[lt:gt + 1]`` as ``<name style="…">`` or ``</name>``.
+
+    Only the name and the style matter for plain text. Handing html.parser
+    these canonical tags keeps it linear (no quote can run past a ``>``) and
+    makes Python versions agree, since they parse odd attribute and end-tag
+    syntax differently. Tags with names no HTML element has become "".
+    """
+    end_tag = markup[lt + 1] == "/"
+    name = _tag_name(markup, lt + 1 if end_tag else lt)
+    if not name or not set(name) <= _NAME_CHARS:
+        return ""
+    if end_tag:
+        return f"</{name}>"
+    style = _style_attr(markup[lt : gt + 1], len(name) + 1)
+    if not style:
+        return f"<{name}>"
+    return f'<{name} style="{style.translate(_UNSAFE_IN_ATTR)}">'
 
 
 def _tag_end(markup: str, lt: int, missing: dict[str, int]) -> int:
@@ -171,15 +223,43 @@ def _tag_end(markup: str, lt: int, missing: dict[str, int]) -> int:
     return -1
 
 
+def _tag_name(markup: str, lt: int) -> str:
+    """Return the lower-case name of the start tag at ``lt``."""
+    end = lt + 1
+    n = len(markup)
+    while end < n and not markup[end].isspace() and markup[end] not in "/>":
+        end += 1
+    return markup[lt + 1 : end].translate(_ASCII_LOWER)
+
+
+def _raw_end(markup: str, lower: str, name: str, start: int) -> int:
+    """Return where the content of a raw-text element ends, past its end tag.
+
+    As in browsers, ``</name`` ends it only when followed by white space, ``/``
+    or ``>``; without such an end tag the element runs to the end of the text.
+    """
+    closing = "</" + name
+    i = lower.find(closing, start)
+    while i >= 0:
+        after = markup[i + len(closing) : i + len(closing) + 1]
+        if not after or after.isspace() or after in "/>":
+            gt = markup.find(">", i)
+            return len(markup) if gt < 0 else gt + 1
+        i = lower.find(closing, i + 1)
+    return len(markup)
+
+
 def _defuse(markup: str) -> str:
-    """Return markup whose every ``<`` starts a tag that ends at a known ``>``.
+    """Return markup made only of text and canonical tags (see ``_canonical``).
 
     Comments, declarations and processing instructions are dropped as browsers
-    drop them; a ``<`` that starts no tag becomes ``&lt;`` (browsers show it as
-    text). Linear in the length of the markup.
+    drop them, and so is the content of raw-text elements such as ``<script>``;
+    a ``<`` that starts no tag becomes ``&lt;`` (browsers show it as text).
+    Linear in the length of the markup.
     """
     out: list[str] = []
     missing: dict[str, int] = {}
+    lower = markup.translate(_ASCII_LOWER)  # same length, unlike str.lower()
     pos = 0
     n = len(markup)
     find = markup.find
@@ -204,7 +284,11 @@ def _defuse(markup: str) -> str:
             out.append(markup[lt:].replace("<", "&lt;"))
             break
         if is_tag:
-            out.append(_clean_tag(markup[lt : gt + 1]))
+            name = _tag_name(markup, lt)
+            if name in _RAW:
+                pos = _raw_end(markup, lower, name, gt + 1)
+                continue
+            out.append(_canonical(markup, lt, gt))
             pos = gt + 1
         elif nxt[:1] in ("!", "?", "/"):
             pos = gt + 1  # bogus comment or declaration: dropped
@@ -242,11 +326,10 @@ class _Collector(HTMLParser):
         self.parts: list[str] = []
         self.last = ""  # "" at the start, "\n" after a break, else the last char
         self.pending_space = False
-        # (tag, formatting inside it, is a block, skips its content)
-        self.stack: list[tuple[str, _Fmt, bool, bool]] = []
+        # (tag, formatting inside it, is a block)
+        self.stack: list[tuple[str, _Fmt, bool]] = []
         self.open_counts: Counter[str] = Counter()
         self.fmt: _Fmt = (False, False, False)
-        self.skip = 0
         self.chars = 0
         self.counts = [0, 0, 0]
 
@@ -285,8 +368,6 @@ class _Collector(HTMLParser):
 
     # --- parser callbacks -------------------------------------------------
     def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
         if not self.linefeeds:
             self._inline(data)
             return
@@ -297,16 +378,15 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
-            if not self.skip:
-                self._break()
+            self._break()
             return
         block = tag in _BLOCK
-        if block and not self.skip:
+        if block:
             self._boundary()
             if tag == "li":
                 self._word("•", counted=False)
                 self.pending_space = True
-        elif tag in ("td", "th") and not self.skip:
+        elif tag in ("td", "th"):
             self.pending_space = True
         if tag in _VOID:
             return
@@ -319,9 +399,7 @@ class _Collector(HTMLParser):
         for name, value in attrs:
             if name == "style" and value:
                 fmt = _style_fmt(value, fmt)
-        skip = tag in _SKIP
-        self.skip += skip
-        self.stack.append((tag, fmt, block, skip))
+        self.stack.append((tag, fmt, block))
         self.open_counts[tag] += 1
         self.fmt = fmt
 
@@ -336,10 +414,9 @@ class _Collector(HTMLParser):
         if not self.open_counts[tag]:
             return
         while self.stack:
-            name, _fmt, block, skip = self.stack.pop()
+            name, _fmt, block = self.stack.pop()
             self.open_counts[name] -= 1
-            self.skip -= skip
-            if block and not self.skip:
+            if block:
                 self._boundary()
             if name == tag:
                 break
