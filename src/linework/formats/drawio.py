@@ -149,9 +149,9 @@ SHAPE_KINDS: Final[Mapping[str, str]] = {
     "mxgraph.flowchart.start_2": "circle",
     "mxgraph.flowchart.database": "cylinder",
 }
-#: (draw.io arrow name, filled) → Linework arrowhead; ``None`` means either fill.
+#: draw.io arrow name → our arrowhead when filled, and when hollow (fill=0).
+#: draw.io ignores the fill of open and ER arrows, so both entries agree there.
 _ARROWS: Final[Mapping[str, tuple[str, str]]] = {
-    # name: (filled, hollow)
     "classic": ("classic", "block-hollow"),
     "classicThin": ("classic", "block-hollow"),
     "block": ("block", "block-hollow"),
