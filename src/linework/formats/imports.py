@@ -88,6 +88,7 @@ def sniff(data: bytes) -> str | None:
             b"<mxfile" in low
             or b"<mxgraphmodel" in low
             or b'content="&lt;mxfile' in low
+            or b'content="&lt;mxgraphmodel' in low
         ):
             return "drawio"
         if b"excalidraw" in low:
