@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from linework.bridge import editing, viewer
+from linework.bridge import editing, filing, viewer
 from linework.bridge.session import Session
 from linework.errors import LineworkError
 
@@ -35,6 +35,8 @@ HANDLERS: Final[dict[str, Handler]] = {
     "version": viewer.version,
     "warm": viewer.warm,
 }
+# Files: new, open (sealed too), save, export, recovery (web/files.js).
+HANDLERS.update(filing.HANDLERS)
 
 # Replies with unexpected errors keep a short detail: enough to report a bug,
 # never the document.

@@ -1,0 +1,431 @@
+"""Handlers for files: new, open (sealed too), save, export, recovery copy.
+
+The browser shell (``web/files.js`` and friends) owns the dialogs, the file
+handles and WebCrypto; this module owns every byte format. Bytes cross as
+base64 text. The rules that keep promise P5 ("nothing lost") live here:
+
+* An open replaces the editor's document only after the whole file decoded,
+  so a file that fails leaves the open diagram and its dirty state as they were.
+* ``save`` hands out the bytes and a token but does not mark the document
+  saved: only ``saved`` does, once the page confirms that the write succeeded,
+  and only if the document did not change in between. A failed write therefore
+  leaves the document dirty.
+* Sealing is two-phase (``seal-begin`` → WebCrypto → ``seal-finish``) and
+  stateless here: ``seal-finish`` recomputes the plan from the salt, nonce and
+  iteration count, so no secret stays in Python between messages.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import itertools
+import json
+from typing import TYPE_CHECKING, Any, Final
+
+from linework.errors import LineworkError
+
+if TYPE_CHECKING:
+    from linework.bridge.session import Session
+    from linework.model import Document
+
+Reply = dict[str, Any]
+
+# Saves handed out and not yet confirmed: token -> the document they hold.
+# Tokens are unique across sessions and a document is matched by identity, so
+# one table serves every session; a handful at most, old ones are dropped.
+_MAX_PENDING: Final = 8
+_tokens = itertools.count(1)
+_pending: dict[int, Document] = {}
+# Deep enough to overflow the JavaScript stack under Pyodide in a worker
+# (DESIGN.md §7 measured 5,000); used only by ``debug-crash``.
+_CRASH_DEPTH: Final = 100_000
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _bytes_field(message: dict[str, Any], name: str, code: str = "LW-E0001") -> bytes:
+    value = message.get(name)
+    if not isinstance(value, str):
+        raise LineworkError("LW-E0001", f"message field {name!r} must be base64 text")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise LineworkError(code, f"message field {name!r} is not base64") from None
+
+
+def _str_field(message: dict[str, Any], name: str, default: str | None = None) -> str:
+    value = message.get(name, default)
+    if not isinstance(value, str):
+        raise LineworkError("LW-E0001", f"message field {name!r} must be a string")
+    return value
+
+
+def _present(session: Session, response: Reply, **extra: Any) -> Reply:
+    """Return an editor response for a replaced document, with what the shell shows.
+
+    The shell paints the ``reset`` op (or the viewer fields derived from it) and
+    puts ``title`` in the title bar.
+    """
+    from linework import render
+
+    return {
+        "ok": True,
+        "title": session.title,
+        "defs": render.SVG_DEFS,
+        **extra,
+        **response,
+    }
+
+
+def new_file(session: Session, message: dict[str, Any]) -> Reply:
+    """Start an empty, clean diagram: ``{"type": "file-new"}``.
+
+    Reply: the editor response (``ops`` with a reset, ``overlay``, ``ui``) plus
+    ``title`` and ``defs``.
+    """
+    from linework.model import Document
+
+    response = session.editor.load(Document.new(session.editor.ids))
+    session.opened = True
+    session.title = "Untitled"
+    return _present(session, response, format="linework", native=True, sealed=False)
+
+
+def _embedded_or_self(data: bytes) -> bytes:
+    from linework import files
+    from linework.formats import imports
+
+    if imports.sniff(data) == "linework-image":
+        inner = files.embedded_document(data)
+        if inner is None:
+            raise LineworkError("LW-E0206")
+        return inner
+    return data
+
+
+def open_file(session: Session, message: dict[str, Any]) -> Reply:
+    """Open any file Linework reads: ``{"type": "file-open", "name", "data"}``.
+
+    A sealed file (or an image whose embedded diagram is sealed) answers
+    ``LW-E0304``: the page then asks for the passphrase and goes through
+    ``unseal-parse`` and ``open-plain``. Reply as ``file-new``, plus ``format``,
+    ``warnings`` and ``native`` (the file is a ``.linework`` file that Save may
+    write back to; false for imports and images, which Save must not overwrite).
+    """
+    from linework import files
+    from linework.bridge.viewer import _title_from
+    from linework.formats import imports
+
+    name = _str_field(message, "name")
+    data = _bytes_field(message, "data", "LW-E0100")
+    kind = imports.sniff(data)
+    result = files.open_document(data)
+    if not result.doc.pages():
+        raise LineworkError("LW-E0102", "the document has no pages")
+    response = session.editor.load(result.doc)
+    session.opened = True
+    session.title = _title_from(name)
+    return _present(
+        session,
+        response,
+        format=result.format,
+        warnings=list(result.warnings),
+        native=kind in ("linework", "linework-sealed"),
+        sealed=False,
+    )
+
+
+def unseal_parse(session: Session, message: dict[str, Any]) -> Reply:
+    """Check a sealed file before asking for its passphrase.
+
+    Message: ``{"type": "unseal-parse", "data"}`` (the sealed file, or an SVG or
+    PNG export with a sealed diagram inside). Reply: ``{"ok", "salt", "nonce",
+    "iterations", "ciphertext", "aad"}`` (base64), or LW-E0301/LW-E0302, so a
+    damaged or too-new file is refused without asking for a passphrase.
+    """
+    from linework import seal
+
+    envelope = seal.parse_sealed(_embedded_or_self(_bytes_field(message, "data")))
+    return {
+        "ok": True,
+        "salt": _b64(envelope.salt),
+        "nonce": _b64(envelope.nonce),
+        "iterations": envelope.iterations,
+        "ciphertext": _b64(envelope.ciphertext),
+        "aad": _b64(envelope.aad),
+    }
+
+
+def passphrase(session: Session, message: dict[str, Any]) -> Reply:
+    """Normalise a passphrase and rate it: ``{"type": "passphrase", "passphrase"}``.
+
+    Reply: ``{"ok", "utf8": base64 of the NFC UTF-8 bytes PBKDF2 receives,
+    "score": 0-4, "label"}``. Normalising in Python keeps one implementation of
+    DESIGN.md §4's rule for the browser and the CLI.
+    """
+    from linework import seal
+
+    text = _str_field(message, "passphrase")
+    if not text:
+        raise LineworkError("LW-E0304", "The passphrase is empty.")
+    try:
+        utf8 = seal.normalize_passphrase(text)
+    except ValueError:
+        raise LineworkError(
+            "LW-E0304", "The passphrase is not valid Unicode text."
+        ) from None
+    score, label = seal.strength(text)
+    return {"ok": True, "utf8": _b64(utf8), "score": score, "label": label}
+
+
+def open_plain(session: Session, message: dict[str, Any]) -> Reply:
+    """Open the decrypted content of a sealed file.
+
+    Message: ``{"type": "open-plain", "name", "data"}`` (the plaintext, which
+    must be a ``.linework`` document). Reply as ``file-open`` with
+    ``sealed: true``.
+    """
+    from linework.bridge.viewer import _title_from
+    from linework.formats import native
+
+    name = _str_field(message, "name")
+    doc = native.decode(_bytes_field(message, "data", "LW-E0301"))
+    if not doc.pages():
+        raise LineworkError("LW-E0102", "the document has no pages")
+    response = session.editor.load(doc)
+    session.opened = True
+    session.title = _title_from(name)
+    return _present(
+        session,
+        response,
+        format="linework-sealed",
+        warnings=[],
+        native=True,
+        sealed=True,
+    )
+
+
+def _document(session: Session) -> Document:
+    if not session.opened:
+        raise LineworkError("LW-E0400", "no document is open")
+    return session.editor.document
+
+
+def save(session: Session, message: dict[str, Any]) -> Reply:
+    """Return the ``.linework`` bytes to write: ``{"type": "save"}``.
+
+    Reply: ``{"ok", "data": base64, "token", "title"}``. The document stays
+    dirty until ``saved`` with this token.
+    """
+    from linework.formats import native
+
+    doc = _document(session)
+    try:
+        data = native.encode(doc)
+    except LineworkError:
+        raise
+    except Exception as error:  # the user must hear "not saved", with a code
+        raise LineworkError("LW-E0400", type(error).__name__) from error
+    token = next(_tokens)
+    _pending[token] = doc
+    for old in sorted(_pending)[:-_MAX_PENDING]:
+        del _pending[old]
+    return {"ok": True, "data": _b64(data), "token": token, "title": session.title}
+
+
+def saved(session: Session, message: dict[str, Any]) -> Reply:
+    """The page wrote a save: ``{"type": "saved", "token", "name"?}``.
+
+    Marks the document saved only when it is still the document that save
+    handed out (an edit made while the file was being written stays unsaved),
+    and takes the file's name as the title. Reply: ``{"ok", "dirty", "title"}``.
+    """
+    from linework.bridge.viewer import _title_from
+
+    token = message.get("token")
+    doc = _pending.pop(token, None) if isinstance(token, int) else None
+    if doc is not None and doc is session.editor.document:
+        session.editor.mark_saved()
+    name = message.get("name")
+    if isinstance(name, str) and name:
+        session.title = _title_from(name)
+    return {
+        "ok": True,
+        "dirty": session.editor.history.dirty,
+        "title": session.title,
+    }
+
+
+def seal_begin(session: Session, message: dict[str, Any]) -> Reply:
+    """Phase one of sealing the open document.
+
+    Message: ``{"type": "seal-begin", "salt", "nonce"}`` (fresh random bytes
+    from ``crypto.getRandomValues``, base64). Reply: ``{"ok", "iterations",
+    "aad", "plaintext", "token"}``; ``token`` is for ``saved`` when the sealed
+    file is saved (not when it is only embedded in an export).
+    """
+    from linework import seal
+
+    plan = seal.begin_seal(
+        _bytes_field(message, "salt", "LW-E0303"),
+        _bytes_field(message, "nonce", "LW-E0303"),
+    )
+    reply = save(session, message)
+    return {
+        "ok": True,
+        "iterations": plan.iterations,
+        "aad": _b64(plan.aad),
+        "plaintext": reply["data"],
+        "token": reply["token"],
+    }
+
+
+def seal_finish(session: Session, message: dict[str, Any]) -> Reply:
+    """Phase two: wrap WebCrypto's output in the envelope.
+
+    Message: ``{"type": "seal-finish", "salt", "nonce", "iterations",
+    "ciphertext"}``. Reply: ``{"ok", "data": base64 of the sealed file}``.
+    """
+    from linework import seal
+
+    iterations = message.get("iterations", seal.DEFAULT_ITERATIONS)
+    if not isinstance(iterations, int) or isinstance(iterations, bool):
+        raise LineworkError("LW-E0303", "iterations must be an integer")
+    plan = seal.begin_seal(
+        _bytes_field(message, "salt", "LW-E0303"),
+        _bytes_field(message, "nonce", "LW-E0303"),
+        iterations,
+    )
+    data = seal.finish_seal(plan, _bytes_field(message, "ciphertext", "LW-E0303"))
+    return {"ok": True, "data": _b64(data)}
+
+
+def _export_ids(session: Session, doc: Document, page_id: str) -> list[str] | None:
+    """Return the selection and every member of selected groups, or None (all)."""
+    selected = set(session.editor.session.selection)
+    if not selected:
+        return None
+    out: list[str] = []
+    for el in doc.elements(page_id):
+        rid: str | None = el.id
+        seen = 0
+        while rid is not None and rid not in selected and seen < 64:
+            rec = doc.get(rid)
+            rid = getattr(rec, "parent", None)
+            seen += 1
+        if rid is not None and rid in selected:
+            out.append(el.id)
+    return out
+
+
+def export(session: Session, message: dict[str, Any]) -> Reply:
+    """Export the open document.
+
+    Message: ``{"type": "file-export", "format": "svg" | "drawio", "selection"?:
+    bool, "background"?: bool, "embed"?: bool, "sealed"?: base64}``.
+    ``sealed`` is a sealed envelope of this document to embed instead of the
+    plaintext (documents opened from or saved as sealed files must never leak
+    their plaintext into an image). Reply: ``{"ok", "data": text, "title"}``.
+    """
+    from linework import files
+    from linework.formats import native
+    from linework.render import export_svg
+
+    doc = _document(session)
+    fmt = _str_field(message, "format")
+    try:
+        if fmt == "drawio":
+            return {"ok": True, "data": files.save_as(doc, "drawio").decode("utf-8")}
+        if fmt != "svg":
+            raise LineworkError("LW-E0401", f"Unknown format {fmt[:20]!r}.")
+        page_id = session.editor.page_id
+        embed: bytes | None = None
+        if message.get("embed", True) is not False:
+            if message.get("sealed") is not None:
+                embed = _bytes_field(message, "sealed", "LW-E0401")
+            else:
+                embed = native.encode(doc)
+        only = _export_ids(session, doc, page_id) if message.get("selection") else None
+        svg = export_svg(
+            doc,
+            page_id,
+            only=only,
+            background=message.get("background", True) is not False,
+            embed=embed,
+            renderer=session.editor.renderer,
+        )
+    except LineworkError:
+        raise
+    except Exception as error:
+        raise LineworkError("LW-E0401", type(error).__name__) from error
+    return {"ok": True, "data": svg, "title": session.title}
+
+
+def png_embed(session: Session, message: dict[str, Any]) -> Reply:
+    """Put the diagram into a PNG the page rasterised: an iTXt chunk ``linework``.
+
+    Message: ``{"type": "png-embed", "png", "sealed"?}`` (base64). Reply:
+    ``{"ok", "data": base64 PNG}``.
+    """
+    from linework import files
+    from linework.formats import native, png
+
+    raw = _bytes_field(message, "png", "LW-E0401")
+    if message.get("sealed") is not None:
+        payload = _bytes_field(message, "sealed", "LW-E0401")
+    else:
+        payload = native.encode(_document(session))
+    try:
+        out = png.with_text_chunk(raw, files.PNG_KEY, payload)
+    except ValueError as error:
+        raise LineworkError("LW-E0401", str(error)) from None
+    return {"ok": True, "data": _b64(out)}
+
+
+def recovery(session: Session, message: dict[str, Any]) -> Reply:
+    """Return the open document as ``.linework`` text for the page's recovery copy.
+
+    Reply: ``{"ok", "data": text or null, "title", "dirty"}``. The page keeps it
+    in memory only, to offer "Download your diagram" if the runtime dies.
+    """
+    from linework.formats import native
+
+    if not session.opened:
+        return {"ok": True, "data": None, "title": session.title, "dirty": False}
+    return {
+        "ok": True,
+        "data": native.encode(session.editor.document).decode("utf-8"),
+        "title": session.title,
+        "dirty": session.editor.history.dirty,
+    }
+
+
+def debug_crash(session: Session, message: dict[str, Any]) -> Reply:
+    """Kill the runtime on purpose, for tests of the recovery path.
+
+    ``json.loads`` of JSON nested 100,000 deep overflows the JavaScript stack
+    under Pyodide (DESIGN.md §7), exactly the failure hostile input could cause.
+    Natively it only raises RecursionError.
+    """
+    json.loads("[" * _CRASH_DEPTH + "]" * _CRASH_DEPTH)
+    return {"ok": True}
+
+
+HANDLERS: Final = {
+    "file-new": new_file,
+    "file-open": open_file,
+    "unseal-parse": unseal_parse,
+    "passphrase": passphrase,
+    "open-plain": open_plain,
+    "save": save,
+    "saved": saved,
+    "seal-begin": seal_begin,
+    "seal-finish": seal_finish,
+    "file-export": export,
+    "png-embed": png_embed,
+    "recovery": recovery,
+    "debug-crash": debug_crash,
+}
