@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from linework.bridge import editing, filing, viewer
+from linework.bridge import editing, filing, viewer, workbench
 from linework.bridge.session import Session
 from linework.errors import LineworkError
 
@@ -28,9 +28,11 @@ Handler = Callable[[Session, Message], Reply]
 # The message types and their handlers; later issues (the editor) add theirs.
 HANDLERS: Final[dict[str, Handler]] = {
     "editor": editing.edit,
+    "memory": workbench.memory,
     "new": editing.new_document,
     "open": viewer.open_file,
     "page": viewer.switch_page,
+    "palette": workbench.palette,
     "render": viewer.render_page,
     "version": viewer.version,
     "warm": viewer.warm,

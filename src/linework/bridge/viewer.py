@@ -89,7 +89,8 @@ def open_file(session: Session, message: dict[str, Any]) -> dict[str, Any]:
 
     Message: ``{"type": "open", "name": str, "data": base64}``.
     Reply: ``{"ok", "title", "format", "warnings", "pages": [{"id", "name"}],
-    "page", "elements", "defs"}``. The content decides the format, not the name.
+    "page", "elements", "defs", "overlay", "ui"}`` (the last two as in the
+    editor's response). The content decides the format, not the name.
     """
     from linework import files, render
 
@@ -103,12 +104,17 @@ def open_file(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     pages = document.pages()
     if not pages:
         raise LineworkError("LW-E0102", "the document has no pages")
-    reply = _rendered(document, pages[0])
-    session.editor.load(document)
+    # The editor renders the first page once; its reset op is the viewer's page.
+    edited = session.editor.load(document)
+    reset = edited["ops"][0]
     session.opened = True
     session.title = _title_from(name)
     return {
-        **reply,
+        "ok": True,
+        "page": _page_info(pages[0]),
+        "elements": reset["elements"],
+        "overlay": edited["overlay"],
+        "ui": edited["ui"],
         "title": session.title,
         "format": result.format,
         "warnings": list(result.warnings),
