@@ -107,9 +107,15 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
         "The file could not be saved. Your changes are still unsaved.",
     ),
     ErrorCode("LW-E0401", "export", "The export could not be made."),
+    ErrorCode(
+        "LW-E0402",
+        "export",
+        "The diagram is too large to share as a link. Export it as a file instead.",
+    ),
     # 05xx: editing
     ErrorCode("LW-E0500", "edit", "That change is not allowed here."),
     ErrorCode("LW-E0501", "edit", "That layer is locked."),
+    ErrorCode("LW-E0502", "edit", "This diagram is open read-only."),
     # 06xx: embedding
     ErrorCode("LW-E0600", "embed", "The embedding page did not give a valid origin."),
     ErrorCode(
@@ -118,6 +124,12 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
     ErrorCode(
         "LW-E0602", "embed", "The diagram sent by the embedding page could not be read."
     ),
+    ErrorCode(
+        "LW-E0603",
+        "embed",
+        "This site is not allowed to embed Linework: its origin is not on the list.",
+    ),
+    ErrorCode("LW-E0604", "open", "The diagram in this link could not be read."),
     # 07xx: command line
     ErrorCode("LW-E0700", "open", "The file could not be read from disk."),
     ErrorCode("LW-E0701", "save", "The file could not be written to disk."),

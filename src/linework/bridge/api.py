@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from linework.bridge import editing, filing, viewer, workbench
+from linework.bridge import editing, embedding, filing, viewer, workbench
 from linework.bridge.session import Session
 from linework.errors import LineworkError
 
@@ -39,6 +39,8 @@ HANDLERS: Final[dict[str, Handler]] = {
 }
 # Files: new, open (sealed too), save, export, recovery (web/files.js).
 HANDLERS.update(filing.HANDLERS)
+# Embedding, the read-only viewer and share links (web/embed.js, viewer-mode.js).
+HANDLERS.update(embedding.HANDLERS)
 
 # Replies with unexpected errors keep a short detail: enough to report a bug,
 # never the document.
@@ -86,6 +88,8 @@ class Api:
                 raise LineworkError(
                     "LW-E0001", f"unknown message type {decoded['type'][:40]!r}"
                 )
+            # Viewer mode: refuse anything that could change the document.
+            embedding.check_read_only(self._session, decoded)
             return handler(self._session, decoded)
         except LineworkError as error:
             return error_reply(error)

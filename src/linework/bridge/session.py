@@ -16,10 +16,15 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Session:
-    """The editor (made on first use: start-up imports nothing heavy) and title."""
+    """The editor (made on first use: start-up imports nothing heavy), title, mode."""
 
     title: str = ""
     opened: bool = False
+    # Viewer mode (set once by ``read-only``, never cleared): edits are refused.
+    read_only: bool = False
+    # The document embed mode last reported to the host (documents are immutable,
+    # so any other object means the diagram changed since).
+    watched: object = None
     _editor: Editor | None = field(default=None, repr=False)
 
     @property
