@@ -36,7 +36,7 @@ import time
 import urllib.parse
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -137,17 +137,25 @@ class BuildError(Exception):
 # --------------------------------------------------------------------------- headers
 
 
-def content_security_policy(frame_ancestors: str = "'none'") -> str:
+DEFAULT_FRAME_ANCESTORS = "'self'"
+
+
+def content_security_policy(
+    frame_ancestors: str = DEFAULT_FRAME_ANCESTORS, connect_src: str = "'self'"
+) -> str:
     """Return the site's CSP (DESIGN.md §7): same-origin only, wasm but no eval.
 
     Args:
-        frame_ancestors: who may frame the app; ``'none'`` unless embedding is wanted.
+        frame_ancestors: who may frame the app (``'self'`` by default; embedding
+            sites add their origins, see :func:`site_options`).
+        connect_src: where the page may connect: ``'self'`` plus the error
+            endpoint's origin when it lives elsewhere.
     """
     return "; ".join(
         (
             "default-src 'none'",
             "script-src 'self' 'wasm-unsafe-eval'",
-            "connect-src 'self'",
+            f"connect-src {connect_src}",
             "worker-src 'self'",
             "img-src 'self' data: blob:",
             "style-src 'self'",
@@ -163,15 +171,92 @@ def content_security_policy(frame_ancestors: str = "'none'") -> str:
     )
 
 
-def security_headers(frame_ancestors: str = "'none'") -> dict[str, str]:
+def security_headers(
+    frame_ancestors: str = DEFAULT_FRAME_ANCESTORS, connect_src: str = "'self'"
+) -> dict[str, str]:
     """Return the headers every response of the site carries."""
     return {
-        "Content-Security-Policy": content_security_policy(frame_ancestors),
+        "Content-Security-Policy": content_security_policy(
+            frame_ancestors, connect_src
+        ),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "Permissions-Policy": PERMISSIONS_POLICY,
         "Cross-Origin-Opener-Policy": "same-origin",
         "Cross-Origin-Resource-Policy": "same-origin",
+    }
+
+
+_ORIGIN = re.compile(
+    r"https?://[a-z0-9.-]+(:[0-9]{1,5})?|https?://\[[0-9a-f:.]+\](:[0-9]{1,5})?"
+)
+_CSP_SOURCE = re.compile(r"'self'|'none'|\*?[A-Za-z0-9.:/*\[\]-]+")
+
+
+def parse_origins(text: str | Sequence[str]) -> list[str]:
+    """Return the embedding origins given as one string (spaces or commas) or a list.
+
+    Each must be exactly ``scheme://host[:port]`` (http or https, lower case, no
+    path or slash at the end), as ``event.origin`` reports it.
+    """
+    items = text.replace(",", " ").split() if isinstance(text, str) else list(text)
+    for origin in items:
+        if not _ORIGIN.fullmatch(origin):
+            raise BuildError(
+                f"embed origin {origin!r} is not exactly scheme://host[:port]"
+                " (http or https, lower case, nothing after the port)"
+            )
+    return items
+
+
+def site_options(
+    *,
+    error_endpoint: str | None = ERROR_ENDPOINT[1:],
+    report_errors: bool = True,
+    frame_ancestors: str | None = None,
+    embed_origins: str | Sequence[str] = (),
+) -> dict[str, Any]:
+    """Check the build's options and derive the headers they need.
+
+    Args:
+        error_endpoint: where error codes go: a path on this site (``api/error``,
+            ``/api/error``), an http(s) URL, or None / ``"none"`` for no reports.
+        report_errors: False builds the page with reports off.
+        frame_ancestors: CSP sources allowed to frame the app; by default
+            ``'self'`` and the embed origins.
+        embed_origins: the parent origins an ``?embed=1&origin=`` URL may name;
+            empty means any origin that ``frame_ancestors`` lets frame the app.
+
+    Returns:
+        ``{"errorEndpoint", "reportErrors", "allowedOrigins", "frameAncestors",
+        "connectSrc"}``: the first three go to the page's config module, the
+        last two into the CSP.
+    """
+    origins = parse_origins(embed_origins)
+    endpoint = None if error_endpoint in (None, "", "none") else error_endpoint
+    connect = ["'self'"]
+    if endpoint is not None:
+        parts = urllib.parse.urlsplit(endpoint)
+        if parts.scheme:
+            origin = f"{parts.scheme}://{parts.netloc}"
+            if not _ORIGIN.fullmatch(origin) or parts.query or parts.fragment:
+                raise BuildError(f"error endpoint {endpoint!r} is not an http(s) URL")
+            connect.append(origin)
+        elif parts.netloc or parts.query or parts.fragment or "\\" in endpoint:
+            raise BuildError(f"error endpoint {endpoint!r} is not a path or URL")
+    ancestors = frame_ancestors
+    if ancestors is None:
+        ancestors = " ".join([DEFAULT_FRAME_ANCESTORS, *origins])
+    if not ancestors.split() or not all(
+        _CSP_SOURCE.fullmatch(src) for src in ancestors.split()
+    ):
+        raise BuildError(f"frame-ancestors {ancestors!r} is not a list of CSP sources")
+    return {
+        "errorEndpoint": endpoint if report_errors else None,
+        "reportErrors": bool(report_errors and endpoint is not None),
+        "allowedOrigins": origins,
+        "frameAncestors": ancestors,
+        "connectSrc": " ".join(connect),
     }
 
 
@@ -593,7 +678,11 @@ def favicon_ico(svg_colour: tuple[int, int, int] = (37, 99, 235)) -> bytes:
 
 
 def build(
-    *, error_endpoint: str | None = ERROR_ENDPOINT[1:], frame_ancestors: str = "'none'"
+    *,
+    error_endpoint: str | None = ERROR_ENDPOINT[1:],
+    frame_ancestors: str | None = None,
+    report_errors: bool = True,
+    embed_origins: str | Sequence[str] = (),
 ) -> Path:
     """Write dist/ and return its path.
 
@@ -601,7 +690,15 @@ def build(
         error_endpoint: URL the page posts anonymous error codes to, or None to
             build with reporting turned off (DESIGN.md §6).
         frame_ancestors: written into dist/_headers for static hosts.
+        report_errors: False turns the error beacon off in the page.
+        embed_origins: parent origins allowed in embed URLs (see site_options).
     """
+    options = site_options(
+        error_endpoint=error_endpoint,
+        report_errors=report_errors,
+        frame_ancestors=frame_ancestors,
+        embed_origins=embed_origins,
+    )
     started = time.monotonic()
     npm_ci()
     version = project_version()
@@ -660,7 +757,9 @@ def build(
             "runtimeUrl": f"../{runtime_dir}",
             "lockFileUrl": f"../{lock_path}",
             "corePackage": "linework",
-            "errorEndpoint": error_endpoint,
+            "errorEndpoint": options["errorEndpoint"],
+            "reportErrors": options["reportErrors"],
+            "allowedOrigins": options["allowedOrigins"],
         }
         sources = {
             p.relative_to(WEB).as_posix(): p.read_text()
@@ -701,7 +800,10 @@ def build(
 
         # Headers for static hosts that read a _headers file (same as `serve`).
         header_lines = ["/*"] + [
-            f"  {k}: {v}" for k, v in security_headers(frame_ancestors).items()
+            f"  {k}: {v}"
+            for k, v in security_headers(
+                options["frameAncestors"], options["connectSrc"]
+            ).items()
         ]
         header_lines += ["  Cache-Control: no-cache"]
         for prefix in IMMUTABLE_PREFIXES:
@@ -715,6 +817,7 @@ def build(
             "lock": lock_path,
             "wheels": {k: v["file_name"] for k, v in lock_packages.items()},
             "entry": "assets/" + main_hashed,
+            "site": options,
         }
         files["manifest.json"] = json.dumps(manifest, indent=1).encode()
 
@@ -811,12 +914,13 @@ class SiteServer(http.server.ThreadingHTTPServer):
         root: Path,
         port: int = 0,
         *,
-        frame_ancestors: str = "'none'",
+        frame_ancestors: str = DEFAULT_FRAME_ANCESTORS,
+        connect_src: str = "'self'",
         extra: Mapping[str, bytes] | None = None,
         quiet: bool = True,
     ) -> None:
         self.root = root.resolve()
-        self.headers_all = security_headers(frame_ancestors)
+        self.headers_all = security_headers(frame_ancestors, connect_src)
         self.extra = dict(extra or {})
         self.errors = ErrorCounter()
         self.quiet = quiet
@@ -1029,24 +1133,43 @@ def test_env(chromium: str | None) -> dict[str, str]:
 # --------------------------------------------------------------------------- commands
 
 
+def _build_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "error_endpoint": args.error_endpoint,
+        "report_errors": not args.no_error_reports,
+        "frame_ancestors": args.frame_ancestors,
+        "embed_origins": args.embed_origins,
+    }
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build dist/."""
-    build(
-        error_endpoint=None if args.no_error_reporting else ERROR_ENDPOINT[1:],
-        frame_ancestors=args.frame_ancestors,
-    )
+    build(**_build_options(args))
     return 0
 
 
+def built_options() -> dict[str, Any] | None:
+    """Return the site options dist/ was built with, or None."""
+    try:
+        manifest = json.loads((DIST / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return None
+    site = manifest.get("site")
+    return site if isinstance(site, dict) else None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Build if needed, then serve dist/ until interrupted."""
-    if args.rebuild or not dist_is_fresh():
-        build(frame_ancestors=args.frame_ancestors)
+    """Build if needed (or built with other options), then serve dist/ until stopped."""
+    kwargs = _build_options(args)
+    options = site_options(**kwargs)
+    if args.rebuild or not dist_is_fresh() or built_options() != options:
+        build(**kwargs)
     try:
         server = SiteServer(
             DIST,
             args.port,
-            frame_ancestors=args.frame_ancestors,
+            frame_ancestors=options["frameAncestors"],
+            connect_src=options["connectSrc"],
             quiet=not args.verbose,
         )
     except OSError as exc:
@@ -1225,21 +1348,37 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command")
     p_build = sub.add_parser("build", help="write dist/ (default)")
-    p_build.add_argument(
-        "--no-error-reporting", action="store_true", help="never send error codes"
-    )
-    p_build.add_argument(
-        "--frame-ancestors", default="'none'", help="CSP frame-ancestors for _headers"
-    )
     p_serve = sub.add_parser(
         "serve", help="build if needed and serve dist/ on 127.0.0.1"
     )
+    for p in (p_build, p_serve):
+        p.add_argument(
+            "--no-error-reports",
+            "--no-error-reporting",
+            dest="no_error_reports",
+            action="store_true",
+            help="build the page with the error beacon off",
+        )
+        p.add_argument(
+            "--error-endpoint",
+            default=ERROR_ENDPOINT[1:],
+            help="where error codes go: a path here, an http(s) URL, or none"
+            f" (default {ERROR_ENDPOINT[1:]})",
+        )
+        p.add_argument(
+            "--frame-ancestors",
+            default=None,
+            help="CSP frame-ancestors sources (default: 'self' and --embed-origins)",
+        )
+        p.add_argument(
+            "--embed-origins",
+            default="",
+            help="parent origins allowed in embed URLs, e.g."
+            " 'https://a.example https://b.example' (default: any that may frame)",
+        )
     p_serve.add_argument("--port", type=int, default=8000)
     p_serve.add_argument(
         "--rebuild", action="store_true", help="build even if dist/ looks fresh"
-    )
-    p_serve.add_argument(
-        "--frame-ancestors", default="'none'", help="CSP frame-ancestors sources"
     )
     p_serve.add_argument(
         "--verbose", action="store_true", help="log requests (never client addresses)"
@@ -1267,7 +1406,8 @@ def main(argv: list[str] | None = None) -> int:
         "bench": cmd_bench,
     }
     if args.command is None:
-        args.no_error_reporting, args.frame_ancestors = False, "'none'"
+        args.no_error_reports, args.error_endpoint = False, ERROR_ENDPOINT[1:]
+        args.frame_ancestors, args.embed_origins = None, ""
     try:
         return commands[args.command](args)
     except BuildError as exc:

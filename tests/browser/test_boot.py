@@ -71,7 +71,7 @@ def test_response_headers(site: Any) -> None:
         assert "unsafe-inline" not in csp and "unsafe-eval'" not in csp.replace(
             "wasm-unsafe-eval'", ""
         )
-        assert "frame-ancestors 'none'" in csp
+        assert "frame-ancestors 'self'" in csp
         assert "nosniff" == headers["X-Content-Type-Options"]
         assert "no-referrer" == headers["Referrer-Policy"]
         assert "camera=()" in headers["Permissions-Policy"]
