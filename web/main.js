@@ -4,6 +4,7 @@
 
 import config from "./config.js";
 import { createCanvas } from "./canvas.js";
+import { startEditor } from "./editor/app.js";
 import { LineworkError, MESSAGES, asLineworkError } from "./errors.js";
 import { readBase64, wireFileOpen } from "./files.js";
 import { wireViewInput } from "./input.js";
@@ -92,7 +93,7 @@ function onWorkerEvent(message) {
     ui.progress.value = 100;
     body.dataset.ready = "1";
     performance.mark("linework-ready");
-    setStatus("Ready. Open a diagram to view it.");
+    setStatus("Ready. Add shapes from the palette, or open a diagram.");
     readyResolve();
     // Load the renderer and codecs while the user picks a file.
     rpc.call({ type: "warm" }).catch(() => {});
@@ -171,6 +172,7 @@ async function openFile(file) {
     try {
       showTabs(reply.pages);
       showPage(reply);
+      editing.present(reply);
     } catch (error) {
       doc = previous;
       throw error;
@@ -204,6 +206,8 @@ $('[data-action="zoom-in"]').addEventListener("click", () => canvas.zoomStep(1))
 $('[data-action="zoom-out"]').addEventListener("click", () => canvas.zoomStep(-1));
 $('[data-action="zoom-fit"]').addEventListener("click", () => canvas.fit());
 wireViewInput($("#canvas"), canvas, { open: files.choose });
+// The editor (web/editor/): its input listeners come after the view's.
+const editing = startEditor({ rpc, ready, canvas, setStatus, showError });
 canvas.fit(1);
 enterStage("download");
 
@@ -213,4 +217,14 @@ globalThis.linework = Object.freeze({
   version: config.version,
   send: (message) => ready.then(() => rpc.call(message)),
   view: () => canvas.view,
+  /** The editor: send(event) and action(name, args) resolve once the response
+   * is applied; settled() once everything sent is painted; trace(on) records
+   * per-response timings (benchmarks). */
+  editor: Object.freeze({
+    send: (event) => ready.then(() => editing.editor.send(event)),
+    action: (name, args = {}) => ready.then(() => editing.editor.action(name, args)),
+    settled: () => editing.editor.settled(),
+    ui: () => editing.editor.ui,
+    trace: (on) => editing.trace(on),
+  }),
 });

@@ -128,11 +128,11 @@ def test_pages_show_as_tabs(app: App, sample: Path) -> None:
     assert_same_as_native(app, sample)
 
 
-def test_single_page_has_no_tabs(app: App, tmp_path: Path) -> None:
-    """One page: the tab bar stays hidden."""
+def test_single_page_shows_its_tab(app: App, tmp_path: Path) -> None:
+    """One page: one tab (the editor renames and adds pages there); the stage fills the window."""
     app.open_file(write_document(tmp_path / "one.linework", document(pages=1)))
 
-    assert app.page.locator("[data-role=pages]").is_hidden()
+    assert 1 == app.page.locator("[data-role=pages] [role=tab]").count()
     canvas = app.page.locator("#canvas").bounding_box()
     assert canvas is not None and canvas["height"] > 600  # the stage fills the window
 

@@ -1,0 +1,125 @@
+// Wires the editor into the page: input, toolbar, palette, properties,
+// layers, page tabs, in-place text, help, clipboard and the core's requests.
+
+import { createEditor } from "./editor.js";
+import { createHelp } from "./help.js";
+import { isTyping, toPage, wireEditorInput } from "./input.js";
+import { createLayers } from "./layers.js";
+import { createPages } from "./pages.js";
+import { createPalette } from "./palette.js";
+import { createProperties } from "./properties.js";
+import { createTextEditor } from "./text-editor.js";
+import { createToolbar } from "./toolbar.js";
+
+const $ = (selector) => document.querySelector(selector);
+// The core's own clipboard payload (a .linework document of the selection).
+const PAYLOAD = /^\s*\{[\s\S]*"format"\s*:\s*"linework"/;
+
+/**
+ * Start the editor once the core is ready. `rpc` is web/rpc.js; `setStatus`
+ * and `showError` are the shell's status line and error dialog.
+ */
+export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
+  const svg = $("#canvas");
+  const stage = $('[data-role="stage"]');
+  let timing = false;
+  const call = (message) => rpc.call(timing ? { ...message, time: true } : message)
+    .then((reply) => ({ reply, took: reply.python_ms ?? null }));
+  const editor = createEditor({ call, svg, canvas });
+  const textEditor = createTextEditor({ stage, svg, canvas, editor });
+  const help = createHelp();
+
+  createToolbar({ bar: $('[data-role="edit-bar"]'), editor });
+  createProperties({ root: $('[data-role="properties"]'), editor });
+  createLayers({ root: $('[data-role="layers-panel"]'), editor });
+  createPages({ tabs: $('[data-role="pages"]'), bar: $('[data-role="page-bar"]'), editor });
+  const palette = createPalette({ root: $('[data-role="palette"]'), svg, canvas, editor, call: (m) => rpc.call(m) });
+  wireEditorInput({ svg, canvas, editor, textEditor });
+
+  // --- UI state the chrome shows ------------------------------------------------
+  editor.onUi((ui) => {
+    const cursor = ui.cursor || "default";
+    if (svg.style.cursor !== cursor) svg.style.cursor = cursor;
+    document.body.dataset.tool = ui.tool.startsWith("place:") ? "place" : "select";
+    document.body.dataset.selection = String(ui.selection.length);
+  });
+
+  // --- requests from the core ---------------------------------------------------
+  function viewCentre() {
+    const rect = svg.getBoundingClientRect();
+    return toPage(svg, canvas.view, rect.left + rect.width / 2, rect.top + rect.height / 2);
+  }
+  function paste(data) {
+    const at = viewCentre();
+    if (typeof data === "string" && data.trim() && !PAYLOAD.test(data)) {
+      return editor.action("add-text", { ...at, text: data.slice(0, 20_000) });
+    }
+    return editor.action("paste", typeof data === "string" && data.trim() ? { data } : {});
+  }
+  editor.onRequest((request) => {
+    switch (request.action) {
+      case "zoom-in": canvas.zoomStep(1); break;
+      case "zoom-out": canvas.zoomStep(-1); break;
+      case "zoom-fit": canvas.fit(); break;
+      case "help": help.show(request.shortcuts ?? []); break;
+      case "paste":
+        (navigator.clipboard?.readText?.() ?? Promise.reject(new Error("no clipboard")))
+          .then((text) => paste(text), () => paste(null))
+          .catch(() => {});
+        break;
+      case "clipboard":
+        navigator.clipboard?.writeText?.(request.text).catch(() => {
+          setStatus("Copied inside Linework (the system clipboard was not available).");
+        });
+        break;
+      case "error": {
+        const error = request.error;
+        if (error?.reply) showError(error, "edit");
+        else if (error instanceof Error) showError(error, "edit");
+        else setStatus(`${error.message}${error.detail ? `: ${error.detail}` : ""}`, "error");
+        break;
+      }
+      default:
+        // File actions (open, save, export…) belong to web/files.js.
+        window.dispatchEvent(new CustomEvent("linework:request", { detail: request }));
+    }
+  });
+
+  // --- the system clipboard: copy/cut/paste events need no permission ----------
+  const ours = (event) => !isTyping(event.target) && !textEditor.open &&
+    !(event.target instanceof Element && event.target.closest("dialog"));
+  for (const name of ["copy", "cut"]) {
+    document.addEventListener(name, (event) => {
+      if (!ours(event) || !(editor.ui?.selection.length > 0)) return;
+      event.preventDefault();
+      editor.action(name).catch(() => {});
+    });
+  }
+  document.addEventListener("paste", (event) => {
+    if (!ours(event)) return;
+    const text = event.clipboardData?.getData("text/plain") ?? "";
+    if (event.clipboardData?.files?.length) return; // a file: web/files.js opens it
+    if (text && !PAYLOAD.test(text) && /^\s*(<|\{|flowchart|graph)/.test(text)) return; // a diagram file
+    event.preventDefault();
+    paste(text || null).catch(() => {});
+  });
+
+  // --- start with an empty page --------------------------------------------------
+  ready.then(async () => {
+    const reply = await rpc.call({ type: "new" });
+    if (!reply.ok) throw new Error(reply.detail ?? "new");
+    editor.present(reply);
+    canvas.fit(1);
+    document.body.dataset.document = "1";
+    await palette.load();
+    document.body.dataset.editor = "1";
+  }).catch((error) => showError(error, "edit"));
+
+  return {
+    editor,
+    /** Present a reply that replaced the document (canvas already painted). */
+    present: (reply) => editor.present({ overlay: reply.overlay, ui: reply.ui }),
+    /** For benchmarks: record per-response timings (Python time included). */
+    trace(on) { timing = on; return editor.trace(on); },
+  };
+}

@@ -1,0 +1,50 @@
+// The keyboard shortcuts panel, filled from the core's `help` request.
+
+const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function createHelp() {
+  const dialog = document.createElement("dialog");
+  dialog.className = "help-dialog";
+  dialog.dataset.role = "help";
+  dialog.setAttribute("aria-labelledby", "help-title");
+  const h2 = document.createElement("h2");
+  h2.id = "help-title";
+  h2.textContent = "Keyboard shortcuts";
+  const table = document.createElement("table");
+  const body = document.createElement("tbody");
+  table.append(body);
+  const note = document.createElement("p");
+  note.className = "hint";
+  note.textContent = `“Mod” is ${MAC ? "⌘ Cmd" : "Ctrl"}. Space+drag or the middle button pans; Ctrl+wheel zooms.`;
+  const form = document.createElement("form");
+  form.method = "dialog";
+  const close = document.createElement("button");
+  close.textContent = "Close";
+  close.className = "primary";
+  form.className = "buttons";
+  form.append(close);
+  dialog.append(h2, table, note, form);
+  document.body.append(dialog);
+
+  return {
+    show(shortcuts) {
+      body.replaceChildren(...shortcuts.map(([keys, what]) => {
+        const tr = document.createElement("tr");
+        const th = document.createElement("th");
+        th.scope = "row";
+        for (const [i, part] of keys.split(" / ").entries()) {
+          if (i > 0) th.append(" / ");
+          const kbd = document.createElement("kbd");
+          kbd.textContent = MAC ? part.replaceAll("Mod+", "⌘") : part.replaceAll("Mod+", "Ctrl+");
+          th.append(kbd);
+        }
+        const td = document.createElement("td");
+        td.textContent = what;
+        tr.append(th, td);
+        return tr;
+      }));
+      if (!dialog.open) dialog.showModal();
+      close.focus();
+    },
+  };
+}

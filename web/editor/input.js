@@ -1,0 +1,115 @@
+// Pointer and keyboard input for editing: DOM events → protocol events in
+// PAGE coordinates (the view's pan and zoom undone), moves coalesced to one
+// per animation frame. Panning (Space or middle drag) and zooming belong to
+// ../input.js, which marks its events with preventDefault().
+
+export const isTyping = (target) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** Screen (client) point → page point through the canvas view. */
+export function toPage(svg, view, clientX, clientY) {
+  const rect = svg.getBoundingClientRect();
+  return {
+    x: (clientX - rect.left - view.x) / view.scale,
+    y: (clientY - rect.top - view.y) / view.scale,
+  };
+}
+
+const mods = (e) => ({ shift: e.shiftKey, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey });
+
+// Keys the core has shortcuts for (src/linework/editor/keys.py); with Ctrl or
+// Cmd every key goes (copy, cut and paste come through the clipboard events).
+const PLAIN_KEYS = new Set([
+  "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Delete", "Backspace",
+  "Escape", "Enter", "F2", "?",
+]);
+
+export function wireEditorInput({ svg, canvas, editor, textEditor }) {
+  const body = document.body;
+  let pendingMove = null;
+  let frame = 0;
+  let down = null; // the pointer id of an edit gesture
+
+  const pointerEvent = (type, e) => ({
+    type,
+    ...toPage(svg, canvas.view, e.clientX, e.clientY),
+    ...mods(e),
+    button: e.button < 0 ? 0 : e.button,
+    detail: e.detail || 1,
+    zoom: canvas.view.scale,
+  });
+
+  function flushMove() {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    if (pendingMove !== null) {
+      editor.send(pendingMove);
+      pendingMove = null;
+    }
+  }
+
+  svg.addEventListener("pointerdown", (e) => {
+    if (e.defaultPrevented || e.button !== 0 || body.dataset.space === "1") return;
+    textEditor.commit();
+    svg.focus({ preventScroll: true });
+    svg.setPointerCapture(e.pointerId);
+    down = e.pointerId;
+    flushMove();
+    editor.send(pointerEvent("pointerdown", e));
+  });
+
+  svg.addEventListener("pointermove", (e) => {
+    if (body.dataset.panning) return;
+    pendingMove = pointerEvent("pointermove", e);
+    pendingMove.button = 0;
+    if (frame === 0) frame = requestAnimationFrame(() => { frame = 0; flushMove(); });
+  });
+
+  const finish = (e) => {
+    if (down === null || e.pointerId !== down) return;
+    down = null;
+    flushMove();
+    editor.send(pointerEvent("pointerup", e));
+  };
+  svg.addEventListener("pointerup", finish);
+  const cancel = () => {
+    if (down === null) return;
+    down = null;
+    pendingMove = null;
+    editor.send({ type: "pointercancel" });
+  };
+  svg.addEventListener("pointercancel", cancel);
+  svg.addEventListener("lostpointercapture", (e) => { if (e.pointerId === down) cancel(); });
+  window.addEventListener("blur", cancel);
+
+  svg.addEventListener("dblclick", (e) => {
+    if (e.button !== 0 || body.dataset.space === "1") return;
+    editor.send({ type: "dblclick", ...toPage(svg, canvas.view, e.clientX, e.clientY),
+      ...mods(e), zoom: canvas.view.scale });
+  });
+  svg.addEventListener("contextmenu", (e) => e.preventDefault());
+
+  window.addEventListener("keydown", (e) => {
+    if (e.defaultPrevented || e.isComposing || isTyping(e.target)) return;
+    if (e.target instanceof Element && e.target.closest("dialog, [data-role=palette]")) {
+      if (e.key !== "Escape" || e.target.closest("dialog")) return;
+    }
+    const primary = e.ctrlKey || e.metaKey;
+    const onControl = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement;
+    let forward;
+    if (primary) {
+      // Copy, cut and paste arrive as clipboard events (no permission needed).
+      forward = !(["c", "x", "v"].includes(e.key.toLowerCase()) && !e.altKey && !e.shiftKey);
+    } else if (e.key === "Tab") {
+      forward = e.target === svg && (editor.ui?.selection.length ?? 0) > 0;
+    } else if (e.altKey && (e.key === "PageDown" || e.key === "PageUp")) {
+      forward = true;
+    } else {
+      forward = PLAIN_KEYS.has(e.key) && !(onControl && e.key === "Enter");
+    }
+    if (!forward) return;
+    e.preventDefault();
+    editor.send({ type: "keydown", key: e.key, code: e.code, ...mods(e) });
+  });
+}

@@ -1,0 +1,85 @@
+// Applies the editor's DOM ops to the canvas's element layer and its overlay
+// (protocol: src/linework/editor/protocol.py). Every fragment goes through
+// safe-svg.js; nothing here builds markup from strings.
+
+import { parseFragments } from "../safe-svg.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function createPainter(svg, canvas) {
+  const content = svg.querySelector('[data-role="content"]');
+  const viewport = svg.querySelector('[data-role="viewport"]');
+  const overlay = document.createElementNS(SVG_NS, "g");
+  overlay.dataset.role = "overlay";
+  viewport.append(overlay);
+
+  const byId = new Map();
+  // The transform each node had when inserted, for `translate` ops.
+  const baseTransform = new WeakMap();
+  let indexedRevision = null;
+  let overlayText = "";
+
+  function node(id) {
+    // canvas.show() (a reset, or another module showing a page) bumps the revision.
+    if (indexedRevision !== svg.dataset.revision) {
+      byId.clear();
+      for (const el of content.children) byId.set(el.getAttribute("data-id"), el);
+      indexedRevision = svg.dataset.revision;
+    }
+    return byId.get(id) ?? null;
+  }
+
+  function translate({ ids, dx, dy }) {
+    const shift = dx === 0 && dy === 0 ? "" : `translate(${dx} ${dy})`;
+    for (const id of ids) {
+      const el = node(id);
+      if (el === null) continue;
+      if (!baseTransform.has(el)) baseTransform.set(el, el.getAttribute("transform"));
+      const base = baseTransform.get(el);
+      const value = [shift, base ?? ""].filter(Boolean).join(" ");
+      if (value) el.setAttribute("transform", value);
+      else el.removeAttribute("transform");
+    }
+  }
+
+  /** Apply ops in order; `page` is ui.page (for a reset). Returns the DOM nodes touched. */
+  function apply(ops, page) {
+    const upserts = ops.filter((op) => op.op === "upsert");
+    const parsed = upserts.length ? parseFragments(upserts.map((op) => op.svg)).nodes : [];
+    let next = 0;
+    let touched = 0;
+    for (const op of ops) {
+      if (op.op === "reset") {
+        canvas.show({ page, elements: op.elements });
+        touched += op.elements.length;
+      } else if (op.op === "upsert") {
+        const fresh = parsed[next++];
+        if (fresh?.getAttribute("data-id") !== op.id) throw new SyntaxError(`fragment for ${op.id} is not it`);
+        const old = node(op.id);
+        const before = op.before === null ? null : node(op.before);
+        content.insertBefore(fresh, before);
+        old?.remove();
+        byId.set(op.id, fresh);
+        touched += 1;
+      } else if (op.op === "remove") {
+        node(op.id)?.remove();
+        byId.delete(op.id);
+        touched += 1;
+      } else if (op.op === "translate") {
+        translate(op);
+        touched += op.ids.length;
+      }
+    }
+    return touched;
+  }
+
+  /** Replace the overlay layer (selection, handles, ports, guides) when it changed. */
+  function showOverlay(text) {
+    if (typeof text !== "string" || text === overlayText) return false;
+    overlayText = text;
+    overlay.replaceChildren(...(text ? parseFragments([text]).nodes : []));
+    return true;
+  }
+
+  return { apply, showOverlay, content, overlay };
+}

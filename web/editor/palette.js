@@ -1,0 +1,154 @@
+// The shape palette: kinds from the core (previews drawn by the real
+// renderer), grouped by library, filtered by a search box. Click (or Enter)
+// adds a shape at the centre of the view; dragging one onto the canvas drops
+// it at the pointer.
+
+import { parseFragments } from "../safe-svg.js";
+import { toPage } from "./input.js";
+
+const LIBRARIES = [["basic", "Basic shapes"], ["flowchart", "Flowchart"]];
+const DRAG_PX = 4;
+
+export function createPalette({ root, svg, canvas, editor, call }) {
+  const search = document.createElement("input");
+  search.type = "search";
+  search.placeholder = "Search shapes";
+  search.setAttribute("aria-label", "Search shapes");
+  search.dataset.role = "palette-search";
+  const sections = document.createElement("div");
+  sections.className = "palette-sections";
+  const none = document.createElement("p");
+  none.className = "palette-none";
+  none.textContent = "No shape matches.";
+  none.hidden = true;
+  root.append(search, sections, none);
+  const entries = [];
+
+  function viewCentre() {
+    const rect = svg.getBoundingClientRect();
+    return toPage(svg, canvas.view, rect.left + rect.width / 2, rect.top + rect.height / 2);
+  }
+
+  function entry(kind) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "shape";
+    button.dataset.shape = kind.name;
+    button.title = kind.title;
+    button.setAttribute("aria-label", `Add ${kind.title}`);
+    const preview = parseFragments([kind.svg]).nodes[0];
+    for (const g of preview.querySelectorAll("[data-id]")) {
+      g.removeAttribute("data-id");
+      g.removeAttribute("data-kind");
+    }
+    preview.setAttribute("aria-hidden", "true");
+    button.append(preview);
+    const words = [kind.name, kind.title, ...kind.keywords].join(" ").toLowerCase();
+    entries.push({ button, words });
+    wireDrag(button, kind);
+    return button;
+  }
+
+  function wireDrag(button, kind) {
+    let start = null;
+    let ghost = null;
+    let dragged = false;
+    button.addEventListener("pointerdown", (e) => {
+      if (e.button !== 0) return;
+      start = { x: e.clientX, y: e.clientY, id: e.pointerId };
+      dragged = false;
+      button.setPointerCapture(e.pointerId);
+    });
+    button.addEventListener("pointermove", (e) => {
+      if (start === null || e.pointerId !== start.id) return;
+      if (!dragged && Math.hypot(e.clientX - start.x, e.clientY - start.y) < DRAG_PX) return;
+      if (!dragged) {
+        dragged = true;
+        ghost = button.querySelector("svg").cloneNode(true);
+        ghost.classList.add("drag-ghost");
+        document.body.append(ghost);
+        document.body.dataset.dragging = "shape";
+      }
+      const [w, h] = kind.default_size;
+      const k = canvas.view.scale;
+      Object.assign(ghost.style, {
+        width: `${w * k}px`, height: `${h * k}px`,
+        transform: `translate(${e.clientX - (w * k) / 2}px, ${e.clientY - (h * k) / 2}px)`,
+      });
+    });
+    const end = (e, dropped) => {
+      if (start === null || e.pointerId !== start.id) return;
+      start = null;
+      ghost?.remove();
+      ghost = null;
+      delete document.body.dataset.dragging;
+      if (!dragged || !dropped) return;
+      const rect = svg.getBoundingClientRect();
+      const inside = e.clientX >= rect.left && e.clientX <= rect.right &&
+        e.clientY >= rect.top && e.clientY <= rect.bottom;
+      if (!inside) return;
+      const at = toPage(svg, canvas.view, e.clientX, e.clientY);
+      editor.send({ type: "drop-shape", kind: kind.name, x: at.x, y: at.y }).catch(() => {});
+      svg.focus({ preventScroll: true });
+    };
+    button.addEventListener("pointerup", (e) => end(e, true));
+    button.addEventListener("pointercancel", (e) => end(e, false));
+    button.addEventListener("click", (e) => {
+      if (dragged) {
+        dragged = false;
+        e.preventDefault();
+        return;
+      }
+      // Beside the selection when there is one (the core picks), else mid-view.
+      const at = editor.ui?.selection.length ? {} : viewCentre();
+      editor.action("add-shape", { kind: kind.name, ...at }).catch(() => {});
+    });
+  }
+
+  function filter() {
+    const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const { button, words: text } of entries) {
+      const match = words.every((w) => text.includes(w));
+      button.hidden = !match;
+      if (match) shown += 1;
+    }
+    for (const section of sections.children) {
+      section.hidden = !section.querySelector("button.shape:not([hidden])");
+    }
+    none.hidden = shown > 0;
+  }
+  search.addEventListener("input", filter);
+  search.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && search.value) {
+      e.stopPropagation();
+      search.value = "";
+      filter();
+    }
+  });
+
+  async function load() {
+    const reply = await call({ type: "palette" });
+    if (!reply.ok) throw new Error(reply.detail ?? "palette");
+    for (const [library, title] of LIBRARIES) {
+      const kinds = reply.kinds.filter((k) => k.library === library);
+      if (kinds.length === 0) continue;
+      const details = document.createElement("details");
+      details.open = true;
+      details.className = "palette-section";
+      const summary = document.createElement("summary");
+      summary.textContent = title;
+      const grid = document.createElement("div");
+      grid.className = "palette-grid";
+      grid.setAttribute("role", "group");
+      grid.setAttribute("aria-label", title);
+      grid.append(...kinds.map(entry));
+      details.append(summary, grid);
+      sections.append(details);
+    }
+    filter();
+    root.dataset.loaded = "1";
+  }
+
+  return { load };
+}

@@ -1,0 +1,248 @@
+// The properties panel: the selection's style, text, connector options and
+// geometry (from ui.style / ui.props), or the page's grid when nothing is
+// selected. Every control has a label; a change sends one action.
+
+const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond",
+  "diamond-hollow", "circle", "circle-hollow", "er-one", "er-many", "er-zero-or-one",
+  "er-one-or-many", "er-zero-or-many"];
+const DASHES = ["solid", "dashed", "dotted", "dash-dot"];
+const ROUTINGS = ["straight", "orthogonal", "curved"];
+const LINK = /^((https?:\/\/|mailto:)[^\s"<>]*)?$/i;
+const HEX = /^#[0-9a-f]{6}$/i;
+
+const title = (s) => s.charAt(0).toUpperCase() + s.slice(1).replaceAll("-", " ");
+let uid = 0;
+
+export function createProperties({ root, editor }) {
+  const fields = []; // {show(ui) → bool, update(ui)}
+  const sections = [];
+  let ui = null;
+
+  function section(name, visible) {
+    const el = document.createElement("section");
+    el.className = "prop-section";
+    const h = document.createElement("h2");
+    h.textContent = name;
+    const body = document.createElement("div");
+    body.className = "prop-grid";
+    el.append(h, body);
+    root.append(el);
+    sections.push({ el, visible });
+    return body;
+  }
+
+  function labelled(parent, text, control, { wide = false } = {}) {
+    const id = `prop-${++uid}`;
+    control.id = id;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = text;
+    const cell = document.createElement("div");
+    cell.className = wide ? "prop wide" : "prop";
+    cell.append(label, control);
+    parent.append(cell);
+    return cell;
+  }
+
+  const style = (fieldsOut) => editor.action("set-style", { fields: fieldsOut }).catch(() => {});
+  const editing = (el) => document.activeElement === el;
+
+  function colour(parent, text, name, { noneLabel } = {}) {
+    const input = document.createElement("input");
+    input.type = "color";
+    input.dataset.prop = name;
+    const cell = labelled(parent, text, input);
+    let none = null;
+    if (noneLabel) {
+      none = document.createElement("input");
+      none.type = "checkbox";
+      none.dataset.prop = `${name}-none`;
+      const l = document.createElement("label");
+      l.className = "inline";
+      l.append(none, document.createTextNode(noneLabel));
+      cell.append(l);
+      none.addEventListener("change", () => style({ [name]: none.checked ? "none" : input.value }));
+    }
+    input.addEventListener("change", () => style({ [name]: input.value }));
+    fields.push({
+      update(u) {
+        const v = u.style?.[name];
+        if (!editing(input) && typeof v === "string" && HEX.test(v)) input.value = v;
+        input.classList.toggle("mixed", v === null || v === undefined);
+        if (none) { none.checked = v === "none"; input.disabled = v === "none"; }
+      },
+    });
+  }
+
+  function number(parent, text, name, { min = 0, max = 1000, step = 1, send, read }) {
+    const input = document.createElement("input");
+    input.type = "number";
+    Object.assign(input, { min, max, step });
+    input.dataset.prop = name;
+    labelled(parent, text, input);
+    input.addEventListener("change", () => {
+      const v = Number(input.value);
+      if (input.value !== "" && Number.isFinite(v)) send(Math.min(max, Math.max(min, v)));
+    });
+    fields.push({
+      update(u) {
+        if (editing(input)) return;
+        const v = read(u);
+        input.value = typeof v === "number" ? String(Math.round(v * 100) / 100) : "";
+        input.placeholder = v === null ? "mixed" : "";
+      },
+    });
+  }
+
+  function select(parent, text, name, options, { send, read }) {
+    const el = document.createElement("select");
+    el.dataset.prop = name;
+    el.append(new Option("—", ""));
+    for (const o of options) el.append(new Option(title(o), o));
+    labelled(parent, text, el);
+    el.addEventListener("change", () => { if (el.value) send(el.value); });
+    fields.push({ update(u) { if (!editing(el)) el.value = read(u) ?? ""; } });
+  }
+
+  function toggle(parent, text, name, { send, read }) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `toggle toggle-${name}`;
+    b.dataset.prop = name;
+    b.textContent = text.charAt(0);
+    b.title = text;
+    b.setAttribute("aria-label", text);
+    parent.append(b);
+    b.addEventListener("click", () => send(b.getAttribute("aria-pressed") !== "true"));
+    fields.push({ update(u) { b.setAttribute("aria-pressed", String(read(u) === true)); } });
+  }
+
+  function checkbox(parent, text, name, { send, read }) {
+    const input = document.createElement("input");
+    input.type = "checkbox";
+    input.dataset.prop = name;
+    const label = document.createElement("label");
+    label.className = "inline prop wide";
+    label.append(input, document.createTextNode(text));
+    parent.append(label);
+    input.addEventListener("change", () => send(input.checked));
+    fields.push({ update(u) { const v = read(u); input.checked = v === true; input.indeterminate = v === null; } });
+  }
+
+  function textField(parent, text, name, { multiline = false, send, read, check }) {
+    const el = document.createElement(multiline ? "textarea" : "input");
+    if (!multiline) el.type = "text";
+    else el.rows = 2;
+    el.dataset.prop = name;
+    labelled(parent, text, el, { wide: true });
+    el.addEventListener("change", () => {
+      if (check && !check(el.value)) { el.reportValidity(); return; }
+      send(el.value);
+    });
+    if (check) el.addEventListener("input", () => el.setCustomValidity(check(el.value) ? "" : "Use an http, https or mailto address."));
+    fields.push({ update(u) { if (!editing(el)) { const v = read(u); el.value = v ?? ""; el.placeholder = v === null ? "mixed" : ""; } } });
+  }
+
+  function button(parent, text, action, args = () => ({})) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.dataset.propAction = action;
+    parent.append(b);
+    b.addEventListener("click", () => editor.action(action, args()).catch(() => {}));
+    return b;
+  }
+
+  const has = (u) => u.selection.length > 0;
+  const st = (name) => (u) => u.style?.[name];
+  const setStyle = (name, scale = 1) => (v) => style({ [name]: v * scale });
+
+  // --- the selection -------------------------------------------------------
+  let s = section("Style", (u) => has(u) && u.props.shapes > 0);
+  colour(s, "Fill", "fill", { noneLabel: "None" });
+  s = section("Line", has);
+  colour(s, "Line colour", "stroke", { noneLabel: "None" });
+  number(s, "Line width", "stroke_width", { min: 0, max: 100, step: 0.5, send: setStyle("stroke_width"), read: st("stroke_width") });
+  select(s, "Dash", "dash", DASHES, { send: (v) => style({ dash: v }), read: st("dash") });
+  number(s, "Opacity %", "opacity", { min: 0, max: 100, step: 5, send: setStyle("opacity", 0.01), read: (u) => (typeof u.style?.opacity === "number" ? u.style.opacity * 100 : u.style?.opacity) });
+  number(s, "Corner radius", "corner_radius", { min: 0, max: 1000, send: setStyle("corner_radius"), read: st("corner_radius") });
+  checkbox(s, "Shadow", "shadow", { send: (v) => style({ shadow: v }), read: st("shadow") });
+
+  s = section("Connector", (u) => has(u) && u.props.connectors > 0);
+  select(s, "Routing", "routing", ROUTINGS, { send: (v) => editor.action("set-routing", { routing: v }), read: (u) => u.props.routing });
+  select(s, "Start arrow", "start_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { start: v }), read: st("start_arrow") });
+  select(s, "End arrow", "end_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { end: v }), read: st("end_arrow") });
+
+  s = section("Text", has);
+  number(s, "Font size", "font_size", { min: 1, max: 1000, send: setStyle("font_size"), read: st("font_size") });
+  colour(s, "Font colour", "font_color");
+  const toggles = document.createElement("div");
+  toggles.className = "prop wide toggles";
+  toggles.setAttribute("role", "group");
+  toggles.setAttribute("aria-label", "Font style");
+  s.append(toggles);
+  for (const [name, text] of [["bold", "Bold"], ["italic", "Italic"], ["underline", "Underline"]]) {
+    toggle(toggles, text, name, { send: (v) => style({ [name]: v }), read: st(name) });
+  }
+  select(s, "Align", "align", ["left", "center", "right"], { send: (v) => style({ align: v }), read: st("align") });
+  select(s, "Vertical", "valign", ["top", "middle", "bottom"], { send: (v) => style({ valign: v }), read: st("valign") });
+  textField(s, "Text", "text", {
+    multiline: true,
+    send: (v) => { if (ui.selection.length === 1) editor.action("set-text", { id: ui.selection[0], text: v }); },
+    read: (u) => u.props.text,
+  });
+
+  s = section("Arrange", (u) => has(u) && u.props.box !== undefined);
+  for (const k of ["x", "y", "w", "h"]) {
+    number(s, k.toUpperCase(), `box-${k}`, {
+      min: k === "w" || k === "h" ? 1 : -1e6, max: 1e6,
+      send: (v) => editor.action("set-box", { [k]: v }),
+      read: (u) => u.props.box?.[k],
+    });
+  }
+  number(s, "Rotation °", "rotation", { min: -360, max: 360, step: 15, send: (v) => editor.action("set-rotation", { deg: v }), read: (u) => u.props.rotation });
+  textField(s, "Link", "link", {
+    check: (v) => LINK.test(v.trim()),
+    send: (v) => editor.action("set-link", { url: v.trim() }),
+    read: (u) => u.props.link,
+  });
+
+  s = section("Selection", has);
+  const lockButton = button(s, "Lock", "toggle-lock");
+  button(s, "Copy style", "copy-style");
+  const pasteStyle = button(s, "Paste style", "paste-style");
+  fields.push({
+    update(u) {
+      lockButton.textContent = u.props.locked ? "Unlock" : "Lock";
+      pasteStyle.disabled = !u.enabled["paste-style"];
+    },
+  });
+
+  // --- the page, when nothing is selected -----------------------------------
+  s = section("Page", (u) => !has(u));
+  textField(s, "Page name", "page-name", { send: (v) => { if (v.trim()) editor.action("rename-page", { name: v.trim() }); }, read: (u) => u.page.name });
+  number(s, "Grid size", "grid-size", { min: 1, max: 1000, send: (v) => editor.action("set-grid", { size: v }), read: (u) => u.page.grid.size });
+  checkbox(s, "Show grid", "grid-visible", { send: (v) => editor.action("set-grid", { visible: v }), read: (u) => u.page.grid.visible });
+  checkbox(s, "Snap to grid", "snap", { send: (v) => editor.action("set-snap", { snap: v }), read: (u) => u.snap });
+  checkbox(s, "Smart guides", "guides", { send: (v) => editor.action("set-guides", { on: v }), read: (u) => u.guides });
+  s = section("New connectors", (u) => !has(u));
+  const hint = document.createElement("p");
+  hint.className = "prop wide hint";
+  hint.textContent = "Drag from a shape's blue port to connect it.";
+  s.append(hint);
+
+  const summary = document.createElement("p");
+  summary.className = "prop-summary";
+  summary.dataset.role = "selection-summary";
+  root.prepend(summary);
+
+  editor.onUi((next) => {
+    ui = next;
+    const n = ui.selection.length;
+    summary.textContent = n === 0 ? "Nothing selected" : n === 1
+      ? `${title(ui.props.kind ?? (ui.props.connectors ? "connector" : "group"))} selected`
+      : `${n} elements selected`;
+    for (const { el, visible } of sections) el.hidden = !visible(ui);
+    for (const f of fields) f.update(ui);
+  });
+}

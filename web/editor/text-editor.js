@@ -1,0 +1,96 @@
+// In-place text editing: a <textarea> laid over the element's label box,
+// moved, scaled and rotated with the view. Its value goes to Python as data
+// (`set-text`), never into markup. Enter and Shift+Enter insert a newline;
+// Ctrl/Cmd+Enter, Escape or a click elsewhere commit.
+
+export function createTextEditor({ stage, svg, canvas, editor }) {
+  const area = document.createElement("textarea");
+  area.className = "text-editor";
+  area.dataset.role = "text-editor";
+  area.setAttribute("aria-label", "Text");
+  area.spellcheck = true;
+  area.hidden = true;
+  stage.append(area);
+  let editing = null; // ui.edit_text being edited
+  let committed = null; // id sent with set-text, until a response closes it
+
+  function place() {
+    if (editing === null) return;
+    const { box, rotation, style } = editing;
+    const { scale, x, y } = canvas.view;
+    const cx = x + (box.x + box.w / 2) * scale;
+    const cy = y + (box.y + box.h / 2) * scale;
+    const s = area.style;
+    s.width = `${box.w}px`;
+    s.height = `${box.h}px`;
+    s.left = `${cx - box.w / 2}px`;
+    s.top = `${cy - box.h / 2}px`;
+    s.transform = `scale(${scale}) rotate(${rotation || 0}deg)`;
+    const pad = style.text_padding ?? 6;
+    const lineHeight = style.font_size * 1.2;
+    const lines = Math.max(1, area.value.split("\n").length);
+    const free = Math.max(0, box.h - lines * lineHeight - 2 * pad);
+    const top = style.valign === "top" ? pad : style.valign === "bottom" ? pad + free : pad + free / 2;
+    s.padding = `${top}px ${pad}px ${pad}px`;
+  }
+
+  function open(edit) {
+    editing = edit;
+    const { style } = edit;
+    const s = area.style;
+    s.fontFamily = `${style.font_family || "Arimo"}, Arimo, Arial, Helvetica, sans-serif`;
+    s.fontSize = `${style.font_size}px`;
+    s.lineHeight = "1.2";
+    s.color = /^#[0-9a-fA-F]{3,8}$/.test(style.font_color) ? style.font_color : "#1f2933";
+    s.fontWeight = style.bold ? "700" : "400";
+    s.fontStyle = style.italic ? "italic" : "normal";
+    s.textDecoration = style.underline ? "underline" : "none";
+    s.textAlign = ["left", "center", "right"].includes(style.align) ? style.align : "center";
+    area.value = edit.text;
+    area.hidden = false;
+    place();
+    area.focus({ preventScroll: true });
+    area.select();
+  }
+
+  function close() {
+    editing = null;
+    area.hidden = true;
+    if (document.activeElement === area) svg.focus({ preventScroll: true });
+  }
+
+  /** Send the text to Python (if editing) and close the editor. */
+  function commit() {
+    if (editing === null) return;
+    const { id } = editing;
+    const text = area.value;
+    committed = id;
+    close();
+    editor.action("set-text", { id, text }).catch(() => {});
+  }
+
+  area.addEventListener("keydown", (e) => {
+    e.stopPropagation();
+    if (e.key === "Escape" || (e.key === "Enter" && (e.ctrlKey || e.metaKey))) {
+      e.preventDefault();
+      commit();
+    }
+  });
+  area.addEventListener("input", place);
+  area.addEventListener("blur", () => commit());
+
+  editor.onUi((ui) => {
+    const edit = ui.edit_text;
+    if (!edit) committed = null;
+    if (edit && edit.id === committed) return;
+    if (edit && (editing === null || editing.id !== edit.id)) open(edit);
+    else if (!edit && editing !== null) close();
+  });
+
+  // Follow the view while editing (zoom and pan change the viewport's transform).
+  new MutationObserver(place).observe(svg.querySelector('[data-role="viewport"]'), {
+    attributes: true, attributeFilter: ["transform"],
+  });
+
+  return { commit, place, get open() { return editing !== null; } };
+}
