@@ -569,9 +569,7 @@ def from_json(raw: Any) -> Document:
                 )
                 records[layer.id] = layer
                 layer_rank[layer.id] = li
-            raw_elements = r.arr(
-                po.get("elements", []), f"{pp}.elements", 2**31
-            )
+            raw_elements = r.arr(po.get("elements", []), f"{pp}.elements", 2**31)
             count += len(raw_elements)
             if count > limits.MAX_ELEMENTS:
                 raise LineworkError(
