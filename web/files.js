@@ -1,45 +1,467 @@
-// Getting files in: the picker and drag-and-drop onto the window. Files are
-// read into memory only; nothing is stored (promise P1).
+// Files (promises P3, P4, P5): New, Open (picker, drop, paste), Save, Save as,
+// Save encrypted, exports, print, the title with its unsaved marker, the
+// beforeunload guard, optional autosave and the recovery copy.
+//
+// The core owns every byte format (src/linework/bridge/filing.py); this module
+// owns dialogs, file handles and WebCrypto. Nothing is stored: a File System
+// Access handle lives in this module's memory only and is never persisted.
+// Dirty state comes from the core's replies (ui.dirty), observed on the RPC.
 
-import { LineworkError } from "./errors.js";
+import { confirmAction, confirmDiscard, showDialog } from "./dialogs.js";
+import { LineworkError, asLineworkError } from "./errors.js";
+import { download, printSvg, rasterize } from "./export.js";
+import { createRecovery } from "./recovery.js";
+import { parseSealed, passphraseKey, sealDocument, unseal } from "./sealing.js";
+import { base64ToBytes, bytesToBase64, call, fileError } from "./wire.js";
 
 // The core enforces its own limits; this only avoids base64-ing huge files.
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
+const AUTOSAVE_DELAY_MS = 2000;
+// A shortcut handled here and the same request echoed by the editor count once.
+const ECHO_MS = 600;
+const LINEWORK_TYPE = "application/vnd.linework+json";
+const PICKER_TYPES = [{ description: "Linework diagram", accept: { [LINEWORK_TYPE]: [".linework"] } }];
 
-/** Read a File as base64 (the bridge's wire form for bytes). */
+/** Read a File (or Blob) as base64 (the bridge's wire form for bytes). */
 export function readBase64(file) {
   if (file.size > MAX_FILE_BYTES) {
     return Promise.reject(new LineworkError("LW-E0104", `${file.size} bytes`));
   }
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(",") + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+  return file.arrayBuffer().then((buffer) => bytesToBase64(new Uint8Array(buffer)));
 }
 
 const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
+const isTyping = (target) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
-/** Call onFile(file) for files chosen in the picker or dropped on the window. */
-export function wireFileOpen({ button, input, hint, onFile }) {
-  button.addEventListener("click", () => input.click());
-  input.addEventListener("change", () => {
-    const file = input.files?.[0];
-    input.value = "";
-    if (file) onFile(file);
+// Text that is a diagram file rather than a Linework clipboard payload.
+function sniffText(text) {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, "").trimStart();
+  if (/^<(\?xml[^>]*>\s*)?<(mxfile|mxGraphModel)\b/i.test(head) || /^<mxfile\b/i.test(head)) return "draw.io";
+  if (/^(flowchart|graph)\s+(TB|TD|BT|RL|LR)\b/.test(head)) return "Mermaid";
+  if (/^\{[\s\S]*"format"\s*:\s*"linework(-sealed)?"/.test(head)) return "Linework";
+  return null;
+}
+
+/**
+ * Wire the file commands. `present(reply)` paints a replaced document (reply
+ * shaped like the core's `open` reply); `showError(error, context)` shows the
+ * error dialog; `setStatus(text)` the status line.
+ */
+export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
+  const state = {
+    title: "Untitled",
+    dirty: false,
+    handle: null, // FileSystemFileHandle of the open file (memory only)
+    native: true, // the open file is a .linework Save may write back to
+    sealKey: null, // non-extractable PBKDF2 key while a sealed document is open
+    busy: false,
+    autosave: false,
+  };
+  const body = document.body;
+  const fsAccess = typeof window.showSaveFilePicker === "function";
+  let lastAction = { name: "", at: 0 };
+  let autosaveTimer = 0;
+  let preApproved = false;
+
+  const recovery = createRecovery({
+    rpc,
+    button: ui.recoveryButton,
+    sealer: () => (state.sealKey ? () => sealDocument(rpc, state.sealKey) : null),
   });
 
+  // --- title and the unsaved marker --------------------------------------------
+  function onBeforeUnload(event) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+  function showTitle() {
+    ui.title.textContent = state.title;
+    if (state.dirty) ui.title.dataset.dirty = "1";
+    else delete ui.title.dataset.dirty;
+    ui.title.title = state.dirty ? `${state.title} (unsaved changes)` : state.title;
+    document.title = `${state.dirty ? "• " : ""}${state.title} · Linework`;
+  }
+  function setDirty(dirty) {
+    if (dirty === state.dirty) return;
+    state.dirty = dirty;
+    // Registered only while there is something to lose: a clean tab closes silently.
+    if (dirty) window.addEventListener("beforeunload", onBeforeUnload);
+    else window.removeEventListener("beforeunload", onBeforeUnload);
+    showTitle();
+    if (dirty) scheduleAutosave();
+  }
+  function setTitle(title) {
+    state.title = title || "Untitled";
+    showTitle();
+  }
+
+  // Every core reply passes here: editor responses carry ui.dirty.
+  rpc.observe?.((reply) => {
+    if (reply?.ui && typeof reply.ui.dirty === "boolean") {
+      const changed = reply.ui.dirty !== state.dirty || (reply.ops?.length ?? 0) > 0;
+      setDirty(reply.ui.dirty);
+      if (changed) {
+        recovery.schedule();
+        if (reply.ui.dirty) scheduleAutosave();
+      }
+    }
+  });
+
+  // One file operation at a time: a second click while a dialog is open is ignored.
+  async function exclusive(name, task) {
+    if (state.busy) return false;
+    lastAction = { name, at: performance.now() };
+    state.busy = true;
+    try {
+      await ready;
+      return await task();
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  // --- replacing the document ------------------------------------------------------
+  function adopt(reply, { handle = null, sealKey = null } = {}) {
+    present(reply);
+    state.handle = handle;
+    state.native = Boolean(reply.native);
+    state.sealKey = sealKey;
+    setTitle(reply.title);
+    setDirty(Boolean(reply.ui?.dirty));
+    body.dataset.document = "1";
+    recovery.schedule();
+    const count = reply.elements?.length ?? 0;
+    setStatus(`${state.title} · ${count} element${count === 1 ? "" : "s"}${reply.sealed ? " · encrypted" : ""}`);
+  }
+  /** Go on only if nothing unsaved would be lost (asks Save / Don't save / Cancel). */
+  async function mayDiscard() {
+    if (!state.dirty) return true;
+    const choice = await confirmDiscard(state.title);
+    if (choice === "save") return saveNow({});
+    return choice === "discard";
+  }
+
+  async function newDocument() {
+    return exclusive("new", async () => {
+      if (!(await mayDiscard())) return false;
+      adopt(await call(rpc, { type: "file-new" }));
+      return true;
+    }).catch((error) => showError(error, "open"));
+  }
+
+  async function askPassphrase(name) {
+    const { button, values } = await showDialog({
+      role: "passphrase",
+      title: "Open encrypted diagram",
+      text: `“${name}” is encrypted. Enter its passphrase to open it.`,
+      fields: [{ name: "passphrase", label: "Passphrase", type: "password", autocomplete: "current-password" }],
+      buttons: [{ value: "cancel", label: "Cancel" }, { value: "open", label: "Open", default: true }],
+      validate: (v) => (v.passphrase ? "" : "Enter the passphrase."),
+    });
+    return button === "open" ? values.passphrase : null;
+  }
+
+  /** Open bytes; on any failure the open diagram stays exactly as it was. */
+  async function openData(name, base64, handle = null) {
+    setStatus(`Opening ${name}…`);
+    let reply = await rpc.call({ type: "file-open", name, data: base64 });
+    if (reply.ok) {
+      adopt(reply, { handle });
+      return true;
+    }
+    if (reply.code !== "LW-E0304") throw fileError(reply.code, reply.detail, reply.message);
+    const envelope = await parseSealed(rpc, base64);
+    const passphrase = await askPassphrase(name);
+    if (passphrase === null) {
+      setStatus("Opening cancelled.");
+      return false;
+    }
+    const { plaintext, base } = await unseal(rpc, envelope, passphrase);
+    reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext) });
+    plaintext.fill(0);
+    adopt(reply, { handle, sealKey: base });
+    return true;
+  }
+
+  async function openFile(file, handle = null) {
+    return exclusive("open-file", async () => {
+      if (!preApproved && !(await mayDiscard())) return false;
+      preApproved = false;
+      return openData(file.name, await readBase64(file), handle);
+    }).catch((error) => showError(error, "open"));
+  }
+
+  /** Open: ask about unsaved changes, then the picker (the FS Access one keeps a handle). */
+  async function chooseFile() {
+    const go = await exclusive("open", async () => {
+      if (!(await mayDiscard())) return false;
+      if (typeof window.showOpenFilePicker !== "function") {
+        preApproved = true;
+        ui.input.click();
+        return false;
+      }
+      let handle;
+      try {
+        [handle] = await window.showOpenFilePicker({ types: PICKER_TYPES, excludeAcceptAllOption: false });
+      } catch (error) {
+        if (error?.name === "AbortError") return false;
+        throw error;
+      }
+      return { handle, file: await handle.getFile() };
+    }).catch((error) => { showError(error, "open"); return false; });
+    if (go && go.file) {
+      preApproved = true;
+      await openFile(go.file, go.handle);
+    }
+  }
+
+  // --- saving ------------------------------------------------------------------------
+  async function writeHandle(handle, bytes) {
+    const writable = await handle.createWritable();
+    try {
+      await writable.write(bytes);
+      await writable.close();
+    } catch (error) {
+      await writable.abort?.().catch(() => {});
+      throw error;
+    }
+  }
+
+  async function askNewPassphrase() {
+    let timer = 0;
+    const { button, values } = await showDialog({
+      role: "seal",
+      title: "Save encrypted",
+      text: "The diagram will be sealed with AES-256-GCM under this passphrase. Without it the file cannot be opened: nobody can recover it.",
+      fields: [
+        { name: "passphrase", label: "Passphrase", type: "password", autocomplete: "new-password" },
+        { name: "repeat", label: "Repeat the passphrase", type: "password", autocomplete: "new-password" },
+      ],
+      buttons: [{ value: "cancel", label: "Cancel" }, { value: "seal", label: "Save encrypted", default: true }],
+      onInput: (v, dialog) => {
+        clearTimeout(timer);
+        if (!v.passphrase) { dialog.note(""); return; }
+        timer = setTimeout(async () => {
+          const reply = await rpc.call({ type: "passphrase", passphrase: v.passphrase }).catch(() => null);
+          if (reply?.ok) dialog.note(`Strength: ${reply.label} (${reply.score}/4)`);
+        }, 120);
+      },
+      validate: (v) => {
+        if (!v.passphrase) return "Enter a passphrase.";
+        if (v.passphrase !== v.repeat) return "The two passphrases differ.";
+        return "";
+      },
+    });
+    clearTimeout(timer);
+    return button === "seal" ? values.passphrase : null;
+  }
+
+  /** Save; resolves true once the bytes are written (or handed to a download). */
+  async function saveNow({ as = false, sealed = false }) {
+    let sealKey = state.sealKey;
+    if (sealed) {
+      const passphrase = await askNewPassphrase();
+      if (passphrase === null) return false;
+      sealKey = await passphraseKey(rpc, passphrase);
+    }
+    let bytes;
+    let token;
+    try {
+      if (sealKey) {
+        ({ data: bytes, token } = await sealDocument(rpc, sealKey));
+      } else {
+        const reply = await call(rpc, { type: "save" }, "LW-E0400");
+        bytes = base64ToBytes(reply.data);
+        token = reply.token;
+      }
+    } catch (error) {
+      const e = asLineworkError(error);
+      throw e.code === "LW-E0004" ? e : fileError(e.code === "LW-E0303" ? "LW-E0303" : "LW-E0400", e.detail);
+    }
+    const suggested = `${state.title}.linework`;
+    let handle = !as && !sealed && state.native ? state.handle : null;
+    let name = handle?.name ?? suggested;
+    try {
+      if (handle === null && fsAccess) {
+        try {
+          handle = await window.showSaveFilePicker({ suggestedName: suggested, types: PICKER_TYPES });
+        } catch (error) {
+          if (error?.name === "AbortError") return false;
+          throw error;
+        }
+        name = handle.name;
+      }
+      if (handle !== null) await writeHandle(handle, bytes);
+      else download(bytes, name, LINEWORK_TYPE);
+    } catch (error) {
+      setStatus("Not saved.", "error");
+      throw fileError("LW-E0400", String(error?.message ?? error));
+    }
+    state.handle = handle;
+    state.native = true;
+    state.sealKey = sealKey;
+    const reply = await call(rpc, { type: "saved", token, name });
+    setTitle(reply.title);
+    setDirty(reply.dirty);
+    setStatus(`Saved ${name}${sealKey ? " (encrypted)" : ""}.`);
+    return true;
+  }
+
+  function save(options) {
+    const name = options.sealed ? "save-sealed" : options.as ? "save-as" : "save";
+    return exclusive(name, () => saveNow(options)).catch((error) => {
+      showError(error, "save");
+      return false;
+    });
+  }
+
+  function scheduleAutosave() {
+    clearTimeout(autosaveTimer);
+    if (!state.autosave || state.handle === null || !state.native) return;
+    autosaveTimer = setTimeout(() => {
+      if (state.dirty && !state.busy && state.handle !== null) save({});
+    }, AUTOSAVE_DELAY_MS);
+  }
+
+  // --- exports -----------------------------------------------------------------------
+  async function exportOptions(kind) {
+    const fields = [];
+    if (kind === "png") {
+      fields.push({ name: "scale", label: "Scale", type: "select", value: "2",
+        options: [["1", "1×"], ["2", "2×"], ["4", "4×"]] });
+    }
+    fields.push(
+      { name: "area", label: "What to export", type: "select", value: "page",
+        options: [["page", "The whole page"], ["selection", "The selection"]] },
+      { name: "background", label: "Page background (off: transparent)", type: "checkbox", value: true },
+      { name: "embed", label: "Embed the diagram, so the image opens in Linework", type: "checkbox", value: true },
+    );
+    const { button, values } = await showDialog({
+      role: "export-options",
+      title: `Export ${kind.toUpperCase()}`,
+      text: state.sealKey
+        ? "This diagram is encrypted: the embedded diagram stays sealed with its passphrase; the picture itself is not encrypted."
+        : "",
+      fields,
+      buttons: [{ value: "cancel", label: "Cancel" }, { value: "export", label: "Export", default: true }],
+    });
+    return button === "export" ? values : null;
+  }
+
+  async function exportImage(kind, preset = null) {
+    const options = preset ?? (await exportOptions(kind));
+    if (options === null) return false;
+    setStatus(`Exporting ${kind.toUpperCase()}…`);
+    // A sealed document embeds a fresh sealed envelope, never its plaintext.
+    const sealed = options.embed && state.sealKey
+      ? bytesToBase64((await sealDocument(rpc, state.sealKey)).data)
+      : null;
+    const request = {
+      type: "file-export",
+      format: "svg",
+      selection: options.area === "selection",
+      background: Boolean(options.background),
+    };
+    if (kind === "svg") {
+      const reply = await call(rpc, { ...request, embed: Boolean(options.embed), sealed }, "LW-E0401");
+      download(reply.data, `${state.title}.svg`, "image/svg+xml");
+    } else {
+      const reply = await call(rpc, { ...request, embed: false }, "LW-E0401");
+      let png = await rasterize(reply.data, Number(options.scale) || 1);
+      if (options.embed) {
+        const embedded = await call(rpc, { type: "png-embed", png: bytesToBase64(png), sealed }, "LW-E0401");
+        png = base64ToBytes(embedded.data);
+      }
+      download(png, `${state.title}.png`, "image/png");
+    }
+    setStatus(`Exported ${state.title}.${kind}.`);
+    return true;
+  }
+
+  async function exportDrawio() {
+    if (state.sealKey && !(await confirmAction({
+      role: "confirm-plain-export",
+      title: "Export without encryption?",
+      text: "draw.io files cannot be encrypted: this copy of the diagram will be readable by anyone who has the file.",
+      action: "Export",
+    }))) return false;
+    const reply = await call(rpc, { type: "file-export", format: "drawio" }, "LW-E0401");
+    download(reply.data, `${state.title}.drawio`, "application/vnd.jgraph.mxfile");
+    setStatus(`Exported ${state.title}.drawio.`);
+    return true;
+  }
+
+  const run = (name, task) => exclusive(name, task).catch((error) => showError(error, "export"));
+  const commands = {
+    new: () => newDocument(),
+    open: () => chooseFile(),
+    save: () => save({}),
+    "save-as": () => save({ as: true }),
+    "save-sealed": () => save({ sealed: true }),
+    "export-svg": () => run("export-svg", () => exportImage("svg")),
+    "export-png": () => run("export-png", () => exportImage("png")),
+    "export-drawio": () => run("export-drawio", () => exportDrawio()),
+    print: () => run("print", async () => {
+      const reply = await call(rpc, { type: "file-export", format: "svg", embed: false }, "LW-E0401");
+      await printSvg(reply.data, ui.printSheet);
+    }),
+  };
+
+  // --- wiring ------------------------------------------------------------------------
+  for (const [name, command] of Object.entries(commands)) {
+    for (const button of document.querySelectorAll(`[data-action="${name}"]`)) {
+      button.addEventListener("click", () => command());
+    }
+  }
+  ui.input.addEventListener("change", () => {
+    const file = ui.input.files?.[0];
+    ui.input.value = "";
+    if (file) openFile(file);
+    else preApproved = false;
+  });
+  ui.input.addEventListener("cancel", () => { preApproved = false; });
+
+  // The editor asks for file actions it cannot do itself (ui.request).
+  window.addEventListener("linework:request", (event) => {
+    const action = event.detail?.action;
+    if (!Object.hasOwn(commands, action) || action === "print") return;
+    // The same shortcut may already have been handled here (keydown below).
+    if (lastAction.name === action && performance.now() - lastAction.at < ECHO_MS) return;
+    commands[action]();
+  });
+
+  window.addEventListener("keydown", (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
+    const key = event.key.toLowerCase();
+    const name = key === "s" ? (event.shiftKey ? "save-as" : "save")
+      : key === "n" && !event.shiftKey ? "new"
+        : key === "p" && !event.shiftKey ? "print" : null;
+    if (name === null) return;
+    event.preventDefault();
+    commands[name]();
+  });
+
+  if (ui.autosave) {
+    ui.autosave.hidden = !fsAccess;
+    const box = ui.autosave.querySelector("input");
+    box?.addEventListener("change", () => {
+      state.autosave = box.checked;
+      if (state.autosave && state.dirty && state.handle !== null) scheduleAutosave();
+      setStatus(state.autosave
+        ? (state.handle ? `Autosaving to ${state.handle.name}.` : "Autosave starts once the diagram is saved to a file.")
+        : "Autosave is off.");
+    });
+  }
+
+  // Drag and drop anywhere on the window.
   let depth = 0;
-  const hide = () => { depth = 0; hint.hidden = true; };
+  const hideHint = () => { depth = 0; ui.hint.hidden = true; };
   window.addEventListener("dragenter", (event) => {
     if (!hasFiles(event)) return;
     event.preventDefault();
     depth += 1;
-    hint.hidden = false;
+    ui.hint.hidden = false;
   });
   window.addEventListener("dragover", (event) => {
     if (!hasFiles(event)) return;
@@ -48,15 +470,67 @@ export function wireFileOpen({ button, input, hint, onFile }) {
   });
   window.addEventListener("dragleave", () => {
     depth -= 1;
-    if (depth <= 0) hide();
+    if (depth <= 0) hideHint();
   });
   window.addEventListener("drop", (event) => {
     if (!hasFiles(event)) return;
     event.preventDefault();
-    hide();
+    hideHint();
+    const item = [...event.dataTransfer.items].find((i) => i.kind === "file");
     const file = event.dataTransfer.files[0];
-    if (file) onFile(file);
+    if (!file) return;
+    // Chromium can hand over a writable handle for a dropped file.
+    const handlePromise = item?.getAsFileSystemHandle?.() ?? Promise.resolve(null);
+    handlePromise.catch(() => null).then((handle) =>
+      openFile(file, handle?.kind === "file" ? handle : null));
   });
 
-  return { choose: () => input.click() };
+  // Paste of a file, or of diagram text nothing else took (the editor handles
+  // its own clipboard payloads and then prevents the default).
+  window.addEventListener("paste", (event) => {
+    if (isTyping(event.target)) return;
+    const file = event.clipboardData?.files?.[0] ?? null;
+    const text = file ? "" : event.clipboardData?.getData("text/plain") ?? "";
+    const kind = text ? sniffText(text) : null;
+    if (!file && kind === null) return;
+    setTimeout(async () => {
+      if (event.defaultPrevented || state.busy) return;
+      if (!(await confirmAction({
+        role: "confirm-paste-open",
+        title: "Open the pasted diagram?",
+        text: file ? `Open “${file.name}” in place of the current diagram?`
+          : `The clipboard holds a ${kind} diagram. Open it in place of the current diagram?`,
+        action: "Open",
+      }))) return;
+      if (file) {
+        await openFile(file);
+      } else {
+        await exclusive("open-paste", async () => {
+          if (!(await mayDiscard())) return false;
+          const bytes = new TextEncoder().encode(text);
+          return openData("Pasted diagram", bytesToBase64(bytes));
+        }).catch((error) => showError(error, "open"));
+      }
+    }, 0);
+  });
+
+  showTitle();
+
+  return {
+    choose: () => chooseFile(),
+    /** Open bytes given by the page itself (embed load, share link); throws on failure. */
+    openData: (name, base64) => openData(name, base64),
+    commands,
+    recovery,
+    /** The runtime died: offer the recovery copy. */
+    runtimeFailed: () => recovery.offer(),
+    get state() {
+      return {
+        ...state,
+        sealKey: state.sealKey !== null,
+        handle: state.handle?.name ?? null,
+        recoveries: recovery.refreshes,
+      };
+    },
+  };
 }

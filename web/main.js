@@ -6,7 +6,7 @@ import config from "./config.js";
 import { createCanvas } from "./canvas.js";
 import { startEditor } from "./editor/app.js";
 import { LineworkError, MESSAGES, asLineworkError } from "./errors.js";
-import { readBase64, wireFileOpen } from "./files.js";
+import { createFiles } from "./files.js";
 import { wireViewInput } from "./input.js";
 import { reportError } from "./report.js";
 import { createRpc } from "./rpc.js";
@@ -105,6 +105,8 @@ function onWorkerEvent(message) {
       bootFailed(message.code, message.detail ?? "");
     } else {
       rpc.breakWith(new LineworkError(message.code, message.detail ?? ""));
+      worker.terminate();
+      files.runtimeFailed();
       showError(new LineworkError(message.code, message.detail ?? ""), "edit");
     }
   }
@@ -113,8 +115,13 @@ function onWorkerEvent(message) {
 worker.addEventListener("error", (event) => {
   event.preventDefault();
   const detail = event.message || "the worker script failed to load";
-  if (!body.dataset.ready) bootFailed("LW-E0002", detail);
-  else showError(new LineworkError("LW-E0004", detail), "edit");
+  if (!body.dataset.ready) {
+    bootFailed("LW-E0002", detail);
+  } else {
+    rpc.breakWith(new LineworkError("LW-E0004", detail));
+    files.runtimeFailed();
+    showError(new LineworkError("LW-E0004", detail), "edit");
+  }
 });
 
 function showError(error, context) {
@@ -160,28 +167,19 @@ function showTabs(pages) {
   ui.tabs.hidden = pages.length < 2;
 }
 
-async function openFile(file) {
-  setStatus(`Opening ${file.name}…`);
+/** Paint a document the core just loaded (web/files.js: new, open, sealed
+ * open; the reply is shaped like the core's `open` reply). Throws before
+ * changing anything if the page cannot be shown. */
+function present(reply) {
+  const previous = doc;
+  doc = { title: reply.title, pages: reply.pages, pageId: reply.page.id };
   try {
-    const data = await readBase64(file);
-    await ready;
-    const reply = await rpc.call({ type: "open", name: file.name, data });
-    if (!reply.ok) throw replyError(reply);
-    const previous = doc;
-    doc = { title: reply.title, pages: reply.pages, pageId: reply.page.id };
-    try {
-      showTabs(reply.pages);
-      showPage(reply);
-      editing.present(reply);
-    } catch (error) {
-      doc = previous;
-      throw error;
-    }
-    ui.title.textContent = reply.title;
-    document.title = `${reply.title} · Linework`;
-    body.dataset.document = "1";
+    showTabs(reply.pages);
+    showPage(reply);
+    editing.present(reply);
   } catch (error) {
-    showError(error, "open");
+    doc = previous;
+    throw error;
   }
 }
 
@@ -196,11 +194,20 @@ async function switchPage(id) {
   }
 }
 
-const files = wireFileOpen({
-  button: $('[data-action="open"]'),
-  input: $('input[type="file"][data-role="open"]'),
-  hint: $('[data-role="drop-hint"]'),
-  onFile: openFile,
+const files = createFiles({
+  rpc,
+  ready,
+  present,
+  showError,
+  setStatus,
+  ui: {
+    title: ui.title,
+    input: $('input[type="file"][data-role="open"]'),
+    hint: $('[data-role="drop-hint"]'),
+    autosave: $('[data-role="autosave"]'),
+    recoveryButton: $('[data-action="download-recovery"]'),
+    printSheet: $('[data-role="print-sheet"]'),
+  },
 });
 $('[data-action="zoom-in"]').addEventListener("click", () => canvas.zoomStep(1));
 $('[data-action="zoom-out"]').addEventListener("click", () => canvas.zoomStep(-1));
@@ -227,4 +234,9 @@ globalThis.linework = Object.freeze({
     ui: () => editing.editor.ui,
     trace: (on) => editing.trace(on),
   }),
+  /** File state for scripts: {title, dirty, native, sealKey (bool), handle (name)}. */
+  files: () => files.state,
+  /** Test hook: kill the Python runtime the way hostile input could (a JS
+   * stack overflow inside Pyodide), to exercise the recovery copy. */
+  debugCrash: () => ready.then(() => rpc.call({ type: "debug-crash" })).catch((error) => error.code),
 });

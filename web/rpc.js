@@ -4,8 +4,13 @@
 
 import { LineworkError } from "./errors.js";
 
-export function createRpc(worker, onEvent) {
+// A call the runtime has not answered in this long means it hangs for good
+// (DESIGN.md §7): treated like a fatal failure, so the recovery copy is offered.
+const CALL_TIMEOUT_MS = 120_000;
+
+export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {}) {
   const pending = new Map();
+  const observers = [];
   let nextId = 1;
   let broken = null;
 
@@ -19,8 +24,13 @@ export function createRpc(worker, onEvent) {
     const call = pending.get(msg.id);
     if (call === undefined) return;
     pending.delete(msg.id);
+    clearTimeout(call.timer);
     if (typeof msg.body === "string") {
-      call.resolve(JSON.parse(msg.body));
+      const reply = JSON.parse(msg.body);
+      for (const observe of observers) {
+        try { observe(reply); } catch (error) { console.error(error); }
+      }
+      call.resolve(reply);
     } else {
       call.reject(new LineworkError(msg.code ?? "LW-E0001", msg.detail ?? ""));
     }
@@ -32,14 +42,27 @@ export function createRpc(worker, onEvent) {
       if (broken !== null) return Promise.reject(broken);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const timer = setTimeout(() => {
+          if (!pending.has(id)) return;
+          const detail = `no answer to a ${String(message?.type).slice(0, 20)} message in ${timeoutMs} ms`;
+          onEvent({ event: "fatal", code: "LW-E0004", detail });
+        }, timeoutMs);
+        pending.set(id, { resolve, reject, timer });
         worker.postMessage({ id, body: JSON.stringify(message) });
       });
+    },
+    /** Call fn(reply) with every reply of the core, before its caller gets it
+     * (web/files.js follows ui.dirty this way, whoever sent the message). */
+    observe(fn) {
+      observers.push(fn);
     },
     /** Fail every pending and future call, e.g. after the runtime died. */
     breakWith(error) {
       broken = error;
-      for (const call of pending.values()) call.reject(error);
+      for (const call of pending.values()) {
+        clearTimeout(call.timer);
+        call.reject(error);
+      }
       pending.clear();
     },
   };

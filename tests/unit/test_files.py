@@ -78,7 +78,7 @@ def test_new_is_clean_and_shows_a_reset() -> None:
     reply = ok(api, type="file-new")
     assert reply["title"] == "Untitled"
     assert reply["ui"]["dirty"] is False
-    assert reply["ops"][0]["op"] == "reset"
+    assert reply["elements"] == [] and reply["page"]["id"] == reply["ui"]["page"]["id"]
 
 
 def test_save_marks_saved_only_when_confirmed() -> None:

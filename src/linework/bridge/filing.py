@@ -64,27 +64,38 @@ def _str_field(message: dict[str, Any], name: str, default: str | None = None) -
 
 
 def _present(session: Session, response: Reply, **extra: Any) -> Reply:
-    """Return an editor response for a replaced document, with what the shell shows.
+    """Return the reply for a replaced document, shaped like the ``open`` reply.
 
-    The shell paints the ``reset`` op (or the viewer fields derived from it) and
-    puts ``title`` in the title bar.
+    ``viewer.open_file`` and the shell's painting code expect ``page``,
+    ``elements`` (the editor's reset op), ``pages``, ``overlay``, ``ui``,
+    ``title`` and ``defs``; file replies keep that shape so one painter serves
+    both, and add what the file shell needs (``native``, ``sealed``).
     """
     from linework import render
+    from linework.bridge.viewer import _page_info
 
+    doc = session.editor.document
+    pages = doc.pages()
+    page = next((p for p in pages if p.id == session.editor.page_id), pages[0])
+    reset = next(op for op in response["ops"] if op.get("op") == "reset")
     return {
         "ok": True,
+        "page": _page_info(page),
+        "elements": reset["elements"],
+        "overlay": response["overlay"],
+        "ui": response["ui"],
         "title": session.title,
+        "pages": [{"id": p.id, "name": p.name} for p in pages],
         "defs": render.SVG_DEFS,
         **extra,
-        **response,
     }
 
 
 def new_file(session: Session, message: dict[str, Any]) -> Reply:
     """Start an empty, clean diagram: ``{"type": "file-new"}``.
 
-    Reply: the editor response (``ops`` with a reset, ``overlay``, ``ui``) plus
-    ``title`` and ``defs``.
+    Reply: as ``open`` (``page``, ``elements``, ``pages``, ``overlay``, ``ui``,
+    ``title``, ``defs``) plus ``format``, ``native`` and ``sealed``.
     """
     from linework.model import Document
 
