@@ -10,6 +10,7 @@ import { createFiles } from "./files.js";
 import { wireViewInput } from "./input.js";
 import { reportError } from "./report.js";
 import { createRpc } from "./rpc.js";
+import { startModes } from "./viewer-mode.js";
 
 const $ = (selector) => document.querySelector(selector);
 const body = document.body;
@@ -137,7 +138,7 @@ $('[data-action="dismiss"]').addEventListener("click", () => ui.dialog.close());
 $('[data-action="reload"]').addEventListener("click", () => location.reload());
 
 function replyError(reply) {
-  return new LineworkError(reply.code ?? "LW-E0001", reply.detail ?? "");
+  return new LineworkError(reply.code ?? "LW-E0001", reply.detail ?? "", reply.message);
 }
 
 /** Put a rendered page ({page, elements, defs?}) on the canvas and the tabs. */
@@ -224,6 +225,9 @@ globalThis.linework = Object.freeze({
   version: config.version,
   send: (message) => ready.then(() => rpc.call(message)),
   view: () => canvas.view,
+  /** Test hook: an internal failure on purpose, shown like any other (P2 tests). */
+  debugFail: (text) => ready.then(() => rpc.call({ type: "debug-fail", text }))
+    .then((reply) => showError(replyError(reply), "edit")),
   /** The editor: send(event) and action(name, args) resolve once the response
    * is applied; settled() once everything sent is painted; trace(on) records
    * per-response timings (benchmarks). */
@@ -239,4 +243,17 @@ globalThis.linework = Object.freeze({
   /** Test hook: kill the Python runtime the way hostile input could (a JS
    * stack overflow inside Pyodide), to exercise the recovery copy. */
   debugCrash: () => ready.then(() => rpc.call({ type: "debug-crash" })).catch((error) => error.code),
+});
+
+// Viewer, embed and share-link modes (web/viewer-mode.js).
+startModes({
+  ready,
+  canvas,
+  call: (message) => rpc.call(message),
+  observe: (fn) => rpc.observe(fn),
+  openData: async (name, data) => {
+    if (!(await files.openData(name, data))) throw new LineworkError("LW-E0304", "no passphrase was given");
+  },
+  showError,
+  setStatus,
 });

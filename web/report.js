@@ -1,25 +1,84 @@
-// The error beacon (promise P2): an anonymous {code, version, context} and
-// nothing else, a few per session, each code once. Off when the build has no
-// endpoint.
+// The error beacon (promise P2, DESIGN.md §6). It may send exactly
+// {"code", "version", "context"} and nothing else: no message, detail, stack,
+// file name or URL. Rules:
+// - only after the error was shown to the user (the send waits for the next
+//   frame to be painted);
+// - each code once per session, and at most MAX_REPORTS in all;
+// - never when the build has no endpoint or turned reports off, nor after the
+//   user switched them off for this session (kept in memory, never stored).
 
 import config from "./config.js";
 
-const CONTEXTS = new Set(["boot", "import", "export", "save", "open", "edit", "embed"]);
-const MAX_REPORTS = 3;
-const sent = new Set();
+export const CONTEXTS = Object.freeze(["boot", "import", "export", "save", "open", "edit", "embed"]);
+export const MAX_REPORTS = 5;
+const CODE = /^LW-E\d{4}$/;
 
-export function reportError(code, context) {
-  if (!config.errorEndpoint || sent.has(code) || sent.size >= MAX_REPORTS) return;
-  if (!/^LW-E\d{4}$/.test(code) || !CONTEXTS.has(context)) return;
-  sent.add(code);
-  const body = JSON.stringify({ code, version: config.version, context });
-  fetch(new URL(config.errorEndpoint, document.baseURI), {
+const sent = new Set();
+let userAllows = true;
+const listeners = new Set();
+
+/** Whether this build can report at all (an endpoint, reports not turned off). */
+export function reportingBuilt() {
+  return Boolean(config.errorEndpoint) && config.reportErrors !== false;
+}
+
+/** Whether a report would be sent now (build and user both allow it). */
+export function reportingEnabled() {
+  return reportingBuilt() && userAllows;
+}
+
+/** Turn reports on or off for the rest of this session (memory only). */
+export function setReporting(on) {
+  userAllows = Boolean(on);
+  for (const listener of listeners) listener(reportingEnabled());
+}
+
+/** Call listener(enabled) whenever the user switch changes. */
+export function onReportingChange(listener) {
+  listeners.add(listener);
+}
+
+/** The exact body a report carries, or null when it must not be sent. */
+export function reportBody(code, context) {
+  if (typeof code !== "string" || !CODE.test(code) || !CONTEXTS.includes(context)) return null;
+  return JSON.stringify({ code, version: String(config.version), context });
+}
+
+function endpointUrl() {
+  return new URL(config.errorEndpoint, document.baseURI);
+}
+
+function send(body) {
+  const url = endpointUrl();
+  const sameOrigin = url.origin === location.origin;
+  fetch(url, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    // A plain-text body to another origin needs no CORS preflight.
+    headers: { "Content-Type": sameOrigin ? "application/json" : "text/plain" },
+    mode: sameOrigin ? "same-origin" : "no-cors",
     body,
     credentials: "omit",
     cache: "no-store",
     referrerPolicy: "no-referrer",
     keepalive: true,
-  }).catch(() => {});
+  }).catch(() => {}); // a lost report is not the user's problem
+}
+
+/** Report an error the page has just shown: sent after the next paint, if allowed. */
+export function reportError(code, context) {
+  const body = reportBody(code, context);
+  if (body === null || !reportingEnabled() || sent.has(code) || sent.size >= MAX_REPORTS) return;
+  sent.add(code);
+  requestAnimationFrame(() => setTimeout(() => {
+    if (reportingEnabled()) send(body);
+  }, 0));
+}
+
+// The switch in the error dialog: shown only when this build reports at all.
+const reportSwitch = document.querySelector('[data-role="report-errors"]');
+if (reportSwitch !== null) {
+  reportSwitch.closest('[data-role="report-switch"]')?.toggleAttribute("hidden", !reportingBuilt());
+  reportSwitch.checked = reportingEnabled();
+  reportSwitch.addEventListener("change", () => setReporting(reportSwitch.checked));
+  onReportingChange((on) => { reportSwitch.checked = on; });
 }

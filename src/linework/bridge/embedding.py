@@ -155,9 +155,10 @@ def embed_status(session: Session, message: dict[str, Any]) -> Reply:
     """Say whether the diagram changed since the last call, and whether it is dirty.
 
     Message: ``{"type": "embed-status", "modified"?: bool}``; ``modified: false``
-    (the host stored the diagram) marks it saved, ``true`` marks it unsaved. Reply: ``{"ok", "dirty",
-    "changed"}``: ``changed`` is true when the document is another one than at
-    the previous ``embed-status`` (an edit, undo, redo or load).
+    (the host stored the diagram) marks it saved, ``true`` marks it unsaved.
+    Reply: ``{"ok", "dirty", "changed"}``: ``changed`` is true when the document
+    is another one than at the previous ``embed-status`` (an edit, undo, redo
+    or load).
     """
     modified = message.get("modified")
     if modified is not None and not isinstance(modified, bool):
@@ -181,8 +182,11 @@ def read_only(session: Session, message: dict[str, Any]) -> Reply:
 
 
 #: What a read-only session still takes from the editor protocol: nothing that
-#: can change the document (no pointer gestures, keys, drops, loads or new).
-_VIEW_EVENTS: Final = frozenset({"refresh", "idle"})
+#: can change the document (no presses, keys, drops, loads or new). Pointer
+#: moves only hover while no press started a gesture.
+_VIEW_EVENTS: Final = frozenset(
+    {"refresh", "idle", "pointermove", "pointerup", "pointercancel"}
+)
 _VIEW_ACTIONS: Final = frozenset(
     {
         "set-page",

@@ -1,0 +1,130 @@
+// The page's modes, read from its URL:
+// - index.html?mode=view: the read-only viewer (no palette, properties or
+//   editing gestures; the core's session refuses edits too). With #d=… it shows
+//   the diagram carried by a share link, which never reaches any server.
+// - index.html?embed=1&origin=<parent origin>[&mode=view]: embedded by another
+//   site (web/embed.js).
+// - otherwise the editor, with "Share as link".
+
+import { LineworkError, replyError } from "./errors.js";
+import { parseOrigin, startEmbed } from "./embed.js";
+import { reportError } from "./report.js";
+import { wireShare } from "./share.js";
+
+const params = new URLSearchParams(location.search);
+
+/** What the URL asks for: {view, embed}. Fixed for the life of the page. */
+export const mode = Object.freeze({
+  view: params.get("mode") === "view",
+  embed: params.has("embed") && params.get("embed") !== "0",
+});
+
+// Keys the viewer keeps: zoom, fit, and moving focus. Everything else would be
+// an edit (the core refuses those in view mode anyway).
+const VIEW_KEYS = /^(Tab|Escape|Shift|Control|Meta|Alt| )$/;
+const VIEW_SHORTCUTS = /^[-+=0]$/;
+
+/** Viewer mode: no editing gestures reach the editor; a drag pans instead. */
+function blockEditing(canvas) {
+  const svg = document.querySelector("#canvas");
+  let drag = null;
+  const stop = (event) => event.stopImmediatePropagation();
+  window.addEventListener("pointerdown", (event) => {
+    if (!(event.target instanceof Element) || !svg.contains(event.target)) return;
+    stop(event);
+    event.preventDefault();
+    drag = { id: event.pointerId, x: event.clientX, y: event.clientY };
+    svg.setPointerCapture(event.pointerId);
+    document.body.dataset.panning = "drag";
+  }, true);
+  window.addEventListener("pointermove", (event) => {
+    if (drag === null || event.pointerId !== drag.id) return;
+    stop(event);
+    canvas.panBy(event.clientX - drag.x, event.clientY - drag.y);
+    drag.x = event.clientX;
+    drag.y = event.clientY;
+  }, true);
+  const end = (event) => {
+    if (drag === null || event.pointerId !== drag.id) return;
+    stop(event);
+    drag = null;
+    delete document.body.dataset.panning;
+  };
+  window.addEventListener("pointerup", end, true);
+  window.addEventListener("pointercancel", end, true);
+  for (const type of ["dblclick", "contextmenu", "paste", "cut"]) {
+    window.addEventListener(type, stop, true);
+  }
+  window.addEventListener("keydown", (event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod ? VIEW_SHORTCUTS.test(event.key) : VIEW_KEYS.test(event.key)) return;
+    stop(event);
+  }, true);
+}
+
+async function openFromFragment(app, readOnly) {
+  const fragment = location.hash.slice(1);
+  if (!fragment.startsWith("d=")) return;
+  try {
+    await readOnly;
+    const reply = await app.call({ type: "link-data", fragment });
+    if (!reply.ok) throw replyError(reply);
+    await app.openData("Shared diagram", reply.data);
+  } catch (error) {
+    app.showError(error, "open");
+  }
+}
+
+function refuseEmbed(app, code, detail) {
+  const body = document.body;
+  body.dataset.embed = "refused";
+  const error = new LineworkError(code, detail);
+  const notice = document.createElement("section");
+  notice.className = "embed-refused";
+  notice.dataset.role = "embed-refused";
+  notice.setAttribute("role", "alert");
+  const title = document.createElement("h2");
+  title.textContent = "Linework will not talk to this page";
+  const text = document.createElement("p");
+  text.textContent = `${error.message} ${detail}.`;
+  const codeLine = document.createElement("p");
+  codeLine.textContent = `Error code ${code}`;
+  notice.append(title, text, codeLine);
+  document.querySelector('[data-role="stage"]')?.append(notice);
+  app.setStatus(`${error.message} (${code})`, "error");
+  reportError(code, "embed");
+}
+
+/**
+ * Start the mode the URL asks for. `app` is what the page offers modes:
+ * {ready, call, observe, openData, showError, setStatus, canvas}.
+ */
+export function startModes(app) {
+  const body = document.body;
+  const readOnly = mode.view
+    ? app.ready.then(() => app.call({ type: "read-only" }))
+    : Promise.resolve();
+  if (mode.view) {
+    body.dataset.mode = "view";
+    blockEditing(app.canvas);
+  }
+  if (mode.embed) {
+    const parsed = parseOrigin(params.get("origin"));
+    if (parsed.origin === undefined) {
+      refuseEmbed(app, parsed.code, parsed.detail);
+    } else if (window.parent === window) {
+      refuseEmbed(app, "LW-E0600", "the page is not inside a frame");
+    } else {
+      // A read-only embed starts talking once the core refuses edits; the host
+      // waits for `init` anyway.
+      readOnly.then(() => startEmbed(app, parsed.origin, { view: mode.view }));
+    }
+    return;
+  }
+  if (mode.view) {
+    openFromFragment(app, readOnly);
+    window.addEventListener("hashchange", () => openFromFragment(app, readOnly));
+  } else {
+    wireShare(app);
+  }
+}
