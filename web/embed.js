@@ -6,7 +6,9 @@
 
 import config from "./config.js";
 import { LineworkError, asLineworkError, replyError } from "./errors.js";
+import { rasterize } from "./export.js";
 import { reportError } from "./report.js";
+import { bytesToBase64 } from "./wire.js";
 
 export const PROTOCOL_VERSION = 1;
 const MAX_MESSAGE_CHARS = 64 * 1024 * 1024;
@@ -77,31 +79,6 @@ export function checkMessage(msg) {
   return "";
 }
 
-/** Draw SVG text on a canvas and return the PNG as base64 (no data: prefix). */
-async function rasterize(svgText, scale = 2) {
-  const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
-    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
-    canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
-    const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
-    if (blob === null) throw new LineworkError("LW-E0401", "the canvas made no PNG");
-    const dataUrl = await new Promise((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(reader.error);
-      reader.readAsDataURL(blob);
-    });
-    return dataUrl.slice(dataUrl.indexOf(",") + 1);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
 function button(action, text, title) {
   const el = document.createElement("button");
   el.type = "button";
@@ -149,7 +126,7 @@ export function startEmbed(app, origin, { view = false } = {}) {
     const source = await call({ type: "embed-export", format: "png" });
     let raster;
     try {
-      raster = await rasterize(source.svg);
+      raster = bytesToBase64(await rasterize(source.svg, 2)); // web/export.js, as the editor's PNG export
     } catch (error) {
       throw error instanceof LineworkError ? error : new LineworkError("LW-E0401", String(error?.message ?? error));
     }

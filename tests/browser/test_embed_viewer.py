@@ -1,0 +1,158 @@
+"""Viewer mode (?mode=view) and share links (#d=…), in headless Chromium.
+
+A diagram in the URL fragment is shown without any request carrying it, the
+viewer refuses edits (in the page and in the core), and "Share link" in the
+editor makes such a link, or says the diagram is too large for one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from lw_helpers import READY, App, document
+
+from linework.bridge import Api
+
+MARKER = "Vw9kMARKER"
+ELEMENTS = "#canvas [data-role=content] > g[data-id]"
+
+
+def fragment_of(doc: dict[str, Any]) -> str:
+    api = Api()
+    data = json.dumps(doc).encode()
+    sniffed = api.dispatch(json.dumps({"type": "embed-sniff", "data": data.decode()}))
+    assert api.dispatch(
+        json.dumps({"type": "open", "name": "x", "data": sniffed["data"]})
+    )["ok"]
+    reply = api.dispatch(json.dumps({"type": "share-link"}))
+    assert reply["ok"], reply
+    return str(reply["fragment"])
+
+
+class Watched(App):
+    """An App that also records request bodies (page and worker)."""
+
+    def __init__(self, context: Any, url: str) -> None:
+        super().__init__(context, url)
+        self.bodies: list[str] = []
+        context.on("request", lambda r: self.bodies.append(r.post_data or ""))
+
+
+@pytest.fixture
+def viewer(browser: Any, site: Any) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    yield Watched(context, site.url)
+    context.close()
+
+
+def test_fragment_diagram_shows_without_any_request_carrying_it(
+    viewer: Watched,
+) -> None:
+    fragment = fragment_of(document(pages=2, text=f"{MARKER} text"))
+    viewer.goto(f"index.html?mode=view#{fragment}")
+    viewer.page.wait_for_selector(READY, state="attached", timeout=90_000)
+    viewer.page.wait_for_selector(ELEMENTS, state="attached", timeout=30_000)
+
+    assert 3 == viewer.page.locator(ELEMENTS).count()
+    assert f"{MARKER} text 1" in (viewer.page.text_content("#canvas") or "")
+    assert "view" == viewer.page.get_attribute("body", "data-mode")
+    # Page tabs, and no editing chrome.
+    assert viewer.page.locator("[data-role=pages] [role=tab]").count() == 2
+    for hidden in (
+        "[data-role=palette]",
+        "[data-action=save]",
+        "[data-action=share-link]",
+    ):
+        assert not viewer.page.locator(hidden).first.is_visible()
+    payload = fragment[2:]
+    origin = urlsplit(viewer.url).netloc
+    for url in viewer.requests:
+        assert payload[:40] not in url and MARKER not in url
+        assert url.startswith(("data:", "blob:")) or urlsplit(url).netloc == origin
+    for body in viewer.bodies:
+        assert payload[:40] not in body and MARKER not in body
+    assert [] == viewer.problems()
+
+
+def test_viewer_refuses_edits(viewer: Watched) -> None:
+    viewer.goto(f"index.html?mode=view#{fragment_of(document(text=MARKER))}")
+    viewer.page.wait_for_selector(ELEMENTS, state="attached", timeout=90_000)
+
+    def text() -> str:
+        reply = viewer.send({"type": "embed-export", "format": "linework"})
+        return str(reply["data"])
+
+    before = text()
+    refused = viewer.send(
+        {"type": "editor", "event": {"type": "action", "name": "select-all"}}
+    )
+    # Real gestures: a drag pans instead of moving, keys do not delete.
+    shape = viewer.page.locator(ELEMENTS).first
+    box = shape.bounding_box()
+    assert box is not None
+    view = viewer.view()
+    viewer.page.mouse.move(box["x"] + 10, box["y"] + 10)
+    viewer.page.mouse.down()
+    viewer.page.mouse.move(box["x"] + 90, box["y"] + 60, steps=5)
+    viewer.page.mouse.up()
+    viewer.page.keyboard.press("Control+a")
+    viewer.page.keyboard.press("Delete")
+    viewer.page.mouse.dblclick(box["x"] + 10, box["y"] + 10)
+    viewer.page.wait_for_timeout(300)
+
+    assert "LW-E0502" == refused["code"]
+    assert viewer.view()["x"] != view["x"]
+    assert before == text()
+    assert not viewer.page.locator("[data-role=error-dialog][open]").count()
+
+
+def test_share_link_from_the_editor_opens_in_the_viewer(
+    viewer: Watched, tmp_path: Any
+) -> None:
+    viewer.boot()
+    path = tmp_path / "shared.linework"
+    path.write_text(json.dumps(document(text=MARKER)), encoding="utf-8")
+    viewer.page.set_input_files("input[type=file][data-role=open]", str(path))
+    viewer.page.wait_for_selector("[data-role=title]:has-text('shared')")
+    viewer.page.click("[data-action=share-link]")
+    viewer.page.wait_for_selector("dialog[open][data-role=share-dialog]")
+    link = viewer.page.input_value("[data-role=share-url]")
+
+    assert "?mode=view#d=" in link
+    viewer.page.goto(link)
+    viewer.page.wait_for_selector(ELEMENTS, state="attached", timeout=90_000)
+    assert f"{MARKER} 1" in (viewer.page.text_content("#canvas") or "")
+
+
+def test_share_link_over_the_limit_says_so(viewer: Watched, tmp_path: Any) -> None:
+    viewer.boot()
+    doc = document()
+    rng = random.Random(3)
+    first = doc["pages"][0]["elements"][0]
+    doc["pages"][0]["elements"] = [
+        {**first, "id": f"shape:{n}", "text": f"{rng.getrandbits(4 * 60_000):x}"}
+        for n in range(4)
+    ]
+    path = tmp_path / "big.linework"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    viewer.page.set_input_files("input[type=file][data-role=open]", str(path))
+    viewer.page.wait_for_selector("[data-role=title]:has-text('big')")
+    viewer.page.click("[data-action=share-link]")
+    viewer.page.wait_for_selector("[data-role=error-dialog][open]")
+
+    assert "LW-E0402" == viewer.page.text_content("[data-role=error-code]")
+    assert "Export it as a file" in (
+        viewer.page.text_content("[data-role=error-message]") or ""
+    )
+    assert "100 KB" in (viewer.page.text_content("[data-role=error-detail]") or "")
+
+
+def test_a_damaged_link_says_so(viewer: Watched) -> None:
+    viewer.goto("index.html?mode=view#d=AAAA_not-a-diagram")
+    viewer.page.wait_for_selector("[data-role=error-dialog][open]", timeout=90_000)
+    assert "LW-E0604" == viewer.page.text_content("[data-role=error-code]")
