@@ -1331,6 +1331,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
     print(f"site: {count} files, {total / 1e6:.2f} MB total, {gz / 1e6:.2f} MB gzipped")
     if args.json:
         print(json.dumps(results))
+    if args.editor:
+        # The editor's figures: open + paint, drag, select-all move, memory.
+        sys.stdout.flush()
+        tool = [sys.executable, str(ROOT / "tools" / "bench_browser_editor.py")]
+        return subprocess.run(tool, cwd=ROOT, check=False).returncode
     return 0
 
 
@@ -1391,6 +1396,12 @@ def main(argv: list[str] | None = None) -> int:
     p_bench.add_argument("--runs", type=int, default=5)
     p_bench.add_argument("--rebuild", action="store_true")
     p_bench.add_argument("--json", action="store_true", help="also print raw timings")
+    p_bench.add_argument(
+        "--no-editor",
+        dest="editor",
+        action="store_false",
+        help="skip the editor section (tools/bench_browser_editor.py)",
+    )
     args, unknown = parser.parse_known_args(argv)
     if args.command == "test":
         # Everything after `test` goes to pytest, options included.

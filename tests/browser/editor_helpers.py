@@ -49,9 +49,7 @@ def ui(app: App) -> dict[str, Any]:
 
 def action(app: App, name: str, **args: Any) -> dict[str, Any]:
     """Run an editor action (setup only: tests drive what they test by hand)."""
-    reply = app.page.evaluate(
-        "([n, a]) => linework.editor.action(n, a)", [name, args]
-    )
+    reply = app.page.evaluate("([n, a]) => linework.editor.action(n, a)", [name, args])
     settle(app)
     return reply  # type: ignore[no-any-return]
 
@@ -92,7 +90,9 @@ def screen(app: App, x: float, y: float) -> tuple[float, float]:
     box = app.page.locator("#canvas").bounding_box()
     view = app.view()
     assert box is not None
-    return box["x"] + view["x"] + x * view["scale"], box["y"] + view["y"] + y * view["scale"]
+    return box["x"] + view["x"] + x * view["scale"], box["y"] + view["y"] + y * view[
+        "scale"
+    ]
 
 
 def centre_of(app: App, selector: str) -> tuple[float, float]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import editor_helpers
 import pytest
 from editor_helpers import (
     ELEMENTS,
@@ -16,13 +17,14 @@ from editor_helpers import (
     click_page,
     document,
     dom_ids,
-    editor_app,  # noqa: F401 (fixture)
     elements,
     reset,
     settle,
     ui,
 )
 from lw_helpers import App
+
+editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
 
 @pytest.fixture(autouse=True)
@@ -74,7 +76,9 @@ def test_group_ungroup_with_toolbar_and_keys(editor_app: App) -> None:
     app.page.click("[data-action=group]")
     groups = [e for e in elements(app) if e["type"] == "group"]
     assert 1 == len(groups)
-    assert {a, b} == {e["id"] for e in elements(app) if e.get("parent") == groups[0]["id"]}
+    assert {a, b} == {
+        e["id"] for e in elements(app) if e.get("parent") == groups[0]["id"]
+    }
     assert 1 == app.page.locator(f"{ELEMENTS}[data-kind=group]").count()
 
     app.page.focus("#canvas")
@@ -125,7 +129,9 @@ def test_properties_panel_changes_style_and_geometry(editor_app: App) -> None:
     assert el["style"]["bold"] is True
     assert 200 == el["box"]["w"]
     assert "#ff8800" in (app.page.inner_html(f'{ELEMENTS}[data-id="{s}"]'))
-    assert "true" == panel.get_by_role("button", name="Bold").get_attribute("aria-pressed")
+    assert "true" == panel.get_by_role("button", name="Bold").get_attribute(
+        "aria-pressed"
+    )
     # Every control in the panel has an accessible name.
     unnamed = app.page.eval_on_selector_all(
         "[data-role=properties] :is(input, select, textarea, button)",
@@ -221,7 +227,9 @@ def test_help_panel_lists_shortcuts(editor_app: App) -> None:
     assert 0 == app.page.locator("dialog[data-role=help][open]").count()
 
 
-def test_toolbar_buttons_named_with_shortcuts_and_keyboard_reachable(editor_app: App) -> None:
+def test_toolbar_buttons_named_with_shortcuts_and_keyboard_reachable(
+    editor_app: App,
+) -> None:
     """Every edit-bar button has a name and a tooltip; Enter on a focused button runs it."""
     app = editor_app
     names = app.page.eval_on_selector_all(
@@ -229,9 +237,22 @@ def test_toolbar_buttons_named_with_shortcuts_and_keyboard_reachable(editor_app:
         "els => els.map(e => [e.dataset.action, e.getAttribute('aria-label'), e.title])",
     )
     actions = {n[0] for n in names}
-    for required in ("undo", "redo", "delete", "duplicate", "group", "ungroup", "to-front",
-                     "to-back", "align-left", "align-center", "align-right", "align-top",
-                     "align-middle", "align-bottom"):
+    for required in (
+        "undo",
+        "redo",
+        "delete",
+        "duplicate",
+        "group",
+        "ungroup",
+        "to-front",
+        "to-back",
+        "align-left",
+        "align-center",
+        "align-right",
+        "align-top",
+        "align-middle",
+        "align-bottom",
+    ):
         assert required in actions
     assert all(label and title for _, label, title in names)
     assert "Ctrl+Z" in next(t for a, _, t in names if a == "undo")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import editor_helpers
 import pytest
 from editor_helpers import (
     ELEMENTS,
@@ -21,7 +22,6 @@ from editor_helpers import (
     document,
     dom_ids,
     drag,
-    editor_app,  # noqa: F401 (fixture)
     elements,
     reset,
     screen,
@@ -29,6 +29,8 @@ from editor_helpers import (
     ui,
 )
 from lw_helpers import App
+
+editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +57,9 @@ def test_palette_click_and_drag_add_shapes(editor_app: App) -> None:
     assert box["x"] + box["w"] / 2 == pytest.approx(300, abs=10)
     assert box["y"] + box["h"] / 2 == pytest.approx(200, abs=10)
     assert [e["id"] for e in els] == dom_ids(app)
-    kinds = app.page.eval_on_selector_all(ELEMENTS, "els => els.map(e => e.dataset.kind)")
+    kinds = app.page.eval_on_selector_all(
+        ELEMENTS, "els => els.map(e => e.dataset.kind)"
+    )
     assert ["rectangle", "ellipse"] == kinds
 
 
@@ -204,7 +208,10 @@ def test_connect_from_port_and_connector_follows(editor_app: App) -> None:
     drag(app, screen(app, 450, 320), screen(app, 450, 500))
     assert by_id(app)[b]["box"]["y"] == pytest.approx(460, abs=1)
     conn_after = by_id(app)[conn["id"]]
-    assert conn_after["source"] == conn["source"] and conn_after["target"] == conn["target"]
+    assert (
+        conn_after["source"] == conn["source"]
+        and conn_after["target"] == conn["target"]
+    )
     assert path_before != app.page.inner_html(sel)
 
 
@@ -227,10 +234,14 @@ def test_label_with_script_stays_text(editor_app: App) -> None:
     node = f'{ELEMENTS}[data-id="{s}"]'
     assert "Hi" + hostile == app.page.text_content(node)
     assert 0 == app.page.locator("#canvas script").count()
-    assert 0 == app.page.evaluate("() => document.querySelectorAll('script:not([src])').length")
+    assert 0 == app.page.evaluate(
+        "() => document.querySelectorAll('script:not([src])').length"
+    )
 
 
-def test_double_click_empty_canvas_adds_text_escape_empty_removes(editor_app: App) -> None:
+def test_double_click_empty_canvas_adds_text_escape_empty_removes(
+    editor_app: App,
+) -> None:
     """A double-click on empty canvas adds a text; left empty (Escape) it vanishes, no step."""
     app = editor_app
     app.page.mouse.dblclick(*screen(app, 500, 500))
@@ -271,7 +282,10 @@ def test_undo_everything_then_redo_everything(editor_app: App) -> None:
     app.page.keyboard.press("Escape")
     settle(app)
     final = document(app)
-    kinds = sorted(e["kind"] if e["type"] == "shape" else "connector" for e in final["pages"][0]["elements"])
+    kinds = sorted(
+        e["kind"] if e["type"] == "shape" else "connector"
+        for e in final["pages"][0]["elements"]
+    )
     assert ["connector", "diamond", "rectangle"] == kinds
     assert b in {e["id"] for e in final["pages"][0]["elements"]}
 

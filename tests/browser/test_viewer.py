@@ -232,6 +232,10 @@ def test_wheel_and_drags_pan(app: App, sample: Path) -> None:
     app.page.mouse.move(x + 40, y + 40, steps=3)
     app.page.mouse.up()
     assert app.view() == v3
+    # It edits instead (moves a shape or draws a rubber band): take that back,
+    # so the next open finds no unsaved changes to ask about.
+    app.page.evaluate("() => linework.editor.settled()")
+    app.page.evaluate("() => linework.editor.action('undo')")
 
 
 def test_fit_puts_the_drawing_in_the_window(app: App, sample: Path) -> None:

@@ -70,8 +70,9 @@ export function createEditor({ call, svg, canvas }) {
       const { touched, applyMs } = present(reply);
       item.resolve(reply);
       if (trace !== null) {
-        const entry = { type: item.event.type, queued: item.queued, sent, received, applyMs,
-          python: took, ops: reply.ops.length, touched, painted: null };
+        const entry = { type: item.event.type, since: item.since, sent, received, applyMs,
+          python: took, ops: reply.ops.length, touched, painted: null,
+          ids: reply.ops.flatMap((op) => op.ids ?? (op.id ? [op.id] : [`(${op.op})`])) };
         trace.push(entry);
         nextFrame().then(nextFrame).then(() => { entry.painted = performance.now(); });
       }
@@ -87,14 +88,15 @@ export function createEditor({ call, svg, canvas }) {
   /**
    * Send one protocol event; resolves with the applied response. Pointer
    * moves are coalesced: a move waiting behind the request in flight is
-   * replaced by the newer one.
+   * replaced by the newer one. `since`: when the input happened (for traces).
    */
-  function send(event) {
+  function send(event, since = performance.now()) {
     return new Promise((resolve, reject) => {
-      const item = { event, resolve, reject, queued: performance.now() };
+      const item = { event, resolve, reject, since };
       const last = queue[queue.length - 1];
       if (event.type === "pointermove" && last?.event.type === "pointermove") {
         last.resolve(null);
+        item.since = Math.min(item.since, last.since);
         queue[queue.length - 1] = item;
       } else {
         queue.push(item);

@@ -28,6 +28,7 @@ const PLAIN_KEYS = new Set([
 export function wireEditorInput({ svg, canvas, editor, textEditor }) {
   const body = document.body;
   let pendingMove = null;
+  let pendingSince = 0; // when the first DOM move of this frame happened
   let frame = 0;
   let down = null; // the pointer id of an edit gesture
 
@@ -41,10 +42,8 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
   });
 
   function flushMove() {
-    cancelAnimationFrame(frame);
-    frame = 0;
     if (pendingMove !== null) {
-      editor.send(pendingMove);
+      editor.send(pendingMove, pendingSince);
       pendingMove = null;
     }
   }
@@ -61,9 +60,14 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
 
   svg.addEventListener("pointermove", (e) => {
     if (body.dataset.panning) return;
+    if (pendingMove === null) pendingSince = e.timeStamp;
     pendingMove = pointerEvent("pointermove", e);
     pendingMove.button = 0;
-    if (frame === 0) frame = requestAnimationFrame(() => { frame = 0; flushMove(); });
+    // The first move of a frame goes at once; later ones wait for the next frame.
+    if (frame === 0) {
+      flushMove();
+      frame = requestAnimationFrame(() => { frame = 0; flushMove(); });
+    }
   });
 
   const finish = (e) => {

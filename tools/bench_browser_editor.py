@@ -1,0 +1,329 @@
+"""Editor benchmark in the browser (DESIGN.md §10): printed figures, not tests.
+
+On documents of 1,000 and 5,000 shapes with as many connectors, in headless
+Chromium driven by real mouse and keyboard events (Playwright):
+
+- open + paint: from the file input's change to the page painted (double rAF);
+- drag one shape: per pointer move, from the DOM event to painted (double rAF
+  after applying the ops), median; Python time per move; DOM ops per move and
+  which elements they touch (only the shape, its connectors, the overlay);
+- select all (Ctrl+A) and move: key to painted, each move to painted, and the
+  release (the real geometry committed) to painted;
+- memory: the page's JS heap (performance.memory), the worker's JS heap when
+  Chromium reports it, and the Pyodide (wasm) heap.
+
+Run by ``python3 build.py bench`` (or alone: ``.venv/bin/python
+tools/bench_browser_editor.py [--sizes 1000,5000] [--moves 40]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+COLS = 50
+DX, DY = 160.0, 110.0
+
+
+def load_build() -> Any:
+    """Import build.py (serving, Chromium lookup) as a module."""
+    spec = importlib.util.spec_from_file_location("linework_build", ROOT / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def diagram(shapes: int) -> dict[str, Any]:
+    """Return a .linework document: a grid of shapes, each joined to the next."""
+    kinds = ("rectangle", "ellipse", "diamond", "rounded-rectangle")
+    els: list[dict[str, Any]] = []
+    for i in range(shapes):
+        x, y = (i % COLS) * DX + 20, (i // COLS) * DY + 20
+        els.append(
+            {
+                "type": "shape",
+                "id": f"s{i}",
+                "layer": "l1",
+                "kind": kinds[i % len(kinds)],
+                "box": {"x": x, "y": y, "w": 100, "h": 60},
+                "text": f"Shape {i}",
+            }
+        )
+    for i in range(shapes):
+        j = i + 1 if (i + 1) % COLS else i + COLS
+        if j >= shapes:
+            j = (i + 7) % shapes
+        els.append(
+            {
+                "type": "connector",
+                "id": f"c{i}",
+                "layer": "l1",
+                "source": {"shape": f"s{i}"},
+                "target": {"shape": f"s{j}"},
+            }
+        )
+    rows = (shapes + COLS - 1) // COLS
+    page = {
+        "id": "p1",
+        "name": "Bench",
+        "width": COLS * DX + 40,
+        "height": rows * DY + 40,
+        "layers": [{"id": "l1", "name": "Layer 1"}],
+        "elements": els,
+    }
+    return {"format": "linework", "version": 1, "pages": [page], "meta": {}}
+
+
+PAINTED_JS = """() => new Promise((resolve) =>
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))"""
+
+
+def settle(page: Any) -> None:
+    page.evaluate("() => linework.editor.settled()")
+
+
+def open_and_paint(page: Any, path: Path) -> float:
+    """Open a file through the file input; return ms from change to painted."""
+    revision = page.get_attribute("#canvas", "data-revision") or "0"
+    page.evaluate(
+        """() => document.querySelector('input[type=file][data-role=open]')
+          .addEventListener('change', () => { window.__openAt = performance.now(); },
+                            { capture: true, once: true })"""
+    )
+    page.set_input_files("input[type=file][data-role=open]", str(path))
+    page.wait_for_selector(
+        f'#canvas[data-revision]:not([data-revision="{revision}"])',
+        state="attached",
+        timeout=120_000,
+    )
+    painted = page.evaluate(PAINTED_JS)
+    return float(painted - page.evaluate("() => window.__openAt"))
+
+
+def screen(page: Any, x: float, y: float) -> tuple[float, float]:
+    box = page.locator("#canvas").bounding_box()
+    view = page.evaluate("() => linework.view()")
+    return (
+        box["x"] + view["x"] + x * view["scale"],
+        box["y"] + view["y"] + y * view["scale"],
+    )
+
+
+def zoom_to(page: Any, scale: float) -> None:
+    """Show the top-left of the page at ``scale`` (a realistic editing view)."""
+    page.click("[data-action=zoom-fit]")
+    while page.evaluate("() => linework.view().scale") < scale * 0.99:
+        page.click("[data-action=zoom-in]")
+
+
+def central_shape(page: Any, shapes: int) -> tuple[float, float]:
+    """Return the page centre of the grid shape nearest the middle of the view."""
+    box = page.locator("#canvas").bounding_box()
+    view = page.evaluate("() => linework.view()")
+    cx = (box["width"] / 2 - view["x"]) / view["scale"]
+    cy = (box["height"] / 2 - view["y"]) / view["scale"]
+    rows = (shapes + COLS - 1) // COLS
+    col = min(COLS - 1, max(0, round((cx - 70) / DX)))
+    row = min(rows - 1, max(0, round((cy - 50) / DY)))
+    return col * DX + 70, row * DY + 50
+
+
+def drag_trace(
+    page: Any, start: tuple[float, float], moves: int, step: float
+) -> list[dict[str, Any]]:
+    """Drag from ``start`` in ``moves`` moves, waiting for each to paint; return the trace."""
+    mouse = page.mouse
+    mouse.move(*start)
+    settle(page)
+    mouse.down()
+    settle(page)
+    page.evaluate("() => linework.editor.trace(true)")
+    for i in range(1, moves + 1):
+        mouse.move(start[0] + i * step, start[1] + i * step * 0.5)
+        settle(page)
+    trace = page.evaluate("() => linework.editor.trace(true)")
+    mouse.up()
+    settle(page)
+    release = page.evaluate("() => linework.editor.trace(false)")
+    return [
+        *[dict(e, phase="move") for e in trace],
+        *[dict(e, phase="release") for e in release],
+    ]
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def memory(page: Any) -> dict[str, float | None]:
+    heap = page.evaluate("() => performance.memory?.usedJSHeapSize ?? null")
+    worker_heap = None
+    for worker in page.workers:
+        try:
+            worker_heap = worker.evaluate(
+                "() => self.performance?.memory?.usedJSHeapSize ?? null"
+            )
+        except Exception:
+            worker_heap = None
+    wasm = page.evaluate("() => linework.send({type: 'memory'})").get("wasm")
+    mb = 1024 * 1024
+    return {
+        "page_js_mb": heap / mb if heap else None,
+        "worker_js_mb": worker_heap / mb if worker_heap else None,
+        "wasm_mb": wasm / mb if wasm else None,
+    }
+
+
+def bench_size(page: Any, shapes: int, moves: int, folder: Path) -> dict[str, Any]:
+    path = folder / f"bench-{shapes}.linework"
+    path.write_text(json.dumps(diagram(shapes)))
+    out: dict[str, Any] = {"shapes": shapes, "connectors": shapes}
+    out["open_paint_ms"] = open_and_paint(page, path)
+    settle(page)
+    zoom_to(page, 1.0)
+    settle(page)
+
+    # One shape, in the middle of the view.
+    target = central_shape(page, shapes)
+    trace = drag_trace(page, screen(page, *target), moves, 3.0)
+    moved = [e for e in trace if e["phase"] == "move" and e["type"] == "pointermove"]
+    out["drag_one"] = {
+        "latency_ms": median([e["painted"] - e["since"] for e in moved]),
+        "python_ms": median([e["python"] for e in moved if e["python"] is not None]),
+        "apply_ms": median([e["applyMs"] for e in moved]),
+        "wait_ms": median([e["sent"] - e["since"] for e in moved]),
+        "rpc_ms": median([e["received"] - e["sent"] for e in moved]),
+        "paint_ms": median([e["painted"] - e["received"] for e in moved]),
+        # Moves smaller than the grid change nothing (0 ops); count the others.
+        "ops": median([e["ops"] for e in moved if e["ops"] > 0]),
+        "touched_ids": sorted({i for e in moved for i in e["ids"]}),
+    }
+    page.keyboard.press("Control+z")
+    settle(page)
+
+    # Select all, then drag the whole selection by its first shape.
+    page.focus("#canvas")
+    page.evaluate("() => linework.editor.trace(true)")
+    page.keyboard.press("Control+a")
+    settle(page)
+    select = [
+        e
+        for e in page.evaluate("() => linework.editor.trace(false)")
+        if e["type"] == "keydown"
+    ]
+    trace = drag_trace(page, screen(page, *target), max(10, moves // 4), 4.0)
+    moved = [e for e in trace if e["phase"] == "move" and e["type"] == "pointermove"]
+    release = [e for e in trace if e["phase"] == "release" and e["type"] == "pointerup"]
+    out["select_all_move"] = {
+        "select_ms": select[0]["painted"] - select[0]["since"] if select else None,
+        "move_latency_ms": median([e["painted"] - e["since"] for e in moved]),
+        "move_python_ms": median(
+            [e["python"] for e in moved if e["python"] is not None]
+        ),
+        "release_ms": release[0]["painted"] - release[0]["since"] if release else None,
+        "release_python_ms": release[0]["python"] if release else None,
+    }
+    out["memory"] = memory(page)
+    page.keyboard.press("Control+z")
+    page.keyboard.press("Escape")
+    settle(page)
+    return out
+
+
+def run(
+    url: str, chromium: str | None, sizes: list[int], moves: int
+) -> list[dict[str, Any]]:
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--enable-precise-memory-info"],
+        )
+        for shapes in sizes:
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector(
+                "body[data-editor]", state="attached", timeout=120_000
+            )
+            page.evaluate("() => linework.send({type: 'warm'})")
+            results.append(bench_size(page, shapes, moves, Path(tmp)))
+            context.close()
+        browser.close()
+    return results
+
+
+def fmt(v: Any, unit: str = "ms") -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return "n/a"
+    return f"{v:.1f} {unit}" if isinstance(v, float) else f"{v} {unit}"
+
+
+def report(results: list[dict[str, Any]]) -> None:
+    print("Editor in the browser (medians; targets from DESIGN.md §10)")
+    for r in results:
+        n = r["shapes"]
+        d, s, m = r["drag_one"], r["select_all_move"], r["memory"]
+        print(f"  {n} shapes + {r['connectors']} connectors")
+        print(
+            f"    open + paint                  {fmt(r['open_paint_ms']):>10}   (target {'0.5 s' if n <= 1000 else '2 s'})"
+        )
+        print(
+            f"    drag one: move → painted      {fmt(d['latency_ms']):>10}   (target <= 33 ms, double rAF)"
+        )
+        print(
+            f"    drag one: Python per move     {fmt(d['python_ms']):>10}   (target <= 4 ms)"
+        )
+        print(
+            f"    drag one: breakdown           input→sent {fmt(d['wait_ms'])}, round trip {fmt(d['rpc_ms'])},"
+            f" apply {fmt(d['apply_ms'])}, received→painted {fmt(d['paint_ms'])}"
+        )
+        print(
+            f"    drag one: DOM ops per move    {fmt(d['ops'], 'ops'):>10}   touching {', '.join(d['touched_ids'])} (+ overlay)"
+        )
+        print(f"    select all (Ctrl+A) → painted {fmt(s['select_ms']):>10}")
+        print(
+            f"    move all: move → painted      {fmt(s['move_latency_ms']):>10}   (Python {fmt(s['move_python_ms'])})"
+        )
+        print(
+            f"    move all: release → painted   {fmt(s['release_ms']):>10}   (Python {fmt(s['release_python_ms'])}; target {'150' if n <= 1000 else '500'} ms)"
+        )
+        heap = [m["page_js_mb"], m["worker_js_mb"], m["wasm_mb"]]
+        total = sum(h for h in heap if h)
+        print(
+            f"    memory: page JS {fmt(m['page_js_mb'], 'MB')}, worker JS {fmt(m['worker_js_mb'], 'MB')},"
+            f" wasm {fmt(m['wasm_mb'], 'MB')} = {total:.0f} MB (target <= 150 MB at 5,000)"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--moves", type=int, default=40)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    build = load_build()
+    if not build.dist_is_fresh():
+        build.build()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    with build.serving(build.DIST) as server:
+        results = run(server.url, build.find_chromium(), sizes, args.moves)
+    report(results)
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
