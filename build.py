@@ -1329,6 +1329,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
             gz += len(gzip.compress(data, 6))
             count += 1
     print(f"site: {count} files, {total / 1e6:.2f} MB total, {gz / 1e6:.2f} MB gzipped")
+    if args.seal:
+        # Sealed files: seal and unseal 5,000 elements in the page and natively.
+        sys.stdout.flush()
+        tool = [sys.executable, str(ROOT / "tools" / "bench_browser_seal.py")]
+        if subprocess.run(tool, cwd=ROOT, check=False).returncode:
+            return 1
     if args.json:
         print(json.dumps(results))
     if args.editor:
@@ -1396,6 +1402,12 @@ def main(argv: list[str] | None = None) -> int:
     p_bench.add_argument("--runs", type=int, default=5)
     p_bench.add_argument("--rebuild", action="store_true")
     p_bench.add_argument("--json", action="store_true", help="also print raw timings")
+    p_bench.add_argument(
+        "--no-seal",
+        dest="seal",
+        action="store_false",
+        help="skip the sealed-file section (tools/bench_browser_seal.py)",
+    )
     p_bench.add_argument(
         "--no-editor",
         dest="editor",

@@ -165,20 +165,28 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   /** Open bytes; on any failure the open diagram stays exactly as it was. */
   async function openData(name, base64, handle = null) {
     setStatus(`Opening ${name}…`);
+    const opening = performance.now();
     let reply = await rpc.call({ type: "file-open", name, data: base64 });
     if (reply.ok) {
       adopt(reply, { handle });
+      performance.measure("linework-open", { start: opening });
       return true;
     }
     if (reply.code !== "LW-E0304") throw fileError(reply.code, reply.detail, reply.message);
+    const parsing = performance.now();
     const envelope = await parseSealed(rpc, base64);
+    performance.measure("linework-unseal-parse", { start: parsing });
     const passphrase = await askPassphrase(name);
     if (passphrase === null) {
       setStatus("Opening cancelled.");
       return false;
     }
+    // Measures for `build.py bench`: decryption (PBKDF2 + AES-GCM), then the open.
+    const start = performance.now();
     const { plaintext, base } = await unseal(rpc, envelope, passphrase);
+    performance.measure("linework-unseal", { start });
     reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext) });
+    performance.measure("linework-unseal-open", { start });
     plaintext.fill(0);
     adopt(reply, { handle, sealKey: base });
     return true;
@@ -269,7 +277,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     let token;
     try {
       if (sealKey) {
+        const start = performance.now();
         ({ data: bytes, token } = await sealDocument(rpc, sealKey));
+        performance.measure("linework-seal", { start });
       } else {
         const reply = await call(rpc, { type: "save" }, "LW-E0400");
         bytes = base64ToBytes(reply.data);
