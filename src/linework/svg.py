@@ -32,6 +32,13 @@ _TEXT_ESCAPES: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _UNSAFE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# Anything esc_attr would drop or replace. Most values (colours, numbers, path
+# data, ids) hold none of it, and one scan is much cheaper than a translate.
+_ATTR_SPECIAL: Final = re.compile(
+    '[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]'
+)
+
+
 def _clean(s: str) -> str:
     """Drop characters XML 1.0 cannot carry (C0 controls but tab/newlines, etc.)."""
     return _UNSAFE.sub("", s) if _UNSAFE.search(s) else s
@@ -43,6 +50,8 @@ def esc_attr(s: str) -> str:
     >>> esc_attr('"><svg onload=x>')
     '&quot;&gt;&lt;svg onload=x&gt;'
     """
+    if _ATTR_SPECIAL.search(s) is None:
+        return s
     return _clean(s).translate(_ATTR_ESCAPES)
 
 
@@ -76,13 +85,29 @@ def node(
     >>> serialize(node("rect", x=1.0, stroke_width=2, fill=None))
     '<rect x="1" stroke-width="2"/>'
     """
-    items = tuple(
-        (k.rstrip("_").replace("_", "-"), v) for k, v in attrs.items() if v is not None
-    )
-    return SvgNode(tag, items, children, text)
+    names = _NAMES
+    items = []
+    for k, v in attrs.items():
+        if v is not None:
+            name = names.get(k)
+            if name is None:
+                name = names[k] = k.rstrip("_").replace("_", "-")
+            items.append((name, v))
+    return SvgNode(tag, tuple(items), children, text)
+
+
+# Keyword name → attribute name; the set of names in use is small and fixed.
+_NAMES: Final[dict[str, str]] = {}
 
 
 def _value(v: AttrValue) -> str:
+    # Exact-type checks first: they are the common cases and cheaper than
+    # isinstance with a union; anything else takes the general path below.
+    t = type(v)
+    if t is str:
+        return esc_attr(v)  # type: ignore[arg-type]
+    if t is float:
+        return fmt(v)  # type: ignore[arg-type]
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, float | int):
@@ -98,19 +123,22 @@ def serialize(n: SvgNode) -> str:
 
 
 def _write(n: SvgNode, out: list[str]) -> None:
-    out.append("<")
-    out.append(n.tag)
+    tag = n.tag
+    append = out.append
+    append("<" + tag)
+    value = _value
     for k, v in n.attrs:
-        out.append(f' {k}="{_value(v)}"')
-    if not n.children and not n.text:
-        out.append("/>")
+        append(f' {k}="{value(v)}"')
+    children, text = n.children, n.text
+    if not children and not text:
+        append("/>")
         return
-    out.append(">")
-    if n.text:
-        out.append(esc_text(n.text))
-    for c in n.children:
+    append(">")
+    if text:
+        append(esc_text(text))
+    for c in children:
         _write(c, out)
-    out.append(f"</{n.tag}>")
+    append(f"</{tag}>")
 
 
 def path_d(commands: list[tuple[str, tuple[float, ...]]]) -> str:
@@ -119,4 +147,12 @@ def path_d(commands: list[tuple[str, tuple[float, ...]]]) -> str:
     >>> path_d([("M", (0, 0.5)), ("L", (1, 2)), ("Z", ())])
     'M0 0.5L1 2Z'
     """
-    return "".join(c + " ".join(fmt(v) for v in args) for c, args in commands)
+    f = fmt
+    return "".join(
+        [
+            c + f(args[0]) + " " + f(args[1])
+            if len(args) == 2
+            else c + " ".join([f(v) for v in args])
+            for c, args in commands
+        ]
+    )

@@ -2,6 +2,13 @@
 
 import math
 
+# Renders format the same coordinates over and over (grid positions, sizes,
+# stroke widths), and formatting is a large share of serializing. Equal keys
+# always print alike (1 == 1.0 == True, 0.0 == -0.0 all give the same text), and
+# NaN never hits (it is not equal to itself), so memoizing cannot change output.
+_MEMO: dict[float, str] = {}
+_MEMO_MAX = 65_536
+
 
 def fmt(x: float) -> str:
     """Format a coordinate for SVG or JSON: 3 decimals, no trailing zeros, no -0.
@@ -12,10 +19,18 @@ def fmt(x: float) -> str:
     >>> fmt(1.0), fmt(-0.0004), fmt(2.5 / 3), fmt(1e21)
     ('1', '0', '0.833', '1000000000000000000000')
     """
+    hit = _MEMO.get(x)
+    if hit is not None:
+        return hit
     if not math.isfinite(x):
         raise ValueError(f"cannot format non-finite number {x!r}")
     s = f"{x:.3f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
+    if s in ("-0", ""):
+        s = "0"
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    _MEMO[x] = s
+    return s
 
 
 def rounded(x: float) -> float:
