@@ -20,23 +20,33 @@ def ray_exit(origin: Vec, direction: Vec, outline: Sequence[Vec]) -> Vec | None:
     >>> ray_exit(Vec(1, 1), Vec(1, 0), [Vec(0, 0), Vec(2, 0), Vec(2, 2), Vec(0, 2)])
     Vec(x=2.0, y=1.0)
     """
+    # Plain floats instead of Vec arithmetic (this runs for every floating end
+    # on every edge of curved outlines); each expression is the one Vec.cross
+    # and Vec.__sub__ evaluate, in the same order, so results are bit-identical.
     best_t = -1.0
-    best: Vec | None = None
+    best: tuple[float, float] | None = None
+    ox, oy = origin.x, origin.y
+    dx, dy = direction.x, direction.y
     n = len(outline)
+    if n == 0:
+        return None
+    b = outline[0]
     for i in range(n):
-        a, b = outline[i], outline[(i + 1) % n]
-        e = b - a
-        denom = direction.cross(e)
+        a, b = b, outline[i + 1] if i + 1 < n else outline[0]
+        ax, ay = a.x, a.y
+        ex, ey = b.x - ax, b.y - ay
+        denom = dx * ey - dy * ex
         if denom == 0.0:
             continue
-        ao = a - origin
-        t = ao.cross(e) / denom
-        s = ao.cross(direction) / denom
-        if t >= 0.0 and -EPS <= s <= 1.0 + EPS and t > best_t:
-            best_t = t
-            s = min(1.0, max(0.0, s))
-            best = Vec(a.x + e.x * s, a.y + e.y * s)
-    return best
+        aox, aoy = ax - ox, ay - oy
+        t = (aox * ey - aoy * ex) / denom
+        if t >= 0.0 and t > best_t:
+            s = (aox * dy - aoy * dx) / denom
+            if -EPS <= s <= 1.0 + EPS:
+                best_t = t
+                s = min(1.0, max(0.0, s))
+                best = (ax + ex * s, ay + ey * s)
+    return None if best is None else Vec(best[0], best[1])
 
 
 def simplify(points: Sequence[Vec], keep: Sequence[Vec] = ()) -> tuple[Vec, ...]:

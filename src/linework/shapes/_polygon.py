@@ -35,24 +35,33 @@ def farthest_hit(origin: Vec, direction: Vec, pts: Sequence[Vec]) -> Vec | None:
     >>> farthest_hit(Vec(1, 1), Vec(1, 0), square)
     Vec(x=2.0, y=1.0)
     """
+    # Plain floats instead of Vec arithmetic: each expression is the one
+    # Vec.cross and Vec.__sub__ evaluate, in the same order (bit-identical).
     best_t = -1.0
-    best: Vec | None = None
+    best: tuple[float, float] | None = None
+    ox, oy = origin.x, origin.y
+    dx, dy = direction.x, direction.y
     n = len(pts)
+    if n == 0:
+        return None
+    b = pts[0]
     for i in range(n):
-        a, b = pts[i], pts[(i + 1) % n]
-        e = b - a
-        denom = direction.cross(e)
+        a, b = b, pts[i + 1] if i + 1 < n else pts[0]
+        ax, ay = a.x, a.y
+        ex, ey = b.x - ax, b.y - ay
+        denom = dx * ey - dy * ex
         if denom == 0.0:
             continue  # parallel: the neighbouring edges report the crossing
-        ao = a - origin
-        t = ao.cross(e) / denom
-        s = ao.cross(direction) / denom
-        if t >= 0.0 and -1e-12 <= s <= 1.0 + 1e-12 and t > best_t:
-            best_t = t
-            # Interpolate on the edge, not the ray, so the point lies on it.
-            s = min(1.0, max(0.0, s))
-            best = Vec(a.x + e.x * s, a.y + e.y * s)
-    return best
+        aox, aoy = ax - ox, ay - oy
+        t = (aox * ey - aoy * ex) / denom
+        if t >= 0.0 and t > best_t:
+            s = (aox * dy - aoy * dx) / denom
+            if -1e-12 <= s <= 1.0 + 1e-12:
+                best_t = t
+                # Interpolate on the edge, not the ray, so the point lies on it.
+                s = min(1.0, max(0.0, s))
+                best = (ax + ex * s, ay + ey * s)
+    return None if best is None else Vec(best[0], best[1])
 
 
 def distance_to_boundary(p: Vec, pts: Sequence[Vec]) -> float:

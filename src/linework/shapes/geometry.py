@@ -140,7 +140,19 @@ def nearest_port(
     return name, ports[name]
 
 
+# Bounds are asked for several times per attached connector end (its own
+# obstacle, the facing side, the other end's target), memoized like outlines.
+_BOUNDS: dict[int, tuple[Shape, Mapping[str, ShapeKind], Box]] = {}
+
+
 def bounds(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
     """Return the axis-aligned bounding box of the rotated outline."""
+    hit = _BOUNDS.get(id(shape))
+    if hit is not None and hit[0] is shape and hit[1] is kinds:
+        return hit[2]
     outline = outline_page(shape, kinds=kinds)
-    return Box.around(outline) if outline else shape.box
+    box = Box.around(outline) if outline else shape.box
+    if len(_BOUNDS) >= _OUTLINE_CACHE_MAX:
+        _BOUNDS.clear()
+    _BOUNDS[id(shape)] = (shape, kinds, box)
+    return box
