@@ -187,23 +187,52 @@ class _Grid:
         if start == goal:
             return [a], heading
         gx, gy = xs[goal[0]], ys[goal[1]]
-        # Which unit edges of the grid run through an obstacle, computed once.
-        h_open = [
-            [
-                not any(r.holds((xs[i] + xs[i + 1]) / 2, y) for r in rects)
-                for i in range(nx_ - 1)
-            ]
-            for y in ys
-        ]
-        v_open = [
-            [
-                not any(r.holds(x, (ys[j] + ys[j + 1]) / 2) for r in rects)
-                for j in range(ny_ - 1)
-            ]
-            for x in xs
-        ]
-        hug_x = [x in self.hug_x for x in xs]
-        hug_y = [y in self.hug_y for y in ys]
+        # Which unit edges of the grid run through an obstacle, computed once:
+        # h_open[iy][ix] is the edge from (ix, iy) east, v_open[ix][iy] the one
+        # from (ix, iy) south. Marked per obstacle (a handful) rather than
+        # asking every obstacle about every edge; the same strict tests.
+        mid_x = [(xs[i] + xs[i + 1]) / 2 for i in range(nx_ - 1)]
+        mid_y = [(ys[j] + ys[j + 1]) / 2 for j in range(ny_ - 1)]
+        h_open = [[True] * (nx_ - 1) for _ in range(ny_)]
+        v_open = [[True] * (ny_ - 1) for _ in range(nx_)]
+        for r in rects:
+            left, top, right, bottom = r.left, r.top, r.right, r.bottom
+            cols = [i for i, m in enumerate(mid_x) if left < m < right]
+            if cols:
+                for iy, y in enumerate(ys):
+                    if top < y < bottom:
+                        row = h_open[iy]
+                        for i in cols:
+                            row[i] = False
+            rows = [j for j, m in enumerate(mid_y) if top < m < bottom]
+            if rows:
+                for ix, x in enumerate(xs):
+                    if left < x < right:
+                        col = v_open[ix]
+                        for j in rows:
+                            col[j] = False
+        # Length factor of a step along each line (hugging an edge costs more).
+        hug = 1.0 + _HUG
+        fx = [hug if x in self.hug_x else 1.0 for x in xs]
+        fy = [hug if y in self.hug_y else 1.0 for y in ys]
+        bend = BEND_COST
+        inf = math.inf
+        push = heapq.heappush
+        pop = heapq.heappop
+        ux_of = (1, 0, -1, 0, 0)
+        uy_of = (0, 1, 0, -1, 0)
+        # Arrival penalty by heading at the goal: the extra bends it costs.
+        arrive_bends: tuple[int, ...]
+        if arrive is None:
+            arrive_bends = (0, 0, 0, 0, 0)
+        else:
+            arrive_bends = (
+                *(
+                    0 if arrive == h else (2 if arrive == (h + 2) % 4 else 1)
+                    for h in range(4)
+                ),
+                0,
+            )
 
         def estimate(x: float, y: float, h: int) -> float:
             """Return a lower bound of the cost left: length plus unavoidable bends."""
@@ -211,7 +240,7 @@ class _Grid:
             rest = abs(dx) + abs(dy)
             if h == _NONE:
                 return rest
-            ux, uy = _UNIT[h]
+            ux, uy = ux_of[h], uy_of[h]
             ahead, across = dx * ux + dy * uy, abs(dx * uy - dy * ux) > EPS
             if ahead > EPS:
                 bends = 1 if across else 0
@@ -219,37 +248,41 @@ class _Grid:
                 bends = 2
             else:
                 bends = 1 if across else 0
-            if arrive is not None and arrive != h:
-                bends = max(bends, 2 if arrive == (h + 2) % 4 else 1)
-            return rest + BEND_COST * bends
+            if arrive_bends[h] > bends:
+                bends = arrive_bends[h]
+            return rest + bend * bends
 
-        # State: (ix, iy, heading); the finished route is state (-1, -1, heading).
-        first = (start[0], start[1], heading)
-        best: dict[tuple[int, int, int], float] = {first: 0.0}
-        came: dict[tuple[int, int, int], tuple[int, int, int]] = {}
-        heap: list[tuple[float, int, tuple[int, int, int]]] = [(0.0, 0, first)]
-        closed: set[tuple[int, int, int]] = set()
+        # A state (ix, iy, heading) is the int (ix * ny + iy) * 5 + heading; the
+        # finished route in heading h is -1 - h. Ints hash faster than tuples;
+        # the heap order is (key, seq) exactly as before, so the same route wins.
+        goal_cell = goal[0] * ny_ + goal[1]
+        first = (start[0] * ny_ + start[1]) * 5 + heading
+        best: dict[int, float] = {first: 0.0}
+        came: dict[int, int] = {}
+        heap: list[tuple[float, int, int]] = [(0.0, 0, first)]
+        closed: set[int] = set()
         seq = 0
         while heap:
-            _, _, state = heapq.heappop(heap)
+            _, _, state = pop(heap)
             if state in closed:
                 continue
             closed.add(state)
-            ix, iy, h = state
             g = best[state]
-            if ix < 0:
-                return self._path(came, state, a, b), h
-            if ix == goal[0] and iy == goal[1]:
+            if state < 0:
+                return self._path(came, state, a, b, ny_), -1 - state
+            cell, h = divmod(state, 5)
+            if cell == goal_cell:
                 extra = 0.0
                 if arrive is not None and h != arrive:
                     extra = BEND_COST * (2 if h == (arrive + 2) % 4 else 1)
-                done = (-1, -1, h)
-                if g + extra < best.get(done, math.inf):
+                done = -1 - h
+                if g + extra < best.get(done, inf):
                     best[done] = g + extra
                     came[done] = state
                     seq += 1
-                    heapq.heappush(heap, (round(g + extra, 6), seq, done))
+                    push(heap, (round(g + extra, 6), seq, done))
                 continue
+            ix, iy = divmod(cell, ny_)
             x, y = xs[ix], ys[iy]
             back = -1 if h == _NONE else (h + 2) % 4
             for nh in range(4):
@@ -272,15 +305,12 @@ class _Grid:
                         continue
                     jx, jy = ix, iy - 1
                 nx, ny = xs[jx], ys[jy]
-                if jy == iy:
-                    length = abs(nx - x) * (1.0 + _HUG if hug_y[iy] else 1.0)
-                else:
-                    length = abs(ny - y) * (1.0 + _HUG if hug_x[ix] else 1.0)
-                cost = g + length
-                if h not in (_NONE, nh):
-                    cost += BEND_COST
-                nxt = (jx, jy, nh)
-                if cost < best.get(nxt, math.inf) - EPS:
+                along = fy[iy] if jy == iy else fx[ix]
+                cost = g + (abs(nx - x) if jy == iy else abs(ny - y)) * along
+                if h != _NONE and h != nh:
+                    cost += bend
+                nxt = (jx * ny_ + jy) * 5 + nh
+                if cost < best.get(nxt, inf) - EPS:
                     best[nxt] = cost
                     came[nxt] = state
                     seq += 1
@@ -288,22 +318,20 @@ class _Grid:
                     # rotated shapes) break by insertion order, identically
                     # natively and in Pyodide.
                     key = round(cost + estimate(nx, ny, nh), 6)
-                    heapq.heappush(heap, (key, seq, nxt))
+                    push(heap, (key, seq, nxt))
         # Unreachable (cannot happen with the obstacle edges on the grid, but
         # a route must always come out): go round the corner and ignore them.
         return [a, Vec(b.x, a.y), b], heading
 
     def _path(
-        self,
-        came: dict[tuple[int, int, int], tuple[int, int, int]],
-        done: tuple[int, int, int],
-        a: Vec,
-        b: Vec,
+        self, came: dict[int, int], done: int, a: Vec, b: Vec, ny: int
     ) -> list[Vec]:
+        xs, ys = self.xs, self.ys
         out: list[Vec] = []
         state = came[done]
         while True:
-            out.append(Vec(self.xs[state[0]], self.ys[state[1]]))
+            ix, iy = divmod(state // 5, ny)
+            out.append(Vec(xs[ix], ys[iy]))
             if state not in came:
                 break
             state = came[state]
