@@ -6,7 +6,7 @@
 //   site (web/embed.js).
 // - otherwise the editor, with "Share as link".
 
-import { LineworkError, replyError } from "./errors.js";
+import { LineworkError, asLineworkError, replyError } from "./errors.js";
 import { parseOrigin, startEmbed } from "./embed.js";
 import { reportError } from "./report.js";
 import { wireShare } from "./share.js";
@@ -101,6 +101,15 @@ function refuseEmbed(app, code, detail) {
  */
 export function startModes(app) {
   const body = document.body;
+  // A failure nobody caught still maps to a code: LW-E0001 in the status line
+  // (the console keeps the details; they never leave the page).
+  const stray = (reason) => {
+    const err = asLineworkError(reason);
+    app.setStatus(`${err.message} (${err.code})`, "error");
+    reportError(err.code, "edit");
+  };
+  window.addEventListener("unhandledrejection", (event) => stray(event.reason));
+  window.addEventListener("error", (event) => { if (event.error) stray(event.error); });
   const readOnly = mode.view
     ? app.ready.then(() => app.call({ type: "read-only" }))
     : Promise.resolve();

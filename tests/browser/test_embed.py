@@ -436,3 +436,53 @@ def test_host_page_is_clean_and_app_stores_nothing(host: Host) -> None:
     )
     assert {"local": 0, "session": 0, "cookie": "", "idb": 0, "caches": 0} == stored
     assert urlsplit(host.app.url).port != urlsplit(host.page.url).port
+
+
+def test_read_only_embed(browser: Any, origins: dict[str, Any]) -> None:
+    """&mode=view: the host loads and exports, nobody edits, there is no Save."""
+    app, third = origins["app"], origins["third"]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(third.url + "third.html")
+    src = (
+        f"{app.url}index.html?embed=1&mode=view"
+        f"&origin={quote(origin_of(third), safe='')}"
+    )
+    page.evaluate(
+        """(src) => {
+             window.got = [];
+             window.addEventListener('message', (e) => window.got.push(JSON.parse(e.data)));
+             const f = document.createElement('iframe');
+             f.src = src;
+             document.body.append(f);
+           }""",
+        src,
+    )
+
+    def wait_for(name: str) -> dict[str, Any]:
+        for _ in range(600):
+            got = [m for m in page.evaluate("() => window.got") if m["event"] == name]
+            if got:
+                return got[-1]  # type: ignore[no-any-return]
+            page.wait_for_timeout(50)
+        raise AssertionError(name)
+
+    assert 1 == wait_for("init")["version"]
+    page.evaluate(
+        """([o, d]) => document.querySelector('iframe').contentWindow
+             .postMessage(JSON.stringify({action: 'load', data: d}), o)""",
+        [origin_of(app), MERMAID],
+    )
+    assert wait_for("load")["ok"]
+    app_frame = next(f for f in page.frames if f.url.startswith(app.url))
+    refused = app_frame.evaluate(
+        """() => linework.send({type: 'editor',
+             event: {type: 'action', name: 'add-shape', args: {kind: 'rectangle', x: 9, y: 9}}})"""
+    )
+    frame = page.frame_locator("iframe")
+
+    assert "LW-E0502" == refused["code"]
+    assert 0 == frame.locator('[data-action="embed-save"]').count()
+    assert frame.locator('[data-action="embed-exit"]').is_visible()
+    assert "view" == frame.locator("body").get_attribute("data-mode")
+    context.close()
