@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Final
 
@@ -59,25 +60,29 @@ def simplify(points: Sequence[Vec], keep: Sequence[Vec] = ()) -> tuple[Vec, ...]
     >>> simplify([Vec(0, 0), Vec(0, 0), Vec(1, 0), Vec(2, 0), Vec(2, 1)])
     (Vec(x=0, y=0), Vec(x=2, y=0), Vec(x=2, y=1))
     """
-    pinned = set(keep)
+    # Plain floats instead of Vec arithmetic; each expression is the one
+    # Vec.__sub__, cross, length (hypot) and dot evaluate, so bit-identical.
+    # Without waypoints nothing is pinned, which spares hashing every point.
+    pinned = set(keep) if keep else None
+    hypot = math.hypot
     out: list[Vec] = []
     for p in points:
-        if out and _same(out[-1], p):
-            continue
-        if len(out) >= 2 and out[-1] not in pinned:
-            a, b = out[-2], out[-1]
-            u, v = b - a, p - b
-            if abs(u.cross(v)) <= EPS * max(1.0, u.length() * v.length()) and (
-                u.dot(v) > 0
-            ):
-                out[-1] = p
+        if out:
+            b = out[-1]
+            px, py, bx, by = p.x, p.y, b.x, b.y
+            if abs(bx - px) <= EPS and abs(by - py) <= EPS:
                 continue
+            if len(out) >= 2 and (pinned is None or b not in pinned):
+                a = out[-2]
+                ux, uy = bx - a.x, by - a.y
+                vx, vy = px - bx, py - by
+                if abs(ux * vy - uy * vx) <= EPS * max(
+                    1.0, hypot(ux, uy) * hypot(vx, vy)
+                ) and (ux * vx + uy * vy > 0):
+                    out[-1] = p
+                    continue
         out.append(p)
     return tuple(out)
-
-
-def _same(a: Vec, b: Vec) -> bool:
-    return abs(a.x - b.x) <= EPS and abs(a.y - b.y) <= EPS
 
 
 def segment_distance(p: Vec, a: Vec, b: Vec) -> float:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from linework.geometry import Vec
 from linework.routing._geom import segment_distance
 from linework.routing.curves import beziers, flatten
@@ -101,7 +99,14 @@ def trimmed(route: Route, start: float, end: float) -> Route:
         return route
     pts[0] = _pull(pts[0], route.start_dir, pts[0].distance(pts[1]), start)
     pts[-1] = _pull(pts[-1], route.end_dir, pts[-1].distance(pts[-2]), end)
-    return replace(route, points=tuple(pts))
+    # Built directly: dataclasses.replace re-reads every field by name, and
+    # Route has exactly these four.
+    return Route(
+        points=tuple(pts),
+        curved=route.curved,
+        start_dir=route.start_dir,
+        end_dir=route.end_dir,
+    )
 
 
 def _pull(p: Vec, out: Vec, chord: float, by: float) -> Vec:

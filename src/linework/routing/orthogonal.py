@@ -14,7 +14,6 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from linework.geometry import Box, Vec
@@ -33,14 +32,21 @@ _HEADING: Final[dict[Side, int]] = {"e": 0, "s": 1, "w": 2, "n": 3}
 _NONE: Final = 4  # no heading yet: the first move bends for free
 
 
-@dataclass(frozen=True, slots=True)
 class _Rect:
-    """An obstacle: a box already inflated by the margin."""
+    """An obstacle: a box already inflated by the margin.
 
-    left: float
-    top: float
-    right: float
-    bottom: float
+    A plain slotted class rather than a frozen dataclass: several are built per
+    routed connector and a frozen dataclass's ``__init__`` costs much more.
+    Never mutated after construction.
+    """
+
+    __slots__ = ("bottom", "left", "right", "top")
+
+    def __init__(self, left: float, top: float, right: float, bottom: float) -> None:
+        self.left = left
+        self.top = top
+        self.right = right
+        self.bottom = bottom
 
     def holds(self, x: float, y: float) -> bool:
         """Return whether (x, y) is strictly inside (edges are free to use)."""

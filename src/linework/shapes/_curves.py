@@ -20,13 +20,26 @@ def cos_sin_deg(deg: float) -> tuple[float, float]:
     >>> cos_sin_deg(270)
     (0.0, -1.0)
     """
+    hit = _TRIG.get(deg)
+    if hit is not None:
+        return hit
     d = deg % 360.0
     if d % 90.0 == 0.0:
-        return {0.0: (1.0, 0.0), 90.0: (0.0, 1.0), 180.0: (-1.0, 0.0)}.get(
+        out = {0.0: (1.0, 0.0), 90.0: (0.0, 1.0), 180.0: (-1.0, 0.0)}.get(
             d, (0.0, -1.0)
         )
-    r = math.radians(d)
-    return math.cos(r), math.sin(r)
+    else:
+        r = math.radians(d)
+        out = math.cos(r), math.sin(r)
+    if len(_TRIG) >= 4096:
+        _TRIG.clear()
+    _TRIG[deg] = out
+    return out
+
+
+# Outlines use the same few angles (every 11.25° of an ellipse, the corners of
+# rounded rectangles) for every shape; the answer depends on the angle alone.
+_TRIG: dict[float, tuple[float, float]] = {}
 
 
 def arc(
