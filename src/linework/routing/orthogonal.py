@@ -192,6 +192,9 @@ class _Grid:
         start, goal = self._index(a), self._index(b)
         if start == goal:
             return [a], heading
+        run = self._straight_run(a, b, start, goal, heading, arrive, rects)
+        if run is not None:
+            return run
         gx, gy = xs[goal[0]], ys[goal[1]]
         # Which unit edges of the grid run through an obstacle, computed once:
         # h_open[iy][ix] is the edge from (ix, iy) east, v_open[ix][iy] the one
@@ -328,6 +331,68 @@ class _Grid:
         # Unreachable (cannot happen with the obstacle edges on the grid, but
         # a route must always come out): go round the corner and ignore them.
         return [a, Vec(b.x, a.y), b], heading
+
+    def _straight_run(
+        self,
+        a: Vec,
+        b: Vec,
+        start: tuple[int, int],
+        goal: tuple[int, int],
+        heading: int,
+        arrive: int | None,
+        rects: Sequence[_Rect],
+    ) -> tuple[list[Vec], int] | None:
+        """Return the search's answer when it is one clear straight run, else None.
+
+        Most legs (side-by-side shapes, stubs facing each other) are a straight
+        line along one grid line, already heading that way. That path has no
+        bend and the least possible length, while anything else leaves the line
+        and needs at least two bends (60 units more), so it is the search's
+        unique cheapest answer; its keys stay at the path's cost while every
+        other state's key is at least a bend more, so A* pops exactly the run
+        and returns the same points and heading. Only for a line no obstacle
+        edge lies on (hugging costs a little per unit, which a detour could win
+        back on a very long run) and with every step clear of the obstacles.
+        """
+        (sx, sy), (tx, ty) = start, goal
+        xs, ys = self.xs, self.ys
+        if sy == ty:
+            d = 0 if tx > sx else 2
+            if ys[sy] in self.hug_y:
+                return None
+        elif sx == tx:
+            d = 1 if ty > sy else 3
+            if xs[sx] in self.hug_x:
+                return None
+        else:
+            return None
+        if heading not in (_NONE, d) or arrive not in (None, d):
+            return None
+        out = [a]
+        if d in (0, 2):
+            y = ys[sy]
+            step = 1 if d == 0 else -1
+            for i in range(sx, tx, step):
+                j = i + step
+                m = (xs[min(i, j)] + xs[max(i, j)]) / 2
+                for r in rects:
+                    if r.left < m < r.right and r.top < y < r.bottom:
+                        return None
+                if j != tx:
+                    out.append(Vec(xs[j], y))
+        else:
+            x = xs[sx]
+            step = 1 if d == 1 else -1
+            for i in range(sy, ty, step):
+                j = i + step
+                m = (ys[min(i, j)] + ys[max(i, j)]) / 2
+                for r in rects:
+                    if r.left < x < r.right and r.top < m < r.bottom:
+                        return None
+                if j != ty:
+                    out.append(Vec(x, ys[j]))
+        out.append(b)
+        return out, d
 
     def _path(
         self, came: dict[int, int], done: int, a: Vec, b: Vec, ny: int
