@@ -31,9 +31,28 @@ def ray_exit(origin: Vec, direction: Vec, outline: Sequence[Vec]) -> Vec | None:
     n = len(outline)
     if n == 0:
         return None
+    # Along an axis (the only rays routing casts) an edge wholly on one side of
+    # the ray, by more than the EPS slack allows for, cannot be accepted below:
+    # its s is then below -EPS or above 1 + EPS with room to spare for rounding
+    # (the margin is 4·EPS). Skip those with two comparisons.
+    axis = 0
+    if dy == 0 and (dx == 1 or dx == -1):
+        axis, o = 1, oy
+    elif dx == 0 and (dy == 1 or dy == -1):
+        axis, o = 2, ox
+    slack = 4 * EPS
     b = outline[0]
     for i in range(n):
         a, b = b, outline[i + 1] if i + 1 < n else outline[0]
+        if axis:
+            if axis == 1:
+                lo, hi = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
+            else:
+                lo, hi = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
+            if (lo > o and lo - o > slack * (hi - lo)) or (
+                hi < o and o - hi > slack * (hi - lo)
+            ):
+                continue
         ax, ay = a.x, a.y
         ex, ey = b.x - ax, b.y - ay
         denom = dx * ey - dy * ex

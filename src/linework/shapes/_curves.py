@@ -53,10 +53,14 @@ def arc(
     [Vec(x=2.0, y=0.0), Vec(x=0.0, y=1.0)]
     """
     step = (end_deg - start_deg) / segments
+    cx, cy = c.x, c.y
+    trig = _TRIG
     out = []
     for k in range(segments + 1):
-        co, si = cos_sin_deg(start_deg + step * k)
-        out.append(Vec(c.x + rx * co, c.y + ry * si))
+        deg = start_deg + step * k
+        cs = trig.get(deg)
+        co, si = cs if cs is not None else cos_sin_deg(deg)
+        out.append(Vec(cx + rx * co, cy + ry * si))
     return out
 
 
@@ -95,10 +99,15 @@ def closed(points: list[Vec]) -> tuple[Vec, ...]:
     >>> closed([Vec(0, 0), Vec(1, 0), Vec(1, 0), Vec(0, 1), Vec(0, 0)])
     (Vec(x=0, y=0), Vec(x=1, y=0), Vec(x=0, y=1))
     """
+    # Compared as (x, y) tuples: what Vec's generated __eq__ does, minus its
+    # call overhead (outlines of rounded shapes go through here point by point).
     out: list[Vec] = []
+    last: tuple[float, float] | None = None
     for p in points:
-        if not out or out[-1] != p:
+        xy = (p.x, p.y)
+        if last is None or last != xy:
             out.append(p)
+            last = xy
     while len(out) > 1 and out[-1] == out[0]:
         out.pop()
     return tuple(out)
