@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from linework.geometry import Vec
+from linework.geometry import Vec, fmt
 from linework.model import ARROWHEADS, DEFAULT_STYLE
-from linework.svg import SvgNode, node, path_d
+from linework.svg import SvgNode, node
 
 #: Hollow heads are filled so the line behind them does not show through.
 HOLLOW_FILL: Final = "#ffffff"
@@ -44,14 +44,23 @@ class _Frame:
         return Vec(t.x + u.x * x + v.x * y, t.y + u.y * x + v.y * y)
 
     def path(self, *pts: tuple[float, float], close: bool) -> str:
-        """Return path data through local points."""
-        cmds: list[tuple[str, tuple[float, ...]]] = []
-        for i, (x, y) in enumerate(pts):
-            p = self.at(x, y)
-            cmds.append(("M" if i == 0 else "L", (p.x, p.y)))
+        """Return path data through local points.
+
+        The text ``path_d`` would give for the ``at`` points, built without the
+        intermediate Vecs and command tuples (same arithmetic, same ``fmt``).
+        """
+        t, u, v = self.tip, self.u, self.v
+        tx, ty, ux, uy, vx, vy = t.x, t.y, u.x, u.y, v.x, v.y
+        parts: list[str] = []
+        cmd = "M"
+        for x, y in pts:
+            parts.append(
+                cmd + fmt(tx + ux * x + vx * y) + " " + fmt(ty + uy * x + vy * y)
+            )
+            cmd = "L"
         if close:
-            cmds.append(("Z", ()))
-        return path_d(cmds)
+            parts.append("Z")
+        return "".join(parts)
 
 
 def _filled(d: str, color: str) -> SvgNode:
