@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from linework.geometry.vec import Vec
 
@@ -16,6 +17,14 @@ class Box:
     y: float
     w: float
     h: float
+
+    def __init__(self, x: float, y: float, w: float, h: float) -> None:
+        # The generated frozen __init__'s work, through the slot descriptors
+        # directly (much cheaper; see Vec.__init__).
+        _SET_X(self, x)
+        _SET_Y(self, y)
+        _SET_W(self, w)
+        _SET_H(self, h)
 
     @property
     def left(self) -> float:
@@ -91,3 +100,9 @@ class Box:
         xs = [p.x for p in pts]
         ys = [p.y for p in pts]
         return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+_SET_X: Final[Callable[[Box, float], None]] = Box.__dict__["x"].__set__
+_SET_Y: Final[Callable[[Box, float], None]] = Box.__dict__["y"].__set__
+_SET_W: Final[Callable[[Box, float], None]] = Box.__dict__["w"].__set__
+_SET_H: Final[Callable[[Box, float], None]] = Box.__dict__["h"].__set__
