@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from linework.geometry import fmt
+from linework.geometry.fmt import _MEMO as _FMT_MEMO
 
 _ATTR_ESCAPES: Final = str.maketrans(
     {
@@ -126,9 +127,22 @@ def _write(n: SvgNode, out: list[str]) -> None:
     tag = n.tag
     append = out.append
     append("<" + tag)
-    value = _value
+    special = _ATTR_SPECIAL.search
+    memo = _FMT_MEMO.get
     for k, v in n.attrs:
-        append(f' {k}="{value(v)}"')
+        # _value inlined for the two common cases: a string with nothing to
+        # escape is itself, a float already formatted is in fmt's memo.
+        t = type(v)
+        if t is str:
+            if special(v) is None:  # type: ignore[arg-type]
+                append(f' {k}="{v}"')
+                continue
+        elif t is float:
+            text = memo(v)  # type: ignore[arg-type]
+            if text is not None:
+                append(f' {k}="{text}"')
+                continue
+        append(f' {k}="{_value(v)}"')
     children, text = n.children, n.text
     if not children and not text:
         append("/>")
