@@ -99,7 +99,8 @@ class Box:
             raise ValueError("Box.around needs at least one point")
         xs = [p.x for p in pts]
         ys = [p.y for p in pts]
-        return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        x0, y0 = min(xs), min(ys)
+        return Box(x0, y0, max(xs) - x0, max(ys) - y0)
 
 
 _SET_X: Final[Callable[[Box, float], None]] = Box.__dict__["x"].__set__

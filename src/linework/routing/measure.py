@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linework.geometry import Vec
+from linework.geometry import Vec, fmt
 from linework.routing._geom import segment_distance
 from linework.routing.curves import beziers, flatten
 from linework.routing.types import Route
@@ -20,12 +20,14 @@ def path_data(route: Route) -> str:
     pts = route.points
     if not pts:
         return ""
+    if not route.curved:
+        # What path_d makes of M and L commands, without building them.
+        p0 = pts[0]
+        head = "M" + fmt(p0.x) + " " + fmt(p0.y)
+        return head + "".join(["L" + fmt(p.x) + " " + fmt(p.y) for p in pts[1:]])
     cmds: list[tuple[str, tuple[float, ...]]] = [("M", (pts[0].x, pts[0].y))]
-    if route.curved:
-        for _, c1, c2, p in beziers(pts, route.start_dir, route.end_dir):
-            cmds.append(("C", (c1.x, c1.y, c2.x, c2.y, p.x, p.y)))
-    else:
-        cmds.extend(("L", (p.x, p.y)) for p in pts[1:])
+    for _, c1, c2, p in beziers(pts, route.start_dir, route.end_dir):
+        cmds.append(("C", (c1.x, c1.y, c2.x, c2.y, p.x, p.y)))
     return path_d(cmds)
 
 
