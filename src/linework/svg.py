@@ -8,6 +8,7 @@ Attributes keep the order they were given in, so output is byte-stable.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -76,6 +77,28 @@ class SvgNode:
     attrs: tuple[tuple[str, AttrValue], ...] = ()
     children: tuple[SvgNode, ...] = ()
     text: str = ""
+
+    def __init__(
+        self,
+        tag: str,
+        attrs: tuple[tuple[str, AttrValue], ...] = (),
+        children: tuple[SvgNode, ...] = (),
+        text: str = "",
+    ) -> None:
+        # The generated frozen __init__'s work through the slot descriptors
+        # directly: several nodes are built per element, and this is cheaper.
+        _SET_TAG(self, tag)
+        _SET_ATTRS(self, attrs)
+        _SET_CHILDREN(self, children)
+        _SET_TEXT(self, text)
+
+
+_SET_TAG: Final[Callable[[SvgNode, object], None]] = SvgNode.__dict__["tag"].__set__
+_SET_ATTRS: Final[Callable[[SvgNode, object], None]] = SvgNode.__dict__["attrs"].__set__
+_SET_CHILDREN: Final[Callable[[SvgNode, object], None]] = SvgNode.__dict__[
+    "children"
+].__set__
+_SET_TEXT: Final[Callable[[SvgNode, object], None]] = SvgNode.__dict__["text"].__set__
 
 
 def node(

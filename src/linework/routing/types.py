@@ -37,6 +37,21 @@ class RouteEnd:
     bounds: Box | None = None
     shape: str | None = None
 
+    def __init__(
+        self,
+        *,
+        point: Vec,
+        side: Side | None = None,
+        bounds: Box | None = None,
+        shape: str | None = None,
+    ) -> None:
+        # The generated frozen __init__'s work through the slot descriptors
+        # directly (cheaper; routing builds these for every connector).
+        _END_POINT(self, point)
+        _END_SIDE(self, side)
+        _END_BOUNDS(self, bounds)
+        _END_SHAPE(self, shape)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RouteInput:
@@ -45,6 +60,14 @@ class RouteInput:
     source: RouteEnd
     target: RouteEnd
     waypoints: tuple[Vec, ...] = ()
+
+    def __init__(
+        self, *, source: RouteEnd, target: RouteEnd, waypoints: tuple[Vec, ...] = ()
+    ) -> None:
+        # As RouteEnd.__init__.
+        _INPUT_SOURCE(self, source)
+        _INPUT_TARGET(self, target)
+        _INPUT_WAYPOINTS(self, waypoints)
 
 
 #: A router turns resolved ends into the polyline from source to target.
@@ -69,3 +92,36 @@ class Route:
     curved: bool = False
     start_dir: Vec = WEST
     end_dir: Vec = EAST
+
+    def __init__(
+        self,
+        *,
+        points: tuple[Vec, ...],
+        curved: bool = False,
+        start_dir: Vec = WEST,
+        end_dir: Vec = EAST,
+    ) -> None:
+        # As RouteEnd.__init__.
+        _ROUTE_POINTS(self, points)
+        _ROUTE_CURVED(self, curved)
+        _ROUTE_START_DIR(self, start_dir)
+        _ROUTE_END_DIR(self, end_dir)
+
+
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """Return the slot descriptor's setter of ``cls.name`` (bypasses frozen)."""
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_END_POINT: Final = _setter(RouteEnd, "point")
+_END_SIDE: Final = _setter(RouteEnd, "side")
+_END_BOUNDS: Final = _setter(RouteEnd, "bounds")
+_END_SHAPE: Final = _setter(RouteEnd, "shape")
+_INPUT_SOURCE: Final = _setter(RouteInput, "source")
+_INPUT_TARGET: Final = _setter(RouteInput, "target")
+_INPUT_WAYPOINTS: Final = _setter(RouteInput, "waypoints")
+_ROUTE_POINTS: Final = _setter(Route, "points")
+_ROUTE_CURVED: Final = _setter(Route, "curved")
+_ROUTE_START_DIR: Final = _setter(Route, "start_dir")
+_ROUTE_END_DIR: Final = _setter(Route, "end_dir")
