@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from linework.geometry import fmt
-from linework.model import Shape
+from linework.model import Shape, Style
 from linework.render.paint import dasharray, safe_link
 from linework.render.text import layout_in, text_nodes
 from linework.shapes import kind_of
-from linework.svg import SvgNode, node
+from linework.svg import AttrValue, SvgNode, node
 
 
 def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     """Return ``<g data-id data-kind>`` drawing one shape, rotated about its centre."""
     kind = kind_of(shape.kind)
     st = shape.style
-    body = node(
-        "g",
-        *kind.body(shape),
-        fill=st.fill,
-        stroke=st.stroke,
-        stroke_width=st.stroke_width if st.stroke != "none" else None,
-        stroke_dasharray=dasharray(st.dash, st.stroke_width),
-        stroke_linejoin="round",
-        filter="url(#lw-shadow)" if st.shadow else None,
-    )
+    body = SvgNode("g", _body_attrs(st), tuple(kind.body(shape)))
     children: list[SvgNode] = [body]
     if shape.text:
         label = text_nodes(layout_in(shape.text, kind.label_box(shape), st), st)
@@ -47,3 +38,27 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
         opacity=st.opacity if st.opacity < 1 else None,
         display="none" if hidden else None,
     )
+
+
+# The body group's attributes depend on the style alone, and shapes share a few
+# style records, so they are memoized by record identity (compared with ``is``).
+_BODY_ATTRS: dict[int, tuple[Style, tuple[tuple[str, AttrValue], ...]]] = {}
+
+
+def _body_attrs(st: Style) -> tuple[tuple[str, AttrValue], ...]:
+    hit = _BODY_ATTRS.get(id(st))
+    if hit is not None and hit[0] is st:
+        return hit[1]
+    attrs = node(
+        "g",
+        fill=st.fill,
+        stroke=st.stroke,
+        stroke_width=st.stroke_width if st.stroke != "none" else None,
+        stroke_dasharray=dasharray(st.dash, st.stroke_width),
+        stroke_linejoin="round",
+        filter="url(#lw-shadow)" if st.shadow else None,
+    ).attrs
+    if len(_BODY_ATTRS) >= 4096:
+        _BODY_ATTRS.clear()
+    _BODY_ATTRS[id(st)] = (st, attrs)
+    return attrs

@@ -39,9 +39,26 @@ def text_nodes(layout: TextLayout, style: Style) -> tuple[SvgNode, ...]:
     )
     if not spans:
         return ()
-    fonts = tuple(
-        (k.replace("_", "-"), v) for k, v in font_attrs(style).items() if v is not None
-    )
+    fonts = _fonts(style)
     # Keep runs of spaces the user typed; SVG would collapse them otherwise.
     attrs = (("text-anchor", layout.anchor), *fonts, ("xml:space", "preserve"))
     return (SvgNode("text", attrs, spans),)
+
+
+# Most labels share a handful of style records (often DEFAULT_STYLE itself), so
+# their font attributes are memoized by record identity (records are immutable;
+# the stored record is compared with ``is``, so a recycled id() cannot alias).
+_FONTS: dict[int, tuple[Style, tuple[tuple[str, str | float], ...]]] = {}
+
+
+def _fonts(style: Style) -> tuple[tuple[str, str | float], ...]:
+    hit = _FONTS.get(id(style))
+    if hit is not None and hit[0] is style:
+        return hit[1]
+    fonts = tuple(
+        (k.replace("_", "-"), v) for k, v in font_attrs(style).items() if v is not None
+    )
+    if len(_FONTS) >= 4096:
+        _FONTS.clear()
+    _FONTS[id(style)] = (style, fonts)
+    return fonts

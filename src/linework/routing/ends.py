@@ -228,11 +228,14 @@ def _facing_side(bounds: Box, target: Box) -> Side:
     does, so two boxes side by side connect side to side even when one sits
     a little lower.
     """
-    gx = max(target.left - bounds.right, bounds.left - target.right)
-    gy = max(target.top - bounds.bottom, bounds.top - target.bottom)
+    # Box's edge and centre properties, spelled out (same expressions).
+    bx, by, bw, bh = bounds.x, bounds.y, bounds.w, bounds.h
+    tx, ty, tw, th = target.x, target.y, target.w, target.h
+    gx = max(tx - (bx + bw), bx - (tx + tw))
+    gy = max(ty - (by + bh), by - (ty + th))
     if gx >= gy:
-        return "e" if target.center.x >= bounds.center.x else "w"
-    return "s" if target.center.y >= bounds.center.y else "n"
+        return "e" if tx + tw / 2 >= bx + bw / 2 else "w"
+    return "s" if ty + th / 2 >= by + bh / 2 else "n"
 
 
 def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Vec:
@@ -243,18 +246,29 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
     otherwise it leaves from the middle of the side.
     """
     normal = SIDE_NORMALS[side]
-    c = shape.box.center
+    box = shape.box
     if target is not None:
+        # Box properties spelled out (same expressions: right is x + w, ...).
         if side in ("e", "w"):
-            lo, hi = max(bounds.top, target.top), min(bounds.bottom, target.bottom)
-            origin = Vec(c.x, (lo + hi) / 2)
+            lo = max(bounds.y, target.y)
+            hi = min(bounds.y + bounds.h, target.y + target.h)
+            oy = (lo + hi) / 2
+            if lo <= hi:
+                hit = ray_exit(
+                    Vec(box.x + box.w / 2, oy), normal, shapes.outline_page(shape)
+                )
+                if hit is not None:
+                    # Keep the band's coordinate exact, so both ends line up.
+                    return Vec(hit.x, oy)
         else:
-            lo, hi = max(bounds.left, target.left), min(bounds.right, target.right)
-            origin = Vec((lo + hi) / 2, c.y)
-        if lo <= hi:
-            hit = ray_exit(origin, normal, shapes.outline_page(shape))
-            if hit is not None:
-                # Keep the band's coordinate exact, so both ends line up.
-                return Vec(hit.x, origin.y) if normal.y == 0 else Vec(origin.x, hit.y)
+            lo = max(bounds.x, target.x)
+            hi = min(bounds.x + bounds.w, target.x + target.w)
+            ox = (lo + hi) / 2
+            if lo <= hi:
+                hit = ray_exit(
+                    Vec(ox, box.y + box.h / 2), normal, shapes.outline_page(shape)
+                )
+                if hit is not None:
+                    return Vec(ox, hit.y)
     reach = bounds.w + bounds.h + 1.0
-    return _boundary_toward(shape, c + normal * reach)
+    return _boundary_toward(shape, box.center + normal * reach)
