@@ -18,6 +18,9 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
   const viewport = svg.querySelector('[data-role="viewport"]');
   const background = svg.querySelector('[data-role="page-background"]');
   const content = svg.querySelector('[data-role="content"]');
+  const gridRect = svg.querySelector('[data-role="page-grid"]');
+  const gridPattern = svg.querySelector('[data-role="grid-pattern"]');
+  const gridLine = svg.querySelector('[data-role="grid-line"]');
   const view = { scale: 1, x: 0, y: 0 };
   let page = null;
   let revision = 0;
@@ -60,6 +63,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       background.setAttribute("height", num(Math.max(0, page.height)));
       const fill = String(page.background ?? "none");
       background.setAttribute("fill", COLOUR.test(fill) ? fill : "#ffffff");
+      this.setGrid(page.grid);
       // A stable hook for scripts and tests: bumps each time a page is shown.
       svg.dataset.revision = String(++revision);
       return parsed.removed + (parsedDefs?.removed ?? 0);
@@ -69,6 +73,19 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       content.replaceChildren();
       page = null;
       for (const name of ["width", "height"]) background.setAttribute(name, "0");
+      this.setGrid(null);
+    },
+
+    /** Show the page grid ({size, visible} from the core) under the drawing, or hide it. */
+    setGrid(grid) {
+      const size = Number(grid?.size);
+      const on = page !== null && grid?.visible === true && Number.isFinite(size) && size >= 2;
+      gridRect.setAttribute("width", on ? num(Math.max(0, page.width)) : "0");
+      gridRect.setAttribute("height", on ? num(Math.max(0, page.height)) : "0");
+      if (!on) return;
+      gridPattern.setAttribute("width", num(size));
+      gridPattern.setAttribute("height", num(size));
+      gridLine.setAttribute("d", `M${num(size)} 0H0V${num(size)}`);
     },
 
     /** Multiply the zoom by factor, keeping the screen point (cx, cy) still. */

@@ -35,6 +35,7 @@ export function createEditor({ call, svg, canvas }) {
     painter.showOverlay(response.overlay);
     if (response.ui) {
       ui = response.ui;
+      if (ui.page) painter.showGrid?.(ui.page.grid);
       emit(uiListeners, ui, response);
       if (ui.request) emit(requestListeners, ui.request);
       if (typeof ui.clipboard === "string") emit(requestListeners, { action: "clipboard", text: ui.clipboard });

@@ -81,5 +81,5 @@ export function createPainter(svg, canvas) {
     return true;
   }
 
-  return { apply, showOverlay, content, overlay };
+  return { apply, showOverlay, showGrid: (grid) => canvas.setGrid(grid), content, overlay };
 }

@@ -37,6 +37,7 @@ def _page_info(page: Page) -> dict[str, Any]:
         "width": page.width,
         "height": page.height,
         "background": page.background,
+        "grid": {"size": page.grid.size, "visible": page.grid.visible},
     }
 
 
