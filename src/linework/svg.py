@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Final
 
 from linework.geometry import fmt
-from linework.geometry.fmt import _MEMO as _FMT_MEMO
 
 _ATTR_ESCAPES: Final = str.maketrans(
     {
@@ -146,33 +145,40 @@ def serialize(n: SvgNode) -> str:
     return "".join(parts)
 
 
+# The text of an attribute, `` name="value"``, by its (name, value) pair. Most
+# pairs recur (colours, widths, kinds, grid coordinates), and hashing the pair
+# is cheaper than formatting or escaping it. Only floats and short strings are
+# stored (path data rarely recurs). Equal pairs print alike (an int hitting a
+# float entry prints the same, as _value formats ints as floats), except
+# booleans, which never look here.
+_ATTR_TEXT: dict[tuple[str, AttrValue], str] = {}
+_ATTR_TEXT_MAX = 65_536
+
+
 def _write(n: SvgNode, out: list[str]) -> None:
     tag = n.tag
     append = out.append
     append("<" + tag)
-    special = _ATTR_SPECIAL.search
-    memo = _FMT_MEMO.get
-    for k, v in n.attrs:
-        # _value inlined for the two common cases: a string with nothing to
-        # escape is itself, a float already formatted is in fmt's memo.
-        t = type(v)
-        if t is str:
-            if special(v) is None:  # type: ignore[arg-type]
-                append(f' {k}="{v}"')
-                continue
-        elif t is float:
-            text = memo(v)  # type: ignore[arg-type]
-            if text is not None:
-                append(f' {k}="{text}"')
-                continue
-        append(f' {k}="{_value(v)}"')
-    children, text = n.children, n.text
-    if not children and not text:
+    cache = _ATTR_TEXT
+    get = cache.get
+    for item in n.attrs:
+        v = item[1]
+        text = None if v is True or v is False else get(item)
+        if text is None:
+            text = f' {item[0]}="{_value(v)}"'
+            t = type(v)
+            if t is float or (t is str and len(v) <= 64):  # type: ignore[arg-type]
+                if len(cache) >= _ATTR_TEXT_MAX:
+                    cache.clear()
+                cache[item] = text
+        append(text)
+    children, body = n.children, n.text
+    if not children and not body:
         append("/>")
         return
     append(">")
-    if text:
-        append(esc_text(text))
+    if body:
+        append(esc_text(body))
     for c in children:
         _write(c, out)
     append(f"</{tag}>")
