@@ -109,14 +109,11 @@ def node(
     '<rect x="1" stroke-width="2"/>'
     """
     names = _NAMES
-    items = []
-    for k, v in attrs.items():
-        if v is not None:
-            name = names.get(k)
-            if name is None:
-                name = names[k] = k.rstrip("_").replace("_", "-")
-            items.append((name, v))
-    return SvgNode(tag, tuple(items), children, text)
+    for k in attrs:
+        if k not in names:
+            names[k] = k.rstrip("_").replace("_", "-")
+    items = tuple([(names[k], v) for k, v in attrs.items() if v is not None])
+    return SvgNode(tag, items, children, text)
 
 
 # Keyword name → attribute name; the set of names in use is small and fixed.

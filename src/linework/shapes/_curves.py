@@ -52,16 +52,30 @@ def arc(
     >>> arc(Vec(0, 0), 2, 1, 0, 90, 1)
     [Vec(x=2.0, y=0.0), Vec(x=0.0, y=1.0)]
     """
-    step = (end_deg - start_deg) / segments
     cx, cy = c.x, c.y
-    trig = _TRIG
-    out = []
-    for k in range(segments + 1):
-        deg = start_deg + step * k
-        cs = trig.get(deg)
-        co, si = cs if cs is not None else cos_sin_deg(deg)
-        out.append(Vec(cx + rx * co, cy + ry * si))
-    return out
+    return [
+        Vec(cx + rx * co, cy + ry * si)
+        for co, si in _arc_trig(start_deg, end_deg, segments)
+    ]
+
+
+# (cos, sin) along an arc, by its angles and segment count: every ellipse and
+# rounded corner of a document uses the same few arcs.
+_ARCS: dict[tuple[float, float, int], list[tuple[float, float]]] = {}
+
+
+def _arc_trig(
+    start_deg: float, end_deg: float, segments: int
+) -> list[tuple[float, float]]:
+    key = (start_deg, end_deg, segments)
+    hit = _ARCS.get(key)
+    if hit is None:
+        step = (end_deg - start_deg) / segments
+        hit = [cos_sin_deg(start_deg + step * k) for k in range(segments + 1)]
+        if len(_ARCS) >= 1024:
+            _ARCS.clear()
+        _ARCS[key] = hit
+    return hit
 
 
 def ellipse(c: Vec, rx: float, ry: float, segments: int = 32) -> tuple[Vec, ...]:
