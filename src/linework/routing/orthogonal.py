@@ -68,7 +68,12 @@ def orthogonal(inp: RouteInput) -> tuple[Vec, ...]:
     t_stub, t_side = _stub(t, margin)
     t_head = None if t_side is None else (t_side + 2) % 4  # travel into the shape
     stops = (s_stub, *inp.waypoints, t_stub)
-    xs, ys = _lines(stops, rects)
+    raw_x, raw_y = _raw_lines(stops, rects)
+    if not inp.waypoints:
+        direct = _direct(s, t, s_stub, t_stub, rects, raw_x, raw_y)
+        if direct is not None:
+            return direct
+    xs, ys = _unique(raw_x), _unique(raw_y)
     hug_x = frozenset(x for r in rects for x in (r.left, r.right))
     hug_y = frozenset(y for r in rects for y in (r.top, r.bottom))
     grid = _Grid(xs, ys, hug_x, hug_y)
@@ -127,10 +132,72 @@ def _stub(end: RouteEnd, margin: float) -> tuple[Vec, int | None]:
     return q, _HEADING[end.side]
 
 
-def _lines(
+def _direct(
+    s: RouteEnd,
+    t: RouteEnd,
+    s_stub: Vec,
+    t_stub: Vec,
+    rects: Sequence[_Rect],
+    raw_x: Sequence[float],
+    raw_y: Sequence[float],
+) -> tuple[Vec, ...] | None:
+    """Return the route of two facing ends in line with each other, or None.
+
+    Side by side shapes joined east to west (or stacked ones, south to north)
+    at the same height route as one straight line, the commonest route of all;
+    this answers it without building the grid when the full route is provably
+    that line. When the stubs' line and both stub ends are grid lines of their
+    own (no other candidate line within EPS below them), the line hugs no
+    obstacle and crosses none, the search takes the straight run between the
+    stubs (see ``_Grid._straight_run``), so the route is the ends, the stubs
+    and grid crossings all on one line, strictly in order and more than EPS
+    apart; ``simplify`` then keeps exactly its two ends. Anything else (or any
+    doubt) returns None and takes the full path.
+    """
+    p, q = s.point, t.point
+    sides = (s.side, t.side)
+    if sides in (("e", "w"), ("w", "e")):
+        if p.y != q.y:
+            return None
+        level, along, lines, cross = p.y, (p.x, s_stub.x, t_stub.x, q.x), raw_x, raw_y
+    elif sides in (("s", "n"), ("n", "s")):
+        if p.x != q.x:
+            return None
+        level, along, lines, cross = p.x, (p.y, s_stub.y, t_stub.y, q.y), raw_y, raw_x
+    else:
+        return None
+    if not all(map(math.isfinite, (level, *along))):
+        return None
+    # Strictly monotone, every step longer than EPS, in either direction.
+    d0, d1, d2 = along[1] - along[0], along[2] - along[1], along[3] - along[2]
+    if not (
+        (d0 > EPS and d1 > EPS and d2 > EPS) or (d0 < -EPS and d1 < -EPS and d2 < -EPS)
+    ):
+        return None
+    # The route's line and both stub lines survive _unique as themselves.
+    for mine, vals in ((level, cross), (along[1], lines), (along[2], lines)):
+        for v in vals:
+            if not -math.inf < v < math.inf or (v < mine and not mine - v > EPS):
+                return None
+    lo, hi = (along[1], along[2]) if d1 > 0 else (along[2], along[1])
+    for r in rects:
+        if sides[0] in ("e", "w"):
+            if level in (r.top, r.bottom):
+                return None  # hugging: leave it to the search
+            if r.top < level < r.bottom and not (hi <= r.left or lo >= r.right):
+                return None
+        else:
+            if level in (r.left, r.right):
+                return None
+            if r.left < level < r.right and not (hi <= r.top or lo >= r.bottom):
+                return None
+    return (p, q)
+
+
+def _raw_lines(
     stops: Sequence[Vec], rects: Sequence[_Rect]
-) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """Return the candidate x and y lines, sorted and without near-duplicates."""
+) -> tuple[list[float], list[float]]:
+    """Return the candidate x and y lines (unsorted; ``_unique`` finishes them)."""
     xs = [p.x for p in stops]
     ys = [p.y for p in stops]
     for r in rects:
@@ -146,7 +213,7 @@ def _lines(
     a, b = stops[0], stops[-1]
     xs.append((a.x + b.x) / 2)
     ys.append((a.y + b.y) / 2)
-    return _unique(xs), _unique(ys)
+    return xs, ys
 
 
 def _unique(vals: list[float]) -> tuple[float, ...]:
