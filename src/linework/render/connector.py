@@ -14,7 +14,7 @@ from linework.render.arrowheads import arrowhead, inset
 from linework.render.paint import dasharray
 from linework.render.text import text_nodes
 from linework.routing import Route, path_data, point_at, route, trimmed
-from linework.svg import SvgNode, node
+from linework.svg import AttrValue, SvgNode, node
 from linework.text import layout_text
 
 #: The invisible stroke that makes a thin line easy to hit with a pointer.
@@ -39,25 +39,10 @@ def connector_node(doc: Document, connector: Connector) -> SvgNode:
     w = max(style.stroke_width, 0.0)
     r = route(doc, connector)
     line = trimmed(r, inset(style.start_arrow, w), inset(style.end_arrow, w))
+    hit_attrs, line_attrs = _path_attrs(style)
     children: list[SvgNode] = [
-        node(
-            "path",
-            d=path_data(r),
-            fill="none",
-            stroke="#000000",
-            stroke_opacity=0,
-            stroke_width=max(HIT_WIDTH, w + 8.0),
-            data_hit="connector",
-        ),
-        node(
-            "path",
-            d=path_data(line),
-            fill="none",
-            stroke=style.stroke,
-            stroke_width=w,
-            stroke_dasharray=dasharray(style.dash, w),
-            stroke_linejoin="round",
-        ),
+        SvgNode("path", (("d", path_data(r)), *hit_attrs)),
+        SvgNode("path", (("d", path_data(line)), *line_attrs)),
         *arrowhead(style.start_arrow, r.points[0], r.start_dir, w, color=style.stroke),
         *arrowhead(style.end_arrow, r.points[-1], r.end_dir, w, color=style.stroke),
     ]
@@ -72,6 +57,41 @@ def connector_node(doc: Document, connector: Connector) -> SvgNode:
         data_kind="connector",
         opacity=None if style.opacity >= 1.0 else max(style.opacity, 0.0),
     )
+
+
+_Attrs = tuple[tuple[str, AttrValue], ...]
+# The two paths' attributes after ``d`` depend on the style alone, and
+# connectors share a few style records: memoized by record identity (the
+# stored record is compared with ``is``, so a recycled id() cannot alias).
+_PATH_ATTRS: dict[int, tuple[Style, _Attrs, _Attrs]] = {}
+
+
+def _path_attrs(style: Style) -> tuple[_Attrs, _Attrs]:
+    """Return the hit path's and the visible path's attributes after ``d``."""
+    hit = _PATH_ATTRS.get(id(style))
+    if hit is not None and hit[0] is style:
+        return hit[1], hit[2]
+    w = max(style.stroke_width, 0.0)
+    hit_attrs = node(
+        "path",
+        fill="none",
+        stroke="#000000",
+        stroke_opacity=0,
+        stroke_width=max(HIT_WIDTH, w + 8.0),
+        data_hit="connector",
+    ).attrs
+    line_attrs = node(
+        "path",
+        fill="none",
+        stroke=style.stroke,
+        stroke_width=w,
+        stroke_dasharray=dasharray(style.dash, w),
+        stroke_linejoin="round",
+    ).attrs
+    if len(_PATH_ATTRS) >= 4096:
+        _PATH_ATTRS.clear()
+    _PATH_ATTRS[id(style)] = (style, hit_attrs, line_attrs)
+    return hit_attrs, line_attrs
 
 
 def label_center(r: Route, label: ConnectorLabel) -> Vec:

@@ -61,13 +61,15 @@ def arc(
 
 # (cos, sin) along an arc, by its angles and segment count: every ellipse and
 # rounded corner of a document uses the same few arcs.
-_ARCS: dict[tuple[float, float, int], list[tuple[float, float]]] = {}
+# The key holds the angles' types too: an int and an equal float subtract alike
+# only while exact, so they never share an entry.
+_ARCS: dict[tuple[float, float, int, type, type], list[tuple[float, float]]] = {}
 
 
 def _arc_trig(
     start_deg: float, end_deg: float, segments: int
 ) -> list[tuple[float, float]]:
-    key = (start_deg, end_deg, segments)
+    key = (start_deg, end_deg, segments, type(start_deg), type(end_deg))
     hit = _ARCS.get(key)
     if hit is None:
         step = (end_deg - start_deg) / segments

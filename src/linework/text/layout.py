@@ -130,7 +130,12 @@ def _layout(
         for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             broken.extend(_wrap_paragraph(paragraph, limit, advances))
 
-    box_x, box_y, box_w, box_h = (float(v) for v in box)
+    box_x, box_y, box_w, box_h = (
+        float(box[0]),
+        float(box[1]),
+        float(box[2]),
+        float(box[3]),
+    )
     step = line_height(size_px)
     height = len(broken) * step
     match valign:
@@ -152,7 +157,7 @@ def _layout(
             x = box_x + box_w
         case _:
             assert_never(anchor)
-    first_baseline = top + baseline_offset(size_px)
+    first_baseline = top + _baseline_offset(size_px)
     lines = tuple(
         TextLine(
             text=line,
@@ -168,6 +173,24 @@ def _layout(
         height=height,
         anchor=anchor,
     )
+
+
+# baseline_offset by font size: a pure function of it, and labels use few sizes.
+# Only nonzero floats are memoized, so an int or a signed zero (equal keys that
+# might not give the very same bits) is always computed.
+_BASELINES: dict[float, float] = {}
+
+
+def _baseline_offset(size_px: float) -> float:
+    if type(size_px) is not float or size_px == 0.0:
+        return baseline_offset(size_px)
+    hit = _BASELINES.get(size_px)
+    if hit is None:
+        hit = baseline_offset(size_px)
+        if len(_BASELINES) >= 1024:
+            _BASELINES.clear()
+        _BASELINES[size_px] = hit
+    return hit
 
 
 # A word a little wider than the box overflows it whole, as in draw.io ("diamond"
