@@ -102,33 +102,38 @@ def _obstacles(s: RouteEnd, t: RouteEnd) -> tuple[float, tuple[Box, ...]]:
     if s.shape is not None and s.shape == t.shape:
         return MARGIN, (s.bounds,)
     a, b = s.bounds, t.bounds
-    gap = max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom)
+    # Box's edge properties spelled out (right is x + w, bottom is y + h).
+    ax, ay, bx, by = a.x, a.y, b.x, b.y
+    gap = max(bx - (ax + a.w), ax - (bx + b.w), by - (ay + a.h), ay - (by + b.h))
     if gap <= 0:
         return MARGIN, ()
     return min(MARGIN, gap / 2), (a, b)
 
 
 def _inflate(b: Box, m: float) -> _Rect:
-    # Every use of an inflated edge goes through here, so a stub that ends on
-    # an obstacle edge lands on exactly the same float as the edge's line.
-    return _Rect(b.left - m, b.top - m, b.right + m, b.bottom + m)
+    # Every inflated edge is computed by these very expressions (here and in
+    # _stub), so a stub that ends on an obstacle edge lands on exactly the same
+    # float as the edge's line.
+    x, y = b.x, b.y
+    return _Rect(x - m, y - m, x + b.w + m, y + b.h + m)
 
 
 def _stub(end: RouteEnd, margin: float) -> tuple[Vec, int | None]:
     """Return where the end's perpendicular stub ends and its outward heading."""
     if end.side is None or end.bounds is None:
         return end.point, None
-    r = _inflate(end.bounds, margin)
+    b = end.bounds
     p = end.point
+    # The inflated edges as _inflate computes them.
     match end.side:
         case "e":
-            q = Vec(max(r.right, p.x + margin), p.y)
+            q = Vec(max(b.x + b.w + margin, p.x + margin), p.y)
         case "w":
-            q = Vec(min(r.left, p.x - margin), p.y)
+            q = Vec(min(b.x - margin, p.x - margin), p.y)
         case "s":
-            q = Vec(p.x, max(r.bottom, p.y + margin))
+            q = Vec(p.x, max(b.y + b.h + margin, p.y + margin))
         case "n":
-            q = Vec(p.x, min(r.top, p.y - margin))
+            q = Vec(p.x, min(b.y - margin, p.y - margin))
     return q, _HEADING[end.side]
 
 
@@ -166,7 +171,12 @@ def _direct(
         level, along, lines, cross = p.x, (p.y, s_stub.y, t_stub.y, q.y), raw_y, raw_x
     else:
         return None
-    if not all(map(math.isfinite, (level, *along))):
+    isfinite = math.isfinite
+    if not (
+        all(map(isfinite, along))
+        and all(map(isfinite, lines))
+        and all(map(isfinite, cross))
+    ):
         return None
     # Strictly monotone, every step longer than EPS, in either direction.
     d0, d1, d2 = along[1] - along[0], along[2] - along[1], along[3] - along[2]
@@ -177,7 +187,7 @@ def _direct(
     # The route's line and both stub lines survive _unique as themselves.
     for mine, vals in ((level, cross), (along[1], lines), (along[2], lines)):
         for v in vals:
-            if not -math.inf < v < math.inf or (v < mine and not mine - v > EPS):
+            if v < mine and mine - v <= EPS:  # all finite: "not > EPS"
                 return None
     lo, hi = (along[1], along[2]) if d1 > 0 else (along[2], along[1])
     for r in rects:

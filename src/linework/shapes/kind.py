@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeAlias
 
-from linework.geometry import Box, Vec
+from linework.geometry import Box, Vec, fmt
 from linework.model import Shape
 from linework.shapes._polygon import farthest_hit
 from linework.svg import SvgNode, node, path_d
@@ -143,11 +143,16 @@ def polygon_d(points: Sequence[Vec]) -> str:
     >>> polygon_d([Vec(0, 0), Vec(1, 0), Vec(0, 1)])
     'M0 0L1 0L0 1Z'
     """
-    cmds: list[tuple[str, tuple[float, ...]]] = [
-        ("L" if i else "M", (p.x, p.y)) for i, p in enumerate(points)
-    ]
-    cmds.append(("Z", ()))
-    return path_d(cmds)
+    # What path_d makes of these commands, without building them.
+    return (
+        "".join(
+            [
+                ("L" if i else "M") + fmt(p.x) + " " + fmt(p.y)
+                for i, p in enumerate(points)
+            ]
+        )
+        + "Z"
+    )
 
 
 def polyline_d(*runs: Sequence[Vec]) -> str:
