@@ -29,15 +29,18 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     if shape.rotation_deg % 360:
         c = shape.box.center
         transform = f"rotate({fmt(shape.rotation_deg)} {fmt(c.x)} {fmt(c.y)})"
-    return node(
-        "g",
-        *children,
-        data_id=shape.id,
-        data_kind=shape.kind,
-        transform=transform,
-        opacity=st.opacity if st.opacity < 1 else None,
-        display="none" if hidden else None,
-    )
+    # What node() would build from these keywords, None values left out.
+    attrs: list[tuple[str, AttrValue]] = [
+        ("data-id", shape.id),
+        ("data-kind", shape.kind),
+    ]
+    if transform is not None:
+        attrs.append(("transform", transform))
+    if st.opacity < 1:
+        attrs.append(("opacity", st.opacity))
+    if hidden:
+        attrs.append(("display", "none"))
+    return SvgNode("g", tuple(attrs), tuple(children))
 
 
 # The body group's attributes depend on the style alone, and shapes share a few

@@ -5,7 +5,7 @@ from __future__ import annotations
 from linework.geometry import Box
 from linework.model import Style
 from linework.render.paint import font_attrs
-from linework.svg import SvgNode, node
+from linework.svg import SvgNode
 from linework.text import TextLayout, layout_text
 
 
@@ -32,10 +32,13 @@ def text_nodes(layout: TextLayout, style: Style) -> tuple[SvgNode, ...]:
     """Return one ``<text>`` with a ``<tspan>`` per line, or nothing for no text."""
     if not layout.lines:
         return ()
+    # As node("tspan", x=…, y=…, text=…) builds them (x and y are never None).
     spans = tuple(
-        node("tspan", x=line.x, y=line.y, text=line.text)
-        for line in layout.lines
-        if line.text
+        [
+            SvgNode("tspan", (("x", line.x), ("y", line.y)), (), line.text)
+            for line in layout.lines
+            if line.text
+        ]
     )
     if not spans:
         return ()
