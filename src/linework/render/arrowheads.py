@@ -8,6 +8,7 @@ grow with the stroke width but never drop below a readable minimum.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Final
 
@@ -33,15 +34,21 @@ class _Frame:
     """Local coordinates of a head: the tip at the origin, pointing along +x."""
 
     def __init__(self, tip: Vec, direction: Vec) -> None:
-        u = direction.normalized()
-        self.u = Vec(1.0, 0.0) if u.x == 0.0 and u.y == 0.0 else u
-        self.v = Vec(-self.u.y, self.u.x)
-        self.tip = tip
+        # direction.normalized() (east if that is zero) and its left normal,
+        # kept as plain floats: the same expressions without the Vecs.
+        dx, dy = direction.x, direction.y
+        n = math.hypot(dx, dy)
+        ux, uy = (0.0, 0.0) if n == 0 else (dx / n, dy / n)
+        if ux == 0.0 and uy == 0.0:
+            ux, uy = 1.0, 0.0
+        self.ux, self.uy, self.vx, self.vy = ux, uy, -uy, ux
+        self.tx, self.ty = tip.x, tip.y
 
     def at(self, x: float, y: float) -> Vec:
         """Return the page point ``x`` along the head and ``y`` across it."""
-        t, u, v = self.tip, self.u, self.v
-        return Vec(t.x + u.x * x + v.x * y, t.y + u.y * x + v.y * y)
+        return Vec(
+            self.tx + self.ux * x + self.vx * y, self.ty + self.uy * x + self.vy * y
+        )
 
     def path(self, *pts: tuple[float, float], close: bool) -> str:
         """Return path data through local points.
@@ -49,8 +56,8 @@ class _Frame:
         The text ``path_d`` would give for the ``at`` points, built without the
         intermediate Vecs and command tuples (same arithmetic, same ``fmt``).
         """
-        t, u, v = self.tip, self.u, self.v
-        tx, ty, ux, uy, vx, vy = t.x, t.y, u.x, u.y, v.x, v.y
+        tx, ty, ux, uy = self.tx, self.ty, self.ux, self.uy
+        vx, vy = self.vx, self.vy
         parts: list[str] = []
         cmd = "M"
         for x, y in pts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
@@ -60,7 +61,11 @@ def _direction(a: Vec, b: Vec, end: RouteEnd, default: Vec) -> Vec:
     When they coincide (a zero-length route), point into the end's shape
     through its side, or else ``default``.
     """
-    d = (b - a).normalized()
-    if d.x == 0.0 and d.y == 0.0:
-        return default if end.side is None else -SIDE_NORMALS[end.side]
-    return d
+    # (b - a).normalized() on plain floats (same expressions: hypot, division).
+    dx, dy = b.x - a.x, b.y - a.y
+    n = math.hypot(dx, dy)
+    if n != 0:
+        ux, uy = dx / n, dy / n
+        if ux != 0.0 or uy != 0.0:
+            return Vec(ux, uy)
+    return default if end.side is None else -SIDE_NORMALS[end.side]
