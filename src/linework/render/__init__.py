@@ -64,12 +64,15 @@ class Renderer:
     def _inputs(self, doc: Document, el: Element) -> tuple[object, ...]:
         hidden = _is_hidden(doc, el)
         if isinstance(el, Connector):
-            ends = tuple(
-                doc.get(end.shape)
-                for end in (el.source, el.target)
-                if isinstance(end, Attached)
-            )
-            return (el, hidden, *ends)
+            # The attached ends' shapes, source first (unrolled: this runs for
+            # every connector on every render).
+            s, t = el.source, el.target
+            if isinstance(s, Attached):
+                if isinstance(t, Attached):
+                    return (el, hidden, doc.get(s.shape), doc.get(t.shape))
+                return (el, hidden, doc.get(s.shape))
+            if isinstance(t, Attached):
+                return (el, hidden, doc.get(t.shape))
         return (el, hidden)
 
     def fragment(self, doc: Document, el: Element) -> str:

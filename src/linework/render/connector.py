@@ -46,9 +46,10 @@ def connector_node(doc: Document, connector: Connector) -> SvgNode:
         *arrowhead(style.start_arrow, r.points[0], r.start_dir, w, color=style.stroke),
         *arrowhead(style.end_arrow, r.points[-1], r.end_dir, w, color=style.stroke),
     ]
-    background = _background(doc, connector)
-    for i, label in enumerate(connector.labels):
-        children.extend(_label(r, label, i, style, background))
+    if connector.labels:
+        background = _background(doc, connector)
+        for i, label in enumerate(connector.labels):
+            children.extend(_label(r, label, i, style, background))
     # Opacity on the group, so line and heads fade as one (no darker overlap).
     return node(
         "g",

@@ -129,11 +129,12 @@ def _place(end: _End, other: _End, waypoint: Vec | None, *, sides: bool) -> Rout
         # Free, or missing (fixed up by the caller).
         return RouteEnd(point=end.fixed if end.fixed is not None else _ORIGIN)
     bounds = shapes.bounds(shape)
-    toward = waypoint if waypoint is not None else other.reference()
     if end.fixed is not None:
+        toward = waypoint if waypoint is not None else other.reference()
         side = _fixed_side(shape, bounds, end.fixed, end.port, toward)
         return RouteEnd(point=end.fixed, side=side, bounds=bounds, shape=shape.id)
     if not sides:
+        toward = waypoint if waypoint is not None else other.reference()
         aim = toward if toward is not None else shape.box.center + Vec(1.0, 0.0)
         point = _boundary_toward(shape, aim)
         side = _nearest_side(bounds, point, aim)
