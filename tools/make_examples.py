@@ -27,52 +27,13 @@ from linework.model import (
     Style,
     Transaction,
 )
+from linework.shapes import DEFAULT_KINDS
 
 OUT = Path(__file__).resolve().parents[1] / "examples"
 
-BASIC = (
-    "rectangle",
-    "rounded-rectangle",
-    "ellipse",
-    "circle",
-    "diamond",
-    "triangle",
-    "parallelogram",
-    "trapezoid",
-    "hexagon",
-    "octagon",
-    "star",
-    "cross",
-    "cylinder",
-    "cloud",
-    "note",
-    "callout",
-    "block-arrow",
-    "text",
-    "image",
-)
-FLOWCHART = (
-    "process",
-    "decision",
-    "terminator",
-    "data",
-    "document",
-    "multi-document",
-    "predefined-process",
-    "manual-input",
-    "manual-operation",
-    "preparation",
-    "delay",
-    "stored-data",
-    "internal-storage",
-    "display",
-    "on-page-connector",
-    "off-page-connector",
-    "merge",
-    "extract",
-    "or",
-    "summing-junction",
-)
+# Every kind of the registry, in palette order, so a new kind joins the example.
+BASIC = tuple(k.name for k in DEFAULT_KINDS if k.library == "basic")
+FLOWCHART = tuple(k.name for k in DEFAULT_KINDS if k.library == "flowchart")
 # A 2×2 PNG (red, green / blue, white), small enough to read in the file.
 TINY_PNG = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4"

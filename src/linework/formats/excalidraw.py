@@ -29,6 +29,10 @@ from linework.formats import limits, png
 from linework.formats.gliffy import load_json
 from linework.formats.imports import ImportResult
 from linework.formats.layout import fit_to_page, renumber_z
+from linework.formats.lenient import arr as _list
+from linework.formats.lenient import num as _num
+from linework.formats.lenient import obj as _obj
+from linework.formats.lenient import text as _str
 from linework.formats.mermaid import css_colour, safe_link
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
@@ -83,33 +87,6 @@ _RASTER_URI: Final = re.compile(
 
 
 # --------------------------------------------------------------------- helpers
-def _num(
-    v: Any,
-    default: float = 0.0,
-    lo: float = -limits.MAX_COORD,
-    hi: float = limits.MAX_COORD,
-) -> float:
-    """Return a finite number clamped to [lo, hi], or ``default``."""
-    if isinstance(v, bool) or not isinstance(v, int | float):
-        return default
-    x = float(v)
-    if not math.isfinite(x):
-        return default
-    return rounded(min(hi, max(lo, x)))
-
-
-def _str(v: Any, limit: int = limits.MAX_TEXT) -> str:
-    return v[:limit] if isinstance(v, str) else ""
-
-
-def _obj(v: Any) -> dict[str, Any]:
-    return v if isinstance(v, dict) else {}
-
-
-def _list(v: Any) -> list[Any]:
-    return v if isinstance(v, list) else []
-
-
 def _degrees(radians: Any) -> float:
     """Return an angle in radians as degrees in (-180, 180], rounded like files."""
     if isinstance(radians, bool) or not isinstance(radians, int | float):

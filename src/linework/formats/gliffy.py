@@ -27,6 +27,10 @@ from linework.errors import LineworkError
 from linework.formats import limits
 from linework.formats.imports import ImportResult
 from linework.formats.layout import fit_to_page, renumber_z
+from linework.formats.lenient import arr as _list
+from linework.formats.lenient import num as _num
+from linework.formats.lenient import obj as _obj
+from linework.formats.lenient import text as _str
 from linework.formats.mermaid import css_colour
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
@@ -158,33 +162,6 @@ _TID: Final = re.compile(r"com\.gliffy\.stencil\.(\w+)\.\w+")
 
 
 # --------------------------------------------------------------------- helpers
-def _num(
-    v: Any,
-    default: float = 0.0,
-    lo: float = -limits.MAX_COORD,
-    hi: float = limits.MAX_COORD,
-) -> float:
-    """Return a finite number clamped to [lo, hi], or ``default``."""
-    if isinstance(v, bool) or not isinstance(v, int | float):
-        return default
-    x = float(v)
-    if not math.isfinite(x):
-        return default
-    return rounded(min(hi, max(lo, x)))
-
-
-def _str(v: Any, limit: int = limits.MAX_TEXT) -> str:
-    return v[:limit] if isinstance(v, str) else ""
-
-
-def _obj(v: Any) -> dict[str, Any]:
-    return v if isinstance(v, dict) else {}
-
-
-def _list(v: Any) -> list[Any]:
-    return v if isinstance(v, list) else []
-
-
 def _degrees(v: Any) -> float:
     d = _num(v, 0.0) % 360.0
     return rounded(d - 360.0 if d > 180.0 else d)
