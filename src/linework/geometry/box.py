@@ -94,7 +94,8 @@ class Box:
         >>> Box.around([Vec(1, 2), Vec(4, 0)])
         Box(x=1, y=0, w=3, h=2)
         """
-        pts = list(points)
+        # A list or tuple is read as it is; other iterables are read once.
+        pts = points if type(points) is tuple or type(points) is list else list(points)
         if not pts:
             raise ValueError("Box.around needs at least one point")
         xs = [p.x for p in pts]

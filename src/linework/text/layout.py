@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal, assert_never
@@ -51,6 +51,14 @@ class TextLine:
     y: float
     width: float
 
+    def __init__(self, text: str, x: float, y: float, width: float) -> None:
+        # The generated frozen __init__'s work through the slot descriptors
+        # directly (cheaper; every label of every render builds these).
+        _LINE_TEXT(self, text)
+        _LINE_X(self, x)
+        _LINE_Y(self, y)
+        _LINE_WIDTH(self, width)
+
 
 @dataclass(frozen=True, slots=True)
 class TextLayout:
@@ -64,6 +72,31 @@ class TextLayout:
     width: float
     height: float
     anchor: Anchor
+
+    def __init__(
+        self, lines: tuple[TextLine, ...], width: float, height: float, anchor: Anchor
+    ) -> None:
+        # As TextLine.__init__.
+        _LAYOUT_LINES(self, lines)
+        _LAYOUT_WIDTH(self, width)
+        _LAYOUT_HEIGHT(self, height)
+        _LAYOUT_ANCHOR(self, anchor)
+
+
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """Return the slot descriptor's setter of ``cls.name`` (bypasses frozen)."""
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_LINE_TEXT: Final = _setter(TextLine, "text")
+_LINE_X: Final = _setter(TextLine, "x")
+_LINE_Y: Final = _setter(TextLine, "y")
+_LINE_WIDTH: Final = _setter(TextLine, "width")
+_LAYOUT_LINES: Final = _setter(TextLayout, "lines")
+_LAYOUT_WIDTH: Final = _setter(TextLayout, "width")
+_LAYOUT_HEIGHT: Final = _setter(TextLayout, "height")
+_LAYOUT_ANCHOR: Final = _setter(TextLayout, "anchor")
 
 
 def layout_text(
