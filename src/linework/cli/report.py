@@ -32,7 +32,11 @@ def run(args: argparse.Namespace) -> int:
     if not root.is_dir():
         raise LineworkError("LW-E0700", f"{root}: not a folder")
     files = sorted(
-        p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.suffix.lower() not in _NOT_DIAGRAMS
     )
     header = ("file", "format", "pages", "shapes", "connectors", "unmapped", "ms")
     rows: list[tuple[str, ...]] = []
