@@ -113,7 +113,7 @@ def click(app: App, action: str) -> None:
 
 def discard_if_asked(app: App) -> None:
     try:
-        app.page.wait_for_selector(DIALOG.format("confirm-discard"), timeout=1500)
+        app.page.wait_for_selector(DIALOG.format("confirm-discard"), timeout=5000)
     except Exception:
         return
     app.page.click(f"{DIALOG.format('confirm-discard')} [data-choice=discard]")
@@ -249,6 +249,7 @@ def test_svg_export_reopens_as_the_diagram(app: App, tmp_path: Path) -> None:
     assert same_doc(drawn, files.embedded_document(data) or b"")
     click(app, "new")
     discard_if_asked(app)
+    wait_empty(app)  # a late question would otherwise block the open
     open_path(app, svg)
     wait_same(app, drawn)
     wait_title(app, "Untitled")
@@ -277,6 +278,7 @@ def test_png_export_reopens_as_the_diagram(app: App, tmp_path: Path) -> None:
     assert same_doc(drawn, files.embedded_document(data) or b"")
     click(app, "new")
     discard_if_asked(app)
+    wait_empty(app)  # a late question would otherwise block the open
     open_path(app, png)
     wait_same(app, drawn)
     wait_title(app, "Untitled")
@@ -401,6 +403,7 @@ def test_export_of_a_sealed_document_embeds_the_envelope(
     app.dismiss_dialog()
     click(app, "new")
     discard_if_asked(app)
+    wait_empty(app)  # a late question would otherwise block the open
     open_path(app, sealed)
     enter_passphrase(app, PASS)
     wait_title(app, "secret")
@@ -420,6 +423,7 @@ def test_export_of_a_sealed_document_embeds_the_envelope(
     # The exported image opens again with the passphrase.
     click(app, "new")
     discard_if_asked(app)
+    wait_empty(app)  # a late question would otherwise block the open
     open_path(app, tmp_path / "secret.svg")
     enter_passphrase(app, PASS)
     wait_same(app, plain)
