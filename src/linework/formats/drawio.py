@@ -33,6 +33,7 @@ from typing import Any, Final
 
 from linework.errors import LineworkError
 from linework.formats import htmltext, limits, png, xmlsafe
+from linework.formats.colours import NAMED_COLOURS
 from linework.formats.imports import ImportResult
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
@@ -190,34 +191,6 @@ _ORTHOGONAL: Final = frozenset(
         "topToBottomEdgeStyle",
     }
 )
-_NAMED_COLOURS: Final[Mapping[str, str]] = {
-    "white": "#ffffff",
-    "black": "#000000",
-    "red": "#ff0000",
-    "green": "#008000",
-    "blue": "#0000ff",
-    "yellow": "#ffff00",
-    "orange": "#ffa500",
-    "purple": "#800080",
-    "gray": "#808080",
-    "grey": "#808080",
-    "lightgray": "#d3d3d3",
-    "lightgrey": "#d3d3d3",
-    "darkgray": "#a9a9a9",
-    "darkgrey": "#a9a9a9",
-    "silver": "#c0c0c0",
-    "navy": "#000080",
-    "teal": "#008080",
-    "maroon": "#800000",
-    "olive": "#808000",
-    "lime": "#00ff00",
-    "aqua": "#00ffff",
-    "cyan": "#00ffff",
-    "fuchsia": "#ff00ff",
-    "magenta": "#ff00ff",
-    "pink": "#ffc0cb",
-    "brown": "#a52a2a",
-}
 
 
 # --------------------------------------------------------------------------- cells
@@ -457,7 +430,7 @@ def colour(raw: str | None, default: str) -> str:
         if len(rgb) == 3:
             return "#{:02x}{:02x}{:02x}".format(*rgb)
         return default
-    return _NAMED_COLOURS.get(v, default)
+    return NAMED_COLOURS.get(v, default)
 
 
 def safe_link(raw: str) -> str | None:

@@ -26,6 +26,7 @@ from typing import Any, Final
 
 from linework.errors import LineworkError
 from linework.formats import limits, png
+from linework.formats.colours import css_colour
 from linework.formats.gliffy import load_json
 from linework.formats.imports import ImportResult
 from linework.formats.layout import fit_to_page, renumber_z
@@ -33,7 +34,7 @@ from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
 from linework.formats.lenient import obj as _obj
 from linework.formats.lenient import text as _str
-from linework.formats.mermaid import css_colour, safe_link
+from linework.formats.mermaid import safe_link
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
 from linework.model import (
