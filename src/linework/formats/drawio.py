@@ -37,6 +37,7 @@ from linework.formats.colours import NAMED_COLOURS
 from linework.formats.imports import ImportResult
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
+from linework.links import safe_link
 from linework.model import (
     DEFAULT_STYLE,
     Attached,
@@ -431,22 +432,6 @@ def colour(raw: str | None, default: str) -> str:
             return "#{:02x}{:02x}{:02x}".format(*rgb)
         return default
     return NAMED_COLOURS.get(v, default)
-
-
-def safe_link(raw: str) -> str | None:
-    """Return ``raw`` if it is an http(s) or mailto link Linework may keep, else None.
-
-    >>> safe_link(" https://example.org/a "), safe_link("javascript:alert(1)")
-    ('https://example.org/a', None)
-    """
-    u = raw.strip()
-    if (
-        u.lower().startswith(_SAFE_LINK_PREFIXES)
-        and len(u) <= 2048
-        and not any(c.isspace() or ord(c) < 32 or c in "<>\"'`" for c in u)
-    ):
-        return u
-    return None
 
 
 def _flag(style: Mapping[str, str], key: str, default: bool = False) -> bool:

@@ -22,6 +22,7 @@ from typing import Final
 
 from linework.formats import drawio, htmltext, limits
 from linework.geometry import Box, Vec, fmt
+from linework.links import safe_link
 from linework.model import (
     Connector,
     Document,
@@ -364,7 +365,7 @@ class _PageWriter:
             "vertex": "1",
             "parent": self.parent_cell(s),
         }
-        link = drawio.safe_link(s.link) if s.link else None
+        link = safe_link(s.link) if s.link else None
         if link is not None:
             wrapper = ET.SubElement(
                 self.root, "UserObject", {"label": value, "link": link, "id": cid}

@@ -34,9 +34,9 @@ from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
 from linework.formats.lenient import obj as _obj
 from linework.formats.lenient import text as _str
-from linework.formats.mermaid import safe_link
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
+from linework.links import safe_link
 from linework.model import (
     DEFAULT_STYLE,
     Attached,

@@ -24,6 +24,7 @@ from linework.formats.colours import css_colour
 from linework.formats.imports import ImportResult
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
+from linework.links import safe_link
 from linework.model import (
     DEFAULT_STYLE,
     Attached,
@@ -49,27 +50,6 @@ MARGIN: Final = 40.0
 FONT_SIZE: Final = DEFAULT_STYLE.font_size
 CHAR_WIDTH: Final = 0.6  # average glyph advance, in font sizes
 LINE_HEIGHT: Final = 1.3
-
-
-_SAFE_SCHEMES: Final = ("http://", "https://", "mailto:")
-
-
-def safe_link(value: object) -> str | None:
-    """Return a link if it is an http(s) or mailto URL, else None.
-
-    ``javascript:``, ``data:`` and every other scheme are refused, and so are
-    control characters browsers would silently strip (``java\\tscript:``).
-
-    >>> safe_link(" https://example.com/a "), safe_link("javascript:alert(1)")
-    ('https://example.com/a', None)
-    """
-    if not isinstance(value, str):
-        return None
-    v = value.strip()
-    if not v or len(v) > 2048 or any(ord(c) < 32 or ord(c) == 127 for c in v):
-        return None
-    low = v.lower()
-    return v if low.startswith(_SAFE_SCHEMES) and len(low) > len("mailto:") else None
 
 
 # ------------------------------------------------------------------- parsing

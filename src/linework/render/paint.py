@@ -8,7 +8,6 @@ from linework.geometry import fmt
 from linework.model import Style
 
 FONT_STACK: Final = "Arimo, Arial, Helvetica, sans-serif"
-SAFE_SCHEMES: Final = ("http://", "https://", "mailto:")
 
 # Dash patterns in multiples of the stroke width, so thick lines keep their rhythm.
 _DASH_UNITS: Final[dict[str, tuple[float, ...]]] = {
@@ -29,21 +28,6 @@ def dasharray(dash: str, width: float) -> str | None:
         return None
     w = max(width, 1.0)
     return " ".join(fmt(u * w) for u in units)
-
-
-def safe_link(url: str) -> str | None:
-    """Return ``url`` if it is an http(s) or mailto link, else None.
-
-    >>> safe_link(" javascript:alert(1)"), safe_link("https://example.org/a")
-    (None, 'https://example.org/a')
-    """
-    u = url.strip()
-    low = u.lower()
-    if any(low.startswith(s) for s in SAFE_SCHEMES) and not any(
-        c in u for c in "\x00\n\r\t<>\"'` "
-    ):
-        return u
-    return None
 
 
 def font_attrs(style: Style) -> dict[str, str | float | None]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from linework.geometry import fmt
+from linework.links import safe_link
 from linework.model import Shape, Style
-from linework.render.paint import dasharray, safe_link
+from linework.render.paint import dasharray
 from linework.render.text import layout_in, text_nodes
 from linework.shapes import kind_of
 from linework.svg import AttrValue, SvgNode, node

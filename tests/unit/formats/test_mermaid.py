@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from linework import links
 from linework.errors import LineworkError
 from linework.formats import imports, mermaid, native
 from linework.geometry import Box
@@ -485,7 +486,7 @@ def test_css_colour(value: str, expected: str | None) -> None:
 )
 def test_safe_link(value: str, expected: str | None) -> None:
     """Only http(s) and mailto links survive."""
-    assert expected == mermaid.safe_link(value)
+    assert expected == links.safe_link(value)
 
 
 def test_oversized_text_is_refused_before_parsing() -> None:
