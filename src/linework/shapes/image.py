@@ -13,7 +13,7 @@ from typing import Final
 
 from linework.geometry import Vec
 from linework.model import Shape
-from linework.shapes.kind import KindBase, lines_node, rect_ports
+from linework.shapes.kind import BoxKind, lines_node
 from linework.svg import SvgNode, node
 
 _DATA_URI: Final = re.compile(
@@ -36,22 +36,8 @@ def is_safe_image_src(src: object) -> bool:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ImageKind(KindBase):
+class ImageKind(BoxKind):
     """``props["src"]`` scaled to fit the box (aspect kept), with a thin border."""
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the box corners."""
-        b = shape.box
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right, b.y),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners."""
-        return rect_ports(shape.box)
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the image and its border, or a crossed placeholder box."""

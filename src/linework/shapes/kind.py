@@ -137,6 +137,25 @@ def rect_ports(box: Box, inset: float = 0.0) -> dict[str, Vec]:
     }
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BoxKind(KindBase):
+    """A kind whose silhouette is its box (text, image): box corners and rect ports."""
+
+    def outline(self, shape: Shape) -> tuple[Vec, ...]:
+        """Return the box corners."""
+        b = shape.box
+        return (
+            Vec(b.x, b.y),
+            Vec(b.right, b.y),
+            Vec(b.right, b.bottom),
+            Vec(b.x, b.bottom),
+        )
+
+    def ports(self, shape: Shape) -> dict[str, Vec]:
+        """Return edge midpoints and corners."""
+        return rect_ports(shape.box)
+
+
 def polygon_d(points: Sequence[Vec]) -> str:
     """Return path data for a closed polygon.
 

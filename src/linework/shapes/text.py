@@ -4,29 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linework.geometry import Vec
 from linework.model import Shape
-from linework.shapes.kind import KindBase, rect_ports
+from linework.shapes.kind import BoxKind
 from linework.svg import SvgNode, node
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TextKind(KindBase):
+class TextKind(BoxKind):
     """A borderless box; ``pointer-events="all"`` keeps its empty parts hittable."""
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the box corners."""
-        b = shape.box
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right, b.y),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners."""
-        return rect_ports(shape.box)
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return an invisible rect that still receives pointer events."""
