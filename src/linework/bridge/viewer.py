@@ -137,11 +137,11 @@ def switch_page(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     """
     document = _open_document(session)
     page = _find_page(document, _field(message, "id"))
-    reply = _rendered(document, page)
-    session.editor.handle(
-        {"type": "action", "name": "set-page", "args": {"id": page.id}}
-    )
-    return reply
+    editor = session.editor
+    editor.handle({"type": "action", "name": "set-page", "args": {"id": page.id}})
+    # The editor's renderer has the page cached now; its reset is the viewer's page.
+    reset = editor.handle({"type": "refresh"})["ops"][0]
+    return {"ok": True, "page": _page_info(page), "elements": reset["elements"]}
 
 
 def render_page(session: Session, message: dict[str, Any]) -> dict[str, Any]:
