@@ -49,6 +49,9 @@ const canvas = createCanvas($("#canvas"), {
 });
 
 let watchdog = 0;
+// The core has booted; body[data-ready] waits for the editor's first page too
+// (web/editor/app.js), so scripts never see a page that is about to be replaced.
+let booted = false;
 let readyResolve;
 const ready = new Promise((resolve) => { readyResolve = resolve; });
 let doc = null; // {title, pages: [{id, name}], pageId}
@@ -59,7 +62,7 @@ function setStatus(text, kind = "info") {
 }
 
 function enterStage(name) {
-  if (body.dataset.ready || body.dataset.error) return;
+  if (booted || body.dataset.error) return;
   const names = Object.keys(STAGES);
   for (const li of document.querySelectorAll("[data-stage]")) {
     const order = names.indexOf(li.dataset.stage) - names.indexOf(name);
@@ -92,7 +95,7 @@ function onWorkerEvent(message) {
   } else if (message.event === "ready") {
     clearTimeout(watchdog);
     ui.progress.value = 100;
-    body.dataset.ready = "1";
+    booted = true;
     performance.mark("linework-ready");
     setStatus("Ready. Add shapes from the palette, or open a diagram.");
     readyResolve();
@@ -100,9 +103,9 @@ function onWorkerEvent(message) {
     rpc.call({ type: "warm" }).catch(() => {});
   } else if (message.event === "violation") {
     console.error(`Content-Security-Policy violation in the core's worker: ${message.detail}`);
-    if (!body.dataset.ready) bootFailed("LW-E0002", `blocked by ${message.detail}`);
+    if (!booted) bootFailed("LW-E0002", `blocked by ${message.detail}`);
   } else if (message.event === "fatal") {
-    if (!body.dataset.ready) {
+    if (!booted) {
       bootFailed(message.code, message.detail ?? "");
     } else {
       rpc.breakWith(new LineworkError(message.code, message.detail ?? ""));
@@ -116,7 +119,7 @@ function onWorkerEvent(message) {
 worker.addEventListener("error", (event) => {
   event.preventDefault();
   const detail = event.message || "the worker script failed to load";
-  if (!body.dataset.ready) {
+  if (!booted) {
     bootFailed("LW-E0002", detail);
   } else {
     rpc.breakWith(new LineworkError("LW-E0004", detail));

@@ -111,6 +111,8 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
     editor.present(reply);
     canvas.fit(1);
     document.body.dataset.document = "1";
+    // The automation contract's "usable" (DESIGN.md §9): the first page is on screen.
+    document.body.dataset.ready = "1";
     await palette.load();
     document.body.dataset.editor = "1";
   }).catch((error) => showError(error, "edit"));
