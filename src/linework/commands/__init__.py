@@ -11,6 +11,7 @@ asked to change locked elements leave them alone.
 from linework.commands._base import (
     LOCK_KEY,
     CommandError,
+    ancestors,
     descendants,
     is_hidden,
     is_locked,
@@ -36,6 +37,7 @@ from linework.commands.create import TEXT_STYLE, add_shape, add_text, connect
 from linework.commands.edit import (
     add_waypoint,
     clear_waypoints,
+    move_label,
     move_waypoint,
     paste_style,
     remove_waypoint,
@@ -86,6 +88,7 @@ __all__ = [
     "add_text",
     "add_waypoint",
     "align",
+    "ancestors",
     "can_align",
     "can_distribute",
     "clear_waypoints",
@@ -101,6 +104,7 @@ __all__ = [
     "is_hidden",
     "is_locked",
     "move_elements",
+    "move_label",
     "move_layer",
     "move_page",
     "move_to_layer",

@@ -140,13 +140,24 @@ def paste_style(doc: Document, ids: Iterable[str], style: Style) -> Patch:
     return tx.patch()
 
 
-def set_text(doc: Document, rid: str, text: str) -> Patch:
-    """Set a shape's label, or a connector's first label (empty removes it).
+def set_text(
+    doc: Document,
+    rid: str,
+    text: str,
+    *,
+    label: int = 0,
+    position: float | None = None,
+) -> Patch:
+    """Set a shape's label, or a connector's label number ``label``.
 
-    The text is data: it is stored verbatim and escaped when rendered.
+    The text is data: it is stored verbatim and escaped when rendered. For a
+    connector, ``label`` may be one past the last label to add a new one at
+    ``position`` (0..1 along the path, default the middle); empty text
+    removes the label, so a connector never keeps blank labels.
 
     Raises:
-        CommandError: if the text is too long or ``rid`` is neither.
+        CommandError: if the text is too long, ``label`` is out of range or
+            ``rid`` is neither a shape nor a connector.
     """
     if len(text) > MAX_TEXT:
         raise CommandError(f"text must be a string of at most {MAX_TEXT} characters")
@@ -157,18 +168,44 @@ def set_text(doc: Document, rid: str, text: str) -> Patch:
     if isinstance(el, Shape):
         tx.put(replace(el, text=text))
     elif isinstance(el, Connector):
-        rest = el.labels[1:]
-        if text:
-            first = (
-                replace(el.labels[0], text=text)
-                if el.labels
-                else ConnectorLabel(text=text)
-            )
-            tx.put(replace(el, labels=(first, *rest)))
+        labels = list(el.labels)
+        if not 0 <= label <= len(labels):
+            raise CommandError(f"connector {rid!r} has no label {label}")
+        if label == len(labels):
+            if not text:
+                return Patch()
+            at = 0.5 if position is None else min(1.0, max(0.0, position))
+            labels.append(ConnectorLabel(text=text, position=at))
+        elif text:
+            labels[label] = replace(labels[label], text=text)
         else:
-            tx.put(replace(el, labels=rest))
+            del labels[label]
+        tx.put(replace(el, labels=tuple(labels)))
     else:
         raise CommandError(f"{rid!r} has no text")
+    return tx.patch()
+
+
+def move_label(doc: Document, rid: str, label: int, position: float) -> Patch:
+    """Slide a connector's label to ``position`` (0..1 along its path).
+
+    The label keeps its offset from the path, so it moves as it was placed.
+
+    Raises:
+        CommandError: if ``rid`` is not a connector with that label.
+    """
+    c = connector(doc, rid)
+    if c is None or not 0 <= label < len(c.labels):
+        raise CommandError(f"{rid!r} has no label {label}")
+    if is_locked(doc, c) or not math.isfinite(position):
+        return Patch()
+    at = min(1.0, max(0.0, position))
+    if c.labels[label].position == at:
+        return Patch()
+    labels = list(c.labels)
+    labels[label] = replace(labels[label], position=at)
+    tx = Transaction(doc)
+    tx.put(replace(c, labels=tuple(labels)))
     return tx.patch()
 
 

@@ -28,13 +28,22 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``copy-style``, ``paste-style``: the format painter
 - ``add-shape`` (kind, x?, y?, w?, h?, text?): add a shape centred on x, y (default:
   beside the selection or the page centre)
-- ``add-text`` (x, y, text?): add a free text
+- ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text, an
+  empty one opens in the in-place editor (kept only if words are typed)
+- ``request-paste`` (x?, y?): ``request: paste`` (the browser reads the system
+  clipboard and pastes, centred on x, y when given)
+- ``context-menu`` (x?, y?): select what is under the point (unless it is
+  selected) and answer ``request: context-menu`` with the menu (see
+  :func:`context_menu`); without a point, at the selection or the pointer
 - ``connect`` (source, target, routing?): add a connector; an end is {shape, port?} or
   {x, y}
 - ``set-style`` (fields, ids?): set style fields on the selection (or ids); with
   nothing selected, arrowheads, stroke and dash become the style of new connectors
-- ``set-text`` (id, text): commit the in-place editor (text is data, never markup)
-- ``edit-text`` (id?): open the in-place editor on an element (default: the selection)
+- ``set-text`` (id, text, label?): commit the in-place editor (text is data, never
+  markup); ``label`` is a connector's label index (default: the one being edited)
+- ``edit-text`` (id?, label?, position?): open the in-place editor on an element
+  (default: the selection); for a connector on its label ``label`` (default 0), or a
+  new label at ``position`` along the path when ``label`` is one past the last
 - ``end-edit``: close the in-place editor without a change
 - ``set-routing`` (routing): straight, orthogonal or curved
 - ``set-arrowheads`` (start?, end?): arrowhead names
@@ -77,6 +86,7 @@ from linework import commands as cmd
 from linework.commands import CommandError
 from linework.editor.editor import Editor
 from linework.editor.keys import SHORTCUTS
+from linework.editor.labels import position_near
 from linework.editor.session import Editing
 from linework.editor.tools import Gesture, Idle, Place, TextEntry
 from linework.formats import native
@@ -93,8 +103,8 @@ from linework.model import (
     Patch,
     Shape,
 )
-from linework.routing import point_at
-from linework.shapes import kind_of
+from linework.routing import hit_distance, point_at
+from linework.shapes import kind_of, label_box
 
 Args = Mapping[str, Any]
 ActionFn = Callable[[Editor, Args], None]
@@ -440,12 +450,16 @@ def _add_shape(ed: Editor, args: Args) -> None:
 
 
 def _add_text(ed: Editor, args: Args) -> None:
+    at = Vec(_num(args, "x"), _num(args, "y"))
+    if _bool(args, "edit", False) and not _str(args, "text", ""):
+        start_text_at(ed, at)
+        return
     patch = cmd.add_text(
         ed.document,
         ed.ids,
         page=ed.session.page_id,
         layer=ed.active_layer(),
-        center=Vec(_num(args, "x"), _num(args, "y")),
+        center=at,
         text=_str(args, "text", ""),
         kinds=ed.kinds,
     )
@@ -493,7 +507,10 @@ def _set_text(ed: Editor, args: Args) -> None:
     text = _str(args, "text")
     editing = ed.session.editing
     ed.session.editing = None
-    patch = cmd.set_text(ed.document, rid, text)
+    mine = editing is not None and editing.id == rid
+    label = int(_num(args, "label", editing.label if editing and mine else 0))
+    position = editing.position if editing and mine else None
+    patch = cmd.set_text(ed.document, rid, text, label=label, position=position)
     state = ed.state
     if (
         editing is not None
@@ -511,12 +528,20 @@ def _set_text(ed: Editor, args: Args) -> None:
     _do(ed, patch, "Edit text")
 
 
-def start_edit(ed: Editor, rid: str) -> None:
-    """Open the in-place editor on a shape or connector label."""
+def start_edit(
+    ed: Editor, rid: str, label: int = 0, position: float | None = None
+) -> None:
+    """Open the in-place editor on a shape or on a connector's label ``label``.
+
+    For a connector, ``label`` one past the last starts a new label at
+    ``position`` (0..1 along the path); it exists once text is committed.
+    """
     el = ed.document.get(rid)
     if not isinstance(el, Shape | Connector) or cmd.is_locked(ed.document, el):
         return
-    ed.session.editing = Editing(rid)
+    if isinstance(el, Connector):
+        label = max(0, min(label, len(el.labels)))
+    ed.session.editing = Editing(rid, label=label, position=position)
 
 
 def _edit_text(ed: Editor, args: Args) -> None:
@@ -527,7 +552,9 @@ def _edit_text(ed: Editor, args: Args) -> None:
         rid = _sel(ed)[0]
     if not isinstance(rid, str):
         raise CommandError("argument 'id' must be a string")
-    start_edit(ed, rid)
+    label = int(_num(args, "label", 0))
+    position = _opt_num(args, "position")
+    start_edit(ed, rid, label, position)
 
 
 def _end_edit(ed: Editor, args: Args) -> None:
@@ -781,6 +808,20 @@ def _request(name: str) -> ActionFn:
     return run
 
 
+def _request_paste(ed: Editor, args: Args) -> None:
+    req: dict[str, Any] = {"action": "paste"}
+    x, y = _opt_num(args, "x"), _opt_num(args, "y")
+    if x is not None and y is not None:
+        req["x"], req["y"] = x, y
+    ed.note("request", req)
+
+
+def _context_menu(ed: Editor, args: Args) -> None:
+    x, y = _opt_num(args, "x"), _opt_num(args, "y")
+    at = Vec(x, y) if x is not None and y is not None else None
+    ed.note("request", context_menu(ed, at))
+
+
 def _help(ed: Editor, args: Args) -> None:
     ed.note("request", {"action": "help", "shortcuts": [list(s) for s in SHORTCUTS]})
 
@@ -821,6 +862,8 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "paste-style": _paste_style,
     "add-shape": _add_shape,
     "add-text": _add_text,
+    "request-paste": _request_paste,
+    "context-menu": _context_menu,
     "connect": _connect,
     "set-style": _set_style,
     "set-text": _set_text,
@@ -919,6 +962,8 @@ def enabled(ed: Editor) -> dict[str, bool]:
         "delete-page": len(doc.pages()) > 1,
         "delete-layer": len(doc.layers(ed.session.page_id)) > 1,
         "edit-text": len(sel) == 1,
+        "select-all": bool(doc.elements(ed.session.page_id)),
+        "add-text": True,
     }
     for name in ("to-front", "to-back", "bring-forward", "send-backward"):
         out[name] = has
@@ -929,19 +974,33 @@ def enabled(ed: Editor) -> dict[str, bool]:
 
 
 def double_click(ed: Editor, at: Vec) -> None:
-    """Edit the label under the pointer, remove a waypoint, or add a text."""
+    """Edit the label under the pointer, remove a waypoint, or add a text.
+
+    On a connector label that label is edited; on the line itself, its first
+    label (made at the middle if it has none).
+    """
     if ed.state.busy:
         ed.state.cancel()
     h = ed.handle_at(at)
     if h is not None and h.name == "waypoint":
         _do(ed, cmd.remove_waypoint(ed.document, h.owner, h.index), "Remove waypoint")
         return
+    hit = ed.label_at(at)
+    if hit is not None:
+        conn = ed.document.typed(hit.conn, Connector)
+        ed.select([cmd.top_of(ed.document, conn).id])
+        start_edit(ed, hit.conn, hit.index)
+        return
     el = ed.element_at(at)
     if el is not None:
         ed.select([cmd.top_of(ed.document, el).id])
         start_edit(ed, el.id)
         return
-    # Empty canvas: a new text, kept only if the user types something.
+    start_text_at(ed, at)
+
+
+def start_text_at(ed: Editor, at: Vec) -> None:
+    """Add an empty text at ``at`` and edit it: kept only if words are typed."""
     g = TextEntry(ed)
     ed.transition(g)
     patch = cmd.add_text(
@@ -958,26 +1017,33 @@ def double_click(ed: Editor, at: Vec) -> None:
     ed.session.editing = Editing(rid, created=True)
 
 
-def edit_box(ed: Editor, rid: str, created: bool) -> dict[str, Any] | None:
-    """Return where and how the in-place editor shows for ``rid``."""
+def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
+    """Return where and how the in-place editor shows for an edit in progress."""
     doc = ed.document
+    rid, created, index = editing.id, editing.created, 0
     el = doc.get(rid)
     if isinstance(el, Shape):
-        box = kind_of(el.kind, ed.kinds).label_box(el)
+        box = label_box(el, kinds=ed.kinds)
         text, st, rot = el.text, el.style, el.rotation_deg
     elif isinstance(el, Connector):
         r = ed.hits.routes.route(doc, el)
-        pos = el.labels[0].position if el.labels else 0.5
-        off = el.labels[0].offset if el.labels else Vec(0.0, 0.0)
+        index = min(editing.label, len(el.labels))
+        label = el.labels[index] if index < len(el.labels) else None
+        if label is not None:
+            pos, off, text = label.position, label.offset, label.text
+        else:
+            pos = 0.5 if editing.position is None else editing.position
+            off, text = Vec(0.0, 0.0), ""
         p, _ = point_at(r, pos)
         p = p + off
         w, h = 160.0, el.style.font_size * 1.6 + 2 * el.style.text_padding
         box = Box(p.x - w / 2, p.y - h / 2, w, h)
-        text, st, rot = (el.labels[0].text if el.labels else ""), el.style, 0.0
+        st, rot = el.style, 0.0
     else:
         return None
     return {
         "id": rid,
+        "label": index,
         "box": {"x": box.x, "y": box.y, "w": box.w, "h": box.h},
         "rotation": rot,
         "text": text,
@@ -993,4 +1059,149 @@ def edit_box(ed: Editor, rid: str, created: bool) -> dict[str, Any] | None:
             "valign": st.valign,
             "text_padding": st.text_padding,
         },
+    }
+
+
+def _item(
+    ed: Editor,
+    action: str,
+    caption: str,
+    shortcut: str = "",
+    *,
+    on: bool | None = None,
+    **args: Any,
+) -> dict[str, Any]:
+    """Return one menu entry; enabled as the toolbar would be unless ``on`` says."""
+    return {
+        "action": action,
+        "label": caption,
+        "shortcut": shortcut,
+        "enabled": enabled(ed).get(action, True) if on is None else on,
+        "args": args,
+    }
+
+
+_SEPARATOR: Final = {"separator": True}
+
+
+def _paste_item(ed: Editor, at: Vec) -> dict[str, Any]:
+    """Paste at the click; the browser reads the system clipboard first."""
+    on = bool(ed.session.clipboard)
+    return _item(ed, "request-paste", "Paste", "Mod+V", on=on, x=at.x, y=at.y)
+
+
+def _menu_anchor(ed: Editor) -> Vec:
+    """Return where a menu opened from the keyboard points: the selection,
+    else the pointer, else the middle of the page."""
+    doc = ed.document
+    frame = ed.selection_frame()
+    if frame is not None:
+        return frame[0].center
+    for r in _sel(ed):
+        c = doc.get(r)
+        if isinstance(c, Connector):
+            return point_at(ed.hits.routes.route(doc, c), 0.5)[0]
+    if ed.session.pointer is not None:
+        return ed.session.pointer
+    page = doc.typed(ed.session.page_id, Page)
+    return Vec(page.width / 2, page.height / 2)
+
+
+def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
+    """Return the context menu for a right-click at ``at`` (None: from the keyboard).
+
+    A click on an element not yet selected selects it first (on empty canvas
+    it clears the selection), as draw.io does, so every entry acts on what is
+    highlighted. Entries are the toolbar's and shortcuts' own actions, with
+    their ``args`` and whether they can run now (``ui.enabled``); the browser
+    only shows them. Answer: ``{"action": "context-menu", "x", "y" (page
+    point), "target": "selection" | "canvas", "items": [{action, label,
+    shortcut, enabled, args} | {separator: true}]}``.
+    """
+    doc = ed.document
+    hit = None
+    if at is not None:
+        hit = ed.label_at(at)
+        el = doc.get(hit.conn) if hit is not None else ed.element_at(at)
+        if not isinstance(el, Shape | Connector | Group):
+            ed.select([])
+        else:
+            held = {el.id, *(g.id for g in cmd.ancestors(doc, el))}
+            if not held & set(_sel(ed)):
+                ed.select([cmd.top_of(doc, el).id])
+    else:
+        at = _menu_anchor(ed)
+    sel = _sel(ed)
+    items: list[dict[str, Any]] = []
+    if not sel:
+        page = ed.session.page_id
+        items = [
+            _paste_item(ed, at),
+            _item(ed, "select-all", "Select all", "Mod+A"),
+            _SEPARATOR,
+            _item(ed, "add-text", "Add text here", x=at.x, y=at.y, edit=True),
+        ]
+        if any(cmd.LOCK_KEY in e.extra for e in doc.elements(page)):
+            items.append(_item(ed, "unlock", "Unlock all", "Mod+Shift+L"))
+        return {
+            "action": "context-menu",
+            "x": at.x,
+            "y": at.y,
+            "target": "canvas",
+            "items": items,
+        }
+    leaves = ed.selection_leaves()
+    locked = bool(leaves) and all(cmd.is_locked(doc, e) for e in leaves)
+    items = [
+        _item(ed, "cut", "Cut", "Mod+X"),
+        _item(ed, "copy", "Copy", "Mod+C"),
+        _paste_item(ed, at),
+        _item(ed, "duplicate", "Duplicate", "Mod+D"),
+        _item(ed, "delete", "Delete", "Delete"),
+        _SEPARATOR,
+        _item(ed, "to-front", "Bring to front", "Mod+Shift+]"),
+        _item(ed, "to-back", "Send to back", "Mod+Shift+["),
+        _SEPARATOR,
+        _item(ed, "group", "Group", "Mod+G"),
+        _item(ed, "ungroup", "Ungroup", "Mod+Shift+G"),
+        _item(ed, "unlock", "Unlock", "Mod+Shift+L")
+        if locked
+        else _item(ed, "lock", "Lock", "Mod+Shift+L"),
+        _SEPARATOR,
+        _item(ed, "copy-style", "Copy style", "Mod+Alt+C"),
+        _item(ed, "paste-style", "Paste style", "Mod+Alt+V"),
+        _SEPARATOR,
+    ]
+    one = doc.get(sel[0]) if len(sel) == 1 else None
+    editable = isinstance(one, Shape | Connector) and not cmd.is_locked(doc, one)
+    if isinstance(one, Connector):
+        index = hit.index if hit is not None and hit.conn == one.id else 0
+        items.append(
+            _item(
+                ed, "edit-text", "Edit label", "F2", on=editable, id=one.id, label=index
+            )
+        )
+        r = ed.hits.routes.route(doc, one)
+        if hit is None and hit_distance(r, at) <= ed.tolerance() * 2:
+            items.append(
+                _item(
+                    ed,
+                    "edit-text",
+                    "Add label here",
+                    on=editable,
+                    id=one.id,
+                    label=len(one.labels),
+                    position=position_near(r, at),
+                )
+            )
+    else:
+        rid = one.id if one is not None else ""
+        args = {"id": rid} if rid else {}
+        items.append(_item(ed, "edit-text", "Edit label", "F2", on=editable, **args))
+    return {
+        "action": "context-menu",
+        "x": at.x,
+        "y": at.y,
+        "target": "selection",
+        "items": items,
     }

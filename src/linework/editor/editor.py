@@ -23,6 +23,7 @@ from linework.commands import (
 )
 from linework.editor import overlay
 from linework.editor.hit import HitTester
+from linework.editor.labels import LabelHit, label_boxes
 from linework.editor.overlay import Extras, Handle
 from linework.editor.painter import Painter
 from linework.editor.protocol import (
@@ -67,6 +68,9 @@ from linework.shapes import bounds as shape_bounds
 
 Json = dict[str, Any]
 _STYLE_NAMES: Final = tuple(f.name for f in fields(Style))
+#: Labels are looked for among connectors this near the pointer (page units):
+#: a label may sit well away from its path (its offset).
+LABEL_REACH: Final = 400.0
 
 
 class Editor:
@@ -337,6 +341,40 @@ class Editor:
             self._doc, self.session.page_id, p, self.tolerance()
         )
 
+    def label_at(self, p: Vec, only: Iterable[str] | None = None) -> LabelHit | None:
+        """Return the topmost pickable connector label drawn under ``p``.
+
+        ``only`` limits the search to these connectors (say, the selection).
+        A label hides what lies below it, so a shape painted above the
+        connector hides the label in turn: then there is no hit.
+        """
+        doc, page = self._doc, self.session.page_id
+        tol = self.tolerance()
+        if only is not None:
+            ids = set(only)
+        else:
+            reach = LABEL_REACH
+            near = Box(p.x - reach, p.y - reach, 2 * reach, 2 * reach)
+            ids = self.hits.index(doc, page).near(near)
+        order = doc.paint_index(page)
+        for rid in sorted(ids, key=lambda r: order.get(r, -1), reverse=True):
+            c = doc.get(rid)
+            if (
+                not isinstance(c, Connector)
+                or not c.labels
+                or c.page != page
+                or not self.hits.pickable(doc, c)
+            ):
+                continue
+            r = self.hits.routes.route(doc, c)
+            for i, box in reversed(label_boxes(c, r)):
+                if box.inflated(tol).contains(p):
+                    top = self.element_at(p)
+                    if top is not None and order.get(top.id, -1) > order.get(rid, -1):
+                        return None
+                    return LabelHit(rid, i, box)
+        return None
+
     def shape_at(self, p: Vec, skip: Iterable[str] = ()) -> Shape | None:
         """Return the topmost pickable shape under ``p``."""
         el = self.hits.element_at(
@@ -486,6 +524,7 @@ class Editor:
             case Pointer(phase=phase, at=at, mods=mods, button=button, zoom=zoom):
                 if zoom is not None:
                     self.session.zoom = zoom
+                self.session.pointer = at
                 if phase == "move":
                     self.state.move(at, mods)
                 elif button != 0:
@@ -623,7 +662,7 @@ class Editor:
         editing = self.session.editing
         if editing is None:
             return None
-        return edit_box(self, editing.id, editing.created)
+        return edit_box(self, editing)
 
 
 def _error(error: LineworkError) -> Json:

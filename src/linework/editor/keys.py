@@ -24,6 +24,7 @@ keys are matched by ``code`` so they work on every keyboard layout.
 | Alt+PageDown, Alt+PageUp | next-page, previous-page |
 | Primary+S, Primary+Shift+S, Primary+O | request save, save-as, open |
 | Primary+= (or +), Primary+-, Primary+Shift+H | request zoom-in, zoom-out, zoom-fit |
+| Shift+F10, ContextMenu | context-menu (at the selection, else the pointer) |
 | ? | request help |
 """
 
@@ -62,7 +63,13 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "Keep proportions, snap rotation to 15°, move along one axis",
     ),
     ("Alt+click", "Select an element inside a group"),
-    ("Double-click", "Edit a label; on empty canvas, add a text"),
+    ("Alt+drag", "Move a copy of the selection (Option+drag on macOS)"),
+    (
+        "Double-click",
+        "Edit a label (on a connector: the label clicked); on empty canvas, add a text",
+    ),
+    ("Drag a selected connector's label", "Slide the label along the connector"),
+    ("Right-click / Shift+F10 / ContextMenu", "Open the context menu"),
     ("?", "Show these shortcuts"),
 )
 
@@ -134,6 +141,8 @@ def key_action(key: Key, ed: Editor) -> tuple[str, dict[str, Any]] | None:
         return (name, {}) if name is not None else None
     if m.alt and k in ("PageDown", "PageUp"):
         return ("next-page" if k == "PageDown" else "previous-page"), {}
+    if k == "ContextMenu" or (k == "F10" and m.shift):
+        return "context-menu", {}
     match k:
         case "Delete" | "Backspace":
             return "delete", {}

@@ -16,6 +16,7 @@ from typing import Final
 from linework.commands import HANDLES, is_locked, unit_bounds
 from linework.commands._base import union
 from linework.editor.hit import RouteCache
+from linework.editor.labels import label_boxes
 from linework.editor.snapping import Guide
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.model import Connector, Document, Element, Group, Shape
@@ -137,17 +138,51 @@ def handles(
 
 
 def _connector_handles(doc: Document, c: Connector, routes: RouteCache) -> list[Handle]:
-    pts = routes.route(doc, c).points
+    r = routes.route(doc, c)
+    pts = r.points
     src, tgt = pts[0], pts[-1]
     out = [Handle("source", src, src, c.id), Handle("target", tgt, tgt, c.id)]
     for i, w in enumerate(c.waypoints):
         out.append(Handle("waypoint", w, w, c.id, i))
+    boxes = [b for _, b in label_boxes(c, r)] if c.labels else []
     ctrl = [src, *c.waypoints, tgt]
     for i in range(len(ctrl) - 1):
         a, b = ctrl[i], ctrl[i + 1]
-        mid = Vec((a.x + b.x) / 2, (a.y + b.y) / 2)
-        out.append(Handle("add-waypoint", mid, mid, c.id, i))
+        # A virtual bend under a label would hide it from the pointer (the
+        # label is dragged along the path): it steps aside along its chord.
+        for k in (0.5, 0.25, 0.75):
+            at = Vec(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k)
+            if not any(bx.contains(at) for bx in boxes):
+                out.append(Handle("add-waypoint", at, at, c.id, i))
+                break
     return out
+
+
+def _label_frames(
+    doc: Document, selection: Sequence[str], zoom: float, routes: RouteCache
+) -> list[SvgNode]:
+    """Dashed frames round the labels of a selected connector: they can be dragged."""
+    if len(selection) != 1:
+        return []
+    c = doc.get(selection[0])
+    if not isinstance(c, Connector) or not c.labels or is_locked(doc, c):
+        return []
+    return [
+        node(
+            "rect",
+            data_role="label",
+            data_index=i,
+            x=b.x,
+            y=b.y,
+            width=b.w,
+            height=b.h,
+            fill="none",
+            stroke=ACCENT,
+            stroke_width=1.0 / zoom,
+            stroke_dasharray=f"{_f(3 / zoom)} {_f(2 / zoom)}",
+        )
+        for i, b in label_boxes(c, routes.route(doc, c))
+    ]
 
 
 def handle_at(hs: Sequence[Handle], p: Vec, zoom: float) -> Handle | None:
@@ -303,6 +338,7 @@ def build(
             )
     # Handles go over ports: a connector's end handle often sits on a port.
     if show_handles:
+        parts.extend(_label_frames(doc, selection, zoom, routes))
         parts.extend(
             _handle_node(h, zoom)
             for h in handles(doc, selection, zoom, routes, kinds, frame=frame)

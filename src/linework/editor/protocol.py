@@ -66,7 +66,10 @@ Response out
     ``[data-handle=nw|n|ne|e|se|s|sw|w]``, ``[data-handle=rotate]``, connector
     ends ``[data-handle=source|target]``, waypoints ``[data-handle=waypoint]
     [data-index]``, virtual bends ``[data-handle=add-waypoint][data-index]``,
-    rubber band ``[data-role=rubber-band]``, smart guides ``[data-role=guide]``,
+    dashed frames round a selected connector's labels ``[data-role=label]
+    [data-index]`` (drag one to slide it along the path; a virtual bend that
+    would sit under a label moves along its chord), rubber band
+    ``[data-role=rubber-band]``, smart guides ``[data-role=guide]``,
     a shape being placed ``[data-role=placing]``, a connection target
     ``[data-role=target]``. Text is escaped; it never carries markup from users.
 ``ui`` — the state the chrome shows, always complete:
@@ -81,10 +84,10 @@ Response out
     ``text`` (null where they differ), ``locked``; for one shape ``box``
     {x, y, w, h}, ``rotation`` and ``link``, otherwise the selection's
     ``bounds``), ``enabled`` {action name: bool}, ``edit_text`` (null, or
-    {id, box {x, y, w, h}, rotation, text, style {...}, created} while
+    {id, label, box {x, y, w, h}, rotation, text, style {...}, created} while
     in-place editing: an overlay editor goes over ``box`` rotated by
     ``rotation`` degrees about its centre, and commits with the ``set-text``
-    action), ``cursor`` (a CSS cursor name), ``state`` (the tool state, e.g.
+    action with ``id`` and, for a connector, ``label``: its label index), ``cursor`` (a CSS cursor name), ``state`` (the tool state, e.g.
     ``idle``, ``translating``, ``resizing``, ``rubber-band``), ``pending`` (how
     many nodes still show a translated older fragment; send ``idle`` until 0
     before reading the DOM's SVG text, e.g. to compare it with an export).
@@ -93,7 +96,12 @@ Response out
     ``request`` ({"action": name, ...} the browser must carry out: open, save,
     save-as, save-sealed, export-svg, export-png, export-drawio, paste (read
     the system clipboard and send the ``paste`` action with ``data``), zoom-in,
-    zoom-out, zoom-fit (with the content ``bounds`` {x, y, w, h}), help),
+    the system clipboard and send the ``paste`` action with ``data``, centred on
+    ``x``, ``y`` when the request has them), zoom-in, zoom-out, zoom-fit (with
+    the content ``bounds`` {x, y, w, h}), help, context-menu (show a menu at
+    page point ``x``, ``y``: its ``items`` are ``{action, label, shortcut,
+    enabled, args}`` or ``{separator: true}``; choosing one sends that action
+    with its args; see ``actions.context_menu``)),
     ``error`` ({code, message, detail}: the command was refused; nothing changed).
 """
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from linework.geometry import Vec
 from linework.model import Style
 
 
@@ -18,10 +19,14 @@ class Editing:
 
     A text created by double-clicking empty canvas is one gesture with its
     first words: committing it empty removes it and leaves no undo step.
+    For a connector, ``label`` is the label being edited; one past the last
+    label means a new one, which will sit at ``position`` along the path.
     """
 
     id: str
     created: bool = False
+    label: int = 0
+    position: float | None = None
 
 
 @dataclass(slots=True)
@@ -41,6 +46,9 @@ class Session:
         clipboard: The last clipboard text this editor produced.
         paste_count: Pastes onto the copy's own page since the copy; each one
             lands a step further down-right so copies never hide each other.
+        layer_by_page: The active layer remembered for each page.
+        pointer: Where the pointer last was (page units): a context menu
+            opened from the keyboard with nothing selected appears there.
     """
 
     page_id: str = ""
@@ -55,6 +63,7 @@ class Session:
     clipboard: str = ""
     paste_count: int = 0
     layer_by_page: dict[str, str] = field(default_factory=dict)
+    pointer: Vec | None = None
 
     def select(self, ids: tuple[str, ...] | list[str]) -> None:
         """Replace the selection (duplicates dropped, order kept)."""

@@ -2,7 +2,8 @@
 pointer can be doing.
 
 The select tool goes Idle → Pointing… → a gesture (Translating, Resizing,
-Rotating, RubberBand, Connecting, DraggingEnd, DraggingWaypoint) → Idle; the
+Rotating, RubberBand, Connecting, DraggingEnd, DraggingWaypoint,
+DraggingLabel) → Idle; the
 place tool draws a new shape of a palette kind. A gesture opens a history mark
 on its first real change and recomputes its whole effect from the document as
 it was at the start (``base``) on every move, so rounding never accumulates,
@@ -20,9 +21,12 @@ from linework.commands import (
     add_waypoint,
     connect,
     descendants,
+    duplicate,
     is_locked,
     move_elements,
+    move_label,
     move_waypoint,
+    pasted_roots,
     resize_shape,
     resized_box,
     rotate_elements,
@@ -30,7 +34,8 @@ from linework.commands import (
     set_end,
     top_of,
 )
-from linework.commands._base import snap_vec, union
+from linework.commands._base import ancestors, snap_vec, union
+from linework.editor.labels import LabelHit, position_near
 from linework.editor.overlay import Handle, cursor_for, port_at
 from linework.editor.protocol import Mods
 from linework.editor.snapping import Guide, Snapper
@@ -46,6 +51,7 @@ from linework.model import (
     Patch,
     Shape,
 )
+from linework.render.connector import label_center
 
 if TYPE_CHECKING:
     from linework.editor.editor import Editor
@@ -129,9 +135,15 @@ class Idle(State):
         """Update hover and the cursor."""
         ed = self.ed
         h = ed.handle_at(p)
-        if h is not None:
+        if h is not None and not (
+            h.name == "add-waypoint" and _selected_label(ed, p) is not None
+        ):
             ed.set_hover(None)  # no ports under a handle: the handle wins
             self.cursor = _handle_cursor(ed, h)
+            return
+        if _selected_label(ed, p) is not None:
+            ed.set_hover(None)
+            self.cursor = "move"
             return
         under = ed.element_at(p)
         shape = under if isinstance(under, Shape) else ed.shape_at(p)
@@ -146,7 +158,14 @@ class Idle(State):
     def down(self, p: Vec, mods: Mods) -> None:
         """Decide what the press grabbed: a handle, a port, an element or canvas."""
         ed = self.ed
+        additive = mods.shift or mods.primary
         h = ed.handle_at(p)
+        # A selected connector's label wins over the virtual bend under it.
+        if h is None or h.name == "add-waypoint":
+            hit = _selected_label(ed, p)
+            if hit is not None and not additive:
+                ed.transition(PointingLabel(ed, p, hit, copy=mods.alt))
+                return
         if h is not None:
             ed.transition(PointingHandle(ed, p, h))
             return
@@ -157,15 +176,22 @@ class Idle(State):
             if port is not None:
                 ed.transition(PointingPort(ed, p, shape.id, port))
                 return
+        label = ed.label_at(p)
+        if label is not None:
+            under = ed.document.typed(label.conn, Connector)
         if under is None:
-            additive = mods.shift or mods.primary
             if not additive:
                 ed.select([])
             ed.transition(PointingCanvas(ed, p, additive))
             return
-        unit = under.id if mods.alt else top_of(ed.document, under).id
         sel = list(ed.session.selection)
-        additive = mods.shift or mods.primary
+        if mods.alt:
+            # Alt picks inside groups, unless the press is on a selected unit:
+            # then Alt-dragging copies the selection as it is.
+            held = [under.id, *(g.id for g in ancestors(ed.document, under))]
+            unit = next((r for r in held if r in sel), under.id)
+        else:
+            unit = top_of(ed.document, under).id
         toggle_off = False
         if additive:
             if unit in sel:
@@ -174,7 +200,15 @@ class Idle(State):
                 ed.select([*sel, unit])
         elif unit not in sel:
             ed.select([unit])
-        ed.transition(PointingElement(ed, p, unit, toggle_off, additive))
+        ed.transition(PointingElement(ed, p, unit, toggle_off, additive, copy=mods.alt))
+
+
+def _selected_label(ed: Editor, p: Vec) -> LabelHit | None:
+    """Return the label under ``p`` of a selected connector (it can be dragged)."""
+    sel = ed.session.selection
+    if not sel or not any(isinstance(ed.document.get(r), Connector) for r in sel):
+        return None
+    return ed.label_at(p, only=sel)
 
 
 def _handle_cursor(ed: Editor, h: Handle) -> str:
@@ -232,17 +266,30 @@ class PointingElement(_Pointing):
     cursor = "move"
 
     def __init__(
-        self, ed: Editor, start: Vec, unit: str, toggle_off: bool, additive: bool
+        self,
+        ed: Editor,
+        start: Vec,
+        unit: str,
+        toggle_off: bool,
+        additive: bool,
+        *,
+        copy: bool = False,
     ) -> None:
         super().__init__(ed, start)
         self.unit = unit
         self.toggle_off = toggle_off
         self.additive = additive
+        self.copy = copy
 
     def move(self, p: Vec, mods: Mods) -> None:
-        """Start moving the selection once dragged."""
+        """Start moving the selection once dragged (a copy of it with Alt)."""
         if self.dragged(p) and self.ed.session.selection:
-            t = Translating(self.ed, self.start, self.ed.session.selection)
+            t = Translating(
+                self.ed,
+                self.start,
+                self.ed.session.selection,
+                copy=self.copy or mods.alt,
+            )
             self.ed.transition(t)
             t.move(p, mods)
 
@@ -254,6 +301,39 @@ class PointingElement(_Pointing):
             self.ed.select([s for s in sel if s != self.unit])
         elif not self.additive and len(sel) > 1:
             self.ed.select([self.unit])
+        self.ed.transition(Idle(self.ed))
+
+
+class PointingLabel(_Pointing):
+    """Pressed on a selected connector's label: a drag slides it along the path.
+
+    With Alt the drag copies the selection instead, as on any element.
+    """
+
+    name = "pointing-label"
+    cursor = "move"
+
+    def __init__(self, ed: Editor, start: Vec, hit: LabelHit, *, copy: bool) -> None:
+        super().__init__(ed, start)
+        self.hit = hit
+        self.copy = copy
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Start dragging the label (or copying the selection) once dragged."""
+        if not self.dragged(p):
+            return
+        ed = self.ed
+        nxt: State
+        if self.copy or mods.alt:
+            nxt = Translating(ed, self.start, ed.session.selection, copy=True)
+        else:
+            nxt = DraggingLabel(ed, self.start, self.hit)
+        ed.transition(nxt)
+        nxt.move(p, mods)
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """A click on the label: just that connector stays selected."""
+        self.ed.select([self.hit.conn])
         self.ed.transition(Idle(self.ed))
 
 
@@ -322,9 +402,22 @@ class Translating(Gesture):
     cursor = "move"
     history_name = "Move"
 
-    def __init__(self, ed: Editor, start: Vec, ids: tuple[str, ...]) -> None:
+    def __init__(
+        self, ed: Editor, start: Vec, ids: tuple[str, ...], *, copy: bool = False
+    ) -> None:
+        self.history_name = "Duplicate" if copy else "Move"
         super().__init__(ed)
         self.start = start
+        self.original = ids
+        if copy:
+            # The copies are made where the originals are and then dragged;
+            # they share the gesture's mark, so one undo (or Escape) takes
+            # back both. Connectors between copied shapes follow the copies.
+            made = duplicate(self.base, ids, ed.ids, Vec(0.0, 0.0))
+            ed.apply(made)
+            ids = tuple(pasted_roots(made))
+            ed.select(ids)
+            self.base = ed.document
         self.ids = ids
         self.bounds = union(ed.unit_bounds(i) for i in ids)
         moving = set(descendants(self.base, ids))
@@ -395,12 +488,13 @@ class Translating(Gesture):
         self.finish()
 
     def cancel(self) -> None:
-        """Put everything back."""
+        """Put everything back (and drop the copies of a copying drag)."""
         self.ed.extras.guides = []
         self.ed.extras.offset = None
         if self.preview is not None:
             self.ed.preview(self.preview, Vec(0.0, 0.0))
         super().cancel()
+        self.ed.select(self.original)
 
 
 class Preview:
@@ -670,6 +764,34 @@ class DraggingWaypoint(Gesture):
             self.show(ins)
         else:
             self.show(move_waypoint(self.base, self.conn, self.index, q))
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """Commit."""
+        self.finish()
+
+
+class DraggingLabel(Gesture):
+    """Sliding a connector label along its path; it keeps its offset from it."""
+
+    name = "dragging-label"
+    cursor = "move"
+    history_name = "Move label"
+
+    def __init__(self, ed: Editor, start: Vec, hit: LabelHit) -> None:
+        super().__init__(ed)
+        self.conn = hit.conn
+        self.index = hit.index
+        c = self.base.typed(hit.conn, Connector)
+        # Labels never change the route, so the path is measured once.
+        self.route = ed.hits.routes.route(self.base, c)
+        label = c.labels[hit.index]
+        self.offset = label.offset
+        self.grab = start - label_center(self.route, label)
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Put the label at the point of the path nearest the pointer."""
+        at = position_near(self.route, p - self.grab - self.offset)
+        self.show(move_label(self.base, self.conn, self.index, at))
 
     def up(self, p: Vec, mods: Mods) -> None:
         """Commit."""
