@@ -1,6 +1,8 @@
 // Wires the editor into the page: input, toolbar, palette, properties,
-// layers, page tabs, in-place text, help, clipboard and the core's requests.
+// layers, page tabs, in-place text, context menu, help, clipboard and the
+// core's requests.
 
+import { createContextMenu } from "./context-menu.js";
 import { createEditor } from "./editor.js";
 import { createHelp } from "./help.js";
 import { isTyping, toPage, wireEditorInput } from "./input.js";
@@ -28,6 +30,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
   const editor = createEditor({ call, svg, canvas });
   const textEditor = createTextEditor({ stage, svg, canvas, editor });
   const help = createHelp();
+  const contextMenu = createContextMenu({ svg, canvas, editor, textEditor });
 
   createToolbar({ bar: $('[data-role="edit-bar"]'), editor });
   createProperties({ root: $('[data-role="properties"]'), editor });
@@ -49,12 +52,14 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
     const rect = svg.getBoundingClientRect();
     return toPage(svg, canvas.view, rect.left + rect.width / 2, rect.top + rect.height / 2);
   }
-  function paste(data) {
-    const at = viewCentre();
+  // `at`: the page point to paste at (the context menu's); else plain text goes
+  // to the view's centre and a copy steps aside from its original.
+  function paste(data, at = null) {
     if (typeof data === "string" && data.trim() && !PAYLOAD.test(data)) {
-      return editor.action("add-text", { ...at, text: data.slice(0, 20_000) });
+      return editor.action("add-text", { ...(at ?? viewCentre()), text: data.slice(0, 20_000) });
     }
-    return editor.action("paste", typeof data === "string" && data.trim() ? { data } : {});
+    const args = typeof data === "string" && data.trim() ? { data } : {};
+    return editor.action("paste", at ? { ...args, ...at } : args);
   }
   editor.onRequest((request) => {
     switch (request.action) {
@@ -62,11 +67,16 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
       case "zoom-out": canvas.zoomStep(-1); break;
       case "zoom-fit": canvas.fit(); break;
       case "help": help.show(request.shortcuts ?? []); break;
-      case "paste":
+      case "paste": {
+        // From the context menu the paste lands where it was opened.
+        const at = Number.isFinite(request.x) && Number.isFinite(request.y)
+          ? { x: request.x, y: request.y } : null;
         (navigator.clipboard?.readText?.() ?? Promise.reject(new Error("no clipboard")))
-          .then((text) => paste(text), () => paste(null))
+          .then((text) => paste(text, at), () => paste(null, at))
           .catch(() => {});
         break;
+      }
+      case "context-menu": contextMenu.show(request); break;
       case "clipboard":
         navigator.clipboard?.writeText?.(request.text).catch(() => {
           setStatus("Copied inside Linework (the system clipboard was not available).");

@@ -92,7 +92,7 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
     editor.send({ type: "dblclick", ...toPage(svg, canvas.view, e.clientX, e.clientY),
       ...mods(e), zoom: canvas.view.scale });
   });
-  svg.addEventListener("contextmenu", (e) => e.preventDefault());
+  // Right-click opens the editor's own menu (web/editor/context-menu.js).
 
   window.addEventListener("keydown", (e) => {
     if (e.defaultPrevented || e.isComposing || isTyping(e.target)) return;
@@ -109,6 +109,9 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
       forward = e.target === svg && (editor.ui?.selection.length ?? 0) > 0;
     } else if (e.altKey && (e.key === "PageDown" || e.key === "PageUp")) {
       forward = true;
+    } else if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) {
+      // The canvas context menu (web/editor/context-menu.js), not a control's.
+      forward = e.target === svg || e.target === document.body;
     } else {
       forward = PLAIN_KEYS.has(e.key) && !(onControl && e.key === "Enter");
     }

@@ -12,7 +12,9 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
   area.hidden = true;
   stage.append(area);
   let editing = null; // ui.edit_text being edited
-  let committed = null; // id sent with set-text, until a response closes it
+  let committed = null; // key of the edit sent with set-text, until a response closes it
+  // One connector has several labels: an edit is its element and label.
+  const keyOf = (edit) => `${edit.id}#${edit.label ?? 0}`;
 
   function place() {
     if (editing === null) return;
@@ -62,11 +64,11 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
   /** Send the text to Python (if editing) and close the editor. */
   function commit() {
     if (editing === null) return;
-    const { id } = editing;
+    const { id, label } = editing;
     const text = area.value;
-    committed = id;
+    committed = keyOf(editing);
     close();
-    editor.action("set-text", { id, text }).catch(() => {});
+    editor.action("set-text", { id, text, label: label ?? 0 }).catch(() => {});
   }
 
   area.addEventListener("keydown", (e) => {
@@ -82,8 +84,8 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
   editor.onUi((ui) => {
     const edit = ui.edit_text;
     if (!edit) committed = null;
-    if (edit && edit.id === committed) return;
-    if (edit && (editing === null || editing.id !== edit.id)) open(edit);
+    if (edit && keyOf(edit) === committed) return;
+    if (edit && (editing === null || keyOf(editing) !== keyOf(edit))) open(edit);
     else if (!edit && editing !== null) close();
   });
 
