@@ -87,8 +87,10 @@ Response out
     {id, label, box {x, y, w, h}, rotation, text, style {...}, created} while
     in-place editing: an overlay editor goes over ``box`` rotated by
     ``rotation`` degrees about its centre, and commits with the ``set-text``
-    action with ``id`` and, for a connector, ``label``: its label index), ``cursor`` (a CSS cursor name), ``state`` (the tool state, e.g.
-    ``idle``, ``translating``, ``resizing``, ``rubber-band``), ``pending`` (how
+    action with ``id`` and, for a connector, ``label``: its label index),
+    ``cursor`` (a CSS cursor name), ``state`` (the tool state, e.g. ``idle``,
+    ``translating``, ``resizing``, ``rubber-band``, ``dragging-label``),
+    ``pending`` (how
     many nodes still show a translated older fragment; send ``idle`` until 0
     before reading the DOM's SVG text, e.g. to compare it with an export).
     Only when they apply:

@@ -135,15 +135,15 @@ class Idle(State):
         """Update hover and the cursor."""
         ed = self.ed
         h = ed.handle_at(p)
-        if h is not None and not (
-            h.name == "add-waypoint" and _selected_label(ed, p) is not None
-        ):
-            ed.set_hover(None)  # no ports under a handle: the handle wins
-            self.cursor = _handle_cursor(ed, h)
-            return
-        if _selected_label(ed, p) is not None:
+        # As in down(): a selected connector's label wins over a virtual bend.
+        on_bend = h is None or h.name == "add-waypoint"
+        if on_bend and _selected_label(ed, p) is not None:
             ed.set_hover(None)
             self.cursor = "move"
+            return
+        if h is not None:
+            ed.set_hover(None)  # no ports under a handle: the handle wins
+            self.cursor = _handle_cursor(ed, h)
             return
         under = ed.element_at(p)
         shape = under if isinstance(under, Shape) else ed.shape_at(p)
