@@ -10,6 +10,7 @@ from linework.geometry import Box, Vec
 from linework.model import (
     ARROWHEADS,
     DEFAULT_STYLE,
+    LABEL_POSITIONS,
     ROUTINGS,
     Attached,
     Connector,
@@ -45,6 +46,7 @@ def styles(draw: st.DrawFn):  # type: ignore[no-untyped-def]
         italic=draw(st.booleans()),
         align=draw(st.sampled_from(["left", "center", "right"])),
         end_arrow=draw(st.sampled_from(ARROWHEADS)),
+        label_position=draw(st.sampled_from(LABEL_POSITIONS)),
     )
 
 

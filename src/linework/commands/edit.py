@@ -27,6 +27,7 @@ from linework.geometry import Vec
 from linework.model import (
     ARROWHEADS,
     DASHES,
+    LABEL_POSITIONS,
     ROUTINGS,
     STYLE_FIELDS,
     Connector,
@@ -57,6 +58,7 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "valign": ("top", "middle", "bottom"),
     "start_arrow": ARROWHEADS,
     "end_arrow": ARROWHEADS,
+    "label_position": LABEL_POSITIONS,
 }
 
 

@@ -48,6 +48,7 @@ from linework.model import (
     Free,
     Grid,
     Group,
+    LabelPosition,
     Layer,
     Page,
     Record,
@@ -179,7 +180,7 @@ _ARROWS: Final[Mapping[str, tuple[str, str]]] = {
     "none": ("none", "none"),
     "": ("none", "none"),
     "dash": ("none", "none"),
-    "cross": ("none", "none"),
+    "cross": ("cross", "cross"),
     "baseDash": ("none", "none"),
 }
 _ORTHOGONAL: Final = frozenset(
@@ -498,7 +499,8 @@ def _text_style(
         font_style = 0
     default_align = "left" if text_like or "label" in names else "center"
     align = style.get("align", default_align)
-    valign = style.get("verticalAlign", "top" if text_like else "middle")
+    top = text_like or not _OUTSIDE_BELOW.isdisjoint(names)
+    valign = style.get("verticalAlign", "top" if top else "middle")
     return {
         "font_size": _bounded(style.get("fontSize"), 11.0, 1.0, 1000.0),
         "font_color": colour(style.get("fontColor"), "#000000"),
@@ -509,6 +511,36 @@ def _text_style(
         "valign": valign if valign in ("top", "middle", "bottom") else "middle",
         "text_padding": _bounded(style.get("spacing"), 2.0, 0.0, 100_000.0),
     }
+
+
+#: Named styles whose label sits below the shape in draw.io's default stylesheet
+#: (``verticalLabelPosition=bottom;verticalAlign=top``).
+_OUTSIDE_BELOW: Final = frozenset({"image", "roundImage", "rhombusImage", "icon"})
+
+
+def label_position(style: Mapping[str, str], names: tuple[str, ...]) -> LabelPosition:
+    """Return our ``label_position`` for draw.io's label position keys.
+
+    ``verticalLabelPosition`` top/bottom wins over ``labelPosition`` left/right
+    (our model has no diagonal places; draw.io files rarely use them).
+
+    >>> label_position({"verticalLabelPosition": "bottom"}, ())
+    'bottom'
+    >>> label_position({"labelPosition": "left"}, ()), label_position({}, ("image",))
+    ('left', 'bottom')
+    """
+    default = "bottom" if not _OUTSIDE_BELOW.isdisjoint(names) else "middle"
+    vertical = style.get("verticalLabelPosition", default).strip()
+    horizontal = style.get("labelPosition", "center").strip()
+    if vertical == "top":
+        return "top"
+    if vertical == "bottom":
+        return "bottom"
+    if horizontal == "left":
+        return "left"
+    if horizontal == "right":
+        return "right"
+    return "inside"
 
 
 def _line_style(style: Mapping[str, str]) -> dict[str, Any]:
@@ -988,6 +1020,7 @@ class _PageBuilder:
             fill=fill,
             stroke=stroke,
             corner_radius=corner,
+            label_position=label_position(st, c.names),
             **lines,
             **text,
         )
@@ -1379,6 +1412,8 @@ def _points_of(r: Record, boxes: Mapping[str, Box]) -> Iterable[Vec]:
     """
     if isinstance(r, Shape):
         b = r.box
+        if r.text and r.style.label_position != "inside":
+            b = b.union(_outside_label_box(r))
         corners = (
             Vec(b.x, b.y),
             Vec(b.right, b.y),
@@ -1386,7 +1421,7 @@ def _points_of(r: Record, boxes: Mapping[str, Box]) -> Iterable[Vec]:
             Vec(b.x, b.bottom),
         )
         if r.rotation_deg:
-            yield from (rotate_about(p, b.center, r.rotation_deg) for p in corners)
+            yield from (rotate_about(p, r.box.center, r.rotation_deg) for p in corners)
         else:
             yield from corners
     elif isinstance(r, Connector):
@@ -1412,6 +1447,29 @@ def _points_of(r: Record, boxes: Mapping[str, Box]) -> Iterable[Vec]:
             c = c + label.offset
             yield Vec(c.x - hw, c.y - hh)
             yield Vec(c.x + hw, c.y + hh)
+
+
+def _outside_label_box(s: Shape) -> Box:
+    """Return roughly where a label outside its shape is drawn.
+
+    The renderer lays it out unwrapped in a box of the shape's size beside the
+    shape, so the box is widened to the text's estimated width (about the
+    estimate used for connector labels) on the side its alignment grows to.
+    """
+    b, st = s.box, s.style
+    position = st.label_position
+    dx = {"left": -b.w, "right": b.w}.get(position, 0.0)
+    dy = {"top": -b.h, "bottom": b.h}.get(position, 0.0)
+    lines = s.text.split("\n")
+    w = max(b.w, max(len(line) for line in lines) * st.font_size * 0.6 + 8)
+    x = b.x + dx
+    if st.align == "center":
+        x += (b.w - w) / 2
+    elif st.align == "right":
+        x += b.w - w
+    h = max(b.h, len(lines) * st.font_size * 1.25 + 8)
+    y = b.y + dy + (b.h - h if position == "top" else 0.0)
+    return Box(x, y, w, h)
 
 
 def _page_extent(x: float) -> float:

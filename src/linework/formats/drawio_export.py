@@ -95,6 +95,7 @@ ARROWS: Final[Mapping[str, tuple[str, bool]]] = {
     "er-zero-or-one": ("ERzeroToOne", False),
     "er-one-or-many": ("ERoneToMany", False),
     "er-zero-or-many": ("ERzeroToMany", False),
+    "cross": ("cross", False),
 }
 
 #: Where each named port sits in its shape's box, as fractions.
@@ -107,6 +108,14 @@ PORT_ANCHORS: Final[Mapping[str, tuple[float, float]]] = {
     "ne": (1.0, 0.0),
     "se": (1.0, 1.0),
     "sw": (0.0, 1.0),
+}
+
+#: Our label positions → draw.io's keys (``inside`` writes none: the default).
+_LABEL_POSITIONS: Final[Mapping[str, list[tuple[str, str]]]] = {
+    "top": [("verticalLabelPosition", "top")],
+    "bottom": [("verticalLabelPosition", "bottom")],
+    "left": [("labelPosition", "left")],
+    "right": [("labelPosition", "right")],
 }
 
 _EDGE_LABEL_STYLE: Final = (
@@ -196,6 +205,7 @@ def _shape_style(shape: Shape, html: bool) -> str:
     pairs.append(("fillColor", _colour(shape.style.fill, "#ffffff")))
     pairs += _line_pairs(shape.style)
     pairs += _text_pairs(shape.style, html=html)
+    pairs += _LABEL_POSITIONS.get(shape.style.label_position, [])
     if shape.rotation_deg:
         pairs.append(("rotation", _num(shape.rotation_deg)))
     return _style_string(pairs, base)

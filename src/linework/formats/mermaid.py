@@ -649,7 +649,7 @@ _HEADS: Final[dict[str, str]] = {
     ">": "classic",
     "<": "classic",
     "o": "circle",
-    "x": "er-one",  # the model has no cross head; a bar reads closest
+    "x": "cross",
     "": "none",
 }
 _CONTAINER: Final = replace(

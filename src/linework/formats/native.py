@@ -23,6 +23,7 @@ from linework.model import (
     ARROWHEADS,
     DASHES,
     DEFAULT_STYLE,
+    LABEL_POSITIONS,
     ROUTINGS,
     Attached,
     Connector,
@@ -330,6 +331,8 @@ class _Reader:
                 values[key] = self.choice(raw, where, ("top", "middle", "bottom"))
             elif key in ("start_arrow", "end_arrow"):
                 values[key] = self.choice(raw, where, ARROWHEADS)
+            elif key == "label_position":
+                values[key] = self.choice(raw, where, LABEL_POSITIONS)
         return replace(DEFAULT_STYLE, **values) if values else DEFAULT_STYLE, unknown
 
     def end(self, v: Any, path: str) -> End:

@@ -22,13 +22,22 @@ from linework.model.records import (
     Shape,
     frozen_map,
 )
-from linework.model.style import ARROWHEADS, DASHES, DEFAULT_STYLE, STYLE_FIELDS, Style
+from linework.model.style import (
+    ARROWHEADS,
+    DASHES,
+    DEFAULT_STYLE,
+    LABEL_POSITIONS,
+    STYLE_FIELDS,
+    LabelPosition,
+    Style,
+)
 
 __all__ = [
     "ARROWHEADS",
     "DASHES",
     "DEFAULT_STYLE",
     "EMPTY",
+    "LABEL_POSITIONS",
     "ROUTINGS",
     "STYLE_FIELDS",
     "Attached",
@@ -42,6 +51,7 @@ __all__ = [
     "Group",
     "IdSource",
     "JsonObject",
+    "LabelPosition",
     "Layer",
     "Page",
     "Patch",

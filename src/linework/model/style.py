@@ -7,6 +7,13 @@ from typing import Final, Literal
 
 HAlign = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
+LabelPosition = Literal["inside", "top", "bottom", "left", "right"]
+
+#: Where a shape's label box sits: on the shape (its kind's label box), or a
+#: box of the shape's size just above, below, left or right of it (draw.io's
+#: ``verticalLabelPosition`` / ``labelPosition``); ``align`` and ``valign``
+#: still place the text inside that box.
+LABEL_POSITIONS: Final[tuple[str, ...]] = ("inside", "top", "bottom", "left", "right")
 
 ARROWHEADS: Final[tuple[str, ...]] = (
     "none",
@@ -23,6 +30,7 @@ ARROWHEADS: Final[tuple[str, ...]] = (
     "er-zero-or-one",
     "er-one-or-many",
     "er-zero-or-many",
+    "cross",
 )
 DASHES: Final[tuple[str, ...]] = ("solid", "dashed", "dotted", "dash-dot")
 
@@ -53,6 +61,7 @@ class Style:
     text_padding: float = 6.0
     start_arrow: str = "none"
     end_arrow: str = "classic"
+    label_position: LabelPosition = "inside"
 
 
 DEFAULT_STYLE: Final = Style()

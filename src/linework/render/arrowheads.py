@@ -186,6 +186,16 @@ def _er_zero_or_many(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ..
     return (_er_foot(f, n, w, c), _er_ring(f, -1.1 * n, n, w, c))
 
 
+def _cross(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
+    # An X over the line, which runs on to the tip (Mermaid's ``--x``,
+    # draw.io's ``cross``).
+    x, h = -0.5 * n, 0.4 * n
+    d = f.path((x - h, h), (x + h, -h), close=False) + f.path(
+        (x - h, -h), (x + h, h), close=False
+    )
+    return (_outlined(d, c, w, "none"),)
+
+
 def _none(f: _Frame, n: float, w: float, c: str) -> tuple[SvgNode, ...]:
     return ()
 
@@ -205,6 +215,7 @@ _DRAWERS: Final[dict[str, _Drawer]] = {
     "er-zero-or-one": _er_zero_or_one,
     "er-one-or-many": _er_one_or_many,
     "er-zero-or-many": _er_zero_or_many,
+    "cross": _cross,
 }
 # How far back the line stops, as (fraction of the head length, strokes).
 _INSETS: Final[dict[str, tuple[float, float]]] = {

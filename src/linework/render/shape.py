@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from linework.geometry import fmt
+from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.links import safe_link
 from linework.model import Shape, Style
 from linework.render.paint import dasharray
 from linework.render.text import layout_in, text_nodes
-from linework.shapes import kind_of
+from linework.shapes import kind_of, label_box
 from linework.svg import AttrValue, SvgNode, node
+from linework.text import TextLayout
 
 
 def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
@@ -18,7 +19,7 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     body = SvgNode("g", _body_attrs(st), tuple(kind.body(shape)))
     children: list[SvgNode] = [body]
     if shape.text:
-        label = text_nodes(layout_in(shape.text, kind.label_box(shape), st), st)
+        label = text_nodes(label_layout(shape), st)
         link = safe_link(shape.link) if shape.link else None
         if link and label:
             children.append(
@@ -42,6 +43,47 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     if hidden:
         attrs.append(("display", "none"))
     return SvgNode("g", tuple(attrs), tuple(children))
+
+
+def label_layout(shape: Shape) -> TextLayout:
+    """Lay out a shape's label in its label box.
+
+    A label inside wraps to its box; one outside (above, below or beside) does
+    not, since nothing bounds it there and icons are often narrower than their
+    names: its lines break only where the text does, as in draw.io.
+    """
+    inside = shape.style.label_position == "inside"
+    return layout_in(shape.text, label_box(shape), shape.style, wrap=inside)
+
+
+def outside_label_bounds(shape: Shape) -> Box | None:
+    """Return the page box of a label drawn outside its shape, or None.
+
+    Bounds of a shape are its outline; a label above, below or beside it lies
+    outside that, so exports widen their view box by this to keep it whole.
+    """
+    st = shape.style
+    if st.label_position == "inside" or not shape.text:
+        return None
+    layout = label_layout(shape)
+    if not layout.lines:
+        return None
+    size = st.font_size
+    shift = {"start": 0.0, "middle": 0.5, "end": 1.0}[layout.anchor]
+    left = min(line.x - shift * line.width for line in layout.lines)
+    right = max(line.x + (1 - shift) * line.width for line in layout.lines)
+    top = layout.lines[0].y - size
+    bottom = layout.lines[-1].y + 0.3 * size
+    corners: tuple[Vec, ...] = (
+        Vec(left, top),
+        Vec(right, top),
+        Vec(right, bottom),
+        Vec(left, bottom),
+    )
+    if shape.rotation_deg % 360:
+        c = shape.box.center
+        corners = tuple(rotate_about(p, c, shape.rotation_deg) for p in corners)
+    return Box.around(corners)
 
 
 # The body group's attributes depend on the style alone, and shapes share a few

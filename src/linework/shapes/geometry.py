@@ -156,3 +156,31 @@ def bounds(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
         _BOUNDS.clear()
     _BOUNDS[id(shape)] = (shape, kinds, box)
     return box
+
+
+def label_box(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
+    """Return where the shape's label is laid out (unrotated, before padding).
+
+    The one place that applies ``style.label_position``: ``inside`` gives the
+    kind's own label box; ``top``, ``bottom``, ``left`` and ``right`` give a
+    box of the shape's size right next to it on that side, as draw.io places
+    an outside label (its ``align`` and ``valign`` still place the text in it).
+
+    >>> from linework.model import Shape, Style
+    >>> s = Shape(id="s", page="p", layer="l", box=Box(10, 20, 40, 30),
+    ...           style=Style(label_position="bottom"))
+    >>> label_box(s)
+    Box(x=10, y=50, w=40, h=30)
+    """
+    b = shape.box
+    match shape.style.label_position:
+        case "top":
+            return Box(b.x, b.y - b.h, b.w, b.h)
+        case "bottom":
+            return Box(b.x, b.y + b.h, b.w, b.h)
+        case "left":
+            return Box(b.x - b.w, b.y, b.w, b.h)
+        case "right":
+            return Box(b.x + b.w, b.y, b.w, b.h)
+        case _:
+            return kind_of(shape.kind, kinds).label_box(shape)

@@ -210,3 +210,50 @@ def test_long_strings_are_refused() -> None:
     raw = _minimal(text="x" * (native.limits.MAX_TEXT + 1))
 
     assert "elements[0].text: is" in _error(raw).detail
+
+
+@pytest.mark.parametrize("position", ["top", "bottom", "left", "right"])
+def test_label_position_round_trips(position: str) -> None:
+    """An outside label position is read, kept and written back as is."""
+    raw = _minimal(style={"label_position": position, "valign": "top"})
+
+    doc = native.decode(json.dumps(raw).encode())
+    (shape,) = doc.elements("page:1")
+    out = json.loads(native.encode(doc))
+
+    assert position == shape.style.label_position
+    assert {"label_position": position, "valign": "top"} == (
+        out["pages"][0]["elements"][0]["style"]
+    )
+
+
+def test_label_position_inside_is_the_default_and_never_written() -> None:
+    """Files without the field read as inside, and inside is left out on write,
+    so existing files keep their bytes."""
+    raw = _minimal(style={"label_position": "inside", "fill": "#ff0000"})
+
+    doc = native.decode(json.dumps(raw).encode())
+    out = json.loads(native.encode(doc))
+
+    assert "inside" == doc.elements("page:1")[0].style.label_position
+    assert {"fill": "#ff0000"} == out["pages"][0]["elements"][0]["style"]
+
+
+@pytest.mark.parametrize("bad", ["below", "", 3, None, ["top"]])
+def test_label_position_is_validated(bad: Any) -> None:
+    """Anything but inside/top/bottom/left/right is refused at its place."""
+    err = _error(_minimal(style={"label_position": bad}))
+
+    assert err.code == "LW-E0102"
+    assert "elements[0].style.label_position: must be one of inside" in err.detail
+
+
+def test_cross_arrowhead_is_a_valid_value() -> None:
+    """The cross head reads and writes like every other arrowhead."""
+    raw = _minimal(style={"end_arrow": "cross", "start_arrow": "cross"})
+
+    out = json.loads(native.encode(native.decode(json.dumps(raw).encode())))
+
+    assert {"end_arrow": "cross", "start_arrow": "cross"} == (
+        out["pages"][0]["elements"][0]["style"]
+    )
