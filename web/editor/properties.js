@@ -4,7 +4,7 @@
 
 const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond",
   "diamond-hollow", "circle", "circle-hollow", "er-one", "er-many", "er-zero-or-one",
-  "er-one-or-many", "er-zero-or-many"];
+  "er-one-or-many", "er-zero-or-many", "cross"];
 const DASHES = ["solid", "dashed", "dotted", "dash-dot"];
 const ROUTINGS = ["straight", "orthogonal", "curved"];
 const LINK = /^((https?:\/\/|mailto:)[^\s"<>]*)?$/i;
@@ -186,6 +186,9 @@ export function createProperties({ root, editor }) {
   }
   select(s, "Align", "align", ["left", "center", "right"], { send: (v) => style({ align: v }), read: st("align") });
   select(s, "Vertical", "valign", ["top", "middle", "bottom"], { send: (v) => style({ valign: v }), read: st("valign") });
+  // Outside a shape, the text hugs it: below aligns to the top, left to the right, ...
+  const FACING = { top: { valign: "bottom" }, bottom: { valign: "top" }, left: { align: "right" }, right: { align: "left" } };
+  select(s, "Label position", "label_position", ["inside", "top", "bottom", "left", "right"], { send: (v) => style({ label_position: v, ...FACING[v] }), read: st("label_position") });
   textField(s, "Text", "text", {
     multiline: true,
     send: (v) => { if (ui.selection.length === 1) editor.action("set-text", { id: ui.selection[0], text: v }); },
