@@ -82,6 +82,19 @@ _SHAPES: Final[dict[str, str]] = {
     "magicframe": "rectangle",
 }
 _LINEAR: Final = frozenset({"arrow", "line", "freedraw"})
+_FRAMES: Final = frozenset({"frame", "magicframe"})
+_FRAME_STYLE: Final[dict[str, Any]] = {
+    "fill": "none",
+    "stroke": "#bbbbbb",
+    "stroke_width": 1.0,
+    "dash": "solid",
+    "font_size": 14.0,
+    "font_color": "#999999",
+    "align": "left",
+    "valign": "bottom",
+    "label_position": "top",
+    "text_padding": 3.0,
+}
 _RASTER_URI: Final = re.compile(
     r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+"
 )
@@ -228,6 +241,8 @@ class _Reader:
         self.labels: dict[str, list[dict[str, Any]]] = {}
         self.groups: dict[str, str] = {}
         self.group_parent: dict[str, str | None] = {}
+        # Frames by Excalidraw id → the group that holds the frame and its children.
+        self.frames: dict[str, str] = {}
 
     def _bound(self, e: dict[str, Any]) -> list[dict[str, Any]]:
         """Return the texts bound to ``e`` (only the first element with an id)."""
@@ -251,6 +266,7 @@ class _Reader:
                 box = self._container(e)
                 if box is not None:
                     self.labels.setdefault(box["id"], []).append(e)
+        self._frames()
         # Shapes first (connectors need their ids), keeping the paint order.
         z_of: dict[int, int] = {}
         for z, e in enumerate(self.elements):
@@ -308,6 +324,53 @@ class _Reader:
             if cur is None:
                 self.group_parent[gi] = go
         return self.groups[chain[0]]
+
+    def _frames(self) -> None:
+        """Make a group for each live frame (its outline and its children join it).
+
+        A frame's own ``groupIds`` place its group; ``frameId`` on other
+        elements puts them (or the outermost of their groups) in it.
+        """
+        for e in self.elements:
+            eid = e.get("id")
+            if (
+                e.get("type") in _FRAMES
+                and isinstance(eid, str)
+                and self.by_id.get(eid) is e
+            ):
+                gid = self.ids.new("group")
+                self.frames[eid] = gid
+                self.group_parent[gid] = self._parent(e)
+                self.records[gid] = Group(
+                    id=gid, page=self.page.id, layer=self.layer.id
+                )
+
+    def _owner(self, e: dict[str, Any]) -> str | None:
+        """Return the group an element belongs to, its frame included."""
+        group = self._parent(e)
+        eid, fid = e.get("id"), e.get("frameId")
+        if isinstance(eid, str) and eid in self.frames and self.by_id.get(eid) is e:
+            return self.frames[eid]
+        frame = self.frames.get(fid) if isinstance(fid, str) else None
+        if frame is None:
+            return group
+        if group is None:
+            return frame
+        outer = group
+        seen = {outer}
+        while (up := self.group_parent[outer]) is not None and up not in seen:
+            outer = up
+            seen.add(up)
+        if outer == frame:
+            return group
+        # Nest the element's groups in the frame unless the frame is inside them.
+        cur: str | None = frame
+        while cur is not None and cur != outer and cur not in seen:
+            seen.add(cur)
+            cur = self.group_parent[cur]
+        if cur is None:
+            self.group_parent[outer] = frame
+        return group
 
     def _cap_group_depth(self) -> None:
         """Cut group chains so no element nests deeper than the model allows."""
@@ -392,9 +455,10 @@ class _Reader:
             values.pop("stroke_width", None)
             values.update(self._text_style(e))
             text = self._text(e)
-        elif etype in ("frame", "magicframe"):
-            values.setdefault("fill", "none")
-            values.update(valign="top", align="left")
+        elif etype in _FRAMES:
+            # Excalidraw's frame look: a thin grey outline, the name just above
+            # its top-left corner.
+            values.update(_FRAME_STYLE)
             text = _str(e.get("name"), 200) or "Frame"
         elif etype == "image":
             file = _obj(self.files.get(_str(e.get("fileId"), 200)))
@@ -420,7 +484,7 @@ class _Reader:
             id=sid,
             page=self.page.id,
             layer=self.layer.id,
-            parent=self._parent(e),
+            parent=self._owner(e),
             z=z,
             kind=kind,
             box=Box(rounded(x), rounded(y), max(1.0, rounded(w)), max(1.0, rounded(h))),
@@ -491,7 +555,7 @@ class _Reader:
             id=cid,
             page=self.page.id,
             layer=self.layer.id,
-            parent=self._parent(e),
+            parent=self._owner(e),
             z=z,
             source=source,
             target=target,

@@ -429,14 +429,118 @@ def test_deleted_elements_are_skipped() -> None:
 
 
 def test_frames_become_titled_rectangles() -> None:
-    """A frame is a rectangle labelled with its name at the top."""
+    """A frame is a thin grey outline named at its top-left, outside the box."""
     ((shape,), _) = doc_parts(load(scene(el("f", "frame", name="Screen 1"))))
 
-    assert ("rectangle", "Screen 1", "top") == (
-        shape.kind,
-        shape.text,
+    assert ("rectangle", "Screen 1") == (shape.kind, shape.text)
+    assert ("top", "left", "bottom") == (
+        shape.style.label_position,
+        shape.style.align,
         shape.style.valign,
     )
+    assert ("none", "#bbbbbb", 1.0) == (
+        shape.style.fill,
+        shape.style.stroke,
+        shape.style.stroke_width,
+    )
+
+
+def _frame_scene() -> bytes:
+    frame = el("F", "frame", name="Login screen", x=0, y=0, width=400, height=300)
+    frame["backgroundColor"] = "#ffc9c9"
+    return scene(
+        el("a", "rectangle", frameId="F", x=20, y=40),
+        el("t", "text", frameId="F", x=30, y=200, text="hello", originalText="hello"),
+        el("b", "ellipse", frameId="F", groupIds=["g1"], x=200, y=40),
+        el("c", "diamond", frameId="F", groupIds=["g1"], x=200, y=120),
+        el(
+            "arr",
+            "arrow",
+            frameId="F",
+            points=[[0, 0], [100, 0]],
+            startBinding={"elementId": "a"},
+            endBinding={"elementId": "b"},
+        ),
+        frame,
+        el("out", "rectangle", x=600, y=0),
+        el("M", "magicframe", x=0, y=500, width=100, height=100),
+        el("m1", "rectangle", frameId="M", x=10, y=520),
+        el("ghost", "rectangle", frameId="nope", x=800, y=0),
+    )
+
+
+def test_frame_is_a_group_of_its_outline_and_children() -> None:
+    """Elements with a frameId join the frame's group, with the outline; their
+    own groups nest inside it; elements outside (or naming no frame) do not."""
+    doc = load(_frame_scene())
+    by_text = {
+        e.text: e for e in doc.elements(doc.pages()[0].id) if isinstance(e, Shape)
+    }
+    outline = by_text["Login screen"]
+    frame = outline.parent
+    assert frame is not None
+    assert isinstance(doc.get(frame), Group)
+
+    members = [e for e in doc.elements(doc.pages()[0].id) if e.parent == frame and e.id]
+    kinds = sorted(
+        e.kind if isinstance(e, Shape) else type(e).__name__ for e in members
+    )
+    inner = [e for e in members if isinstance(e, Group)]
+
+    assert ["Connector", "Group", "rectangle", "rectangle", "text"] == kinds
+    assert 1 == len(inner)
+    assert {"ellipse", "diamond"} == {
+        e.kind
+        for e in doc.elements(doc.pages()[0].id)
+        if isinstance(e, Shape) and e.parent == inner[0].id
+    }
+    assert "none" == outline.style.fill  # frames draw no background
+    # The magic frame is a group of its own, "Frame" by default.
+    magic = by_text["Frame"]
+    assert magic.parent not in (None, frame)
+    rest = [
+        e
+        for e in doc.elements(doc.pages()[0].id)
+        if isinstance(e, Shape) and e.parent is None
+    ]
+    assert 2 == len(rest)  # "out" and "ghost" (whose frame does not exist)
+
+
+def test_frame_inside_a_group_keeps_that_group_around_it() -> None:
+    """A frame that is itself grouped: its group sits in that group, and a child
+    sharing that group does not make a cycle."""
+    frame = el("F", "frame", name="F", groupIds=["outer"], width=300, height=300)
+    data = scene(
+        el("a", "rectangle", frameId="F", groupIds=["outer"]),
+        el("b", "rectangle", frameId="F", groupIds=["inner"]),
+        frame,
+    )
+    doc = load(data)
+    a, b, outline = [e for e in doc.elements(doc.pages()[0].id) if isinstance(e, Shape)]
+    frame_group = doc.get(outline.parent or "")
+    b_group = doc.get(b.parent or "")
+
+    assert isinstance(frame_group, Group) and isinstance(b_group, Group)
+    assert frame_group.parent is not None  # the frame sits in "outer"...
+    assert a.parent == frame_group.parent  # ...beside a, which shares "outer"
+    assert b_group.parent == frame_group.id  # "inner" nests in the frame
+
+
+def test_frame_name_renders_above_the_outline() -> None:
+    """The name is drawn above the frame's top edge, at its left."""
+    from linework.render import Renderer
+
+    doc = load(scene(el("F", "frame", name="Login", x=0, y=0, width=400, height=300)))
+    page = doc.pages()[0].id
+    (outline,) = [e for e in doc.elements(page) if isinstance(e, Shape)]
+    svg = Renderer().fragment(doc, outline)
+    m = re.search(r'<tspan x="([-\d.]+)" y="([-\d.]+)">Login</tspan>', svg)
+
+    assert m is not None
+    assert 'text-anchor="start"' in svg
+    x, y = float(m.group(1)), float(m.group(2))
+    assert outline.box.x <= x < outline.box.x + 10
+    assert outline.box.y - 20 < y < outline.box.y
 
 
 def test_images_keep_raster_data_and_count_others_unmapped() -> None:
