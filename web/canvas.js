@@ -1,6 +1,7 @@
 // The drawing: svg#canvas with one g[data-id] per element, and the view
 // (zoom and pan). The view is pure view state, so it lives here in JS.
 
+import { assignAttr } from "./editor/assign.js";
 import { parseFragments } from "./safe-svg.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -80,12 +81,14 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
     setGrid(grid) {
       const size = Number(grid?.size);
       const on = page !== null && grid?.visible === true && Number.isFinite(size) && size >= 2;
-      gridRect.setAttribute("width", on ? num(Math.max(0, page.width)) : "0");
-      gridRect.setAttribute("height", on ? num(Math.max(0, page.height)) : "0");
+      // Called after every editor response: rewriting the pattern, even with
+      // the same values, repaints every tile of the page, so write only changes.
+      assignAttr(gridRect, "width", on ? num(Math.max(0, page.width)) : "0");
+      assignAttr(gridRect, "height", on ? num(Math.max(0, page.height)) : "0");
       if (!on) return;
-      gridPattern.setAttribute("width", num(size));
-      gridPattern.setAttribute("height", num(size));
-      gridLine.setAttribute("d", `M${num(size)} 0H0V${num(size)}`);
+      assignAttr(gridPattern, "width", num(size));
+      assignAttr(gridPattern, "height", num(size));
+      assignAttr(gridLine, "d", `M${num(size)} 0H0V${num(size)}`);
     },
 
     /** Multiply the zoom by factor, keeping the screen point (cx, cy) still. */

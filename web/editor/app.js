@@ -4,6 +4,7 @@
 
 import { createContextMenu } from "./context-menu.js";
 import { createEditor } from "./editor.js";
+import { assignAttr } from "./assign.js";
 import { createHelp } from "./help.js";
 import { isTyping, toPage, wireEditorInput } from "./input.js";
 import { createLayers } from "./layers.js";
@@ -43,8 +44,8 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
   editor.onUi((ui) => {
     const cursor = ui.cursor || "default";
     if (svg.style.cursor !== cursor) svg.style.cursor = cursor;
-    document.body.dataset.tool = ui.tool.startsWith("place:") ? "place" : "select";
-    document.body.dataset.selection = String(ui.selection.length);
+    assignAttr(document.body, "data-tool", ui.tool.startsWith("place:") ? "place" : "select");
+    assignAttr(document.body, "data-selection", String(ui.selection.length));
   });
 
   // --- requests from the core ---------------------------------------------------

@@ -2,6 +2,8 @@
 // geometry (from ui.style / ui.props), or the page's grid when nothing is
 // selected. Every control has a label; a change sends one action.
 
+import { assign, assignAttr } from "./assign.js";
+
 const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond",
   "diamond-hollow", "circle", "circle-hollow", "er-one", "er-many", "er-zero-or-one",
   "er-one-or-many", "er-zero-or-many", "cross"];
@@ -67,9 +69,9 @@ export function createProperties({ root, editor }) {
     fields.push({
       update(u) {
         const v = u.style?.[name];
-        if (!editing(input) && typeof v === "string" && HEX.test(v)) input.value = v;
+        if (!editing(input) && typeof v === "string" && HEX.test(v)) assign(input, "value", v);
         input.classList.toggle("mixed", v === null || v === undefined);
-        if (none) { none.checked = v === "none"; input.disabled = v === "none"; }
+        if (none) { assign(none, "checked", v === "none"); assign(input, "disabled", v === "none"); }
       },
     });
   }
@@ -88,8 +90,8 @@ export function createProperties({ root, editor }) {
       update(u) {
         if (editing(input)) return;
         const v = read(u);
-        input.value = typeof v === "number" ? String(Math.round(v * 100) / 100) : "";
-        input.placeholder = v === null ? "mixed" : "";
+        assign(input, "value", typeof v === "number" ? String(Math.round(v * 100) / 100) : "");
+        assign(input, "placeholder", v === null ? "mixed" : "");
       },
     });
   }
@@ -101,7 +103,7 @@ export function createProperties({ root, editor }) {
     for (const o of options) el.append(new Option(title(o), o));
     labelled(parent, text, el);
     el.addEventListener("change", () => { if (el.value) send(el.value); });
-    fields.push({ update(u) { if (!editing(el)) el.value = read(u) ?? ""; } });
+    fields.push({ update(u) { if (!editing(el)) assign(el, "value", read(u) ?? ""); } });
   }
 
   function toggle(parent, text, name, { send, read }) {
@@ -114,7 +116,7 @@ export function createProperties({ root, editor }) {
     b.setAttribute("aria-label", text);
     parent.append(b);
     b.addEventListener("click", () => send(b.getAttribute("aria-pressed") !== "true"));
-    fields.push({ update(u) { b.setAttribute("aria-pressed", String(read(u) === true)); } });
+    fields.push({ update(u) { assignAttr(b, "aria-pressed", String(read(u) === true)); } });
   }
 
   function checkbox(parent, text, name, { send, read }) {
@@ -126,7 +128,7 @@ export function createProperties({ root, editor }) {
     label.append(input, document.createTextNode(text));
     parent.append(label);
     input.addEventListener("change", () => send(input.checked));
-    fields.push({ update(u) { const v = read(u); input.checked = v === true; input.indeterminate = v === null; } });
+    fields.push({ update(u) { const v = read(u); assign(input, "checked", v === true); assign(input, "indeterminate", v === null); } });
   }
 
   function textField(parent, text, name, { multiline = false, send, read, check }) {
@@ -140,7 +142,7 @@ export function createProperties({ root, editor }) {
       send(el.value);
     });
     if (check) el.addEventListener("input", () => el.setCustomValidity(check(el.value) ? "" : "Use an http, https or mailto address."));
-    fields.push({ update(u) { if (!editing(el)) { const v = read(u); el.value = v ?? ""; el.placeholder = v === null ? "mixed" : ""; } } });
+    fields.push({ update(u) { if (!editing(el)) { const v = read(u); assign(el, "value", v ?? ""); assign(el, "placeholder", v === null ? "mixed" : ""); } } });
   }
 
   function button(parent, text, action, args = () => ({})) {
@@ -216,8 +218,8 @@ export function createProperties({ root, editor }) {
   const pasteStyle = button(s, "Paste style", "paste-style");
   fields.push({
     update(u) {
-      lockButton.textContent = u.props.locked ? "Unlock" : "Lock";
-      pasteStyle.disabled = !u.enabled["paste-style"];
+      assign(lockButton, "textContent", u.props.locked ? "Unlock" : "Lock");
+      assign(pasteStyle, "disabled", !u.enabled["paste-style"]);
     },
   });
 
@@ -242,10 +244,10 @@ export function createProperties({ root, editor }) {
   editor.onUi((next) => {
     ui = next;
     const n = ui.selection.length;
-    summary.textContent = n === 0 ? "Nothing selected" : n === 1
+    assign(summary, "textContent", n === 0 ? "Nothing selected" : n === 1
       ? `${title(ui.props.kind ?? (ui.props.connectors ? "connector" : "group"))} selected`
-      : `${n} elements selected`;
-    for (const { el, visible } of sections) el.hidden = !visible(ui);
+      : `${n} elements selected`);
+    for (const { el, visible } of sections) assign(el, "hidden", !visible(ui));
     for (const f of fields) f.update(ui);
   });
 }

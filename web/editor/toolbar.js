@@ -1,6 +1,7 @@
 // The editing toolbar: one button per action, with an icon, an accessible
 // name and a tooltip naming its shortcut; enabled from ui.enabled.
 
+import { assign } from "./assign.js";
 import { icon } from "./icons.js";
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl+";
@@ -63,7 +64,7 @@ export function createToolbar({ bar, editor }) {
     for (const button of bar.querySelectorAll("button[data-action]")) {
       const on = ui.enabled[button.dataset.action];
       const name = button.dataset.action;
-      button.disabled = name === "toggle-lock" ? false : on === false;
+      assign(button, "disabled", name === "toggle-lock" ? false : on === false);
     }
   });
 }
