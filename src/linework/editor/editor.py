@@ -63,6 +63,7 @@ from linework.model import (
     Style,
 )
 from linework.render import Renderer
+from linework.render.shape import label_leaves_shape
 from linework.shapes import KINDS, ShapeKind
 from linework.shapes import bounds as shape_bounds
 
@@ -394,7 +395,10 @@ class Editor:
         for r in descendants(self._doc, [rid]):
             el = self._doc.get(r)
             if isinstance(el, Shape):
-                b = idx.bounds.get(r) or shape_bounds(el, kinds=self.kinds)
+                # The index's bounds include a label outside the shape; the
+                # frame and guides go by the outline.
+                b = None if label_leaves_shape(el) else idx.bounds.get(r)
+                b = b or shape_bounds(el, kinds=self.kinds)
                 out = b if out is None else out.union(b)
         return out
 
@@ -475,6 +479,8 @@ class Editor:
                 continue
             el = self._doc.get(rid)
             if isinstance(el, Shape) and not is_hidden(self._doc, el):
+                if label_leaves_shape(el):
+                    b = shape_bounds(el, kinds=self.kinds)
                 out.append(b)
         return out
 

@@ -2,7 +2,9 @@
 
 A uniform bucket grid over each element's rough bounds narrows the search to a
 few candidates, which are then tested exactly (a shape's rotated outline, a
-connector's route within a tolerance), topmost in paint order first. The grid
+connector's route within a tolerance), topmost in paint order first. A shape's
+label drawn outside it (``style.label_position``) is part of the shape: its
+laid-out text box hits, and the rough bounds include it. The grid
 is updated from each patch, so hovering a 5,000-shape page stays cheap, and
 routes are cached by the identity of their inputs, as the renderer does.
 """
@@ -13,8 +15,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 from linework.commands import is_hidden, is_locked
-from linework.geometry import Box, Vec
+from linework.geometry import Box, Vec, rotate_about
 from linework.model import Attached, Connector, Document, Element, Free, Patch, Shape
+from linework.render.shape import label_leaves_shape, label_text_bounds, label_text_box
 from linework.routing import MARGIN, Route, hit_distance, polyline, route
 from linework.shapes import KINDS, ShapeKind, bounds, contains
 
@@ -67,7 +70,9 @@ def rough_bounds(
     connector's box costs a lookup, not its shapes' outlines.
     """
     if isinstance(el, Shape):
-        return bounds(el, kinds=kinds)
+        outline = bounds(el, kinds=kinds)
+        text = label_text_bounds(el)
+        return outline if text is None else outline.union(text)
     if isinstance(el, Connector):
         pts: list[Vec] = list(el.waypoints)
         box: Box | None = None
@@ -241,7 +246,7 @@ class HitTester:
             if not isinstance(el, Shape | Connector) or not self.pickable(doc, el):
                 continue
             if isinstance(el, Shape):
-                if contains(el, p, tol, kinds=self.kinds):
+                if contains(el, p, tol, kinds=self.kinds) or label_hit(el, p, tol):
                     out.append(el)
             elif not shapes_only:
                 r = self.routes.route(doc, el)
@@ -282,6 +287,16 @@ class HitTester:
         return out
 
 
+def label_hit(shape: Shape, p: Vec, tol: float) -> bool:
+    """Return whether ``p`` is on the text of a label drawn outside the shape."""
+    box = label_text_box(shape)
+    if box is None:
+        return False
+    if shape.rotation_deg % 360:
+        p = rotate_about(p, shape.box.center, -shape.rotation_deg)
+    return box.inflated(tol).contains(p)
+
+
 def _moved_by(patch: Patch, rid: str) -> Vec | None:
     """Return the offset if the patch only translated shape ``rid``."""
     pair = patch.updated.get(rid)
@@ -298,6 +313,11 @@ def _moved_by(patch: Patch, rid: str) -> Vec | None:
     ) or (a.props is not b.props and a.props != b.props):
         return None
     if b.style.corner_radius != a.style.corner_radius:
+        return None
+    # An outside label is in the bounds: new text or font moves its edges.
+    if (label_leaves_shape(a) or label_leaves_shape(b)) and (
+        a.text != b.text or (a.style is not b.style and a.style != b.style)
+    ):
         return None
     return Vec(a.box.x - b.box.x, a.box.y - b.box.y)
 

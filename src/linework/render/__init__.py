@@ -15,7 +15,7 @@ from linework.geometry import Box, fmt
 from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
 from linework.render.arrowheads import head_size
 from linework.render.connector import LABEL_PADDING, connector_node, label_center
-from linework.render.shape import outside_label_bounds, shape_node
+from linework.render.shape import label_text_bounds, shape_node
 from linework.routing import polyline, route
 from linework.shapes import bounds
 from linework.svg import SvgNode, esc_attr, esc_text, node, serialize
@@ -157,7 +157,7 @@ def page_fragments(doc: Document, page_id: str) -> list[tuple[str, str]]:
 def element_bounds(doc: Document, el: Element) -> Box | None:
     """Return the page-space bounds of an element, or None for groups."""
     if isinstance(el, Shape):
-        outside = outside_label_bounds(el)
+        outside = label_text_bounds(el)
         return bounds(el) if outside is None else bounds(el).union(outside)
     if isinstance(el, Connector):
         r = route(doc, el)

@@ -56,34 +56,57 @@ def label_layout(shape: Shape) -> TextLayout:
     return layout_in(shape.text, label_box(shape), shape.style, wrap=inside)
 
 
-def outside_label_bounds(shape: Shape) -> Box | None:
-    """Return the page box of a label drawn outside its shape, or None.
+def label_leaves_shape(shape: Shape) -> bool:
+    """Return whether the shape's label may be drawn outside its outline.
 
-    Bounds of a shape are its outline; a label above, below or beside it lies
-    outside that, so exports widen their view box by this to keep it whole.
+    True for a label placed outside (above, below or beside the shape); such
+    text is part of what the user sees of the shape, so exports and hit
+    testing count it.
     """
-    st = shape.style
-    if st.label_position == "inside" or not shape.text:
+    return bool(shape.text) and shape.style.label_position != "inside"
+
+
+def label_text_box(shape: Shape) -> Box | None:
+    """Return the box the label's laid-out text covers (unrotated), or None.
+
+    Only for labels that may leave the shape (see :func:`label_leaves_shape`):
+    the widest line across, the first line's ascent to the last line's
+    descent down. This is where text actually is, not the whole label box.
+    """
+    if not label_leaves_shape(shape):
         return None
     layout = label_layout(shape)
     if not layout.lines:
         return None
-    size = st.font_size
+    size = shape.style.font_size
     shift = {"start": 0.0, "middle": 0.5, "end": 1.0}[layout.anchor]
     left = min(line.x - shift * line.width for line in layout.lines)
     right = max(line.x + (1 - shift) * line.width for line in layout.lines)
     top = layout.lines[0].y - size
     bottom = layout.lines[-1].y + 0.3 * size
-    corners: tuple[Vec, ...] = (
-        Vec(left, top),
-        Vec(right, top),
-        Vec(right, bottom),
-        Vec(left, bottom),
+    return Box(left, top, right - left, bottom - top)
+
+
+def label_text_bounds(shape: Shape) -> Box | None:
+    """Return the page box of a label that may leave its shape, or None.
+
+    Bounds of a shape are its outline; a label above, below or beside it lies
+    outside that, so exports widen their view box by this to keep it whole
+    (and the editor's hit index, so the label can be clicked).
+    """
+    box = label_text_box(shape)
+    if box is None:
+        return None
+    if not shape.rotation_deg % 360:
+        return box
+    corners = (
+        Vec(box.x, box.y),
+        Vec(box.right, box.y),
+        Vec(box.right, box.bottom),
+        Vec(box.x, box.bottom),
     )
-    if shape.rotation_deg % 360:
-        c = shape.box.center
-        corners = tuple(rotate_about(p, c, shape.rotation_deg) for p in corners)
-    return Box.around(corners)
+    c = shape.box.center
+    return Box.around([rotate_about(p, c, shape.rotation_deg) for p in corners])
 
 
 # The body group's attributes depend on the style alone, and shapes share a few
