@@ -47,6 +47,7 @@ def styles(draw: st.DrawFn):  # type: ignore[no-untyped-def]
         align=draw(st.sampled_from(["left", "center", "right"])),
         end_arrow=draw(st.sampled_from(ARROWHEADS)),
         label_position=draw(st.sampled_from(LABEL_POSITIONS)),
+        wrap=draw(st.booleans()),
     )
 
 

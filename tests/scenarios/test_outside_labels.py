@@ -1,4 +1,5 @@
-"""Scenarios: a label drawn outside its shape (label_position) is part of the shape.
+"""Scenarios: a label drawn outside its shape (label_position, or overflowing it
+unwrapped) is part of the shape.
 
 Clicking, hovering or double-clicking the text of an icon's name below the
 icon picks the icon; the rest of the label box, where no text is, does not.
@@ -159,3 +160,30 @@ def test_zoom_fit_includes_the_outside_label() -> None:
     t.action("zoom-fit")
     b = t.ui["request"]["bounds"]
     assert b["y"] + b["h"] >= tb.bottom - 1e-9
+
+
+def test_wrap_text_off_lets_the_label_overflow_and_pick_the_shape() -> None:
+    """The panel's Wrap text checkbox: off, the label is one line past the outline,
+    and clicking that overflowing text selects the shape."""
+    t = TestEditor()
+    t.drop_shape("rectangle", 200, 200)  # 140..260 x 170..230
+    t.action("set-text", id="shape:1", text="A label far wider than the shape is")
+    t.key_down("Escape")
+    t.click(200, 200)
+    assert t.ui["style"]["wrap"] is True
+
+    t.action("set-style", fields={"wrap": False})
+    assert t.ui["style"]["wrap"] is False
+    assert t.shape("shape:1").style.wrap is False
+    tb = text_box(t)
+    assert tb.x < 140 and tb.right > 260 and tb.h < 30  # one line, both sides
+
+    t.click(1000, 800).click(tb.right - 4, tb.center.y)
+    assert ["shape:1"] == t.selection
+    t.click(1000, 800).click(tb.right + 20, tb.center.y)
+    assert [] == t.selection
+
+    t.key_down("z", ctrl=True)
+    assert t.shape("shape:1").style.wrap is True
+    t.click(1000, 800).click(tb.right - 4, tb.center.y)
+    assert [] == t.selection  # wrapped again: nothing past the outline

@@ -191,6 +191,8 @@ export function createProperties({ root, editor }) {
   // Outside a shape, the text hugs it: below aligns to the top, left to the right, ...
   const FACING = { top: { valign: "bottom" }, bottom: { valign: "top" }, left: { align: "right" }, right: { align: "left" } };
   select(s, "Label position", "label_position", ["inside", "top", "bottom", "left", "right"], { send: (v) => style({ label_position: v, ...FACING[v] }), read: st("label_position") });
+  // Off: the label breaks only at its own line breaks and may overflow (draw.io without whiteSpace=wrap).
+  checkbox(s, "Wrap text", "wrap", { send: (v) => style({ wrap: v }), read: st("wrap") });
   textField(s, "Text", "text", {
     multiline: true,
     send: (v) => { if (ui.selection.length === 1) editor.action("set-text", { id: ui.selection[0], text: v }); },

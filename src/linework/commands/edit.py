@@ -44,7 +44,7 @@ from linework.model import (
 
 MAX_TEXT: Final = 100_000
 _COLOURS: Final = frozenset({"fill", "stroke", "font_color"})
-_BOOLS: Final = frozenset({"shadow", "bold", "italic", "underline"})
+_BOOLS: Final = frozenset({"shadow", "bold", "italic", "underline", "wrap"})
 _NUMBERS: Final[dict[str, tuple[float, float]]] = {
     "stroke_width": (0, 1000),
     "opacity": (0, 1),

@@ -3,8 +3,9 @@
 A uniform bucket grid over each element's rough bounds narrows the search to a
 few candidates, which are then tested exactly (a shape's rotated outline, a
 connector's route within a tolerance), topmost in paint order first. A shape's
-label drawn outside it (``style.label_position``) is part of the shape: its
-laid-out text box hits, and the rough bounds include it. The grid
+label drawn outside it (``style.label_position``, or overflowing it unwrapped)
+is part of the shape: its laid-out text box hits, and the rough bounds include
+it. The grid
 is updated from each patch, so hovering a 5,000-shape page stays cheap, and
 routes are cached by the identity of their inputs, as the renderer does.
 """
@@ -288,7 +289,7 @@ class HitTester:
 
 
 def label_hit(shape: Shape, p: Vec, tol: float) -> bool:
-    """Return whether ``p`` is on the text of a label drawn outside the shape."""
+    """Return whether ``p`` is on the text of a label that may leave the shape."""
     box = label_text_box(shape)
     if box is None:
         return False

@@ -518,6 +518,22 @@ def _text_style(
 _OUTSIDE_BELOW: Final = frozenset({"image", "roundImage", "rhombusImage", "icon"})
 
 
+def wraps(style: Mapping[str, str]) -> bool:
+    """Return whether draw.io wraps a vertex's label to its box.
+
+    Only ``whiteSpace=wrap`` wraps (mxGraph's ``isWrapping``). Wrapping needs
+    an HTML label, but draw.io's ``Graph.isHtmlLabel`` counts
+    ``whiteSpace=wrap`` as HTML too, so ``html=1`` does not matter. Any other
+    label breaks only at its own line breaks and may overflow the shape.
+
+    >>> wraps({"whiteSpace": "wrap", "html": "1"}), wraps({"whiteSpace": "wrap"})
+    (True, True)
+    >>> wraps({"html": "1"}), wraps({})
+    (False, False)
+    """
+    return style.get("whiteSpace", "").strip() == "wrap"
+
+
 def label_position(style: Mapping[str, str], names: tuple[str, ...]) -> LabelPosition:
     """Return our ``label_position`` for draw.io's label position keys.
 
@@ -1021,6 +1037,7 @@ class _PageBuilder:
             stroke=stroke,
             corner_radius=corner,
             label_position=label_position(st, c.names),
+            wrap=not label.text or wraps(st),
             **lines,
             **text,
         )
@@ -1412,7 +1429,7 @@ def _points_of(r: Record, boxes: Mapping[str, Box]) -> Iterable[Vec]:
     """
     if isinstance(r, Shape):
         b = r.box
-        if r.text and r.style.label_position != "inside":
+        if r.text and (r.style.label_position != "inside" or not r.style.wrap):
             b = b.union(_outside_label_box(r))
         corners = (
             Vec(b.x, b.y),
@@ -1450,11 +1467,12 @@ def _points_of(r: Record, boxes: Mapping[str, Box]) -> Iterable[Vec]:
 
 
 def _outside_label_box(s: Shape) -> Box:
-    """Return roughly where a label outside its shape is drawn.
+    """Return roughly where a label outside its shape, or not wrapped, is drawn.
 
     The renderer lays it out unwrapped in a box of the shape's size beside the
-    shape, so the box is widened to the text's estimated width (about the
-    estimate used for connector labels) on the side its alignment grows to.
+    shape (or on it, for an unwrapped label inside), so the box is widened to
+    the text's estimated width (about the estimate used for connector labels)
+    on the side its alignment grows to.
     """
     b, st = s.box, s.style
     position = st.label_position
@@ -1468,7 +1486,10 @@ def _outside_label_box(s: Shape) -> Box:
     elif st.align == "right":
         x += b.w - w
     h = max(b.h, len(lines) * st.font_size * 1.25 + 8)
-    y = b.y + dy + (b.h - h if position == "top" else 0.0)
+    if position == "inside":
+        y = b.y + {"top": 0.0, "bottom": b.h - h}.get(st.valign, (b.h - h) / 2)
+    else:
+        y = b.y + dy + (b.h - h if position == "top" else 0.0)
     return Box(x, y, w, h)
 
 

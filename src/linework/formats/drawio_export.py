@@ -145,8 +145,8 @@ def _style_string(pairs: list[tuple[str, str]], prefix: str = "") -> str:
 
 def _text_pairs(style: Style, *, html: bool) -> list[tuple[str, str]]:
     font_style = int(style.bold) | int(style.italic) << 1 | int(style.underline) << 2
-    pairs = [
-        ("whiteSpace", "wrap"),
+    pairs = [("whiteSpace", "wrap")] if style.wrap else []
+    pairs += [
         ("fontSize", _num(style.font_size)),
         ("fontColor", _colour(style.font_color, "#000000")),
         ("fontStyle", str(font_style)),

@@ -311,7 +311,7 @@ class _Reader:
                 unknown[key] = raw
             elif key in ("fill", "stroke", "font_color"):
                 values[key] = self.colour(raw, where)
-            elif key in ("shadow", "bold", "italic", "underline"):
+            elif key in ("shadow", "bold", "italic", "underline", "wrap"):
                 values[key] = self.boolean(raw, where)
             elif key == "stroke_width":
                 values[key] = self.number(raw, where, lo=0, hi=1000)

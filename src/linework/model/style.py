@@ -62,6 +62,11 @@ class Style:
     start_arrow: str = "none"
     end_arrow: str = "classic"
     label_position: LabelPosition = "inside"
+    #: Break a label's lines to fit its box (draw.io's ``whiteSpace=wrap``).
+    #: Without it a label breaks only at its own line feeds and may overflow
+    #: the shape, centred (or aligned) on its box. A label outside the shape
+    #: (``label_position``) never wraps.
+    wrap: bool = True
 
 
 DEFAULT_STYLE: Final = Style()

@@ -48,22 +48,26 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
 def label_layout(shape: Shape) -> TextLayout:
     """Lay out a shape's label in its label box.
 
-    A label inside wraps to its box; one outside (above, below or beside) does
-    not, since nothing bounds it there and icons are often narrower than their
-    names: its lines break only where the text does, as in draw.io.
+    A label inside wraps to its box unless ``style.wrap`` is off; one outside
+    (above, below or beside) does not, since nothing bounds it there and icons
+    are often narrower than their names. Unwrapped lines break only where the
+    text does, as in draw.io, and may overflow the box.
     """
-    inside = shape.style.label_position == "inside"
-    return layout_in(shape.text, label_box(shape), shape.style, wrap=inside)
+    st = shape.style
+    wrap = st.wrap and st.label_position == "inside"
+    return layout_in(shape.text, label_box(shape), st, wrap=wrap)
 
 
 def label_leaves_shape(shape: Shape) -> bool:
     """Return whether the shape's label may be drawn outside its outline.
 
-    True for a label placed outside (above, below or beside the shape); such
-    text is part of what the user sees of the shape, so exports and hit
+    True for a label placed outside (above, below or beside the shape) and
+    for one that does not wrap (``style.wrap`` off), which may overflow it;
+    such text is part of what the user sees of the shape, so exports and hit
     testing count it.
     """
-    return bool(shape.text) and shape.style.label_position != "inside"
+    st = shape.style
+    return bool(shape.text) and (st.label_position != "inside" or not st.wrap)
 
 
 def label_text_box(shape: Shape) -> Box | None:
