@@ -314,14 +314,30 @@ def test_large_drags_are_previewed_by_translation_then_committed() -> None:
     t.pointer_up(140, 130)
 
     assert Box(80, 100, 120, 60) == t.shape("shape:1").box
-    assert 519 == t.ui["pending"]  # real fragments follow on idle
+    # Real fragments, and the hit index's entries, follow on idle.
+    assert 519 == t.editor.painter.pending
+    assert t.editor.hits.pending > 0
+    assert t.ui["pending"] == t.editor.painter.pending + t.editor.hits.pending
     t.flush()
+    assert 0 == t.ui["pending"]
     assert not t.dom.offsets
     t.assert_dom_matches()
     t.key_down("z", ctrl=True)
     assert before == t.encoded()
     assert {"translate"} == {op["op"] for op in t.ops}
     t.flush().assert_dom_matches()
+
+
+def test_hit_testing_right_after_a_large_move_sees_the_new_places() -> None:
+    """The index update a large release defers is done before any query."""
+    t = many_shapes()
+    t.key_down("a", ctrl=True)
+    t.drag((100, 100), (140, 130))
+    assert t.editor.hits.pending > 0
+    t.key_down("Escape")  # clear the selection, then click where shape 1 went
+    t.click(140, 130)
+    assert ["shape:1"] == t.ui["selection"]
+    assert 0 == t.editor.hits.pending
 
 
 def test_escape_during_a_large_drag_puts_everything_back() -> None:

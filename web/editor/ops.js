@@ -3,6 +3,7 @@
 // safe-svg.js; nothing here builds markup from strings.
 
 import { parseFragments } from "../safe-svg.js";
+import { assignAttr } from "./assign.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -37,8 +38,10 @@ export function createPainter(svg, canvas) {
       if (!baseTransform.has(el)) baseTransform.set(el, el.getAttribute("transform"));
       const base = baseTransform.get(el);
       const value = [shift, base ?? ""].filter(Boolean).join(" ");
-      if (value) el.setAttribute("transform", value);
-      else el.removeAttribute("transform");
+      // A release usually lands where the last preview move left the nodes:
+      // rewriting thousands of equal transforms would still repaint them all.
+      if (value) assignAttr(el, "transform", value);
+      else if (el.hasAttribute("transform")) el.removeAttribute("transform");
     }
   }
 

@@ -32,6 +32,7 @@ from linework.model import (
     Shape,
     Transaction,
 )
+from linework.shapes import moved
 
 #: Resize handles, clockwise from the top-left corner.
 HANDLES: Final[tuple[str, ...]] = ("nw", "n", "ne", "e", "se", "s", "sw", "w")
@@ -139,7 +140,7 @@ def translate_each(doc: Document, deltas: Mapping[str, Vec]) -> Patch:
     for sid in sorted(shape_maps):
         s = shape(doc, sid)
         if s is not None:
-            tx.put(replace(s, box=s.box.translated(deltas_of[shape_maps[sid]])))
+            tx.put(moved(s, deltas_of[shape_maps[sid]]))
     _carry_connectors(tx, doc, shape_maps, conn_maps)
     return tx.patch()
 
@@ -162,7 +163,7 @@ def move_elements(doc: Document, ids: Iterable[str], delta: Vec) -> Patch:
     for sid in sorted(shapes):
         s = shape(doc, sid)
         if s is not None:
-            tx.put(replace(s, box=s.box.translated(delta)))
+            tx.put(moved(s, delta))
     _carry_connectors(tx, doc, dict.fromkeys(shapes, f), dict.fromkeys(conns, f))
     return tx.patch()
 

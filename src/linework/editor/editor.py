@@ -390,14 +390,16 @@ class Editor:
 
     def unit_bounds(self, rid: str) -> Box | None:
         """Return an element's shape bounds, read from the hit index when it can."""
-        idx = self.hits.index(self._doc, self.session.page_id)
+        # The index's bounds only while current: a large move's update may wait.
+        idx = self.hits.index(self._doc, self.session.page_id, flush=False)
+        cached = idx.bounds if not idx.pending else {}
         out: Box | None = None
         for r in descendants(self._doc, [rid]):
             el = self._doc.get(r)
             if isinstance(el, Shape):
                 # The index's bounds include a label outside the shape; the
                 # frame and guides go by the outline.
-                b = None if label_leaves_shape(el) else idx.bounds.get(r)
+                b = None if label_leaves_shape(el) else cached.get(r)
                 b = b or shape_bounds(el, kinds=self.kinds)
                 out = b if out is None else out.union(b)
         return out
@@ -564,9 +566,13 @@ class Editor:
             case Refresh():
                 self._ops = [self._reset_op()]
             case Idle_(limit=limit):
-                self._ops.extend(
-                    self.painter.flush(self._doc, self.session.page_id, limit)
-                )
+                # The hit index first: the next hover needs it; fragments only look.
+                if self.hits.pending:
+                    self.hits.flush(limit * 40)
+                else:
+                    self._ops.extend(
+                        self.painter.flush(self._doc, self.session.page_id, limit)
+                    )
 
     def note(self, key: str, value: Any) -> None:
         """Add a one-off entry to this response's ``ui`` (clipboard, request)."""
@@ -633,7 +639,7 @@ class Editor:
             "edit_text": self._edit_text(),
             "cursor": self.state.cursor,
             "state": self.state.name,
-            "pending": self.painter.pending,
+            "pending": self.painter.pending + self.hits.pending,
         }
         ui.update(self._note)
         return ui

@@ -12,6 +12,7 @@ routes are cached by the identity of their inputs, as the renderer does.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
@@ -23,6 +24,9 @@ from linework.routing import MARGIN, Route, hit_distance, polyline, route
 from linework.shapes import KINDS, ShapeKind, bounds, contains
 
 CELL: Final = 256.0
+#: Patches touching at least this many records update the index lazily.
+LAZY_AT: Final = 200
+_DONE: Final = object()
 #: Extra room around a connector's rough bounds: orthogonal detours and curves.
 _CONN_SLACK: Final = MARGIN * 2 + 24.0
 
@@ -125,6 +129,8 @@ class HitIndex:
         self.kinds = kinds
         self.bounds: dict[str, Box] = {}
         self._cells: dict[tuple[int, int], set[str]] = {}
+        self._queue: deque[Iterator[None]] = deque()
+        self._queued = 0
         elements = doc.elements(page_id)
         # Shapes first, so connectors find their shapes' bounds already known.
         for el in elements:
@@ -164,6 +170,38 @@ class HitIndex:
     def update(self, doc: Document, patch: Patch) -> None:
         """Refresh the entries a patch touched, and connectors of touched shapes.
 
+        A patch touching many records (moving a whole page) is queued instead
+        and worked off by ``flush``: on idle time, or at the latest before the
+        next query, so the release of a large drag paints without waiting.
+        """
+        work = self._work(doc, patch)
+        if self._queue or len(patch.touched()) >= LAZY_AT:
+            self._queue.append(work)
+            self._queued += len(patch.touched())
+            return
+        for _ in work:
+            pass
+
+    @property
+    def pending(self) -> int:
+        """Return roughly how many records wait for their entry (0: current)."""
+        return self._queued if self._queue else 0
+
+    def flush(self, limit: int | None = None) -> None:
+        """Work off queued updates: ``limit`` records, or all of them."""
+        steps = 0
+        while self._queue and (limit is None or steps < limit):
+            if next(self._queue[0], _DONE) is _DONE:
+                self._queue.popleft()
+            else:
+                steps += 1
+                self._queued = max(0, self._queued - 1)
+        if not self._queue:
+            self._queued = 0
+
+    def _work(self, doc: Document, patch: Patch) -> Iterator[None]:
+        """Update the entries for one patch, yielding after each record.
+
         A shape that only moved gets its old bounds moved, which spares
         recomputing outlines when thousands of shapes move together.
         """
@@ -179,15 +217,18 @@ class HitIndex:
                 self._put(doc, el, old.translated(moved) if old and moved else None)
             elif not isinstance(el, Connector):
                 self._drop(rid)
+            yield
         for rid in touched | conns:
             el = doc.get(rid)
             if isinstance(el, Connector) and el.page == self.page_id:
                 self._put(doc, el)
             elif isinstance(el, Connector) or el is None:
                 self._drop(rid)
+            yield
 
     def near(self, box: Box) -> set[str]:
         """Return ids whose rough bounds may meet ``box``."""
+        self.flush()
         out: set[str] = set()
         for cell in _cells(box):
             bucket = self._cells.get(cell)
@@ -212,11 +253,23 @@ class HitTester:
         self._index = None
         self.routes.clear()
 
-    def index(self, doc: Document, page_id: str) -> HitIndex:
-        """Return the page's index, building it on first use."""
+    def index(self, doc: Document, page_id: str, *, flush: bool = True) -> HitIndex:
+        """Return the page's index, built on first use and (``flush``) current."""
         if self._index is None or self._index.page_id != page_id:
             self._index = HitIndex(doc, page_id, self.kinds)
+        if flush:
+            self._index.flush()
         return self._index
+
+    @property
+    def pending(self) -> int:
+        """Return how much queued index work is left (0: up to date)."""
+        return self._index.pending if self._index is not None else 0
+
+    def flush(self, limit: int) -> None:
+        """Work off up to ``limit`` queued records (on idle time)."""
+        if self._index is not None:
+            self._index.flush(limit)
 
     def update(self, doc: Document, patch: Patch) -> None:
         """Keep the index in step with a patch (cheap: touched records only)."""

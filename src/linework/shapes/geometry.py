@@ -8,6 +8,7 @@ editor agree on where a rotated shape really is.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import Shape
@@ -156,6 +157,22 @@ def bounds(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
         _BOUNDS.clear()
     _BOUNDS[id(shape)] = (shape, kinds, box)
     return box
+
+
+def moved(shape: Shape, d: Vec) -> Shape:
+    """Return ``shape`` translated by ``d``, its memoized bounds carried along.
+
+    Moving thousands of shapes at once would otherwise recompute every
+    outline (arcs and all) the first time anything asks for their bounds;
+    a translated copy's bounds are the old ones translated.
+    """
+    out = replace(shape, box=shape.box.translated(d))
+    hit = _BOUNDS.get(id(shape))
+    if hit is not None and hit[0] is shape:
+        if len(_BOUNDS) >= _OUTLINE_CACHE_MAX:
+            _BOUNDS.clear()
+        _BOUNDS[id(out)] = (out, hit[1], hit[2].translated(d))
+    return out
 
 
 def label_box(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
