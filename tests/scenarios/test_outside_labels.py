@@ -75,6 +75,7 @@ def test_double_clicking_the_label_edits_it_in_its_box() -> None:
     edit = t.ui["edit_text"]
     assert edit is not None and "shape:1" == edit["id"]
     assert {"x": 140.0, "y": 230.0, "w": 120.0, "h": 60.0} == edit["box"]
+    assert edit["style"]["wrap"] is False  # drawn unwrapped, edited unwrapped
     assert ["shape:1"] == t.selection
 
 
@@ -182,6 +183,9 @@ def test_wrap_text_off_lets_the_label_overflow_and_pick_the_shape() -> None:
     assert ["shape:1"] == t.selection
     t.click(1000, 800).click(tb.right + 20, tb.center.y)
     assert [] == t.selection
+    t.double_click(200, 200)
+    assert t.ui["edit_text"]["style"]["wrap"] is False
+    t.action("end-edit").click(1000, 800)
 
     t.key_down("z", ctrl=True)
     assert t.shape("shape:1").style.wrap is True

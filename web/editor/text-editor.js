@@ -48,6 +48,8 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
     s.fontStyle = style.italic ? "italic" : "normal";
     s.textDecoration = style.underline ? "underline" : "none";
     s.textAlign = ["left", "center", "right"].includes(style.align) ? style.align : "center";
+    // A label that does not wrap keeps each line whole, as it will be drawn.
+    s.whiteSpace = style.wrap === false ? "pre" : "pre-wrap";
     area.value = edit.text;
     area.hidden = false;
     place();

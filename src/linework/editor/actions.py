@@ -1025,6 +1025,8 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
     if isinstance(el, Shape):
         box = label_box(el, kinds=ed.kinds)
         text, st, rot = el.text, el.style, el.rotation_deg
+        # As the renderer lays it out: a label outside its shape never wraps.
+        wrap = st.wrap and st.label_position == "inside"
     elif isinstance(el, Connector):
         r = ed.hits.routes.route(doc, el)
         index = min(editing.label, len(el.labels))
@@ -1038,7 +1040,7 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
         p = p + off
         w, h = 160.0, el.style.font_size * 1.6 + 2 * el.style.text_padding
         box = Box(p.x - w / 2, p.y - h / 2, w, h)
-        st, rot = el.style, 0.0
+        st, rot, wrap = el.style, 0.0, True
     else:
         return None
     return {
@@ -1058,6 +1060,7 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
             "align": st.align,
             "valign": st.valign,
             "text_padding": st.text_padding,
+            "wrap": wrap,
         },
     }
 

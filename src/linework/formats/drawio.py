@@ -1470,27 +1470,34 @@ def _outside_label_box(s: Shape) -> Box:
     """Return roughly where a label outside its shape, or not wrapped, is drawn.
 
     The renderer lays it out unwrapped in a box of the shape's size beside the
-    shape (or on it, for an unwrapped label inside), so the box is widened to
-    the text's estimated width (about the estimate used for connector labels)
-    on the side its alignment grows to.
+    shape, so the box is widened to the text's estimated width (about the
+    estimate used for connector labels) on the side its alignment grows to.
+    An unwrapped label inside its shape only grows sideways (its lines are
+    never more than wrapping would make), and without the margin, so a label
+    that fits does not move a shape at the page's edge.
     """
     b, st = s.box, s.style
     position = st.label_position
+    lines = s.text.split("\n")
+    widest = max(len(line) for line in lines) * st.font_size * 0.6
+    if position == "inside":
+        w = max(b.w, widest)
+        return Box(_aligned(b.x, b.w, w, st.align), b.y, w, b.h)
     dx = {"left": -b.w, "right": b.w}.get(position, 0.0)
     dy = {"top": -b.h, "bottom": b.h}.get(position, 0.0)
-    lines = s.text.split("\n")
-    w = max(b.w, max(len(line) for line in lines) * st.font_size * 0.6 + 8)
-    x = b.x + dx
-    if st.align == "center":
-        x += (b.w - w) / 2
-    elif st.align == "right":
-        x += b.w - w
+    w = max(b.w, widest + 8)
     h = max(b.h, len(lines) * st.font_size * 1.25 + 8)
-    if position == "inside":
-        y = b.y + {"top": 0.0, "bottom": b.h - h}.get(st.valign, (b.h - h) / 2)
-    else:
-        y = b.y + dy + (b.h - h if position == "top" else 0.0)
-    return Box(x, y, w, h)
+    y = b.y + dy + (b.h - h if position == "top" else 0.0)
+    return Box(_aligned(b.x + dx, b.w, w, st.align), y, w, h)
+
+
+def _aligned(x: float, box_w: float, w: float, align: str) -> float:
+    """Return the left edge of ``w`` aligned in a box ``box_w`` wide at ``x``."""
+    if align == "center":
+        return x + (box_w - w) / 2
+    if align == "right":
+        return x + box_w - w
+    return x
 
 
 def _page_extent(x: float) -> float:

@@ -166,3 +166,15 @@ def test_corpus_text_that_draw_io_does_not_wrap_stays_on_one_line() -> None:
         assert [text] == [line.text for line in label_layout(s).lines]
     lorem = next(s for t, s in by_text.items() if t.startswith("Lorem ipsum"))
     assert lorem.style.wrap is True and len(label_layout(lorem).lines) > 3
+
+
+def test_a_label_that_fits_does_not_move_a_shape_at_the_page_edge() -> None:
+    """Only overflow sideways counts: a short unwrapped label leaves the box be."""
+    cell = (
+        '<mxCell id="a" value="Hi" style="html=1;" vertex="1" parent="1">'
+        '<mxGeometry x="0" y="0" width="40" height="12" as="geometry"/></mxCell>'
+    )
+    s = only_shape(drawio.read(mxfile(cell)).doc)
+
+    assert (0, 0) == (s.box.x, s.box.y)
+    assert s.style.wrap is False
