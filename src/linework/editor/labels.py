@@ -1,9 +1,8 @@
 """Connector labels as things the pointer can grab: where each one is drawn,
 which one is under a point, and where along a path a point falls.
 
-Label boxes are measured exactly as ``render/connector.py`` draws them (same
-layout call, same padding, same centre), so what the user sees is what a
-double-click or a drag picks.
+Label boxes come from ``render.connector.label_box``, the measurement the
+renderer draws with, so what the user sees is what a double-click or a drag picks.
 """
 
 from __future__ import annotations
@@ -13,9 +12,8 @@ from itertools import pairwise
 
 from linework.geometry import Box, Vec
 from linework.model import Connector
-from linework.render.connector import LABEL_PADDING, label_center
+from linework.render.connector import label_box
 from linework.routing import Route, polyline
-from linework.text import layout_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,25 +28,9 @@ class LabelHit:
 def label_boxes(c: Connector, r: Route) -> list[tuple[int, Box]]:
     """Return the drawn box of each non-empty label of ``c`` on route ``r``."""
     out: list[tuple[int, Box]] = []
-    st = c.style
     for i, label in enumerate(c.labels):
-        if not label.text:
-            continue  # the renderer draws nothing for it either
-        center = label_center(r, label)
-        layout = layout_text(
-            label.text,
-            width=0.0,
-            size_px=st.font_size,
-            bold=st.bold,
-            italic=st.italic,
-            align="center",
-            valign="middle",
-            box=(center.x, center.y, 0.0, 0.0),
-            wrap=False,
-        )
-        w = layout.width + 2 * LABEL_PADDING
-        h = layout.height + 2 * LABEL_PADDING
-        out.append((i, Box(center.x - w / 2, center.y - h / 2, w, h)))
+        if label.text:  # the renderer draws nothing for an empty one either
+            out.append((i, label_box(r, label, c.style)))
     return out
 
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from linework.geometry import Vec
+from linework.geometry import Box, Vec
 from linework.model import Connector, ConnectorLabel, Document, Page, Style
 from linework.render.arrowheads import arrowhead, inset
 from linework.render.paint import dasharray
 from linework.render.text import text_nodes
 from linework.routing import Route, path_data, point_at, route, trimmed
 from linework.svg import AttrValue, SvgNode, node
-from linework.text import layout_text
+from linework.text import TextLayout, layout_text
 
 #: The invisible stroke that makes a thin line easy to hit with a pointer.
 HIT_WIDTH: Final = 12.0
@@ -101,12 +101,14 @@ def label_center(r: Route, label: ConnectorLabel) -> Vec:
     return p + label.offset
 
 
-def _label(
-    r: Route, label: ConnectorLabel, index: int, style: Style, background: str
-) -> tuple[SvgNode, ...]:
-    """Return a label's text on a background that hides the line behind it."""
-    if not label.text:
-        return ()
+def label_layout(
+    r: Route, label: ConnectorLabel, style: Style
+) -> tuple[Vec, TextLayout]:
+    """Return a label's centre and its text laid out there (one line per line feed).
+
+    The one measurement of a connector label: the renderer draws it, and the
+    editor grabs and edits exactly this box (``label_box``).
+    """
     c = label_center(r, label)
     layout = layout_text(
         label.text,
@@ -119,6 +121,24 @@ def _label(
         box=(c.x, c.y, 0.0, 0.0),
         wrap=False,
     )
+    return c, layout
+
+
+def label_box(r: Route, label: ConnectorLabel, style: Style) -> Box:
+    """Return the box a label's background covers (its text plus padding)."""
+    c, layout = label_layout(r, label, style)
+    w = layout.width + 2 * LABEL_PADDING
+    h = layout.height + 2 * LABEL_PADDING
+    return Box(c.x - w / 2, c.y - h / 2, w, h)
+
+
+def _label(
+    r: Route, label: ConnectorLabel, index: int, style: Style, background: str
+) -> tuple[SvgNode, ...]:
+    """Return a label's text on a background that hides the line behind it."""
+    if not label.text:
+        return ()
+    c, layout = label_layout(r, label, style)
     pad = LABEL_PADDING
     rect = node(
         "rect",
