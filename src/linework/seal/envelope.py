@@ -174,6 +174,19 @@ def finish_seal(plan: SealPlan, ciphertext_with_tag: bytes) -> bytes:
     return data
 
 
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """A sentence for a JSON syntax error (Python's own text is a fragment)."""
+    where = f"line {exc.lineno}, column {exc.colno}"
+    rest = exc.doc[exc.pos :].strip()
+    if exc.msg.startswith("Unterminated") or not rest:
+        return (
+            "The file ends too early, as if it was cut off: "
+            f"the text that starts at {where} is never finished."
+        )
+    what = exc.msg[:1].lower() + exc.msg[1:]
+    return f"The file is not valid JSON at {where} ({what})."
+
+
 def parse_sealed(data: bytes) -> SealedEnvelope:
     """Read and validate a sealed file, doing no cryptographic work.
 
@@ -200,9 +213,7 @@ def parse_sealed(data: bytes) -> SealedEnvelope:
             text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant
         )
     except json.JSONDecodeError as exc:
-        raise LineworkError(
-            "LW-E0301", f"Line {exc.lineno}, column {exc.colno}: {exc.msg}."
-        ) from None
+        raise LineworkError("LW-E0301", _json_problem(exc)) from None
     except (ValueError, RecursionError) as exc:
         raise LineworkError("LW-E0301", str(exc)) from None
     if not isinstance(raw, dict):

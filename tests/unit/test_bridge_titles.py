@@ -1,0 +1,52 @@
+"""Document titles from file names, and the sealed reader's plain-sentence errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from linework.bridge.viewer import _title_from
+from linework.errors import LineworkError
+from linework.seal import parse_sealed
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("flow.linework", "flow"),
+        ("flow.drawio", "flow"),
+        ("class-diagrams.dio", "class-diagrams"),
+        ("Example.dio.svg", "Example"),
+        ("test.dio.png", "test"),
+        ("webdav-diagram.xml", "webdav-diagram"),
+        ("architecture.drawio.svg", "architecture"),
+        ("Example.drawio.png", "Example"),
+        ("sketch.excalidraw", "sketch"),
+        ("cycle.mmd", "cycle"),
+        ("Learn.gliffy", "Learn"),
+        ("C:\\diagrams\\Net.DIO", "Net"),
+        (".dio", ".dio"),
+        ("", "Untitled"),
+    ],
+)
+def test_title_drops_every_known_extension(name: str, title: str) -> None:
+    """A known diagram extension is dropped from the title, whatever its case."""
+    assert title == _title_from(name)
+
+
+def test_truncated_sealed_file_says_so_in_a_sentence() -> None:
+    """A cut-off sealed file's detail is a sentence, not the JSON parser's fragment."""
+    head = b'{"format":"linework-sealed","version":1,"ciphertext":"AAAA'
+    with pytest.raises(LineworkError) as caught:
+        parse_sealed(head)
+    assert "LW-E0301" == caught.value.code
+    detail = caught.value.detail
+    assert detail.startswith("The file ends too early") and detail.endswith(".")
+    assert "line 1, column" in detail and "starting at" not in detail
+
+
+def test_malformed_sealed_file_names_the_place() -> None:
+    """Other syntax errors name the line and column in a full sentence."""
+    with pytest.raises(LineworkError) as caught:
+        parse_sealed(b'{"format": nope}')
+    assert "LW-E0301" == caught.value.code
+    assert "not valid JSON at line 1, column 12" in caught.value.detail
