@@ -50,3 +50,54 @@ def test_malformed_sealed_file_names_the_place() -> None:
         parse_sealed(b'{"format": nope}')
     assert "LW-E0301" == caught.value.code
     assert "not valid JSON at line 1, column 12" in caught.value.detail
+
+
+def test_share_link_open_prefers_the_documents_own_title() -> None:
+    """file-open with meta_title takes meta.title; without it, or without one, the name."""
+    import base64
+    import json
+
+    from linework.bridge import create_api
+
+    def opened(meta: dict[str, str], **extra: bool) -> str:
+        raw = {
+            "format": "linework",
+            "version": 1,
+            "meta": meta,
+            "pages": [
+                {
+                    "id": "page:1",
+                    "name": "P",
+                    "layers": [{"id": "layer:1", "name": "L"}],
+                    "elements": [],
+                }
+            ],
+        }
+        data = base64.b64encode(json.dumps(raw).encode()).decode()
+        message = {"type": "file-open", "name": "Shared diagram", "data": data}
+        reply = json.loads(create_api().handle(json.dumps({**message, **extra})))
+        assert reply["ok"], reply
+        return str(reply["title"])
+
+    assert "Q3 plan" == opened({"title": " Q3  plan "}, meta_title=True)
+    assert "Shared diagram" == opened({"title": " Q3  plan "})
+    assert "Shared diagram" == opened({}, meta_title=True)
+    assert "Shared diagram" == opened({"title": "  "}, meta_title=True)
+
+
+def test_lock_button_follows_the_selection_or_a_locked_element() -> None:
+    """toggle-lock is enabled with a selection, or with nothing selected when the
+    page has a locked element to unlock (Unlock all); otherwise it is disabled."""
+    from scenarios.driver import TestEditor
+
+    t = TestEditor()
+    assert t.ui["enabled"]["toggle-lock"] is False
+    t.drop_shape("rectangle", 200, 200)
+    assert t.ui["enabled"]["toggle-lock"] is True
+    t.action("toggle-lock")
+    t.key_down("Escape")
+    assert [] == t.selection
+    assert t.ui["enabled"]["toggle-lock"] is True  # unlock all
+    t.action("toggle-lock")
+    t.key_down("Escape")
+    assert t.ui["enabled"]["toggle-lock"] is False

@@ -125,6 +125,8 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     ``unseal-parse`` and ``open-plain``. Reply as ``file-new``, plus ``format``,
     ``warnings`` and ``native`` (the file is a ``.linework`` file that Save may
     write back to; false for imports and images, which Save must not overwrite).
+    With ``"meta_title": true`` the document's own title (``meta.title``), if it
+    has one, wins over ``name`` (a share link has no file name).
     """
     from linework import files
     from linework.bridge.viewer import _title_from
@@ -139,6 +141,9 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     response = session.editor.load(result.doc)
     session.opened = True
     session.title = _title_from(name)
+    meta_title = result.doc.meta.get("title")
+    if message.get("meta_title") is True and isinstance(meta_title, str):
+        session.title = " ".join(meta_title.split())[:200] or session.title
     return _present(
         session,
         response,

@@ -930,6 +930,19 @@ def run(ed: Editor, name: str, args: Args) -> None:
     fn(ed, args)
 
 
+_locked_memo: list[Any] = [None, None, False]  # [document, page id, answer]
+
+
+def _page_has_locked(ed: Editor) -> bool:
+    """Whether the page shows a locked element (memoized per document and page)."""
+    doc, page = ed.document, ed.session.page_id
+    memo = _locked_memo
+    if memo[0] is not doc or memo[1] != page:
+        found = any(cmd.LOCK_KEY in e.extra for e in doc.elements(page))
+        memo[:] = [doc, page, found]
+    return bool(memo[2])
+
+
 def enabled(ed: Editor) -> dict[str, bool]:
     """Return which selection-dependent actions can run now (for toolbar state)."""
     doc, sel = ed.document, _sel(ed)
@@ -955,6 +968,8 @@ def enabled(ed: Editor) -> dict[str, bool]:
         "ungroup": groups,
         "lock": has,
         "unlock": True,
+        # Nothing selected, the button unlocks the page's locked elements.
+        "toggle-lock": has or _page_has_locked(ed),
         "copy-style": has,
         "paste-style": has and ed.session.copied_style is not None,
         "set-routing": conns,

@@ -24,6 +24,7 @@ keys are matched by ``code`` so they work on every keyboard layout.
 | Alt+PageDown, Alt+PageUp | next-page, previous-page |
 | Primary+S, Primary+Shift+S, Primary+O | request save, save-as, open |
 | Primary+= (or +), Primary+-, Primary+Shift+H | request zoom-in, zoom-out, zoom-fit |
+| Primary+0 | fit (handled by the page, web/input.js; the help lists it) |
 | Shift+F10, ContextMenu | context-menu (at the selection, else the pointer) |
 | ? | request help |
 """
@@ -57,7 +58,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Mod+'", "Snap to grid on / off"),
     ("Alt+PageDown / Alt+PageUp", "Next / previous page"),
     ("Mod+S / Mod+Shift+S / Mod+O", "Save / save as / open"),
-    ("Mod+= / Mod+- / Mod+Shift+H", "Zoom in / zoom out / fit"),
+    (
+        "Mod+= / Mod+- / Mod+0",
+        "Zoom in / zoom out / fit to window (Mod+Shift+H fits too)",
+    ),
     (
         "Shift while dragging",
         "Keep proportions, snap rotation to 15°, move along one axis",
