@@ -520,8 +520,6 @@ class _Reader:
         deg = _degrees(e.get("angle"))
         pts = [rotate_about(Vec(x + p.x, y + p.y), centre, deg) for p in local]
         pts = [Vec(rounded(p.x), rounded(p.y)) for p in pts]
-        source = self._end(e.get("startBinding"), pts[0])
-        target = self._end(e.get("endBinding"), pts[-1])
         values = self._style(e)
         values.pop("fill", None)
         if etype == "arrow":
@@ -538,6 +536,15 @@ class _Reader:
             routing = "curved"
         else:
             routing = "straight"
+        floats = routing == "straight"
+        source = self._end(e.get("startBinding"), pts[0], pts[1], floats=floats)
+        target = self._end(e.get("endBinding"), pts[-1], pts[-2], floats=floats)
+        if routing == "orthogonal" and waypoints:
+            waypoints = _squared(
+                self._end_point(source, pts[0]),
+                waypoints,
+                self._end_point(target, pts[-1]),
+            )
         bound = self._bound(e)
         labels = tuple(
             ConnectorLabel(text=self._text(t)[: limits.MAX_TEXT])
@@ -565,23 +572,163 @@ class _Reader:
             labels=labels,
         )
 
-    def _end(self, binding: Any, point: Vec) -> End:
+    def _end(self, binding: Any, point: Vec, toward: Vec, *, floats: bool) -> End:
+        """Return a connector end: free, or attached where the arrow meets its shape.
+
+        A ``fixedPoint`` (elbow arrows in the legacy schema, every binding in
+        the current one) is where the end sits, unless it is an orbit
+        binding's focus inside the shape: then the arrow only aims at it.
+        Otherwise Excalidraw's stored end (``point``, a gap off the outline;
+        ``toward`` is the arrow's next point) is where it meets the shape, so
+        several arrows between the same two shapes stay apart: it becomes an
+        anchor, slid along the arrow onto the outline. A straight arrow aimed
+        at the shape's centre (legacy ``focus`` 0) floats instead, which draws
+        the same and re-aims when shapes move. A stored end far from the shape
+        (a hand-made file with stale points) floats as well.
+        """
         b = _obj(binding)
         target = b.get("elementId")
         sid = self.shape_of.get(target) if isinstance(target, str) else None
-        if sid is None:
+        shape = self.records.get(sid) if sid is not None else None
+        if sid is None or not isinstance(shape, Shape):
             return Free(point=point)
-        fp = b.get("fixedPoint")
-        if isinstance(fp, list) and len(fp) == 2:
-            fx, fy = _num(fp[0], math.nan), _num(fp[1], math.nan)
-            if math.isfinite(fx) and math.isfinite(fy):
-                return Attached(
-                    shape=sid,
-                    anchor=Vec(
-                        rounded(min(1.0, max(0.0, fx))), rounded(min(1.0, max(0.0, fy)))
-                    ),
-                )
-        return Attached(shape=sid)
+        box = shape.box
+        fixed = _fixed_point(b.get("fixedPoint"))
+        if fixed is not None:
+            at = box.at(fixed.x, fixed.y)
+            focus = b.get("mode") == "orbit" and _radius(shape.kind, box, at) < 0.95
+            if not focus:
+                return Attached(shape=sid, anchor=_fraction(fixed.x, fixed.y))
+        local = rotate_about(point, box.center, -shape.rotation_deg)
+        if not _inside(local, box, _NEAR) or (
+            floats and _aims_at(point, toward, shape)
+        ):
+            return Attached(shape=sid)
+        local_toward = rotate_about(toward, box.center, -shape.rotation_deg)
+        local = _onto_outline(shape.kind, box, local, local_toward)
+        return Attached(
+            shape=sid,
+            anchor=_fraction((local.x - box.x) / box.w, (local.y - box.y) / box.h),
+        )
+
+    def _end_point(self, end: End, point: Vec) -> Vec:
+        """Return where an anchored end sits on the page (else ``point``)."""
+        if isinstance(end, Attached) and end.anchor is not None:
+            shape = self.records.get(end.shape)
+            if isinstance(shape, Shape):
+                box = shape.box
+                at = box.at(end.anchor.x, end.anchor.y)
+                return rotate_about(at, box.center, shape.rotation_deg)
+        return point
+
+
+def _squared(start: Vec, waypoints: tuple[Vec, ...], end: Vec) -> tuple[Vec, ...]:
+    """Line an elbow arrow's corners up exactly with their neighbours.
+
+    Excalidraw's corners sit a hair off the ends once those snap onto the
+    outline (and off each other by float noise); an orthogonal router would
+    add a jog for every such hair.
+    """
+    out = list(waypoints)
+    for i, w in enumerate(out):
+        prev = start if i == 0 else out[i - 1]
+        out[i] = _snap(w, prev)
+    out[-1] = _snap(out[-1], end)
+    return tuple(out)
+
+
+def _snap(p: Vec, to: Vec) -> Vec:
+    """Return ``p`` with a coordinate within a pixel of ``to``'s replaced by it."""
+    x = to.x if abs(p.x - to.x) < 1.0 else p.x
+    y = to.y if abs(p.y - to.y) < 1.0 else p.y
+    return Vec(rounded(x), rounded(y))
+
+
+#: How far (px) from its shape a bound arrow's end may lie and still be
+#: taken as where it meets the shape (Excalidraw keeps a gap of a few px).
+_NEAR: Final = 12.0
+
+
+def _fixed_point(raw: Any) -> Vec | None:
+    """Return a binding's ``fixedPoint`` (fractions of the box), if it is valid."""
+    if isinstance(raw, list) and len(raw) == 2:
+        fx, fy = _num(raw[0], math.nan), _num(raw[1], math.nan)
+        if math.isfinite(fx) and math.isfinite(fy):
+            return Vec(fx, fy)
+    return None
+
+
+def _fraction(fx: float, fy: float) -> Vec:
+    """Return an anchor: fractions of the box, clamped to 0..1 and rounded."""
+    return Vec(rounded(min(1.0, max(0.0, fx))), rounded(min(1.0, max(0.0, fy))))
+
+
+def _inside(p: Vec, box: Box, margin: float) -> bool:
+    """Return whether ``p`` lies in ``box`` grown by ``margin`` on every side."""
+    return (
+        box.x - margin <= p.x <= box.x + box.w + margin
+        and box.y - margin <= p.y <= box.y + box.h + margin
+    )
+
+
+def _radius(kind: str, box: Box, p: Vec) -> float:
+    """Return how far out ``p`` lies: 1 on the outline, below inside, above out.
+
+    Only the kinds Excalidraw binds to matter: ellipses and diamonds by
+    their curve or edges, anything else by its box (a rounded corner is
+    off by a pixel or two at most).
+    """
+    u = (p.x - box.x - box.w / 2) / (box.w / 2)
+    v = (p.y - box.y - box.h / 2) / (box.h / 2)
+    if kind == "ellipse":
+        return math.hypot(u, v)
+    if kind == "diamond":
+        return abs(u) + abs(v)
+    return max(abs(u), abs(v))
+
+
+def _onto_outline(kind: str, box: Box, p: Vec, toward: Vec) -> Vec:
+    """Slide ``p`` along the arrow's line onto the outline, at most ``_NEAR`` px.
+
+    ``toward`` is the arrow's neighbouring point: the line keeps its
+    direction, so a straight arrow stays as straight as Excalidraw drew it.
+    Returns ``p`` when the outline is not that close along the line.
+    """
+    d = p - toward
+    n = math.hypot(d.x, d.y)
+    if n == 0 or box.w <= 0 or box.h <= 0:
+        return p
+    d = Vec(d.x / n, d.y / n)
+    r0 = _radius(kind, box, p)
+    if r0 == 1.0:
+        return p
+    # Outside, the outline lies ahead (into the shape); inside, behind.
+    step = _NEAR if r0 > 1.0 else -_NEAR
+    far = p + d * step
+    if (_radius(kind, box, far) - 1.0) * (r0 - 1.0) > 0:
+        return p
+    lo, hi = 0.0, 1.0
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        if (_radius(kind, box, p + d * (step * mid)) - 1.0) * (r0 - 1.0) > 0:
+            lo = mid
+        else:
+            hi = mid
+    return p + d * (step * hi)
+
+
+def _aims_at(point: Vec, toward: Vec, shape: Shape) -> bool:
+    """Return whether the line from ``toward`` through ``point`` meets the centre.
+
+    Such an end is where a floating end would sit (up to a pixel or so).
+    """
+    d = point - toward
+    n = math.hypot(d.x, d.y)
+    if n == 0:
+        return False
+    c = shape.box.center - toward
+    off = abs(d.x * c.y - d.y * c.x) / n
+    return off <= max(1.0, 0.01 * max(shape.box.w, shape.box.h))
 
 
 def _head(name: Any) -> str:

@@ -324,7 +324,7 @@ def test_free_text_is_a_text_shape() -> None:
 
 
 def test_both_binding_schemas_attach_arrows() -> None:
-    """Legacy focus/gap bindings float on the outline; fixedPoint ones anchor."""
+    """Legacy focus/gap ends anchor where the arrow ends; fixedPoint ones at it."""
     data = scene(
         el("a", "rectangle", x=0, y=0),
         el("b", "ellipse", x=300, y=0),
@@ -341,10 +341,114 @@ def test_both_binding_schemas_attach_arrows() -> None:
     )
     (a, b), (conn,) = doc_parts(load(data))
 
-    assert Attached(shape=a.id) == conn.source
+    assert Attached(shape=a.id, anchor=Vec(1, 0.5)) == conn.source
     assert Attached(shape=b.id, anchor=Vec(0, 0.5)) == conn.target
     assert "orthogonal" == conn.routing
     assert 2 == len(conn.waypoints)
+
+
+def test_arrows_between_the_same_shapes_keep_their_own_ends() -> None:
+    """Parallel arrows (legacy bindings) anchor where each meets its shapes.
+
+    The corpus has eight such arrows between two wide boxes; drawn centre to
+    centre they would all lie on one line with their labels piled up.
+    """
+    arrows = [
+        el(
+            f"arr{i}",
+            "arrow",
+            x=x,
+            y=101,  # a gap of 1 below the upper box
+            points=[[0, 0], [0, 98]],  # a gap of 1 above the lower box
+            startBinding={"elementId": "top", "focus": 0.5, "gap": 1},
+            endBinding={"elementId": "bottom", "focus": -0.5, "gap": 1},
+        )
+        for i, x in enumerate((20, 150, 380))
+    ]
+    data = scene(
+        el("top", "rectangle", x=0, y=0, width=400, height=100),
+        el("bottom", "rectangle", x=0, y=200, width=400, height=100),
+        *arrows,
+    )
+    (top, bottom), conns = doc_parts(load(data))
+
+    assert [
+        (
+            Attached(shape=top.id, anchor=Vec(f, 1)),
+            Attached(shape=bottom.id, anchor=Vec(f, 0)),
+        )
+        for f in (0.05, 0.375, 0.95)
+    ] == [(c.source, c.target) for c in conns]
+
+
+def test_an_arrow_aimed_at_the_centres_floats() -> None:
+    """A straight arrow whose line meets both centres (focus 0) floats, as before."""
+    data = scene(
+        el("l", "rectangle", x=0, y=0, width=100, height=100),
+        el("r", "ellipse", x=300, y=0, width=100, height=100),
+        el(
+            "arrow",
+            "arrow",
+            x=101,
+            y=50,
+            points=[[0, 0], [198, 0]],
+            startBinding={"elementId": "l", "focus": 0, "gap": 1},
+            endBinding={"elementId": "r", "focus": 0, "gap": 1},
+        ),
+    )
+    (left, right), (conn,) = doc_parts(load(data))
+
+    assert (Attached(shape=left.id), Attached(shape=right.id)) == (
+        conn.source,
+        conn.target,
+    )
+
+
+def test_off_centre_ends_slide_onto_curved_outlines() -> None:
+    """An end a gap off an ellipse or diamond lands on its outline, same line."""
+    data = scene(
+        el("d", "diamond", x=0, y=0, width=100, height=100),
+        el("e", "ellipse", x=300, y=0, width=100, height=100),
+        el(
+            "arrow",
+            "arrow",
+            x=81,  # at y=30 the diamond's edge is x=80: 1 px out
+            y=30,
+            points=[[0, 0], [222, 0]],  # the ellipse's, x=304.2: 1.2 px out
+            startBinding={"elementId": "d", "focus": 0.4, "gap": 1},
+            endBinding={"elementId": "e", "focus": -0.4, "gap": 1},
+        ),
+    )
+    _, (conn,) = doc_parts(load(data))
+    assert isinstance(conn.source, Attached) and isinstance(conn.target, Attached)
+    sa, ta = conn.source.anchor, conn.target.anchor
+    assert sa is not None and ta is not None
+
+    # Both ends keep y = 30 (0.3 of the boxes) and sit on the outlines.
+    assert (0.3, 0.3) == (sa.y, ta.y)
+    assert abs(abs(sa.x - 0.5) + abs(sa.y - 0.5) - 0.5) < 1e-3
+    assert abs(math.hypot(ta.x - 0.5, ta.y - 0.5) - 0.5) < 1e-3
+
+
+def test_orbit_focus_inside_the_shape_uses_the_stored_end() -> None:
+    """An orbit binding's fixedPoint inside the shape is an aim, not the end."""
+    data = scene(
+        el("a", "rectangle", x=0, y=0, width=100, height=100),
+        el("b", "rectangle", x=300, y=0, width=100, height=100),
+        el(
+            "arrow",
+            "arrow",
+            x=101,
+            y=20,
+            points=[[0, 0], [198, 0]],
+            startBinding={"elementId": "a", "fixedPoint": [0.5, 0.2], "mode": "orbit"},
+            endBinding={"elementId": "b", "fixedPoint": [0.3, 0.2], "mode": "inside"},
+        ),
+    )
+    (a, b), (conn,) = doc_parts(load(data))
+
+    assert Attached(shape=a.id, anchor=Vec(1, 0.2)) == conn.source
+    assert Attached(shape=b.id, anchor=Vec(0.3, 0.2)) == conn.target
 
 
 def test_unbound_and_dangling_ends_are_free() -> None:
