@@ -9,6 +9,7 @@ what is drawn is exactly what can be grabbed.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -20,6 +21,7 @@ from linework.editor.labels import label_boxes
 from linework.editor.snapping import Guide
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.model import Connector, Document, Element, Group, Shape
+from linework.routing import polyline
 from linework.shapes import KINDS, ShapeKind, outline_page, ports_page
 from linework.svg import SvgNode, node, serialize
 
@@ -145,17 +147,95 @@ def _connector_handles(doc: Document, c: Connector, routes: RouteCache) -> list[
     for i, w in enumerate(c.waypoints):
         out.append(Handle("waypoint", w, w, c.id, i))
     boxes = [b for _, b in label_boxes(c, r)] if c.labels else []
-    ctrl = [src, *c.waypoints, tgt]
-    for i in range(len(ctrl) - 1):
-        a, b = ctrl[i], ctrl[i + 1]
-        # A virtual bend under a label would hide it from the pointer (the
-        # label is dragged along the path): it steps aside along its chord.
+    line = polyline(r)
+    marks = _spans(line, c.waypoints)
+    for i in range(len(marks) - 1):
+        lo, hi = marks[i], marks[i + 1]
+        # A virtual bend sits on the path as drawn, halfway along the stretch
+        # between two control points. Under a label it would hide the label
+        # from the pointer (the label is dragged along the path): it steps
+        # aside along the stretch.
         for k in (0.5, 0.25, 0.75):
-            at = Vec(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k)
+            at = _along(line, lo + (hi - lo) * k)
             if not any(bx.contains(at) for bx in boxes):
                 out.append(Handle("add-waypoint", at, at, c.id, i))
                 break
     return out
+
+
+def bend_at(
+    doc: Document, c: Connector, routes: RouteCache, p: Vec, tol: float
+) -> int | None:
+    """Return where a waypoint pressed at ``p`` on the drawn path would go.
+
+    That is the index in ``c.waypoints`` of the stretch between control
+    points that ``p`` lies on (within ``tol``), or None when it is off the path.
+    """
+    line = polyline(routes.route(doc, c))
+    if len(line) < 2:
+        return None
+    best_d, best_s = tol, -1.0
+    s = 0.0
+    for i in range(len(line) - 1):
+        a, b = line[i], line[i + 1]
+        n = a.distance(b)
+        d, k = _project(p, a, b)
+        if d <= best_d:
+            best_d, best_s = d, s + k * n
+        s += n
+    if best_s < 0:
+        return None
+    marks = _spans(line, c.waypoints)
+    for i in range(len(marks) - 1):
+        if best_s <= marks[i + 1]:
+            return i
+    return len(marks) - 2
+
+
+def _project(p: Vec, a: Vec, b: Vec) -> tuple[float, float]:
+    """Return the distance from ``p`` to segment ``ab`` and the fraction 0..1 of
+    the nearest point along it."""
+    dx, dy = b.x - a.x, b.y - a.y
+    n2 = dx * dx + dy * dy
+    k = (
+        0.0
+        if n2 == 0
+        else min(1.0, max(0.0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / n2))
+    )
+    q = Vec(a.x + dx * k, a.y + dy * k)
+    return q.distance(p), k
+
+
+def _spans(line: Sequence[Vec], waypoints: Sequence[Vec]) -> list[float]:
+    """Return how far along ``line`` each control point lies: 0, each waypoint
+    (found in order, the nearest point from the previous one on), the length."""
+    lengths = [line[i].distance(line[i + 1]) for i in range(len(line) - 1)]
+    marks = [0.0]
+    seg, base = 0, 0.0  # the segment the previous mark is on, and where it starts
+    for w in waypoints:
+        best = (math.inf, seg, 0.0, base)
+        start = base
+        for j in range(seg, len(lengths)):
+            d, k = _project(w, line[j], line[j + 1])
+            if d < best[0] - 1e-9:
+                best = (d, j, k, start)
+            start += lengths[j]
+        _, seg, k, base = best
+        marks.append(max(marks[-1], base + k * lengths[seg] if lengths else 0.0))
+    marks.append(max(marks[-1], sum(lengths)))
+    return marks
+
+
+def _along(line: Sequence[Vec], s: float) -> Vec:
+    """Return the point ``s`` along ``line`` from its start."""
+    for i in range(len(line) - 1):
+        a, b = line[i], line[i + 1]
+        n = a.distance(b)
+        if s <= n and n > 0:
+            k = s / n
+            return Vec(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k)
+        s -= n
+    return line[-1]
 
 
 def _label_frames(

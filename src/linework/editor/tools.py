@@ -36,7 +36,7 @@ from linework.commands import (
 )
 from linework.commands._base import ancestors, snap_vec, union
 from linework.editor.labels import LabelHit, position_near
-from linework.editor.overlay import Handle, cursor_for, port_at
+from linework.editor.overlay import Handle, bend_at, cursor_for, port_at
 from linework.editor.protocol import Mods
 from linework.editor.snapping import Guide, Snapper
 from linework.geometry import Box, Vec
@@ -45,6 +45,7 @@ from linework.model import (
     Attached,
     Connector,
     Document,
+    Element,
     End,
     Free,
     Group,
@@ -185,6 +186,11 @@ class Idle(State):
             ed.transition(PointingCanvas(ed, p, additive))
             return
         sel = list(ed.session.selection)
+        if not (additive or mods.alt):
+            bend = _bend_under(ed, p, under)
+            if bend is not None:
+                ed.transition(PointingHandle(ed, p, bend))
+                return
         if mods.alt:
             # Alt picks inside groups, unless the press is on a selected unit:
             # then Alt-dragging copies the selection as it is.
@@ -209,6 +215,28 @@ def _selected_label(ed: Editor, p: Vec) -> LabelHit | None:
     if not sel or not any(isinstance(ed.document.get(r), Connector) for r in sel):
         return None
     return ed.label_at(p, only=sel)
+
+
+def _bend_under(ed: Editor, p: Vec, under: Element) -> Handle | None:
+    """Return a virtual bend where ``p`` presses on the selected connector's line.
+
+    Only for the one selected connector with no free end: dragging it could
+    not move it, so dragging its line bends it there instead, as draw.io
+    does (a waypoint that follows the pointer).
+    """
+    doc = ed.document
+    if (
+        not isinstance(under, Connector)
+        or list(ed.session.selection) != [under.id]
+        or isinstance(under.source, Free)
+        or isinstance(under.target, Free)
+        or is_locked(doc, under)
+    ):
+        return None
+    index = bend_at(doc, under, ed.hits.routes, p, ed.tolerance())
+    if index is None:
+        return None
+    return Handle("add-waypoint", p, p, under.id, index)
 
 
 def _handle_cursor(ed: Editor, h: Handle) -> str:
