@@ -8,6 +8,7 @@ Usage: python tools/make_examples.py
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,10 +24,12 @@ from linework.model import (
     Free,
     Group,
     IdSource,
+    Page,
     Shape,
     Style,
     Transaction,
 )
+from linework.render import content_bounds
 from linework.shapes import DEFAULT_KINDS
 
 OUT = Path(__file__).resolve().parents[1] / "examples"
@@ -123,7 +126,31 @@ class Builder:
         return gid
 
     def done(self) -> Document:
-        return self.doc.apply(self.tx.patch())
+        return fit_page(self.doc.apply(self.tx.patch()), self.page)
+
+
+def fit_page(doc: Document, page_id: str, margin: float = 20.0) -> Document:
+    """Grow the page (never shrink it) to hold its rendered content plus ``margin``.
+
+    The size is rounded up to whole grid cells, so the page edge meets the grid.
+    """
+    page = doc.typed(page_id, Page)
+    box = content_bounds(doc, doc.elements(page_id))
+    if box is None:
+        return doc
+    cell = page.grid.size or 10.0
+
+    def fit(size: float, far: float) -> float:
+        return max(size, math.ceil((far + margin) / cell) * cell)
+
+    grown = replace(
+        page, width=fit(page.width, box.right), height=fit(page.height, box.bottom)
+    )
+    if grown == page:
+        return doc
+    tx = Transaction(doc)
+    tx.put(grown)
+    return doc.apply(tx.patch())
 
 
 def flowchart() -> Document:

@@ -13,6 +13,7 @@ import pytest
 
 from linework.files import open_document
 from linework.formats import native
+from linework.model import Document
 from linework.render import content_bounds, export_svg
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
@@ -25,6 +26,19 @@ FILES = (
 TOLERANCE = 12.0
 
 
+def assert_on_its_pages(doc: Document, tolerance: float = TOLERANCE) -> None:
+    """Check every page renders and its content lies within it (give or take)."""
+    for page in doc.pages():
+        svg = export_svg(doc, page.id)
+        assert svg.startswith("<svg")
+        box = content_bounds(doc, doc.elements(page.id))
+        if box is not None:
+            assert box.x >= -tolerance, page.name
+            assert box.y >= -tolerance, page.name
+            assert box.right <= page.width + tolerance, page.name
+            assert box.bottom <= page.height + tolerance, page.name
+
+
 @pytest.mark.skipif(not FILES, reason="../shared/corpus is not present")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_file_opens_renders_and_stays_on_its_pages(path: Path) -> None:
@@ -33,12 +47,4 @@ def test_corpus_file_opens_renders_and_stays_on_its_pages(path: Path) -> None:
 
     data = native.encode(doc)
     assert data == native.encode(native.decode(data))
-    for page in doc.pages():
-        svg = export_svg(doc, page.id)
-        assert svg.startswith("<svg")
-        box = content_bounds(doc, doc.elements(page.id))
-        if box is not None:
-            assert box.x >= -TOLERANCE, page.name
-            assert box.y >= -TOLERANCE, page.name
-            assert box.right <= page.width + TOLERANCE, page.name
-            assert box.bottom <= page.height + TOLERANCE, page.name
+    assert_on_its_pages(doc)
