@@ -79,6 +79,13 @@ export function showDialog(spec) {
     [name, input.type === "checkbox" ? input.checked : input.value]));
   const ui = { note: (text) => { note.textContent = text; } };
   if (spec.onInput) form.addEventListener("input", () => spec.onInput(values(), ui));
+  // A problem shown by a submit is checked again on every input, so it goes
+  // (or changes) as soon as the fields are corrected.
+  if (spec.validate) {
+    form.addEventListener("input", () => {
+      if (problem.textContent) problem.textContent = spec.validate(values()) ?? "";
+    });
+  }
   // Enter submits the default button from any field (browsers do it only from
   // text inputs, not from checkboxes and selects).
   form.addEventListener("keydown", (event) => {

@@ -10,6 +10,7 @@
 import { confirmAction, confirmDiscard, showDialog } from "./dialogs.js";
 import { LineworkError, asLineworkError } from "./errors.js";
 import { download, printSvg, rasterize } from "./export.js";
+import { createNotice } from "./notice.js";
 import { createRecovery } from "./recovery.js";
 import { parseSealed, passphraseKey, sealDocument, unseal } from "./sealing.js";
 import { base64ToBytes, bytesToBase64, call, fileError } from "./wire.js";
@@ -63,6 +64,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   let lastAction = { name: "", at: 0 };
   let autosaveTimer = 0;
   let preApproved = false;
+
+  // What an import could not carry over (the core's warnings), over the canvas.
+  const notice = ui.stage ? createNotice(ui.stage) : null;
 
   const recovery = createRecovery({
     rpc,
@@ -132,7 +136,16 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     body.dataset.document = "1";
     recovery.schedule();
     const count = reply.elements?.length ?? 0;
-    setStatus(`${state.title} · ${count} element${count === 1 ? "" : "s"}${reply.sealed ? " · encrypted" : ""}`);
+    const warnings = Array.isArray(reply.warnings) ? reply.warnings.map(String) : [];
+    const what = `${state.title} · ${count} element${count === 1 ? "" : "s"}${reply.sealed ? " · encrypted" : ""}`;
+    if (warnings.length === 0) {
+      notice?.hide();
+      setStatus(what);
+    } else {
+      const n = warnings.length;
+      notice?.show(`Opened with ${n} change${n === 1 ? "" : "s"} from the original`, warnings);
+      setStatus(`${what} · imported with ${n} warning${n === 1 ? "" : "s"}: ${warnings[0]}`, "warning");
+    }
   }
   /** Go on only if nothing unsaved would be lost (asks Save / Don't save / Cancel). */
   async function mayDiscard() {
@@ -162,11 +175,12 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     return button === "open" ? values.passphrase : null;
   }
 
-  /** Open bytes; on any failure the open diagram stays exactly as it was. */
-  async function openData(name, base64, handle = null) {
+  /** Open bytes; on any failure the open diagram stays exactly as it was.
+   * `metaTitle`: the document's own title (meta.title), if any, wins over `name`. */
+  async function openData(name, base64, handle = null, { metaTitle = false } = {}) {
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
-    let reply = await rpc.call({ type: "file-open", name, data: base64 });
+    let reply = await rpc.call({ type: "file-open", name, data: base64, ...(metaTitle ? { meta_title: true } : {}) });
     if (reply.ok) {
       adopt(reply, { handle });
       performance.measure("linework-open", { start: opening });
@@ -176,14 +190,30 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     const parsing = performance.now();
     const envelope = await parseSealed(rpc, base64);
     performance.measure("linework-unseal-parse", { start: parsing });
-    const passphrase = await askPassphrase(name);
-    if (passphrase === null) {
-      setStatus("Opening cancelled.");
-      return false;
+    // A wrong passphrase (LW-E0300) offers "Try again" for the same bytes;
+    // the open diagram stays untouched until the file opens.
+    let start;
+    let plaintext;
+    let base;
+    for (;;) {
+      const passphrase = await askPassphrase(name);
+      if (passphrase === null) {
+        setStatus("Opening cancelled.");
+        return false;
+      }
+      // Measures for `build.py bench`: decryption (PBKDF2 + AES-GCM), then the open.
+      start = performance.now();
+      try {
+        ({ plaintext, base } = await unseal(rpc, envelope, passphrase));
+        break;
+      } catch (error) {
+        if (asLineworkError(error).code !== "LW-E0300") throw error;
+        if (!(await showError(error, "open", { retry: true }))) {
+          setStatus("Opening cancelled.");
+          return false;
+        }
+      }
     }
-    // Measures for `build.py bench`: decryption (PBKDF2 + AES-GCM), then the open.
-    const start = performance.now();
-    const { plaintext, base } = await unseal(rpc, envelope, passphrase);
     performance.measure("linework-unseal", { start });
     reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext) });
     performance.measure("linework-unseal-open", { start });
@@ -529,7 +559,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   return {
     choose: () => chooseFile(),
     /** Open bytes given by the page itself (embed load, share link); throws on failure. */
-    openData: (name, base64) => openData(name, base64),
+    openData: (name, base64, options = {}) => openData(name, base64, null, options),
     commands,
     recovery,
     /** The runtime died: offer the recovery copy. */

@@ -11,6 +11,7 @@ import { wireViewInput } from "./input.js";
 import { reportError } from "./report.js";
 import { createRpc } from "./rpc.js";
 import { startModes } from "./viewer-mode.js";
+import { wireTopBar } from "./topbar.js";
 
 const $ = (selector) => document.querySelector(selector);
 const body = document.body;
@@ -26,7 +27,6 @@ const ui = {
   progress: $('[data-role="progress"]'),
   status: $('[data-role="status"]'),
   title: $('[data-role="title"]'),
-  tabs: $('[data-role="pages"]'),
   zoom: $('[data-role="zoom"]'),
   dialog: $('[data-role="error-dialog"]'),
 };
@@ -55,10 +55,14 @@ let booted = false;
 let readyResolve;
 const ready = new Promise((resolve) => { readyResolve = resolve; });
 let doc = null; // {title, pages: [{id, name}], pageId}
+// The start-up hint stays until the first edit or open replaces it.
+const READY_HINT = "Ready. Add shapes from the palette, or open a diagram.";
+let hintShown = false;
 
 function setStatus(text, kind = "info") {
   ui.status.textContent = text;
   ui.status.dataset.kind = kind;
+  hintShown = text === READY_HINT;
 }
 
 function enterStage(name) {
@@ -97,7 +101,7 @@ function onWorkerEvent(message) {
     ui.progress.value = 100;
     booted = true;
     performance.mark("linework-ready");
-    setStatus("Ready. Add shapes from the palette, or open a diagram.");
+    setStatus(READY_HINT);
     readyResolve();
     // Load the renderer and codecs while the user picks a file.
     rpc.call({ type: "warm" }).catch(() => {});
@@ -128,47 +132,55 @@ worker.addEventListener("error", (event) => {
   }
 });
 
-function showError(error, context) {
+// With {retry: true} the dialog also offers "Try again" (a wrong passphrase);
+// the promise resolves true when that was chosen, false once it is dismissed.
+const retryButton = $('[data-action="retry"]');
+const dismissButton = $('[data-action="dismiss"]');
+let retryChoice = null; // {resolve, chosen} while a "Try again" dialog is open
+
+function showError(error, context, { retry = false } = {}) {
   const err = asLineworkError(error);
   $('[data-role="error-message"]').textContent = err.message;
   $('[data-role="error-detail"]').textContent = err.detail ?? "";
   $('[data-role="error-code"]').textContent = err.code;
   setStatus(`${err.message} (${err.code})`, "error");
+  retryChoice?.resolve(false);
+  retryChoice = null;
+  retryButton.hidden = !retry;
+  dismissButton.textContent = retry ? "Cancel" : "OK";
   if (!ui.dialog.open) ui.dialog.showModal();
   reportError(err.code, context);
+  if (!retry) return Promise.resolve(false);
+  retryButton.focus();
+  return new Promise((resolve) => { retryChoice = { resolve, chosen: false }; });
 }
-$('[data-action="dismiss"]').addEventListener("click", () => ui.dialog.close());
+ui.dialog.addEventListener("close", () => {
+  retryButton.hidden = true;
+  dismissButton.textContent = "OK";
+  const choice = retryChoice;
+  retryChoice = null;
+  choice?.resolve(choice.chosen);
+});
+retryButton.addEventListener("click", () => {
+  if (retryChoice) retryChoice.chosen = true;
+  ui.dialog.close();
+});
+dismissButton.addEventListener("click", () => ui.dialog.close());
 $('[data-action="reload"]').addEventListener("click", () => location.reload());
 
 function replyError(reply) {
   return new LineworkError(reply.code ?? "LW-E0001", reply.detail ?? "", reply.message);
 }
 
-/** Put a rendered page ({page, elements, defs?}) on the canvas and the tabs. */
+/** Put a rendered page ({page, elements, defs?}) on the canvas. The page tabs
+ * belong to the editor (web/editor/pages.js), which follows the core's ui. */
 function showPage(reply, { fit = true } = {}) {
   const removed = canvas.show(reply);
   doc.pageId = reply.page.id;
-  for (const tab of ui.tabs.children) {
-    tab.setAttribute("aria-selected", String(tab.dataset.pageId === doc.pageId));
-  }
   if (fit) canvas.fit(1);
   const count = reply.elements.length;
   setStatus(`${doc.title} · ${reply.page.name} · ${count} element${count === 1 ? "" : "s"}`);
   if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
-}
-
-function showTabs(pages) {
-  const tabs = pages.map((page) => {
-    const tab = document.createElement("button");
-    tab.type = "button";
-    tab.setAttribute("role", "tab");
-    tab.dataset.pageId = page.id;
-    tab.textContent = page.name || page.id;
-    tab.addEventListener("click", () => switchPage(page.id));
-    return tab;
-  });
-  ui.tabs.replaceChildren(...tabs);
-  ui.tabs.hidden = pages.length < 2;
 }
 
 /** Paint a document the core just loaded (web/files.js: new, open, sealed
@@ -178,23 +190,11 @@ function present(reply) {
   const previous = doc;
   doc = { title: reply.title, pages: reply.pages, pageId: reply.page.id };
   try {
-    showTabs(reply.pages);
     showPage(reply);
     editing.present(reply);
   } catch (error) {
     doc = previous;
     throw error;
-  }
-}
-
-async function switchPage(id) {
-  if (doc === null || id === doc.pageId) return;
-  try {
-    const reply = await rpc.call({ type: "page", id });
-    if (!reply.ok) throw replyError(reply);
-    showPage(reply);
-  } catch (error) {
-    showError(error, "open");
   }
 }
 
@@ -211,12 +211,19 @@ const files = createFiles({
     autosave: $('[data-role="autosave"]'),
     recoveryButton: $('[data-action="download-recovery"]'),
     printSheet: $('[data-role="print-sheet"]'),
+    stage: $('[data-role="stage"]'),
   },
+});
+// The first edit replaces the start-up hint with what is on screen.
+rpc.observe((reply) => {
+  if (!hintShown || reply?.ui?.dirty !== true || !reply.ui.page) return;
+  setStatus(`${files.state.title} · ${reply.ui.page.name}`);
 });
 $('[data-action="zoom-in"]').addEventListener("click", () => canvas.zoomStep(1));
 $('[data-action="zoom-out"]').addEventListener("click", () => canvas.zoomStep(-1));
 $('[data-action="zoom-fit"]').addEventListener("click", () => canvas.fit());
 wireViewInput($("#canvas"), canvas, { open: files.choose });
+wireTopBar();
 // The editor (web/editor/): its input listeners come after the view's.
 const editing = startEditor({ rpc, ready, canvas, setStatus, showError });
 canvas.fit(1);
@@ -254,8 +261,8 @@ startModes({
   canvas,
   call: (message) => rpc.call(message),
   observe: (fn) => rpc.observe(fn),
-  openData: async (name, data) => {
-    if (!(await files.openData(name, data))) throw new LineworkError("LW-E0304", "no passphrase was given");
+  openData: async (name, data, options) => {
+    if (!(await files.openData(name, data, options))) throw new LineworkError("LW-E0304", "no passphrase was given");
   },
   showError,
   setStatus,

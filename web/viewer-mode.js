@@ -69,7 +69,9 @@ async function openFromFragment(app, readOnly) {
     await readOnly;
     const reply = await app.call({ type: "link-data", fragment });
     if (!reply.ok) throw replyError(reply);
-    await app.openData("Shared diagram", reply.data);
+    // The document's own title (meta.title) if it has one; fitted to the window.
+    await app.openData("Shared diagram", reply.data, { metaTitle: true });
+    app.canvas.fit();
   } catch (error) {
     app.showError(error, "open");
   }

@@ -10,12 +10,16 @@ export function createHelp() {
   const h2 = document.createElement("h2");
   h2.id = "help-title";
   h2.textContent = "Keyboard shortcuts";
+  // Focus lands on the heading (not on Close at the bottom), so the panel opens
+  // scrolled to its top; Tab reaches Close.
+  h2.tabIndex = -1;
+  h2.autofocus = true;
   const table = document.createElement("table");
   const body = document.createElement("tbody");
   table.append(body);
   const note = document.createElement("p");
   note.className = "hint";
-  note.textContent = `“Mod” is ${MAC ? "⌘ Cmd" : "Ctrl"}. Space+drag or the middle button pans; Ctrl+wheel zooms.`;
+  note.textContent = `Space+drag or the middle button pans; ${MAC ? "⌘" : "Ctrl+"}wheel zooms.`;
   const form = document.createElement("form");
   form.method = "dialog";
   const close = document.createElement("button");
@@ -44,7 +48,8 @@ export function createHelp() {
         return tr;
       }));
       if (!dialog.open) dialog.showModal();
-      close.focus();
+      h2.focus({ preventScroll: true });
+      dialog.scrollTop = 0;
     },
   };
 }

@@ -99,7 +99,10 @@ export function createPages({ tabs, bar, editor }) {
     pages = ui.pages;
     current = ui.page.id;
     tabs.replaceChildren(...pages.map(tab));
-    tabs.hidden = false;
+    // The one rule for the page bar (this module owns it): the editor always
+    // shows it (it holds the add-page button); the read-only viewer hides the
+    // tab of a one-page diagram.
+    tabs.hidden = document.body.dataset.mode === "view" && pages.length < 2;
     menu.options[4].disabled = pages.length < 2;
   });
 }

@@ -102,6 +102,9 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       // Beside the selection when there is one (the core picks), else mid-view.
       const at = editor.ui?.selection.length ? {} : viewCentre();
       editor.action("add-shape", { kind: kind.name, ...at }).catch(() => {});
+      // The new shape is selected: Delete, Ctrl+D, arrows and Ctrl+A now act on
+      // the canvas (as in draw.io). Keys sent meanwhile queue behind the add.
+      svg.focus({ preventScroll: true });
     });
   }
 
@@ -119,6 +122,12 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     none.hidden = shown > 0;
   }
   search.addEventListener("input", filter);
+  // Escape anywhere in the palette (an emptied search box included) goes to the canvas.
+  root.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || e.defaultPrevented) return;
+    e.preventDefault();
+    svg.focus({ preventScroll: true });
+  });
   search.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && search.value) {
       e.stopPropagation();

@@ -76,15 +76,34 @@ export function createProperties({ root, editor }) {
     });
   }
 
+  // step="any": every value in range is valid (a free rotation of 69.45°, an
+  // imported fractional box), so no field is flagged :invalid. The arrow keys
+  // step by `step` themselves (Shift: ten steps), to the next multiple of it.
   function number(parent, text, name, { min = 0, max = 1000, step = 1, send, read }) {
     const input = document.createElement("input");
     input.type = "number";
-    Object.assign(input, { min, max, step });
+    Object.assign(input, { min, max, step: "any" });
     input.dataset.prop = name;
+    input.dataset.step = String(step);
     labelled(parent, text, input);
+    const clamp = (v) => Math.min(max, Math.max(min, v));
     input.addEventListener("change", () => {
       const v = Number(input.value);
-      if (input.value !== "" && Number.isFinite(v)) send(Math.min(max, Math.max(min, v)));
+      if (input.value !== "" && Number.isFinite(v)) send(clamp(v));
+    });
+    input.addEventListener("keydown", (e) => {
+      if ((e.key !== "ArrowUp" && e.key !== "ArrowDown") || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      const by = e.shiftKey ? step * 10 : step;
+      const v = input.value === "" ? 0 : Number(input.value);
+      if (!Number.isFinite(v)) return;
+      const q = v / by;
+      const next = e.key === "ArrowUp"
+        ? (Math.floor(q + 1e-9) + 1) * by
+        : (Math.ceil(q - 1e-9) - 1) * by;
+      const value = clamp(Math.round(next * 1e6) / 1e6);
+      input.value = String(value);
+      send(value);
     });
     fields.push({
       update(u) {

@@ -61,10 +61,10 @@ export function createToolbar({ bar, editor }) {
   });
 
   editor.onUi((ui) => {
+    // toggle-lock follows ui.enabled too: on with a selection, or with nothing
+    // selected while the page has locked elements (it then unlocks them all).
     for (const button of bar.querySelectorAll("button[data-action]")) {
-      const on = ui.enabled[button.dataset.action];
-      const name = button.dataset.action;
-      assign(button, "disabled", name === "toggle-lock" ? false : on === false);
+      assign(button, "disabled", ui.enabled[button.dataset.action] === false);
     }
   });
 }
