@@ -151,7 +151,7 @@ function showPage(reply, { fit = true } = {}) {
   for (const tab of ui.tabs.children) {
     tab.setAttribute("aria-selected", String(tab.dataset.pageId === doc.pageId));
   }
-  if (fit) canvas.fit(1);
+  if (fit) canvas.fitShown(1);
   const count = reply.elements.length;
   setStatus(`${doc.title} · ${reply.page.name} · ${count} element${count === 1 ? "" : "s"}`);
   if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
