@@ -32,10 +32,11 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
     onViewChange({ ...view });
   }
 
-  /** The drawing's box in page units: the page, grown to hold every element. */
-  function drawingBox() {
+  /** The drawing's box in page units: the page, grown to hold every element
+   * (unless `pageOnly`: measuring the elements lays out the whole drawing). */
+  function drawingBox({ pageOnly = false } = {}) {
     let x0 = 0, y0 = 0, x1 = page?.width ?? 0, y1 = page?.height ?? 0;
-    if (content.childElementCount > 0) {
+    if (!pageOnly && content.childElementCount > 0) {
       const bb = content.getBBox();
       if (bb.width > 0 || bb.height > 0) {
         x0 = Math.min(x0, bb.x); y0 = Math.min(y0, bb.y);
@@ -45,8 +46,63 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
     return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
   }
 
+  // The canvas's size as of the last layout. Asking the element itself
+  // (getBoundingClientRect) would force a layout, of the whole new drawing
+  // too when a page was just shown.
+  let size = null;
+  new ResizeObserver((entries) => {
+    const box = entries.at(-1)?.contentRect;
+    if (box) size = { width: box.width, height: box.height };
+  }).observe(svg);
+
+  function fitTo(box, maxScale) {
+    const rect = size ?? svg.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0 || rect.width <= 0 || rect.height <= 0) {
+      Object.assign(view, { scale: 1, x: FIT_MARGIN_PX, y: FIT_MARGIN_PX });
+    } else {
+      const scale = clamp(Math.min(
+        maxScale,
+        (rect.width - 2 * FIT_MARGIN_PX) / box.width,
+        (rect.height - 2 * FIT_MARGIN_PX) / box.height,
+      ));
+      view.scale = scale;
+      view.x = (rect.width - box.width * scale) / 2 - box.x * scale;
+      view.y = (rect.height - box.height * scale) / 2 - box.y * scale;
+    }
+    applyView();
+  }
+
+  // A page just shown is fitted by its page box at once; whether elements
+  // stick out is checked before the next frame (or before anyone reads or
+  // changes the view), when the layout that measuring needs is due anyway.
+  // Measuring at once would lay out the whole drawing twice: before and
+  // after the view changes (about 200 ms at 5,000 shapes).
+  let pendingFit = null; // {frame, maxScale, box} while a check waits
+
+  function settleFit() {
+    if (pendingFit === null) return;
+    const { frame, maxScale, box } = pendingFit;
+    pendingFit = null;
+    cancelAnimationFrame(frame);
+    const full = drawingBox();
+    const out = full.x < box.x - 0.5 || full.y < box.y - 0.5
+      || full.x + full.width > box.x + box.width + 0.5
+      || full.y + full.height > box.y + box.height + 0.5;
+    if (out) fitTo(full, maxScale);
+  }
+
   return {
-    get view() { return { ...view }; },
+    get view() { settleFit(); return { ...view }; },
+
+    /** Fit a page just shown: by its page box now, by its elements if they stick out. */
+    fitShown(maxScale = MAX_SCALE) {
+      settleFit();
+      const box = drawingBox({ pageOnly: true });
+      fitTo(box, maxScale);
+      if (content.childElementCount > 0) {
+        pendingFit = { frame: requestAnimationFrame(settleFit), maxScale, box };
+      }
+    },
 
     /** Show a page: {page, elements: [[id, svg], ...], defs?}. Throws before touching the DOM. */
     show({ page: nextPage, elements, defs }) {
@@ -93,6 +149,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
 
     /** Multiply the zoom by factor, keeping the screen point (cx, cy) still. */
     zoomBy(factor, cx, cy) {
+      settleFit();
       const rect = svg.getBoundingClientRect();
       const px = cx ?? rect.width / 2;
       const py = cy ?? rect.height / 2;
@@ -106,6 +163,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
 
     /** Step to the next zoom level up (+1) or down (-1), around the centre. */
     zoomStep(direction) {
+      settleFit();
       const s = view.scale;
       const next = direction > 0
         ? LEVELS.find((l) => l > s * 1.001) ?? MAX_SCALE
@@ -114,6 +172,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
     },
 
     panBy(dx, dy) {
+      settleFit();
       view.x += dx;
       view.y += dy;
       applyView();
@@ -121,21 +180,8 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
 
     /** Fit the drawing in the window; `maxScale` keeps small drawings at 100 %. */
     fit(maxScale = MAX_SCALE) {
-      const rect = svg.getBoundingClientRect();
-      const box = drawingBox();
-      if (box.width <= 0 || box.height <= 0 || rect.width <= 0 || rect.height <= 0) {
-        Object.assign(view, { scale: 1, x: FIT_MARGIN_PX, y: FIT_MARGIN_PX });
-      } else {
-        const scale = clamp(Math.min(
-          maxScale,
-          (rect.width - 2 * FIT_MARGIN_PX) / box.width,
-          (rect.height - 2 * FIT_MARGIN_PX) / box.height,
-        ));
-        view.scale = scale;
-        view.x = (rect.width - box.width * scale) / 2 - box.x * scale;
-        view.y = (rect.height - box.height * scale) / 2 - box.y * scale;
-      }
-      applyView();
+      settleFit();
+      fitTo(drawingBox(), maxScale);
     },
 
     /** Element count on the canvas (g[data-id] at the top level). */

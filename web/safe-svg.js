@@ -54,40 +54,49 @@ if (globalThis.trustedTypes !== undefined) {
 function isSafeAttribute(el, attr) {
   const name = attr.name;
   if (!ATTRIBUTES.has(name) && !DATA_ATTRIBUTE.test(name)) return false;
-  const value = attr.value.trim();
+  const value = attr.value;
   const isLink = el.localName === "a";
   if (name === "href" || name === "xlink:href") {
-    return SAFE_HREF.test(value) || (isLink && LINK_HREF.test(value));
+    const v = value.trim();
+    return SAFE_HREF.test(v) || (isLink && LINK_HREF.test(v));
   }
-  if (name === "target") return isLink && value === "_blank";
-  if (name === "rel") return isLink && /^[a-z ]*$/.test(value);
-  if (/url\s*\(/i.test(value)) return LOCAL_URL.test(value);
+  if (name === "target") return isLink && value.trim() === "_blank";
+  if (name === "rel") return isLink && /^[a-z ]*$/.test(value.trim());
+  // Most values are numbers, colours and paths: without "(" there is no
+  // url(…), without ":" no javascript:, so the patterns need not run.
+  if (value.indexOf("(") === -1 && value.indexOf(":") === -1) return true;
+  if (/url\s*\(/i.test(value)) return LOCAL_URL.test(value.trim());
   return !/javascript:/i.test(value);
 }
 
 /** Remove every node and attribute outside the allowlist; return how many went. */
 function sanitize(root) {
   let removed = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const el = stack.pop();
-    for (const attr of [...el.attributes]) {
+  const doc = root.ownerDocument;
+  // Comments, processing instructions and CDATA: the renderer writes none.
+  const odd = doc.createTreeWalker(root, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION
+    | NodeFilter.SHOW_CDATA_SECTION);
+  const strays = [];
+  while (odd.nextNode()) strays.push(odd.currentNode);
+  for (const node of strays) node.remove();
+  // One flat pass over the elements (a static list, in document order): an
+  // element outside the allowlist goes with its subtree, which is then skipped.
+  for (const el of [root, ...root.querySelectorAll("*")]) {
+    if (el !== root) {
+      if (!el.isConnected) continue;
+      if (el.namespaceURI !== SVG_NS || !ELEMENTS.has(el.localName)) {
+        el.remove();
+        removed += 1;
+        continue;
+      }
+    }
+    const attrs = el.attributes;
+    for (let i = attrs.length - 1; i >= 0; i--) {
+      const attr = attrs[i];
       if (attr.name === "xmlns" || attr.name === "xmlns:xlink") continue;
       if (!isSafeAttribute(el, attr)) {
         el.removeAttributeNode(attr);
         removed += 1;
-      }
-    }
-    for (const child of [...el.childNodes]) {
-      if (child.nodeType === Node.ELEMENT_NODE) {
-        if (child.namespaceURI === SVG_NS && ELEMENTS.has(child.localName)) {
-          stack.push(child);
-        } else {
-          child.remove();
-          removed += 1;
-        }
-      } else if (child.nodeType !== Node.TEXT_NODE) {
-        child.remove(); // comments, processing instructions, CDATA
       }
     }
   }

@@ -120,7 +120,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
     const reply = await rpc.call({ type: "new" });
     if (!reply.ok) throw new Error(reply.detail ?? "new");
     editor.present(reply);
-    canvas.fit(1);
+    canvas.fitShown(1);
     document.body.dataset.document = "1";
     // The automation contract's "usable" (DESIGN.md §9): the first page is on screen.
     document.body.dataset.ready = "1";

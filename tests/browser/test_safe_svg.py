@@ -1,0 +1,72 @@
+"""The page's last lock on SVG text (web/safe-svg.js), tried with hostile input.
+
+The core never writes any of this; the allowlist is defence in depth, so it is
+exercised directly here: the module is imported into the running page (same
+origin, so the CSP allows it) and fed fragments a compromised core could send.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lw_helpers import App
+
+# Import the hashed module by the name index.html's import map gives it.
+PARSE_JS = """async (fragments) => {
+  const url = [...document.querySelectorAll('link[rel=modulepreload], script[type=module]')]
+    .map((e) => e.href || e.src).find((u) => /\\/safe-svg\\.[0-9a-f]+\\.js$/.test(u));
+  const { parseFragments } = await import(url);
+  const { nodes, removed } = parseFragments(fragments);
+  const s = new XMLSerializer();
+  return { removed, out: nodes.map((n) => s.serializeToString(n)) };
+}"""
+
+HOSTILE = [
+    # (fragment, what must not survive, how many parts go)
+    ('<g data-id="a"><script>alert(1)</script></g>', "script", 1),
+    ('<g data-id="a" onload="alert(1)"><rect width="1"/></g>', "onload", 1),
+    ('<g data-id="a"><a href="javascript:alert(1)"><text>x</text></a></g>', "javascript", 1),
+    ('<g data-id="a"><foreignObject><div>x</div></foreignObject></g>', "foreignObject", 1),
+    ('<g data-id="a"><!-- hidden --><rect width="1"/></g>', "hidden", 0),
+    ('<g data-id="a"><rect fill="url(https://evil.example/x)" width="1"/></g>', "evil", 1),
+    ('<g data-id="a"><image href="https://evil.example/x.png"/></g>', "evil", 1),
+    ('<g data-id="a" style="background:url(x)"><rect width="1"/></g>', "style", 1),
+    ('<g data-id="a"><rect fill="JavaScript&#58;x" width="1"/></g>', "avaScript", 1),
+]
+
+
+@pytest.fixture(scope="module")
+def page_app(browser: Any, site: Any) -> Any:
+    """One booted page for the module."""
+    context = browser.new_context()
+    app = App(context, site.url)
+    app.boot()
+    yield app
+    context.close()
+
+
+@pytest.mark.parametrize(("fragment", "gone", "count"), HOSTILE)
+def test_hostile_parts_are_removed(
+    page_app: App, fragment: str, gone: str, count: int
+) -> None:
+    """Each hostile part is taken out and counted; the rest of the element stays."""
+    got = page_app.page.evaluate(PARSE_JS, [fragment])
+    assert count == got["removed"]
+    assert 1 == len(got["out"])
+    assert gone not in got["out"][0]
+    assert 'data-id="a"' in got["out"][0]
+
+
+def test_renderer_output_passes_untouched(page_app: App) -> None:
+    """Honest fragments keep every node and attribute, links and local urls too."""
+    fragment = (
+        '<g data-id="s1" data-kind="rectangle"><a href="https://example.org/" '
+        'target="_blank" rel="noopener noreferrer"><rect x="1" y="2" width="3" '
+        'height="4" fill="url(#lw-grad)" stroke="#000" transform="rotate(5 1 2)"/>'
+        '<text x="1" y="2" xml:space="preserve">a:b (c)</text></a></g>'
+    )
+    got = page_app.page.evaluate(PARSE_JS, [fragment])
+    assert 0 == got["removed"]
+    for part in ('href="https://example.org/"', 'fill="url(#lw-grad)"', "a:b (c)"):
+        assert part in got["out"][0]
