@@ -1,6 +1,8 @@
 // The keyboard shortcuts panel, filled from the core's `help` request.
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+// The core writes "Mod+" (Ctrl, or Cmd on macOS); the panel shows the real key.
+const modKey = (text) => (MAC ? text.replaceAll("Mod+", "⌘") : text.replaceAll("Mod+", "Ctrl+"));
 
 export function createHelp() {
   const dialog = document.createElement("dialog");
@@ -39,11 +41,11 @@ export function createHelp() {
         for (const [i, part] of keys.split(" / ").entries()) {
           if (i > 0) th.append(" / ");
           const kbd = document.createElement("kbd");
-          kbd.textContent = MAC ? part.replaceAll("Mod+", "⌘") : part.replaceAll("Mod+", "Ctrl+");
+          kbd.textContent = modKey(part);
           th.append(kbd);
         }
         const td = document.createElement("td");
-        td.textContent = what;
+        td.textContent = modKey(what);
         tr.append(th, td);
         return tr;
       }));
