@@ -616,6 +616,46 @@ def is_safe_shape_name(name: str) -> bool:
     return _SAFE_NAME.fullmatch(name) is not None
 
 
+def _lane_title(c: _Cell, lane: Shape) -> Shape | None:
+    """Return the title of a vertical swimlane (``horizontal=0``) as its own shape.
+
+    draw.io writes such a title turned a quarter left in the band down the
+    lane's left side (``startSize`` wide). Linework cannot turn a label alone,
+    so the title becomes a text shape turned -90° over that band; laid flat in
+    the lane, nested lanes' titles would pile up on their pool's. The id and
+    z are the caller's to set.
+    """
+    st = c.style
+    swimlane = st.get("shape") == "swimlane" or "swimlane" in c.names
+    if not swimlane or not lane.text or _flag(st, "horizontal", default=True):
+        return None
+    box = lane.box
+    band = min(box.w, _bounded(st.get("startSize"), 40.0, 0.0, box.w))
+    if band <= 0 or lane.rotation_deg:
+        return None
+    cx, cy = box.x + band / 2, box.y + box.h / 2
+    style = replace(
+        lane.style,
+        fill="none",
+        stroke="none",
+        shadow=False,
+        align="center",
+        valign="middle",
+        text_padding=2.0,
+        label_position="inside",
+    )
+    return replace(
+        lane,
+        kind="text",
+        box=Box(rounded(cx - box.h / 2), rounded(cy - band / 2), box.h, band),
+        rotation_deg=-90.0,
+        style=style,
+        link="",
+        props=frozen_map(),
+        extra=frozen_map(),
+    )
+
+
 # --------------------------------------------------------------------------- ids
 class _Ids:
     """Readable, unique, deterministic record ids made from draw.io ids."""
@@ -929,7 +969,15 @@ class _PageBuilder:
             )
             z += 1
             shape_of[c.id] = shape.id
+            title = _lane_title(c, shape)
+            if title is not None:
+                # Without its text the lane wraps, as any unlabelled shape.
+                shape = replace(shape, text="", style=replace(shape.style, wrap=True))
             self.records.append(shape)
+            if title is not None:
+                rid = self.ids.make("shape", f"{c.id}-title")
+                self.records.append(replace(title, id=rid, z=z))
+                z += 1
 
         # Connectors come last because their ends need every shape's box.
         for c, edge_z in edges:

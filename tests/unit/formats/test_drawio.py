@@ -438,6 +438,29 @@ def test_swimlane_is_a_rectangle_with_its_header_label_on_top() -> None:
     assert "group:lane" == lane.parent == doc.typed("shape:in", Shape).parent
 
 
+def test_a_vertical_lanes_title_is_turned_up_its_header_band() -> None:
+    """``horizontal=0``: the title reads bottom to top in the left band.
+
+    Linework turns whole shapes, not labels, so the title is a text shape
+    turned -90° over the band; the lane keeps no text of its own.
+    """
+    body = vertex(
+        "pool", w=400, h=200, style="swimlane;horizontal=0;startSize=30;", value="Pool"
+    ) + vertex("a", x=30, w=370, h=100, parent="pool", style="swimlane;horizontal=0;")
+    doc = read(mxfile(page(body))).doc
+    pool = doc.typed("shape:pool", Shape)
+    title = doc.typed("shape:pool-title", Shape)
+
+    assert "" == pool.text
+    assert ("text", "Pool", -90.0) == (title.kind, title.text, title.rotation_deg)
+    # Turned about its centre, the 200 × 30 title box covers the 30 × 200 band.
+    assert title.box.center == pool.box.at(0, 0.5) + Vec(15, 0)
+    assert (200, 30) == (title.box.w, title.box.h)
+    assert title.z > pool.z
+    # An untitled lane gets no title shape.
+    assert doc.get("shape:a-title") is None
+
+
 def test_images_keep_only_raster_data_uris() -> None:
     """PNG data URIs become image shapes; SVG and remote images do not."""
     png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
