@@ -15,7 +15,6 @@ export function createHelp() {
   // Focus lands on the heading (not on Close at the bottom), so the panel opens
   // scrolled to its top; Tab reaches Close.
   h2.tabIndex = -1;
-  h2.autofocus = true;
   const table = document.createElement("table");
   const body = document.createElement("tbody");
   table.append(body);
