@@ -248,19 +248,7 @@ def _label_frames(
     if not isinstance(c, Connector) or not c.labels or is_locked(doc, c):
         return []
     return [
-        node(
-            "rect",
-            data_role="label",
-            data_index=i,
-            x=b.x,
-            y=b.y,
-            width=b.w,
-            height=b.h,
-            fill="none",
-            stroke=ACCENT,
-            stroke_width=1.0 / zoom,
-            stroke_dasharray=f"{_f(3 / zoom)} {_f(2 / zoom)}",
-        )
+        _dashed_box(b, zoom, "label", (3, 2), data_index=i)
         for i, b in label_boxes(c, routes.route(doc, c))
     ]
 
@@ -306,6 +294,25 @@ def _poly(points: Sequence[Vec], zoom: float, role: str, **attrs: str) -> SvgNod
         fill="none",
         stroke=ACCENT,
         stroke_width=1.0 / zoom,
+        **attrs,
+    )
+
+
+def _dashed_box(
+    b: Box, zoom: float, role: str, dash: tuple[float, float], **attrs: int
+) -> SvgNode:
+    """Return a dashed accent rectangle of constant screen thickness."""
+    return node(
+        "rect",
+        data_role=role,
+        x=b.x,
+        y=b.y,
+        width=b.w,
+        height=b.h,
+        fill="none",
+        stroke=ACCENT,
+        stroke_width=1.0 / zoom,
+        stroke_dasharray=f"{_f(dash[0] / zoom)} {_f(dash[1] / zoom)}",
         **attrs,
     )
 
@@ -440,21 +447,7 @@ def build(
             )
         )
     if extras.placing is not None:
-        b = extras.placing
-        parts.append(
-            node(
-                "rect",
-                data_role="placing",
-                x=b.x,
-                y=b.y,
-                width=b.w,
-                height=b.h,
-                fill="none",
-                stroke=ACCENT,
-                stroke_width=1.0 / zoom,
-                stroke_dasharray=f"{_f(4 / zoom)} {_f(3 / zoom)}",
-            )
-        )
+        parts.append(_dashed_box(extras.placing, zoom, "placing", (4, 3)))
     for g in extras.guides:
         x1, y1, x2, y2 = (
             (g.at, g.lo, g.at, g.hi) if g.vertical else (g.lo, g.at, g.hi, g.at)
