@@ -248,7 +248,7 @@ def _label_frames(
     if not isinstance(c, Connector) or not c.labels or is_locked(doc, c):
         return []
     return [
-        _dashed_box(b, zoom, "label", (3, 2), data_index=i)
+        _dashed_box(b, zoom, "label", (3, 2), i)
         for i, b in label_boxes(c, routes.route(doc, c))
     ]
 
@@ -299,12 +299,17 @@ def _poly(points: Sequence[Vec], zoom: float, role: str, **attrs: str) -> SvgNod
 
 
 def _dashed_box(
-    b: Box, zoom: float, role: str, dash: tuple[float, float], **attrs: int
+    b: Box,
+    zoom: float,
+    role: str,
+    dash: tuple[float, float],
+    index: int | None = None,
 ) -> SvgNode:
     """Return a dashed accent rectangle of constant screen thickness."""
     return node(
         "rect",
         data_role=role,
+        data_index=index,
         x=b.x,
         y=b.y,
         width=b.w,
@@ -313,7 +318,6 @@ def _dashed_box(
         stroke=ACCENT,
         stroke_width=1.0 / zoom,
         stroke_dasharray=f"{_f(dash[0] / zoom)} {_f(dash[1] / zoom)}",
-        **attrs,
     )
 
 
