@@ -7,6 +7,7 @@ with a linear scan before any parser sees the text.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from linework.errors import LineworkError
@@ -33,6 +34,12 @@ def check_size(data: bytes, code: str = "LW-E0104") -> None:
         )
 
 
+# A JSON string (to its closing quote, or to the end if unterminated) or one
+# bracket. Strings are skipped whole by the regex engine, so the Python loop
+# only sees brackets and strings, not every character.
+_JSON_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+
+
 def json_depth(text: str) -> int:
     """Return the deepest bracket nesting of JSON text, ignoring brackets in strings.
 
@@ -40,21 +47,12 @@ def json_depth(text: str) -> int:
     3
     """
     depth = best = 0
-    in_str = esc = False
-    for ch in text:
-        if in_str:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
-                in_str = False
-        elif ch == '"':
-            in_str = True
-        elif ch in "[{":
+    for token in _JSON_TOKEN.findall(text):
+        if token in ("[", "{"):
             depth += 1
-            best = max(best, depth)
-        elif ch in "]}":
+            if depth > best:
+                best = depth
+        elif token in ("]", "}"):
             depth -= 1
     return best
 

@@ -1,0 +1,61 @@
+"""The nesting pre-scan that keeps hostile JSON from reaching a parser."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from linework.errors import LineworkError
+from linework.formats import limits
+
+
+def reference_depth(text: str) -> int:
+    """The scan spelled out character by character (the definition)."""
+    depth = best = 0
+    in_str = esc = False
+    for ch in text:
+        if in_str:
+            if esc:
+                esc = False
+            elif ch == "\\":
+                esc = True
+            elif ch == '"':
+                in_str = False
+        elif ch == '"':
+            in_str = True
+        elif ch in "[{":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "]}":
+            depth -= 1
+    return best
+
+
+@given(st.text(alphabet='[]{}"\\ a\n', max_size=200))
+def test_depth_matches_the_definition_on_any_text(text: str) -> None:
+    """Brackets in strings, escapes, unterminated strings: the same answer."""
+    assert reference_depth(text) == limits.json_depth(text)
+
+
+@given(st.recursive(st.none() | st.text(max_size=5), lambda c: st.lists(c, max_size=3)))
+def test_depth_of_real_json(value: object) -> None:
+    """On real JSON the depth is the nesting of its arrays."""
+    text = json.dumps(value)
+    assert reference_depth(text) == limits.json_depth(text)
+
+
+def test_deep_nesting_is_refused_before_parsing() -> None:
+    """A small file nested 10,000 deep gets its code, not a parser crash."""
+    with pytest.raises(LineworkError) as caught:
+        limits.check_json_depth("[" * 10_000 + "]" * 10_000)
+    assert "LW-E0106" == caught.value.code
+
+
+def test_brackets_inside_a_long_string_do_not_count() -> None:
+    """A megabyte of brackets inside one string is depth 1."""
+    text = json.dumps(["[{" * 500_000])
+    assert 1 == limits.json_depth(text)
+    limits.check_json_depth(text)
