@@ -34,10 +34,11 @@ def check_size(data: bytes, code: str = "LW-E0104") -> None:
         )
 
 
-# A JSON string (to its closing quote, or to the end if unterminated) or one
-# bracket. Strings are skipped whole by the regex engine, so the Python loop
-# only sees brackets and strings, not every character.
-_JSON_TOKEN: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+# A JSON string, to its closing quote or (unterminated) to the end, and runs of
+# anything but brackets: both are dropped by the regex engine before the Python
+# loop, which then sees only the brackets that count.
+_JSON_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+_NOT_BRACKETS: Final = re.compile(r"[^\[\]{}]+")
 
 
 def json_depth(text: str) -> int:
@@ -46,13 +47,14 @@ def json_depth(text: str) -> int:
     >>> json_depth('{"a": [1, {"b": "[[["}]}')
     3
     """
+    brackets = _NOT_BRACKETS.sub("", _JSON_STRING.sub("", text))
     depth = best = 0
-    for token in _JSON_TOKEN.findall(text):
-        if token in ("[", "{"):
+    for ch in brackets:
+        if ch == "[" or ch == "{":
             depth += 1
             if depth > best:
                 best = depth
-        elif token in ("]", "}"):
+        else:
             depth -= 1
     return best
 
