@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -25,10 +26,17 @@ def read_input(path: str) -> bytes:
 
 
 def write_output(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (``-`` for stdout): no half-written file.
+    """Write ``data`` to ``path`` (``-`` for stdout).
+
+    A regular file is replaced atomically (a temporary file renamed over it), so
+    a failure never leaves it half-written; the new file keeps the old one's
+    mode, or gets ``0o666 & ~umask`` when it is new. A symlink, device or FIFO
+    is written through instead: renaming over it would replace the link or the
+    device with a regular file.
 
     Raises:
-        LineworkError: LW-E0701 naming the file when it cannot be written.
+        LineworkError: LW-E0701 naming the file when it cannot be written
+            (including a failed flush or close, such as a full disk).
     """
     if path == "-":
         sys.stdout.buffer.write(data)
@@ -36,13 +44,43 @@ def write_output(path: str, data: bytes) -> None:
         return
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            st = target.lstat()
+        except FileNotFoundError:
+            st = None
+        if st is not None and (
+            stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode)
+        ):
+            _write_through(target, data)
+        else:
+            _write_atomic(target, data, None if st is None else st.st_mode)
     except OSError as exc:
-        raise LineworkError("LW-E0701", f"{path}: {exc.strerror}") from None
+        reason = exc.strerror or str(exc)
+        raise LineworkError("LW-E0701", f"{path}: {reason}.") from None
+
+
+def _write_through(target: Path, data: bytes) -> None:
+    # Opening follows a symlink; a device or FIFO is written as it is.
+    with open(target, "wb") as fh:
+        fh.write(data)
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_atomic(target: Path, data: bytes, old_mode: int | None) -> None:
+    mode = stat.S_IMODE(old_mode) if old_mode is not None else 0o666 & ~_current_umask()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
