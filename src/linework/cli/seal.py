@@ -176,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
     if is_sealed(data):
         raise LineworkError("LW-E0303", f"{args.input} is already sealed.")
     native.decode(data)  # only a valid .linework file may be sealed
-    primitives = NativePrimitives(missing_code="LW-E0303")
+    primitives = NativePrimitives(missing_code="LW-E0305")
     passphrase = read_passphrase(args, confirm=True, code="LW-E0303")
     write_output(
         args.output, seal(data, passphrase, primitives, iterations=args.iterations)

@@ -35,9 +35,7 @@ def run(args: argparse.Namespace) -> int:
     """
     data = read_input(args.input)
     parse_sealed(data)
-    # No code says "cannot decrypt here"; LW-E0001 with the install hint is the
-    # closest honest one (a dedicated code belongs in errors.py).
-    primitives = NativePrimitives(missing_code="LW-E0001")
+    primitives = NativePrimitives(missing_code="LW-E0305")
     passphrase = read_passphrase(args, confirm=False, code="LW-E0304")
     write_output(args.output, unseal(data, passphrase, primitives))
     return 0

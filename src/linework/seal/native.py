@@ -29,20 +29,22 @@ class NativePrimitives:
 
     Args:
         missing_code: the error code to raise when ``cryptography`` is not
-            installed (sealing and opening report different codes).
+            installed; LW-E0305 ("Encryption needs the cryptography package"),
+            whose message already carries the install hint.
 
     Raises:
         LineworkError: ``missing_code`` when ``cryptography`` cannot be imported.
     """
 
-    def __init__(self, *, missing_code: str = "LW-E0303") -> None:
+    def __init__(self, *, missing_code: str = "LW-E0305") -> None:
         try:
             from cryptography.exceptions import InvalidTag
             from cryptography.hazmat.primitives import hashes
             from cryptography.hazmat.primitives.ciphers import aead
             from cryptography.hazmat.primitives.kdf import pbkdf2
         except ImportError:
-            raise LineworkError(missing_code, _MISSING) from None
+            detail = "" if missing_code == "LW-E0305" else _MISSING
+            raise LineworkError(missing_code, detail) from None
         self._invalid_tag: type[Exception] = InvalidTag
         self._sha256: type[SHA256] = hashes.SHA256
         self._aesgcm: type[AESGCM] = aead.AESGCM

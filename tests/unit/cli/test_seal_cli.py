@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass as getpass_module
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -327,3 +328,45 @@ def test_no_terminal(
     assert code == 2
     assert "--passphrase-fd" in err
     assert error_line(err).endswith("(LW-E0304)")
+
+
+@pytest.fixture
+def without_cryptography(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every ``cryptography`` import fail, as when the extra is not installed."""
+    names = {
+        "cryptography",
+        "cryptography.exceptions",
+        "cryptography.hazmat",
+        "cryptography.hazmat.primitives",
+        "cryptography.hazmat.primitives.ciphers",
+        "cryptography.hazmat.primitives.kdf",
+    }
+    names.update(n for n in sys.modules if n.split(".")[0] == "cryptography")
+    for name in names:
+        monkeypatch.setitem(sys.modules, name, None)
+
+
+@pytest.mark.parametrize("verb", ["seal", "unseal"])
+def test_missing_cryptography_is_lw_e0305(
+    verb: str,
+    run: Run,
+    doc: Path,
+    sealed: Path,
+    tmp_path: Path,
+    no_prompt: None,
+    request: pytest.FixtureRequest,
+) -> None:
+    """Without the ``native`` extra both verbs say LW-E0305, with the install hint."""
+    request.getfixturevalue("without_cryptography")
+    source = doc if verb == "seal" else sealed
+
+    code, err = run(
+        verb, str(source), "-o", str(tmp_path / "out"), "--passphrase-env", "LW_PASS"
+    )
+
+    assert code == 2
+    line = error_line(err)
+    assert "(LW-E0305)" in line
+    assert "Encryption needs the cryptography package" in line
+    assert "pip install" in line
+    assert not (tmp_path / "out").exists()
