@@ -34,7 +34,7 @@ from typing import Any, Final
 from linework.errors import LineworkError
 from linework.formats import htmltext, limits, png, xmlsafe
 from linework.formats.colours import NAMED_COLOURS
-from linework.formats.imports import ImportResult
+from linework.formats.imports import ImportResult, unmapped_warning
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
 from linework.links import safe_link
@@ -245,15 +245,9 @@ class _Report:
     def warnings(self) -> tuple[str, ...]:
         c = self.counts
         out = []
-        if self.unmapped_names:
-            top = sorted(self.unmapped_names.items(), key=lambda kv: (-kv[1], kv[0]))
-            names = ", ".join(name for name, _ in top[:3])
-            more = ", …" if len(top) > 3 else ""
-            n = sum(self.unmapped_names.values())
-            out.append(
-                f"{n} shape(s) have no Linework equivalent and are drawn as "
-                f"rectangles ({names}{more})."
-            )
+        note = unmapped_warning(self.unmapped_names)
+        if note:
+            out.append(note)
         messages = {
             "clamped": "{} number(s) were not finite or too large and were clamped.",
             "missing_parent": "{} cell(s) named a missing parent; "

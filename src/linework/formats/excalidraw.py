@@ -28,7 +28,7 @@ from linework.errors import LineworkError
 from linework.formats import limits, png
 from linework.formats.colours import css_colour
 from linework.formats.gliffy import load_json
-from linework.formats.imports import ImportResult
+from linework.formats.imports import ImportResult, unmapped_warning
 from linework.formats.layout import fit_to_page, renumber_z
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
@@ -226,6 +226,7 @@ class _Reader:
         }
         self.warnings: list[str] = []
         self.unmapped = 0
+        self.unmapped_names: dict[str, int] = {}
         # Live elements by id (first wins); elements without an id get none.
         self.elements: list[dict[str, Any]] = []
         self.by_id: dict[str, dict[str, Any]] = {}
@@ -291,7 +292,13 @@ class _Reader:
             doc=Document(records=self.records),
             format="excalidraw",
             unmapped=self.unmapped,
-            warnings=tuple(dict.fromkeys(self.warnings)),
+            warnings=tuple(
+                dict.fromkeys(
+                    [note, *self.warnings]
+                    if (note := unmapped_warning(self.unmapped_names))
+                    else self.warnings
+                )
+            ),
         )
 
     # ------------------------------------------------------------- groups
@@ -469,6 +476,8 @@ class _Reader:
                 mapped = False
         if not mapped:
             self.unmapped += 1
+            name = etype if re.fullmatch(r"[\w\-]{1,40}", etype) else "?"
+            self.unmapped_names[name] = self.unmapped_names.get(name, 0) + 1
         bound = self._bound(e)
         if bound:
             text = "\n".join(self._text(t) for t in bound)

@@ -26,7 +26,7 @@ from typing import Any, Final
 from linework.errors import LineworkError
 from linework.formats import limits
 from linework.formats.colours import css_colour
-from linework.formats.imports import ImportResult
+from linework.formats.imports import ImportResult, unmapped_warning
 from linework.formats.layout import fit_to_page, renumber_z
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
@@ -326,6 +326,7 @@ class _Reader:
         self.lines: list[_Line] = []
         self.warnings: list[str] = []
         self.unmapped = 0
+        self.unmapped_names: dict[str, int] = {}
         self.z = 0
         self.count = 0
         top = _obj(raw)
@@ -444,6 +445,8 @@ class _Reader:
         kind, mapped, props = self._kind(uid, gtype, inner)
         if not mapped:
             self.unmapped += 1
+            name = _unmapped_name(uid, gtype, inner)
+            self.unmapped_names[name] = self.unmapped_names.get(name, 0) + 1
         style, text = self._style(gtype, inner, texts)
         group = f.group
         if others:
@@ -662,8 +665,25 @@ class _Reader:
             doc=Document(records=self.records),
             format="gliffy",
             unmapped=self.unmapped,
-            warnings=tuple(dict.fromkeys(self.warnings)),
+            warnings=_with_note(self.warnings, unmapped_warning(self.unmapped_names)),
         )
+
+
+_SAFE_NAME: Final = re.compile(r"[\w.\-]{1,60}")
+
+
+def _unmapped_name(uid: str, gtype: str, inner: dict[str, Any]) -> str:
+    """Return a short, safe name for a Gliffy shape without a Linework kind."""
+    if gtype in ("Image", "Svg"):
+        return "image"
+    name = uid.removeprefix("com.gliffy.shape.") or _str(inner.get("tid"), 300)
+    name = name.removeprefix("com.gliffy.stencil.")
+    return name if _SAFE_NAME.fullmatch(name) else "?"
+
+
+def _with_note(warnings: list[str], note: str | None) -> tuple[str, ...]:
+    """Return the warnings without repeats, the unmapped-shapes note first."""
+    return tuple(dict.fromkeys([note, *warnings] if note else warnings))
 
 
 def _sorted(objects: list[Any]) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -49,6 +50,24 @@ class ImportResult:
     format: str
     unmapped: int = 0
     warnings: tuple[str, ...] = ()
+
+
+def unmapped_warning(names: Mapping[str, int]) -> str | None:
+    """Return the note about shapes drawn as rectangles, naming the commonest.
+
+    Args:
+        names: how many shapes of each source-format name had no Linework kind.
+    """
+    if not names:
+        return None
+    top = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ", ".join(name for name, _ in top[:3])
+    more = ", …" if len(top) > 3 else ""
+    n = sum(names.values())
+    return (
+        f"{n} shape(s) have no Linework equivalent and are drawn as "
+        f"rectangles ({shown}{more})."
+    )
 
 
 def sniff(data: bytes) -> str | None:

@@ -135,6 +135,7 @@ class _Node:
     classes: list[str] = field(default_factory=list)
     style: dict[str, str] = field(default_factory=dict)
     link: str = ""
+    unmapped: bool = False  # an ``@{ shape: … }`` Linework has no kind for
 
 
 @dataclass
@@ -534,6 +535,7 @@ def _shape_at(p: _Parse, node: _Node, s: str, pos: int, line: int) -> int:
                     f"Line {line}: shape “{value.strip()}” drawn as a box."
                 )
             node.kind = kind or "rectangle"
+            node.unmapped = kind is None
         elif key == "label":
             node.label = _label(value)
     return k + 1
@@ -918,7 +920,7 @@ def _build(p: _Parse) -> ImportResult:
     return ImportResult(
         doc=Document(records=records),
         format="mermaid",
-        unmapped=0,
+        unmapped=sum(n.unmapped for n in p.nodes.values()),
         warnings=tuple(p.warnings),
     )
 

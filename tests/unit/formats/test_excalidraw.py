@@ -819,3 +819,13 @@ def test_corpus_drawing_fits_the_page(path: Path) -> None:
     assert all(
         -0.01 <= p.x <= page.width and -0.01 <= p.y <= page.height for p in points
     )
+
+
+def test_unknown_types_are_named_in_a_warning() -> None:
+    """Unmapped elements are reported to the user, not only counted."""
+    result = excalidraw.read(scene(el("e", "embeddable", link="https://example.com")))
+
+    assert (
+        "1 shape(s) have no Linework equivalent and are drawn as rectangles "
+        "(embeddable)."
+    ) in result.warnings

@@ -622,3 +622,42 @@ def test_corpus_drawing_fits_the_page(path: Path) -> None:
     assert all(
         -0.01 <= p.x <= page.width and -0.01 <= p.y <= page.height for p in points
     )
+
+
+def test_unmapped_shapes_are_reported_in_a_warning() -> None:
+    """Shapes drawn as rectangles are named in a warning, as draw.io's import does."""
+    router = "com.gliffy.shape.network.network_v3.home.router"
+    raw = {
+        "contentType": "application/gliffy+json",
+        "version": "1.3",
+        "stage": {
+            "objects": [
+                obj(1, router, "Shape"),
+                obj(2, router, "Shape"),
+                obj(3, "com.gliffy.shape.basic.basic_v1.default.ellipse", "Shape"),
+            ]
+        },
+    }
+    result = gliffy.read(json.dumps(raw).encode())
+
+    assert 2 == result.unmapped
+    assert (
+        "2 shape(s) have no Linework equivalent and are drawn as rectangles "
+        "(network.network_v3.home.router)."
+    ) in result.warnings
+
+
+def test_mapped_shapes_give_no_unmapped_warning() -> None:
+    """No note when every shape has a kind."""
+    raw = {
+        "contentType": "application/gliffy+json",
+        "version": "1.3",
+        "stage": {
+            "objects": [
+                obj(1, "com.gliffy.shape.basic.basic_v1.default.ellipse", "Shape")
+            ]
+        },
+    }
+    result = gliffy.read(json.dumps(raw).encode())
+
+    assert not any("no Linework equivalent" in w for w in result.warnings)

@@ -515,3 +515,11 @@ def test_pathological_lines_end_quickly() -> None:
         with contextlib.suppress(LineworkError):
             mermaid.read(f"flowchart TD\n{body}\n".encode())
         assert time.perf_counter() - start < 5.0, body[:20]
+
+
+def test_unknown_v11_shapes_are_counted_unmapped() -> None:
+    """A shape name Linework lacks is warned about and counted, as other imports do."""
+    result = mermaid.read(b'flowchart TD\n  A@{ shape: wobble, label: "x" }\n  B\n')
+
+    assert 1 == result.unmapped
+    assert any("drawn as a box" in w for w in result.warnings)
