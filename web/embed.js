@@ -152,8 +152,11 @@ export function startEmbed(app, origin, { view = false } = {}) {
     post({ event: "autosave", format: "linework", data: await exportAs("linework") });
   }
 
+  // Editor and open replies may change the document; embed-status replies
+  // (they carry `changed`) also carry ui.dirty, for web/files.js, but are ours.
   app.observe((reply) => {
-    const editorReply = reply !== null && typeof reply === "object" && ("ui" in reply || "ops" in reply);
+    const editorReply = reply !== null && typeof reply === "object" && ("ui" in reply || "ops" in reply)
+      && !("changed" in reply);
     if (!watching || pollQueued || !editorReply) return;
     pollQueued = true;
     requestAnimationFrame(() => run(poll));
@@ -192,9 +195,14 @@ export function startEmbed(app, origin, { view = false } = {}) {
       if (msg.title !== undefined) app.setTitle(msg.title);
     },
     async status(msg) {
+      // The reply's ui.dirty reaches the page's file state (title marker,
+      // beforeunload) through rpc.observe, like every editor reply's.
       const state = await call({ type: "embed-status", modified: msg.modified });
       lastDirty = state.dirty;
       post({ event: "change", dirty: state.dirty });
+      const n = state.elements ?? 0;
+      const what = [state.title, state.page, `${n} element${n === 1 ? "" : "s"}`].filter(Boolean).join(" · ");
+      app.setStatus(`${what} · ${msg.modified ? "marked as changed" : "saved"} by the embedding page.`);
     },
   };
 

@@ -35,15 +35,6 @@ const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Fil
 const isTyping = (target) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
-// Text that is a diagram file rather than a Linework clipboard payload.
-function sniffText(text) {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, "").trimStart();
-  if (/^<(\?xml[^>]*>\s*)?<(mxfile|mxGraphModel)\b/i.test(head) || /^<mxfile\b/i.test(head)) return "draw.io";
-  if (/^(flowchart|graph)\s+(TB|TD|BT|RL|LR)\b/.test(head)) return "Mermaid";
-  if (/^\{[\s\S]*"format"\s*:\s*"linework(-sealed)?"/.test(head)) return "Linework";
-  return null;
-}
-
 /**
  * Wire the file commands. `present(reply)` paints a replaced document (reply
  * shaped like the core's `open` reply); `showError(error, context)` shows the
@@ -525,33 +516,42 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       openFile(file, handle?.kind === "file" ? handle : null));
   });
 
-  // Paste of a file, or of diagram text nothing else took (the editor handles
-  // its own clipboard payloads and then prevents the default).
+  // Paste of a file. Pasted text goes to the editor (web/editor/app.js), which
+  // asks the core what it is and sends diagram text back here (openPasted).
   window.addEventListener("paste", (event) => {
     if (isTyping(event.target)) return;
     const file = event.clipboardData?.files?.[0] ?? null;
-    const text = file ? "" : event.clipboardData?.getData("text/plain") ?? "";
-    const kind = text ? sniffText(text) : null;
-    if (!file && kind === null) return;
+    if (!file) return;
     setTimeout(async () => {
       if (event.defaultPrevented || state.busy) return;
       if (!(await confirmAction({
         role: "confirm-paste-open",
         title: "Open the pasted diagram?",
-        text: file ? `Open “${file.name}” in place of the current diagram?`
-          : `The clipboard holds a ${kind} diagram. Open it in place of the current diagram?`,
+        text: `Open “${file.name}” in place of the current diagram?`,
         action: "Open",
       }))) return;
-      if (file) {
-        await openFile(file);
-      } else {
-        await exclusive("open-paste", async () => {
-          if (!(await mayDiscard())) return false;
-          const bytes = new TextEncoder().encode(text);
-          return openData("Pasted diagram", bytesToBase64(bytes));
-        }).catch((error) => showError(error, "open"));
-      }
+      await openFile(file);
     }, 0);
+  });
+
+  /** Open pasted diagram text (the core judged it a file's text: `label` names
+   * its format), asking first, then about unsaved changes, as Open does. */
+  async function openPasted(text, label) {
+    if (state.busy) return false;
+    if (!(await confirmAction({
+      role: "confirm-paste-open",
+      title: "Open the pasted diagram?",
+      text: `The clipboard holds a ${label} diagram. Open it in place of the current diagram?`,
+      action: "Open",
+    }))) return false;
+    return exclusive("open-paste", async () => {
+      if (!(await mayDiscard())) return false;
+      return openData("Pasted diagram", bytesToBase64(new TextEncoder().encode(text)));
+    }).catch((error) => showError(error, "open"));
+  }
+  window.addEventListener("linework:open-text", (event) => {
+    const { text, label } = event.detail ?? {};
+    if (typeof text === "string") openPasted(text, String(label ?? "diagram"));
   });
 
   showTitle();
@@ -562,6 +562,8 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     openData: (name, base64, options = {}) => openData(name, base64, null, options),
     commands,
     recovery,
+    /** The embedding page names the diagram (embed `configure`). */
+    setTitle: (title) => setTitle(title),
     /** The runtime died: offer the recovery copy. */
     runtimeFailed: () => recovery.offer(),
     get state() {

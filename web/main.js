@@ -266,4 +266,5 @@ startModes({
   },
   showError,
   setStatus,
+  setTitle: (title) => files.setTitle(title),
 });

@@ -2,6 +2,7 @@
 // layers, page tabs, in-place text, context menu, help, clipboard and the
 // core's requests.
 
+import { replyError } from "../errors.js";
 import { createContextMenu } from "./context-menu.js";
 import { createEditor } from "./editor.js";
 import { assignAttr } from "./assign.js";
@@ -15,8 +16,8 @@ import { createTextEditor } from "./text-editor.js";
 import { createToolbar } from "./toolbar.js";
 
 const $ = (selector) => document.querySelector(selector);
-// The core's own clipboard payload (a .linework document of the selection).
-const PAYLOAD = /^\s*\{[\s\S]*"format"\s*:\s*"linework"/;
+// Longest text a paste turns into a text shape.
+const MAX_PASTED_TEXT = 20_000;
 
 /**
  * Start the editor once the core is ready. `rpc` is web/rpc.js; `setStatus`
@@ -53,15 +54,30 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
     const rect = svg.getBoundingClientRect();
     return toPage(svg, canvas.view, rect.left + rect.width / 2, rect.top + rect.height / 2);
   }
-  // `at`: the page point to paste at (the context menu's); else plain text goes
-  // to the view's centre and a copy steps aside from its original.
-  function paste(data, at = null) {
-    if (typeof data === "string" && data.trim() && !PAYLOAD.test(data)) {
-      return editor.action("add-text", { ...(at ?? viewCentre()), text: data.slice(0, 20_000) });
+  // Pasted text: the core says what it is (bridge `paste-kind`). Linework's own
+  // copy goes to the editor's paste; a diagram file's text opens like a file
+  // (web/files.js asks first); anything else becomes a text shape. `at`: the
+  // page point to paste at (the context menu's); else text goes to the view's
+  // centre and a copy steps aside from its original. No text: this tab's copy.
+  async function paste(text, at = null) {
+    if (typeof text !== "string" || !text.trim()) return editor.action("paste", at ?? {});
+    let reply;
+    try {
+      reply = await rpc.call({ type: "paste-kind", text });
+      if (!reply.ok) throw replyError(reply);
+    } catch (error) {
+      showError(error, "edit");
+      return null;
     }
-    const args = typeof data === "string" && data.trim() ? { data } : {};
-    return editor.action("paste", at ? { ...args, ...at } : args);
+    if (reply.kind === "diagram") {
+      window.dispatchEvent(new CustomEvent("linework:open-text", { detail: { text, label: reply.label } }));
+      return null;
+    }
+    if (reply.kind === "clipboard") return editor.action("paste", { data: text, ...(at ?? {}) });
+    return editor.action("add-text", { ...(at ?? viewCentre()), text: text.slice(0, MAX_PASTED_TEXT) });
   }
+  // The editor reports its own failures (an "error" request).
+  const pasteFailed = () => {};
   editor.onRequest((request) => {
     switch (request.action) {
       case "zoom-in": canvas.zoomStep(1); break;
@@ -74,7 +90,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
           ? { x: request.x, y: request.y } : null;
         (navigator.clipboard?.readText?.() ?? Promise.reject(new Error("no clipboard")))
           .then((text) => paste(text, at), () => paste(null, at))
-          .catch(() => {});
+          .catch(pasteFailed);
         break;
       }
       case "context-menu": contextMenu.show(request); break;
@@ -108,11 +124,10 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
   }
   document.addEventListener("paste", (event) => {
     if (!ours(event)) return;
-    const text = event.clipboardData?.getData("text/plain") ?? "";
     if (event.clipboardData?.files?.length) return; // a file: web/files.js opens it
-    if (text && !PAYLOAD.test(text) && /^\s*(<|\{|flowchart|graph)/.test(text)) return; // a diagram file
+    const text = event.clipboardData?.getData("text/plain") ?? "";
     event.preventDefault();
-    paste(text || null).catch(() => {});
+    paste(text || null).catch(pasteFailed);
   });
 
   // --- start with an empty page --------------------------------------------------

@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from linework.bridge import editing, embedding, filing, viewer, workbench
+from linework.bridge import editing, embedding, filing, pasting, viewer, workbench
 from linework.bridge.session import Session
 from linework.errors import LineworkError
 
@@ -41,6 +41,8 @@ HANDLERS: Final[dict[str, Handler]] = {
 HANDLERS.update(filing.HANDLERS)
 # Embedding, the read-only viewer and share links (web/embed.js, viewer-mode.js).
 HANDLERS.update(embedding.HANDLERS)
+# Pasted text: Linework's clipboard, a diagram to open, or text (web/editor/app.js).
+HANDLERS.update(pasting.HANDLERS)
 
 # Replies with unexpected errors keep a short detail: enough to report a bug,
 # never the document.

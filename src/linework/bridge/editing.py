@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 def edit(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     """Handle one editor event: ``{"type": "editor", "event": {...}}``.
 
-    Reply: ``{"ok": true, "ops", "overlay", "ui"}`` (see ``linework.editor.protocol``).
+    Reply: ``{"ok": true, "ops", "overlay", "ui"}`` (see ``linework.editor.protocol``);
+    a copy's ``ui.clipboard`` text carries ``"meta": {"clipboard": true}``, so
+    a paste can tell it from a pasted ``.linework`` file (``bridge.pasting``).
     An event before any document starts a new, empty one. With ``"time": true``
     the reply adds ``python_ms``: how long the editor took to handle the event.
     """
@@ -27,14 +29,24 @@ def edit(session: Session, message: dict[str, Any]) -> dict[str, Any]:
         raise LineworkError("LW-E0001", "message field 'event' must be an object")
     editor = session.editor
     session.opened = True
-    if message.get("time") is not True:
-        return {"ok": True, **editor.handle(event)}
     # Benchmarks ask how long the editor took (the bridge, not the core, reads
     # the clock, so the core stays deterministic).
     started = time.perf_counter()
     response = editor.handle(event)
     took = (time.perf_counter() - started) * 1000
+    _mark_clipboard(response)
+    if message.get("time") is not True:
+        return {"ok": True, **response}
     return {"ok": True, **response, "python_ms": took}
+
+
+def _mark_clipboard(response: dict[str, Any]) -> None:
+    """Mark a copy for the system clipboard as Linework's own (``paste-kind``)."""
+    ui = response.get("ui")
+    if isinstance(ui, dict) and isinstance(ui.get("clipboard"), str):
+        from linework.bridge.pasting import mark_clipboard
+
+        ui["clipboard"] = mark_clipboard(ui["clipboard"])
 
 
 def new_document(session: Session, message: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,10 @@ module checks what the message carries and does the work:
   canvas); with ``raster`` (the canvas's PNG, base64) the reply's ``data`` is a
   ``data:image/png;base64,`` URI of that PNG with the diagram inside.
 * ``{"type": "embed-status", "modified"?: bool}``: ``modified: false`` marks
-  the document saved (the host stored it). Reply ``{"ok", "dirty", "changed"}``.
+  the document saved (the host stored it). Reply ``{"ok", "dirty", "changed",
+  "ui": {"dirty"}, "title", "page", "elements"}``: ``ui.dirty`` is what the
+  page's file state follows (web/files.js observes every reply's ``ui.dirty``),
+  ``elements`` counts the page on screen for the status line.
 * ``{"type": "read-only"}``: viewer mode for the rest of the session; the
   editor then refuses every event that could change the document.
 * ``{"type": "share-link"}`` → ``{"ok", "fragment": "d=…", "limit"}``: the
@@ -156,23 +159,37 @@ def embed_status(session: Session, message: dict[str, Any]) -> Reply:
 
     Message: ``{"type": "embed-status", "modified"?: bool}``; ``modified: false``
     (the host stored the diagram) marks it saved, ``true`` marks it unsaved.
-    Reply: ``{"ok", "dirty", "changed"}``: ``changed`` is true when the document
-    is another one than at the previous ``embed-status`` (an edit, undo, redo
-    or load).
+    Reply: ``{"ok", "dirty", "changed", "ui": {"dirty"}, "title", "page",
+    "elements"}``: ``changed`` is true when the document is another one than at
+    the previous ``embed-status`` (an edit, undo, redo or load); ``ui.dirty``
+    repeats ``dirty`` where the page's file state (title marker, beforeunload)
+    reads it from every reply; ``page`` and ``elements`` name the page on screen
+    and count its elements.
     """
     modified = message.get("modified")
     if modified is not None and not isinstance(modified, bool):
         raise LineworkError("LW-E0601", "'modified' must be true or false")
     if not session.opened:
-        return {"ok": True, "dirty": False, "changed": False}
+        return {"ok": True, "dirty": False, "changed": False, "ui": {"dirty": False}}
     editor = session.editor
     if modified is False:
         editor.mark_saved()
     elif modified is True:
         editor.history.mark_unsaved()
-    changed = editor.document is not session.watched
-    session.watched = editor.document
-    return {"ok": True, "dirty": editor.history.dirty, "changed": changed}
+    doc = editor.document
+    changed = doc is not session.watched
+    session.watched = doc
+    dirty = editor.history.dirty
+    page = doc.get(editor.page_id)
+    return {
+        "ok": True,
+        "dirty": dirty,
+        "changed": changed,
+        "ui": {"dirty": dirty},
+        "title": session.title,
+        "page": getattr(page, "name", ""),
+        "elements": len(doc.elements(editor.page_id)),
+    }
 
 
 def read_only(session: Session, message: dict[str, Any]) -> Reply:
