@@ -31,6 +31,11 @@ OUTSET_PX: Final = 10.0  # resize handles sit this far outside the box
 ROTATE_PX: Final = 28.0  # the rotate handle sits this far above the box
 PORT_PX: Final = 4.0  # port circle radius
 HIT_PX: Final = 6.0  # pick tolerance for elements, handles and ports
+PORT_HIT_PX: Final = PORT_PX + 3  # a port's pick radius, in screen pixels
+# Ports are screen-sized: on a shape smaller than this on screen (its shorter
+# side, in pixels) they would cover it, and every press would draw a connector
+# instead of moving the shape. Such a shape shows no ports.
+PORTS_MIN_SIDE_PX: Final = 3 * 2 * PORT_HIT_PX
 MAX_OUTLINES: Final = 100  # beyond this many selected, draw only the frame
 
 _DIRS: Final[dict[str, tuple[float, float]]] = {
@@ -265,11 +270,22 @@ def handle_at(hs: Sequence[Handle], p: Vec, zoom: float) -> Handle | None:
     return best
 
 
+def shows_ports(shape: Shape, zoom: float) -> bool:
+    """Return whether ``shape`` is large enough on screen to offer its ports."""
+    return min(shape.box.w, shape.box.h) * zoom >= PORTS_MIN_SIDE_PX
+
+
 def port_at(
     shape: Shape, p: Vec, zoom: float, kinds: Mapping[str, ShapeKind]
 ) -> str | None:
-    """Return the name of the shape's port under ``p``, if any."""
-    tol = (PORT_PX + 3) / zoom
+    """Return the name of the shape's port under ``p``, if any.
+
+    None on a shape too small on screen to show ports (``shows_ports``): a press
+    there moves the shape instead of starting a connector.
+    """
+    if not shows_ports(shape, zoom):
+        return None
+    tol = PORT_HIT_PX / zoom
     best: str | None = None
     for name, q in ports_page(shape, kinds=kinds).items():
         d = q.distance(p)
@@ -411,7 +427,7 @@ def build(
         parts.extend(sel_parts)
     port_shape = extras.target if extras.target is not None else hover
     ps = doc.get(port_shape) if port_shape else None
-    if isinstance(ps, Shape) and not is_locked(doc, ps):
+    if isinstance(ps, Shape) and not is_locked(doc, ps) and shows_ports(ps, zoom):
         for name, q in ports_page(ps, kinds=kinds).items():
             on = name == extras.target_port
             parts.append(
