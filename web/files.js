@@ -534,9 +534,10 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     }, 0);
   });
 
-  /** Open pasted diagram text (the core judged it a file's text: `label` names
-   * its format), asking first, then about unsaved changes, as Open does. */
-  async function openPasted(text, label) {
+  /** Open pasted diagram text: the core judged it a file's text (`label` names
+   * its format) and gave its bytes (base64). Asks first, then about unsaved
+   * changes, as Open does. */
+  async function openPasted(data, label) {
     if (state.busy) return false;
     if (!(await confirmAction({
       role: "confirm-paste-open",
@@ -546,12 +547,12 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     }))) return false;
     return exclusive("open-paste", async () => {
       if (!(await mayDiscard())) return false;
-      return openData("Pasted diagram", bytesToBase64(new TextEncoder().encode(text)));
+      return openData("Pasted diagram", data);
     }).catch((error) => showError(error, "open"));
   }
   window.addEventListener("linework:open-text", (event) => {
-    const { text, label } = event.detail ?? {};
-    if (typeof text === "string") openPasted(text, String(label ?? "diagram"));
+    const { data, label } = event.detail ?? {};
+    if (typeof data === "string") openPasted(data, String(label ?? "diagram"));
   });
 
   showTitle();

@@ -278,6 +278,56 @@ def test_exit_reports_modified(host: Host) -> None:
     assert {"event": "exit", "modified": True} == host.wait_event("exit", before)
 
 
+def test_status_saved_clears_the_frames_own_unsaved_state(host: Host) -> None:
+    """The host's status (after a Save, or sent on its own) drives the frame's
+    title marker, beforeunload guard and status line, not only the core."""
+    frame = host.app_frame
+    title = "[data-role=title]"
+
+    def dirty_attr() -> Any:
+        return frame.get_attribute(title, "data-dirty")
+
+    def page_dirty() -> bool:
+        return bool(frame.evaluate("() => linework.files().dirty"))
+
+    def wait(check: Any) -> None:
+        for _ in range(100):
+            if check():
+                return
+            host.page.wait_for_timeout(50)
+        assert check()
+
+    # An edit by the real mouse: the frame shows unsaved changes.
+    before = len(host.events())
+    host.frame.locator("[data-shape=star]").click()
+    assert {"event": "change", "dirty": True} == host.wait_event("change", before)
+    wait(lambda: dirty_attr() == "1" and page_dirty())
+    assert frame.evaluate("() => document.title").startswith("• ")
+    count = frame.evaluate(
+        "() => document.querySelectorAll('#canvas [data-role=content] > g[data-id]').length"
+    )
+
+    # Save: the example host stores it and answers status modified: false.
+    before = len(host.events())
+    host.frame.locator('[data-action="embed-save"]').click()
+    assert {"event": "change", "dirty": False} == host.wait_event("change", before + 1)
+    wait(lambda: dirty_attr() is None and not page_dirty())
+    assert not frame.evaluate("() => document.title").startswith("•")
+    status = frame.text_content("[data-role=status]") or ""
+    assert f"{count} element" in status and "saved by the embedding page" in status
+
+    # The host can say so on its own, either way.
+    before = host.send({"action": "status", "modified": True})
+    assert {"event": "change", "dirty": True} == host.wait_event("change", before)
+    wait(lambda: dirty_attr() == "1" and page_dirty())
+    before = host.send({"action": "status", "modified": False})
+    assert {"event": "change", "dirty": False} == host.wait_event("change", before)
+    wait(lambda: dirty_attr() is None and not page_dirty())
+    before = len(host.events())
+    host.frame.locator('[data-action="embed-exit"]').click()
+    assert {"event": "exit", "modified": False} == host.wait_event("exit", before)
+
+
 def test_sibling_frame_of_the_host_is_ignored(host: Host) -> None:
     """Same origin as the host, but not window.parent: nothing loads, nothing answers."""
     before_doc = host.document_text()

@@ -70,7 +70,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
       return null;
     }
     if (reply.kind === "diagram") {
-      window.dispatchEvent(new CustomEvent("linework:open-text", { detail: { text, label: reply.label } }));
+      window.dispatchEvent(new CustomEvent("linework:open-text", { detail: { data: reply.data, label: reply.label } }));
       return null;
     }
     if (reply.kind === "clipboard") return editor.action("paste", { data: text, ...(at ?? {}) });

@@ -9,8 +9,9 @@
   - ``"diagram"``: a file's text (``.linework``, sealed too, draw.io incl. a
     bare ``<mxGraphModel>``, Mermaid, Excalidraw, Gliffy, a Linework SVG),
     judged by ``formats.imports.sniff`` as the CLI and Open do; ``format`` is
-    the sniffed name and ``label`` its name for people. The page opens it like
-    a file (asking first about unsaved changes).
+    the sniffed name, ``label`` its name for people and ``data`` (base64) the
+    bytes to open (UTF-8, a leading byte-order mark dropped). The page opens it
+    like a file (asking first about unsaved changes).
   - ``"text"``: anything else, including text that only starts like Mermaid
     (``graph of sales``) but does not read as it; the page adds a text shape.
 
@@ -21,6 +22,7 @@ the way out (:func:`mark_clipboard`); the editor ignores ``meta`` on paste.
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import TYPE_CHECKING, Any, Final
 
@@ -92,22 +94,29 @@ def paste_kind(session: Session, message: dict[str, Any]) -> Reply:
     if not text.strip():
         return {"ok": True, "kind": "text"}
     try:
-        raw = text.encode("utf-8")
+        raw = text.removeprefix("\ufeff").encode("utf-8")
     except UnicodeEncodeError:
         return {"ok": True, "kind": "text"}  # lone surrogates: no file holds them
     kind = imports.sniff(raw)
-    if kind is None or len(raw) > limits.MAX_FILE_BYTES:
-        # Too big to open: the text shape takes only its start either.
-        return {"ok": True, "kind": "text"} if kind is None else _diagram(kind)
+    if kind is None:
+        return {"ok": True, "kind": "text"}
+    if len(raw) > limits.MAX_FILE_BYTES:
+        return _diagram(kind, raw)  # opening it says it is too big
     if kind == "linework" and _is_clipboard(session, text):
         return {"ok": True, "kind": "clipboard", "format": kind}
     if kind == "mermaid" and not _reads_as_mermaid(raw):
         return {"ok": True, "kind": "text"}
-    return _diagram(kind)
+    return _diagram(kind, raw)
 
 
-def _diagram(kind: str) -> Reply:
-    return {"ok": True, "kind": "diagram", "format": kind, "label": LABELS[kind]}
+def _diagram(kind: str, raw: bytes) -> Reply:
+    return {
+        "ok": True,
+        "kind": "diagram",
+        "format": kind,
+        "label": LABELS[kind],
+        "data": base64.b64encode(raw).decode("ascii"),
+    }
 
 
 HANDLERS: Final = {"paste-kind": paste_kind}
