@@ -174,7 +174,7 @@ def test_runs_on_python_314_without_cryptography(result: dict[str, Any]) -> None
     """The seal tree imports in Pyodide; native primitives report what is missing."""
     code, version = result["nativeMissing"].split()
 
-    assert code == "LW-E0303"
+    assert code == "LW-E0305"
     assert version.startswith("3.14")
 
 
