@@ -495,7 +495,9 @@ def _text_style(
     align = style.get("align", default_align)
     top = text_like or not _OUTSIDE_BELOW.isdisjoint(names)
     valign = style.get("verticalAlign", "top" if top else "middle")
+    spacing = _bounded(style.get("spacing"), 2.0, 0.0, 100_000.0)
     return {
+        **_side_spacing(style, spacing),
         "font_size": _bounded(style.get("fontSize"), 11.0, 1.0, 1000.0),
         "font_color": colour(style.get("fontColor"), "#000000"),
         "bold": bool(font_style & 1) or bold,
@@ -503,8 +505,32 @@ def _text_style(
         "underline": bool(font_style & 4) or underline,
         "align": align if align in ("left", "center", "right") else "center",
         "valign": valign if valign in ("top", "middle", "bottom") else "middle",
-        "text_padding": _bounded(style.get("spacing"), 2.0, 0.0, 100_000.0),
+        "text_padding": spacing,
     }
+
+
+#: draw.io's per-side label spacing keys, added to ``spacing`` on that side.
+_SPACING_SIDES: Final = (
+    ("spacingTop", "text_padding_top"),
+    ("spacingRight", "text_padding_right"),
+    ("spacingBottom", "text_padding_bottom"),
+    ("spacingLeft", "text_padding_left"),
+)
+
+
+def _side_spacing(style: Mapping[str, str], spacing: float) -> dict[str, float]:
+    """Return per-side text padding where a side's padding differs from ``spacing``.
+
+    draw.io insets a label by ``spacing`` plus the side's own spacing
+    (``spacingLeft`` …, default 0); a side equal to ``spacing`` stays None.
+    """
+    out: dict[str, float] = {}
+    for key, name in _SPACING_SIDES:
+        extra = _bounded(style.get(key), 0.0, -100_000.0, 100_000.0)
+        side = rounded(min(max(spacing + extra, 0.0), 100_000.0))
+        if side != spacing:
+            out[name] = side
+    return out
 
 
 #: Named styles whose label sits below the shape in draw.io's default stylesheet
@@ -636,6 +662,10 @@ def _lane_title(c: _Cell, lane: Shape) -> Shape | None:
         align="center",
         valign="middle",
         text_padding=2.0,
+        text_padding_top=None,
+        text_padding_right=None,
+        text_padding_bottom=None,
+        text_padding_left=None,
         label_position="inside",
     )
     return replace(

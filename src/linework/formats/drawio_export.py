@@ -32,6 +32,7 @@ from linework.model import (
     Group,
     Shape,
     Style,
+    text_paddings,
 )
 
 MEDIA_TYPE: Final = drawio.MEDIA_TYPE
@@ -154,6 +155,14 @@ def _text_pairs(style: Style, *, html: bool) -> list[tuple[str, str]]:
         ("verticalAlign", style.valign),
         ("spacing", _num(style.text_padding)),
     ]
+    # draw.io adds a side's own spacing to ``spacing``.
+    for key, side in zip(
+        ("spacingTop", "spacingRight", "spacingBottom", "spacingLeft"),
+        text_paddings(style),
+        strict=True,
+    ):
+        if side != style.text_padding:
+            pairs.append((key, _num(side - style.text_padding)))
     if style.font_family != "Arimo" and _FONT.fullmatch(style.font_family):
         pairs.append(("fontFamily", style.font_family))
     if html:

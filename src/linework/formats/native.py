@@ -25,6 +25,7 @@ from linework.model import (
     DEFAULT_STYLE,
     LABEL_POSITIONS,
     ROUTINGS,
+    TEXT_PADDING_SIDES,
     Attached,
     Connector,
     ConnectorLabel,
@@ -317,7 +318,7 @@ class _Reader:
                 values[key] = self.number(raw, where, lo=0, hi=1000)
             elif key == "opacity":
                 values[key] = self.number(raw, where, lo=0, hi=1)
-            elif key in ("corner_radius", "text_padding"):
+            elif key in ("corner_radius", "text_padding", *TEXT_PADDING_SIDES):
                 values[key] = self.number(raw, where, lo=0, hi=100_000)
             elif key == "font_size":
                 values[key] = self.number(raw, where, lo=1, hi=1000)

@@ -28,8 +28,10 @@ from linework.model.style import (
     DEFAULT_STYLE,
     LABEL_POSITIONS,
     STYLE_FIELDS,
+    TEXT_PADDING_SIDES,
     LabelPosition,
     Style,
+    text_paddings,
 )
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "LABEL_POSITIONS",
     "ROUTINGS",
     "STYLE_FIELDS",
+    "TEXT_PADDING_SIDES",
     "Attached",
     "Connector",
     "ConnectorLabel",
@@ -62,4 +65,5 @@ __all__ = [
     "Style",
     "Transaction",
     "frozen_map",
+    "text_paddings",
 ]

@@ -59,6 +59,12 @@ class Style:
     align: HAlign = "center"
     valign: VAlign = "middle"
     text_padding: float = 6.0
+    #: Per-side padding between the label box and its text; None takes
+    #: ``text_padding`` (draw.io's ``spacing`` plus ``spacingLeft`` and so on).
+    text_padding_top: float | None = None
+    text_padding_right: float | None = None
+    text_padding_bottom: float | None = None
+    text_padding_left: float | None = None
     start_arrow: str = "none"
     end_arrow: str = "classic"
     label_position: LabelPosition = "inside"
@@ -67,6 +73,32 @@ class Style:
     #: the shape, centred (or aligned) on its box. A label outside the shape
     #: (``label_position``) never wraps.
     wrap: bool = True
+
+
+#: The per-side padding fields, in CSS order (top, right, bottom, left).
+TEXT_PADDING_SIDES: Final[tuple[str, ...]] = (
+    "text_padding_top",
+    "text_padding_right",
+    "text_padding_bottom",
+    "text_padding_left",
+)
+
+
+def text_paddings(style: Style) -> tuple[float, float, float, float]:
+    """Return the label's padding on the top, right, bottom and left sides."""
+    pad = style.text_padding
+    top, right, bottom, left = (
+        style.text_padding_top,
+        style.text_padding_right,
+        style.text_padding_bottom,
+        style.text_padding_left,
+    )
+    return (
+        pad if top is None else top,
+        pad if right is None else right,
+        pad if bottom is None else bottom,
+        pad if left is None else left,
+    )
 
 
 DEFAULT_STYLE: Final = Style()

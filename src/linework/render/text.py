@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from linework.geometry import Box
-from linework.model import Style
+from linework.model import Style, text_paddings
 from linework.render.paint import font_attrs
 from linework.svg import SvgNode
 from linework.text import TextLayout, layout_text
 
 
 def layout_in(text: str, box: Box, style: Style, *, wrap: bool = True) -> TextLayout:
-    """Lay out ``text`` inside ``box`` shrunk by the style's padding."""
-    pad = min(style.text_padding, box.w / 2, box.h / 2)
-    inner = Box(
-        box.x + pad, box.y + pad, max(box.w - 2 * pad, 0.0), max(box.h - 2 * pad, 0.0)
-    )
+    """Lay out ``text`` inside ``box`` shrunk by the style's padding.
+
+    A uniform padding is at most half the box's shorter side; per-side padding
+    (``text_padding_left`` …) at most half the box's width or height.
+    """
+    inner = padded(box, style)
     return layout_text(
         text,
         width=inner.w,
@@ -25,6 +26,27 @@ def layout_in(text: str, box: Box, style: Style, *, wrap: bool = True) -> TextLa
         valign=style.valign,
         box=(inner.x, inner.y, inner.w, inner.h),
         wrap=wrap,
+    )
+
+
+def padded(box: Box, style: Style) -> Box:
+    """Return ``box`` shrunk by the style's text padding (the text's own box)."""
+    top, right, bottom, left = text_paddings(style)
+    if top == right == bottom == left:
+        pad = min(top, box.w / 2, box.h / 2)
+        return Box(
+            box.x + pad,
+            box.y + pad,
+            max(box.w - 2 * pad, 0.0),
+            max(box.h - 2 * pad, 0.0),
+        )
+    left, right = min(left, box.w / 2), min(right, box.w / 2)
+    top, bottom = min(top, box.h / 2), min(bottom, box.h / 2)
+    return Box(
+        box.x + left,
+        box.y + top,
+        max(box.w - left - right, 0.0),
+        max(box.h - top - bottom, 0.0),
     )
 
 
