@@ -66,6 +66,13 @@ MAX_COORD: Final = 1_000_000.0
 PAGE_MARGIN: Final = 40.0
 #: Where an unmapped shape's draw.io name is kept, so export can restore it.
 EXTRA_SHAPE_KEY: Final = "drawio_shape"
+#: A draw.io style key Linework's export adds where draw.io's own shape only
+#: approximates the kind (draw.io keeps unknown keys): ``lineworkKind=circle``
+#: on an ``ellipse;aspect=fixed`` whose box is not square, which draw.io draws
+#: as an oval filling the box and Linework as the circle inside it.
+KIND_HINT_KEY: Final = "lineworkKind"
+#: Kinds the hint may restore, each from the draw.io kind it is exported as.
+KIND_HINTS: Final[dict[str, str]] = {"circle": "ellipse"}
 
 _CODE: Final = "LW-E0200"
 _ID_PREFIXES: Final = ("shape:", "conn:", "group:", "layer:", "page:")
@@ -1048,6 +1055,9 @@ class _PageBuilder:
                 props["src"] = src
         if kind == "ellipse" and st.get("aspect") == "fixed" and box.w == box.h:
             kind = "circle"
+        hinted = st.get(KIND_HINT_KEY, "")
+        if KIND_HINTS.get(hinted) == kind:
+            kind = hinted
         textual = kind == "text" or "text" in c.names or "edgeLabel" in c.names
         swimlane = shape_name == "swimlane" or "swimlane" in c.names
         corner = 0.0

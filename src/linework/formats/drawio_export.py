@@ -201,6 +201,9 @@ def _shape_style(shape: Shape, html: bool) -> str:
         hint = shape.extra.get(drawio.EXTRA_SHAPE_KEY)
         if isinstance(hint, str) and drawio.is_safe_shape_name(hint):
             pairs.append(("shape", hint))
+    if shape.kind in drawio.KIND_HINTS and shape.box.w != shape.box.h:
+        # draw.io draws an oval filling the box; the hint brings the circle back.
+        pairs.append((drawio.KIND_HINT_KEY, shape.kind))
     if shape.kind == "rounded-rectangle" and shape.style.corner_radius > 0:
         pairs += [
             ("absoluteArcSize", "1"),
