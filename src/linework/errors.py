@@ -100,6 +100,9 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
         "save",
         "Encryption needs the cryptography package: pip install 'linework[native]'.",
     ),
+    ErrorCode(
+        "LW-E0306", "open", "This file is not sealed; it opens without a passphrase."
+    ),
     # 04xx: saving and exporting
     ErrorCode(
         "LW-E0400",
@@ -133,6 +136,7 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
     # 07xx: command line
     ErrorCode("LW-E0700", "open", "The file could not be read from disk."),
     ErrorCode("LW-E0701", "save", "The file could not be written to disk."),
+    ErrorCode("LW-E0702", "open", "The diagram has no such page."),
 )
 
 REGISTRY: Final[dict[str, ErrorCode]] = {e.code: e for e in _ENTRIES}

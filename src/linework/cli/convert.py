@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linework.cli.io import read_input, write_output
+from linework.cli.io import open_input, write_output
 from linework.errors import LineworkError
-from linework.files import open_document, save_as
+from linework.files import save_as
 
 
 def add_parser(sub: Any) -> None:
@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read any format, write the requested one."""
     fmt_name = args.format or _format_of(args.output)
-    doc = open_document(read_input(args.file)).doc
+    doc = open_input(args.file).doc
     write_output(args.output, save_as(doc, fmt_name))
     return 0
 

@@ -21,7 +21,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from linework.cli.io import read_input, write_output
+from linework.cli.io import check_page, read_input, write_output
 from linework.errors import LineworkError
 from linework.files import PNG_KEY, embedded_document, open_document
 from linework.formats import native, png
@@ -107,10 +107,7 @@ def run(args: argparse.Namespace) -> int:
     sealed_source = inner if inner is not None and is_sealed(inner) else None
     doc = open_document(data, _unsealer(args)).doc
     pages = doc.pages()
-    if not 1 <= args.page <= len(pages):
-        raise LineworkError(
-            "LW-E0500", f"There is no page {args.page}; it has {len(pages)}."
-        )
+    check_page(args.page, len(pages))
     embed: bytes | None = None
     if not args.no_embed:
         # A sealed diagram stays sealed inside its image.

@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 from linework.errors import LineworkError
+from linework.files import open_document
+from linework.formats.imports import ImportResult
 
 
 def read_input(path: str) -> bytes:
@@ -84,3 +86,33 @@ def _write_atomic(target: Path, data: bytes, old_mode: int | None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_page(page: int, count: int) -> None:
+    """Refuse a ``--page`` number the diagram does not have.
+
+    Raises:
+        LineworkError: LW-E0702 naming the page and how many there are.
+    """
+    if not 1 <= page <= count:
+        pages = "1 page" if count == 1 else f"pages 1–{count}"
+        raise LineworkError("LW-E0702", f"--page {page}: the diagram has {pages}.")
+
+
+def open_input(path: str) -> ImportResult:
+    """Open the diagram at ``path`` (``-`` for stdin); no passphrase is asked.
+
+    Raises:
+        LineworkError: the first problem's code; a sealed file's LW-E0304 says
+            how to unseal it.
+    """
+    try:
+        return open_document(read_input(path))
+    except LineworkError as exc:
+        if exc.code != "LW-E0304" or exc.detail:
+            raise
+        source = "FILE" if path == "-" else path
+        raise LineworkError(
+            "LW-E0304",
+            f"Unseal it first: linework unseal {source} -o OUT.linework",
+        ) from None

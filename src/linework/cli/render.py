@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linework.cli.io import read_input, write_output
-from linework.errors import LineworkError
-from linework.files import open_document
+from linework.cli.io import check_page, open_input, write_output
 from linework.render import export_svg
 
 
@@ -28,12 +26,9 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the chosen page and write it."""
-    doc = open_document(read_input(args.file)).doc
+    doc = open_input(args.file).doc
     pages = doc.pages()
-    if not 1 <= args.page <= len(pages):
-        raise LineworkError(
-            "LW-E0500", f"There is no page {args.page}; it has {len(pages)}."
-        )
+    check_page(args.page, len(pages))
     svg = export_svg(doc, pages[args.page - 1].id)
     write_output(args.output, svg.encode("utf-8"))
     return 0

@@ -7,7 +7,9 @@ from typing import Any
 
 from linework.cli.io import read_input, write_output
 from linework.cli.seal import add_passphrase_options, read_passphrase
-from linework.seal import parse_sealed, unseal
+from linework.errors import LineworkError
+from linework.files import embedded_document
+from linework.seal import is_sealed, parse_sealed, unseal
 from linework.seal.native import NativePrimitives
 
 
@@ -31,9 +33,16 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Unseal ``args.input`` into ``args.output``; return the exit code.
 
-    A malformed or unsupported file is reported before the passphrase is asked.
+    A malformed or unsupported file is reported before the passphrase is asked,
+    and a file that is not sealed at all says so (LW-E0306). A Linework SVG or
+    PNG export of a sealed diagram is unsealed from the file it embeds.
     """
     data = read_input(args.input)
+    if not is_sealed(data):
+        inner = embedded_document(data)
+        if inner is None or not is_sealed(inner):
+            raise LineworkError("LW-E0306", f"Nothing to unseal in {args.input}.")
+        data = inner
     parse_sealed(data)
     primitives = NativePrimitives(missing_code="LW-E0305")
     passphrase = read_passphrase(args, confirm=False, code="LW-E0304")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linework.cli.io import read_input
-from linework.files import open_document
+from linework.cli.io import open_input
 
 
 def add_parser(sub: Any) -> None:
@@ -18,7 +17,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the file; print a one-line summary when it is valid."""
-    result = open_document(read_input(args.file))
+    result = open_input(args.file)
     doc = result.doc
     pages = doc.pages()
     n = sum(len(doc.elements(p.id)) for p in pages)

@@ -29,6 +29,7 @@ from linework.formats import limits, png
 from linework.formats.colours import css_colour
 from linework.formats.gliffy import load_json
 from linework.formats.imports import ImportResult, unmapped_warning
+from linework.formats.jsonerrors import json_problem
 from linework.formats.layout import fit_to_page, renumber_z
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
@@ -116,9 +117,7 @@ def _parse(text: str) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise LineworkError(
-            CODE, f"Line {exc.lineno}, column {exc.colno}: {exc.msg}."
-        ) from None
+        raise LineworkError(CODE, json_problem(exc)) from None
     except ValueError as exc:
         raise LineworkError(CODE, str(exc)) from None
 

@@ -27,6 +27,7 @@ from linework.errors import LineworkError
 from linework.formats import limits
 from linework.formats.colours import css_colour
 from linework.formats.imports import ImportResult, unmapped_warning
+from linework.formats.jsonerrors import json_problem
 from linework.formats.layout import fit_to_page, renumber_z
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
@@ -183,9 +184,7 @@ def load_json(data: bytes, code: str) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise LineworkError(
-            code, f"Line {exc.lineno}, column {exc.colno}: {exc.msg}."
-        ) from None
+        raise LineworkError(code, json_problem(exc)) from None
     except ValueError as exc:
         raise LineworkError(code, str(exc)) from None
 

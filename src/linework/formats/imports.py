@@ -30,6 +30,7 @@ _MODULES: Final[dict[str, str]] = {
 # label mentioning "gliffy" or "excalidraw" cannot mislead the sniffing.
 _EXCALIDRAW_TYPE: Final = re.compile(rb'"type"\s*:\s*"excalidraw')
 _GLIFFY_TYPE: Final = re.compile(rb'"contentType"\s*:\s*"application/gliffy')
+_SVG_ROOT: Final = re.compile(rb"<svg[\s>]")
 _MERMAID_START: Final = re.compile(
     rb"^\s*(?:%%[^\n]*\n\s*)*(?:---\n.*?\n---\s*\n\s*)?(?:flowchart|graph)\b", re.DOTALL
 )
@@ -122,7 +123,8 @@ def read_any(data: bytes) -> ImportResult:
     """Decode a diagram in any supported format.
 
     Raises:
-        LineworkError: LW-E0100 for unknown content, or the codec's own code.
+        LineworkError: LW-E0100 for unknown content, LW-E0206 for a PNG or SVG
+            image holding no diagram Linework reads, or the codec's own code.
     """
     limits.check_size(data)
     kind = sniff(data)
@@ -135,4 +137,19 @@ def read_any(data: bytes) -> ImportResult:
     if kind in ("linework-sealed", "linework-image"):
         # Sealed files and images need the files layer (passphrase, envelope).
         raise LineworkError("LW-E0304" if kind == "linework-sealed" else "LW-E0100")
+    image = _image_kind(data)
+    if image is not None:
+        raise LineworkError(
+            "LW-E0206", f"It is a plain {image}, perhaps exported without the diagram."
+        )
     raise LineworkError("LW-E0100")
+
+
+def _image_kind(data: bytes) -> str | None:
+    """Return "PNG" or "SVG" when ``data`` is such an image, else None."""
+    if png.is_png(data):
+        return "PNG"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<") and _SVG_ROOT.search(head):
+        return "SVG"
+    return None

@@ -17,6 +17,7 @@ from typing import Any, Final, TypeVar
 
 from linework.errors import LineworkError
 from linework.formats import limits
+from linework.formats.jsonerrors import json_problem
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
 from linework.model import (
@@ -615,9 +616,7 @@ def decode(data: bytes) -> Document:
         raw = json.loads(text, parse_constant=_reject_constant)
     except ValueError as exc:
         if isinstance(exc, json.JSONDecodeError):
-            raise LineworkError(
-                "LW-E0101", f"Line {exc.lineno}, column {exc.colno}: {exc.msg}."
-            ) from None
+            raise LineworkError("LW-E0101", json_problem(exc)) from None
         raise LineworkError("LW-E0102", str(exc)) from None
     return from_json(raw)
 

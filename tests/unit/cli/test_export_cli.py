@@ -134,7 +134,7 @@ def test_refuses_other_suffixes_and_pages(run: Run, tmp_path: Path) -> None:
     code, err = run(
         "export", str(EXAMPLE), "-o", str(tmp_path / "a.svg"), "--page", "9"
     )
-    assert 2 == code and "LW-E0500" in err
+    assert 2 == code and "LW-E0702" in err
     assert (
         2
         == run("export", str(EXAMPLE), "-o", str(tmp_path / "a.png"), "--scale", "3")[0]

@@ -195,11 +195,14 @@ def test_unseal_errors(
 def test_malformed_file_is_reported_before_the_prompt(
     run: Run, doc: Path, tmp_path: Path
 ) -> None:
-    """A file that is not sealed fails at once; the user is never asked for a passphrase."""
+    """A file that is not sealed fails at once, saying so (not "damaged"); the
+    user is never asked for a passphrase."""
     code, err = run("unseal", str(doc), "-o", str(tmp_path / "o"))
 
     assert code == 2
-    assert error_line(err).endswith("(LW-E0301)")
+    line = error_line(err)
+    assert line.endswith("(LW-E0306)")
+    assert "not sealed" in line and "damaged" not in line
 
 
 @pytest.mark.usefixtures("no_prompt")
