@@ -60,3 +60,15 @@ def test_at_full_zoom_ports_still_connect_and_the_centre_moves() -> None:
     t.drag((200, 200), (300, 300))
     assert (240.0, 270.0) == (t.shape("shape:1").box.x, t.shape("shape:1").box.y)
     assert 1 == len(_connectors(t))
+
+
+def test_a_small_shape_at_full_zoom_still_offers_ports() -> None:
+    """A 30 px shape (a flowchart start circle) connects from its ports at 100 %."""
+    t = TestEditor()
+    t.drop_shape("ellipse", 200, 200)
+    t.action("set-box", x=185, y=185, w=30, h=30)
+    assert (30.0, 30.0) == (t.shape("shape:1").box.w, t.shape("shape:1").box.h)
+    t.key_down("Escape")
+    t.zoom = 1.0
+    t.pointer_move(200, 186)
+    assert "data-port" in t.overlay

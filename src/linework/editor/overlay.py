@@ -34,8 +34,9 @@ HIT_PX: Final = 6.0  # pick tolerance for elements, handles and ports
 PORT_HIT_PX: Final = PORT_PX + 3  # a port's pick radius, in screen pixels
 # Ports are screen-sized: on a shape smaller than this on screen (its shorter
 # side, in pixels) they would cover it, and every press would draw a connector
-# instead of moving the shape. Such a shape shows no ports.
-PORTS_MIN_SIDE_PX: Final = 3 * 2 * PORT_HIT_PX
+# instead of moving the shape. Such a shape shows no ports. Two port diameters
+# leave the middle free, so a 30 px start/end circle at 100 % still connects.
+PORTS_MIN_SIDE_PX: Final = 2 * 2 * PORT_HIT_PX
 MAX_OUTLINES: Final = 100  # beyond this many selected, draw only the frame
 
 _DIRS: Final[dict[str, tuple[float, float]]] = {
