@@ -48,6 +48,8 @@ def styles(draw: st.DrawFn):  # type: ignore[no-untyped-def]
         end_arrow=draw(st.sampled_from(ARROWHEADS)),
         label_position=draw(st.sampled_from(LABEL_POSITIONS)),
         wrap=draw(st.booleans()),
+        text_padding_left=draw(st.none() | st.sampled_from([0.0, 12.0, 60.0])),
+        text_padding_top=draw(st.none() | st.sampled_from([0.0, 4.5])),
     )
 
 
