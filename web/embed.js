@@ -45,15 +45,15 @@ const ACTIONS = {
  * build's list of allowed origins when the build has one.
  */
 export function parseOrigin(value, allowed = config.allowedOrigins ?? []) {
-  if (typeof value !== "string" || value === "") return { code: "LW-E0600", detail: "no origin= parameter" };
+  if (typeof value !== "string" || value === "") return { code: "LW-E0600", detail: "There is no origin= parameter" };
   let url;
   try {
     url = new URL(value);
   } catch {
-    return { code: "LW-E0600", detail: "origin= is not a URL" };
+    return { code: "LW-E0600", detail: "The origin= parameter is not a URL" };
   }
   if (!/^https?:$/.test(url.protocol) || url.origin !== value) {
-    return { code: "LW-E0600", detail: "origin= must be exactly scheme://host[:port]" };
+    return { code: "LW-E0600", detail: "The origin= parameter must be exactly scheme://host[:port]" };
   }
   if (allowed.length > 0 && !allowed.includes(value)) {
     return { code: "LW-E0603", detail: `${value} is not allowed by this build` };

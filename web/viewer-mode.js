@@ -124,7 +124,7 @@ export function startModes(app) {
     if (parsed.origin === undefined) {
       refuseEmbed(app, parsed.code, parsed.detail);
     } else if (window.parent === window) {
-      refuseEmbed(app, "LW-E0600", "the page is not inside a frame");
+      refuseEmbed(app, "LW-E0600", "The page is not inside a frame");
     } else {
       // A read-only embed starts talking once the core refuses edits; the host
       // waits for `init` anyway.

@@ -114,7 +114,7 @@ def sniff(data: bytes) -> str | None:
         if b"excalidraw" in low:
             return "excalidraw"
         return None
-    if _MERMAID_START.match(head):
+    if _MERMAID_START.match(head.removeprefix(b"\xef\xbb\xbf")):
         return "mermaid"
     return None
 

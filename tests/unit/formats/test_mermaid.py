@@ -523,3 +523,12 @@ def test_unknown_v11_shapes_are_counted_unmapped() -> None:
 
     assert 1 == result.unmapped
     assert any("drawn as a box" in w for w in result.warnings)
+
+
+def test_sniffing_skips_a_byte_order_mark() -> None:
+    """Text saved by Windows editors starts with a BOM; it is still Mermaid."""
+    data = b"\xef\xbb\xbfflowchart LR\n    A --> B\n"
+
+    result = imports.read_any(data)
+
+    assert ("mermaid", 2) == (result.format, len(shapes(result.doc)))
