@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -34,6 +35,23 @@ def editor_app(browser: Any, site: Any) -> Iterator[App]:
     app.page.wait_for_selector("body[data-editor]", state="attached", timeout=60_000)
     yield app
     context.close()
+
+
+@contextmanager
+def clean_test(app: App) -> Iterator[None]:
+    """Run one test from an empty, clean document; it must log no error or dialog.
+
+    Open dialogs (a failed test's) are closed first, so one failure does not
+    cascade through the module.
+    """
+    app.page.evaluate(
+        "() => { for (const d of document.querySelectorAll('dialog[open]')) d.close(); }"
+    )
+    reset(app)
+    seen = len(app.console)
+    yield
+    assert [] == App.problems_of(app.console[seen:])
+    assert [] == app.dialogs  # type: ignore[attr-defined]
 
 
 def settle(app: App) -> None:

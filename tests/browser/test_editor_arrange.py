@@ -14,11 +14,11 @@ from editor_helpers import (
     action,
     add,
     by_id,
+    clean_test,
     click_page,
     document,
     dom_ids,
     elements,
-    reset,
     settle,
     ui,
 )
@@ -30,11 +30,8 @@ editor_app = editor_helpers.editor_app  # the module's app (fixture)
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty document and must log no error."""
-    reset(editor_app)
-    seen = len(editor_app.console)
-    yield
-    assert [] == App.problems_of(editor_app.console[seen:])
-    assert [] == editor_app.dialogs  # type: ignore[attr-defined]
+    with clean_test(editor_app):
+        yield
 
 
 def test_copy_paste_between_pages_through_system_clipboard(editor_app: App) -> None:

@@ -18,12 +18,12 @@ from editor_helpers import (
     add,
     by_id,
     centre_of,
+    clean_test,
     click_page,
     document,
     dom_ids,
     drag,
     elements,
-    reset,
     screen,
     settle,
     ui,
@@ -36,11 +36,8 @@ editor_app = editor_helpers.editor_app  # the module's app (fixture)
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty document and must log no error."""
-    reset(editor_app)
-    seen = len(editor_app.console)
-    yield
-    assert [] == App.problems_of(editor_app.console[seen:])
-    assert [] == editor_app.dialogs  # type: ignore[attr-defined]
+    with clean_test(editor_app):
+        yield
 
 
 def test_palette_click_and_drag_add_shapes(editor_app: App) -> None:

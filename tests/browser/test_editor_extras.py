@@ -18,12 +18,12 @@ from editor_helpers import (
     add,
     by_id,
     centre_of,
+    clean_test,
     click_page,
     document,
     dom_ids,
     drag,
     elements,
-    reset,
     screen,
     settle,
     ui,
@@ -38,12 +38,9 @@ MENU = "[data-role=context-menu][role=menu]"
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty document and must log no error."""
-    reset(editor_app)
     editor_app.page.keyboard.press("Escape")  # closes a menu a failed test left
-    seen = len(editor_app.console)
-    yield
-    assert [] == App.problems_of(editor_app.console[seen:])
-    assert [] == editor_app.dialogs  # type: ignore[attr-defined]
+    with clean_test(editor_app):
+        yield
 
 
 def right_click(app: App, x: float, y: float) -> None:

@@ -15,7 +15,15 @@ from typing import Any
 
 import editor_helpers
 import pytest
-from editor_helpers import PRIMARY, add, click_page, elements, reset, settle, ui
+from editor_helpers import (
+    PRIMARY,
+    add,
+    clean_test,
+    click_page,
+    elements,
+    settle,
+    ui,
+)
 from lw_helpers import App, document
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
@@ -33,15 +41,8 @@ RAW_MODEL = (
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty, clean document and must log no error."""
-    page = editor_app.page
-    page.evaluate(
-        "() => { for (const d of document.querySelectorAll('dialog[open]')) d.close(); }"
-    )
-    reset(editor_app)
-    seen = len(editor_app.console)
-    yield
-    assert [] == App.problems_of(editor_app.console[seen:])
-    assert [] == editor_app.dialogs  # type: ignore[attr-defined]
+    with clean_test(editor_app):
+        yield
 
 
 def files(app: App) -> dict[str, Any]:

@@ -26,10 +26,22 @@ HOSTILE = [
     # (fragment, what must not survive, how many parts go)
     ('<g data-id="a"><script>alert(1)</script></g>', "script", 1),
     ('<g data-id="a" onload="alert(1)"><rect width="1"/></g>', "onload", 1),
-    ('<g data-id="a"><a href="javascript:alert(1)"><text>x</text></a></g>', "javascript", 1),
-    ('<g data-id="a"><foreignObject><div>x</div></foreignObject></g>', "foreignObject", 1),
+    (
+        '<g data-id="a"><a href="javascript:alert(1)"><text>x</text></a></g>',
+        "javascript",
+        1,
+    ),
+    (
+        '<g data-id="a"><foreignObject><div>x</div></foreignObject></g>',
+        "foreignObject",
+        1,
+    ),
     ('<g data-id="a"><!-- hidden --><rect width="1"/></g>', "hidden", 0),
-    ('<g data-id="a"><rect fill="url(https://evil.example/x)" width="1"/></g>', "evil", 1),
+    (
+        '<g data-id="a"><rect fill="url(https://evil.example/x)" width="1"/></g>',
+        "evil",
+        1,
+    ),
     ('<g data-id="a"><image href="https://evil.example/x.png"/></g>', "evil", 1),
     ('<g data-id="a" style="background:url(x)"><rect width="1"/></g>', "style", 1),
     ('<g data-id="a"><rect fill="JavaScript&#58;x" width="1"/></g>', "avaScript", 1),

@@ -15,8 +15,9 @@ from typing import Any
 
 import editor_helpers
 import pytest
-from editor_helpers import PRIMARY, action, add, elements, reset, settle, ui
+from editor_helpers import PRIMARY, action, add, clean_test, elements, settle, ui
 from lw_helpers import READY, App, document, write_document
+from playwright.sync_api import expect
 
 from linework.seal import seal
 from linework.seal.native import NativePrimitives
@@ -35,16 +36,9 @@ READY_HINT = "Ready. Add shapes from the palette, or open a diagram."
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty document and must log no error."""
-    page = editor_app.page
-    page.set_viewport_size({"width": 1400, "height": 900})
-    page.evaluate(
-        "() => { for (const d of document.querySelectorAll('dialog[open]')) d.close(); }"
-    )
-    reset(editor_app)
-    seen = len(editor_app.console)
-    yield
-    assert [] == App.problems_of(editor_app.console[seen:])
-    assert [] == editor_app.dialogs  # type: ignore[attr-defined]
+    editor_app.page.set_viewport_size({"width": 1400, "height": 900})
+    with clean_test(editor_app):
+        yield
 
 
 def focused(app: App) -> str:
@@ -445,7 +439,8 @@ def test_wrong_passphrase_then_cancel_keeps_the_diagram(
     assert "Cancel" == app.page.text_content("[data-action=dismiss]")
     app.page.click("[data-action=dismiss]")
     assert 0 == app.page.locator(f"{ERROR_DIALOG}, {PASSPHRASE_DIALOG}").count()
-    assert "Opening cancelled." == status(app)
+    # The status line follows the dialog's closing a moment later.
+    expect(app.page.locator("[data-role=status]")).to_have_text("Opening cancelled.")
     assert [mine] == [e["id"] for e in elements(app)]
     assert "1" == app.page.get_attribute("[data-role=title]", "data-dirty")
     # The plain error dialog is back to a single OK.
