@@ -71,7 +71,7 @@ export function createEditor({ call, svg, canvas }) {
       const { touched, applyMs } = present(reply);
       item.resolve(reply);
       if (trace !== null) {
-        const entry = { type: item.event.type, since: item.since, sent, received, applyMs,
+        const entry = { type: item.event.type, since: item.since, handled: item.handled, sent, received, applyMs,
           python: took, ops: reply.ops.length, touched, painted: null,
           ids: reply.ops.flatMap((op) => op.ids ?? (op.id ? [op.id] : [`(${op.op})`])) };
         trace.push(entry);
@@ -91,13 +91,14 @@ export function createEditor({ call, svg, canvas }) {
    * moves are coalesced: a move waiting behind the request in flight is
    * replaced by the newer one. `since`: when the input happened (for traces).
    */
-  function send(event, since = performance.now()) {
+  function send(event, since = performance.now(), handled = since) {
     return new Promise((resolve, reject) => {
-      const item = { event, resolve, reject, since };
+      const item = { event, resolve, reject, since, handled };
       const last = queue[queue.length - 1];
       if (event.type === "pointermove" && last?.event.type === "pointermove") {
         last.resolve(null);
         item.since = Math.min(item.since, last.since);
+        item.handled = Math.min(item.handled, last.handled);
         queue[queue.length - 1] = item;
       } else {
         queue.push(item);

@@ -28,7 +28,8 @@ const PLAIN_KEYS = new Set([
 export function wireEditorInput({ svg, canvas, editor, textEditor }) {
   const body = document.body;
   let pendingMove = null;
-  let pendingSince = 0; // when the first DOM move of this frame happened
+  let pendingSince = 0; // when the first DOM move of this frame happened (its timeStamp)
+  let pendingHandled = 0; // when this page saw it (Chromium queues moves to the next frame)
   let frame = 0;
   let down = null; // the pointer id of an edit gesture
 
@@ -43,7 +44,7 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
 
   function flushMove() {
     if (pendingMove !== null) {
-      editor.send(pendingMove, pendingSince);
+      editor.send(pendingMove, pendingSince, pendingHandled);
       pendingMove = null;
     }
   }
@@ -60,7 +61,10 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
 
   svg.addEventListener("pointermove", (e) => {
     if (body.dataset.panning) return;
-    if (pendingMove === null) pendingSince = e.timeStamp;
+    if (pendingMove === null) {
+      pendingSince = e.timeStamp;
+      pendingHandled = performance.now();
+    }
     pendingMove = pointerEvent("pointermove", e);
     pendingMove.button = 0;
     // The first move of a frame goes at once; later ones wait for the next frame.
