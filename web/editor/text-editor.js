@@ -28,12 +28,14 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
     s.left = `${cx - box.w / 2}px`;
     s.top = `${cy - box.h / 2}px`;
     s.transform = `scale(${scale}) rotate(${rotation || 0}deg)`;
-    const pad = style.text_padding ?? 6;
+    // Per side, as the renderer insets the text (Python resolves and clamps it).
+    const uniform = style.text_padding ?? 6;
+    const pad = { top: uniform, right: uniform, bottom: uniform, left: uniform, ...style.padding };
     const lineHeight = style.font_size * 1.2;
     const lines = Math.max(1, area.value.split("\n").length);
-    const free = Math.max(0, box.h - lines * lineHeight - 2 * pad);
-    const top = style.valign === "top" ? pad : style.valign === "bottom" ? pad + free : pad + free / 2;
-    s.padding = `${top}px ${pad}px ${pad}px`;
+    const free = Math.max(0, box.h - lines * lineHeight - pad.top - pad.bottom);
+    const shift = style.valign === "top" ? 0 : style.valign === "bottom" ? free : free / 2;
+    s.padding = `${pad.top + shift}px ${pad.right}px ${pad.bottom}px ${pad.left}px`;
   }
 
   function open(edit) {

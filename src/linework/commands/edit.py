@@ -30,6 +30,7 @@ from linework.model import (
     LABEL_POSITIONS,
     ROUTINGS,
     STYLE_FIELDS,
+    TEXT_PADDING_SIDES,
     Connector,
     ConnectorLabel,
     Document,
@@ -50,6 +51,7 @@ _NUMBERS: Final[dict[str, tuple[float, float]]] = {
     "opacity": (0, 1),
     "corner_radius": (0, 100_000),
     "text_padding": (0, 100_000),
+    **dict.fromkeys(TEXT_PADDING_SIDES, (0, 100_000)),
     "font_size": (1, 1000),
 }
 _CHOICES: Final[dict[str, tuple[str, ...]]] = {
@@ -88,6 +90,8 @@ def style_value(name: str, value: Any) -> Any:
         if isinstance(value, bool):
             return value
         raise CommandError(f"{name} must be true or false")
+    if name in TEXT_PADDING_SIDES and value is None:
+        return None  # the side takes ``text_padding``
     if name in _NUMBERS:
         lo, hi = _NUMBERS[name]
         if (
@@ -96,7 +100,8 @@ def style_value(name: str, value: Any) -> Any:
             or not math.isfinite(value)
             or not lo <= value <= hi
         ):
-            raise CommandError(f"{name} must be a number from {lo:g} to {hi:g}")
+            unset = " or null" if name in TEXT_PADDING_SIDES else ""
+            raise CommandError(f"{name} must be a number from {lo:g} to {hi:g}{unset}")
         return float(value)
     if name in _CHOICES:
         if value in _CHOICES[name]:

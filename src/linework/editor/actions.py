@@ -102,7 +102,9 @@ from linework.model import (
     Page,
     Patch,
     Shape,
+    text_paddings,
 )
+from linework.render.text import padded
 from linework.routing import hit_distance, point_at
 from linework.shapes import kind_of, label_box
 
@@ -1053,11 +1055,14 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
             off, text = Vec(0.0, 0.0), ""
         p, _ = point_at(r, pos)
         p = p + off
-        w, h = 160.0, el.style.font_size * 1.6 + 2 * el.style.text_padding
+        top, _, bottom, _ = text_paddings(el.style)
+        w, h = 160.0, el.style.font_size * 1.6 + top + bottom
         box = Box(p.x - w / 2, p.y - h / 2, w, h)
         st, rot, wrap = el.style, 0.0, True
     else:
         return None
+    # The text's own box, as the renderer insets it (per side, clamped).
+    inner = padded(box, st)
     return {
         "id": rid,
         "label": index,
@@ -1075,6 +1080,12 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
             "align": st.align,
             "valign": st.valign,
             "text_padding": st.text_padding,
+            "padding": {
+                "top": inner.y - box.y,
+                "right": box.right - inner.right,
+                "bottom": box.bottom - inner.bottom,
+                "left": inner.x - box.x,
+            },
             "wrap": wrap,
         },
     }
