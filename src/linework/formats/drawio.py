@@ -21,18 +21,19 @@ import base64
 import binascii
 import codecs
 import html
+import json
 import math
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, Final
 
 from linework.errors import LineworkError
-from linework.formats import htmltext, limits, png, xmlsafe
+from linework.formats import htmltext, limits, mermaid, png, xmlsafe
 from linework.formats.colours import NAMED_COLOURS
 from linework.formats.imports import ImportResult, unmapped_warning
 from linework.geometry import Box, Vec, rotate_about
@@ -54,6 +55,7 @@ from linework.model import (
     Record,
     Routing,
     Shape,
+    Style,
     frozen_map,
 )
 
@@ -245,6 +247,9 @@ class _Report:
     def __init__(self) -> None:
         self.counts: dict[str, int] = {}
         self.unmapped_names: dict[str, int] = {}
+        #: Mermaid source characters the file's Mermaid cells may still use.
+        self.mermaid_budget = mermaid.MAX_SOURCE_BYTES
+        self.mermaid_warnings: list[str] = []
 
     def add(self, key: str, n: int = 1) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
@@ -255,6 +260,7 @@ class _Report:
         note = unmapped_warning(self.unmapped_names)
         if note:
             out.append(note)
+        out.extend(dict.fromkeys(self.mermaid_warnings))
         messages = {
             "clamped": "{} number(s) were not finite or too large and were clamped.",
             "missing_parent": "{} cell(s) named a missing parent; "
@@ -271,6 +277,8 @@ class _Report:
             "waypoints": "{} connector(s) had too many waypoints; some were dropped.",
             "labels": "{} connector(s) had too many labels; some were dropped.",
             "hidden": "{} hidden cell(s) are shown.",
+            "mermaid_unmapped": "{} Mermaid node(s) have no Linework shape and "
+            "are drawn as rectangles.",
             "shifted": "{} page(s) had content left of or above the page origin; "
             "it was moved onto the page.",
         }
@@ -687,6 +695,134 @@ def _lane_title(c: _Cell, lane: Shape) -> Shape | None:
     )
 
 
+#: Smallest factor a Mermaid cell's diagram is scaled by to fit the cell; below
+#: it text would be unreadable, so the diagram keeps this size and overflows.
+MERMAID_MIN_SCALE: Final = 0.5
+
+
+def _mermaid_source(c: _Cell, report: _Report) -> str | None:
+    """Return the Mermaid text of a cell made by draw.io's Mermaid plugin, or None.
+
+    The plugin keeps its source in the wrapper's ``mermaidData`` attribute: JSON
+    with the text under ``data``. Every cell's text counts against one budget
+    per file, so many cells cannot cost more than one large chart.
+    """
+    raw = c.attrs.get("mermaidData")
+    if not raw or not c.vertex or len(raw) > 2 * report.mermaid_budget:
+        return None
+    try:
+        value = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    text = value.get("data") if isinstance(value, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if len(text) > report.mermaid_budget:
+        return None
+    report.mermaid_budget -= len(text)
+    return text
+
+
+def _mermaid_elements(
+    text: str, box: Box, report: _Report
+) -> list[Shape | Connector | Group] | None:
+    """Read a Mermaid flowchart and place it in ``box``; None if it is not one.
+
+    The laid-out chart's top-left goes to the box's; a chart larger than the
+    box is scaled down uniformly (text and padding too, so labels still fit),
+    but not below ``MERMAID_MIN_SCALE``. Ids, page, layer and the top-level
+    parent are still Mermaid's: the caller maps them.
+    """
+    try:
+        result = mermaid.read_text(text)
+    except LineworkError:
+        return None
+    report.mermaid_warnings.extend(f"Mermaid: {w}" for w in result.warnings)
+    report.add("mermaid_unmapped", result.unmapped)
+    items = [
+        r
+        for r in result.doc.records.values()
+        if isinstance(r, Shape | Connector | Group)
+    ]
+    shapes = [r for r in items if isinstance(r, Shape)]
+    if not shapes:
+        return None
+    pts = [p for r in shapes for p in (Vec(r.box.x, r.box.y), r.box.at(1.0, 1.0))]
+    pts += [w for r in items if isinstance(r, Connector) for w in r.waypoints]
+    lo = Vec(min(p.x for p in pts), min(p.y for p in pts))
+    w = max(p.x for p in pts) - lo.x
+    h = max(p.y for p in pts) - lo.y
+    k = min(1.0, box.w / w if w > 0 else 1.0, box.h / h if h > 0 else 1.0)
+    k = max(MERMAID_MIN_SCALE, k)
+
+    def at(p: Vec) -> Vec:
+        return Vec(rounded(box.x + (p.x - lo.x) * k), rounded(box.y + (p.y - lo.y) * k))
+
+    def scaled(st: Style) -> Style:
+        if k == 1.0:
+            return st
+        return replace(
+            st,
+            font_size=rounded(max(1.0, st.font_size * k)),
+            text_padding=rounded(st.text_padding * k),
+        )
+
+    out: list[Shape | Connector | Group] = []
+    for r in sorted(items, key=lambda r: r.z):
+        if isinstance(r, Shape):
+            corner = at(Vec(r.box.x, r.box.y))
+            b = Box(
+                corner.x,
+                corner.y,
+                max(1.0, rounded(r.box.w * k)),
+                max(1.0, rounded(r.box.h * k)),
+            )
+            out.append(replace(r, box=b, style=scaled(r.style)))
+        elif isinstance(r, Connector):
+            out.append(
+                replace(
+                    r,
+                    source=_moved(r.source, at),
+                    target=_moved(r.target, at),
+                    waypoints=tuple(at(p) for p in r.waypoints),
+                    style=scaled(r.style),
+                )
+            )
+        else:
+            out.append(r)
+    return out
+
+
+def _group_depth(chart: list[Shape | Connector | Group]) -> int:
+    """Return how deeply a chart's groups nest (0 without groups)."""
+    parent = {r.id: r.parent for r in chart if isinstance(r, Group)}
+    deepest = 0
+    for gid in parent:
+        d, cur = 0, parent[gid]
+        while d <= limits.MAX_GROUP_DEPTH:
+            d += 1
+            if cur is None:
+                break
+            cur = parent.get(cur)
+        deepest = max(deepest, d)
+    return deepest
+
+
+def _moved(end: End, at: Callable[[Vec], Vec]) -> End:
+    """Return an end moved by ``at``, a named port written as draw.io keeps it.
+
+    draw.io has no ports, only ``exitX``/``exitY`` fractions: the anchor the
+    export writes for the port, so a round trip reads the same end back.
+    """
+    if isinstance(end, Free):
+        return Free(point=at(end.point))
+    from linework.formats.drawio_export import PORT_ANCHORS  # imports this module
+
+    if end.port is not None and end.port in PORT_ANCHORS:
+        return Attached(shape=end.shape, anchor=Vec(*PORT_ANCHORS[end.port]))
+    return end
+
+
 # --------------------------------------------------------------------------- ids
 class _Ids:
     """Readable, unique, deterministic record ids made from draw.io ids."""
@@ -974,6 +1110,27 @@ class _PageBuilder:
             layer_id = layer_of[c.id]
             is_group = "group" in c.names
             label = self._label(c, parent)
+            chart = None
+            if not label.text:
+                source = _mermaid_source(c, report)
+                chart = _mermaid_elements(source, box, report) if source else None
+            if chart is not None:
+                depth = group_depth.get(inherited, 0) + 1 if inherited else 1
+                if depth + _group_depth(chart) <= limits.MAX_GROUP_DEPTH:
+                    chart_group = self.ids.make("group", c.id)
+                    group_depth[chart_group] = depth
+                    group_of[c.id] = chart_group
+                    self.records.append(
+                        Group(
+                            id=chart_group,
+                            page=self.page_id,
+                            layer=layer_id,
+                            parent=inherited,
+                            z=z,
+                        )
+                    )
+                    z = self._chart(c, chart, chart_group, layer_id, z + 1)
+                    continue
             group_id: str | None = inherited
             if is_group or has_content(c):
                 depth = group_depth.get(inherited, 0) + 1 if inherited else 1
@@ -1026,6 +1183,39 @@ class _PageBuilder:
             if conn is not None:
                 self.records.append(conn)
         return _PageResult(self.records, self.unmapped)
+
+    def _chart(
+        self,
+        c: _Cell,
+        chart: list[Shape | Connector | Group],
+        group: str,
+        layer: str,
+        z: int,
+    ) -> int:
+        """Add a Mermaid cell's chart under ``group``; return the next z.
+
+        Ids become ``<prefix>:<cell id>-<Mermaid id>``, so they are deterministic.
+        """
+        new: dict[str, str] = {}
+        for r in chart:
+            prefix, _, body = r.id.partition(":")
+            new[r.id] = self.ids.make(prefix, f"{c.id}-{body}")
+
+        def end(e: End) -> End:
+            if isinstance(e, Attached):
+                return replace(e, shape=new.get(e.shape, e.shape))
+            return e
+
+        for r in chart:
+            parent = new.get(r.parent, group) if r.parent else group
+            rec: Record = replace(
+                r, id=new[r.id], page=self.page_id, layer=layer, parent=parent, z=z
+            )
+            if isinstance(rec, Connector):
+                rec = replace(rec, source=end(rec.source), target=end(rec.target))
+            self.records.append(rec)
+            z += 1
+        return z
 
     def _shape(
         self,
@@ -1491,7 +1681,7 @@ def read(data: bytes) -> ImportResult:
     return ImportResult(
         doc=Document(records=records),
         format="drawio",
-        unmapped=unmapped,
+        unmapped=unmapped + report.counts.get("mermaid_unmapped", 0),
         warnings=report.warnings(),
     )
 

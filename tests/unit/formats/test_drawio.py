@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import struct
 import time
 import urllib.parse
@@ -459,6 +460,53 @@ def test_a_vertical_lanes_title_is_turned_up_its_header_band() -> None:
     assert title.z > pool.z
     # An untitled lane gets no title shape.
     assert doc.get("shape:a-title") is None
+
+
+def mermaid_cell(
+    cid: str, source: str, *, x: float, y: float, w: float, h: float
+) -> str:
+    """Return a cell as draw.io's Mermaid plugin writes it (source in JSON)."""
+    data = json.dumps({"data": source, "config": {"theme": "neutral"}})
+    return (
+        f'<UserObject label="" mermaidData={quoteattr(data)} id="{cid}">'
+        '<mxCell style="shape=image;noLabel=1;verticalAlign=top;imageAspect=1;'
+        'image=data:image/svg+xml,PHN2Zz48L3N2Zz4=;" vertex="1" parent="1">'
+        f'<mxGeometry x="{x}" y="{y}" width="{w}" height="{h}" as="geometry"/>'
+        "</mxCell></UserObject>"
+    )
+
+
+def test_a_mermaid_flowchart_cell_becomes_its_chart_in_the_cells_box() -> None:
+    """The plugin's flowchart is read and placed, grouped, at the cell's corner."""
+    chart = "graph TD\n  A[Start] --> B{Ok?}\n  B -->|yes| C[End]"
+    roomy = mermaid_cell("m", chart, x=100, y=50, w=2000, h=2000)
+    doc = read(mxfile(page(roomy))).doc
+    got = shapes(doc)
+
+    assert ["Ok?", "End", "Start"] == sorted((s.text for s in got), key=len)
+    assert {"group:m"} == {r.parent for r in [*got, *connectors(doc)]}
+    assert 2 == len(connectors(doc))
+    assert {"shape:m-1", "shape:m-2", "shape:m-3"} == {s.id for s in got}
+    assert (100, 50) == (min(s.box.x for s in got), min(s.box.y for s in got))
+    assert {14.0} == {s.style.font_size for s in got}  # room enough: natural size
+    # A cell narrower than the chart scales it down, text included, but not
+    # below half size: the chart then overflows the cell.
+    width = max(s.box.right for s in got) - 100
+    for cell_w, font in ((width * 0.75, 10.5), (width / 4, 7.0)):
+        tight = mermaid_cell("m", chart, x=0, y=0, w=cell_w, h=1000)
+        small = shapes(read(mxfile(page(tight))).doc)
+        assert {font} == {s.style.font_size for s in small}
+
+
+def test_other_mermaid_cells_stay_unmapped_boxes() -> None:
+    """A sequence diagram (or bad JSON) keeps today's box and warning."""
+    seq = mermaid_cell("s", "sequenceDiagram\n A->>B: hi", x=0, y=0, w=200, h=100)
+    bad = seq.replace("mermaidData=", 'x="1" mermaidData="{" y=', 1)
+    for body in (seq, bad):
+        result = read(mxfile(page(body)))
+        assert [("rectangle", 1)] == [("rectangle", result.unmapped)]
+        assert ["rectangle"] == [s.kind for s in shapes(result.doc)]
+        assert "image" in result.warnings[0]
 
 
 def test_images_keep_only_raster_data_uris() -> None:

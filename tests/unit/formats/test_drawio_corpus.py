@@ -8,6 +8,7 @@ pinned counts per named file.
 from __future__ import annotations
 
 import base64
+import json
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from linework.formats import drawio, drawio_export, native, png
+from linework.formats import drawio, drawio_export, mermaid, native, png
 from linework.formats.htmltext import html_to_text
 from linework.formats.imports import ImportResult
 from linework.model import Attached, Connector, Document, Group, Layer, Shape
@@ -114,7 +115,9 @@ def _expected(data: bytes) -> _Expected:
     Vertices become shapes except invisible ``group`` cells and labels (vertices
     whose parent is an edge), and a labelled vertical swimlane (``horizontal=0``)
     gives one more, its turned title; edges become connectors unless nothing
-    places them (no terminal cell and no point at all).
+    places them (no terminal cell and no point at all). A Mermaid plugin cell
+    holding a flowchart gives that chart's shapes and connectors instead, as
+    the Mermaid reader counts them.
     """
     out = _Expected()
     for model in _models(data):
@@ -123,7 +126,11 @@ def _expected(data: bytes) -> _Expected:
         for c in cells.values():
             parent = cells.get(c.cell.get("parent") or "")
             under_edge = parent is not None and parent.cell.get("edge") == "1"
-            if c.cell.get("vertex") == "1":
+            chart = _mermaid_chart(c)
+            if chart is not None:
+                out.shapes += len(_of(chart, Shape))
+                out.connectors += len(_of(chart, Connector))
+            elif c.cell.get("vertex") == "1":
                 is_group = "group" in c.style.split(";")
                 if not under_edge and not (is_group and not c.label):
                     out.shapes += 1
@@ -133,6 +140,17 @@ def _expected(data: bytes) -> _Expected:
             elif c.cell.get("edge") == "1" and _placeable(c, cells):
                 out.connectors += 1
     return out
+
+
+def _mermaid_chart(c: _RefCell) -> Document | None:
+    """Return the flowchart of an unlabelled draw.io Mermaid cell, if it holds one."""
+    raw = c.wrapper.get("mermaidData") if c.wrapper is not None else None
+    if not raw or c.label or c.cell.get("vertex") != "1":
+        return None
+    text = json.loads(raw)["data"]
+    if not text.lstrip().startswith(("graph", "flowchart")):
+        return None
+    return mermaid.read_text(text).doc
 
 
 def _placeable(edge: _RefCell, cells: dict[str, _RefCell]) -> bool:
@@ -311,6 +329,7 @@ def test_content_lies_inside_the_page(name: str) -> None:
         ("integ_self-editing.svg", 1, 2, 7, 0, 0),
         ("dd_bpmn-example.drawio", 2, 44, 42, 6, 31),
         ("dd_uml-activity-example.drawio", 2, 53, 32, 6, 5),
+        ("dd_mermaid-examples.drawio", 5, 12, 7, 1, 4),
     ],
 )
 def test_pinned_numbers(
