@@ -189,10 +189,14 @@ export function startEmbed(app, origin, { view = false } = {}) {
     async export(msg) {
       post({ event: "export", format: msg.format, data: await exportAs(msg.format) });
     },
-    configure(msg) {
+    async configure(msg) {
       if (msg.autosave !== undefined) autosave = Boolean(msg.autosave);
       if (msg.autosaveDelay !== undefined) autosaveMs = msg.autosaveDelay;
-      if (msg.title !== undefined) app.setTitle(msg.title);
+      if (msg.title !== undefined) {
+        // The core keeps the title too: later status lines and saves name it.
+        const reply = await call({ type: "embed-title", title: msg.title });
+        app.setTitle(reply.title);
+      }
     },
     async status(msg) {
       // The reply's ui.dirty reaches the page's file state (title marker,

@@ -19,6 +19,9 @@ module checks what the message carries and does the work:
   "ui": {"dirty"}, "title", "page", "elements"}``: ``ui.dirty`` is what the
   page's file state follows (web/files.js observes every reply's ``ui.dirty``),
   ``elements`` counts the page on screen for the status line.
+* ``{"type": "embed-title", "title": str}``: the host's ``configure {title}``;
+  the session's title (status lines, saves) follows. Reply ``{"ok", "title"}``:
+  the title as kept (blanks collapsed, at most 200 characters, else "Untitled").
 * ``{"type": "read-only"}``: viewer mode for the rest of the session; the
   editor then refuses every event that could change the document.
 * ``{"type": "share-link"}`` → ``{"ok", "fragment": "d=…", "limit"}``: the
@@ -58,6 +61,8 @@ _SNIFFED: Final[dict[str, frozenset[str]]] = {
     "mermaid": frozenset({"mermaid"}),
 }
 EXPORT_FORMATS: Final = ("svg", "png", "linework", "drawio")
+#: The longest title a host may give (as web/embed.js checks it).
+MAX_TITLE_CHARS: Final = 200
 #: The longest share-link fragment (``d=`` and the base64url text), in characters.
 SHARE_LIMIT: Final = 100_000
 _DATA_URI: Final = re.compile(
@@ -192,6 +197,15 @@ def embed_status(session: Session, message: dict[str, Any]) -> Reply:
     }
 
 
+def embed_title(session: Session, message: dict[str, Any]) -> Reply:
+    """Take the host's title for the open diagram: ``{"ok", "title"}``."""
+    title = message.get("title")
+    if not isinstance(title, str):
+        raise LineworkError("LW-E0601", "'title' must be a string")
+    session.title = " ".join(title.split())[:MAX_TITLE_CHARS] or "Untitled"
+    return {"ok": True, "title": session.title}
+
+
 def read_only(session: Session, message: dict[str, Any]) -> Reply:
     """Switch the session to viewer mode for good: ``{"ok", "read_only": true}``."""
     session.read_only = True
@@ -311,6 +325,7 @@ HANDLERS: Final = {
     "embed-sniff": embed_sniff,
     "embed-export": embed_export,
     "embed-status": embed_status,
+    "embed-title": embed_title,
     "read-only": read_only,
     "share-link": share_link,
     "link-data": link_data,
