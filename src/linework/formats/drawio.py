@@ -1161,10 +1161,28 @@ class _PageBuilder:
             if title is not None:
                 # Without its text the lane wraps, as any unlabelled shape.
                 shape = replace(shape, text="", style=replace(shape.style, wrap=True))
+                depth = group_depth.get(inherited, 0) + 1 if inherited else 1
+                if group_id == inherited and depth <= limits.MAX_GROUP_DEPTH:
+                    # A lane without members has no group of its own: one
+                    # holds it and its title, so they move together.
+                    group_id = self.ids.make("group", c.id)
+                    group_depth[group_id] = depth
+                    group_of[c.id] = group_id
+                    self.records.append(
+                        Group(
+                            id=group_id,
+                            page=self.page_id,
+                            layer=layer_id,
+                            parent=inherited,
+                            z=shape.z,
+                        )
+                    )
+                    shape = replace(shape, parent=group_id, z=shape.z + 1)
+                    z += 1
             self.records.append(shape)
             if title is not None:
                 rid = self.ids.make("shape", f"{c.id}-title")
-                self.records.append(replace(title, id=rid, z=z))
+                self.records.append(replace(title, id=rid, parent=shape.parent, z=z))
                 z += 1
 
         # Connectors come last because their ends need every shape's box.

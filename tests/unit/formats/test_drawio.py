@@ -13,7 +13,7 @@ from xml.sax.saxutils import quoteattr
 import pytest
 
 from linework.errors import LineworkError
-from linework.formats import drawio, limits, native, xmlsafe
+from linework.formats import drawio, drawio_export, limits, native, xmlsafe
 from linework.formats.imports import ImportResult
 from linework.geometry import Box, Vec
 from linework.model import Attached, Connector, Document, Free, Group, Layer, Shape
@@ -460,6 +460,35 @@ def test_a_vertical_lanes_title_is_turned_up_its_header_band() -> None:
     assert title.z > pool.z
     # An untitled lane gets no title shape.
     assert doc.get("shape:a-title") is None
+
+
+def test_a_vertical_lane_without_members_is_grouped_with_its_title() -> None:
+    """Lane and title share a group, so moving the lane takes its title along.
+
+    A lane with members already has its group; the title joins it. Export and
+    import again give the same document.
+    """
+    body = vertex(
+        "pool", w=400, h=200, style="swimlane;horizontal=0;startSize=30;", value="Pool"
+    ) + vertex(
+        "a",
+        x=30,
+        w=370,
+        h=100,
+        parent="pool",
+        style="swimlane;horizontal=0;",
+        value="A",
+    )
+    doc = read(mxfile(page(body))).doc
+    lane, title = doc.typed("shape:a", Shape), doc.typed("shape:a-title", Shape)
+    group = doc.typed("group:a", Group)
+
+    assert "group:a" == lane.parent == title.parent
+    assert "group:pool" == group.parent == doc.typed("shape:pool-title", Shape).parent
+    assert group.z < lane.z < title.z
+    assert native.encode(doc) == native.encode(
+        drawio.read(drawio_export.write(doc)).doc
+    )
 
 
 def mermaid_cell(

@@ -327,8 +327,8 @@ def test_content_lies_inside_the_page(name: str) -> None:
         ("tpl_business_swimlane.xml", 1, 26, 22, 7, 0),
         ("vsc_class-diagrams.dio", 1, 10, 13, 0, 0),
         ("integ_self-editing.svg", 1, 2, 7, 0, 0),
-        ("dd_bpmn-example.drawio", 2, 44, 42, 6, 31),
-        ("dd_uml-activity-example.drawio", 2, 53, 32, 6, 5),
+        ("dd_bpmn-example.drawio", 2, 44, 42, 7, 31),
+        ("dd_uml-activity-example.drawio", 2, 53, 32, 9, 5),
         ("dd_mermaid-examples.drawio", 5, 12, 7, 1, 4),
     ],
 )
