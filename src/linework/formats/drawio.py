@@ -1790,6 +1790,9 @@ def _aligned(x: float, box_w: float, w: float, align: str) -> float:
     return x
 
 
+_NOISE: Final = 1e-6
+
+
 def _page_extent(x: float) -> float:
     """Round a page size up to whole units, ignoring float noise below 1e-6.
 
@@ -1816,8 +1819,11 @@ def _fit_page(
             hi_x, hi_y = max(hi_x, p.x), max(hi_y, p.y)
     if lo_x == math.inf:
         return page, records
-    dx = rounded(PAGE_MARGIN - lo_x) if lo_x < 0 else 0.0
-    dy = rounded(PAGE_MARGIN - lo_y) if lo_y < 0 else 0.0
+    # Rotated corners carry float noise (-1e-15 for an edge on the origin):
+    # only content really left of or above the page moves, so a second
+    # import of an exported file moves nothing.
+    dx = rounded(PAGE_MARGIN - lo_x) if lo_x < -_NOISE else 0.0
+    dy = rounded(PAGE_MARGIN - lo_y) if lo_y < -_NOISE else 0.0
     if dx or dy:
         report.add("shifted")
         d = Vec(dx, dy)

@@ -327,3 +327,29 @@ def test_any_layer_and_page_name_is_written_safely(name: str) -> None:
     doc = build(Layer(id="layer:n", page="page:1", name=name, z=3))
 
     drawio.read(drawio_export.write(doc))
+
+
+def test_round_trip_of_a_rotated_shape_with_its_label_outside_is_stable() -> None:
+    """Found by Hypothesis: a rotated corner on the origin came back as -0.0 and
+    the second import moved the page's content again."""
+    doc = Document.new(IdSource())
+    page = doc.pages()[0]
+    layer = doc.layers(page.id)[0]
+    tx = Transaction(doc)
+    tx.put(
+        Shape(
+            id="shape:1",
+            page=page.id,
+            layer=layer.id,
+            z=1,
+            kind="rectangle",
+            box=Box(0, 0, 1.312, 1.312),
+            rotation_deg=90.0,
+            style=replace(
+                DEFAULT_STYLE, align="left", label_position="bottom", wrap=False
+            ),
+            text="0",
+        )
+    )
+    first = again(doc.apply(tx.patch()))
+    assert native.encode(first) == native.encode(again(first))
