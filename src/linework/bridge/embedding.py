@@ -25,7 +25,8 @@ module checks what the message carries and does the work:
 * ``{"type": "read-only"}``: viewer mode for the rest of the session; the
   editor then refuses every event that could change the document.
 * ``{"type": "share-link"}`` → ``{"ok", "fragment": "d=…", "limit"}``: the
-  document deflated (raw) and base64url-encoded, for ``index.html?mode=view#d=…``.
+  document deflated (raw) and base64url-encoded, for ``index.html?mode=view#d=…``,
+  its ``meta.title`` the session's title (unless Untitled).
   Over :data:`SHARE_LIMIT` characters it is ``LW-E0402``.
 * ``{"type": "link-data", "fragment": "d=…"}``: the reverse, ``{"ok", "format",
   "data": base64}`` to open like a file.
@@ -262,10 +263,19 @@ def check_read_only(session: Session, message: dict[str, Any]) -> None:
 
 
 def share_link(session: Session, message: dict[str, Any]) -> Reply:
-    """Return the open document as a URL fragment ``d=<base64url(deflate-raw)>``."""
+    """Return the open document as a URL fragment ``d=<base64url(deflate-raw)>``.
+
+    The link carries the title on screen as ``meta.title`` (what the viewer
+    shows), unless the diagram is Untitled; the open document is not changed.
+    """
     from linework.formats import native
+    from linework.model import Document, frozen_map
 
     doc = _document_or_fail(session, "LW-E0402")
+    if session.title and session.title != "Untitled":
+        # The viewer titles a link by meta.title: carry the title shown here.
+        meta = frozen_map({**doc.meta, "title": session.title})
+        doc = Document(records=doc.records, meta=meta, extra=doc.extra)
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
     packed = packer.compress(native.encode(doc)) + packer.flush()
     fragment = "d=" + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
