@@ -157,14 +157,29 @@ def group_elements(doc: Document, ids: Sequence[str], id_source: IdSource) -> Pa
 
 
 def ungroup_elements(doc: Document, ids: Iterable[str]) -> Patch:
-    """Dissolve the groups among ``ids``; their members join the group's parent."""
-    tx = Transaction(doc)
+    """Dissolve the groups among ``ids``; their members join the group's parent.
+
+    When a group and a group inside it are both dissolved, the inner one's
+    members join the nearest ancestor that stays, never a group that goes.
+    """
+    dissolved: dict[str, Group] = {}
     for rid in dict.fromkeys(ids):
         g = doc.get(rid)
-        if not isinstance(g, Group) or is_locked(doc, g):
-            continue
+        if isinstance(g, Group) and not is_locked(doc, g):
+            dissolved[rid] = g
+
+    def staying(parent: str | None) -> str | None:
+        seen: set[str] = set()
+        while parent in dissolved and parent not in seen:
+            seen.add(parent)
+            parent = dissolved[parent].parent
+        return parent
+
+    tx = Transaction(doc)
+    for rid, g in dissolved.items():
         for m in doc.members(rid):
-            tx.put(replace(m, parent=g.parent))
+            if m.id not in dissolved:
+                tx.put(replace(m, parent=staying(g.parent)))
         tx.delete(rid)
     return tx.patch()
 

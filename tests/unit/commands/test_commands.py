@@ -7,6 +7,7 @@ import math
 import pytest
 
 from linework import commands as cmd
+from linework.formats import native
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import (
     Attached,
@@ -221,6 +222,25 @@ def test_ungroup_gives_members_to_the_outer_group() -> None:
     d.do(cmd.ungroup_elements(d.doc, [inner]))
 
     assert outer == d.doc.typed(a, Shape).parent == d.doc.typed(b, Shape).parent
+
+
+def test_ungrouping_a_group_and_its_inner_group_together_leaves_no_orphans() -> None:
+    """Found by Hypothesis: the inner group's members joined the outer group,
+    which went away in the same command, and the document no longer loaded."""
+    d = Doc()
+    a, b, c = d.shape(0, 0), d.shape(200, 0), d.shape(400, 0)
+    inner = next(iter(d.do(cmd.group_elements(d.doc, [a, b], d.ids)).added))
+    outer = next(
+        r
+        for r, x in d.do(cmd.group_elements(d.doc, [inner, c], d.ids)).added.items()
+        if isinstance(x, Group)
+    )
+
+    d.do(cmd.ungroup_elements(d.doc, [inner, outer]))
+
+    assert [None, None, None] == [d.doc.typed(r, Shape).parent for r in (a, b, c)]
+    assert inner not in d.doc and outer not in d.doc
+    native.decode(native.encode(d.doc))  # loads again
 
 
 def test_group_needs_two_elements() -> None:
