@@ -1,5 +1,6 @@
-"""A share link carries the title on screen (file name without extension) as
-``meta.title``, so the viewer that opens it shows that title."""
+"""A share link carries a title as ``meta.title``, so the viewer that opens it
+shows one: the document's own, else the title on screen (the file name without
+its extension, or the embedding page's)."""
 
 from __future__ import annotations
 
@@ -64,13 +65,13 @@ def test_the_link_carries_the_file_name_as_title() -> None:
     assert "title" not in saved.get("meta", {})
 
 
-def test_the_title_on_screen_wins_over_the_documents_own() -> None:
+def test_the_documents_own_title_wins_over_the_file_name() -> None:
     api = Api()
-    data = linework({"title": "Old name", "author": "Ann"})
+    data = linework({"title": "Quarterly plan", "author": "Ann"})
     send(api, {"type": "file-open", "name": "Q3 plan.drawio", "data": data})
     doc, title = shared(api)
-    assert {"title": "Q3 plan", "author": "Ann"} == doc["meta"]
-    assert "Q3 plan" == title
+    assert {"title": "Quarterly plan", "author": "Ann"} == doc["meta"]
+    assert "Quarterly plan" == title
 
 
 def test_a_retitled_embed_shares_its_new_title() -> None:

@@ -265,15 +265,19 @@ def check_read_only(session: Session, message: dict[str, Any]) -> None:
 def share_link(session: Session, message: dict[str, Any]) -> Reply:
     """Return the open document as a URL fragment ``d=<base64url(deflate-raw)>``.
 
-    The link carries the title on screen as ``meta.title`` (what the viewer
-    shows), unless the diagram is Untitled; the open document is not changed.
+    The viewer titles a link by ``meta.title``: a document without one gets
+    the title on screen (unless Untitled), so the link is named as here; a
+    title the document carries itself is kept. The open document is not changed.
     """
     from linework.formats import native
     from linework.model import Document, frozen_map
 
     doc = _document_or_fail(session, "LW-E0402")
-    if session.title and session.title != "Untitled":
-        # The viewer titles a link by meta.title: carry the title shown here.
+    own = doc.meta.get("title")
+    if not (isinstance(own, str) and own.strip()) and session.title not in (
+        "",
+        "Untitled",
+    ):
         meta = frozen_map({**doc.meta, "title": session.title})
         doc = Document(records=doc.records, meta=meta, extra=doc.extra)
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
