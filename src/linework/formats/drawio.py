@@ -1074,6 +1074,19 @@ class _PageBuilder:
         edges: list[tuple[_Cell, int]] = []  # with their place in paint order
         z = 0
 
+        def depth_under(inherited: str | None) -> int:
+            """Return how deep a group opened under ``inherited`` would nest."""
+            return group_depth.get(inherited, 0) + 1 if inherited else 1
+
+        def open_group(c: _Cell, inherited: str | None, layer: str, at: int) -> str:
+            """Add a group for cell ``c`` under ``inherited``; return its id."""
+            gid = self.ids.make("group", c.id)
+            group_depth[gid] = depth_under(inherited)
+            self.records.append(
+                Group(id=gid, page=self.page_id, layer=layer, parent=inherited, z=at)
+            )
+            return gid
+
         for c in order:
             p = parent[c.id]
             pbox = boxes.get(p)
@@ -1115,39 +1128,18 @@ class _PageBuilder:
                 source = _mermaid_source(c, report)
                 chart = _mermaid_elements(source, box, report) if source else None
             if chart is not None:
-                depth = group_depth.get(inherited, 0) + 1 if inherited else 1
+                depth = depth_under(inherited)
                 if depth + _group_depth(chart) <= limits.MAX_GROUP_DEPTH:
-                    chart_group = self.ids.make("group", c.id)
-                    group_depth[chart_group] = depth
+                    chart_group = open_group(c, inherited, layer_id, z)
                     group_of[c.id] = chart_group
-                    self.records.append(
-                        Group(
-                            id=chart_group,
-                            page=self.page_id,
-                            layer=layer_id,
-                            parent=inherited,
-                            z=z,
-                        )
-                    )
                     z = self._chart(c, chart, chart_group, layer_id, z + 1)
                     continue
             group_id: str | None = inherited
             if is_group or has_content(c):
-                depth = group_depth.get(inherited, 0) + 1 if inherited else 1
-                if depth > limits.MAX_GROUP_DEPTH:
+                if depth_under(inherited) > limits.MAX_GROUP_DEPTH:
                     report.add("group_depth")
                 else:
-                    group_id = self.ids.make("group", c.id)
-                    group_depth[group_id] = depth
-                    self.records.append(
-                        Group(
-                            id=group_id,
-                            page=self.page_id,
-                            layer=layer_id,
-                            parent=inherited,
-                            z=z,
-                        )
-                    )
+                    group_id = open_group(c, inherited, layer_id, z)
                     z += 1
             group_of[c.id] = group_id
             if is_group and not label.text:
@@ -1161,22 +1153,14 @@ class _PageBuilder:
             if title is not None:
                 # Without its text the lane wraps, as any unlabelled shape.
                 shape = replace(shape, text="", style=replace(shape.style, wrap=True))
-                depth = group_depth.get(inherited, 0) + 1 if inherited else 1
-                if group_id == inherited and depth <= limits.MAX_GROUP_DEPTH:
+                if (
+                    group_id == inherited
+                    and depth_under(inherited) <= limits.MAX_GROUP_DEPTH
+                ):
                     # A lane without members has no group of its own: one
                     # holds it and its title, so they move together.
-                    group_id = self.ids.make("group", c.id)
-                    group_depth[group_id] = depth
+                    group_id = open_group(c, inherited, layer_id, shape.z)
                     group_of[c.id] = group_id
-                    self.records.append(
-                        Group(
-                            id=group_id,
-                            page=self.page_id,
-                            layer=layer_id,
-                            parent=inherited,
-                            z=shape.z,
-                        )
-                    )
                     shape = replace(shape, parent=group_id, z=shape.z + 1)
                     z += 1
             self.records.append(shape)
