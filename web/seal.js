@@ -8,6 +8,11 @@ const subtle = globalThis.crypto.subtle;
 /** PBKDF2-HMAC-SHA256 → a non-extractable AES-256-GCM CryptoKey. */
 export async function deriveKey(passUtf8, salt, iterations) {
   const base = await subtle.importKey("raw", passUtf8, "PBKDF2", false, ["deriveKey"]);
+  return deriveFrom(base, salt, iterations);
+}
+
+/** The same from a passphrase already imported as a PBKDF2 key (kept for re-sealing). */
+export function deriveFrom(base, salt, iterations) {
   return subtle.deriveKey(
     { name: "PBKDF2", hash: "SHA-256", salt, iterations },
     base,

@@ -10,7 +10,7 @@
 // New and Open drop it. The passphrase text itself is cleared from the dialog
 // and its UTF-8 bytes are zeroed once imported.
 
-import { decrypt, encrypt, randomBytes } from "./seal.js";
+import { decrypt, deriveFrom, encrypt, randomBytes } from "./seal.js";
 import { base64ToBytes, bytesToBase64, call, fileError } from "./wire.js";
 
 const subtle = globalThis.crypto.subtle;
@@ -28,16 +28,6 @@ export async function passphraseKey(rpc, text) {
   }
 }
 
-/** PBKDF2-HMAC-SHA256 from the kept passphrase key → an AES-256-GCM key. */
-function deriveFrom(base, salt, iterations) {
-  return subtle.deriveKey(
-    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
-    base,
-    { name: "AES-GCM", length: 256 },
-    false,
-    ["encrypt", "decrypt"],
-  );
-}
 
 /** Seal the open document: resolves {data: Uint8Array, token} (token for "saved"). */
 export async function sealDocument(rpc, base) {
