@@ -5,7 +5,8 @@
 
 let serial = 0;
 
-function el(tag, props = {}, children = []) {
+/** An element with properties (or attributes) and children: no markup strings. */
+export function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (key === "dataset") Object.assign(node.dataset, value);

@@ -3,37 +3,27 @@
 // send the fragment to a server, so the diagram travels only inside the link.
 // Links over the core's limit (100 KB of fragment) are refused with LW-E0402.
 
+import { el } from "./dialogs.js";
 import { replyError } from "./errors.js";
 
 let dialog = null;
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "dataset") Object.assign(node.dataset, value);
-    else if (key in node) node[key] = value;
-    else node.setAttribute(key, value);
-  }
-  node.append(...children);
-  return node;
-}
-
 function shareDialog() {
   if (dialog !== null) return dialog;
   const url = el("input", { type: "text", readOnly: true, id: "share-url", dataset: { role: "share-url" } });
-  const copy = el("button", { type: "submit", dataset: { action: "share-copy" } }, "Copy link");
-  const close = el("button", { type: "button", dataset: { action: "share-close" } }, "Close");
+  const copy = el("button", { type: "submit", dataset: { action: "share-copy" } }, ["Copy link"]);
+  const close = el("button", { type: "button", dataset: { action: "share-close" } }, ["Close"]);
   const note = el("p", { className: "detail", dataset: { role: "share-note" } });
-  const form = el("form", { method: "dialog" },
-    el("h2", { id: "share-title" }, "Share as a link"),
-    el("p", {}, "Anyone with this link can view the diagram. The diagram is inside the link itself: " +
-      "it is not uploaded anywhere."),
-    el("label", { htmlFor: "share-url" }, "Link"),
+  const form = el("form", { method: "dialog" }, [
+    el("h2", { id: "share-title" }, ["Share as a link"]),
+    el("p", {}, ["Anyone with this link can view the diagram. The diagram is inside the link itself: " +
+      "it is not uploaded anywhere."]),
+    el("label", { htmlFor: "share-url" }, ["Link"]),
     url,
     note,
-    el("div", { className: "buttons" }, close, copy),
-  );
-  dialog = el("dialog", { className: "share-dialog", dataset: { role: "share-dialog" } }, form);
+    el("div", { className: "buttons" }, [close, copy]),
+  ]);
+  dialog = el("dialog", { className: "share-dialog", dataset: { role: "share-dialog" } }, [form]);
   dialog.setAttribute("aria-labelledby", "share-title");
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
