@@ -21,7 +21,7 @@ from linework.commands import (
     move_elements,
     top_of,
 )
-from linework.editor import overlay
+from linework.editor import describe, overlay
 from linework.editor.hit import HitTester
 from linework.editor.labels import LabelHit, label_boxes
 from linework.editor.overlay import Extras, Handle
@@ -108,6 +108,10 @@ class Editor:
         self._leaves_key: tuple[Document, tuple[str, ...]] | None = None
         self._leaves: list[Shape | Connector] = []
         self._frame: tuple[Box, float] | None = None
+        self._words_key: tuple[Document, str, tuple[str, ...]] | None = None
+        self._words: tuple[str, str] = ("", "")
+        self._outline_key: tuple[Document, str] | None = None
+        self._outline_sent: Json | None = None
         self._reset_to(self._doc)
 
     # --- document -------------------------------------------------------------
@@ -641,8 +645,43 @@ class Editor:
             "state": self.state.name,
             "pending": self.painter.pending + self.hits.pending,
         }
+        ui["status"], ui["announce"] = self._describe()
+        if not self.state.busy:
+            found = self._outline()
+            if found is not None:
+                ui["outline"] = found
         ui.update(self._note)
         return ui
+
+    def _describe(self) -> tuple[str, str]:
+        """Return the status line and the selection's announcement (cached)."""
+        key = (self._doc, self.session.page_id, self.session.selection)
+        old = self._words_key
+        if old is None or old[0] is not key[0] or old[1:] != key[1:]:
+            self._words_key = key
+            self._words = (
+                describe.status_text(*key),
+                describe.announce_text(self._doc, key[2], self.kinds),
+            )
+        return self._words
+
+    def _outline(self) -> Json | None:
+        """Return the page's outline when it differs from the last one sent."""
+        key = (self._doc, self.session.page_id)
+        old = self._outline_key
+        if old is not None and old[0] is key[0] and old[1] == key[1]:
+            return None
+        self._outline_key = key
+        found = describe.outline(self._doc, key[1], self.kinds)
+        if found == self._outline_sent:
+            return None
+        self._outline_sent = found
+        return found
+
+    def resend_outline(self) -> None:
+        """Send the outline with the next response even if it did not change."""
+        self._outline_key = None
+        self._outline_sent = None
 
     def tool_name(self) -> str:
         """Return ``select`` or ``place:<kind>``."""
@@ -678,7 +717,28 @@ class Editor:
 
 
 def _error(error: LineworkError) -> Json:
-    return {"code": error.code, "message": error.message, "detail": error.detail}
+    return {
+        "code": error.code,
+        "message": error.message,
+        "detail": error.detail,
+        "text": sentences(error.message, error.detail),
+    }
+
+
+def sentences(message: str, detail: str) -> str:
+    """Return a message and its detail as sentences for the status line.
+
+    >>> sentences("That change is not allowed here.", "select at least two elements")
+    'That change is not allowed here. Select at least two elements.'
+    """
+    parts = []
+    for part in (message, detail):
+        part = part.strip()
+        if not part:
+            continue
+        part = part[0].upper() + part[1:]
+        parts.append(part if part[-1] in ".!?…" else part + ".")
+    return " ".join(parts)
 
 
 def _common(values: Iterable[Any]) -> Any:

@@ -27,7 +27,7 @@ from linework.svg import SvgNode, node, serialize
 
 ACCENT: Final = "#1a73e8"
 HANDLE_PX: Final = 8.0  # drawn size of a square handle
-OUTSET_PX: Final = 10.0  # resize handles sit this far outside the box
+OUTSET_PX: Final = 0.0  # resize handles sit on the outline (as in draw.io, Excalidraw)
 ROTATE_PX: Final = 28.0  # the rotate handle sits this far above the box
 PORT_PX: Final = 4.0  # port circle radius
 HIT_PX: Final = 6.0  # pick tolerance for elements, handles and ports
