@@ -10,6 +10,7 @@ import { createFiles } from "./files.js";
 import { wireViewInput } from "./input.js";
 import { reportError } from "./report.js";
 import { createRpc } from "./rpc.js";
+import { createStatus } from "./status.js";
 import { startModes } from "./viewer-mode.js";
 import { wireTopBar } from "./topbar.js";
 
@@ -57,12 +58,11 @@ const ready = new Promise((resolve) => { readyResolve = resolve; });
 let doc = null; // {title, pages: [{id, name}], pageId}
 // The start-up hint stays until the first edit or open replaces it.
 const READY_HINT = "Ready. Add shapes from the palette, or open a diagram.";
-let hintShown = false;
+// The status line (web/status.js): the core's ui.status, or a message until the next change.
+const status = createStatus(ui.status, () => files.state.title);
 
 function setStatus(text, kind = "info") {
-  ui.status.textContent = text;
-  ui.status.dataset.kind = kind;
-  hintShown = text === READY_HINT;
+  status.say(text, kind);
 }
 
 function enterStage(name) {
@@ -214,18 +214,13 @@ const files = createFiles({
     stage: $('[data-role="stage"]'),
   },
 });
-// The first edit replaces the start-up hint with what is on screen.
-rpc.observe((reply) => {
-  if (!hintShown || reply?.ui?.dirty !== true || !reply.ui.page) return;
-  setStatus(`${files.state.title} · ${reply.ui.page.name}`);
-});
 $('[data-action="zoom-in"]').addEventListener("click", () => canvas.zoomStep(1));
 $('[data-action="zoom-out"]').addEventListener("click", () => canvas.zoomStep(-1));
 $('[data-action="zoom-fit"]').addEventListener("click", () => canvas.fit());
 wireViewInput($("#canvas"), canvas, { open: files.choose });
 wireTopBar();
 // The editor (web/editor/): its input listeners come after the view's.
-const editing = startEditor({ rpc, ready, canvas, setStatus, showError });
+const editing = startEditor({ rpc, ready, canvas, setStatus, status, showError });
 canvas.fit(1);
 enterStage("download");
 
@@ -267,4 +262,6 @@ startModes({
   showError,
   setStatus,
   setTitle: (title) => files.setTitle(title),
+  editorReady: editing.started,
+  openCopy: (data) => files.openCopy(data),
 });
