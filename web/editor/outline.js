@@ -35,7 +35,7 @@ export function createOutline({ panel, svg, editor }) {
   let items = [];
   let active = -1;
   let selected = new Set();
-  let announced = null; // the last words spoken (null: none yet, say nothing at start)
+  let announced = null; // the last ui.announce seen (null: none yet, say nothing at start)
 
   function option(item, index) {
     const li = document.createElement("li");
@@ -151,11 +151,14 @@ export function createOutline({ panel, svg, editor }) {
       const at = items.findIndex((item) => now.has(item.id));
       if (at >= 0 && document.activeElement !== list) setActive(at, false);
     }
-    const text = ui.announce ?? "";
-    if (announced === null) {
-      announced = text;
-    } else if (text && (!same || text !== announced)) {
-      announced = text;
+    // The selection in words when it (or its description) changes; a one-off
+    // sentence (ui.say: "No shape below") wins.
+    const words = ui.announce ?? "";
+    const first = announced === null;
+    const changed = !same || words !== announced;
+    announced = words;
+    const text = ui.say ?? (changed && !first ? words : "");
+    if (text) {
       // Cleared first, so the same words for another shape are read again.
       live.textContent = "";
       requestAnimationFrame(() => { live.textContent = text; });

@@ -3,10 +3,10 @@
 - ``select-nearest`` (direction: left, right, up or down; Primary+arrow keys):
   select the shape or group nearest to the selection in that direction (within
   a 45° cone either side); with nothing selected, the first one in reading
-  order. Nothing there: the selection stays and ``ui.announce`` says so.
+  order. Nothing there: the selection stays and ``ui.say`` says so.
 - ``connect-selection`` (Alt+Shift+C): with exactly two shapes selected,
   connect the first selected to the second (ends float on the outlines, as a
-  drop on a shape's body does) and select the new connector.
+  drop on a shape's body does), select the new connector and say so (``ui.say``).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _select_nearest(ed: Editor, args: Args) -> None:
         return
     found = nearest(origin, [u for u in units if u[0] not in sel], DIRECTIONS[raw])
     if found is None:
-        ed.note("announce", f"No shape {_where(raw)}")
+        ed.note("say", f"No shape {_where(raw)}")
         return
     ed.select([found])
     placement.reveal(ed, [found])
@@ -120,7 +120,7 @@ def _connect_selection(ed: Editor, args: Args) -> None:
     ed.select(added)
     if added:
         ed.note(
-            "announce",
+            "say",
             f"{describe.name_of(ed.document, shapes[0], ed.kinds)} connected to "
             f"{describe.name_of(ed.document, shapes[1], ed.kinds)}",
         )

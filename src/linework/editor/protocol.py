@@ -104,7 +104,14 @@ Response out
     page point ``x``, ``y``: its ``items`` are ``{action, label, shortcut,
     enabled, args}`` or ``{separator: true}``; choosing one sends that action
     with its args; see ``actions.context_menu``)),
-    ``error`` ({code, message, detail}: the command was refused; nothing changed).
+    ``error`` ({code, message, detail, text}: the command was refused; nothing
+    changed; ``text`` is message and detail as sentences for the status line),
+    ``reveal`` ({x, y, w, h}: what was just added, pasted or reached by keyboard;
+    scroll it into view if it is off screen), ``say`` (a one-off sentence for
+    screen readers, e.g. "No shape below"), ``outline`` (the page's shapes in
+    words, :func:`linework.editor.describe.outline`; sent when it changed).
+    Always: ``status`` (``Page 2 · 12 elements · 1 selected``) and ``announce``
+    (the selection in words, ``Process 'Receive order' selected, 2 connectors``).
 """
 
 from __future__ import annotations

@@ -150,7 +150,7 @@ def test_select_nearest_in_each_direction() -> None:
     assert ed.handle(key)["ui"]["selection"] == [c]
     key["key"] = "ArrowDown"
     ui = ed.handle(key)["ui"]
-    assert ui["selection"] == [c] and ui["announce"] == "No shape below"
+    assert ui["selection"] == [c] and ui["say"] == "No shape below"
 
 
 def test_alt_shift_c_connects_the_two_selected_shapes() -> None:
