@@ -6,7 +6,7 @@ keys are matched by ``code`` so they work on every keyboard layout.
 | keys | action |
 |---|---|
 | Arrow keys | nudge 1 px (Shift: one grid step) |
-| Primary+arrow keys | select-nearest in that direction |
+| Primary+arrow keys | select-nearest in that direction (with Shift: extend) |
 | Alt+Shift+C | connect-selection (two shapes) |
 | Alt+Shift+O | focus the outline (handled by the page, web/editor/outline.js) |
 | Delete, Backspace | delete |
@@ -44,7 +44,10 @@ if TYPE_CHECKING:
 #: (keys, what they do) for the help panel; "Mod" is Ctrl, or Cmd on macOS.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Arrow keys", "Move the selection 1 px (with Shift: one grid step)"),
-    ("Mod+Arrow keys", "Select the nearest shape in that direction"),
+    (
+        "Mod+Arrow keys / Mod+Shift+Arrow keys",
+        "Select the nearest shape in that direction / add it to the selection",
+    ),
     ("Alt+Shift+C", "Connect the two selected shapes (first selected to second)"),
     ("Alt+Shift+O", "Go to the outline: the diagram as a list (Enter selects)"),
     ("Delete / Backspace", "Delete"),
@@ -133,7 +136,10 @@ def key_action(key: Key, ed: Editor) -> tuple[str, dict[str, Any]] | None:
     m = key.mods
     k = key.key
     if k in _ARROWS and m.primary and not m.alt:
-        return "select-nearest", {"direction": _DIRECTION[k]}
+        args: dict[str, Any] = {"direction": _DIRECTION[k]}
+        if m.shift:
+            args["extend"] = True
+        return "select-nearest", args
     if m.alt and m.shift and not m.primary and (k.lower() == "c" or key.code == "KeyC"):
         return "connect-selection", {}
     if k in _ARROWS and not m.primary:

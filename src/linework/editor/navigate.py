@@ -1,9 +1,11 @@
 """Moving through the diagram and connecting shapes from the keyboard.
 
-- ``select-nearest`` (direction: left, right, up or down; Primary+arrow keys):
-  select the shape or group nearest to the selection in that direction (within
-  a 45° cone either side); with nothing selected, the first one in reading
-  order. Nothing there: the selection stays and ``ui.say`` says so.
+- ``select-nearest`` (direction: left, right, up or down; extend?; Primary+arrow
+  keys, with Shift: extend): select the shape or group nearest to the selection
+  in that direction (within a 45° cone either side); with nothing selected, the
+  first one in reading order. ``extend`` adds it to the selection, walking on
+  from the one added last (so two shapes can be picked to connect them).
+  Nothing there: the selection stays and ``ui.say`` says so.
 - ``connect-selection`` (Alt+Shift+C): with exactly two shapes selected,
   connect the first selected to the second (ends float on the outlines, as a
   drop on a shape's body does), select the new connector and say so (``ui.say``).
@@ -84,14 +86,16 @@ def _select_nearest(ed: Editor, args: Args) -> None:
             )
             ed.select([first[0]])
         return
-    origin = cmd.unit_bounds(ed.document, sel[0])
+    extend = args.get("extend") is True
+    # Extending walks on from the shape added last; else from the first selected.
+    origin = cmd.unit_bounds(ed.document, sel[-1] if extend else sel[0])
     if origin is None:
         return
     found = nearest(origin, [u for u in units if u[0] not in sel], DIRECTIONS[raw])
     if found is None:
         ed.note("say", f"No shape {_where(raw)}")
         return
-    ed.select([found])
+    ed.select([*sel, found] if extend else [found])
     placement.reveal(ed, [found])
 
 

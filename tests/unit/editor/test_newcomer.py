@@ -153,6 +153,16 @@ def test_select_nearest_in_each_direction() -> None:
     assert ui["selection"] == [c] and ui["say"] == "No shape below"
 
 
+def test_ctrl_shift_arrow_extends_the_selection_for_a_keyboard_connect() -> None:
+    ed = Editor()
+    a, b, c = labelled(ed)
+    act(ed, "select", ids=[c])
+    up = {"type": "keydown", "key": "ArrowUp", "ctrl": True, "shift": True}
+    assert ed.handle(up)["ui"]["selection"] == [c, a]
+    right = {"type": "keydown", "key": "ArrowRight", "ctrl": True, "shift": True}
+    assert ed.handle(right)["ui"]["selection"] == [c, a, b]
+
+
 def test_alt_shift_c_connects_the_two_selected_shapes() -> None:
     ed = Editor()
     a = add(ed, x=100, y=100)
@@ -171,7 +181,8 @@ def test_alt_shift_c_connects_the_two_selected_shapes() -> None:
 def test_help_lists_the_keyboard_ways() -> None:
     ed = Editor()
     shortcuts = dict(act(ed, "help")["request"]["shortcuts"])
-    assert "Alt+Shift+C" in shortcuts and "Mod+Arrow keys" in shortcuts
+    assert "Alt+Shift+C" in shortcuts
+    assert "Mod+Arrow keys / Mod+Shift+Arrow keys" in shortcuts
     assert "Alt+Shift+O" in shortcuts
 
 
