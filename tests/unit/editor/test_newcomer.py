@@ -254,3 +254,42 @@ def test_words_wrap_whole_unless_wider_than_the_room() -> None:
 def test_names_are_short_single_lines() -> None:
     assert describe.label_of("a\n  b") == "a b"
     assert len(describe.label_of("x" * 500)) == 80
+
+
+def _press_drag(
+    ed: Editor, start: tuple[float, float], end: tuple[float, float]
+) -> None:
+    for kind, (x, y) in (
+        ("pointermove", start),
+        ("pointerdown", start),
+        ("pointermove", ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)),
+        ("pointermove", end),
+        ("pointerup", end),
+    ):
+        ed.handle({"type": kind, "x": x, "y": y, "zoom": 1.0})
+
+
+def test_handles_on_the_outline_and_a_selected_shapes_ports_outside() -> None:
+    """Resize handles sit on the box; the ports under them step outside, so a
+    selected shape can still be connected from its ports and resized."""
+    ed = Editor()
+    a = add(ed, x=200, y=200)
+    b = add(ed, x=500, y=200)
+    act(ed, "select", ids=[a])
+    box = box_of(ed, a)
+    overlay = ed.handle({"type": "pointermove", "x": box.right, "y": 200, "zoom": 1.0})
+    assert 'data-handle="e"' in overlay["overlay"]
+    from linework.editor.overlay import PORT_OUTSET_PX, handles
+
+    hs = {h.name: h.at for h in handles(ed.document, [a], 1.0, ed.hits.routes)}
+    assert (hs["nw"].x, hs["nw"].y) == (box.x, box.y)
+    assert (hs["e"].x, hs["e"].y) == (box.right, box.center.y)
+    # Drag from the e port drawn outside: a connector from port e to b.
+    _press_drag(ed, (box.right + PORT_OUTSET_PX, box.center.y), (500, 200))
+    conns = ed.document.connectors_of(a)
+    assert len(conns) == 1 and conns[0].source.port == "e"  # type: ignore[union-attr]
+    # The e handle on the outline still resizes.
+    act(ed, "select", ids=[a])
+    _press_drag(ed, (box.right, box.center.y), (box.right + 40, box.center.y))
+    assert box_of(ed, a).w == pytest.approx(box.w + 40, abs=10)
+    assert b in ed.document
