@@ -130,7 +130,10 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     document.querySelector("#canvas")?.focus({ preventScroll: true });
     const count = reply.elements?.length ?? 0;
     const warnings = Array.isArray(reply.warnings) ? reply.warnings.map(String) : [];
-    const what = `${state.title} · ${count} element${count === 1 ? "" : "s"}${reply.sealed ? " · encrypted" : ""}`;
+    // The core's status line (page, element count) when it sent one.
+    const counted = typeof reply.ui?.status === "string"
+      ? reply.ui.status : `${count} element${count === 1 ? "" : "s"}`;
+    const what = `${state.title} · ${counted}${reply.sealed ? " · encrypted" : ""}`;
     if (warnings.length === 0) {
       notice?.hide();
       setStatus(what);

@@ -140,7 +140,14 @@ def outline(
     """
     page = doc.get(page_id)
     shapes = [e for e in doc.elements(page_id) if isinstance(e, Shape)]
-    shapes.sort(key=lambda s: (round(s.box.center.y / _ROW), s.box.center.x, s.id))
+    # Plain floats: Box.center builds a Vec per call, too slow for big pages.
+    shapes.sort(
+        key=lambda s: (
+            round((s.box.y + s.box.h / 2) / _ROW),
+            s.box.x + s.box.w / 2,
+            s.id,
+        )
+    )
     items: list[Json] = []
     for s in shapes[:MAX_OUTLINE]:
         title = kind_of(s.kind, kinds).title

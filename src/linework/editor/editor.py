@@ -72,6 +72,8 @@ _STYLE_NAMES: Final = tuple(f.name for f in fields(Style))
 #: Labels are looked for among connectors this near the pointer (page units):
 #: a label may sit well away from its path (its offset).
 LABEL_REACH: Final = 400.0
+#: Pages with more elements get their outline in idle time, not with the edit.
+OUTLINE_NOW: Final = 200
 
 
 class Editor:
@@ -112,6 +114,7 @@ class Editor:
         self._words: tuple[str, str] = ("", "")
         self._outline_key: tuple[Document, str] | None = None
         self._outline_sent: Json | None = None
+        self._idle_now = False
         self._reset_to(self._doc)
 
     # --- document -------------------------------------------------------------
@@ -502,6 +505,7 @@ class Editor:
     def _begin(self) -> None:
         self._ops = []
         self._note = {}
+        self._idle_now = False
 
     def handle(self, message: Mapping[str, Any]) -> Json:
         """Handle one protocol event and return the response (see ``protocol``).
@@ -570,6 +574,7 @@ class Editor:
             case Refresh():
                 self._ops = [self._reset_op()]
             case Idle_(limit=limit):
+                self._idle_now = True
                 # The hit index first: the next hover needs it; fragments only look.
                 if self.hits.pending:
                     self.hits.flush(limit * 40)
@@ -650,8 +655,15 @@ class Editor:
             found = self._outline()
             if found is not None:
                 ui["outline"] = found
+        if not self.state.busy and self._outline_due():
+            ui["pending"] += 1  # the outline comes with an ``idle`` response
         ui.update(self._note)
         return ui
+
+    def _outline_due(self) -> bool:
+        """Return whether the outline is out of date and waits for idle time."""
+        key = self._outline_key
+        return key is None or key[0] is not self._doc or key[1] != self.session.page_id
 
     def _describe(self) -> tuple[str, str]:
         """Return the status line and the selection's announcement (cached)."""
@@ -666,10 +678,19 @@ class Editor:
         return self._words
 
     def _outline(self) -> Json | None:
-        """Return the page's outline when it differs from the last one sent."""
+        """Return the page's outline when it differs from the last one sent.
+
+        A big page's outline (over :data:`OUTLINE_NOW` elements) is built only
+        in an ``idle`` response once the fragments are flushed, so an edit's
+        own response stays fast; ``pending`` counts it until then.
+        """
         key = (self._doc, self.session.page_id)
         old = self._outline_key
         if old is not None and old[0] is key[0] and old[1] == key[1]:
+            return None
+        if len(self._doc.paint_ids(key[1])) > OUTLINE_NOW and not (
+            self._idle_now and self.painter.pending == 0 and self.hits.pending == 0
+        ):
             return None
         self._outline_key = key
         found = describe.outline(self._doc, key[1], self.kinds)

@@ -91,7 +91,8 @@ Response out
     ``cursor`` (a CSS cursor name), ``state`` (the tool state, e.g. ``idle``,
     ``translating``, ``resizing``, ``rubber-band``, ``dragging-label``),
     ``pending`` (how
-    many nodes still show a translated older fragment; send ``idle`` until 0
+    many nodes still show a translated older fragment, plus one while a big
+    page's ``outline`` waits for idle time; send ``idle`` until 0
     before reading the DOM's SVG text, e.g. to compare it with an export).
     Only when they apply:
     ``clipboard`` (text to put on the system clipboard after copy or cut),

@@ -293,3 +293,23 @@ def test_handles_on_the_outline_and_a_selected_shapes_ports_outside() -> None:
     _press_drag(ed, (box.right, box.center.y), (box.right + 40, box.center.y))
     assert box_of(ed, a).w == pytest.approx(box.w + 40, abs=10)
     assert b in ed.document
+
+
+def test_a_big_pages_outline_waits_for_idle_time() -> None:
+    """Over OUTLINE_NOW elements, an edit's response stays lean: the outline
+    comes with an idle response, counted in ``pending`` until then."""
+    from linework.editor.editor import OUTLINE_NOW
+
+    ed = Editor()
+    for i in range(OUTLINE_NOW + 5):
+        add(ed, x=(i % 20) * 130 + 60, y=(i // 20) * 80 + 40)
+    for _ in range(3):
+        ed.handle({"type": "idle"})
+    ui = act(ed, "set-text", id="shape:1", text="First")
+    assert "outline" not in ui and ui["pending"] >= 1
+    for _ in range(10):
+        ui = ed.handle({"type": "idle"})["ui"]
+        if "outline" in ui:
+            break
+    assert any(i["label"] == "First" for i in ui["outline"]["items"])
+    assert ui["pending"] == 0
