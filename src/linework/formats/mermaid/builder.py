@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import replace
 from typing import Any, Final
 
-from linework.formats import layout, limits
+from linework import layout
+from linework.formats import limits
 from linework.formats.colours import css_colour
 from linework.formats.imports import ImportResult
 from linework.formats.mermaid.parser import Node, Parse

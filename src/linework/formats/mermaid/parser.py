@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from linework import layout
 from linework.errors import LineworkError
-from linework.formats import layout, limits
+from linework.formats import limits
 from linework.formats.mermaid.syntax import (
     ACC,
     BRACKETS,
