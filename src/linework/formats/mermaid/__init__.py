@@ -1,8 +1,8 @@
 """Import Mermaid flowcharts (``flowchart``/``graph``) as editable diagrams.
 
 Mermaid text has structure but no geometry, so nodes are sized from their
-labels (an average glyph width: formats may not import ``linework.text``) and
-placed by ``formats.layout``. Subgraphs become a group plus a titled container
+labels (measured with the shipped font metrics, ``linework.layout.labels``) and
+placed by ``linework.layout``. Subgraphs become a group plus a titled container
 rectangle drawn around their members. The parser reads one statement at a time
 with anchored regular expressions; a line it cannot read is an error naming
 the line (LW-E0203), never a guess.

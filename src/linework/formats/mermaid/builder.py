@@ -6,8 +6,8 @@ become a group plus a titled container rectangle around their members.
 
 from __future__ import annotations
 
+import math
 import re
-import unicodedata
 from dataclasses import replace
 from typing import Any, Final
 
@@ -18,6 +18,7 @@ from linework.formats.imports import ImportResult
 from linework.formats.mermaid.parser import Node, Parse
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
+from linework.layout.labels import label_size
 from linework.model import (
     DEFAULT_STYLE,
     Attached,
@@ -36,8 +37,8 @@ from linework.model import (
 
 MARGIN: Final = 40.0
 FONT_SIZE: Final = DEFAULT_STYLE.font_size
-CHAR_WIDTH: Final = 0.6  # average glyph advance, in font sizes
-LINE_HEIGHT: Final = 1.3
+#: Widest single line of a decision's label; a longer one is given two lines.
+DECISION_LINE: Final = 110.0
 
 # ----------------------------------------------------------------- building
 _HEADS: Final[dict[str, str]] = {
@@ -52,28 +53,24 @@ _CONTAINER: Final = replace(
 )
 
 
-def _text_size(text: str, font_size: float) -> tuple[float, float]:
-    """Estimate a label's width and height from an average glyph advance."""
-    lines = text.split("\n") if text else [""]
-    widest = 0.0
-    for ln in lines:
-        w = 0.0
-        for ch in ln:
-            wide = unicodedata.east_asian_width(ch) in ("W", "F")
-            w += font_size * (1.0 if wide else CHAR_WIDTH)
-        widest = max(widest, w)
-    return widest, len(lines) * font_size * LINE_HEIGHT
-
-
-def _node_size(node: Node, font_size: float) -> tuple[float, float]:
-    tw, th = _text_size(node.label, font_size)
+def _node_size(node: Node, style: Style) -> tuple[float, float]:
+    """Return a node's box: its label measured in its style, plus room per kind."""
+    tw, th = label_size(
+        node.label, style.font_size, bold=style.bold, italic=style.italic
+    )
     w, h = max(60.0, tw + 32.0), max(40.0, th + 20.0)
     kind = node.kind
+    pad = 2 * style.text_padding + 4.0  # both sides, plus a little slack
     if kind == "circle":
-        d = max(50.0, max(tw, th) + 28.0)
+        # The label box is the square inscribed in the circle (side d/√2).
+        d = max(50.0, (max(tw, th) + pad) * math.sqrt(2))
         return d, d
     if kind == "decision":
-        return max(80.0, tw + th + 40.0), max(60.0, tw * 0.4 + th + 30.0)
+        # The label box is the middle half of the diamond each way; a long
+        # label takes two lines (with slack for where words break).
+        if tw > DECISION_LINE:
+            tw, th = tw * 0.6, th * 2
+        return max(80.0, 2 * (tw + pad)), max(60.0, 2 * (th + pad))
     if kind in ("hexagon", "data", "parallelogram", "trapezoid", "manual-operation"):
         return w + 30.0, h
     if kind == "block-arrow":
@@ -178,9 +175,7 @@ def build_chart(p: Parse) -> ImportResult:
         nid: _class_style(p, DEFAULT_STYLE, n.classes, n.style)
         for nid, n in p.nodes.items()
     }
-    sizes = {
-        nid: _node_size(n, node_styles[nid].font_size) for nid, n in p.nodes.items()
-    }
+    sizes = {nid: _node_size(n, node_styles[nid]) for nid, n in p.nodes.items()}
     # Edges to a subgraph attach to its container; for layout, to its first node.
     first_member: dict[str, str] = {}
     for nid in p.nodes:
@@ -196,7 +191,7 @@ def build_chart(p: Parse) -> ImportResult:
     ]
     ledges = []
     for e in p.edges:
-        lw, lh = _text_size(e.label, FONT_SIZE) if e.label else (0.0, 0.0)
+        lw, lh = label_size(e.label, FONT_SIZE) if e.label else (0.0, 0.0)
         ledges.append(
             layout.LayoutEdge(
                 first_member.get(e.source, e.source),
@@ -209,7 +204,7 @@ def build_chart(p: Parse) -> ImportResult:
         )
     lclusters = []
     for sid, sg in p.subgraphs.items():
-        tw, th = _text_size(sg.title, _CONTAINER.font_size)
+        tw, th = label_size(sg.title, _CONTAINER.font_size)
         lclusters.append(layout.LayoutCluster(sid, sg.parent, tw + 16.0, th + 6.0))
     placed = layout.layered_layout(lnodes, ledges, lclusters, direction=p.direction)
     off = Vec(MARGIN, MARGIN)
