@@ -100,6 +100,8 @@ function onWorkerEvent(message) {
     clearTimeout(watchdog);
     ui.progress.value = 100;
     booted = true;
+    // How the core started: "snapshot" (build.py's memory snapshot) or "plain".
+    body.dataset.boot = message.boot ?? "plain";
     performance.mark("linework-ready");
     setStatus(READY_HINT);
     readyResolve();
@@ -219,6 +221,14 @@ rpc.observe((reply) => {
   if (!hintShown || reply?.ui?.dirty !== true || !reply.ui.page) return;
   setStatus(`${files.state.title} · ${reply.ui.page.name}`);
 });
+// The first paint waits for this module (blocking="render" in index.html):
+// let it wait, briefly, for the chrome's Arimo faces too, so the toolbar, the
+// palette and the fitted zoom are measured in the final font and nothing
+// moves when the faces arrive. The worker is already starting meanwhile.
+await Promise.race([
+  Promise.all(["14px Arimo", "700 15px Arimo"].map((font) => document.fonts.load(font))),
+  new Promise((resolve) => { setTimeout(resolve, 500); }),
+]).catch(() => {});
 $('[data-action="zoom-in"]').addEventListener("click", () => canvas.zoomStep(1));
 $('[data-action="zoom-out"]').addEventListener("click", () => canvas.zoomStep(-1));
 $('[data-action="zoom-fit"]').addEventListener("click", () => canvas.fit());
