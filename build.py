@@ -78,10 +78,6 @@ ERROR_CONTEXTS = frozenset(
 )
 # Paths under these prefixes carry a content hash in their name: cache forever.
 IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/")
-# Files the build also writes gzipped beside themselves (name + ".gz"), served
-# with Content-Encoding by `serve` when the request accepts gzip.
-PRECOMPRESSED = (".wasm", ".mjs", ".js", ".css", ".bin", ".json", ".svg")
-PRECOMPRESS_MIN_BYTES = 1024
 # Where the worker finds the Pyodide memory snapshot (tools/snapshot.py).
 SNAPSHOT_DIR = "pyodide/snapshots/"
 
@@ -331,30 +327,6 @@ def tool(name: str) -> ModuleType:
     sys.modules[module_name] = module
     spec.loader.exec_module(module)
     return module
-
-
-def precompress(files: dict[str, bytes]) -> list[str]:
-    """Add a gzip twin (``name.gz``) beside each big text/wasm file; return them.
-
-    Only where it saves at least a tenth; big files are compressed once and
-    kept in build/cache/gz (tools/snapshot.py).
-    """
-    snapshot = tool("snapshot")
-    twins, kept = [], set()
-    for rel in sorted(files):
-        data = files[rel]
-        if not rel.endswith(PRECOMPRESSED) or len(data) < PRECOMPRESS_MIN_BYTES:
-            continue
-        if len(data) > 256_000:
-            packed = snapshot.gzipped(data, CACHE)
-            kept.add(data)
-        else:
-            packed = gzip.compress(data, 9, mtime=0)
-        if len(packed) <= 0.9 * len(data):
-            files[rel + ".gz"] = packed
-            twins.append(rel + ".gz")
-    snapshot.prune_gzipped(CACHE, kept)
-    return twins
 
 
 # --------------------------------------------------------------------------- npm
@@ -879,7 +851,7 @@ def build(
         header_lines += ["  Cache-Control: no-cache"]
         for prefix in IMMUTABLE_PREFIXES:
             header_lines += [f"{prefix}*", f"  Cache-Control: {cache_control(prefix)}"]
-        twins = precompress(files)
+        twins = tool("snapshot").precompress(files, CACHE)
         header_lines += [
             "# Precompressed: a file with name.gz beside it (the list is in",
             "# manifest.json) is served as that twin with Content-Encoding: gzip",

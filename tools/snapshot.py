@@ -25,6 +25,10 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "make_snapshot.mjs"
+# Files the build also writes gzipped beside themselves (name + ".gz"); `serve`
+# sends the twin with Content-Encoding when the request accepts gzip.
+PRECOMPRESSED = (".wasm", ".mjs", ".js", ".css", ".bin", ".json", ".svg")
+PRECOMPRESS_MIN_BYTES = 1024
 
 
 def sha256_hex(data: bytes) -> str:
@@ -77,7 +81,9 @@ def make(
             log("making the Pyodide memory snapshot (Node)")
             done = subprocess.run(cmd, capture_output=True, text=True, check=False)
             if done.returncode != 0 or not out.exists():
-                log(f"no Pyodide snapshot (the site boots the plain way): {done.stderr[-800:]}")
+                log(
+                    f"no Pyodide snapshot (the site boots the plain way): {done.stderr[-800:]}"
+                )
                 return None
             held = json.loads(done.stdout.strip().splitlines()[-1])
             shutil.move(str(out), target)
@@ -111,3 +117,26 @@ def prune_gzipped(cache: Path, keep: set[bytes]) -> None:
     for path in (cache / "gz").glob("*.gz"):
         if path.name not in wanted:
             path.unlink()
+
+
+def precompress(files: dict[str, bytes], cache: Path) -> list[str]:
+    """Add a gzip twin (``name.gz``) beside each big text/wasm file; return them.
+
+    Only where it saves at least a tenth; big files are compressed once and
+    kept in ``cache``/gz.
+    """
+    twins, kept = [], set()
+    for rel in sorted(files):
+        data = files[rel]
+        if not rel.endswith(PRECOMPRESSED) or len(data) < PRECOMPRESS_MIN_BYTES:
+            continue
+        if len(data) > 256_000:
+            packed = gzipped(data, cache)
+            kept.add(data)
+        else:
+            packed = gzip.compress(data, 9, mtime=0)
+        if len(packed) <= 0.9 * len(data):
+            files[rel + ".gz"] = packed
+            twins.append(rel + ".gz")
+    prune_gzipped(cache, kept)
+    return twins

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lw_helpers import READY, App
+from lw_helpers import App
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
@@ -102,7 +102,9 @@ def test_snapshot_matches_the_wheel_and_runtime(site: Any, build_module: Any) ->
     assert manifest["version"] == record["core_version"]
     assert record["modules"] > 50
     # Content-hashed name, and the page's config points the worker at it.
-    assert build_module.hashed_name("linework.bin", snapshot) == Path(record["file"]).name
+    assert (
+        build_module.hashed_name("linework.bin", snapshot) == Path(record["file"]).name
+    )
     config = next((DIST / "assets").glob("config.*.js")).read_text()
     assert f'"snapshotUrl": "../{record["file"]}"' in config
     # Built from this wheel: the cache key is the one a rebuild would look up.
