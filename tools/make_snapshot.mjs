@@ -40,6 +40,10 @@ for kind in ("warm", "palette", "new"):
     reply = api.dispatch(json.dumps({"type": kind}))
     if reply.get("ok") is not True:
         raise RuntimeError(f"warming {kind!r} failed: {reply}")
+# The wheel's files are not part of a memory snapshot: what the core reads
+# from them (the text metrics table) must be in memory now.
+import linework.text.metrics
+linework.text.metrics._faces()
 del api, reply, kind, info
 gc.collect()
 json.dumps({"modules": len(imported), "version": linework.__version__})

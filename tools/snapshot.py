@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -60,6 +61,9 @@ def make(
     cache_key = key(wheel_sha, runtime_hash)
     target = cache / f"snapshot-{cache_key}.bin"
     info_path = target.with_suffix(".json")
+    if os.environ.get("LINEWORK_SNAPSHOT") == "0":
+        log("LINEWORK_SNAPSHOT=0: no Pyodide snapshot, the site boots the plain way")
+        return None
     if not (target.exists() and info_path.exists()):
         node = shutil.which("node")
         if node is None:

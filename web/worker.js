@@ -80,6 +80,9 @@ async function boot() {
   if (memory !== null) {
     try {
       pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
+      // Every visitor restores the same memory: reseed what was seeded when
+      // it was made (random's state; os.urandom itself asks the browser).
+      pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
       self.lineworkBoot = "snapshot";
     } catch (error) {
       console.warn(`Linework: the start-up snapshot was refused, starting the plain way (${describe(error)})`);

@@ -252,7 +252,14 @@ def test_app_boots_from_the_snapshot(fresh_page: App) -> None:
     assert "snapshot" == app.page.get_attribute("body", "data-boot")
     reply = app.send({"type": "version"})
     assert reply["ok"] is True and reply["python"].startswith("3.14")
-    # The restored core renders and decodes (modules imported at build time).
-    opened = app.send({"type": "new"})
-    assert opened["ok"] is True
+    # The restored core lays out text and renders (its metrics table and
+    # modules are in the snapshot, not read from the wheel's files).
+    app.page.evaluate(
+        "linework.editor.action('add-text', {x: 200, y: 150, text: 'Hello snapshot'})"
+    )
+    app.page.evaluate("linework.editor.settled()")
+    text = app.page.text_content("#canvas [data-role=content]") or ""
+    assert "Hello snapshot" in text
+    svg = app.send({"type": "render"})
+    assert svg["ok"] is True and len(svg["elements"]) == 1
     assert [] == app.problems()
