@@ -831,6 +831,14 @@ def build(
             for n in static_imports("main.js", sources)
         ]
         main_hashed, main_data = modules["main.js"]
+        # web/boot.js starts the core's worker on its own, before main.js's
+        # modules have loaded (main.js imports the same module instance).
+        boot_hashed, boot_data = modules["boot.js"]
+        head.insert(
+            0,
+            f'<script type="module" src="assets/{boot_hashed}"'
+            f' integrity="{sri(boot_data)}" async></script>',
+        )
         head.append(tag("script", main_hashed, main_data))
         template = (ROOT / "index.html").read_text()
         if "<!-- build:head -->" not in template:

@@ -3,6 +3,7 @@
 // the toolbar, file input, tabs and canvas to it (DESIGN.md §2, §7, §9).
 
 import config from "./config.js";
+import { replayEarlyEvents, worker } from "./boot.js";
 import { createCanvas } from "./canvas.js";
 import { startEditor } from "./editor/app.js";
 import { LineworkError, MESSAGES, asLineworkError } from "./errors.js";
@@ -31,18 +32,6 @@ const ui = {
   dialog: $('[data-role="error-dialog"]'),
 };
 
-// Trusted Types: the only script URL this page ever creates is its worker's.
-const workerUrl = new URL("./worker.js", import.meta.url).href;
-const scriptUrls = globalThis.trustedTypes?.createPolicy("linework-worker", {
-  createScriptURL(url) {
-    if (url !== workerUrl) throw new TypeError("not the core worker");
-    return url;
-  },
-});
-const worker = new Worker(scriptUrls ? scriptUrls.createScriptURL(workerUrl) : workerUrl, {
-  type: "module",
-  name: "linework-core",
-});
 const rpc = createRpc(worker, onWorkerEvent);
 const canvas = createCanvas($("#canvas"), {
   onViewChange: ({ scale }) => { ui.zoom.textContent = `${Math.round(scale * 100)}%`; },
@@ -133,6 +122,8 @@ worker.addEventListener("error", (event) => {
     showError(new LineworkError("LW-E0004", detail), "edit");
   }
 });
+// Now the page listens: what the worker said while main.js loaded comes in.
+replayEarlyEvents();
 
 // With {retry: true} the dialog also offers "Try again" (a wrong passphrase);
 // the promise resolves true when that was chosen, false once it is dismissed.

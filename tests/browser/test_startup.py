@@ -263,3 +263,26 @@ def test_app_boots_from_the_snapshot(fresh_page: App) -> None:
     svg = app.send({"type": "render"})
     assert svg["ok"] is True and len(svg["elements"]) == 1
     assert [] == app.problems()
+
+
+def test_worker_that_fails_before_the_page_listens_is_reported(
+    browser: Any, build_module: Any, dist_copy: Path
+) -> None:
+    """web/boot.js starts the worker before main.js listens: an early failure
+    (here its script is missing) still reaches the page's error screen."""
+    for path in (dist_copy / "assets").glob("worker.*"):
+        path.unlink()
+    with build_module.serving(dist_copy) as server:
+        context = browser.new_context()
+        try:
+            app = App(context, server.url)
+            app.goto()
+            app.page.wait_for_selector(
+                "body[data-error]", state="attached", timeout=60_000
+            )
+
+            assert "LW-E0002" == app.page.get_attribute("body", "data-error")
+            assert app.page.locator("[data-role=boot-error]").is_visible()
+            assert app.page.get_attribute("body", "data-ready") is None
+        finally:
+            context.close()
