@@ -1302,7 +1302,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
             ],
         )
         version = browser.version
-        results = startup.measure(browser, server.url, args.runs)
+        results = startup.measure(browser, server.url, args.runs, args.plain_boot)
         browser.close()
     startup.report(results, args.runs, version)
     total = gz = count = 0
@@ -1386,6 +1386,11 @@ def main(argv: list[str] | None = None) -> int:
     p_bench.add_argument("--runs", type=int, default=5)
     p_bench.add_argument("--rebuild", action="store_true")
     p_bench.add_argument("--json", action="store_true", help="also print raw timings")
+    p_bench.add_argument(
+        "--plain-boot",
+        action="store_true",
+        help="also time Linework with its snapshot withheld (the fallback boot)",
+    )
     p_bench.add_argument(
         "--no-seal",
         dest="seal",

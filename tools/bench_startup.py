@@ -61,23 +61,35 @@ def extra_routes(manifest: dict[str, Any]) -> dict[str, bytes]:
     }
 
 
-def measure(browser: Any, base_url: str, runs: int) -> dict[str, dict[str, list[Any]]]:
-    """Return the raw figures: per kind, lists of cold/warm ms, cold bytes, ..."""
+def measure(
+    browser: Any, base_url: str, runs: int, plain: bool = False
+) -> dict[str, dict[str, list[Any]]]:
+    """Return the raw figures: per kind, lists of cold/warm ms, cold bytes, ...
+
+    With ``plain`` also Linework with its snapshot withheld (the fallback boot).
+    """
+    kinds = ("bare", "app", "plain") if plain else ("bare", "app")
     results: dict[str, dict[str, list[Any]]] = {
-        "bare": {"cold": [], "warm": [], "bytes": [], "requests": []},
-        "app": {"cold": [], "warm": [], "bytes": [], "requests": [], "chrome": []},
+        kind: {"cold": [], "warm": [], "bytes": [], "requests": [], "chrome": []}
+        for kind in kinds
     }
     results["app"]["boot"] = []
-    pages = {"bare": base_url + "__bench/bare.html", "app": base_url}
+    pages = {
+        "bare": base_url + "__bench/bare.html",
+        "app": base_url,
+        "plain": base_url,
+    }
 
     def ready_ms(page: Any) -> float:
         page.wait_for_selector("body[data-ready]", state="attached", timeout=120_000)
         return float(page.evaluate(_READY_MS))
 
     for i in range(runs):
-        order = ("bare", "app") if i % 2 == 0 else ("app", "bare")
+        order = kinds if i % 2 == 0 else kinds[::-1]
         for kind in order:
             context = browser.new_context()
+            if kind == "plain":
+                context.route("**/pyodide/snapshots/**", lambda r: r.abort())
             sizes: list[int] = []
 
             def count(request: Any, sizes: list[int] = sizes) -> None:
@@ -124,6 +136,12 @@ def report(results: dict[str, dict[str, list[Any]]], runs: int, version: str) ->
         print(
             f"{phase + ' start':12}{bare:>14.0f}{app:>12.0f}{ratio:>7.2f}x"
             f"   <= {TARGETS[phase]:.2f}x {'met' if met else 'MISSED'}"
+        )
+    if "plain" in results:
+        plain = [med(results["plain"][phase]) for phase in ("cold", "warm")]
+        print(
+            f"{'no snapshot':12}{'':>14}{plain[0]:>12.0f}   cold,"
+            f" {plain[1]:.0f} warm (the fallback: snapshot withheld)"
         )
     paint = med(results["app"]["chrome"])
     print(f"{'chrome':12}{'':>14}{paint:>12.0f}   (first contentful paint)")
