@@ -3,6 +3,7 @@
 // the toolbar, file input, tabs and canvas to it (DESIGN.md §2, §7, §9).
 
 import config from "./config.js";
+import { replayEarlyEvents, worker } from "./boot.js";
 import { createCanvas } from "./canvas.js";
 import { startEditor } from "./editor/app.js";
 import { LineworkError, MESSAGES, asLineworkError } from "./errors.js";
@@ -32,18 +33,6 @@ const ui = {
   dialog: $('[data-role="error-dialog"]'),
 };
 
-// Trusted Types: the only script URL this page ever creates is its worker's.
-const workerUrl = new URL("./worker.js", import.meta.url).href;
-const scriptUrls = globalThis.trustedTypes?.createPolicy("linework-worker", {
-  createScriptURL(url) {
-    if (url !== workerUrl) throw new TypeError("not the core worker");
-    return url;
-  },
-});
-const worker = new Worker(scriptUrls ? scriptUrls.createScriptURL(workerUrl) : workerUrl, {
-  type: "module",
-  name: "linework-core",
-});
 const rpc = createRpc(worker, onWorkerEvent);
 const canvas = createCanvas($("#canvas"), {
   onViewChange: ({ scale }) => { ui.zoom.textContent = `${Math.round(scale * 100)}%`; },
@@ -100,6 +89,8 @@ function onWorkerEvent(message) {
     clearTimeout(watchdog);
     ui.progress.value = 100;
     booted = true;
+    // How the core started: "snapshot" (build.py's memory snapshot) or "plain".
+    body.dataset.boot = message.boot ?? "plain";
     performance.mark("linework-ready");
     setStatus(READY_HINT);
     readyResolve();
@@ -131,6 +122,8 @@ worker.addEventListener("error", (event) => {
     showError(new LineworkError("LW-E0004", detail), "edit");
   }
 });
+// Now the page listens: what the worker said while main.js loaded comes in.
+replayEarlyEvents();
 
 // With {retry: true} the dialog also offers "Try again" (a wrong passphrase);
 // the promise resolves true when that was chosen, false once it is dismissed.
@@ -214,6 +207,14 @@ const files = createFiles({
     stage: $('[data-role="stage"]'),
   },
 });
+// The first paint waits for this module (blocking="render" in index.html):
+// let it wait, briefly, for the chrome's Arimo faces too, so the toolbar, the
+// palette and the fitted zoom are measured in the final font and nothing
+// moves when the faces arrive. The worker is already starting meanwhile.
+await Promise.race([
+  Promise.all(["14px Arimo", "700 15px Arimo"].map((font) => document.fonts.load(font))),
+  new Promise((resolve) => { setTimeout(resolve, 500); }),
+]).catch(() => {});
 $('[data-action="zoom-in"]').addEventListener("click", () => canvas.zoomStep(1));
 $('[data-action="zoom-out"]').addEventListener("click", () => canvas.zoomStep(-1));
 $('[data-action="zoom-fit"]').addEventListener("click", () => canvas.fit());

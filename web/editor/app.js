@@ -3,6 +3,7 @@
 // core's requests.
 
 import { replyError } from "../errors.js";
+import firstPaint from "../first-paint.js";
 import { createContextMenu } from "./context-menu.js";
 import { createEditor } from "./editor.js";
 import { assignAttr } from "./assign.js";
@@ -157,6 +158,13 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
     paste(text || null).catch(pasteFailed);
   });
 
+  // --- the first paint: the core's own first replies, made by the build ---------
+  // (tools/first_paint.py), so the palette, panels, page tabs and zoom are
+  // final before Python starts; the core's live `new` below repaints the same.
+  editor.present(firstPaint.new);
+  canvas.fitShown(1);
+  palette.show(firstPaint.palette.kinds);
+
   // --- start with an empty page --------------------------------------------------
   const started = ready.then(async () => {
     const reply = await rpc.call({ type: "new" });
@@ -166,6 +174,8 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
     document.body.dataset.document = "1";
     // The automation contract's "usable" (DESIGN.md §9): the first page is on screen.
     document.body.dataset.ready = "1";
+    performance.mark("linework-page-ready");
+    for (const el of document.querySelectorAll("[data-needs-core]")) el.inert = false;
     await palette.load();
     document.body.dataset.editor = "1";
   }).catch((error) => showError(error, "edit"));

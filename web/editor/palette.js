@@ -1,6 +1,8 @@
 // The shape palette: kinds from the core (previews drawn by the real
-// renderer), grouped by library, filtered by a search box. Click (or Enter)
-// adds a shape in a free spot on screen; dragging one onto the canvas drops
+// renderer; at first paint the build's copy of the core's reply, so the
+// palette is full before Python starts), grouped by library, filtered by a
+// search box. Click (or Enter) adds a shape in a free spot on screen;
+// dragging one onto the canvas drops
 // it at the pointer.
 
 import { parseFragments } from "../safe-svg.js";
@@ -140,11 +142,11 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     }
   });
 
-  async function load() {
-    const reply = await call({ type: "palette" });
-    if (!reply.ok) throw new Error(reply.detail ?? "palette");
+  /** Fill the palette from a `palette` reply's kinds (once). */
+  function show(allKinds) {
+    if (root.dataset.loaded) return;
     for (const [library, title] of LIBRARIES) {
-      const kinds = reply.kinds.filter((k) => k.library === library);
+      const kinds = allKinds.filter((k) => k.library === library);
       if (kinds.length === 0) continue;
       const details = document.createElement("details");
       details.open = true;
@@ -163,5 +165,13 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     root.dataset.loaded = "1";
   }
 
-  return { load };
+  /** Ask the core for the palette, unless the build's copy already filled it. */
+  async function load() {
+    if (root.dataset.loaded) return;
+    const reply = await call({ type: "palette" });
+    if (!reply.ok) throw new Error(reply.detail ?? "palette");
+    show(reply.kinds);
+  }
+
+  return { show, load };
 }
