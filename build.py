@@ -37,6 +37,7 @@ import urllib.parse
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,20 @@ def content_security_policy(
             "require-trusted-types-for 'script'",
             f"trusted-types {' '.join(TRUSTED_TYPES_POLICIES)}",
         )
+    )
+
+
+def meta_content_security_policy(connect_src: str = "'self'") -> str:
+    """Return the CSP for index.html's ``<meta>``: the header's, minus frame-ancestors.
+
+    A static host that drops dist/_headers (GitHub Pages, S3, a plain nginx)
+    still gets the same-origin policy and Trusted Types from the page itself;
+    browsers ignore frame-ancestors in a ``<meta>`` (web/framing.js covers framing).
+    """
+    return "; ".join(
+        directive
+        for directive in content_security_policy(connect_src=connect_src).split("; ")
+        if not directive.startswith("frame-ancestors ")
     )
 
 
@@ -793,6 +808,16 @@ def build(
         if "<!-- build:head -->" not in template:
             raise BuildError("index.html lacks the <!-- build:head --> marker")
         html = template.replace("<!-- build:head -->", "\n    ".join(head))
+        charset = '<meta charset="utf-8">'
+        if charset not in html:
+            raise BuildError('index.html lacks <meta charset="utf-8">')
+        csp = html_escape(meta_content_security_policy(options["connectSrc"]))
+        html = html.replace(
+            charset,
+            f'{charset}\n    <meta http-equiv="Content-Security-Policy"'
+            f' content="{csp}">',
+            1,
+        )
         html = html.replace("{{version}}", version)
         files["index.html"] = html.encode()
         files["favicon.svg"] = (WEB / "favicon.svg").read_bytes()

@@ -267,4 +267,5 @@ startModes({
   showError,
   setStatus,
   setTitle: (title) => files.setTitle(title),
+  sealer: () => files.sealer(),
 });
