@@ -240,7 +240,9 @@ def site_options(
         frame_ancestors: CSP sources allowed to frame the app; by default
             ``'self'`` and the embed origins.
         embed_origins: the parent origins an ``?embed=1&origin=`` URL may name;
-            empty means any origin that ``frame_ancestors`` lets frame the app.
+            empty means only origins the served ``frame-ancestors`` header names
+            (the page reads it back, web/framing.js): served without headers,
+            such a build refuses embedding (docs/embedding.md).
 
     Returns:
         ``{"errorEndpoint", "reportErrors", "allowedOrigins", "frameAncestors",

@@ -82,12 +82,8 @@ async function openFromFragment(app, readOnly) {
 // (no clicks, focus or typing reach it) and the core refuses every edit, so a
 // page that frames Linework without leave cannot have the user work in it.
 function makeInert(app, notice) {
-  const stage = document.querySelector('[data-role="stage"]');
   for (const child of document.body.children) {
-    if (child !== stage) child.inert = true;
-  }
-  for (const child of stage?.children ?? []) {
-    if (child !== notice) child.inert = true;
+    if (child !== notice && child instanceof HTMLElement) child.inert = true;
   }
   app.ready.then(() => app.call({ type: "read-only" })).catch(() => {});
 }
@@ -107,7 +103,7 @@ function refuseEmbed(app, code, detail) {
   const codeLine = document.createElement("p");
   codeLine.textContent = `Error code ${code}`;
   notice.append(title, text, codeLine);
-  document.querySelector('[data-role="stage"]')?.append(notice);
+  body.append(notice);
   makeInert(app, notice);
   app.setStatus(`${error.message} (${code})`, "error");
   reportError(code, "embed");
