@@ -3,8 +3,9 @@
 //   editing gestures; the core's session refuses edits too). With #d=… it shows
 //   the diagram carried by a share link, which never reaches any server.
 // - index.html?embed=1&origin=<parent origin>[&mode=view]: embedded by another
-//   site (web/embed.js).
-// - otherwise the editor, with "Share as link".
+//   site (web/embed.js), once web/framing.js found that origin allowed.
+// - otherwise the editor, with "Share as link"; framed by another origin, it
+//   refuses to run (web/framing.js).
 
 import { LineworkError, asLineworkError, replyError } from "./errors.js";
 import { startEmbed } from "./embed.js";
@@ -145,8 +146,9 @@ export function startModes(app) {
     });
     return;
   }
-  if (framed() && !framedBySelf()) {
-    // Not an embed: the editor does not run inside another site's frame.
+  if (!mode.view && framed() && !framedBySelf()) {
+    // Not an embed: the editor does not run inside another site's frame (the
+    // read-only viewer of a share link may: it edits nothing and talks to no one).
     refuseEmbed(app, "LW-E0603", "Linework runs inside another site's page only as a configured embed (index.html?embed=1)");
     return;
   }

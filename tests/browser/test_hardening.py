@@ -315,6 +315,17 @@ def test_default_build_on_a_plain_server_refuses_a_third_origin_embed(
         finally:
             context.close()
 
+        # The read-only viewer (a share link) may be framed: it edits nothing.
+        src = f"{plain_server}index.html?mode=view"
+        context, page = frame_from_third(browser, third, src)
+        try:
+            frame = page.frame_locator("iframe")
+            frame.locator(READY).wait_for(state="attached", timeout=90_000)
+            assert "view" == frame.locator("body").get_attribute("data-mode")
+            assert 0 == frame.locator('[data-role="embed-refused"]').count()
+        finally:
+            context.close()
+
 
 def test_the_page_carries_its_csp_without_frame_ancestors(
     browser: Any, plain_server: str
