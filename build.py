@@ -38,6 +38,7 @@ import urllib.parse
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from html import escape as html_escape
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -175,6 +176,20 @@ def content_security_policy(
     )
 
 
+def meta_content_security_policy(connect_src: str = "'self'") -> str:
+    """Return the CSP for index.html's ``<meta>``: the header's, minus frame-ancestors.
+
+    A static host that drops dist/_headers (GitHub Pages, S3, a plain nginx)
+    still gets the same-origin policy and Trusted Types from the page itself;
+    browsers ignore frame-ancestors in a ``<meta>`` (web/framing.js covers framing).
+    """
+    return "; ".join(
+        directive
+        for directive in content_security_policy(connect_src=connect_src).split("; ")
+        if not directive.startswith("frame-ancestors ")
+    )
+
+
 def security_headers(
     frame_ancestors: str = DEFAULT_FRAME_ANCESTORS, connect_src: str = "'self'"
 ) -> dict[str, str]:
@@ -229,7 +244,9 @@ def site_options(
         frame_ancestors: CSP sources allowed to frame the app; by default
             ``'self'`` and the embed origins.
         embed_origins: the parent origins an ``?embed=1&origin=`` URL may name;
-            empty means any origin that ``frame_ancestors`` lets frame the app.
+            empty means only origins the served ``frame-ancestors`` header names
+            (the page reads it back, web/framing.js): served without headers,
+            such a build refuses embedding (docs/embedding.md).
 
     Returns:
         ``{"errorEndpoint", "reportErrors", "allowedOrigins", "frameAncestors",
@@ -844,6 +861,16 @@ def build(
         if "<!-- build:head -->" not in template:
             raise BuildError("index.html lacks the <!-- build:head --> marker")
         html = template.replace("<!-- build:head -->", "\n    ".join(head))
+        charset = '<meta charset="utf-8">'
+        if charset not in html:
+            raise BuildError('index.html lacks <meta charset="utf-8">')
+        csp = html_escape(meta_content_security_policy(options["connectSrc"]))
+        html = html.replace(
+            charset,
+            f'{charset}\n    <meta http-equiv="Content-Security-Policy"'
+            f' content="{csp}">',
+            1,
+        )
         html = html.replace("{{version}}", version)
         files["index.html"] = html.encode()
         files["favicon.svg"] = (WEB / "favicon.svg").read_bytes()

@@ -265,4 +265,5 @@ startModes({
   setTitle: (title) => files.setTitle(title),
   editorReady: editing.started,
   openCopy: (data) => files.openCopy(data),
+  sealer: () => files.sealer(),
 });

@@ -231,3 +231,31 @@ def test_build_options_for_embedding_and_reports(build_module: Any) -> None:
             options(error_endpoint=bad)
     with pytest.raises(build_module.BuildError):
         options(frame_ancestors="'self'; script-src *")
+
+
+def test_export_with_a_sealed_envelope_hands_out_only_the_envelope() -> None:
+    """Issue 14: with ``sealed`` the host gets the envelope, never the plaintext."""
+    from linework import files, seal
+    from linework.seal.native import NativePrimitives
+
+    api = Api()
+    opened(api, json.dumps(document(text="Plain secret")))
+    plain = call(api, type="embed-export", format="linework")["data"].encode()
+    envelope = seal.seal(plain, "a passphrase", NativePrimitives(), iterations=100_000)
+    sealed = base64.b64encode(envelope).decode()
+
+    text = call(api, type="embed-export", format="linework", sealed=sealed)
+    svg = call(api, type="embed-export", format="svg", sealed=sealed)
+    drawio = call(api, type="embed-export", format="drawio", sealed=sealed)
+    bad = call(api, type="embed-export", format="linework", sealed="eyJ4Ijox")
+
+    assert envelope.decode() == text["data"]
+    assert envelope == files.embedded_document(svg["data"].encode())
+    assert "Plain secret" not in json.dumps([text, drawio, bad])
+    assert (False, "LW-E0605") == (drawio["ok"], drawio["code"])
+    assert (False, "LW-E0301") == (bad["ok"], bad["code"])
+    # What a host stored loads again when it names the format linework.
+    assert (
+        "linework-sealed"
+        == call(api, type="embed-sniff", data=text["data"], format="linework")["format"]
+    )

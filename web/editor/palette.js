@@ -14,6 +14,7 @@ const DRAG_PX = 4;
 export function createPalette({ root, svg, canvas, editor, call }) {
   const search = document.createElement("input");
   search.type = "search";
+  search.autocomplete = "off";
   search.placeholder = "Search shapes";
   search.setAttribute("aria-label", "Search shapes");
   search.dataset.role = "palette-search";
