@@ -325,6 +325,7 @@ def test_missing_and_duplicate_excalidraw_ids_are_handled() -> None:
 
     assert 3 == len(shapes)
     assert isinstance(conn.target, Free)
+    assert not isinstance(conn.source, Free)
     target = doc.records[conn.source.shape]
     assert isinstance(target, Shape) and target.kind == "rectangle"
 
