@@ -40,6 +40,31 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+
+def _hand_over_to_pypa_build() -> None:
+    """Run PyPA's ``build`` when this script was reached as ``python -m build``.
+
+    Python puts the current directory first on sys.path, so ``python -m build``
+    run in the repository finds this file before PyPA's package of the same
+    name. This script is ``python3 build.py``; ``python -m build`` stays PyPA's.
+    """
+    import importlib.util
+    import runpy
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != here]
+    if importlib.util.find_spec("build") is None:
+        sys.exit(
+            "python -m build: PyPA's build is not installed (pip install build).\n"
+            "This repository's own script is run as: python3 build.py [command]"
+        )
+    runpy.run_module("build", run_name="__main__", alter_sys=True)
+    sys.exit(0)
+
+
+if __name__ == "__main__" and __spec__ is not None and __spec__.name == "build":
+    _hand_over_to_pypa_build()
+
 ROOT = Path(__file__).resolve().parent
 WEB = ROOT / "web"
 DIST = ROOT / "dist"

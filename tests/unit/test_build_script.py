@@ -1,8 +1,9 @@
-"""build.py as a module: the site options it derives (no site built, no browser)."""
+"""build.py: the site options it derives, and which ``build`` runs (no browser)."""
 
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -55,3 +56,34 @@ def test_build_options_for_embedding_and_reports(build_module: Any) -> None:
             options(error_endpoint=bad)
     with pytest.raises(build_module.BuildError):
         options(frame_ancestors="'self'; script-src *")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_python3_build_py_is_this_repositorys_script() -> None:
+    result = _run("build.py", "--help")
+    assert 0 == result.returncode, result.stderr
+    assert result.stdout.startswith("usage: build.py")
+
+
+def test_python_m_build_in_the_repository_is_pypas_build() -> None:
+    """The current directory leads sys.path, so ``-m build`` finds build.py first;
+    build.py hands over to PyPA's build (or says it is not installed)."""
+    result = _run("-m", "build", "--help")
+    out = result.stdout + result.stderr
+    assert "usage: build.py" not in out
+    if "PyPA's build is not installed" in result.stderr:
+        assert 0 != result.returncode
+        assert "python3 build.py" in result.stderr
+    else:
+        assert 0 == result.returncode, out
+        assert result.stdout.startswith("usage: python -m build")
