@@ -1,6 +1,6 @@
 """Benchmark the editor natively: Python time per event on large documents.
 
-Prints figures; it is not a test. Targets (DESIGN.md §10, issue 4): at most
+Prints figures; it is not a test. Targets (docs/architecture.md §10, issue 4): at most
 4 ms of Python per pointer move while dragging one shape, select-all and move
 within 150 ms at 1,000 elements and 500 ms at 5,000.
 
