@@ -9,6 +9,11 @@ and Hypothesis versions this interpreter has (cached under build/cache/), then
 runs tools/pyodide_pytest.mjs with the pinned pyodide npm package from
 web/node_modules (``cd web && npm ci``). Prints the counts and exits non-zero
 if any test failed or none ran. tests/pyodide/ runs this as part of the suite.
+
+Why not ``pyodide venv`` (pyodide-build): it needs pyodide-build's cross-build
+environment, which ``pyodide xbuildenv install`` downloads from
+pyodide.github.io; the machines this runs on reach only PyPI, npm and Debian.
+The npm package already holds the interpreter, so Node loads it directly.
 """
 
 from __future__ import annotations
