@@ -192,8 +192,24 @@ class PBKDF2HMAC:
         return pbkdf2_sha256(key_material, salt, iterations, length)
 
 
+def pbkdf2_hmac(
+    hash_name: str,
+    password: bytes,
+    salt: bytes,
+    iterations: int,
+    dklen: int | None = None,
+) -> bytes:
+    """``hashlib.pbkdf2_hmac`` for SHA-256 (Pyodide's hashlib lacks it: no OpenSSL)."""
+    if hash_name.lower() != "sha256":
+        raise ValueError("this stand-in offers SHA-256 only")
+    return pbkdf2_sha256(password, salt, iterations, dklen or 32)
+
+
 def install() -> None:
-    """Register this module as the parts of ``cryptography`` linework.seal uses."""
+    """Register this module as the parts of ``cryptography`` linework.seal uses,
+    and as ``hashlib.pbkdf2_hmac`` where hashlib has none."""
+    if not hasattr(hashlib, "pbkdf2_hmac"):
+        hashlib.pbkdf2_hmac = pbkdf2_hmac  # type: ignore[assignment,unused-ignore]
     names: dict[str, dict[str, object]] = {
         "cryptography": {},
         "cryptography.exceptions": {"InvalidTag": InvalidTag},

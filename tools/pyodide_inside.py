@@ -6,7 +6,8 @@ skipped by name, with the reason, and counted: subprocesses (the gates, the
 wheel build, the CLI run as a program, Node), OpenSSL, native wheels and
 Playwright. Everything else must pass as it does natively. The seal tests run
 with a pure-Python stand-in for ``cryptography`` injected
-(``tools/purecrypto.py``), since Pyodide has no OpenSSL; tests that need
+(``tools/purecrypto.py``, also ``hashlib.pbkdf2_hmac``), since Pyodide has
+no OpenSSL; tests that need
 ``resvg`` or ``fontTools`` skip themselves.
 """
 
@@ -29,9 +30,6 @@ NATIVE_ONLY: dict[str, str] = {
     "tests/unit/seal/test_pyodide.py": "drives Pyodide from Node (subprocess)",
     "tests/unit/seal/test_webcrypto.py": "runs web/seal.js in Node (subprocess)",
     "tests/unit/seal/test_native.py::test_seal_tree_imports_without": "subprocess",
-    "tests/unit/seal/test_vectors.py::test_key_by_a_second_implementation": (
-        "hashlib.pbkdf2_hmac needs OpenSSL"
-    ),
     "tests/unit/seal/test_purecrypto.py": "checks the stand-in against cryptography",
     "tests/unit/formats/test_hostile_json.py::test_too_many_gliffy_objects": (
         "asserts a 10 s budget set for native speed"

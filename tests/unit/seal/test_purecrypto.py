@@ -49,3 +49,9 @@ def test_pbkdf2_matches_hashlib(password: bytes) -> None:
     salt = bytes(range(16))
     expected = hashlib.pbkdf2_hmac("sha256", password, salt, 1000, 32)
     assert expected == purecrypto.pbkdf2_sha256(password, salt, 1000, 32)
+
+
+def test_the_hashlib_stand_in_matches_hashlib() -> None:
+    salt = b"salt" * 4
+    expected = hashlib.pbkdf2_hmac("sha256", b"pw", salt, 10, 32)
+    assert expected == purecrypto.pbkdf2_hmac("sha256", b"pw", salt, 10, 32)
