@@ -5,10 +5,11 @@
 //   node tools/pyodide_pytest.mjs WHEEL_DIR [pytest args...]
 //
 // Loads the pinned pyodide npm package from web/node_modules, mounts the
-// repository at /repo (Node's file system, read and written in place), unpacks
+// repository at /repo and ../shared (the corpus) at /shared, unpacks
 // the pure wheels in WHEEL_DIR (pytest, Hypothesis and their dependencies,
 // downloaded natively by tools/pyodide_tests.py) onto sys.path, and runs
 // tools/pyodide_inside.py, which runs pytest. Exits with pytest's exit code.
+import fs from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -37,6 +38,12 @@ pyodide.setStdout(raw(process.stdout));
 pyodide.setStderr(raw(process.stderr));
 pyodide.FS.mkdirTree("/repo");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: ROOT }, "/repo");
+// The shared corpus sits beside the repository (../shared); tests find it there.
+const SHARED = path.resolve(ROOT, "..", "shared");
+if (fs.existsSync(SHARED)) {
+  pyodide.FS.mkdirTree("/shared");
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: SHARED }, "/shared");
+}
 pyodide.FS.mkdirTree("/wheels");
 pyodide.FS.mount(
   pyodide.FS.filesystems.NODEFS,
