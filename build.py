@@ -8,7 +8,7 @@ Standard library only, so ``python3 build.py`` runs on a bare Python 3.11+.
     python3 build.py test [ARGS...]    venv, dist, Chromium, then the whole pytest
     python3 build.py bench             start-up next to a bare Pyodide, site size
 
-The site (DESIGN.md §7): index.html, content-hashed JS/CSS with Subresource
+The site (docs/architecture.md §7): index.html, content-hashed JS/CSS with Subresource
 Integrity, the pinned Pyodide runtime files that are needed (not the whole npm
 package), a pyodide-lock file written here that lists the linework wheel and
 micropip, and the Arimo fonts. Nothing is loaded from another origin.
@@ -42,6 +42,31 @@ from html import escape as html_escape
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+
+def _hand_over_to_pypa_build() -> None:
+    """Run PyPA's ``build`` when this script was reached as ``python -m build``.
+
+    Python puts the current directory first on sys.path, so ``python -m build``
+    run in the repository finds this file before PyPA's package of the same
+    name. This script is ``python3 build.py``; ``python -m build`` stays PyPA's.
+    """
+    import importlib.util
+    import runpy
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != here]
+    if importlib.util.find_spec("build") is None:
+        sys.exit(
+            "python -m build: PyPA's build is not installed (pip install build).\n"
+            "This repository's own script is run as: python3 build.py [command]"
+        )
+    runpy.run_module("build", run_name="__main__", alter_sys=True)
+    sys.exit(0)
+
+
+if __name__ == "__main__" and __spec__ is not None and __spec__.name == "build":
+    _hand_over_to_pypa_build()
 
 ROOT = Path(__file__).resolve().parent
 WEB = ROOT / "web"
@@ -148,7 +173,7 @@ DEFAULT_FRAME_ANCESTORS = "'self'"
 def content_security_policy(
     frame_ancestors: str = DEFAULT_FRAME_ANCESTORS, connect_src: str = "'self'"
 ) -> str:
-    """Return the site's CSP (DESIGN.md §7): same-origin only, wasm but no eval.
+    """Return the site's CSP (docs/architecture.md §7): same origin, wasm, no eval.
 
     Args:
         frame_ancestors: who may frame the app (``'self'`` by default; embedding
@@ -724,7 +749,7 @@ def build(
 
     Args:
         error_endpoint: URL the page posts anonymous error codes to, or None to
-            build with reporting turned off (DESIGN.md §6).
+            build with reporting turned off (docs/architecture.md §6).
         frame_ancestors: written into dist/_headers for static hosts.
         report_errors: False turns the error beacon off in the page.
         embed_origins: parent origins allowed in embed URLs (see site_options).
@@ -1121,7 +1146,7 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         self._send(200, target.read_bytes(), content_type, headers)
 
     def do_POST(self) -> None:
-        """Count a valid anonymous error report (DESIGN.md §6); store nothing else."""
+        """Count a valid anonymous error report (docs/architecture.md §6), only that."""
         path = urllib.parse.urlsplit(self.path).path
         self.server.requests.append(path)
         if path != ERROR_ENDPOINT:

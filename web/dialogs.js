@@ -1,4 +1,4 @@
-// Real DOM dialogs (DESIGN.md §9): labelled inputs and buttons, Enter submits
+// Real DOM dialogs (docs/architecture.md §9): labelled inputs and buttons, Enter submits
 // the default button, Escape cancels; never window.prompt/alert/confirm.
 // Each dialog is built with createElement (no markup strings, CSP-safe) and
 // removed when it closes.

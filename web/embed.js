@@ -1,4 +1,4 @@
-// Embed mode: index.html?embed=1&origin=<parent origin> (DESIGN.md §5, v1).
+// Embed mode: index.html?embed=1&origin=<parent origin> (docs/architecture.md §5, v1).
 // The host page frames Linework and exchanges JSON strings with it by
 // postMessage. A message counts only when it comes from window.parent AND from
 // exactly the given origin; every reply goes to that origin, never "*".

@@ -1,4 +1,4 @@
-// The error beacon (promise P2, DESIGN.md §6). It may send exactly
+// The error beacon (promise P2, docs/architecture.md §6). It may send exactly
 // {"code", "version", "context"} and nothing else: no message, detail, stack,
 // file name or URL. Rules:
 // - only after the error was shown to the user (the send waits for the next

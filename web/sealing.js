@@ -1,4 +1,4 @@
-// Sealed files in the page (DESIGN.md §4): Python owns the envelope, WebCrypto
+// Sealed files in the page (docs/architecture.md §4): Python owns the envelope, WebCrypto
 // does PBKDF2 and AES-GCM (web/seal.js), and this module runs the two-phase
 // protocol between them.
 //

@@ -1,5 +1,5 @@
 // The core's home: a module worker running Pyodide, so the page keeps
-// painting while Python starts and works (DESIGN.md §2). It speaks the
+// painting while Python starts and works (docs/architecture.md §2). It speaks the
 // protocol of rpc.js and passes message strings to linework.bridge untouched.
 
 import config from "./config.js";

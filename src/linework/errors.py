@@ -1,4 +1,4 @@
-"""The one registry of user-facing error codes (DESIGN.md §6).
+"""The one registry of user-facing error codes (docs/architecture.md §6).
 
 Every failure a user can meet maps to a stable ``LW-E`` code with a message
 written for people. The code is also the only thing the error beacon may send,

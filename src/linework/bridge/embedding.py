@@ -1,4 +1,4 @@
-"""Handlers for embedding (DESIGN.md §5), the read-only viewer and share links.
+"""Handlers for embedding (docs/architecture.md §5), the viewer and share links.
 
 The page (``web/embed.js``) checks who sent a host message and its shape; this
 module checks what the message carries and does the work:

@@ -38,7 +38,7 @@ _MAX_PENDING: Final = 8
 _tokens = itertools.count(1)
 _pending: dict[int, Document] = {}
 # Deep enough to overflow the JavaScript stack under Pyodide in a worker
-# (DESIGN.md §7 measured 5,000); used only by ``debug-crash``.
+# (docs/architecture.md §7 measured 5,000); used only by ``debug-crash``.
 _CRASH_DEPTH: Final = 100_000
 #: The least strength score ("fair") "Save encrypted…" takes for a new passphrase.
 MIN_SEAL_SCORE: Final = 2
@@ -190,7 +190,7 @@ def passphrase(session: Session, message: dict[str, Any]) -> Reply:
     Reply: ``{"ok", "utf8": base64 of the NFC UTF-8 bytes PBKDF2 receives,
     "score": 0-4, "label", "advice", "enough"}`` (``advice``: why it is weak,
     "" when it is strong). Normalising in Python keeps one implementation of
-    DESIGN.md §4's rule for the browser and the CLI.
+    docs/architecture.md §4's rule for the browser and the CLI.
     ``enough``: "Save encrypted…" accepts it (a score of at least
     :data:`MIN_SEAL_SCORE`); a passphrase such as ``a`` would protect nothing.
     """
@@ -482,7 +482,8 @@ def debug_crash(session: Session, message: dict[str, Any]) -> Reply:
     """Kill the runtime on purpose, for tests of the recovery path.
 
     ``json.loads`` of JSON nested 100,000 deep overflows the JavaScript stack
-    under Pyodide (DESIGN.md §7), exactly the failure hostile input could cause.
+    under Pyodide (docs/architecture.md §7), exactly the failure hostile input
+    could cause.
     Natively it only raises RecursionError.
     """
     json.loads("[" * _CRASH_DEPTH + "]" * _CRASH_DEPTH)

@@ -9,10 +9,10 @@ import zlib
 from typing import Any
 
 import pytest
-from lw_helpers import document
 
 from linework.bridge import Api
 from linework.bridge.embedding import SHARE_LIMIT
+from sample_docs import document
 
 DRAWIO = (
     '<mxfile><diagram id="d" name="Page-1"><mxGraphModel><root>'
@@ -198,39 +198,6 @@ def test_share_link_over_the_limit_says_so() -> None:
 def test_debug_fail_is_an_internal_error_with_detail() -> None:
     reply = call(Api(), type="debug-fail", text="MARKER")
     assert "LW-E0001" == reply["code"] and "MARKER" in reply["detail"]
-
-
-def test_build_options_for_embedding_and_reports(build_module: Any) -> None:
-    """Defaults, derived frame-ancestors and connect-src, and refused values."""
-    options = build_module.site_options
-    default = options()
-    custom = options(
-        error_endpoint="https://errors.example.org/api/error",
-        embed_origins="https://a.example, http://127.0.0.1:8001",
-    )
-    off = options(report_errors=False)
-    none = options(error_endpoint="none")
-
-    assert "'self'" == default["frameAncestors"] and "'self'" == default["connectSrc"]
-    assert default["reportErrors"] and "api/error" == default["errorEndpoint"]
-    assert [] == default["allowedOrigins"]
-    assert "'self' https://a.example http://127.0.0.1:8001" == custom["frameAncestors"]
-    assert "'self' https://errors.example.org" == custom["connectSrc"]
-    assert ["https://a.example", "http://127.0.0.1:8001"] == custom["allowedOrigins"]
-    assert (False, None) == (off["reportErrors"], off["errorEndpoint"])
-    assert (False, None) == (none["reportErrors"], none["errorEndpoint"])
-    csp = build_module.content_security_policy(
-        custom["frameAncestors"], custom["connectSrc"]
-    )
-    assert "connect-src 'self' https://errors.example.org;" in csp
-    for bad in ("https://a.example/", "HTTPS://A.EXAMPLE", "ftp://a.example", "*"):
-        with pytest.raises(build_module.BuildError):
-            options(embed_origins=bad)
-    for bad in ("javascript:alert(1)", "//elsewhere.example/x", "ftp://x/y"):
-        with pytest.raises(build_module.BuildError):
-            options(error_endpoint=bad)
-    with pytest.raises(build_module.BuildError):
-        options(frame_ancestors="'self'; script-src *")
 
 
 def test_export_with_a_sealed_envelope_hands_out_only_the_envelope() -> None:
