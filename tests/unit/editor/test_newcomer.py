@@ -22,7 +22,9 @@ VIEW = {"x": 100.0, "y": 50.0, "w": 700.0, "h": 450.0}
 
 
 def act(ed: Editor, action: str, **args: Any) -> dict[str, Any]:
-    ui: dict[str, Any] = ed.handle({"type": "action", "name": action, "args": args})["ui"]
+    ui: dict[str, Any] = ed.handle({"type": "action", "name": action, "args": args})[
+        "ui"
+    ]
     return ui
 
 
