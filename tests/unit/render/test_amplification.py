@@ -1,0 +1,154 @@
+"""Render amplification (issue 14): a small file must not become a huge picture.
+
+Every wrapped line used to be its own ``<tspan>`` without a cap, so a
+100,000-character label in a 30 px box drew 3.8 MB of SVG, and a compressed
+draw.io file of such labels over 100 MB. Labels now draw at most twice the
+lines that fit their box (at least ``MIN_DRAWN_LINES``) and at most
+``MAX_DRAWN_CHARS`` characters, ending in an ellipsis; the document keeps
+the whole text.
+"""
+
+from __future__ import annotations
+
+import base64
+import urllib.parse
+import zlib
+from dataclasses import replace
+
+from linework.files import open_document
+from linework.formats import native
+from linework.geometry import Box, Vec
+from linework.model import (
+    DEFAULT_STYLE,
+    Connector,
+    ConnectorLabel,
+    Document,
+    Free,
+    IdSource,
+    Shape,
+    Transaction,
+)
+from linework.render import Renderer, export_svg
+from linework.text import layout, line_height
+from linework.text.layout import ELLIPSIS, MAX_DRAWN_CHARS, MIN_DRAWN_LINES
+
+SMALL = Box(0, 0, 30, 30)
+# Words of 1 to 9 letters: wraps at spaces, as real text does.
+WORDS = " ".join("abcdefghi"[: 1 + i % 9] for i in range(20_000))[:100_000]
+
+
+def _doc(n: int, text: str, box: Box = SMALL, **style: object) -> Document:
+    ids = IdSource()
+    doc = Document.new(ids)
+    page = doc.pages()[0]
+    tx = Transaction(doc)
+    for i in range(n):
+        tx.put(
+            Shape(
+                id=ids.new("shape"),
+                page=page.id,
+                layer=doc.layers(page.id)[0].id,
+                kind="rectangle",
+                box=replace(box, x=box.x + 40 * i),
+                text=text,
+                style=replace(DEFAULT_STYLE, **style),  # type: ignore[arg-type]
+            )
+        )
+    return doc.apply(tx.patch())
+
+
+def _page_svg(doc: Document) -> bytes:
+    return export_svg(doc, doc.pages()[0].id).encode()
+
+
+def _drawio(n: int, text: str) -> bytes:
+    """A compressed draw.io page of n 30 px cells, each labelled ``text``."""
+    cells = "".join(
+        f'<mxCell id="c{i}" value="{text}" style="whiteSpace=wrap;html=1;" '
+        f'vertex="1" parent="1"><mxGeometry x="{40 * i}" y="0" width="30" '
+        'height="30" as="geometry"/></mxCell>'
+        for i in range(n)
+    )
+    xml = (
+        '<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>'
+        f"{cells}</root></mxGraphModel>"
+    )
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = deflate.compress(urllib.parse.quote(xml, safe="").encode())
+    raw += deflate.flush()
+    payload = base64.b64encode(raw).decode()
+    return f'<mxfile><diagram id="d" name="P">{payload}</diagram></mxfile>'.encode()
+
+
+def test_a_huge_label_in_a_small_box_renders_under_a_megabyte() -> None:
+    doc = _doc(1, WORDS)
+    svg = _page_svg(doc)
+    assert len(svg) < 1_000_000
+    assert svg.count(b"<tspan") <= MIN_DRAWN_LINES
+    assert ELLIPSIS.encode() in svg
+    # The document keeps every character: only the picture is cut.
+    assert WORDS == next(iter(doc.elements(doc.pages()[0].id))).text  # type: ignore[union-attr]
+
+
+def test_a_label_without_wrapping_is_bounded_too() -> None:
+    one_line = "x" * 100_000
+    for style in ({"wrap": False}, {"label_position": "below"}):
+        svg = _page_svg(_doc(1, one_line, **style))
+        assert len(svg) < 1_000_000
+        assert one_line[: MAX_DRAWN_CHARS + 1] not in svg.decode()
+        assert ELLIPSIS in svg.decode()
+
+
+def test_line_feeds_alone_cannot_amplify() -> None:
+    lines = "\n".join(f"line {i}" for i in range(50_000))
+    svg = _page_svg(_doc(1, lines, **{"wrap": False}))
+    assert svg.count(b"<tspan") <= MIN_DRAWN_LINES
+    assert len(svg) < 100_000
+
+
+def test_a_connector_label_is_bounded() -> None:
+    doc = Document.new(IdSource())
+    page = doc.pages()[0]
+    tx = Transaction(doc)
+    tx.put(
+        Connector(
+            id="connector:1",
+            page=page.id,
+            layer=doc.layers(page.id)[0].id,
+            source=Free(point=Vec(0, 0)),
+            target=Free(point=Vec(300, 0)),
+            labels=(ConnectorLabel(text="\n".join(["y" * 2000] * 2000)),),
+        )
+    )
+    svg = _page_svg(doc.apply(tx.patch()))
+    assert len(svg) < 100_000
+
+
+def test_a_compressed_drawio_file_of_sixty_huge_labels_stays_small() -> None:
+    """17 KB of deflate used to expand to over 100 MB of SVG."""
+    data = _drawio(60, WORDS)
+    assert len(data) < 200_000
+    doc = open_document(data).doc
+    svg = _page_svg(doc)
+    assert len(svg) < 5_000_000
+    fragments = Renderer().page_fragments(doc, doc.pages()[0].id)
+    assert sum(len(f) for _, f in fragments) < 5_000_000
+
+
+def test_a_six_megabyte_linework_file_opens_and_renders() -> None:
+    data = native.encode(_doc(60, WORDS))
+    assert len(data) > 6_000_000
+    doc = open_document(data).doc
+    assert len(_page_svg(doc)) < 5_000_000
+
+
+def test_lines_that_fit_the_box_twice_over_stay() -> None:
+    """Text spilling a little out of its box is drawn whole, as in draw.io."""
+    step = line_height(12.0)
+    tall = Box(0, 0, 200, 20 * step)
+    text = "\n".join(f"row {i}" for i in range(2 * 20))
+    svg = _page_svg(_doc(1, text, box=tall, font_size=12.0, text_padding=0.0))
+    assert 40 == svg.count(b"<tspan")
+    assert ELLIPSIS.encode() not in svg
+    assert 60 == layout.max_lines(30 * step, step)
+    assert MIN_DRAWN_LINES == layout.max_lines(0.0, step)
