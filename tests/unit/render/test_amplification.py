@@ -10,74 +10,29 @@ the whole text.
 
 from __future__ import annotations
 
-import base64
-import urllib.parse
-import zlib
-from dataclasses import replace
-
+from amplification import SMALL, WORDS, compressed_drawio, labelled
 from linework.files import open_document
 from linework.formats import native
 from linework.geometry import Box, Vec
 from linework.model import (
-    DEFAULT_STYLE,
     Connector,
     ConnectorLabel,
     Document,
     Free,
     IdSource,
-    Shape,
     Transaction,
 )
 from linework.render import Renderer, export_svg
 from linework.text import layout, line_height
 from linework.text.layout import ELLIPSIS, MAX_DRAWN_CHARS, MIN_DRAWN_LINES
 
-SMALL = Box(0, 0, 30, 30)
-# Words of 1 to 9 letters: wraps at spaces, as real text does.
-WORDS = " ".join("abcdefghi"[: 1 + i % 9] for i in range(20_000))[:100_000]
-
 
 def _doc(n: int, text: str, box: Box = SMALL, **style: object) -> Document:
-    ids = IdSource()
-    doc = Document.new(ids)
-    page = doc.pages()[0]
-    tx = Transaction(doc)
-    for i in range(n):
-        tx.put(
-            Shape(
-                id=ids.new("shape"),
-                page=page.id,
-                layer=doc.layers(page.id)[0].id,
-                kind="rectangle",
-                box=replace(box, x=box.x + 40 * i),
-                text=text,
-                style=replace(DEFAULT_STYLE, **style),  # type: ignore[arg-type]
-            )
-        )
-    return doc.apply(tx.patch())
+    return labelled(n, text, box, **style)
 
 
 def _page_svg(doc: Document) -> bytes:
     return export_svg(doc, doc.pages()[0].id).encode()
-
-
-def _drawio(n: int, text: str) -> bytes:
-    """A compressed draw.io page of n 30 px cells, each labelled ``text``."""
-    cells = "".join(
-        f'<mxCell id="c{i}" value="{text}" style="whiteSpace=wrap;html=1;" '
-        f'vertex="1" parent="1"><mxGeometry x="{40 * i}" y="0" width="30" '
-        'height="30" as="geometry"/></mxCell>'
-        for i in range(n)
-    )
-    xml = (
-        '<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>'
-        f"{cells}</root></mxGraphModel>"
-    )
-    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
-    raw = deflate.compress(urllib.parse.quote(xml, safe="").encode())
-    raw += deflate.flush()
-    payload = base64.b64encode(raw).decode()
-    return f'<mxfile><diagram id="d" name="P">{payload}</diagram></mxfile>'.encode()
 
 
 def test_a_huge_label_in_a_small_box_renders_under_a_megabyte() -> None:
@@ -126,7 +81,7 @@ def test_a_connector_label_is_bounded() -> None:
 
 def test_a_compressed_drawio_file_of_sixty_huge_labels_stays_small() -> None:
     """17 KB of deflate used to expand to over 100 MB of SVG."""
-    data = _drawio(60, WORDS)
+    data = compressed_drawio(60, WORDS)
     assert len(data) < 200_000
     doc = open_document(data).doc
     svg = _page_svg(doc)
