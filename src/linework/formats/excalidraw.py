@@ -29,7 +29,7 @@ from linework.formats import limits, png
 from linework.formats.colours import css_colour
 from linework.formats.gliffy import load_json
 from linework.formats.imports import ImportResult, unmapped_warning
-from linework.formats.jsonerrors import json_problem
+from linework.formats.jsonerrors import json_problem, unique_keys
 from linework.formats.layout import fit_to_page, renumber_z
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
@@ -115,7 +115,9 @@ def _degrees(radians: Any) -> float:
 def _parse(text: str) -> Any:
     limits.check_json_depth(text)
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(
+            text, parse_constant=_no_constant, object_pairs_hook=unique_keys
+        )
     except json.JSONDecodeError as exc:
         raise LineworkError(CODE, json_problem(exc)) from None
     except ValueError as exc:

@@ -27,7 +27,7 @@ from linework.errors import LineworkError
 from linework.formats import limits
 from linework.formats.colours import css_colour
 from linework.formats.imports import ImportResult, unmapped_warning
-from linework.formats.jsonerrors import json_problem
+from linework.formats.jsonerrors import json_problem, unique_keys
 from linework.formats.layout import fit_to_page, renumber_z
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
@@ -182,7 +182,9 @@ def load_json(data: bytes, code: str) -> Any:
         raise LineworkError("LW-E0107", f"Bad byte at offset {exc.start}.") from None
     limits.check_json_depth(text)
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(
+            text, parse_constant=_no_constant, object_pairs_hook=unique_keys
+        )
     except json.JSONDecodeError as exc:
         raise LineworkError(code, json_problem(exc)) from None
     except ValueError as exc:
