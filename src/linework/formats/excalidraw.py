@@ -380,6 +380,11 @@ class _Reader:
             self.group_parent[outer] = frame
         return group
 
+    def _note(self, warning: str) -> None:
+        """Add a warning once (a cap may apply to many elements)."""
+        if warning not in self.warnings:
+            self.warnings.append(warning)
+
     def _cap_group_depth(self) -> None:
         """Cut group chains so no element nests deeper than the model allows."""
         limit = limits.MAX_GROUP_DEPTH - 1
@@ -392,6 +397,7 @@ class _Reader:
                 cur = nxt
             else:
                 self.group_parent[cur] = None
+                self._note(f"Groups nested deeper than {limit} were flattened.")
         for gid, parent in self.group_parent.items():
             rec = self.records[gid]
             if isinstance(rec, Group) and parent is not None:
@@ -515,6 +521,10 @@ class _Reader:
         ]
         if len(raw_pts) > limits.MAX_WAYPOINTS:
             # Freehand strokes can hold thousands of points: keep an even sample.
+            self._note(
+                f"Lines with more than {limits.MAX_WAYPOINTS:,} points were"
+                " simplified to an even sample of them."
+            )
             step = len(raw_pts) / limits.MAX_WAYPOINTS
             raw_pts = [raw_pts[int(i * step)] for i in range(limits.MAX_WAYPOINTS)] + [
                 raw_pts[-1]
