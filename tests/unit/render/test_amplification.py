@@ -10,7 +10,10 @@ the whole text.
 
 from __future__ import annotations
 
+import pytest
+
 from amplification import SMALL, WORDS, compressed_drawio, labelled
+from linework.errors import LineworkError
 from linework.files import open_document
 from linework.formats import native
 from linework.geometry import Box, Vec
@@ -107,3 +110,19 @@ def test_lines_that_fit_the_box_twice_over_stay() -> None:
     assert ELLIPSIS.encode() not in svg
     assert 60 == layout.max_lines(30 * step, step)
     assert MIN_DRAWN_LINES == layout.max_lines(0.0, step)
+
+
+def test_a_page_drawing_more_than_the_cap_is_refused_with_a_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sum of the bounded labels is bounded too (LW-E0404), checked as it grows."""
+    import linework.render as render
+
+    doc = _doc(60, WORDS)
+    size = len(_page_svg(doc))
+    monkeypatch.setattr(render, "MAX_PAGE_SVG_CHARS", size // 2)
+    with pytest.raises(LineworkError) as caught:
+        _page_svg(doc)
+    assert "LW-E0404" == caught.value.code
+    monkeypatch.setattr(render, "MAX_PAGE_SVG_CHARS", size)
+    assert size == len(_page_svg(doc))
