@@ -19,7 +19,9 @@ from editor_helpers import clean_test, elements, settle
 from lw_helpers import App
 
 from amplification import WORDS, compressed_drawio, labelled
+from linework.files import open_document
 from linework.formats import native
+from linework.render import page_fragments
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
@@ -70,6 +72,11 @@ def test_opening_an_amplification_file_keeps_the_page_responsive(
     markup = app.page.eval_on_selector("#canvas", "c => c.outerHTML.length")
     assert markup < 1_000_000 * count / 10 + 200_000
     assert "\u2026" in (app.page.text_content("#canvas") or "")
+    # Deterministic: the worker draws the very bytes native Python draws.
+    doc = open_document(path.read_bytes()).doc
+    reply = app.send({"type": "render"})
+    native_fragments = page_fragments(doc, reply["page"]["id"])
+    assert [[eid, svg] for eid, svg in native_fragments] == reply["elements"]
 
 
 def _paste(app: App, text: str) -> None:
