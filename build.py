@@ -1040,7 +1040,7 @@ class ErrorCounter:
 # may hold a thread, how many connections are served at once, and the recent
 # request paths kept for tests (cut short, in a ring).
 MAX_REPORT_BYTES = 512
-MAX_CONNECTIONS = 64
+MAX_CONNECTIONS = 128
 MAX_KEPT_REQUESTS = 256
 MAX_KEPT_PATH = 200
 

@@ -51,19 +51,24 @@ def _open_and_measure(app: App, path: Path) -> list[float]:
     return list(app.page.evaluate(LONG_TASKS))
 
 
-@pytest.mark.parametrize("name", ["label.linework", "sixty.drawio"])
+@pytest.mark.parametrize("name", ["label.linework", "sixty.drawio", "big.linework"])
 def test_opening_an_amplification_file_keeps_the_page_responsive(
     editor_app: App, tmp_path: Path, name: str
 ) -> None:
+    """The 17 KB-style compressed file and the 6 MB .linework included."""
     app = editor_app
     path = tmp_path / name
     if name == "label.linework":
         path.write_bytes(native.encode(labelled(1, WORDS)))
         count = 1
-    else:
+    elif name == "sixty.drawio":
         path.write_bytes(compressed_drawio(60, WORDS))
+        assert path.stat().st_size < 200_000
         count = 60
-    assert path.stat().st_size < 200_000
+    else:
+        path.write_bytes(native.encode(labelled(60, WORDS)))
+        assert path.stat().st_size > 6_000_000
+        count = 60
     long_tasks = _open_and_measure(app, path)
     assert [t for t in long_tasks if t > 1000] == []
     assert count == sum(1 for e in elements(app) if e["type"] == "shape")

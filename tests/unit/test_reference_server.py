@@ -179,3 +179,27 @@ def test_memory_stays_bounded_under_many_long_paths(server: Any) -> None:
 
 def test_the_server_reads_the_registry_of_the_core() -> None:
     assert set(REGISTRY) == build.registered_codes()
+
+
+def test_connections_beyond_the_cap_are_closed_not_queued(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each open connection holds a thread: past the cap, a new one is closed."""
+    (tmp_path / "index.html").write_text("hi\n")
+    monkeypatch.setattr(build, "MAX_CONNECTIONS", 2)
+    with build.serving(tmp_path) as srv:
+        port = srv.server_address[1]
+        idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
+        try:
+            with socket.create_connection(("127.0.0.1", port)) as extra:
+                extra.settimeout(5)
+                assert b"" == extra.recv(100)  # closed at once, no answer
+        finally:
+            for s in idle:
+                s.close()
+        raw = b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        for _ in range(50):  # the freed slots come back
+            answers = responses(exchange(srv, raw))
+            if answers:
+                break
+        assert [200] == [status for status, _ in answers]
