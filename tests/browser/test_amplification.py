@@ -22,6 +22,7 @@ from amplification import WORDS, compressed_drawio, labelled
 from linework.files import open_document
 from linework.formats import native
 from linework.render import page_fragments
+from linework.text.layout import MIN_DRAWN_LINES
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
@@ -73,7 +74,7 @@ def test_opening_an_amplification_file_keeps_the_page_responsive(
     assert [t for t in long_tasks if t > 1000] == []
     assert count == sum(1 for e in elements(app) if e["type"] == "shape")
     spans = app.page.locator("#canvas tspan").count()
-    assert 0 < spans <= 40 * count
+    assert 0 < spans <= MIN_DRAWN_LINES * count
     markup = app.page.eval_on_selector("#canvas", "c => c.outerHTML.length")
     assert markup < 1_000_000 * count / 10 + 200_000
     assert "\u2026" in (app.page.text_content("#canvas") or "")

@@ -42,7 +42,7 @@ _SLACK_UNITS: Final = 1e-6
 # over, and never fewer than MIN_DRAWN_LINES (text that spills out of its box
 # a little stays, as in draw.io); and at most MAX_DRAWN_CHARS characters. What
 # is cut ends in an ellipsis. The text itself is kept whole in the document.
-MIN_DRAWN_LINES: Final = 40
+MIN_DRAWN_LINES: Final = 20
 MAX_DRAWN_CHARS: Final = 10_000
 ELLIPSIS: Final = "\u2026"
 
