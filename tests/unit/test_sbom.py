@@ -10,6 +10,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -36,16 +37,15 @@ def test_the_build_backend_is_pinned_exactly() -> None:
     assert re.fullmatch(r"hatchling==\d+\.\d+\.\d+", requires[0])
 
 
-def _check(bom: dict[str, object]) -> dict[str, dict[str, object]]:
+def _check(bom: dict[str, Any]) -> dict[str, dict[str, Any]]:
     assert "CycloneDX" == bom["bomFormat"] and "1.5" == bom["specVersion"]
-    components = {c["name"]: c for c in bom["components"]}  # type: ignore[attr-defined]
+    components = {c["name"]: c for c in bom["components"]}
     package = json.loads((ROOT / "web" / "package.json").read_text())
     for name, version in package["dependencies"].items():
         assert version == components[name]["version"], name
     assert build.MICROPIP_VERSION == components["micropip"]["version"]
     licences = {
-        name: c["licenses"][0]["license"]["id"]  # type: ignore[index]
-        for name, c in components.items()
+        name: c["licenses"][0]["license"]["id"] for name, c in components.items()
     }
     assert {
         "pyodide": "MPL-2.0",
@@ -82,9 +82,7 @@ def test_the_sbom_lists_what_is_served(tmp_path: Path) -> None:
     components = _check(bom)
     assert (
         build.sha256_hex(cached.read_bytes())
-        == (
-            components["micropip"]["hashes"][0]["content"]  # type: ignore[index]
-        )
+        == (components["micropip"]["hashes"][0]["content"])
     )
     # Deterministic: the same inputs, the same bill.
     assert bom == build.sbom(
@@ -102,7 +100,7 @@ def test_dist_serves_its_sbom() -> None:
     manifest = json.loads((build.DIST / "manifest.json").read_text())
     assert manifest["version"] == bom["metadata"]["component"]["version"]
     served = {
-        name: [p["value"] for p in c.get("properties", [])]  # type: ignore[attr-defined]
+        name: [p["value"] for p in c.get("properties", [])]
         for name, c in components.items()
     }
     assert any(p.endswith("pyodide.asm.wasm") for p in served["pyodide"])
@@ -113,7 +111,5 @@ def test_dist_serves_its_sbom() -> None:
     wheel = build.DIST / "packages" / manifest["wheels"]["linework"]
     assert (
         build.sha256_hex(wheel.read_bytes())
-        == (
-            components["linework"]["hashes"][0]["content"]  # type: ignore[index]
-        )
+        == (components["linework"]["hashes"][0]["content"])
     )

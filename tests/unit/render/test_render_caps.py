@@ -50,8 +50,11 @@ def test_a_huge_label_in_a_small_box_renders_under_a_megabyte() -> None:
 
 def test_a_label_without_wrapping_is_bounded_too() -> None:
     one_line = "x" * 100_000
-    for style in ({"wrap": False}, {"label_position": "below"}):
-        svg = _page_svg(_doc(1, one_line, **style))
+    for doc in (
+        _doc(1, one_line, wrap=False),
+        _doc(1, one_line, label_position="below"),
+    ):
+        svg = _page_svg(doc)
         assert len(svg) < 1_000_000
         assert one_line[: MAX_DRAWN_CHARS + 1] not in svg.decode()
         assert ELLIPSIS in svg.decode()
@@ -59,7 +62,7 @@ def test_a_label_without_wrapping_is_bounded_too() -> None:
 
 def test_line_feeds_alone_cannot_amplify() -> None:
     lines = "\n".join(f"line {i}" for i in range(50_000))
-    svg = _page_svg(_doc(1, lines, **{"wrap": False}))
+    svg = _page_svg(_doc(1, lines, wrap=False))
     assert svg.count(b"<tspan") <= MIN_DRAWN_LINES
     assert len(svg) < 100_000
 
