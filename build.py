@@ -75,7 +75,7 @@ ERROR_CONTEXTS = frozenset(
     {"boot", "import", "export", "save", "open", "edit", "embed"}
 )
 # Paths under these prefixes carry a content hash in their name: cache forever.
-IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/")
+IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/", "/icons/")
 
 # Features the app does not use. Only names Chromium knows: an unknown one is
 # logged as a console error on every load.
@@ -677,6 +677,23 @@ def favicon_ico(svg_colour: tuple[int, int, int] = (37, 99, 235)) -> bytes:
 # --------------------------------------------------------------------------- build
 
 
+MAPPED_ICONS = ROOT / "src" / "linework" / "icons" / "data" / "mapped.json"
+
+
+def build_icon_libraries() -> tuple[dict[str, bytes], dict[str, Any]]:
+    """Return dist/'s icon files and the catalog; write the wheel's mapped icons."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import icon_libraries
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    files, catalog, mapped = icon_libraries.build_icons(NODE_MODULES)
+    MAPPED_ICONS.parent.mkdir(parents=True, exist_ok=True)
+    if not MAPPED_ICONS.exists() or MAPPED_ICONS.read_bytes() != mapped:
+        MAPPED_ICONS.write_bytes(mapped)
+    return files, catalog
+
+
 def build(
     *,
     error_endpoint: str | None = ERROR_ENDPOINT[1:],
@@ -715,6 +732,11 @@ def build(
         runtime_dir = f"pyodide/{pyodide_version}-{runtime_hash[:12]}/"
         for name, data in runtime.items():
             files[runtime_dir + name] = data
+
+        # Icon libraries (tools/icon_libraries.py); the mapped icons go into
+        # the source tree first, so the wheel built next carries them.
+        icon_files, icon_catalog = build_icon_libraries()
+        files.update(icon_files)
 
         # Wheels in folders named by their hash, and a lock listing them.
         with tempfile.TemporaryDirectory() as tmp:
@@ -760,6 +782,7 @@ def build(
             "errorEndpoint": options["errorEndpoint"],
             "reportErrors": options["reportErrors"],
             "allowedOrigins": options["allowedOrigins"],
+            "icons": icon_catalog,
         }
         sources = {
             p.relative_to(WEB).as_posix(): p.read_text()
@@ -849,6 +872,7 @@ def dist_is_fresh() -> bool:
         ROOT / "index.html",
         ROOT / "pyproject.toml",
         ROOT / "build.py",
+        ROOT / "tools" / "icon_libraries.py",
         WEB / "package-lock.json",
     ]
     inputs += [p for p in WEB.iterdir() if p.is_file()]

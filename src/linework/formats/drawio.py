@@ -33,7 +33,7 @@ from itertools import pairwise
 from typing import Any, Final
 
 from linework.errors import LineworkError
-from linework.formats import htmltext, limits, mermaid, png, xmlsafe
+from linework.formats import htmltext, limits, mermaid, png, stencils, xmlsafe
 from linework.formats.colours import NAMED_COLOURS
 from linework.formats.imports import ImportResult, unmapped_warning
 from linework.geometry import Box, Vec, rotate_about
@@ -1245,6 +1245,15 @@ class _PageBuilder:
                 kind, mapped = "rectangle", False
             else:
                 props["src"] = src
+        stencil = (
+            stencils.drawio_icon(shape_name or "image", st) if not mapped else None
+        )
+        if stencil is not None:
+            # A library icon (mapped) or a labelled icon placeholder (unmapped).
+            kind, mapped = "icon", stencil.mapped
+            props.update(stencil.props)
+            if not label.text and not stencil.mapped:
+                label = replace(label, text=stencil.title)
         if kind == "ellipse" and st.get("aspect") == "fixed" and box.w == box.h:
             kind = "circle"
         hinted = st.get(KIND_HINT_KEY, "")
@@ -1269,7 +1278,7 @@ class _PageBuilder:
             # An image shape without its picture would draw nothing in draw.io.
             if name not in ("?", "image"):
                 extra[EXTRA_SHAPE_KEY] = name
-        no_box = textual or kind == "image"
+        no_box = textual or kind in ("image", "icon")
         fill_default = "none" if no_box else "#ffffff"
         fill = colour(st.get("fillColor"), fill_default)
         if swimlane:
