@@ -1254,6 +1254,7 @@ class _PageBuilder:
             props.update(stencil.props)
             if not label.text and not stencil.mapped:
                 label = replace(label, text=stencil.title)
+                st = {**st, "verticalLabelPosition": "bottom"}
         if kind == "ellipse" and st.get("aspect") == "fixed" and box.w == box.h:
             kind = "circle"
         hinted = st.get(KIND_HINT_KEY, "")

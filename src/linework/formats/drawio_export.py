@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Final
 
-from linework.formats import drawio, htmltext, limits
+from linework.formats import drawio, htmltext, limits, stencils
 from linework.geometry import Box, Vec, fmt
 from linework.links import safe_link
 from linework.model import (
@@ -58,6 +58,7 @@ KIND_STYLES: Final[Mapping[str, str]] = {
     "block-arrow": "shape=singleArrow;",
     "text": "text;",
     "image": "shape=image;",
+    "icon": "",
     "process": "shape=mxgraph.flowchart.process;",
     "decision": "shape=mxgraph.flowchart.decision;",
     "terminator": "shape=mxgraph.flowchart.terminator;",
@@ -209,6 +210,8 @@ def _shape_style(shape: Shape, html: bool) -> str:
             ("absoluteArcSize", "1"),
             ("arcSize", _num(shape.style.corner_radius * 2)),
         ]
+    if shape.kind == "icon":
+        pairs += stencils.drawio_icon_pairs(shape.props)
     if shape.kind == "image":
         src = shape.props.get("src")
         uri = drawio.style_image(src) if isinstance(src, str) else None

@@ -6,7 +6,7 @@ export), and optionally ``stencil`` (the foreign stencil an import mapped or
 could not map). The SVG is drawn only as an ``<image>``, where it can neither
 run script nor fetch anything, so a hostile file stays inert. An icon without
 a usable ``src`` (an import stencil with no library equivalent) is drawn as a
-neutral placeholder: a dashed tile with a generic glyph, never a blank box.
+neutral placeholder: a grey tile with a generic glyph, never a blank box.
 """
 
 from __future__ import annotations
@@ -78,15 +78,12 @@ class IconKind(BoxKind):
                 rx=min(6.0, s / 8),
                 fill=_TILE_FILL,
                 stroke=_TILE_STROKE,
-                stroke_dasharray="4 3",
             ),
             node(
                 "path",
                 d=glyph,
                 fill="none",
                 stroke=_TILE_STROKE,
-                stroke_width=max(1.0, s / 40),
-                stroke_linejoin="round",
             ),
         )
 
