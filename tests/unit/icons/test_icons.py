@@ -223,3 +223,27 @@ def test_add_icon_refuses_bad_svg_and_changes_nothing() -> None:
 
 def test_catalog_is_json_serialisable() -> None:
     json.dumps({"targets": sorted(mapping_targets())})
+
+
+@needs_icons
+def test_gliffy_network_stencils_import_as_icons() -> None:
+    from unit.formats.test_gliffy import doc_of, obj
+
+    doc = doc_of(
+        [
+            obj(
+                1,
+                "com.gliffy.shape.network.network_v4.business.router",
+                "Shape",
+                inner={},
+            ),
+            obj(
+                2,
+                "com.gliffy.shape.network.network_v4.business.flux_capacitor",
+                "Shape",
+                inner={},
+            ),
+        ]
+    )
+    kinds = {(s.kind, s.props.get("icon"), "src" in s.props) for s in _shapes(doc)}
+    assert {("icon", "router", True), ("icon", None, False)} == kinds
