@@ -1,0 +1,201 @@
+// Icon libraries in the palette. Everything here is data the build generated
+// with the core (tools/icon_libraries.py): the catalog in config.js lists the
+// libraries at first paint; a section's entries come from the search index
+// (names, titles, tags) when it is first opened, built a slice per frame; a
+// thumbnail's SVG (already sanitized by the core) is fetched, a chunk at a
+// time, only when its entry scrolls into view (IntersectionObserver), and is
+// shown as an <img> of a data: URI, where SVG is inert. Adding an icon sends
+// its SVG to the core, which sanitizes it again and copies it into the
+// document. Nothing is stored: the library choice lives for the session.
+
+import config from "../config.js";
+
+/** Entries built per animation frame: keeps each frame far under 50 ms. */
+const SLICE = 160;
+/** Icon matches shown for a search (refine to see others). */
+const MAX_RESULTS = 120;
+
+const catalog = config.icons?.libraries ?? [];
+
+export function createIconLibraries({ onEntry, onActivate }) {
+  const chunks = new Map(); // url -> Promise<icons[]>
+  let indexPromise = null;
+  const enabled = new Map(catalog.map((lib) => [lib.id, lib.default !== false]));
+  const sections = new Map(); // id -> {details, grid, built}
+  const listeners = new Set();
+
+  function index() {
+    indexPromise ??= fetch(config.icons.index, { credentials: "same-origin" })
+      .then((r) => {
+        if (!r.ok) throw new Error(`icon index: HTTP ${r.status}`);
+        return r.json();
+      });
+    return indexPromise;
+  }
+
+  function chunk(url) {
+    if (!chunks.has(url)) {
+      chunks.set(url, fetch(url, { credentials: "same-origin" }).then((r) => {
+        if (!r.ok) throw new Error(`icons: HTTP ${r.status}`);
+        return r.json();
+      }).then((data) => data.icons));
+    }
+    return chunks.get(url);
+  }
+
+  /** The icon record {n, t, k, w, h, s} of library id at position i. */
+  async function icon(lib, i) {
+    const list = await chunk(lib.urls[Math.floor(i / lib.chunk)]);
+    return list[i % lib.chunk];
+  }
+
+  const observer = new IntersectionObserver((seen) => {
+    for (const { isIntersecting, target } of seen) {
+      if (!isIntersecting) continue;
+      observer.unobserve(target);
+      const lib = catalog.find((l) => l.id === target.dataset.library);
+      icon(lib, Number(target.dataset.index)).then((data) => {
+        const img = target.querySelector("img");
+        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.s)}`;
+        target.dataset.thumb = "1";
+      }).catch(() => {});
+    }
+  }, { rootMargin: "200px 0px" });
+
+  function entryButton(lib, i, name, title) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "shape icon-entry";
+    button.tabIndex = -1;
+    button.dataset.shape = `${lib.id}/${name}`;
+    button.dataset.library = lib.id;
+    button.dataset.index = String(i);
+    button.title = title;
+    button.setAttribute("aria-label", `Add ${title}`);
+    const img = document.createElement("img");
+    img.alt = "";
+    img.draggable = false;
+    img.setAttribute("aria-hidden", "true");
+    button.append(img);
+    const spec = {
+      name: button.dataset.shape,
+      size: [64, 64],
+      svg: () => icon(lib, i),
+      add: (at) => icon(lib, i).then((data) => onActivate({
+        library: lib.id, icon: data.n, svg: data.s, ...at,
+      })),
+    };
+    onEntry(button, spec);
+    observer.observe(button);
+    return button;
+  }
+
+  /** Build a section's entries, a slice per frame (never one long frame). */
+  async function build(id) {
+    const section = sections.get(id);
+    if (section.built) return section.built;
+    const lib = catalog.find((l) => l.id === id);
+    section.built = index().then((idx) => new Promise((resolve) => {
+      const rows = idx[id] ?? [];
+      let at = 0;
+      const step = () => {
+        const part = document.createDocumentFragment();
+        const end = Math.min(rows.length, at + SLICE);
+        for (; at < end; at += 1) part.append(entryButton(lib, at, rows[at][0], rows[at][1]));
+        section.grid.append(part);
+        if (at < rows.length) requestAnimationFrame(step);
+        else {
+          section.details.dataset.built = "1";
+          resolve();
+          for (const f of listeners) f();
+        }
+      };
+      step();
+    }));
+    return section.built;
+  }
+
+  function sectionFor(lib) {
+    const details = document.createElement("details");
+    details.className = "palette-section icon-section";
+    details.dataset.library = lib.id;
+    details.hidden = !enabled.get(lib.id);
+    const summary = document.createElement("summary");
+    summary.textContent = `${lib.title} (${lib.count.toLocaleString("en")})`;
+    const grid = document.createElement("div");
+    grid.className = "palette-grid";
+    grid.setAttribute("role", "group");
+    grid.setAttribute("aria-label", lib.title);
+    details.append(summary, grid);
+    details.addEventListener("toggle", () => {
+      if (details.open) build(lib.id).catch(() => {});
+    });
+    sections.set(lib.id, { details, grid, built: null });
+    return details;
+  }
+
+  // Search results: one grid of matching icons from the enabled libraries.
+  const results = document.createElement("section");
+  results.className = "palette-section icon-results";
+  results.dataset.role = "icon-results";
+  results.hidden = true;
+  const resultsTitle = document.createElement("h3");
+  resultsTitle.className = "palette-heading";
+  const resultsGrid = document.createElement("div");
+  resultsGrid.className = "palette-grid";
+  resultsGrid.setAttribute("role", "group");
+  resultsGrid.setAttribute("aria-label", "Matching icons");
+  const more = document.createElement("p");
+  more.className = "palette-none";
+  results.append(resultsTitle, resultsGrid, more);
+  let searchSerial = 0;
+
+  /** Show icons whose name, title or tags hold every word; resolves to the match count. */
+  async function search(words) {
+    const serial = ++searchSerial;
+    if (words.length === 0) {
+      results.hidden = true;
+      resultsGrid.replaceChildren();
+      return 0;
+    }
+    const idx = await index();
+    if (serial !== searchSerial) return 0;
+    const found = [];
+    let total = 0;
+    for (const lib of catalog) {
+      if (!enabled.get(lib.id)) continue;
+      const rows = idx[lib.id] ?? [];
+      for (let i = 0; i < rows.length; i += 1) {
+        const [name, title, tags] = rows[i];
+        const text = `${name} ${title} ${tags}`.toLowerCase();
+        if (!words.every((w) => text.includes(w))) continue;
+        total += 1;
+        if (found.length < MAX_RESULTS) found.push([lib, i, name, title]);
+      }
+    }
+    resultsGrid.replaceChildren(...found.map(([lib, i, name, title]) =>
+      entryButton(lib, i, name, title)));
+    resultsTitle.textContent = `Icons (${total.toLocaleString("en")})`;
+    more.textContent = total > found.length
+      ? `${(total - found.length).toLocaleString("en")} more: type more words to narrow.`
+      : "";
+    results.hidden = total === 0;
+    for (const f of listeners) f();
+    return total;
+  }
+
+  return {
+    catalog,
+    results,
+    sections: () => catalog.map(sectionFor),
+    search,
+    build,
+    isEnabled: (id) => enabled.get(id),
+    setEnabled(id, on) {
+      enabled.set(id, on);
+      const section = sections.get(id);
+      if (section) section.details.hidden = !on;
+    },
+    onChange: (f) => listeners.add(f),
+  };
+}
