@@ -173,3 +173,24 @@ def test_more_shapes_turns_libraries_off_for_the_session(editor_app: App) -> Non
     app.page.click(f"{dialog} [data-choice=apply]")
     app.page.wait_for_selector(dialog, state="detached")
     assert "aws/aws-lambda" in type_search(app, "lambda")
+
+
+def test_icon_packages_are_pinned_and_their_licences_served(site: Any) -> None:
+    """Each icon package is pinned in web/package.json and listed, with its
+    licence, in the notices file the site serves; the icon files are same-origin."""
+    import json
+    import urllib.request
+    from pathlib import Path
+
+    pinned = json.loads(
+        (Path(__file__).resolve().parents[2] / "web" / "package.json").read_text()
+    )
+    with urllib.request.urlopen(site.url + "THIRD-PARTY-NOTICES.txt") as response:
+        notices = response.read().decode()
+    for package, licence in (
+        ("@tabler/icons", "MIT"),
+        ("@iconify-json/logos", "CC0-1.0"),
+    ):
+        version = pinned["dependencies"][package]
+        assert f"{package} {version} — licence {licence}" in notices
+    assert "Permission is hereby granted, free of charge" in notices  # the MIT text
