@@ -1365,6 +1365,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         # The editor's figures: open + paint, drag, select-all move, memory.
         sys.stdout.flush()
         tool = [sys.executable, str(ROOT / "tools" / "bench_browser_editor.py")]
+        if subprocess.run(tool, cwd=ROOT, check=False).returncode:
+            return 1
+    if args.icons:
+        # Icons: 1,000 icons open + paint; the palette opening every library.
+        sys.stdout.flush()
+        tool = [sys.executable, str(ROOT / "tools" / "bench_browser_icons.py")]
         return subprocess.run(tool, cwd=ROOT, check=False).returncode
     return 0
 
@@ -1437,6 +1443,12 @@ def main(argv: list[str] | None = None) -> int:
         dest="editor",
         action="store_false",
         help="skip the editor section (tools/bench_browser_editor.py)",
+    )
+    p_bench.add_argument(
+        "--no-icons",
+        dest="icons",
+        action="store_false",
+        help="skip the icons section (tools/bench_browser_icons.py)",
     )
     args, unknown = parser.parse_known_args(argv)
     if args.command == "test":
