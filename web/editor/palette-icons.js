@@ -24,6 +24,8 @@ export function createIconLibraries({ onEntry, onActivate }) {
   const sections = new Map(); // id -> {details, grid, built}
   const listeners = new Set();
 
+  const haystacks = new Map(); // library id -> lower-cased "name title tags" per icon
+
   function index() {
     indexPromise ??= fetch(config.icons.index, { credentials: "same-origin" })
       .then((r) => {
@@ -31,6 +33,13 @@ export function createIconLibraries({ onEntry, onActivate }) {
         return r.json();
       });
     return indexPromise;
+  }
+
+  function haystack(idx, id) {
+    if (!haystacks.has(id)) {
+      haystacks.set(id, (idx[id] ?? []).map(([n, t, k]) => `${n} ${t} ${k}`.toLowerCase()));
+    }
+    return haystacks.get(id);
   }
 
   function chunk(url) {
@@ -165,12 +174,11 @@ export function createIconLibraries({ onEntry, onActivate }) {
     for (const lib of catalog) {
       if (!enabled.get(lib.id)) continue;
       const rows = idx[lib.id] ?? [];
+      const texts = haystack(idx, lib.id);
       for (let i = 0; i < rows.length; i += 1) {
-        const [name, title, tags] = rows[i];
-        const text = `${name} ${title} ${tags}`.toLowerCase();
-        if (!words.every((w) => text.includes(w))) continue;
+        if (!words.every((w) => texts[i].includes(w))) continue;
         total += 1;
-        if (found.length < MAX_RESULTS) found.push([lib, i, name, title]);
+        if (found.length < MAX_RESULTS) found.push([lib, i, rows[i][0], rows[i][1]]);
       }
     }
     resultsGrid.replaceChildren(...found.map(([lib, i, name, title]) =>
