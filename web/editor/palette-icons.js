@@ -159,6 +159,17 @@ export function createIconLibraries({ onEntry, onActivate }) {
   results.append(resultsTitle, resultsGrid, more);
   let searchSerial = 0;
 
+  function rank(name, words) {
+    const parts = name.split("-");
+    let score = 0;
+    for (const w of words) {
+      if (parts.includes(w)) score += 0;
+      else if (name.includes(w)) score += 1;
+      else score += 3;
+    }
+    return score;
+  }
+
   /** Show icons whose name, title or tags hold every word; resolves to the match count. */
   async function search(words) {
     const serial = ++searchSerial;
@@ -178,9 +189,12 @@ export function createIconLibraries({ onEntry, onActivate }) {
       for (let i = 0; i < rows.length; i += 1) {
         if (!words.every((w) => texts[i].includes(w))) continue;
         total += 1;
-        if (found.length < MAX_RESULTS) found.push([lib, i, rows[i][0], rows[i][1]]);
+        found.push([lib, i, rows[i][0], rows[i][1], rank(rows[i][0], words)]);
       }
     }
+    // Names that are the words come first, then names holding them, then tags.
+    found.sort((a, b) => a[4] - b[4]);
+    found.length = Math.min(found.length, MAX_RESULTS);
     resultsGrid.replaceChildren(...found.map(([lib, i, name, title]) =>
       entryButton(lib, i, name, title)));
     resultsTitle.textContent = `Icons (${total.toLocaleString("en")})`;
