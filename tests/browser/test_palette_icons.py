@@ -194,3 +194,41 @@ def test_icon_packages_are_pinned_and_their_licences_served(site: Any) -> None:
         version = pinned["dependencies"][package]
         assert f"{package} {version} — licence {licence}" in notices
     assert "Permission is hereby granted, free of charge" in notices  # the MIT text
+
+
+def test_a_drawio_network_diagram_opens_with_its_icons(
+    editor_app: App, tmp_path: Any
+) -> None:
+    """In the page too, draw.io stencils become the wheel's library icons, and an
+    icon stencil without one a labelled placeholder; the notice counts it."""
+    app = editor_app
+    cells = (
+        '<mxCell id="r" value="Edge" vertex="1" parent="1" style="shape=mxgraph.cisco.routers.router;">'
+        '<mxGeometry x="40" y="40" width="60" height="60" as="geometry"/></mxCell>'
+        '<mxCell id="l" value="" vertex="1" parent="1" style="shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.lambda;">'
+        '<mxGeometry x="200" y="40" width="60" height="60" as="geometry"/></mxCell>'
+        '<mxCell id="q" value="" vertex="1" parent="1" style="shape=mxgraph.aws4.braket;">'
+        '<mxGeometry x="360" y="40" width="60" height="60" as="geometry"/></mxCell>'
+    )
+    path = tmp_path / "net.drawio"
+    path.write_text(
+        '<mxfile><diagram id="d" name="P"><mxGraphModel><root><mxCell id="0"/>'
+        f'<mxCell id="1" parent="0"/>{cells}</root></mxGraphModel></diagram></mxfile>'
+    )
+    app.page.set_input_files("input[type=file][data-role=open]", str(path))
+    app.page.wait_for_function(
+        "() => document.querySelectorAll('#canvas [data-role=content] > g[data-id]').length === 3"
+    )
+    settle(app)
+    els = {e["text"]: e for e in elements(app)}
+    assert "router" == els["Edge"]["props"]["icon"]
+    assert "aws-lambda" == els[""]["props"]["icon"]
+    assert "src" not in els["Braket"]["props"]
+    images = app.page.eval_on_selector_all(
+        f"{ELEMENTS} image", "els => els.map(i => i.getAttribute('href').slice(0, 26))"
+    )
+    assert ["data:image/svg+xml;base64,"] * 2 == images
+    notice = app.page.locator(
+        "[data-role=import-notice], [data-role=status]"
+    ).all_inner_texts()
+    assert any("1 shape(s) have no Linework equivalent" in t for t in notice), notice

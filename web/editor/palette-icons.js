@@ -10,8 +10,10 @@
 
 import config from "../config.js";
 
-/** Entries built per animation frame: keeps each frame far under 50 ms. */
-const SLICE = 160;
+/** Time one frame may spend building entries or setting thumbnails (ms). */
+const FRAME_BUDGET = 8;
+/** Thumbnails started per frame at most: each SVG is parsed and drawn on paint. */
+const THUMBS_PER_FRAME = 12;
 /** Icon matches shown for a search (refine to see others). */
 const MAX_RESULTS = 120;
 
@@ -58,18 +60,42 @@ export function createIconLibraries({ onEntry, onActivate }) {
     return list[i % lib.chunk];
   }
 
-  const observer = new IntersectionObserver((seen) => {
-    for (const { isIntersecting, target } of seen) {
-      if (!isIntersecting) continue;
+  // Entries in view wait here; a frame draws a few of them (those still in
+  // view), so scrolling fast past thousands of icons never makes a long frame.
+  const inView = new Set();
+  let pumping = false;
+  function pump() {
+    pumping = false;
+    const start = performance.now();
+    let started = 0;
+    for (const target of inView) {
+      if (started >= THUMBS_PER_FRAME || performance.now() - start > FRAME_BUDGET) break;
+      inView.delete(target);
       observer.unobserve(target);
+      started += 1;
       const lib = catalog.find((l) => l.id === target.dataset.library);
       icon(lib, Number(target.dataset.index)).then((data) => {
         const img = target.querySelector("img");
+        img.decoding = "async";
         img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.s)}`;
         target.dataset.thumb = "1";
       }).catch(() => {});
     }
-  }, { rootMargin: "200px 0px" });
+    if (inView.size) {
+      pumping = true;
+      requestAnimationFrame(pump);
+    }
+  }
+  const observer = new IntersectionObserver((seen) => {
+    for (const { isIntersecting, target } of seen) {
+      if (isIntersecting) inView.add(target);
+      else inView.delete(target);
+    }
+    if (inView.size && !pumping) {
+      pumping = true;
+      requestAnimationFrame(pump);
+    }
+  }, { rootMargin: "100px 0px" });
 
   function entryButton(lib, i, name, title) {
     const button = document.createElement("button");
@@ -105,23 +131,33 @@ export function createIconLibraries({ onEntry, onActivate }) {
     if (section.built) return section.built;
     const lib = catalog.find((l) => l.id === id);
     section.built = index().then((idx) => new Promise((resolve) => {
-      const rows = idx[id] ?? [];
-      let at = 0;
-      const step = () => {
-        const part = document.createDocumentFragment();
-        const end = Math.min(rows.length, at + SLICE);
-        for (; at < end; at += 1) part.append(entryButton(lib, at, rows[at][0], rows[at][1]));
-        section.grid.append(part);
-        if (at < rows.length) requestAnimationFrame(step);
-        else {
-          section.details.dataset.built = "1";
-          resolve();
-          for (const f of listeners) f();
-        }
-      };
-      step();
+      jobs.push({ lib, section, rows: idx[id] ?? [], at: 0, resolve });
+      if (jobs.length === 1) requestAnimationFrame(work);
     }));
     return section.built;
+  }
+
+  // One queue for every section being built: a frame spends FRAME_BUDGET in
+  // all of them together (at least a few entries, however slow the machine).
+  const jobs = [];
+  function work() {
+    const start = performance.now();
+    let n = 0;
+    while (jobs.length && (n < 16 || performance.now() - start < FRAME_BUDGET)) {
+      const job = jobs[0];
+      const part = document.createDocumentFragment();
+      for (let k = 0; job.at < job.rows.length && k < 16; k += 1, job.at += 1, n += 1) {
+        part.append(entryButton(job.lib, job.at, job.rows[job.at][0], job.rows[job.at][1]));
+      }
+      job.section.grid.append(part);
+      if (job.at >= job.rows.length) {
+        jobs.shift();
+        job.section.details.dataset.built = "1";
+        job.resolve();
+        for (const f of listeners) f();
+      }
+    }
+    if (jobs.length) requestAnimationFrame(work);
   }
 
   function sectionFor(lib) {
