@@ -174,7 +174,9 @@ def palette_open_all(page: Any) -> dict[str, Any]:
     }
 
 
-def run(url: str, chromium: str | None, dist: Path, runs: int) -> dict[str, Any]:
+def run(
+    url: str, chromium: str | None, dist: Path, runs: int, kinds: list[int]
+) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     out: dict[str, Any] = {"variants": []}
@@ -182,7 +184,7 @@ def run(url: str, chromium: str | None, dist: Path, runs: int) -> dict[str, Any]
         browser = p.chromium.launch(
             executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
         )
-        for distinct in (40, 1000):
+        for distinct in kinds:
             path = Path(tmp) / f"icons-1000-{distinct}.linework"
             path.write_text(json.dumps(icons_diagram(dist, 1000, distinct)))
             v: dict[str, Any] = {
@@ -243,13 +245,17 @@ def report(r: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--distinct", default="40,1000", help="how many different icons, per variant"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     build = load_build()
     if not build.dist_is_fresh():
         build.build()
     with build.serving(build.DIST) as server:
-        results = run(server.url, build.find_chromium(), build.DIST, args.runs)
+        kinds = [int(k) for k in args.distinct.split(",") if k]
+        results = run(server.url, build.find_chromium(), build.DIST, args.runs, kinds)
     report(results)
     if args.json:
         print(json.dumps(results))

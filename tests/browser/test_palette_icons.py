@@ -220,7 +220,7 @@ def test_a_drawio_network_diagram_opens_with_its_icons(
         "() => document.querySelectorAll('#canvas [data-role=content] > g[data-id]').length === 3"
     )
     settle(app)
-    els = {e["text"]: e for e in elements(app)}
+    els = {e.get("text", ""): e for e in elements(app)}
     assert "router" == els["Edge"]["props"]["icon"]
     assert "aws-lambda" == els[""]["props"]["icon"]
     assert "src" not in els["Braket"]["props"]
