@@ -126,9 +126,14 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     setDirty(Boolean(reply.ui?.dirty));
     body.dataset.document = "1";
     recovery.schedule();
+    // Keys go to the diagram just opened, not to the Open… button.
+    document.querySelector("#canvas")?.focus({ preventScroll: true });
     const count = reply.elements?.length ?? 0;
     const warnings = Array.isArray(reply.warnings) ? reply.warnings.map(String) : [];
-    const what = `${state.title} · ${count} element${count === 1 ? "" : "s"}${reply.sealed ? " · encrypted" : ""}`;
+    // The core's status line (page, element count) when it sent one.
+    const counted = typeof reply.ui?.status === "string"
+      ? reply.ui.status : `${count} element${count === 1 ? "" : "s"}`;
+    const what = `${state.title} · ${counted}${reply.sealed ? " · encrypted" : ""}`;
     if (warnings.length === 0) {
       notice?.hide();
       setStatus(what);
@@ -168,10 +173,11 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
 
   /** Open bytes; on any failure the open diagram stays exactly as it was.
    * `metaTitle`: the document's own title (meta.title), if any, wins over `name`. */
-  async function openData(name, base64, handle = null, { metaTitle = false } = {}) {
+  async function openData(name, base64, handle = null, { metaTitle = false, copy = false } = {}) {
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
-    let reply = await rpc.call({ type: "file-open", name, data: base64, ...(metaTitle ? { meta_title: true } : {}) });
+    let reply = await rpc.call({ type: "file-open", name, data: base64,
+      ...(metaTitle ? { meta_title: true } : {}), ...(copy ? { copy: true } : {}) });
     if (reply.ok) {
       adopt(reply, { handle });
       performance.measure("linework-open", { start: opening });
@@ -273,7 +279,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
         if (!v.passphrase) { dialog.note(""); return; }
         timer = setTimeout(async () => {
           const reply = await rpc.call({ type: "passphrase", passphrase: v.passphrase }).catch(() => null);
-          if (reply?.ok) dialog.note(`Strength: ${reply.label} (${reply.score}/4)`);
+          if (reply?.ok) dialog.note(`Strength: ${reply.label} (${reply.score}/4).${reply.advice ? ` ${reply.advice}` : ""}`);
         }, 120);
       },
       validate: (v) => {
@@ -561,6 +567,12 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     choose: () => chooseFile(),
     /** Open bytes given by the page itself (embed load, share link); throws on failure. */
     openData: (name, base64, options = {}) => openData(name, base64, null, options),
+    /** "Edit a copy" of a share link: asks about unsaved changes, then opens
+     * the diagram (base64) as a new, untitled, unsaved document. */
+    openCopy: (base64) => exclusive("open-copy", async () => {
+      if (!(await mayDiscard())) return false;
+      return openData("Shared diagram", base64, null, { copy: true });
+    }).catch((error) => { showError(error, "open"); return false; }),
     commands,
     recovery,
     /** The embedding page names the diagram (embed `configure`). */

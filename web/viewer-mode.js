@@ -4,10 +4,12 @@
 //   the diagram carried by a share link, which never reaches any server.
 // - index.html?embed=1&origin=<parent origin>[&mode=view]: embedded by another
 //   site (web/embed.js).
-// - otherwise the editor, with "Share as link".
+// - otherwise the editor, with "Share as link"; a #d=… fragment opens as a
+//   new, unsaved copy (web/edit-copy.js), as the viewer's "Edit a copy" does.
 
 import { LineworkError, asLineworkError, replyError } from "./errors.js";
 import { parseOrigin, startEmbed } from "./embed.js";
+import { openCopyFromFragment, wireEditCopy } from "./edit-copy.js";
 import { reportError } from "./report.js";
 import { wireShare } from "./share.js";
 
@@ -99,7 +101,8 @@ function refuseEmbed(app, code, detail) {
 
 /**
  * Start the mode the URL asks for. `app` is what the page offers modes:
- * {ready, call, observe, openData, showError, setStatus, canvas}.
+ * {ready, call, observe, openData, showError, setStatus, canvas, editorReady,
+ * openCopy}.
  */
 export function startModes(app) {
   const body = document.body;
@@ -135,7 +138,11 @@ export function startModes(app) {
   if (mode.view) {
     openFromFragment(app, readOnly);
     window.addEventListener("hashchange", () => openFromFragment(app, readOnly));
+    wireEditCopy();
   } else {
     wireShare(app);
+    // A share link's #d= in the editor's address: "Edit a copy" (web/edit-copy.js).
+    openCopyFromFragment(app);
+    window.addEventListener("hashchange", () => openCopyFromFragment(app));
   }
 }

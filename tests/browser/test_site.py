@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import urllib.error
@@ -75,8 +76,12 @@ def test_no_third_party_origin_in_the_site(site: Any) -> None:
 def test_runtime_is_only_the_needed_pyodide_files(site: Any) -> None:
     """dist/ carries the four runtime files, the lock, and two wheels: nothing more."""
     manifest = json.loads((DIST / "manifest.json").read_text())
-    runtime = sorted(p.name for p in (DIST / manifest["runtime"]).iterdir())
+    folder = DIST / manifest["runtime"]
+    runtime = sorted(p.name for p in folder.iterdir() if p.suffix != ".gz")
     lock = json.loads((DIST / manifest["lock"]).read_text())
+    # Besides them only their precompressed twins (the same bytes, gzipped).
+    for twin in folder.glob("*.gz"):
+        assert gzip.decompress(twin.read_bytes()) == (folder / twin.stem).read_bytes()
 
     assert [
         "pyodide.asm.mjs",

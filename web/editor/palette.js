@@ -1,10 +1,12 @@
 // The shape palette: kinds from the core (previews drawn by the real
-// renderer) and the icon libraries (palette-icons.js), in collapsible
-// sections; a search box over every library by name and tags; a "More
-// shapes" dialog that turns libraries on and off for this session (kept in
-// memory only). Click (or Enter) adds a shape or icon at the centre of the
-// view; dragging one onto the canvas drops it at the pointer. The entries are
-// one Tab stop: arrow keys move between them (roving tabindex).
+// renderer; at first paint the build's copy of the core's reply, so the
+// palette is full before Python starts) and the icon libraries
+// (palette-icons.js, listed at first paint from the build's catalog), in
+// collapsible sections; a search box over every library by name and tags; a
+// "More shapes" dialog that turns libraries on and off for this session (kept
+// in memory only). Click (or Enter) adds a shape or icon in a free spot on
+// screen; dragging one onto the canvas drops it at the pointer. The entries
+// are one Tab stop: arrow keys move between them (roving tabindex).
 
 import { showDialog } from "../dialogs.js";
 import { parseFragments } from "../safe-svg.js";
@@ -35,9 +37,13 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   const coreSections = new Map();
   const coreEnabled = new Map(LIBRARIES.map(([id]) => [id, true]));
 
-  function viewCentre() {
+  /** The part of the page on screen, in page units: the core places a
+   * click-added shape in a free spot inside it. */
+  function viewRect() {
     const rect = svg.getBoundingClientRect();
-    return toPage(svg, canvas.view, rect.left + rect.width / 2, rect.top + rect.height / 2);
+    const a = toPage(svg, canvas.view, rect.left, rect.top);
+    const b = toPage(svg, canvas.view, rect.right, rect.bottom);
+    return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
   }
 
   const icons = createIconLibraries({
@@ -123,9 +129,9 @@ export function createPalette({ root, svg, canvas, editor, call }) {
         e.preventDefault();
         return;
       }
-      // Beside the selection when there is one (the core picks), else mid-view.
-      const at = editor.ui?.selection.length ? {} : viewCentre();
-      spec.add(at).catch(() => {});
+      // A free spot on screen: beside the selection when there is room, else
+      // near the view's centre (the core picks, src/linework/editor/placement.py).
+      spec.add({ view: viewRect() }).catch(() => {});
       // The new shape is selected: Delete, Ctrl+D, arrows and Ctrl+A now act on
       // the canvas (as in draw.io). Keys sent meanwhile queue behind the add.
       svg.focus({ preventScroll: true });
@@ -172,7 +178,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       search.value = "";
       filter();
     } else if (e.key === "ArrowDown") {
-      const first = visible()[0];
+      const first = shownEntries()[0];
       if (first) {
         e.preventDefault();
         setCurrent(first);
@@ -182,7 +188,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   });
 
   // --- One Tab stop: arrow keys move between entries ------------------------------
-  function visible() {
+  function shownEntries() {
     return [...root.querySelectorAll("button.shape")].filter((b) => b.offsetParent !== null);
   }
   function setCurrent(button) {
@@ -193,7 +199,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   }
   /** Keep exactly one entry tabbable: the current one if shown, else the first. */
   function rove() {
-    const shown = visible();
+    const shown = shownEntries();
     const current = shown.find((b) => b.tabIndex === 0);
     if (current) return;
     if (shown[0]) setCurrent(shown[0]);
@@ -204,7 +210,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     const from = e.target;
     if (!(from instanceof HTMLButtonElement) || !from.classList.contains("shape")) return;
     if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"].includes(e.key)) return;
-    const shown = visible();
+    const shown = shownEntries();
     const i = shown.indexOf(from);
     if (i < 0) return;
     let to = null;
@@ -263,11 +269,11 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     moreButton.focus();
   });
 
-  async function load() {
-    const reply = await call({ type: "palette" });
-    if (!reply.ok) throw new Error(reply.detail ?? "palette");
+  /** Fill the palette from a `palette` reply's kinds (once). */
+  function show(allKinds) {
+    if (root.dataset.loaded) return;
     for (const [library, title] of LIBRARIES) {
-      const kinds = reply.kinds.filter((k) => k.library === library);
+      const kinds = allKinds.filter((k) => k.library === library);
       if (kinds.length === 0) continue;
       const details = document.createElement("details");
       details.open = true;
@@ -285,11 +291,20 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       coreSections.set(library, details);
     }
     sections.append(...icons.sections());
-    await filter();
+    filter();
     root.dataset.loaded = "1";
   }
 
+  /** Ask the core for the palette, unless the build's copy already filled it. */
+  async function load() {
+    if (root.dataset.loaded) return;
+    const reply = await call({ type: "palette" });
+    if (!reply.ok) throw new Error(reply.detail ?? "palette");
+    show(reply.kinds);
+  }
+
   return {
+    show,
     load,
     /** For benchmarks: open every library section; resolves when all are built. */
     openAll: () => Promise.all(icons.catalog.map((lib) => {

@@ -126,7 +126,9 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     ``warnings`` and ``native`` (the file is a ``.linework`` file that Save may
     write back to; false for imports and images, which Save must not overwrite).
     With ``"meta_title": true`` the document's own title (``meta.title``), if it
-    has one, wins over ``name`` (a share link has no file name).
+    has one, wins over ``name`` (a share link has no file name). With
+    ``"copy": true`` the document opens as a new one: titled "Untitled" and
+    unsaved (``ui.dirty``), as "Edit a copy" of a share link wants.
     """
     from linework import files
     from linework.bridge.viewer import _title_from
@@ -144,6 +146,11 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     meta_title = result.doc.meta.get("title")
     if message.get("meta_title") is True and isinstance(meta_title, str):
         session.title = " ".join(meta_title.split())[:200] or session.title
+    if message.get("copy") is True:
+        # "Edit a copy" of a share link: a new document nobody saved yet.
+        session.title = "Untitled"
+        session.editor.history.mark_unsaved()
+        response["ui"]["dirty"] = True
     return _present(
         session,
         response,
@@ -179,7 +186,8 @@ def passphrase(session: Session, message: dict[str, Any]) -> Reply:
     """Normalise a passphrase and rate it: ``{"type": "passphrase", "passphrase"}``.
 
     Reply: ``{"ok", "utf8": base64 of the NFC UTF-8 bytes PBKDF2 receives,
-    "score": 0-4, "label"}``. Normalising in Python keeps one implementation of
+    "score": 0-4, "label", "advice"}`` (``advice``: why it is weak, "" when it
+    is strong). Normalising in Python keeps one implementation of
     DESIGN.md §4's rule for the browser and the CLI.
     """
     from linework import seal
@@ -194,7 +202,15 @@ def passphrase(session: Session, message: dict[str, Any]) -> Reply:
             "LW-E0304", "The passphrase is not valid Unicode text."
         ) from None
     score, label = seal.strength(text)
-    return {"ok": True, "utf8": _b64(utf8), "score": score, "label": label}
+    from linework.seal.advice import advice
+
+    return {
+        "ok": True,
+        "utf8": _b64(utf8),
+        "score": score,
+        "label": label,
+        "advice": advice(text),
+    }
 
 
 def open_plain(session: Session, message: dict[str, Any]) -> Reply:
