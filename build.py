@@ -8,7 +8,7 @@ Standard library only, so ``python3 build.py`` runs on a bare Python 3.11+.
     python3 build.py test [ARGS...]    venv, dist, Chromium, then the whole pytest
     python3 build.py bench             start-up next to a bare Pyodide, site size
 
-The site (DESIGN.md §7): index.html, content-hashed JS/CSS with Subresource
+The site (docs/architecture.md §7): index.html, content-hashed JS/CSS with Subresource
 Integrity, the pinned Pyodide runtime files that are needed (not the whole npm
 package), a pyodide-lock file written here that lists the linework wheel and
 micropip, and the Arimo fonts. Nothing is loaded from another origin.
@@ -38,9 +38,35 @@ import urllib.parse
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from html import escape as html_escape
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+
+def _hand_over_to_pypa_build() -> None:
+    """Run PyPA's ``build`` when this script was reached as ``python -m build``.
+
+    Python puts the current directory first on sys.path, so ``python -m build``
+    run in the repository finds this file before PyPA's package of the same
+    name. This script is ``python3 build.py``; ``python -m build`` stays PyPA's.
+    """
+    import importlib.util
+    import runpy
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != here]
+    if importlib.util.find_spec("build") is None:
+        sys.exit(
+            "python -m build: PyPA's build is not installed (pip install build).\n"
+            "This repository's own script is run as: python3 build.py [command]"
+        )
+    runpy.run_module("build", run_name="__main__", alter_sys=True)
+    sys.exit(0)
+
+
+if __name__ == "__main__" and __spec__ is not None and __spec__.name == "build":
+    _hand_over_to_pypa_build()
 
 ROOT = Path(__file__).resolve().parent
 WEB = ROOT / "web"
@@ -147,7 +173,7 @@ DEFAULT_FRAME_ANCESTORS = "'self'"
 def content_security_policy(
     frame_ancestors: str = DEFAULT_FRAME_ANCESTORS, connect_src: str = "'self'"
 ) -> str:
-    """Return the site's CSP (DESIGN.md §7): same-origin only, wasm but no eval.
+    """Return the site's CSP (docs/architecture.md §7): same origin, wasm, no eval.
 
     Args:
         frame_ancestors: who may frame the app (``'self'`` by default; embedding
@@ -172,6 +198,20 @@ def content_security_policy(
             "require-trusted-types-for 'script'",
             f"trusted-types {' '.join(TRUSTED_TYPES_POLICIES)}",
         )
+    )
+
+
+def meta_content_security_policy(connect_src: str = "'self'") -> str:
+    """Return the CSP for index.html's ``<meta>``: the header's, minus frame-ancestors.
+
+    A static host that drops dist/_headers (GitHub Pages, S3, a plain nginx)
+    still gets the same-origin policy and Trusted Types from the page itself;
+    browsers ignore frame-ancestors in a ``<meta>`` (web/framing.js covers framing).
+    """
+    return "; ".join(
+        directive
+        for directive in content_security_policy(connect_src=connect_src).split("; ")
+        if not directive.startswith("frame-ancestors ")
     )
 
 
@@ -229,7 +269,9 @@ def site_options(
         frame_ancestors: CSP sources allowed to frame the app; by default
             ``'self'`` and the embed origins.
         embed_origins: the parent origins an ``?embed=1&origin=`` URL may name;
-            empty means any origin that ``frame_ancestors`` lets frame the app.
+            empty means only origins the served ``frame-ancestors`` header names
+            (the page reads it back, web/framing.js): served without headers,
+            such a build refuses embedding (docs/embedding.md).
 
     Returns:
         ``{"errorEndpoint", "reportErrors", "allowedOrigins", "frameAncestors",
@@ -719,7 +761,7 @@ def build(
 
     Args:
         error_endpoint: URL the page posts anonymous error codes to, or None to
-            build with reporting turned off (DESIGN.md §6).
+            build with reporting turned off (docs/architecture.md §6).
         frame_ancestors: written into dist/_headers for static hosts.
         report_errors: False turns the error beacon off in the page.
         embed_origins: parent origins allowed in embed URLs (see site_options).
@@ -862,6 +904,16 @@ def build(
         if "<!-- build:head -->" not in template:
             raise BuildError("index.html lacks the <!-- build:head --> marker")
         html = template.replace("<!-- build:head -->", "\n    ".join(head))
+        charset = '<meta charset="utf-8">'
+        if charset not in html:
+            raise BuildError('index.html lacks <meta charset="utf-8">')
+        csp = html_escape(meta_content_security_policy(options["connectSrc"]))
+        html = html.replace(
+            charset,
+            f'{charset}\n    <meta http-equiv="Content-Security-Policy"'
+            f' content="{csp}">',
+            1,
+        )
         html = html.replace("{{version}}", version)
         files["index.html"] = html.encode()
         files["favicon.svg"] = (WEB / "favicon.svg").read_bytes()
@@ -1113,7 +1165,7 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         self._send(200, target.read_bytes(), content_type, headers)
 
     def do_POST(self) -> None:
-        """Count a valid anonymous error report (DESIGN.md §6); store nothing else."""
+        """Count a valid anonymous error report (docs/architecture.md §6), only that."""
         path = urllib.parse.urlsplit(self.path).path
         self.server.requests.append(path)
         if path != ERROR_ENDPOINT:

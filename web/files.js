@@ -59,11 +59,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   // What an import could not carry over (the core's warnings), over the canvas.
   const notice = ui.stage ? createNotice(ui.stage) : null;
 
-  const recovery = createRecovery({
-    rpc,
-    button: ui.recoveryButton,
-    sealer: () => (state.sealKey ? () => sealDocument(rpc, state.sealKey) : null),
-  });
+  // While a sealed document is open: a function sealing it again, else null.
+  const sealer = () => (state.sealKey ? () => sealDocument(rpc, state.sealKey) : null);
+  const recovery = createRecovery({ rpc, button: ui.recoveryButton, sealer });
 
   // --- title and the unsaved marker --------------------------------------------
   function onBeforeUnload(event) {
@@ -164,7 +162,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       role: "passphrase",
       title: "Open encrypted diagram",
       text: `“${name}” is encrypted. Enter its passphrase to open it.`,
-      fields: [{ name: "passphrase", label: "Passphrase", type: "password", autocomplete: "current-password" }],
+      fields: [{ name: "passphrase", label: "Passphrase", type: "password" }],
       buttons: [{ value: "cancel", label: "Cancel" }, { value: "open", label: "Open", default: true }],
       validate: (v) => (v.passphrase ? "" : "Enter the passphrase."),
     });
@@ -174,6 +172,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   /** Open bytes; on any failure the open diagram stays exactly as it was.
    * `metaTitle`: the document's own title (meta.title), if any, wins over `name`. */
   async function openData(name, base64, handle = null, { metaTitle = false, copy = false } = {}) {
+    // Hostile input can kill the runtime: the recovery copy is brought up to
+    // date first, so it never lags behind the last edit.
+    await recovery.refresh().catch(() => {});
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
     let reply = await rpc.call({ type: "file-open", name, data: base64,
@@ -270,8 +271,8 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       title: "Save encrypted",
       text: "The diagram will be sealed with AES-256-GCM under this passphrase. Without it the file cannot be opened: nobody can recover it.",
       fields: [
-        { name: "passphrase", label: "Passphrase", type: "password", autocomplete: "new-password" },
-        { name: "repeat", label: "Repeat the passphrase", type: "password", autocomplete: "new-password" },
+        { name: "passphrase", label: "Passphrase", type: "password" },
+        { name: "repeat", label: "Repeat the passphrase", type: "password" },
       ],
       buttons: [{ value: "cancel", label: "Cancel" }, { value: "seal", label: "Save encrypted", default: true }],
       onInput: (v, dialog) => {
@@ -286,6 +287,14 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
         if (!v.passphrase) return "Enter a passphrase.";
         if (v.passphrase !== v.repeat) return "The two passphrases differ.";
         return "";
+      },
+      // The core rates it (linework.seal.strength); a very weak or weak one
+      // (such as "a") would protect nothing, so it is not taken.
+      check: async (v) => {
+        const rated = await rpc.call({ type: "passphrase", passphrase: v.passphrase }).catch(() => null);
+        if (!rated?.ok) return rated?.detail || "The passphrase could not be checked.";
+        if (rated.enough) return "";
+        return `This passphrase is ${rated.label} (${rated.score}/4): it is too easy to guess. Use a longer one, for example four or more unrelated words.`;
       },
     });
     clearTimeout(timer);
@@ -372,7 +381,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       { name: "area", label: "What to export", type: "select", value: "page",
         options: [["page", "The whole page"], ["selection", "The selection"]] },
       { name: "background", label: "Page background (off: transparent)", type: "checkbox", value: true },
-      { name: "embed", label: "Embed the diagram, so the image opens in Linework", type: "checkbox", value: true },
+      { name: "embed", label: "Embed what the image shows (this page, or the selection), so it opens in Linework", type: "checkbox", value: true },
     );
     const { button, values } = await showDialog({
       role: "export-options",
@@ -390,14 +399,16 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     const options = preset ?? (await exportOptions(kind));
     if (options === null) return false;
     setStatus(`Exporting ${kind.toUpperCase()}…`);
-    // A sealed document embeds a fresh sealed envelope, never its plaintext.
+    // A sealed document embeds a fresh sealed envelope, never its plaintext;
+    // either way the image carries only what it shows (this page, or the selection).
+    const selection = options.area === "selection";
     const sealed = options.embed && state.sealKey
-      ? bytesToBase64((await sealDocument(rpc, state.sealKey)).data)
+      ? bytesToBase64((await sealDocument(rpc, state.sealKey, { shown: true, selection })).data)
       : null;
     const request = {
       type: "file-export",
       format: "svg",
-      selection: options.area === "selection",
+      selection,
       background: Boolean(options.background),
     };
     if (kind === "svg") {
@@ -407,7 +418,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       const reply = await call(rpc, { ...request, embed: false }, "LW-E0401");
       let png = await rasterize(reply.data, Number(options.scale) || 1);
       if (options.embed) {
-        const embedded = await call(rpc, { type: "png-embed", png: bytesToBase64(png), sealed }, "LW-E0401");
+        const embedded = await call(rpc, { type: "png-embed", png: bytesToBase64(png), sealed, selection }, "LW-E0401");
         png = base64ToBytes(embedded.data);
       }
       download(png, `${state.title}.png`, "image/png");
@@ -522,6 +533,14 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       openFile(file, handle?.kind === "file" ? handle : null));
   });
 
+  // Before any paste reaches the core (capture phase, so before the editor's
+  // own listener sends it), and when the tab is hidden (it may be killed or
+  // discarded next), the recovery copy catches up with the last edit.
+  window.addEventListener("paste", () => { recovery.refresh().catch(() => {}); }, true);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") recovery.refresh().catch(() => {});
+  });
+
   // Paste of a file. Pasted text goes to the editor (web/editor/app.js), which
   // asks the core what it is and sends diagram text back here (openPasted).
   window.addEventListener("paste", (event) => {
@@ -575,6 +594,8 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     }).catch((error) => { showError(error, "open"); return false; }),
     commands,
     recovery,
+    /** Null, or (sealed document open) a function resolving a fresh sealed envelope. */
+    sealer,
     /** The embedding page names the diagram (embed `configure`). */
     setTitle: (title) => setTitle(title),
     /** The runtime died: offer the recovery copy. */

@@ -1,6 +1,6 @@
 // Boot and wiring of the page. The chrome is already painted by index.html;
 // this starts the core's worker at once, shows its stages, and then connects
-// the toolbar, file input, tabs and canvas to it (DESIGN.md §2, §7, §9).
+// the toolbar, file input, tabs and canvas to it (docs/architecture.md §2, §7, §9).
 
 import config from "./config.js";
 import { replayEarlyEvents, worker } from "./boot.js";
@@ -225,7 +225,7 @@ const editing = startEditor({ rpc, ready, canvas, setStatus, status, showError }
 canvas.fit(1);
 enterStage("download");
 
-// The automation hook (DESIGN.md §9): scripts and tests talk to the core with
+// The automation hook (docs/architecture.md §9): scripts and tests talk to the core with
 // the same JSON messages the page uses. It lives in this tab's memory only.
 globalThis.linework = Object.freeze({
   version: config.version,
@@ -265,4 +265,5 @@ startModes({
   setTitle: (title) => files.setTitle(title),
   editorReady: editing.started,
   openCopy: (data) => files.openCopy(data),
+  sealer: () => files.sealer(),
 });

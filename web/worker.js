@@ -1,8 +1,9 @@
 // The core's home: a module worker running Pyodide, so the page keeps
-// painting while Python starts and works (DESIGN.md §2). It speaks the
+// painting while Python starts and works (docs/architecture.md §2). It speaks the
 // protocol of rpc.js and passes message strings to linework.bridge untouched.
 
 import config from "./config.js";
+import { growingModule } from "./snapshot-restore.js";
 
 const runtimeUrl = new URL(config.runtimeUrl, import.meta.url).href;
 const lockFileUrl = new URL(config.lockFileUrl, import.meta.url).href;
@@ -79,7 +80,11 @@ async function boot() {
   const memory = await snapshot;
   if (memory !== null) {
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: memory });
+      pyodide = await loadPyodide({
+        ...options,
+        _loadSnapshot: memory,
+        createPyodideModule: growingModule(runtimeUrl + "pyodide.asm.mjs", memory),
+      });
       // Every visitor restores the same memory: reseed what was seeded when
       // it was made (random's state; os.urandom itself asks the browser).
       pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");

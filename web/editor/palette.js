@@ -19,6 +19,7 @@ const DRAG_PX = 4;
 export function createPalette({ root, svg, canvas, editor, call }) {
   const search = document.createElement("input");
   search.type = "search";
+  search.autocomplete = "off";
   search.placeholder = "Search shapes and icons";
   search.setAttribute("aria-label", "Search shapes and icons");
   search.dataset.role = "palette-search";

@@ -1,6 +1,6 @@
 """Named actions: every toolbar, menu and shortcut command, by its ``data-action`` name.
 
-Each action takes the editor and its JSON ``args``. Names follow DESIGN.md §9
+Each action takes the editor and its JSON ``args``. Names follow docs/architecture.md §9
 (``new``, ``undo``, ``align-left``, …) and extend it in the same style. File
 actions (open, save, export…) belong to the browser: the editor answers them
 with ``ui.request`` so one toolbar handler can send every button here.

@@ -1,6 +1,7 @@
 """The Editor: one document, its history, the session, and ``handle(event)``.
 
-``Editor.apply`` is the single place the document changes (STYLE.md §3): it
+``Editor.apply`` is the single place the document changes (docs/architecture.md
+§11.2): it
 swaps the document, records the patch in history, asks the one ``Renderer``
 for DOM ops (so unchanged fragments stay cached and a one-shape drag touches
 only that shape and its connectors) and keeps the hit-test index in step.

@@ -560,7 +560,7 @@ class Preview:
     """What a large drag shows without changing the document until release.
 
     Moving thousands of elements cannot re-render them all on every pointer
-    move (DESIGN.md §2, "Painting large diagrams"), so the browser translates
+    move (docs/architecture.md §2, "Painting large diagrams"), so the browser translates
     the elements that move rigidly (``rigid``) and only connectors with one end
     staying (``followers``) are re-rendered per move.
     """

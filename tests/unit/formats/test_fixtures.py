@@ -29,7 +29,9 @@ def test_v1_basic_fixture_opens_with_every_feature() -> None:
     assert "er-many" == conns["conn:1"].style.end_arrow
     assert "next" == conns["conn:1"].labels[0].text
     assert {"title": "v1 fixture"} == dict(doc.meta)
-    assert ["shape:3"] == [e.id for e in doc.elements(first.id) if e.layer == "layer:2"][1:]
+    assert ["shape:3"] == [
+        e.id for e in doc.elements(first.id) if e.layer == "layer:2"
+    ][1:]
 
 
 def test_v1_fixture_rewrites_canonically() -> None:
