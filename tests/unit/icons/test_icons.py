@@ -227,23 +227,26 @@ def test_catalog_is_json_serialisable() -> None:
 
 @needs_icons
 def test_gliffy_network_stencils_import_as_icons() -> None:
-    from unit.formats.test_gliffy import doc_of, obj
+    def shape(oid: int, uid: str) -> dict[str, object]:
+        return {
+            "x": 0, "y": 0, "width": 60, "height": 60, "rotation": 0, "id": oid,
+            "uid": uid, "order": oid, "hidden": False, "children": [],
+            "graphic": {"type": "Shape", "Shape": {}},
+        }  # fmt: skip
 
-    doc = doc_of(
-        [
-            obj(
-                1,
-                "com.gliffy.shape.network.network_v4.business.router",
-                "Shape",
-                inner={},
-            ),
-            obj(
-                2,
-                "com.gliffy.shape.network.network_v4.business.flux_capacitor",
-                "Shape",
-                inner={},
-            ),
-        ]
-    )
-    kinds = {(s.kind, s.props.get("icon"), "src" in s.props) for s in _shapes(doc)}
+    raw = {
+        "contentType": "application/gliffy+json",
+        "version": "1.3",
+        "stage": {
+            "objects": [
+                shape(1, "com.gliffy.shape.network.network_v4.business.router"),
+                shape(2, "com.gliffy.shape.network.network_v4.business.flux_capacitor"),
+            ]
+        },
+    }
+    result = read_any(json.dumps(raw).encode())
+    kinds = {
+        (s.kind, s.props.get("icon"), "src" in s.props) for s in _shapes(result.doc)
+    }
     assert {("icon", "router", True), ("icon", None, False)} == kinds
+    assert 1 == result.unmapped
