@@ -103,7 +103,7 @@ ERROR_CONTEXTS = frozenset(
     {"boot", "import", "export", "save", "open", "edit", "embed"}
 )
 # Paths under these prefixes carry a content hash in their name: cache forever.
-IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/")
+IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/", "/icons/")
 # Where the worker finds the Pyodide memory snapshot (tools/snapshot.py).
 SNAPSHOT_DIR = "pyodide/snapshots/"
 
@@ -844,6 +844,18 @@ def favicon_ico(svg_colour: tuple[int, int, int] = (37, 99, 235)) -> bytes:
 # --------------------------------------------------------------------------- build
 
 
+MAPPED_ICONS = ROOT / "src" / "linework" / "icons" / "data" / "mapped.json"
+
+
+def build_icon_libraries() -> tuple[dict[str, bytes], dict[str, Any]]:
+    """Return dist/'s icon files and the catalog; write the wheel's mapped icons."""
+    files, catalog, mapped = tool("icon_libraries").build_icons(NODE_MODULES)
+    MAPPED_ICONS.parent.mkdir(parents=True, exist_ok=True)
+    if not MAPPED_ICONS.exists() or MAPPED_ICONS.read_bytes() != mapped:
+        MAPPED_ICONS.write_bytes(mapped)
+    return files, catalog
+
+
 def build(
     *,
     error_endpoint: str | None = ERROR_ENDPOINT[1:],
@@ -882,6 +894,11 @@ def build(
         runtime_dir = f"pyodide/{pyodide_version}-{runtime_hash[:12]}/"
         for name, data in runtime.items():
             files[runtime_dir + name] = data
+
+        # Icon libraries (tools/icon_libraries.py); the mapped icons go into
+        # the source tree first, so the wheel built next carries them.
+        icon_files, icon_catalog = build_icon_libraries()
+        files.update(icon_files)
 
         # Wheels in folders named by their hash, and a lock listing them.
         with tempfile.TemporaryDirectory() as tmp:
@@ -938,6 +955,7 @@ def build(
             "errorEndpoint": options["errorEndpoint"],
             "reportErrors": options["reportErrors"],
             "allowedOrigins": options["allowedOrigins"],
+            "icons": icon_catalog,
         }
         sources = {
             p.relative_to(WEB).as_posix(): p.read_text()
@@ -1077,6 +1095,7 @@ def dist_is_fresh() -> bool:
         ROOT / "index.html",
         ROOT / "pyproject.toml",
         ROOT / "build.py",
+        ROOT / "tools" / "icon_libraries.py",
         WEB / "package-lock.json",
     ]
     inputs += [p for p in WEB.iterdir() if p.is_file()]
@@ -1603,6 +1622,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         # The editor's figures: open + paint, drag, select-all move, memory.
         sys.stdout.flush()
         script = [sys.executable, str(ROOT / "tools" / "bench_browser_editor.py")]
+        if subprocess.run(script, cwd=ROOT, check=False).returncode:
+            return 1
+    if args.icons:
+        # Icons: 1,000 icons open + paint; the palette opening every library.
+        sys.stdout.flush()
+        script = [sys.executable, str(ROOT / "tools" / "bench_browser_icons.py")]
         return subprocess.run(script, cwd=ROOT, check=False).returncode
     return 0
 
@@ -1680,6 +1705,12 @@ def main(argv: list[str] | None = None) -> int:
         dest="editor",
         action="store_false",
         help="skip the editor section (tools/bench_browser_editor.py)",
+    )
+    p_bench.add_argument(
+        "--no-icons",
+        dest="icons",
+        action="store_false",
+        help="skip the icons section (tools/bench_browser_icons.py)",
     )
     args, unknown = parser.parse_known_args(argv)
     if args.command == "test":

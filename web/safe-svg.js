@@ -45,6 +45,8 @@ const DATA_ATTRIBUTES = new Set([
 ]);
 const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target"]);
 const SAFE_HREF = /^(#[A-Za-z0-9_.:-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)$/;
+// An icon's SVG, drawn by <image> only (an image context runs no script and fetches nothing).
+const SVG_IMAGE_HREF = /^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]*$/;
 // A shape's link: only a web or mail address, opened in a new tab without referrer.
 const LINK_HREF = /^(https?:\/\/|mailto:)[^\s"<>\\]*$/i;
 const LINK_REL = /^(noopener|noreferrer|nofollow|external)( (noopener|noreferrer|nofollow|external))*$/;
@@ -104,6 +106,7 @@ function isSafeAttribute(el, attr) {
   const isLink = el.localName === "a";
   if (name === "href" || name === "xlink:href") {
     const v = value.trim();
+    if (el.localName === "image" && SVG_IMAGE_HREF.test(v)) return true;
     return SAFE_HREF.test(v) || (isLink && LINK_HREF.test(v));
   }
   if (name === "target") return isLink && value.trim() === "_blank";

@@ -81,6 +81,7 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
         "LW-E0205", "import", "The compressed data expands beyond the size limit."
     ),
     ErrorCode("LW-E0206", "import", "The image has no diagram embedded in it."),
+    ErrorCode("LW-E0220", "edit", "The icon could not be read as a safe SVG."),
     # 03xx: sealed files
     ErrorCode(
         "LW-E0300",

@@ -76,9 +76,9 @@ def test_import_warnings_show_in_a_notice_and_clean_opens_show_none(
     notice.wait_for(state="visible")
     assert "status" == notice.get_attribute("role")
     text = notice.text_content() or ""
-    assert "72 shape(s) have no Linework equivalent" in text
+    assert "9 shape(s) have no Linework equivalent" in text  # the network icons map
     assert 1 == notice.locator("li").count()
-    assert "72 shape(s)" in status(app) and "warning" in status(app)
+    assert "9 shape(s)" in status(app) and "warning" in status(app)
     assert "tpl_network_enterprise_1" == app.page.text_content("[data-role=title]")
     # Not modal: the canvas still takes clicks and keys while it shows.
     app.page.click("#canvas", position={"x": 20, "y": 20})

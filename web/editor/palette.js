@@ -1,12 +1,17 @@
 // The shape palette: kinds from the core (previews drawn by the real
 // renderer; at first paint the build's copy of the core's reply, so the
-// palette is full before Python starts), grouped by library, filtered by a
-// search box. Click (or Enter) adds a shape in a free spot on screen;
-// dragging one onto the canvas drops
-// it at the pointer.
+// palette is full before Python starts) and the icon libraries
+// (palette-icons.js, listed at first paint from the build's catalog), in
+// collapsible sections; a search box over every library by name and tags; a
+// "More shapes" dialog that turns libraries on and off for this session (kept
+// in memory only). Click (or Enter) adds a shape or icon in a free spot on
+// screen; dragging one onto the canvas drops it at the pointer. The entries
+// are one Tab stop: arrow keys move between them (roving tabindex).
 
+import { showDialog } from "../dialogs.js";
 import { parseFragments } from "../safe-svg.js";
 import { toPage } from "./input.js";
+import { createIconLibraries } from "./palette-icons.js";
 
 const LIBRARIES = [["basic", "Basic shapes"], ["flowchart", "Flowchart"]];
 const DRAG_PX = 4;
@@ -15,31 +20,44 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   const search = document.createElement("input");
   search.type = "search";
   search.autocomplete = "off";
-  search.placeholder = "Search shapes";
-  search.setAttribute("aria-label", "Search shapes");
+  search.placeholder = "Search shapes and icons";
+  search.setAttribute("aria-label", "Search shapes and icons");
   search.dataset.role = "palette-search";
+  const moreButton = document.createElement("button");
+  moreButton.type = "button";
+  moreButton.className = "palette-more";
+  moreButton.dataset.role = "more-shapes";
+  moreButton.textContent = "More shapes…";
   const sections = document.createElement("div");
   sections.className = "palette-sections";
   const none = document.createElement("p");
   none.className = "palette-none";
   none.textContent = "No shape matches.";
   none.hidden = true;
-  root.append(search, sections, none);
   const entries = [];
+  const coreSections = new Map();
+  const coreEnabled = new Map(LIBRARIES.map(([id]) => [id, true]));
 
   /** The part of the page on screen, in page units: the core places a
    * click-added shape in a free spot inside it. */
-  function visible() {
+  function viewRect() {
     const rect = svg.getBoundingClientRect();
     const a = toPage(svg, canvas.view, rect.left, rect.top);
     const b = toPage(svg, canvas.view, rect.right, rect.bottom);
     return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
   }
 
+  const icons = createIconLibraries({
+    onEntry: (button, spec) => wireDrag(button, spec),
+    onActivate: (args) => editor.action("add-icon", args),
+  });
+  root.append(search, moreButton, sections, icons.results, none);
+
   function entry(kind) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "shape";
+    button.tabIndex = -1;
     button.dataset.shape = kind.name;
     button.title = kind.title;
     button.setAttribute("aria-label", `Add ${kind.title}`);
@@ -52,11 +70,16 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     button.append(preview);
     const words = [kind.name, kind.title, ...kind.keywords].join(" ").toLowerCase();
     entries.push({ button, words });
-    wireDrag(button, kind);
+    wireDrag(button, {
+      name: kind.name,
+      size: kind.default_size,
+      add: (at) => editor.action("add-shape", { kind: kind.name, ...at }),
+      drop: (at) => editor.send({ type: "drop-shape", kind: kind.name, x: at.x, y: at.y }),
+    });
     return button;
   }
 
-  function wireDrag(button, kind) {
+  function wireDrag(button, spec) {
     let start = null;
     let ghost = null;
     let dragged = false;
@@ -71,12 +94,12 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       if (!dragged && Math.hypot(e.clientX - start.x, e.clientY - start.y) < DRAG_PX) return;
       if (!dragged) {
         dragged = true;
-        ghost = button.querySelector("svg").cloneNode(true);
+        ghost = button.firstElementChild.cloneNode(true);
         ghost.classList.add("drag-ghost");
         document.body.append(ghost);
         document.body.dataset.dragging = "shape";
       }
-      const [w, h] = kind.default_size;
+      const [w, h] = spec.size;
       const k = canvas.view.scale;
       Object.assign(ghost.style, {
         width: `${w * k}px`, height: `${h * k}px`,
@@ -95,12 +118,13 @@ export function createPalette({ root, svg, canvas, editor, call }) {
         e.clientY >= rect.top && e.clientY <= rect.bottom;
       if (!inside) return;
       const at = toPage(svg, canvas.view, e.clientX, e.clientY);
-      editor.send({ type: "drop-shape", kind: kind.name, x: at.x, y: at.y }).catch(() => {});
+      (spec.drop ?? spec.add)({ x: at.x, y: at.y }).catch(() => {});
       svg.focus({ preventScroll: true });
     };
     button.addEventListener("pointerup", (e) => end(e, true));
     button.addEventListener("pointercancel", (e) => end(e, false));
     button.addEventListener("click", (e) => {
+      setCurrent(button);
       if (dragged) {
         dragged = false;
         e.preventDefault();
@@ -108,14 +132,17 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       }
       // A free spot on screen: beside the selection when there is room, else
       // near the view's centre (the core picks, src/linework/editor/placement.py).
-      editor.action("add-shape", { kind: kind.name, view: visible() }).catch(() => {});
+      spec.add({ view: viewRect() }).catch(() => {});
       // The new shape is selected: Delete, Ctrl+D, arrows and Ctrl+A now act on
       // the canvas (as in draw.io). Keys sent meanwhile queue behind the add.
       svg.focus({ preventScroll: true });
     });
   }
 
-  function filter() {
+  // --- Search --------------------------------------------------------------------
+  let searching = 0;
+  async function filter() {
+    const serial = ++searching;
     const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
     for (const { button, words: text } of entries) {
@@ -123,12 +150,23 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       button.hidden = !match;
       if (match) shown += 1;
     }
-    for (const section of sections.children) {
-      section.hidden = !section.querySelector("button.shape:not([hidden])");
+    for (const [id, section] of coreSections) {
+      section.hidden = !coreEnabled.get(id) || !section.querySelector("button.shape:not([hidden])");
     }
-    none.hidden = shown > 0;
+    // While searching, the icon sections give way to the matching icons.
+    root.classList.toggle("is-searching", words.length > 0);
+    let found = 0;
+    try {
+      found = await icons.search(words);
+    } catch {
+      found = 0;
+    }
+    if (serial !== searching) return;
+    none.hidden = shown + found > 0 || words.length === 0;
+    root.dataset.searched = search.value;
+    rove();
   }
-  search.addEventListener("input", filter);
+  search.addEventListener("input", () => { filter(); });
   // Escape anywhere in the palette (an emptied search box included) goes to the canvas.
   root.addEventListener("keydown", (e) => {
     if (e.key !== "Escape" || e.defaultPrevented) return;
@@ -140,7 +178,96 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       e.stopPropagation();
       search.value = "";
       filter();
+    } else if (e.key === "ArrowDown") {
+      const first = shownEntries()[0];
+      if (first) {
+        e.preventDefault();
+        setCurrent(first);
+        first.focus();
+      }
     }
+  });
+
+  // --- One Tab stop: arrow keys move between entries ------------------------------
+  function shownEntries() {
+    return [...root.querySelectorAll("button.shape")].filter((b) => b.offsetParent !== null);
+  }
+  function setCurrent(button) {
+    for (const b of root.querySelectorAll('button.shape[tabindex="0"]')) {
+      if (b !== button) b.tabIndex = -1;
+    }
+    button.tabIndex = 0;
+  }
+  /** Keep exactly one entry tabbable: the current one if shown, else the first. */
+  function rove() {
+    const shown = shownEntries();
+    const current = shown.find((b) => b.tabIndex === 0);
+    if (current) return;
+    if (shown[0]) setCurrent(shown[0]);
+  }
+  icons.onChange(rove);
+  root.addEventListener("toggle", rove, true);
+  root.addEventListener("keydown", (e) => {
+    const from = e.target;
+    if (!(from instanceof HTMLButtonElement) || !from.classList.contains("shape")) return;
+    if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"].includes(e.key)) return;
+    const shown = shownEntries();
+    const i = shown.indexOf(from);
+    if (i < 0) return;
+    let to = null;
+    if (e.key === "ArrowRight") to = shown[i + 1];
+    else if (e.key === "ArrowLeft") to = shown[i - 1];
+    else if (e.key === "Home") to = shown[0];
+    else if (e.key === "End") to = shown[shown.length - 1];
+    else {
+      // The entry in the next (or previous) row nearest to this column.
+      const r = from.getBoundingClientRect();
+      const down = e.key === "ArrowDown";
+      const row = (b) => b.getBoundingClientRect();
+      const candidates = shown.filter((b) => (down ? row(b).top > r.top + 2 : row(b).top < r.top - 2));
+      if (candidates.length) {
+        const nextTop = down
+          ? Math.min(...candidates.map((b) => row(b).top))
+          : Math.max(...candidates.map((b) => row(b).top));
+        const line = candidates.filter((b) => Math.abs(row(b).top - nextTop) < 2);
+        to = line.reduce((best, b) =>
+          Math.abs(row(b).left - r.left) < Math.abs(row(best).left - r.left) ? b : best);
+      } else if (!down) {
+        e.preventDefault();
+        search.focus();
+        return;
+      }
+    }
+    e.preventDefault();
+    if (!to) return;
+    setCurrent(to);
+    to.focus();
+    to.scrollIntoView({ block: "nearest" });
+  });
+
+  // --- More shapes: libraries on and off for this session --------------------------
+  moreButton.addEventListener("click", async () => {
+    const libs = [
+      ...LIBRARIES.map(([id, title]) => ({ id, title, on: coreEnabled.get(id) })),
+      ...icons.catalog.map((lib) => ({
+        id: lib.id, title: `${lib.title} (${lib.count.toLocaleString("en")})`, on: icons.isEnabled(lib.id),
+      })),
+    ];
+    const { button, values } = await showDialog({
+      role: "more-shapes",
+      title: "More shapes",
+      text: "Choose the libraries the palette shows. The choice lasts until you close the page.",
+      fields: libs.map((lib) => ({ name: lib.id, label: lib.title, type: "checkbox", value: lib.on })),
+      buttons: [{ value: "cancel", label: "Cancel" }, { value: "apply", label: "Apply", default: true }],
+    });
+    if (button !== "apply") return;
+    for (const lib of libs) {
+      const on = Boolean(values[lib.id]);
+      if (coreEnabled.has(lib.id)) coreEnabled.set(lib.id, on);
+      else icons.setEnabled(lib.id, on);
+    }
+    await filter();
+    moreButton.focus();
   });
 
   /** Fill the palette from a `palette` reply's kinds (once). */
@@ -152,6 +279,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       const details = document.createElement("details");
       details.open = true;
       details.className = "palette-section";
+      details.dataset.library = library;
       const summary = document.createElement("summary");
       summary.textContent = title;
       const grid = document.createElement("div");
@@ -161,7 +289,9 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       grid.append(...kinds.map(entry));
       details.append(summary, grid);
       sections.append(details);
+      coreSections.set(library, details);
     }
+    sections.append(...icons.sections());
     filter();
     root.dataset.loaded = "1";
   }
@@ -174,5 +304,15 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     show(reply.kinds);
   }
 
-  return { show, load };
+  return {
+    show,
+    load,
+    /** For benchmarks: open every library section; resolves when all are built. */
+    openAll: () => Promise.all(icons.catalog.map((lib) => {
+      icons.setEnabled(lib.id, true);
+      const details = sections.querySelector(`details[data-library="${lib.id}"]`);
+      details.open = true;
+      return icons.build(lib.id);
+    })),
+  };
 }

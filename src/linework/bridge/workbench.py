@@ -21,7 +21,7 @@ _PREVIEW_W: Final = 48.0
 _PREVIEW_H: Final = 36.0
 _PREVIEW_PAD: Final = 2.0
 #: Kinds that need data the palette cannot supply (an image's pixels).
-_NOT_IN_PALETTE: Final = frozenset({"image"})
+_NOT_IN_PALETTE: Final = frozenset({"image", "icon"})
 
 
 def _preview(kind_name: str, size: tuple[float, float]) -> str:

@@ -29,6 +29,9 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``add-shape`` (kind, x?, y?, w?, h?, text?, view?): add a shape centred on x, y
   (default: a free spot inside ``view`` {x, y, w, h}, the visible part of the page,
   beside the selection when there is room)
+- ``add-icon`` (library, icon, svg, x?, y?, view?): add a library icon (its SVG
+  sanitized by the core and carried by the document) centred on x, y, else placed
+  as ``add-shape`` places a shape
 - ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text, an
   empty one opens in the in-place editor (kept only if words are typed)
 - ``request-paste`` (x?, y?): ``request: paste`` (the browser reads the system
@@ -89,6 +92,7 @@ from linework import commands as cmd
 from linework.commands import CommandError
 from linework.editor import placement
 from linework.editor.editor import Editor
+from linework.editor.icons import new_icon
 from linework.editor.keys import SHORTCUTS
 from linework.editor.labels import position_near
 from linework.editor.session import Editing
@@ -96,6 +100,7 @@ from linework.editor.tools import Gesture, Idle, Place, TextEntry
 from linework.formats import native
 from linework.geometry import Box, Vec
 from linework.model import (
+    DEFAULT_STYLE,
     Attached,
     Connector,
     Document,
@@ -443,6 +448,33 @@ def _add_shape(ed: Editor, args: Args) -> None:
         kinds=ed.kinds,
     )
     _do(ed, patch, "Add shape", select_added=True)
+
+
+def _add_icon(ed: Editor, args: Args) -> None:
+    new = new_icon(args)
+    size = new.size
+    x, y = _opt_num(args, "x"), _opt_num(args, "y")
+    center = (
+        Vec(x, y)
+        if x is not None and y is not None
+        else placement.place(ed, size, placement.view_arg(args))
+    )
+    box = Box(center.x - size[0] / 2, center.y - size[1] / 2, size[0], size[1])
+    patch = cmd.add_shape(
+        ed.document,
+        ed.ids,
+        page=ed.session.page_id,
+        layer=ed.active_layer(),
+        kind="icon",
+        box=box,
+        style=replace(
+            DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom"
+        ),
+        grid=ed.grid,
+        kinds=ed.kinds,
+        props=new.props,
+    )
+    _do(ed, patch, "Add icon", select_added=True)
 
 
 def _add_text(ed: Editor, args: Args) -> None:
@@ -857,6 +889,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "copy-style": _copy_style,
     "paste-style": _paste_style,
     "add-shape": _add_shape,
+    "add-icon": _add_icon,
     "add-text": _add_text,
     "request-paste": _request_paste,
     "context-menu": _context_menu,

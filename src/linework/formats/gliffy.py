@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from typing import Any, Final
 
 from linework.errors import LineworkError
-from linework.formats import limits
+from linework.formats import limits, stencils
 from linework.formats.colours import css_colour
 from linework.formats.imports import ImportResult, unmapped_warning
 from linework.formats.jsonerrors import json_problem, unique_keys
@@ -533,6 +533,11 @@ class _Reader:
             kind = _KINDS.get(f"stencil.{m.group(1)}")
             if kind:
                 return kind, True, {}
+        icon = stencils.gliffy_icon(uid)
+        if (
+            icon is not None
+        ):  # network and cloud stencils: a library icon or placeholder
+            return "icon", icon.mapped, dict(icon.props)
         return "rectangle", False, {}
 
     def _svg(self, inner: dict[str, Any]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from linework.shapes.flowchart import (
     STORED_DATA,
     TERMINATOR,
 )
+from linework.shapes.icon import ICON
 from linework.shapes.image import IMAGE
 from linework.shapes.kind import ShapeKind
 from linework.shapes.note import NOTE
@@ -75,6 +76,7 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     BLOCK_ARROW,
     TEXT,
     IMAGE,
+    ICON,
     PROCESS,
     DECISION,
     TERMINATOR,

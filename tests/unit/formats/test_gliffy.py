@@ -344,7 +344,13 @@ def test_caption_html_becomes_plain_text_with_breaks() -> None:
             0,
         ),
         ("com.gliffy.shape.uml.uml_v2.class.simple_class", None, "rectangle", 0),
-        ("com.gliffy.shape.network.network_v3.home.router", None, "rectangle", 1),
+        ("com.gliffy.shape.network.network_v3.home.router", None, "icon", 0),
+        (
+            "com.gliffy.shape.floorplan.floorplan_v1.furniture.piano",
+            None,
+            "rectangle",
+            1,
+        ),
         ("gshape.azure_v1.thing", "com.gliffy.stencil.ellipse.basic_v1", "ellipse", 0),
     ],
 )
@@ -628,7 +634,7 @@ def test_corpus_drawing_fits_the_page(path: Path) -> None:
 
 def test_unmapped_shapes_are_reported_in_a_warning() -> None:
     """Shapes drawn as rectangles are named in a warning, as draw.io's import does."""
-    router = "com.gliffy.shape.network.network_v3.home.router"
+    router = "com.gliffy.shape.floorplan.floorplan_v1.furniture.piano"
     raw = {
         "contentType": "application/gliffy+json",
         "version": "1.3",
@@ -645,7 +651,7 @@ def test_unmapped_shapes_are_reported_in_a_warning() -> None:
     assert 2 == result.unmapped
     assert (
         "2 shape(s) have no Linework equivalent and are drawn as rectangles "
-        "(network.network_v3.home.router)."
+        "(floorplan.floorplan_v1.furniture.piano)."
     ) in result.warnings
 
 

@@ -26,6 +26,7 @@ BASIC = (
     "block-arrow",
     "text",
     "image",
+    "icon",
 )
 FLOWCHART = (
     "process",

@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from linework.formats import htmltext, limits
+from linework.formats import htmltext, limits, stencils
 from linework.formats.drawio.cells import Cell, Geo
 from linework.formats.drawio.names import (
     EXTRA_SHAPE_KEY,
@@ -77,6 +77,14 @@ def build_shape(
             kind, mapped = "rectangle", False
         else:
             props["src"] = src
+    stencil = stencils.drawio_icon(shape_name or "image", st) if not mapped else None
+    if stencil is not None:
+        # A library icon (mapped) or a labelled icon placeholder (unmapped).
+        kind, mapped = "icon", stencil.mapped
+        props.update(stencil.props)
+        if not label.text and not stencil.mapped:
+            label = replace(label, text=stencil.title)
+            st = {**st, "verticalLabelPosition": "bottom"}
     if kind == "ellipse" and st.get("aspect") == "fixed" and box.w == box.h:
         kind = "circle"
     hinted = st.get(KIND_HINT_KEY, "")
@@ -99,7 +107,7 @@ def build_shape(
         # An image shape without its picture would draw nothing in draw.io.
         if name not in ("?", "image"):
             extra[EXTRA_SHAPE_KEY] = name
-    no_box = textual or kind == "image"
+    no_box = textual or kind in ("image", "icon")
     fill_default = "none" if no_box else "#ffffff"
     fill = colour(st.get("fillColor"), fill_default)
     if swimlane:

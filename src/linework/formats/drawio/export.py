@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Final
 
-from linework.formats import htmltext, limits
+from linework.formats import htmltext, limits, stencils
 from linework.formats.drawio import names, styles
 from linework.formats.drawio.names import PORT_ANCHORS
 from linework.geometry import Box, Vec, fmt
@@ -60,6 +60,7 @@ KIND_STYLES: Final[Mapping[str, str]] = {
     "block-arrow": "shape=singleArrow;",
     "text": "text;",
     "image": "shape=image;",
+    "icon": "",
     "process": "shape=mxgraph.flowchart.process;",
     "decision": "shape=mxgraph.flowchart.decision;",
     "terminator": "shape=mxgraph.flowchart.terminator;",
@@ -199,6 +200,8 @@ def _shape_style(shape: Shape, html: bool) -> str:
             ("absoluteArcSize", "1"),
             ("arcSize", _num(shape.style.corner_radius * 2)),
         ]
+    if shape.kind == "icon":
+        pairs += stencils.drawio_icon_pairs(shape.props)
     if shape.kind == "image":
         src = shape.props.get("src")
         uri = styles.style_image(src) if isinstance(src, str) else None

@@ -1,0 +1,50 @@
+"""What ``add-icon`` puts in the document: a library icon, sanitized by the core.
+
+The palette sends the icon's SVG from the generated library data; the core
+sanitizes it again (the page is not trusted to have done so), so the document
+only ever holds SVG that passed linework.icons.sanitize, drawn via ``<image>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from linework.commands import CommandError
+from linework.icons.bundled import svg_data_uri
+from linework.icons.sanitize import sanitize_svg
+
+#: A new icon's longer side, in page units (draw.io's icons are 48-78).
+ICON_SIZE: Final = 64.0
+_NAME: Final = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
+
+
+@dataclass(frozen=True, slots=True)
+class NewIcon:
+    """The props and default size of an icon about to be added."""
+
+    props: Mapping[str, Any]
+    size: tuple[float, float]
+
+
+def new_icon(args: Mapping[str, Any]) -> NewIcon:
+    """Validate ``add-icon`` args (library, icon, svg) and sanitize the SVG.
+
+    Raises:
+        CommandError: a missing or malformed argument.
+        IconError: the SVG is not a safe, well-formed SVG (LW-E0220).
+    """
+    library, icon, svg = args.get("library"), args.get("icon"), args.get("svg")
+    for name, value in (("library", library), ("icon", icon)):
+        if not isinstance(value, str) or not _NAME.fullmatch(value):
+            raise CommandError(f"argument {name!r} must be an icon name")
+    if not isinstance(svg, str):
+        raise CommandError("argument 'svg' must be SVG text")
+    clean, w, h = sanitize_svg(svg)
+    k = ICON_SIZE / max(w, h)
+    return NewIcon(
+        {"src": svg_data_uri(clean), "library": library, "icon": icon},
+        (round(max(w * k, 8.0), 2), round(max(h * k, 8.0), 2)),
+    )

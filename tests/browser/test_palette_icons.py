@@ -1,0 +1,234 @@
+"""Icon libraries in the palette, by real mouse and keyboard: search over every
+library, add by click, drag and Enter, lazy thumbnails, More shapes, and the
+palette as one Tab stop with arrow keys. Assertions read the saved document
+and the canvas SVG.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import editor_helpers
+import pytest
+from editor_helpers import (
+    ELEMENTS,
+    PRIMARY,
+    centre_of,
+    clean_test,
+    drag,
+    elements,
+    screen,
+    settle,
+)
+from lw_helpers import App
+
+editor_app = editor_helpers.editor_app  # the module's app (fixture)
+
+SEARCH = "[data-role=palette-search]"
+RESULTS = "[data-role=icon-results] [data-shape]"
+
+
+@pytest.fixture(autouse=True)
+def _fresh(editor_app: App) -> Any:
+    """Each test starts from an empty document and must log no error."""
+    with clean_test(editor_app):
+        yield
+    editor_app.page.fill(SEARCH, "")
+
+
+def type_search(app: App, words: str) -> list[str]:
+    """Type into the search box by keyboard; return the icon results shown."""
+    app.page.click(SEARCH)
+    app.page.keyboard.press(f"{PRIMARY}+a")
+    app.page.keyboard.press("Backspace")
+    app.page.keyboard.type(words)
+    app.page.wait_for_function(
+        "w => document.querySelector('[data-role=palette]').dataset.searched === w",
+        arg=words,
+    )
+    return app.page.eval_on_selector_all(  # type: ignore[no-any-return]
+        RESULTS, "els => els.filter(e => e.offsetParent).map(e => e.dataset.shape)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("server", "network/server"),
+        ("lambda", "aws/aws-lambda"),
+        ("s3", "aws/aws-s3"),
+        ("azure", "azure/azure"),
+        ("kubernetes", "kubernetes/kubernetes"),
+        ("router", "network/router"),
+        ("firewall", "network/firewall"),
+        ("laptop", "network/laptop"),
+        ("user", "network/user"),
+    ],
+)
+def test_search_finds_icons_in_every_library(
+    editor_app: App, words: str, expected: str
+) -> None:
+    shown = type_search(editor_app, words)
+    assert expected in shown
+    # The thumbnail is drawn once the entry is on screen.
+    editor_app.page.wait_for_selector(
+        f'[data-role=icon-results] [data-shape="{expected}"][data-thumb]'
+    )
+
+
+def test_click_adds_the_icon_into_the_document_and_undo_removes_it(
+    editor_app: App,
+) -> None:
+    app = editor_app
+    type_search(app, "lambda")
+    app.page.click('[data-role=icon-results] [data-shape="aws/aws-lambda"]')
+    settle(app)
+    els = elements(app)
+    assert ["icon"] == [e["kind"] for e in els]
+    props = els[0]["props"]
+    assert ("aws", "aws-lambda") == (props["library"], props["icon"])
+    svg = base64.b64decode(props["src"].split(",", 1)[1]).decode()
+    assert (
+        svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+        and "<script" not in svg
+    )
+    # Drawn on the canvas as an <image> of the document's own copy.
+    href = app.page.eval_on_selector(f"{ELEMENTS} image", "i => i.getAttribute('href')")
+    assert href == props["src"]
+    app.page.keyboard.press(f"{PRIMARY}+z")
+    assert [] == elements(app)
+    app.page.keyboard.press(f"{PRIMARY}+Shift+z")
+    assert ["icon"] == [e["kind"] for e in elements(app)]
+
+
+def test_drag_an_icon_from_an_opened_library_section(editor_app: App) -> None:
+    app = editor_app
+    section = "details[data-library=network]"
+    app.page.click(f"{section} > summary")
+    app.page.wait_for_selector(f"{section}[data-built]")
+    entry = f'{section} [data-shape="network/router"]'
+    app.page.wait_for_selector(f"{entry}[data-thumb]")
+    drag(app, centre_of(app, entry), screen(app, 320, 240), steps=12)
+    els = elements(app)
+    assert [("icon", "router")] == [(e["kind"], e["props"]["icon"]) for e in els]
+    box = els[0]["box"]
+    assert box["x"] + box["w"] / 2 == pytest.approx(320, abs=10)
+    assert box["y"] + box["h"] / 2 == pytest.approx(240, abs=10)
+    app.page.click(f"{section} > summary")  # closed again for the next tests
+
+
+def test_thumbnails_are_lazy(editor_app: App) -> None:
+    """Opening the 2,000-logo library draws only the thumbnails in view."""
+    app = editor_app
+    section = "details[data-library=logos]"
+    app.page.click(f"{section} > summary")
+    app.page.wait_for_selector(f"{section}[data-built]", timeout=30_000)
+    app.page.wait_for_selector(f"{section} [data-thumb]")
+    counts = app.page.eval_on_selector(
+        section,
+        "s => [s.querySelectorAll('[data-shape]').length, s.querySelectorAll('[data-thumb]').length]",
+    )
+    assert counts[0] > 2000
+    assert 0 < counts[1] < 300
+    app.page.click(f"{section} > summary")
+
+
+def test_palette_is_one_tab_stop_with_arrow_keys(editor_app: App) -> None:
+    app = editor_app
+    type_search(app, "server")
+    tabbable = app.page.eval_on_selector_all(
+        "[data-role=palette] button.shape",
+        "els => els.filter(e => e.tabIndex === 0).length",
+    )
+    assert 1 == tabbable
+    app.page.keyboard.press("ArrowDown")  # from the search box into the grid
+    first = app.page.evaluate("() => document.activeElement.dataset.shape")
+    app.page.keyboard.press("ArrowRight")
+    second = app.page.evaluate("() => document.activeElement.dataset.shape")
+    assert first != second and second
+    app.page.keyboard.press("ArrowLeft")
+    assert first == app.page.evaluate("() => document.activeElement.dataset.shape")
+    app.page.keyboard.press("ArrowRight")
+    app.page.keyboard.press("Enter")
+    settle(app)
+    els = elements(app)
+    assert 1 == len(els)
+    assert second.endswith("/" + (els[0]["props"].get("icon") or els[0]["kind"]))
+
+
+def test_more_shapes_turns_libraries_off_for_the_session(editor_app: App) -> None:
+    app = editor_app
+    assert "aws/aws-lambda" in type_search(app, "lambda")
+    app.page.click("[data-role=more-shapes]")
+    dialog = "dialog[data-role=more-shapes]"
+    app.page.wait_for_selector(dialog)
+    app.page.click(f"{dialog} [data-field=aws]")  # uncheck AWS
+    app.page.keyboard.press("Enter")
+    app.page.wait_for_selector(dialog, state="detached")
+    assert app.page.locator("details[data-library=aws]").is_hidden()
+    assert not any(s.startswith("aws/") for s in type_search(app, "lambda"))
+    app.page.click("[data-role=more-shapes]")
+    app.page.click(f"{dialog} [data-field=aws]")
+    app.page.click(f"{dialog} [data-choice=apply]")
+    app.page.wait_for_selector(dialog, state="detached")
+    assert "aws/aws-lambda" in type_search(app, "lambda")
+
+
+def test_icon_packages_are_pinned_and_their_licences_served(site: Any) -> None:
+    """Each icon package is pinned in web/package.json and listed, with its
+    licence, in the notices file the site serves; the icon files are same-origin."""
+    import json
+    import urllib.request
+    from pathlib import Path
+
+    pinned = json.loads(
+        (Path(__file__).resolve().parents[2] / "web" / "package.json").read_text()
+    )
+    with urllib.request.urlopen(site.url + "THIRD-PARTY-NOTICES.txt") as response:
+        notices = response.read().decode()
+    for package, licence in (
+        ("@tabler/icons", "MIT"),
+        ("@iconify-json/logos", "CC0-1.0"),
+    ):
+        version = pinned["dependencies"][package]
+        assert f"{package} {version} — licence {licence}" in notices
+    assert "Permission is hereby granted, free of charge" in notices  # the MIT text
+
+
+def test_a_drawio_network_diagram_opens_with_its_icons(
+    editor_app: App, tmp_path: Any
+) -> None:
+    """In the page too, draw.io stencils become the wheel's library icons, and an
+    icon stencil without one a labelled placeholder; the notice counts it."""
+    app = editor_app
+    cells = (
+        '<mxCell id="r" value="Edge" vertex="1" parent="1" style="shape=mxgraph.cisco.routers.router;">'
+        '<mxGeometry x="40" y="40" width="60" height="60" as="geometry"/></mxCell>'
+        '<mxCell id="l" value="" vertex="1" parent="1" style="shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.lambda;">'
+        '<mxGeometry x="200" y="40" width="60" height="60" as="geometry"/></mxCell>'
+        '<mxCell id="q" value="" vertex="1" parent="1" style="shape=mxgraph.aws4.braket;">'
+        '<mxGeometry x="360" y="40" width="60" height="60" as="geometry"/></mxCell>'
+    )
+    path = tmp_path / "net.drawio"
+    path.write_text(
+        '<mxfile><diagram id="d" name="P"><mxGraphModel><root><mxCell id="0"/>'
+        f'<mxCell id="1" parent="0"/>{cells}</root></mxGraphModel></diagram></mxfile>'
+    )
+    app.page.set_input_files("input[type=file][data-role=open]", str(path))
+    app.page.wait_for_function(
+        "() => document.querySelectorAll('#canvas [data-role=content] > g[data-id]').length === 3"
+    )
+    settle(app)
+    els = {e.get("text", ""): e for e in elements(app)}
+    assert "router" == els["Edge"]["props"]["icon"]
+    assert "aws-lambda" == els[""]["props"]["icon"]
+    assert "src" not in els["Braket"]["props"]
+    images = app.page.eval_on_selector_all(
+        f"{ELEMENTS} image", "els => els.map(i => i.getAttribute('href').slice(0, 26))"
+    )
+    assert ["data:image/svg+xml;base64,"] * 2 == images
+    notice = app.page.locator(
+        "[data-role=import-notice], [data-role=status]"
+    ).all_inner_texts()
+    assert any("1 shape(s) have no Linework equivalent" in t for t in notice), notice

@@ -1,0 +1,266 @@
+"""Icon benchmark in the browser (issue 10): printed figures, not tests.
+
+- open + paint a diagram of 1,000 icons (each a different library icon the
+  document carries as its own SVG, with a label): from the file input's change
+  to the page painted (double rAF), median of runs; the editor's budget for
+  1,000 elements is 0.5 s (DESIGN.md §10);
+- the palette opening every library (all turned on in More shapes, then each
+  section opened by a real click): the longest frame (gap between animation
+  frames) and the long tasks (> 50 ms) Chromium reports meanwhile; target: no
+  frame over 50 ms.
+
+Run by ``python3 build.py bench`` (or alone: ``.venv/bin/python
+tools/bench_browser_icons.py [--runs 3]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_browser_editor import (
+    PAINTED_JS,
+    load_build,
+    settle,
+)
+
+COLS = 40
+DX, DY = 110.0, 110.0
+
+
+def icons_diagram(
+    dist: Path, count: int, distinct: int | None = None
+) -> dict[str, Any]:
+    """Return a .linework page of ``count`` icons taken from the built libraries,
+    ``distinct`` different ones (all different by default), repeated in turn."""
+    distinct = distinct or count
+    picked: list[dict[str, Any]] = []
+    for path in sorted((dist / "icons").glob("*.json")):
+        if path.name.startswith("index-"):
+            continue
+        data = json.loads(path.read_text())
+        for icon in data["icons"]:
+            picked.append({"library": data["id"], **icon})
+            if len(picked) == distinct:
+                break
+        if len(picked) == distinct:
+            break
+    picked = [picked[i % len(picked)] for i in range(count)]
+    els = []
+    for i, icon in enumerate(picked):
+        x, y = (i % COLS) * DX + 20, (i // COLS) * DY + 20
+        src = (
+            "data:image/svg+xml;base64," + base64.b64encode(icon["s"].encode()).decode()
+        )
+        els.append(
+            {
+                "type": "shape",
+                "id": f"i{i}",
+                "layer": "l1",
+                "kind": "icon",
+                "box": {"x": x, "y": y, "w": 64, "h": 64},
+                "text": icon["t"],
+                "style": {"fill": "none", "stroke": "none", "label_position": "bottom"},
+                "props": {"src": src, "library": icon["library"], "icon": icon["n"]},
+            }
+        )
+    rows = (len(els) + COLS - 1) // COLS
+    page = {
+        "id": "p1",
+        "name": "Icons",
+        "width": COLS * DX + 40,
+        "height": rows * DY + 40,
+        "layers": [{"id": "l1", "name": "Layer 1"}],
+        "elements": els,
+    }
+    return {"format": "linework", "version": 1, "pages": [page], "meta": {}}
+
+
+def open_and_paint(page: Any, path: Path) -> float:
+    """Open a file through the file input; return ms from change to painted."""
+    revision = page.get_attribute("#canvas", "data-revision") or "0"
+    page.evaluate(
+        """() => document.querySelector('input[type=file][data-role=open]')
+          .addEventListener('change', () => { window.__openAt = performance.now(); },
+                            { capture: true, once: true })"""
+    )
+    page.set_input_files("input[type=file][data-role=open]", str(path))
+    page.wait_for_selector(
+        f'#canvas[data-revision]:not([data-revision="{revision}"])',
+        state="attached",
+        timeout=900_000,
+    )
+    painted = page.evaluate(PAINTED_JS)
+    return float(painted - page.evaluate("() => window.__openAt"))
+
+
+FRAMES_JS = """() => {
+  window.__frames = { max: 0, last: performance.now(), long: [], on: true };
+  const tick = (t) => {
+    const f = window.__frames;
+    if (!f.on) return;
+    f.max = Math.max(f.max, t - f.last);
+    f.last = t;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__frames.long.push(e.duration);
+  }).observe({ type: "longtask" });
+}"""
+
+
+def palette_open_all(page: Any) -> dict[str, Any]:
+    """Turn every library on, open each section by click; return frame figures."""
+    page.click("[data-role=more-shapes]")
+    dialog = "dialog[data-role=more-shapes]"
+    page.wait_for_selector(dialog)
+    for box in page.query_selector_all(f"{dialog} input[type=checkbox]"):
+        if not box.is_checked():
+            box.click()
+    page.click(f"{dialog} [data-choice=apply]")
+    page.wait_for_selector(dialog, state="detached")
+    settle(page)
+    page.evaluate(PAINTED_JS)
+    page.evaluate(FRAMES_JS)
+    started = page.evaluate("() => performance.now()")
+    summaries = page.query_selector_all("details.icon-section > summary")
+    for s in summaries:
+        s.click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('details.icon-section[data-built]').length === n",
+        arg=len(summaries),
+        timeout=120_000,
+    )
+    done = page.evaluate(PAINTED_JS)
+    # Scroll through the palette, so thumbnails load and draw as they would.
+    page.evaluate(
+        """() => new Promise((resolve) => {
+          const p = document.querySelector('[data-role=palette]');
+          let y = 0;
+          const step = () => {
+            y += p.clientHeight;
+            p.scrollTop = y;
+            if (y < p.scrollHeight && y < 40 * p.clientHeight) requestAnimationFrame(step);
+            else setTimeout(resolve, 500);
+          };
+          step();
+        })"""
+    )
+    frames = page.evaluate(
+        "() => { window.__frames.on = false; return window.__frames; }"
+    )
+    entries = page.evaluate(
+        "() => document.querySelectorAll('.icon-section [data-shape]').length"
+    )
+    thumbs = page.evaluate(
+        "() => document.querySelectorAll('.icon-section [data-thumb]').length"
+    )
+    return {
+        "libraries": len(summaries),
+        "entries": entries,
+        "thumbs_drawn": thumbs,
+        "open_all_ms": float(done - started),
+        "max_frame_ms": float(frames["max"]),
+        "long_tasks": [round(d) for d in frames["long"]],
+    }
+
+
+def run(
+    url: str, chromium: str | None, dist: Path, runs: int, kinds: list[int]
+) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, Any] = {"variants": []}
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        for distinct in kinds:
+            path = Path(tmp) / f"icons-1000-{distinct}.linework"
+            path.write_text(json.dumps(icons_diagram(dist, 1000, distinct)))
+            v: dict[str, Any] = {
+                "distinct": distinct,
+                "file_mb": path.stat().st_size / 1e6,
+                "open_paint_ms": [],
+            }
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1400, "height": 900})
+                page = context.new_page()
+                page.goto(url)
+                page.wait_for_selector(
+                    "body[data-editor]", state="attached", timeout=120_000
+                )
+                page.evaluate("() => linework.send({type: 'warm'})")
+                v["open_paint_ms"].append(open_and_paint(page, path))
+                v["images"] = page.evaluate(
+                    "() => document.querySelectorAll('#canvas [data-role=content] image')"
+                    ".length"
+                )
+                context.close()
+            out["variants"].append(v)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector("body[data-editor]", state="attached", timeout=120_000)
+        out["palette"] = palette_open_all(page)
+        context.close()
+        browser.close()
+    return out
+
+
+def report(r: dict[str, Any]) -> None:
+    p = r["palette"]
+    print("Icons in the browser")
+    for v in r["variants"]:
+        print(
+            f"  1,000 icons, {v['distinct']} different ({v['file_mb']:.1f} MB file,"
+            f" {v['images']} <image> painted)"
+        )
+        print(
+            f"    open + paint                  {statistics.median(v['open_paint_ms']):>8.1f} ms"
+            f"   (runs {', '.join(f'{x:.0f}' for x in v['open_paint_ms'])}; budget 0.5 s)"
+        )
+    print(
+        f"  palette: {p['libraries']} libraries opened, {p['entries']:,} entries,"
+        f" {p['thumbs_drawn']:,} thumbnails drawn (lazily, after scrolling)"
+    )
+    print(
+        f"    longest frame                 {p['max_frame_ms']:>8.1f} ms   (target <= 50 ms;"
+        f" all built in {p['open_all_ms']:.0f} ms)"
+    )
+    print(
+        f"    long tasks (> 50 ms)          {len(p['long_tasks']):>8}   {p['long_tasks']}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--distinct", default="40,1000", help="how many different icons, per variant"
+    )
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    build = load_build()
+    if not build.dist_is_fresh():
+        build.build()
+    with build.serving(build.DIST) as server:
+        kinds = [int(k) for k in args.distinct.split(",") if k]
+        results = run(server.url, build.find_chromium(), build.DIST, args.runs, kinds)
+    report(results)
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,259 @@
+// Icon libraries in the palette. Everything here is data the build generated
+// with the core (tools/icon_libraries.py): the catalog in config.js lists the
+// libraries at first paint; a section's entries come from the search index
+// (names, titles, tags) when it is first opened, built a slice per frame; a
+// thumbnail's SVG (already sanitized by the core) is fetched, a chunk at a
+// time, only when its entry scrolls into view (IntersectionObserver), and is
+// shown as an <img> of a data: URI, where SVG is inert. Adding an icon sends
+// its SVG to the core, which sanitizes it again and copies it into the
+// document. Nothing is stored: the library choice lives for the session.
+
+import config from "../config.js";
+
+/** Time one frame may spend building entries or setting thumbnails (ms). */
+const FRAME_BUDGET = 8;
+/** Thumbnails started per frame at most: each SVG is parsed and drawn on paint. */
+const THUMBS_PER_FRAME = 12;
+/** Icon matches shown for a search (refine to see others). */
+const MAX_RESULTS = 120;
+
+const catalog = config.icons?.libraries ?? [];
+
+export function createIconLibraries({ onEntry, onActivate }) {
+  const chunks = new Map(); // url -> Promise<icons[]>
+  let indexPromise = null;
+  const enabled = new Map(catalog.map((lib) => [lib.id, lib.default !== false]));
+  const sections = new Map(); // id -> {details, grid, built}
+  const listeners = new Set();
+
+  const haystacks = new Map(); // library id -> lower-cased "name title tags" per icon
+
+  function index() {
+    indexPromise ??= fetch(config.icons.index, { credentials: "same-origin" })
+      .then((r) => {
+        if (!r.ok) throw new Error(`icon index: HTTP ${r.status}`);
+        return r.json();
+      });
+    return indexPromise;
+  }
+
+  function haystack(idx, id) {
+    if (!haystacks.has(id)) {
+      haystacks.set(id, (idx[id] ?? []).map(([n, t, k]) => `${n} ${t} ${k}`.toLowerCase()));
+    }
+    return haystacks.get(id);
+  }
+
+  function chunk(url) {
+    if (!chunks.has(url)) {
+      chunks.set(url, fetch(url, { credentials: "same-origin" }).then((r) => {
+        if (!r.ok) throw new Error(`icons: HTTP ${r.status}`);
+        return r.json();
+      }).then((data) => data.icons));
+    }
+    return chunks.get(url);
+  }
+
+  /** The icon record {n, t, k, w, h, s} of library id at position i. */
+  async function icon(lib, i) {
+    const list = await chunk(lib.urls[Math.floor(i / lib.chunk)]);
+    return list[i % lib.chunk];
+  }
+
+  // Entries in view wait here; a frame draws a few of them (those still in
+  // view), so scrolling fast past thousands of icons never makes a long frame.
+  const inView = new Set();
+  let pumping = false;
+  function pump() {
+    pumping = false;
+    const start = performance.now();
+    let started = 0;
+    for (const target of inView) {
+      if (started >= THUMBS_PER_FRAME || performance.now() - start > FRAME_BUDGET) break;
+      inView.delete(target);
+      observer.unobserve(target);
+      started += 1;
+      const lib = catalog.find((l) => l.id === target.dataset.library);
+      icon(lib, Number(target.dataset.index)).then((data) => {
+        const img = target.querySelector("img");
+        img.decoding = "async";
+        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.s)}`;
+        target.dataset.thumb = "1";
+      }).catch(() => {});
+    }
+    if (inView.size) {
+      pumping = true;
+      requestAnimationFrame(pump);
+    }
+  }
+  const observer = new IntersectionObserver((seen) => {
+    for (const { isIntersecting, target } of seen) {
+      if (isIntersecting) inView.add(target);
+      else inView.delete(target);
+    }
+    if (inView.size && !pumping) {
+      pumping = true;
+      requestAnimationFrame(pump);
+    }
+  }, { rootMargin: "100px 0px" });
+
+  function entryButton(lib, i, name, title) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "shape icon-entry";
+    button.tabIndex = -1;
+    button.dataset.shape = `${lib.id}/${name}`;
+    button.dataset.library = lib.id;
+    button.dataset.index = String(i);
+    button.title = title;
+    button.setAttribute("aria-label", `Add ${title}`);
+    const img = document.createElement("img");
+    img.alt = "";
+    img.draggable = false;
+    img.setAttribute("aria-hidden", "true");
+    button.append(img);
+    const spec = {
+      name: button.dataset.shape,
+      size: [64, 64],
+      svg: () => icon(lib, i),
+      add: (at) => icon(lib, i).then((data) => onActivate({
+        library: lib.id, icon: data.n, svg: data.s, ...at,
+      })),
+    };
+    onEntry(button, spec);
+    observer.observe(button);
+    return button;
+  }
+
+  /** Build a section's entries, a slice per frame (never one long frame). */
+  async function build(id) {
+    const section = sections.get(id);
+    if (section.built) return section.built;
+    const lib = catalog.find((l) => l.id === id);
+    section.built = index().then((idx) => new Promise((resolve) => {
+      jobs.push({ lib, section, rows: idx[id] ?? [], at: 0, resolve });
+      if (jobs.length === 1) requestAnimationFrame(work);
+    }));
+    return section.built;
+  }
+
+  // One queue for every section being built: a frame spends FRAME_BUDGET in
+  // all of them together (at least a few entries, however slow the machine).
+  const jobs = [];
+  function work() {
+    const start = performance.now();
+    let n = 0;
+    while (jobs.length && (n < 16 || performance.now() - start < FRAME_BUDGET)) {
+      const job = jobs[0];
+      const part = document.createDocumentFragment();
+      for (let k = 0; job.at < job.rows.length && k < 16; k += 1, job.at += 1, n += 1) {
+        part.append(entryButton(job.lib, job.at, job.rows[job.at][0], job.rows[job.at][1]));
+      }
+      job.section.grid.append(part);
+      if (job.at >= job.rows.length) {
+        jobs.shift();
+        job.section.details.dataset.built = "1";
+        job.resolve();
+        for (const f of listeners) f();
+      }
+    }
+    if (jobs.length) requestAnimationFrame(work);
+  }
+
+  function sectionFor(lib) {
+    const details = document.createElement("details");
+    details.className = "palette-section icon-section";
+    details.dataset.library = lib.id;
+    details.hidden = !enabled.get(lib.id);
+    const summary = document.createElement("summary");
+    summary.textContent = `${lib.title} (${lib.count.toLocaleString("en")})`;
+    const grid = document.createElement("div");
+    grid.className = "palette-grid";
+    grid.setAttribute("role", "group");
+    grid.setAttribute("aria-label", lib.title);
+    details.append(summary, grid);
+    details.addEventListener("toggle", () => {
+      if (details.open) build(lib.id).catch(() => {});
+    });
+    sections.set(lib.id, { details, grid, built: null });
+    return details;
+  }
+
+  // Search results: one grid of matching icons from the enabled libraries.
+  const results = document.createElement("section");
+  results.className = "palette-section icon-results";
+  results.dataset.role = "icon-results";
+  results.hidden = true;
+  const resultsTitle = document.createElement("h3");
+  resultsTitle.className = "palette-heading";
+  const resultsGrid = document.createElement("div");
+  resultsGrid.className = "palette-grid";
+  resultsGrid.setAttribute("role", "group");
+  resultsGrid.setAttribute("aria-label", "Matching icons");
+  const more = document.createElement("p");
+  more.className = "palette-none";
+  results.append(resultsTitle, resultsGrid, more);
+  let searchSerial = 0;
+
+  function rank(name, words) {
+    const parts = name.split("-");
+    let score = 0;
+    for (const w of words) {
+      if (parts.includes(w)) score += 0;
+      else if (name.includes(w)) score += 1;
+      else score += 3;
+    }
+    return score;
+  }
+
+  /** Show icons whose name, title or tags hold every word; resolves to the match count. */
+  async function search(words) {
+    const serial = ++searchSerial;
+    if (words.length === 0) {
+      results.hidden = true;
+      resultsGrid.replaceChildren();
+      return 0;
+    }
+    const idx = await index();
+    if (serial !== searchSerial) return 0;
+    const found = [];
+    let total = 0;
+    for (const lib of catalog) {
+      if (!enabled.get(lib.id)) continue;
+      const rows = idx[lib.id] ?? [];
+      const texts = haystack(idx, lib.id);
+      for (let i = 0; i < rows.length; i += 1) {
+        if (!words.every((w) => texts[i].includes(w))) continue;
+        total += 1;
+        found.push([lib, i, rows[i][0], rows[i][1], rank(rows[i][0], words)]);
+      }
+    }
+    // Names that are the words come first, then names holding them, then tags.
+    found.sort((a, b) => a[4] - b[4]);
+    found.length = Math.min(found.length, MAX_RESULTS);
+    resultsGrid.replaceChildren(...found.map(([lib, i, name, title]) =>
+      entryButton(lib, i, name, title)));
+    resultsTitle.textContent = `Icons (${total.toLocaleString("en")})`;
+    more.textContent = total > found.length
+      ? `${(total - found.length).toLocaleString("en")} more: type more words to narrow.`
+      : "";
+    results.hidden = total === 0;
+    for (const f of listeners) f();
+    return total;
+  }
+
+  return {
+    catalog,
+    results,
+    sections: () => catalog.map(sectionFor),
+    search,
+    build,
+    isEnabled: (id) => enabled.get(id),
+    setEnabled(id, on) {
+      enabled.set(id, on);
+      const section = sections.get(id);
+      if (section) section.details.hidden = !on;
+    },
+    onChange: (f) => listeners.add(f),
+  };
+}
