@@ -126,7 +126,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     setDirty(Boolean(reply.ui?.dirty));
     body.dataset.document = "1";
     recovery.schedule();
-    const count = reply.elements?.length ?? 0;
+    const count = reply.count ?? reply.elements?.length ?? 0;
     const warnings = Array.isArray(reply.warnings) ? reply.warnings.map(String) : [];
     const what = `${state.title} · ${count} element${count === 1 ? "" : "s"}${reply.sealed ? " · encrypted" : ""}`;
     if (warnings.length === 0) {
@@ -166,12 +166,20 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     return button === "open" ? values.passphrase : null;
   }
 
+  /** The canvas's size in px, so the core paints the opening view first. */
+  function canvasSize() {
+    const box = document.getElementById("canvas")?.getBoundingClientRect();
+    return box && box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : undefined;
+  }
+
   /** Open bytes; on any failure the open diagram stays exactly as it was.
    * `metaTitle`: the document's own title (meta.title), if any, wins over `name`. */
   async function openData(name, base64, handle = null, { metaTitle = false } = {}) {
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
-    let reply = await rpc.call({ type: "file-open", name, data: base64, ...(metaTitle ? { meta_title: true } : {}) });
+    let reply = await rpc.call({
+      type: "file-open", name, data: base64, canvas: canvasSize(), ...(metaTitle ? { meta_title: true } : {}),
+    });
     if (reply.ok) {
       adopt(reply, { handle });
       performance.measure("linework-open", { start: opening });
@@ -206,7 +214,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       }
     }
     performance.measure("linework-unseal", { start });
-    reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext) });
+    reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext), canvas: canvasSize() });
     performance.measure("linework-unseal-open", { start });
     plaintext.fill(0);
     adopt(reply, { handle, sealKey: base });
