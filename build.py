@@ -1341,6 +1341,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         # The editor's figures: open + paint, drag, select-all move, memory.
         sys.stdout.flush()
         tool = [sys.executable, str(ROOT / "tools" / "bench_browser_editor.py")]
+        if subprocess.run(tool, cwd=ROOT, check=False).returncode:
+            return 1
+    if args.native:
+        # `linework render` of 9,000 and 90,000 elements (a figure, not a test).
+        sys.stdout.flush()
+        tool = [sys.executable, str(ROOT / "tools" / "bench_native_render.py")]
         return subprocess.run(tool, cwd=ROOT, check=False).returncode
     return 0
 
@@ -1413,6 +1419,12 @@ def main(argv: list[str] | None = None) -> int:
         dest="editor",
         action="store_false",
         help="skip the editor section (tools/bench_browser_editor.py)",
+    )
+    p_bench.add_argument(
+        "--no-native",
+        dest="native",
+        action="store_false",
+        help="skip the native render of 90,000 elements (tools/bench_native_render.py)",
     )
     args, unknown = parser.parse_known_args(argv)
     if args.command == "test":
