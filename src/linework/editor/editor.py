@@ -64,6 +64,7 @@ from linework.model import (
 )
 from linework.render import Renderer
 from linework.render.shape import label_leaves_shape
+from linework.routing import forget_routes
 from linework.shapes import KINDS, ShapeKind
 from linework.shapes import bounds as shape_bounds
 
@@ -138,6 +139,7 @@ class Editor:
         self, doc: Document, canvas: tuple[float, float] | None = None
     ) -> None:
         self._doc = doc
+        forget_routes()
         self.ids.observe(doc.records)
         self.history.clear()
         self.hits.reset()

@@ -57,6 +57,12 @@ def route(doc: Document, connector: Connector) -> Route:
     return out
 
 
+def forget_routes() -> None:
+    """Drop the memoized routes (the editor does when it loads another document,
+    so the records of the one before are not kept alive by the memo)."""
+    _ROUTES.clear()
+
+
 def _route(doc: Document, connector: Connector) -> Route:
     """Route ``connector`` (uncached; see :func:`route`)."""
     inp = route_input(doc, connector)
