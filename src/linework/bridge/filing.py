@@ -24,6 +24,7 @@ import json
 from typing import TYPE_CHECKING, Any, Final
 
 from linework.errors import LineworkError
+from linework.gcpause import paused_gc
 
 if TYPE_CHECKING:
     from linework.bridge.session import Session
@@ -159,10 +160,11 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     name = _str_field(message, "name")
     data = _bytes_field(message, "data", "LW-E0100")
     kind = imports.sniff(data)
-    result = files.open_document(data)
-    if not result.doc.pages():
-        raise LineworkError("LW-E0102", "the document has no pages")
-    response = session.editor.load(result.doc, _canvas(message))
+    with paused_gc():
+        result = files.open_document(data)
+        if not result.doc.pages():
+            raise LineworkError("LW-E0102", "the document has no pages")
+        response = session.editor.load(result.doc, _canvas(message))
     session.opened = True
     session.title = _title_from(name)
     meta_title = result.doc.meta.get("title")
@@ -232,10 +234,11 @@ def open_plain(session: Session, message: dict[str, Any]) -> Reply:
     from linework.formats import native
 
     name = _str_field(message, "name")
-    doc = native.decode(_bytes_field(message, "data", "LW-E0301"))
-    if not doc.pages():
-        raise LineworkError("LW-E0102", "the document has no pages")
-    response = session.editor.load(doc, _canvas(message))
+    with paused_gc():
+        doc = native.decode(_bytes_field(message, "data", "LW-E0301"))
+        if not doc.pages():
+            raise LineworkError("LW-E0102", "the document has no pages")
+        response = session.editor.load(doc, _canvas(message))
     session.opened = True
     session.title = _title_from(name)
     return _present(
