@@ -84,7 +84,10 @@ class Painter:
         elements: Sequence[Element] = doc.elements(page_id)
         if view is not None and len(elements) >= DEFER_AT:
             page = doc.get(page_id)
-            if isinstance(page, Page):
+            # A page the view shows whole has nothing to leave for later.
+            if isinstance(page, Page) and not _inside(
+                Box(0.0, 0.0, page.width, page.height), view
+            ):
                 now, later = split_by_view(doc, elements, view, page)
                 if len(later) >= DEFER_AT:
                     self.unpainted.update(later)
