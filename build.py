@@ -1628,6 +1628,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         # Icons: 1,000 icons open + paint; the palette opening every library.
         sys.stdout.flush()
         script = [sys.executable, str(ROOT / "tools" / "bench_browser_icons.py")]
+        if subprocess.run(script, cwd=ROOT, check=False).returncode:
+            return 1
+    if args.native:
+        # `linework render` of 9,000 and 90,000 elements (a figure, not a test).
+        sys.stdout.flush()
+        script = [sys.executable, str(ROOT / "tools" / "bench_native_render.py")]
         return subprocess.run(script, cwd=ROOT, check=False).returncode
     return 0
 
@@ -1711,6 +1717,12 @@ def main(argv: list[str] | None = None) -> int:
         dest="icons",
         action="store_false",
         help="skip the icons section (tools/bench_browser_icons.py)",
+    )
+    p_bench.add_argument(
+        "--no-native",
+        dest="native",
+        action="store_false",
+        help="skip the native render of 90,000 elements (tools/bench_native_render.py)",
     )
     args, unknown = parser.parse_known_args(argv)
     if args.command == "test":

@@ -3,7 +3,8 @@
 On documents of 1,000 and 5,000 shapes with as many connectors, in headless
 Chromium driven by real mouse and keyboard events (Playwright):
 
-- open + paint: from the file input's change to the page painted (double rAF);
+- open + paint: from the file input's change to the opening view painted
+  (double rAF), and to the rest of the page painted in idle slices;
 - drag one shape: per pointer move, from the DOM event to painted (double rAF
   after applying the ops), median; Python time per move; DOM ops per move and
   which elements they touch (only the shape, its connectors, the overlay);
@@ -109,6 +110,15 @@ def open_and_paint(page: Any, path: Path) -> float:
     return float(painted - page.evaluate("() => window.__openAt"))
 
 
+def whole_page_ms(page: Any) -> float:
+    """Return ms from the open's change event until the idle slices painted the rest."""
+    page.wait_for_function(
+        "() => linework.editor.ui()?.pending === 0", polling=16, timeout=120_000
+    )
+    painted = page.evaluate(PAINTED_JS)
+    return float(painted - page.evaluate("() => window.__openAt"))
+
+
 def screen(page: Any, x: float, y: float) -> tuple[float, float]:
     box = page.locator("#canvas").bounding_box()
     view = page.evaluate("() => linework.view()")
@@ -188,6 +198,10 @@ def bench_size(page: Any, shapes: int, moves: int, folder: Path) -> dict[str, An
     path.write_text(json.dumps(diagram(shapes)))
     out: dict[str, Any] = {"shapes": shapes, "connectors": shapes}
     out["open_paint_ms"] = open_and_paint(page, path)
+    out["count_first"] = page.evaluate(
+        "() => document.querySelector('#canvas [data-role=content]').childElementCount"
+    )
+    out["whole_page_ms"] = whole_page_ms(page)
     settle(page)
     zoom_to(page, 1.0)
     settle(page)
@@ -281,7 +295,11 @@ def report(results: list[dict[str, Any]]) -> None:
         d, s, m = r["drag_one"], r["select_all_move"], r["memory"]
         print(f"  {n} shapes + {r['connectors']} connectors")
         print(
-            f"    open + paint                  {fmt(r['open_paint_ms']):>10}   (target {'0.5 s' if n <= 1000 else '2 s'})"
+            f"    open + paint                  {fmt(r['open_paint_ms']):>10}   (target {'0.25 s' if n <= 1000 else '0.8 s'};"
+            f" {r['count_first']} of {n + r['connectors']} elements, the view)"
+        )
+        print(
+            f"    open → rest painted (idle)    {fmt(r['whole_page_ms']):>10}   (editable all along)"
         )
         print(
             f"    drag one: move → painted      {fmt(d['latency_ms']):>10}   (target <= 33 ms, double rAF)"

@@ -126,7 +126,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     recovery.schedule();
     // Keys go to the diagram just opened, not to the Open… button.
     document.querySelector("#canvas")?.focus({ preventScroll: true });
-    const count = reply.elements?.length ?? 0;
+    const count = reply.count ?? reply.elements?.length ?? 0;
     const warnings = Array.isArray(reply.warnings) ? reply.warnings.map(String) : [];
     // The core's status line (page, element count) when it sent one.
     const counted = typeof reply.ui?.status === "string"
@@ -169,6 +169,12 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     return button === "open" ? values.passphrase : null;
   }
 
+  /** The canvas's size in px, so the core paints the opening view first. */
+  function canvasSize() {
+    const box = document.getElementById("canvas")?.getBoundingClientRect();
+    return box && box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : undefined;
+  }
+
   /** Open bytes; on any failure the open diagram stays exactly as it was.
    * `metaTitle`: the document's own title (meta.title), if any, wins over `name`. */
   async function openData(name, base64, handle = null, { metaTitle = false, copy = false } = {}) {
@@ -177,8 +183,10 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     await recovery.refresh().catch(() => {});
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
-    let reply = await rpc.call({ type: "file-open", name, data: base64,
-      ...(metaTitle ? { meta_title: true } : {}), ...(copy ? { copy: true } : {}) });
+    let reply = await rpc.call({
+      type: "file-open", name, data: base64, canvas: canvasSize(),
+      ...(metaTitle ? { meta_title: true } : {}), ...(copy ? { copy: true } : {}),
+    });
     if (reply.ok) {
       adopt(reply, { handle });
       performance.measure("linework-open", { start: opening });
@@ -213,7 +221,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       }
     }
     performance.measure("linework-unseal", { start });
-    reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext) });
+    reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext), canvas: canvasSize() });
     performance.measure("linework-unseal-open", { start });
     plaintext.fill(0);
     adopt(reply, { handle, sealKey: base });

@@ -171,7 +171,7 @@ function showPage(reply, { fit = true } = {}) {
   const removed = canvas.show(reply);
   doc.pageId = reply.page.id;
   if (fit) canvas.fitShown(1);
-  const count = reply.elements.length;
+  const count = reply.count ?? reply.elements.length;
   setStatus(`${doc.title} · ${reply.page.name} · ${count} element${count === 1 ? "" : "s"}`);
   if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
 }

@@ -24,6 +24,7 @@ import json
 from typing import TYPE_CHECKING, Any, Final
 
 from linework.errors import LineworkError
+from linework.gcpause import paused_gc
 
 if TYPE_CHECKING:
     from linework.bridge.session import Session
@@ -65,6 +66,26 @@ def _str_field(message: dict[str, Any], name: str, default: str | None = None) -
     return value
 
 
+def _canvas(message: dict[str, Any]) -> tuple[float, float] | None:
+    """Return the optional ``canvas: {width, height}`` (px) of an open message.
+
+    The page says how big its canvas is, so the core paints what the opening
+    view shows first (``ui.pending`` counts the rest). Anything odd is ignored:
+    the whole page is then painted at once, as without it.
+    """
+    raw = message.get("canvas")
+    if not isinstance(raw, dict):
+        return None
+    size: list[float] = []
+    for v in (raw.get("width"), raw.get("height")):
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            return None
+        if not 0 < v <= 100_000:
+            return None
+        size.append(float(v))
+    return size[0], size[1]
+
+
 def _present(session: Session, response: Reply, **extra: Any) -> Reply:
     """Return the reply for a replaced document, shaped like the ``open`` reply.
 
@@ -84,6 +105,8 @@ def _present(session: Session, response: Reply, **extra: Any) -> Reply:
         "ok": True,
         "page": _page_info(page),
         "elements": reset["elements"],
+        # Elements on the page; ``elements`` holds fewer while ``ui.pending``.
+        "count": len(doc.elements(page.id)),
         "overlay": response["overlay"],
         "ui": response["ui"],
         "title": session.title,
@@ -127,8 +150,10 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     ``unseal-parse`` and ``open-plain``. Reply as ``file-new``, plus ``format``,
     ``warnings`` and ``native`` (the file is a ``.linework`` file that Save may
     write back to; false for imports and images, which Save must not overwrite).
-    With ``"meta_title": true`` the document's own title (``meta.title``), if it
-    has one, wins over ``name`` (a share link has no file name). With
+    An optional ``canvas: {width, height}`` (px) paints the opening view
+    first (see ``_canvas``); ``count`` then says how many elements the page
+    has. With ``"meta_title": true`` the document's own title (``meta.title``),
+    if it has one, wins over ``name`` (a share link has no file name). With
     ``"copy": true`` the document opens as a new one: titled "Untitled" and
     unsaved (``ui.dirty``), as "Edit a copy" of a share link wants.
     """
@@ -139,10 +164,11 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     name = _str_field(message, "name")
     data = _bytes_field(message, "data", "LW-E0100")
     kind = imports.sniff(data)
-    result = files.open_document(data)
-    if not result.doc.pages():
-        raise LineworkError("LW-E0102", "the document has no pages")
-    response = session.editor.load(result.doc)
+    with paused_gc():
+        result = files.open_document(data)
+        if not result.doc.pages():
+            raise LineworkError("LW-E0102", "the document has no pages")
+        response = session.editor.load(result.doc, _canvas(message))
     session.opened = True
     session.title = _title_from(name)
     meta_title = result.doc.meta.get("title")
@@ -229,10 +255,11 @@ def open_plain(session: Session, message: dict[str, Any]) -> Reply:
     from linework.formats import native
 
     name = _str_field(message, "name")
-    doc = native.decode(_bytes_field(message, "data", "LW-E0301"))
-    if not doc.pages():
-        raise LineworkError("LW-E0102", "the document has no pages")
-    response = session.editor.load(doc)
+    with paused_gc():
+        doc = native.decode(_bytes_field(message, "data", "LW-E0301"))
+        if not doc.pages():
+            raise LineworkError("LW-E0102", "the document has no pages")
+        response = session.editor.load(doc, _canvas(message))
     session.opened = True
     session.title = _title_from(name)
     return _present(

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from linework.cli.io import check_page, open_input, write_output
+from linework.gcpause import paused_gc
 from linework.render import export_svg
 
 
@@ -26,9 +27,10 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the chosen page and write it."""
-    doc = open_input(args.file).doc
-    pages = doc.pages()
-    check_page(args.page, len(pages))
-    svg = export_svg(doc, pages[args.page - 1].id)
+    with paused_gc():
+        doc = open_input(args.file).doc
+        pages = doc.pages()
+        check_page(args.page, len(pages))
+        svg = export_svg(doc, pages[args.page - 1].id)
     write_output(args.output, svg.encode("utf-8"))
     return 0

@@ -26,7 +26,7 @@ from linework.editor import describe, overlay
 from linework.editor.hit import HitTester
 from linework.editor.labels import LabelHit, label_boxes
 from linework.editor.overlay import Extras, Handle
-from linework.editor.painter import Painter
+from linework.editor.painter import Painter, fit_view
 from linework.editor.protocol import (
     Action,
     DoubleClick,
@@ -65,6 +65,7 @@ from linework.model import (
 )
 from linework.render import Renderer
 from linework.render.shape import label_leaves_shape
+from linework.routing import forget_routes
 from linework.shapes import KINDS, ShapeKind
 from linework.shapes import bounds as shape_bounds
 
@@ -142,8 +143,11 @@ class Editor:
             return None
         return page.grid.size
 
-    def _reset_to(self, doc: Document) -> None:
+    def _reset_to(
+        self, doc: Document, canvas: tuple[float, float] | None = None
+    ) -> None:
         self._doc = doc
+        forget_routes()
         self.ids.observe(doc.records)
         self.history.clear()
         self.hits.reset()
@@ -157,16 +161,22 @@ class Editor:
         pages = doc.pages()
         self.session.page_id = pages[0].id if pages else ""
         self.session.layer_id = ""
-        self._ops = [self._reset_op()]
+        self._ops = [self._reset_op(canvas)]
 
-    def load(self, doc: Document) -> Json:
+    def load(self, doc: Document, canvas: tuple[float, float] | None = None) -> Json:
         """Replace the document (opened file or new); history starts empty, clean.
+
+        Args:
+            doc: The document.
+            canvas: The canvas size in px, if the browser told it: the page
+                then opens painted where the fitted view shows it, the rest
+                on ``idle`` events (``ui.pending``).
 
         Returns:
             The response, with a ``reset`` op of the first page.
         """
         self._begin()
-        self._reset_to(doc)
+        self._reset_to(doc, canvas)
         return self._respond()
 
     def mark_saved(self) -> None:
@@ -316,8 +326,14 @@ class Editor:
         if page_id != self.session.page_id:
             self._switch_page(page_id)
 
-    def _reset_op(self) -> Json:
-        return self.painter.reset(self._doc, self.session.page_id)
+    def _reset_op(self, canvas: tuple[float, float] | None = None) -> Json:
+        page = self._doc.get(self.session.page_id)
+        view = (
+            fit_view(page, *canvas)
+            if canvas is not None and isinstance(page, Page)
+            else None
+        )
+        return self.painter.reset(self._doc, self.session.page_id, view)
 
     @property
     def renderer(self) -> Renderer:

@@ -7,21 +7,52 @@ re-render them: a ``translate`` op shifts their existing nodes, and the real
 fragments follow in small batches on ``idle`` events. Until then the canvas
 looks exactly right; only its bytes lag, which the browser waits out (``ui.
 pending`` reaches 0) before comparing or exporting DOM text.
+
+Opening a large file works the same way: the first ``reset`` holds only what
+the opening view shows (and anything outside the page, which the browser's fit
+measures); the rest is *unpainted* and follows in larger batches on ``idle``.
+The document is whole from the start, so editing never waits for the paint:
+an op on an unpainted element paints it, placed before the next painted one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from linework.geometry import Vec
-from linework.model import Attached, Connector, Document, Free, Group, Patch, Shape
+from linework.geometry import Box, Vec
+from linework.model import (
+    Attached,
+    Connector,
+    Document,
+    Element,
+    Free,
+    Group,
+    Page,
+    Patch,
+    Shape,
+)
 from linework.render import Remove, Renderer, Upsert
+from linework.render.shape import label_text_bounds
 
 #: Rigid moves touching at least this many elements are painted lazily.
 LAZY_AT: Final = 200
 #: Fragments sent per ``idle`` event unless the event asks otherwise.
 FLUSH_BATCH: Final = 50
+#: A page opens in two steps only when at least this many elements are out of view.
+DEFER_AT: Final = 200
+#: Unpainted fragments sent per ``idle`` event, per unit of the event's limit.
+UNPAINTED_PER_LIMIT: Final = 5
+#: The browser's fit (web/canvas.js ``fitTo``): margin in px, zoom range, and
+#: the largest zoom a page opens at.
+FIT_MARGIN_PX: Final = 24.0
+MIN_SCALE: Final = 0.1
+MAX_SCALE: Final = 8.0
+OPEN_MAX_SCALE: Final = 1.0
+#: Screen pixels around the opening view that are painted at once too.
+VIEW_SLACK_PX: Final = 16.0
+#: Room around a connector's end shapes for detours, heads and labels.
+_CONN_SLACK: Final = 80.0
 _EPS: Final = 1e-6
 
 Op = dict[str, Any]
@@ -34,21 +65,48 @@ class Painter:
         self.renderer = Renderer()
         #: Elements whose node shows an older fragment shifted by this offset.
         self.stale: dict[str, Vec] = {}
+        #: Elements of the page on screen that have no node yet (opened out of view).
+        self.unpainted: set[str] = set()
 
     @property
     def pending(self) -> int:
         """Return how many elements still wait for their real fragment."""
-        return len(self.stale)
+        return len(self.stale) + len(self.unpainted)
 
-    def reset(self, doc: Document, page_id: str) -> Op:
-        """Return a ``reset`` op of the whole page (nothing is stale after it)."""
+    def reset(self, doc: Document, page_id: str, view: Box | None = None) -> Op:
+        """Return a ``reset`` op of the page (nothing is stale after it).
+
+        With ``view`` (page units), elements surely outside it are left out
+        and painted later by :meth:`flush`, if there are enough of them.
+        """
         self.stale.clear()
+        self.unpainted.clear()
+        elements: Sequence[Element] = doc.elements(page_id)
+        if view is not None and len(elements) >= DEFER_AT:
+            page = doc.get(page_id)
+            # A page the view shows whole has nothing to leave for later.
+            if isinstance(page, Page) and not _inside(
+                Box(0.0, 0.0, page.width, page.height), view
+            ):
+                now, later = split_by_view(doc, elements, view, page)
+                if len(later) >= DEFER_AT:
+                    self.unpainted.update(later)
+                    elements = now
+        fragment = self.renderer.fragment
         return {
             "op": "reset",
-            "elements": [
-                [rid, svg] for rid, svg in self.renderer.page_fragments(doc, page_id)
-            ],
+            "elements": [[el.id, fragment(doc, el)] for el in elements],
         }
+
+    def _before(self, order: tuple[str, ...], i: int) -> str | None:
+        """Return the first painted element above paint position ``i``, if any."""
+        n = len(order)
+        j = i + 1
+        unpainted = self.unpainted
+        if unpainted:
+            while j < n and order[j] in unpainted:
+                j += 1
+        return order[j] if j < n else None
 
     def translate(self, ids: Iterable[str], d: Vec) -> list[Op]:
         """Return ops showing ``ids`` shifted by ``d`` from what the document says.
@@ -57,7 +115,10 @@ class Painter:
         the offset each node needs.
         """
         groups: dict[Vec, list[str]] = {}
+        unpainted = self.unpainted
         for rid in ids:
+            if rid in unpainted:
+                continue  # no node to shift: its first fragment will be current
             off = self.stale.get(rid, Vec(0.0, 0.0)) + d
             groups.setdefault(off, []).append(rid)
         return [
@@ -77,10 +138,11 @@ class Painter:
             el = doc.records[rid]
             if not isinstance(el, Shape | Connector | Group):
                 continue
-            before = order[i + 1] if i + 1 < len(order) else None
+            before = self._before(order, i)
             svg = self.renderer.fragment(doc, el)
             out.append({"op": "upsert", "id": rid, "svg": svg, "before": before})
             self.stale.pop(rid, None)
+            self.unpainted.discard(rid)
         return out
 
     def update(self, doc: Document, patch: Patch, page_id: str) -> list[Op]:
@@ -90,32 +152,149 @@ class Painter:
             d, moved, followers = rigid
             ops = self.translate(moved, d)
             for rid in moved:
-                self.stale[rid] = self.stale.get(rid, Vec(0.0, 0.0)) + d
+                if rid not in self.unpainted:
+                    self.stale[rid] = self.stale.get(rid, Vec(0.0, 0.0)) + d
             ops.extend(self.upserts(doc, page_id, followers))
             return ops
         dom_ops = self.renderer.update(doc, patch, page_id)
         removes = [o for o in dom_ops if isinstance(o, Remove)]
         upserts = [o for o in dom_ops if isinstance(o, Upsert)]
         out: list[Op] = [{"op": "remove", "id": o.id} for o in removes]
-        # Inserts go topmost first, so each op's ``before`` sibling is in place.
-        out.extend(
-            {"op": "upsert", "id": o.id, "svg": o.svg, "before": o.before}
-            for o in reversed(upserts)
-        )
+        for o in removes:
+            self.unpainted.discard(o.id)
+        order = doc.paint_ids(page_id) if self.unpainted else ()
+        index = doc.paint_index(page_id) if self.unpainted else {}
+        # Inserts go topmost first, so each op's ``before`` sibling is in place
+        # (an unpainted sibling is skipped for the next painted one).
+        for u in reversed(upserts):
+            before = u.before
+            if before is not None and before in self.unpainted:
+                before = self._before(order, index[u.id])
+            out.append({"op": "upsert", "id": u.id, "svg": u.svg, "before": before})
+            self.unpainted.discard(u.id)
         for rid in [o.id for o in removes] + [o.id for o in upserts]:
             self.stale.pop(rid, None)
         return out
 
     def flush(self, doc: Document, page_id: str, limit: int = FLUSH_BATCH) -> list[Op]:
-        """Return real fragments for up to ``limit`` stale elements."""
+        """Return real fragments for up to ``limit`` stale elements.
+
+        Unpainted elements come first, more of them per event (each is one
+        insertion, not a re-render of what is on screen), topmost first so
+        each one's ``before`` sibling is already painted.
+        """
+        index = doc.paint_index(page_id)
+        if self.unpainted:
+            gone = [r for r in self.unpainted if r not in index]
+            self.unpainted.difference_update(gone)
+            top = sorted(self.unpainted, key=index.__getitem__, reverse=True)
+            return self.upserts(
+                doc, page_id, top[: max(1, limit) * UNPAINTED_PER_LIMIT]
+            )
         if not self.stale:
             return []
-        index = doc.paint_index(page_id)
         gone = [r for r in self.stale if r not in index]
         for r in gone:
             del self.stale[r]
         batch = sorted(self.stale, key=index.__getitem__)[: max(1, limit)]
         return self.upserts(doc, page_id, batch)
+
+
+def fit_view(page: Page, width: float, height: float) -> Box:
+    """Return the page area a ``width`` × ``height`` px canvas shows once fitted.
+
+    The browser fits a page it has just opened by its page box, at most at
+    100 % (web/canvas.js ``fitShown(1)``); this is the same arithmetic.
+    """
+    pw, ph = page.width, page.height
+    if pw <= 0 or ph <= 0 or width <= 0 or height <= 0:
+        scale, x, y = 1.0, FIT_MARGIN_PX, FIT_MARGIN_PX
+    else:
+        scale = min(
+            OPEN_MAX_SCALE,
+            (width - 2 * FIT_MARGIN_PX) / pw,
+            (height - 2 * FIT_MARGIN_PX) / ph,
+        )
+        scale = min(MAX_SCALE, max(MIN_SCALE, scale))
+        x, y = (width - pw * scale) / 2, (height - ph * scale) / 2
+    slack = VIEW_SLACK_PX / scale
+    return Box(
+        -x / scale - slack,
+        -y / scale - slack,
+        width / scale + 2 * slack,
+        height / scale + 2 * slack,
+    )
+
+
+def _meets(a: Box, b: Box) -> bool:
+    return (
+        a.x <= b.x + b.w and b.x <= a.x + a.w and a.y <= b.y + b.h and b.y <= a.y + a.h
+    )
+
+
+def _inside(a: Box, b: Box) -> bool:
+    return (
+        a.x >= b.x and a.y >= b.y and a.x + a.w <= b.x + b.w and a.y + a.h <= b.y + b.h
+    )
+
+
+def _rough_shape_box(s: Shape) -> Box:
+    """Return a box the shape and its label surely lie in, without its outline."""
+    box = s.box
+    if s.rotation_deg % 360:
+        r = (box.w * box.w + box.h * box.h) ** 0.5 / 2
+        c = box.center
+        box = Box(c.x - r, c.y - r, 2 * r, 2 * r)
+    box = box.inflated(max(box.w, box.h) * 0.1 + 4.0)
+    if s.text:
+        label = label_text_bounds(s)
+        if label is not None:
+            box = box.union(label)
+    return box
+
+
+def split_by_view(
+    doc: Document, elements: Iterable[Element], view: Box, page: Page
+) -> tuple[list[Element], list[str]]:
+    """Split a page's elements into those to paint now and the ids of the rest.
+
+    Now: whatever may show in ``view``, groups (empty nodes), and anything that
+    may stick out of the page box (the browser's fit looks at those). Boxes are
+    rough but generous: a wrong guess only paints something a moment later.
+    """
+    page_box = Box(0.0, 0.0, page.width, page.height)
+    shape_boxes: dict[str, Box] = {}
+    now: list[Element] = []
+    later: list[str] = []
+    for el in elements:
+        if isinstance(el, Shape):
+            box: Box | None = _rough_shape_box(el)
+            shape_boxes[el.id] = box  # type: ignore[assignment]
+        elif isinstance(el, Connector):
+            box = None
+            points = list(el.waypoints)
+            for end in (el.source, el.target):
+                if isinstance(end, Free):
+                    points.append(end.point)
+                    continue
+                b = shape_boxes.get(end.shape)
+                if b is None:
+                    s = doc.get(end.shape)
+                    b = _rough_shape_box(s) if isinstance(s, Shape) else None
+                if b is not None:
+                    box = b if box is None else box.union(b)
+            if points:
+                pb = Box.around(points)
+                box = pb if box is None else box.union(pb)
+            if box is not None:
+                box = box.inflated(_CONN_SLACK + 4 * el.style.font_size)
+        else:
+            box = None
+        if box is None or _meets(box, view) or not _inside(box, page_box):
+            now.append(el)
+        else:
+            later.append(el.id)
+    return now, later
 
 
 def _shape_rest(s: Shape) -> tuple[object, ...]:

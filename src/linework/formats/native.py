@@ -351,6 +351,35 @@ class _Reader:
         return Free(point=self.point(o, path))
 
 
+# Fast paths for the fields every element has: a valid value is taken after a
+# type and range check, and only a bad one builds its path and goes through the
+# reader, which raises with it (the same checks, the same messages).
+_MAX_COORD: Final = limits.MAX_COORD
+
+
+_ELEMENT_TYPES: Final = ("shape", "connector", "group")
+_NO_PROPS: Final[dict[str, Any]] = {}
+
+
+def _rotation(r: _Reader, v: Any, path: str) -> float:
+    if v == 0 and type(v) is int:
+        return 0.0
+    return r.number(v, f"{path}.rotation", lo=-360, hi=360)
+
+
+def _read_num(r: _Reader, v: Any, path: str, field: str) -> float:
+    t = type(v)
+    if (t is float or t is int) and -_MAX_COORD <= v <= _MAX_COORD:
+        return float(v)
+    return r.number(v, path + field)
+
+
+def _read_text(r: _Reader, v: Any, path: str, field: str, limit: int) -> str:
+    if type(v) is str and len(v) <= limit:
+        return v
+    return r.string(v, path + field, limit)
+
+
 def _extra(o: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
     return frozen_map({k: v for k, v in o.items() if k not in known})
 
@@ -359,9 +388,15 @@ def _read_element(
     r: _Reader, raw: Any, path: str, page: str, layers: dict[str, int], z: int
 ) -> Element:
     o = r.obj(raw, path)
-    kind = r.choice(o.get("type"), f"{path}.type", ("shape", "connector", "group"))
-    rid = r.new_id(o.get("id"), f"{path}.id")
-    layer = r.string(o.get("layer"), f"{path}.layer", limits.MAX_ID)
+    kind = o.get("type")
+    if kind not in _ELEMENT_TYPES:
+        r.choice(kind, f"{path}.type", _ELEMENT_TYPES)
+    rid = o.get("id")
+    if type(rid) is str and 0 < len(rid) <= limits.MAX_ID and rid not in r.ids:
+        r.ids.add(rid)
+    else:
+        rid = r.new_id(rid, f"{path}.id")
+    layer = _read_text(r, o.get("layer"), path, ".layer", limits.MAX_ID)
     if layer not in layers:
         raise _Invalid(f"{path}.layer", f"names no layer of this page: {layer!r}")
     parent = (
@@ -372,10 +407,10 @@ def _read_element(
     if kind == "shape":
         b = r.obj(o.get("box"), f"{path}.box")
         box = Box(
-            r.number(b.get("x"), f"{path}.box.x"),
-            r.number(b.get("y"), f"{path}.box.y"),
-            r.number(b.get("w"), f"{path}.box.w"),
-            r.number(b.get("h"), f"{path}.box.h"),
+            _read_num(r, b.get("x"), path, ".box.x"),
+            _read_num(r, b.get("y"), path, ".box.y"),
+            _read_num(r, b.get("w"), path, ".box.w"),
+            _read_num(r, b.get("h"), path, ".box.h"),
         )
         if box.w <= 0:
             raise _Invalid(f"{path}.box.w", "must be > 0")
@@ -389,7 +424,12 @@ def _read_element(
         extra = dict(_extra(o, _SHAPE_KEYS))
         if unknown_style:
             extra["style"] = unknown_style
-        props = r.obj(o.get("props", {}), f"{path}.props")
+        raw_props = o.get("props", _NO_PROPS)
+        props = (
+            _NO_PROPS
+            if raw_props is _NO_PROPS or (type(raw_props) is dict and not raw_props)
+            else r.obj(raw_props, f"{path}.props")
+        )
         for key, value in props.items():
             limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
             if isinstance(value, str):
@@ -402,14 +442,12 @@ def _read_element(
             layer=layer,
             parent=parent,
             z=z,
-            kind=r.string(o.get("kind", "rectangle"), f"{path}.kind", 100),
+            kind=_read_text(r, o.get("kind", "rectangle"), path, ".kind", 100),
             box=box,
-            rotation_deg=r.number(
-                o.get("rotation", 0), f"{path}.rotation", lo=-360, hi=360
-            ),
+            rotation_deg=_rotation(r, o.get("rotation", 0), path),
             style=style,
-            text=r.string(o.get("text", ""), f"{path}.text"),
-            link=r.string(o.get("link", ""), f"{path}.link", 2048),
+            text=_read_text(r, o.get("text", ""), path, ".text", limits.MAX_TEXT),
+            link=_read_text(r, o.get("link", ""), path, ".link", 2048),
             props=frozen_map(props),
             extra=frozen_map(extra),
         )

@@ -16,7 +16,7 @@ from linework.routing.measure import (
     trimmed,
 )
 from linework.routing.orthogonal import BEND_COST, MARGIN, orthogonal
-from linework.routing.routers import ROUTERS, route
+from linework.routing.routers import ROUTERS, forget_routes, route
 from linework.routing.straight import straight
 from linework.routing.types import (
     SIDE_NORMALS,
@@ -42,6 +42,7 @@ __all__ = [
     "beziers",
     "curved",
     "end_points",
+    "forget_routes",
     "hit_distance",
     "is_self_loop",
     "knots",

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Final
 
 from linework.geometry import Vec
-from linework.model import Connector, Document
+from linework.model import Attached, Connector, Document
 from linework.routing.curves import curved, knots
 from linework.routing.ends import is_self_loop, route_input
 from linework.routing.orthogonal import orthogonal
@@ -19,6 +19,15 @@ from linework.routing.types import EAST, SIDE_NORMALS, WEST, Route, RouteEnd, Ro
 ROUTERS: Final[Mapping[str, Router]] = MappingProxyType(
     {"straight": straight, "orthogonal": orthogonal, "curved": curved}
 )
+
+
+# Routes are asked for more than once per connector (an export's view box, then
+# its fragment; the editor's hit tests and overlay), so they are memoized like
+# shape outlines: by the identity of the connector record and of its end shapes,
+# the only parts of the document a route reads. The stored records are compared
+# with ``is``, so a recycled id() cannot alias.
+_ROUTES: dict[int, tuple[Connector, object, object, Route]] = {}
+_ROUTE_CACHE_MAX: Final = 200_000
 
 
 def route(doc: Document, connector: Connector) -> Route:
@@ -35,6 +44,27 @@ def route(doc: Document, connector: Connector) -> Route:
     Returns:
         The route, at least two points long.
     """
+    s, t = connector.source, connector.target
+    a = doc.get(s.shape) if isinstance(s, Attached) else None
+    b = doc.get(t.shape) if isinstance(t, Attached) else None
+    hit = _ROUTES.get(id(connector))
+    if hit is not None and hit[0] is connector and hit[1] is a and hit[2] is b:
+        return hit[3]
+    out = _route(doc, connector)
+    if len(_ROUTES) >= _ROUTE_CACHE_MAX:
+        _ROUTES.clear()
+    _ROUTES[id(connector)] = (connector, a, b, out)
+    return out
+
+
+def forget_routes() -> None:
+    """Drop the memoized routes (the editor does when it loads another document,
+    so the records of the one before are not kept alive by the memo)."""
+    _ROUTES.clear()
+
+
+def _route(doc: Document, connector: Connector) -> Route:
+    """Route ``connector`` (uncached; see :func:`route`)."""
     inp = route_input(doc, connector)
     router = ROUTERS.get(connector.routing, straight)
     if router is straight and is_self_loop(doc, connector):
