@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from linework.commands._base import CommandError, ZCounter, layer_of, shape, snap
 from linework.geometry import Box, Vec
@@ -21,6 +22,7 @@ from linework.model import (
     Shape,
     Style,
     Transaction,
+    frozen_map,
 )
 from linework.shapes import KINDS, ShapeKind, kind_of
 
@@ -48,6 +50,7 @@ def add_shape(
     style: Style = DEFAULT_STYLE,
     grid: float | None = None,
     kinds: Mapping[str, ShapeKind] = KINDS,
+    props: Mapping[str, Any] | None = None,
 ) -> Patch:
     """Add one shape on top of its layer.
 
@@ -63,6 +66,7 @@ def add_shape(
         style: The style.
         grid: Snap the top-left corner to this grid when given.
         kinds: The kinds registry (for the default size).
+        props: Per-kind data (an image's ``src``).
 
     Returns:
         The patch adding the shape (its only added record).
@@ -84,6 +88,7 @@ def add_shape(
             box=box,
             style=style,
             text=text,
+            props=frozen_map(props),
         )
     )
     return tx.patch()

@@ -28,6 +28,8 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``copy-style``, ``paste-style``: the format painter
 - ``add-shape`` (kind, x?, y?, w?, h?, text?): add a shape centred on x, y (default:
   beside the selection or the page centre)
+- ``insert-picture`` (data, x?, y?): add a picture (base64 file bytes), see
+  ``editor.inserting``
 - ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text, an
   empty one opens in the in-place editor (kept only if words are typed)
 - ``request-paste`` (x?, y?): ``request: paste`` (the browser reads the system
@@ -85,6 +87,7 @@ from typing import Any, Final
 from linework import commands as cmd
 from linework.commands import CommandError
 from linework.editor.editor import Editor
+from linework.editor.inserting import insert_picture
 from linework.editor.keys import SHORTCUTS
 from linework.editor.labels import position_near
 from linework.editor.session import Editing
@@ -863,6 +866,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "copy-style": _copy_style,
     "paste-style": _paste_style,
     "add-shape": _add_shape,
+    "insert-picture": insert_picture,
     "add-text": _add_text,
     "request-paste": _request_paste,
     "context-menu": _context_menu,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from linework.formats import pictures
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.links import safe_link
-from linework.model import Shape, Style
+from linework.model import Shape, Style, frozen_map
 from linework.render.paint import dasharray
 from linework.render.text import layout_in, text_nodes
 from linework.shapes import kind_of, label_box
@@ -16,6 +19,8 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     """Return ``<g data-id data-kind>`` drawing one shape, rotated about its centre."""
     kind = kind_of(shape.kind)
     st = shape.style
+    if "src" in shape.props:
+        shape = _safe_picture(shape)
     body = SvgNode("g", _body_attrs(st), tuple(kind.body(shape)))
     children: list[SvgNode] = [body]
     if shape.text:
@@ -43,6 +48,19 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     if hidden:
         attrs.append(("display", "none"))
     return SvgNode("g", tuple(attrs), tuple(children))
+
+
+def _safe_picture(shape: Shape) -> Shape:
+    """Return the shape with its picture as the renderer may draw it.
+
+    Raster data URIs pass as they are; an SVG is rebuilt from allowed parts
+    (memoized); anything else is dropped, so the kind draws its placeholder.
+    """
+    src = shape.props.get("src")
+    safe = pictures.safe_src(src) if isinstance(src, str) else None
+    if safe == src:
+        return shape
+    return replace(shape, props=frozen_map({**shape.props, "src": safe or ""}))
 
 
 def label_layout(shape: Shape) -> TextLayout:

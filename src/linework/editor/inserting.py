@@ -1,0 +1,65 @@
+"""Inserting pictures: ``insert-picture`` (data, x?, y?).
+
+The browser hands over the file's bytes (base64) from the picture button, a
+file dropped on the canvas or an image pasted from the clipboard; the core
+sniffs, measures and (for SVG) sanitizes them, then adds one image shape at its
+natural size (scaled down to fit ``pictures.MAX_INSERT_SIDE``), centred on
+``x``, ``y`` (page units) or beside the selection. One undo step.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from linework import commands as cmd
+from linework.commands import CommandError
+from linework.errors import LineworkError
+from linework.formats import pictures
+from linework.geometry import Box, Vec
+
+if TYPE_CHECKING:
+    from linework.editor.editor import Editor
+
+
+def _data(args: Mapping[str, Any]) -> bytes:
+    raw = args.get("data")
+    if not isinstance(raw, str):
+        raise CommandError("argument 'data' must be base64 text")
+    try:
+        return base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError):
+        raise LineworkError("LW-E0208", "The data is not base64.") from None
+
+
+def insert_picture(ed: Editor, args: Mapping[str, Any]) -> None:
+    """Add the picture in ``args["data"]`` as an image shape and select it.
+
+    Raises:
+        LineworkError: LW-E0207 (too large), LW-E0208 (not a picture),
+            LW-E0209 (unreadable SVG); the document is then unchanged.
+    """
+    from linework.editor.actions import free_spot
+
+    pic = pictures.picture(_data(args))
+    w, h = pictures.fitted_size(pic)
+    x, y = args.get("x"), args.get("y")
+    if isinstance(x, int | float) and isinstance(y, int | float):
+        center = Vec(float(x), float(y))
+    else:
+        center = free_spot(ed, (w, h))
+    patch = cmd.add_shape(
+        ed.document,
+        ed.ids,
+        page=ed.session.page_id,
+        layer=ed.active_layer(),
+        kind="image",
+        box=Box(center.x - w / 2, center.y - h / 2, w, h),
+        grid=ed.grid,
+        kinds=ed.kinds,
+        props={"src": pic.src},
+    )
+    ed.apply(patch, "Insert picture")
+    ed.select(list(patch.added))
