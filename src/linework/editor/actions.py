@@ -451,7 +451,9 @@ def _add_shape(ed: Editor, args: Args) -> None:
         grid=ed.grid,
         kinds=ed.kinds,
     )
-    _do(ed, patch, "Add shape", select_added=True)
+    added = list(patch.added)
+    ed.apply(cmd.joined(ed.document, patch, added), "Add shape")
+    ed.select(added)
 
 
 def _add_text(ed: Editor, args: Args) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from linework import commands as cmd
 from linework.commands import CommandError
+from linework.commands.containers import joined
 from linework.errors import LineworkError
 from linework.formats import pictures
 from linework.geometry import Box, Vec
@@ -61,5 +62,6 @@ def insert_picture(ed: Editor, args: Mapping[str, Any]) -> None:
         kinds=ed.kinds,
         props={"src": pic.src},
     )
-    ed.apply(patch, "Insert picture")
-    ed.select(list(patch.added))
+    added = list(patch.added)
+    ed.apply(joined(ed.document, patch, added), "Insert picture")
+    ed.select(added)

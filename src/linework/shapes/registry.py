@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Final
 
 from linework.shapes.cloud import CLOUD
+from linework.shapes.container import CONTAINER, SWIMLANE
 from linework.shapes.cylinder import CYLINDER
 from linework.shapes.document import DOCUMENT, MULTI_DOCUMENT
 from linework.shapes.ellipse import (
@@ -75,6 +76,7 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     BLOCK_ARROW,
     TEXT,
     IMAGE,
+    CONTAINER,
     PROCESS,
     DECISION,
     TERMINATOR,
@@ -95,6 +97,7 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     EXTRACT,
     OR,
     SUMMING_JUNCTION,
+    SWIMLANE,
 )
 
 #: The default kinds by name (read-only).

@@ -26,6 +26,7 @@ BASIC = (
     "block-arrow",
     "text",
     "image",
+    "container",
 )
 FLOWCHART = (
     "process",
@@ -48,6 +49,7 @@ FLOWCHART = (
     "extract",
     "or",
     "summing-junction",
+    "swimlane",
 )
 
 
