@@ -19,6 +19,7 @@ import editor_helpers
 import pytest
 from editor_helpers import PRIMARY, clean_test, elements, screen, settle, ui
 from lw_helpers import App
+
 from picture_samples import HOSTILE_SVG, png
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
