@@ -74,7 +74,7 @@ def save_as(doc: Document, fmt_name: str) -> bytes:
         return native.encode(doc)
     if fmt_name == "drawio":
         # Loaded on demand: most sessions never export to draw.io.
-        module = importlib.import_module("linework.formats.drawio_export")
+        module = importlib.import_module("linework.formats.drawio.export")
         data: bytes = module.write(doc)
         return data
     if fmt_name == "svg":

@@ -29,11 +29,11 @@ from linework.formats.colours import css_colour
 from linework.formats.containment import adopt_lying_inside
 from linework.formats.imports import ImportResult, unmapped_warning
 from linework.formats.jsonerrors import json_problem
-from linework.formats.layout import fit_to_page, renumber_z
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
 from linework.formats.lenient import obj as _obj
 from linework.formats.lenient import text as _str
+from linework.formats.pagefit import fit_to_page, renumber_z
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
 from linework.model import (

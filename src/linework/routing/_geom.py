@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from linework.geometry import Vec
+from linework.geometry.polygon import farthest_hit
 
 #: Below this, two coordinates are the same line (page units are CSS px).
 EPS: Final = 1e-9
@@ -16,57 +17,13 @@ def ray_exit(origin: Vec, direction: Vec, outline: Sequence[Vec]) -> Vec | None:
     """Return the farthest crossing of a ray with a closed outline, or None.
 
     The farthest crossing is the silhouette seen from outside, which is where
-    a connector has to stop even on concave outlines.
+    a connector has to stop even on concave outlines; ``EPS`` is routing's
+    tolerance for a ray through a vertex.
 
     >>> ray_exit(Vec(1, 1), Vec(1, 0), [Vec(0, 0), Vec(2, 0), Vec(2, 2), Vec(0, 2)])
     Vec(x=2.0, y=1.0)
     """
-    # Plain floats instead of Vec arithmetic (this runs for every floating end
-    # on every edge of curved outlines); each expression is the one Vec.cross
-    # and Vec.__sub__ evaluate, in the same order, so results are bit-identical.
-    best_t = -1.0
-    best: tuple[float, float] | None = None
-    ox, oy = origin.x, origin.y
-    dx, dy = direction.x, direction.y
-    n = len(outline)
-    if n == 0:
-        return None
-    # Along an axis (the only rays routing casts) an edge wholly on one side of
-    # the ray, by more than the EPS slack allows for, cannot be accepted below:
-    # its s is then below -EPS or above 1 + EPS with room to spare for rounding
-    # (the margin is 4·EPS). Skip those with two comparisons.
-    axis = 0
-    if dy == 0 and (dx == 1 or dx == -1):
-        axis, o = 1, oy
-    elif dx == 0 and (dy == 1 or dy == -1):
-        axis, o = 2, ox
-    slack = 4 * EPS
-    b = outline[0]
-    for i in range(n):
-        a, b = b, outline[i + 1] if i + 1 < n else outline[0]
-        if axis:
-            if axis == 1:
-                lo, hi = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
-            else:
-                lo, hi = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
-            if (lo > o and lo - o > slack * (hi - lo)) or (
-                hi < o and o - hi > slack * (hi - lo)
-            ):
-                continue
-        ax, ay = a.x, a.y
-        ex, ey = b.x - ax, b.y - ay
-        denom = dx * ey - dy * ex
-        if denom == 0.0:
-            continue
-        aox, aoy = ax - ox, ay - oy
-        t = (aox * ey - aoy * ex) / denom
-        if t >= 0.0 and t > best_t:
-            s = (aox * dy - aoy * dx) / denom
-            if -EPS <= s <= 1.0 + EPS:
-                best_t = t
-                s = min(1.0, max(0.0, s))
-                best = (ax + ex * s, ay + ey * s)
-    return None if best is None else Vec(best[0], best[1])
+    return farthest_hit(origin, direction, outline, eps=EPS)
 
 
 def simplify(points: Sequence[Vec], keep: Sequence[Vec] = ()) -> tuple[Vec, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from linework.geometry import Vec
+from linework.geometry.bezier import cubic_point
 from linework.routing._geom import simplify
 from linework.routing.orthogonal import orthogonal
 from linework.routing.types import RouteInput
@@ -108,15 +109,6 @@ def flatten(cubics: Sequence[Cubic], steps: int = FLATTEN_STEPS) -> tuple[Vec, .
         return ()
     out = [cubics[0][0]]
     for p0, c1, c2, p1 in cubics:
-        for j in range(1, steps + 1):
-            t = j / steps
-            u = 1 - t
-            w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-            out.append(
-                Vec(
-                    w0 * p0.x + w1 * c1.x + w2 * c2.x + w3 * p1.x,
-                    w0 * p0.y + w1 * c1.y + w2 * c2.y + w3 * p1.y,
-                )
-            )
+        out.extend(cubic_point(p0, c1, c2, p1, j / steps) for j in range(1, steps + 1))
         out[-1] = p1  # exact, so the curve ends where the route does
     return tuple(out)

@@ -1,4 +1,4 @@
-"""Flatten circles, elliptical arcs and cubic curves into points.
+"""Flatten circles and elliptical arcs into points (cubics: geometry.bezier).
 
 Outlines are polygons so hit-testing and connector clipping stay simple; the
 drawing keeps the true curves. Right angles are exact so that the compass points
@@ -87,26 +87,6 @@ def ellipse(c: Vec, rx: float, ry: float, segments: int = 32) -> tuple[Vec, ...]
     32
     """
     return tuple(arc(c, rx, ry, 0.0, 360.0, segments)[:-1])
-
-
-def cubic(p0: Vec, p1: Vec, p2: Vec, p3: Vec, segments: int = 16) -> list[Vec]:
-    """Return ``segments + 1`` points along a cubic Bézier curve, ends included.
-
-    >>> cubic(Vec(0, 0), Vec(0, 1), Vec(1, 1), Vec(1, 0), 2)[1]
-    Vec(x=0.5, y=0.75)
-    """
-    out = []
-    for k in range(segments + 1):
-        t = k / segments
-        u = 1.0 - t
-        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        out.append(
-            Vec(
-                a * p0.x + b * p1.x + c * p2.x + d * p3.x,
-                a * p0.y + b * p1.y + c * p2.y + d * p3.y,
-            )
-        )
-    return out
 
 
 def closed(points: list[Vec]) -> tuple[Vec, ...]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from linework.geometry import Box, Vec
+from linework.geometry.bezier import cubic
 from linework.model import Shape
-from linework.shapes._curves import cubic
 from linework.shapes.kind import KindBase
 from linework.svg import SvgNode, node, path_d
 

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from linework.geometry import Box, Vec, rotate_about
+from linework.geometry.polygon import distance_to_boundary, farthest_hit, is_inside
 from linework.model import Shape
-from linework.shapes._polygon import distance_to_boundary, farthest_hit, is_inside
 from linework.shapes.kind import ShapeKind
 from linework.shapes.registry import KINDS, kind_of
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal, Protocol, TypeAlias
 
 from linework.geometry import Box, Vec, fmt
+from linework.geometry.polygon import farthest_hit
 from linework.model import Shape
-from linework.shapes._polygon import farthest_hit
 from linework.svg import SvgNode, node, path_d
 
 Library: TypeAlias = Literal["basic", "flowchart"]

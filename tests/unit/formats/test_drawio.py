@@ -13,7 +13,8 @@ from xml.sax.saxutils import quoteattr
 import pytest
 
 from linework.errors import LineworkError
-from linework.formats import drawio, drawio_export, limits, native, xmlsafe
+from linework.formats import drawio, limits, native, xmlsafe
+from linework.formats.drawio import export as drawio_export
 from linework.formats.imports import ImportResult
 from linework.geometry import Box, Vec
 from linework.model import Attached, Connector, Document, Free, Group, Layer, Shape

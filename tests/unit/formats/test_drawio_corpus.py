@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from linework.formats import drawio, drawio_export, mermaid, native, png
+from linework.formats import drawio, mermaid, native, png
+from linework.formats.drawio import export as drawio_export
 from linework.formats.htmltext import html_to_text
 from linework.formats.imports import ImportResult
 from linework.model import Attached, Connector, Document, Group, Layer, Shape

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linework.formats import drawio, drawio_export, native, xmlsafe
+from linework.formats import drawio, native, xmlsafe
+from linework.formats.drawio import export as drawio_export
 from linework.geometry import Box, Vec
 from linework.model import (
     ARROWHEADS,

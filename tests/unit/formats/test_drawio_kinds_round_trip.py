@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from golden_files import example_files
-from linework.formats import drawio, drawio_export, native
+from linework.formats import drawio, native
+from linework.formats.drawio import export as drawio_export
 from linework.geometry import Box
 from linework.model import Document, IdSource, Shape, Transaction
 from linework.render import export_svg

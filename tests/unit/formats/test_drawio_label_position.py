@@ -8,7 +8,8 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 
-from linework.formats import drawio, drawio_export, native
+from linework.formats import drawio, native
+from linework.formats.drawio import export as drawio_export
 from linework.model import Connector, Document, Shape
 
 CORPUS = Path(__file__).parents[3] / ".." / "shared" / "corpus" / "drawio"

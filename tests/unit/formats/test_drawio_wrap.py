@@ -9,7 +9,8 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 
-from linework.formats import drawio, drawio_export, native
+from linework.formats import drawio, native
+from linework.formats.drawio import export as drawio_export
 from linework.geometry import Box
 from linework.model import DEFAULT_STYLE, Document, IdSource, Shape, Transaction
 

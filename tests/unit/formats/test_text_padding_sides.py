@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from linework.errors import LineworkError
-from linework.formats import drawio, drawio_export, native
+from linework.formats import drawio, native
+from linework.formats.drawio import export as drawio_export
 from linework.geometry import Box
 from linework.model import (
     DEFAULT_STYLE,

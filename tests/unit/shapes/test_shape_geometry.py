@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linework.geometry import Box, Vec, rotate_about
+from linework.geometry.polygon import distance_to_boundary
 from linework.model import Shape
 from linework.shapes import (
     DEFAULT_KINDS,
@@ -24,7 +25,6 @@ from linework.shapes import (
     ports_page,
     to_page,
 )
-from linework.shapes._polygon import distance_to_boundary
 from linework.shapes.polygons import DIAMOND
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from linework.geometry import Box, Vec
+from linework.geometry.polygon import distance_to_boundary, signed_area
 from linework.model import DEFAULT_STYLE, Shape, Style, frozen_map
 from linework.shapes import (
     DEFAULT_KINDS,
@@ -20,7 +21,6 @@ from linework.shapes import (
     nearest_port,
     star_points,
 )
-from linework.shapes._polygon import distance_to_boundary, signed_area
 from linework.svg import SvgNode, serialize
 
 BOXES = (

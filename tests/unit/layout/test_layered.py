@@ -10,17 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linework.formats.layout import (
+from linework.formats.pagefit import fit_to_page, renumber_z
+from linework.geometry import Box, Vec
+from linework.layout import (
     EdgeRoute,
     Layout,
     LayoutCluster,
     LayoutEdge,
     LayoutNode,
-    fit_to_page,
     layered_layout,
-    renumber_z,
 )
-from linework.geometry import Box, Vec
 from linework.model import Connector, Free, Layer, Page, Record, Shape
 
 

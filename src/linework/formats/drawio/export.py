@@ -20,7 +20,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Final
 
-from linework.formats import drawio, htmltext, limits
+from linework.formats import htmltext, limits
+from linework.formats.drawio import names, styles
+from linework.formats.drawio.names import PORT_ANCHORS
 from linework.geometry import Box, Vec, fmt
 from linework.links import safe_link
 from linework.model import (
@@ -35,7 +37,7 @@ from linework.model import (
     text_paddings,
 )
 
-MEDIA_TYPE: Final = drawio.MEDIA_TYPE
+MEDIA_TYPE: Final = names.MEDIA_TYPE
 
 #: Our kinds → the draw.io style that ``drawio.read`` maps back to the same kind.
 KIND_STYLES: Final[Mapping[str, str]] = {
@@ -97,18 +99,6 @@ ARROWS: Final[Mapping[str, tuple[str, bool]]] = {
     "er-one-or-many": ("ERoneToMany", False),
     "er-zero-or-many": ("ERzeroToMany", False),
     "cross": ("cross", False),
-}
-
-#: Where each named port sits in its shape's box, as fractions.
-PORT_ANCHORS: Final[Mapping[str, tuple[float, float]]] = {
-    "n": (0.5, 0.0),
-    "e": (1.0, 0.5),
-    "s": (0.5, 1.0),
-    "w": (0.0, 0.5),
-    "nw": (0.0, 0.0),
-    "ne": (1.0, 0.0),
-    "se": (1.0, 1.0),
-    "sw": (0.0, 1.0),
 }
 
 #: Our label positions → draw.io's keys (``inside`` writes none: the default).
@@ -198,12 +188,12 @@ def _shape_style(shape: Shape, html: bool) -> str:
     base = KIND_STYLES.get(shape.kind, "rounded=0;")
     pairs: list[tuple[str, str]] = []
     if shape.kind in ("rectangle", "rounded-rectangle"):
-        hint = shape.extra.get(drawio.EXTRA_SHAPE_KEY)
-        if isinstance(hint, str) and drawio.is_safe_shape_name(hint):
+        hint = shape.extra.get(names.EXTRA_SHAPE_KEY)
+        if isinstance(hint, str) and styles.is_safe_shape_name(hint):
             pairs.append(("shape", hint))
-    if shape.kind in drawio.KIND_HINTS and shape.box.w != shape.box.h:
+    if shape.kind in names.KIND_HINTS and shape.box.w != shape.box.h:
         # draw.io draws an oval filling the box; the hint brings the circle back.
-        pairs.append((drawio.KIND_HINT_KEY, shape.kind))
+        pairs.append((names.KIND_HINT_KEY, shape.kind))
     if shape.kind == "rounded-rectangle" and shape.style.corner_radius > 0:
         pairs += [
             ("absoluteArcSize", "1"),
@@ -211,7 +201,7 @@ def _shape_style(shape: Shape, html: bool) -> str:
         ]
     if shape.kind == "image":
         src = shape.props.get("src")
-        uri = drawio.style_image(src) if isinstance(src, str) else None
+        uri = styles.style_image(src) if isinstance(src, str) else None
         if uri is not None:
             pairs.append(("image", uri))
     pairs.append(("fillColor", _colour(shape.style.fill, "#ffffff")))

@@ -1,6 +1,8 @@
 """Polygon queries on outlines: area, ray hits, containment, distance to edge.
 
 Outlines are closed implicitly: the last point connects back to the first.
+Shared by the shape kinds (outlines, hit tests) and the router (where a
+floating connector end leaves its shape).
 """
 
 from __future__ import annotations
@@ -25,18 +27,23 @@ def signed_area(pts: Sequence[Vec]) -> float:
     return s / 2
 
 
-def farthest_hit(origin: Vec, direction: Vec, pts: Sequence[Vec]) -> Vec | None:
+def farthest_hit(
+    origin: Vec, direction: Vec, pts: Sequence[Vec], *, eps: float = 1e-12
+) -> Vec | None:
     """Return the last crossing of the ray ``origin + t·direction`` with the outline.
 
     The last crossing is the silhouette seen from outside, which is where a
-    connector must stop even on concave kinds (star, cross, cloud).
+    connector must stop even on concave kinds (star, cross, cloud). An edge
+    counts when the ray meets it within ``eps`` (as a fraction of the edge)
+    of its ends, so a ray through a vertex is not lost to rounding.
 
     >>> square = [Vec(0, 0), Vec(2, 0), Vec(2, 2), Vec(0, 2)]
     >>> farthest_hit(Vec(1, 1), Vec(1, 0), square)
     Vec(x=2.0, y=1.0)
     """
-    # Plain floats instead of Vec arithmetic: each expression is the one
-    # Vec.cross and Vec.__sub__ evaluate, in the same order (bit-identical).
+    # Plain floats instead of Vec arithmetic (this runs for every floating end
+    # on every edge of curved outlines); each expression is the one Vec.cross
+    # and Vec.__sub__ evaluate, in the same order, so results are bit-identical.
     best_t = -1.0
     best: tuple[float, float] | None = None
     ox, oy = origin.x, origin.y
@@ -44,9 +51,29 @@ def farthest_hit(origin: Vec, direction: Vec, pts: Sequence[Vec]) -> Vec | None:
     n = len(pts)
     if n == 0:
         return None
+    # Along an axis (the rays routing casts) an edge wholly on one side of the
+    # ray, by more than the eps slack allows for, cannot be accepted below: its
+    # s is then below -eps or above 1 + eps with room to spare for rounding
+    # (the margin is 4·eps). Skip those with two comparisons.
+    axis = 0
+    o = 0.0
+    if dy == 0 and (dx == 1 or dx == -1):
+        axis, o = 1, oy
+    elif dx == 0 and (dy == 1 or dy == -1):
+        axis, o = 2, ox
+    slack = 4 * eps
     b = pts[0]
     for i in range(n):
         a, b = b, pts[i + 1] if i + 1 < n else pts[0]
+        if axis:
+            if axis == 1:
+                lo, hi = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
+            else:
+                lo, hi = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
+            if (lo > o and lo - o > slack * (hi - lo)) or (
+                hi < o and o - hi > slack * (hi - lo)
+            ):
+                continue
         ax, ay = a.x, a.y
         ex, ey = b.x - ax, b.y - ay
         denom = dx * ey - dy * ex
@@ -56,7 +83,7 @@ def farthest_hit(origin: Vec, direction: Vec, pts: Sequence[Vec]) -> Vec | None:
         t = (aox * ey - aoy * ex) / denom
         if t >= 0.0 and t > best_t:
             s = (aox * dy - aoy * dx) / denom
-            if -1e-12 <= s <= 1.0 + 1e-12:
+            if -eps <= s <= 1.0 + eps:
                 best_t = t
                 # Interpolate on the edge, not the ray, so the point lies on it.
                 s = min(1.0, max(0.0, s))
