@@ -1,9 +1,10 @@
 """Containers: shapes that carry the shapes lying inside them.
 
-A shape or group belongs to a container when its ``extra`` names it under
-``CONTAINER_KEY`` (file format 1.1); that is data, not geometry, so a member
-keeps belonging while the user moves the container, and joins or leaves only
-when the user drops it (``join_containers``). Moving, copying, deleting,
+An element belongs to a container when its ``extra`` names it under
+``CONTAINER_KEY`` (file format 1.1; a connector too, so its bends travel);
+that is data, not geometry, so a member keeps belonging while the user moves
+the container, and joins or leaves only when the user drops it
+(``join_containers``). Moving, copying, deleting,
 reordering or changing the layer of a container carries its members
 (:func:`carried`), nested containers included; restyling does not.
 
@@ -26,6 +27,7 @@ from linework.commands._base import (
 from linework.geometry import Box
 from linework.model import (
     CONTAINER_KEY,
+    Connector,
     Document,
     Element,
     Group,
@@ -206,5 +208,5 @@ def detach_missing(doc: Document, doomed: set[str], tx: Transaction) -> None:
         for m in doc.contents(cid):
             if m.id not in doomed:
                 current = tx.get(m.id)
-                if isinstance(current, Shape | Group):
+                if isinstance(current, Shape | Connector | Group):
                     tx.put(with_container(current, None))

@@ -239,7 +239,7 @@ def to_json(doc: Document) -> dict[str, Any]:
     if any(
         CONTAINER_KEY in r.extra
         for r in doc.records.values()
-        if isinstance(r, Shape | Group)
+        if isinstance(r, Shape | Connector | Group)
     ):
         out["minor"] = MINOR
     if doc.meta:
@@ -555,8 +555,6 @@ def _check_containers(by_id: Mapping[str, tuple[str, Element]]) -> None:
         if cid is None:
             continue
         where = f"{path}.{CONTAINER_KEY}"
-        if isinstance(e, Connector):
-            raise _Invalid(where, "connectors belong to no container")
         target = by_id.get(cid) if isinstance(cid, str) else None
         if target is None or not isinstance(target[1], Shape):
             raise _Invalid(where, f"names no shape: {cid!r}")

@@ -191,17 +191,17 @@ class Document:
         index: dict[str, list[Element]] = self._memo("members", build)
         return tuple(index.get(group_id, ()))
 
-    def contents(self, container_id: str) -> tuple[Shape | Group, ...]:
-        """Return the shapes and groups whose ``container`` is ``container_id``.
+    def contents(self, container_id: str) -> tuple[Element, ...]:
+        """Return the elements whose ``container`` is ``container_id``.
 
         Membership lives in an element's ``extra`` under ``CONTAINER_KEY``
         (file format 1.1); this index does not check that the container exists.
         """
 
-        def build() -> dict[str, list[Shape | Group]]:
-            index: dict[str, list[Shape | Group]] = {}
+        def build() -> dict[str, list[Element]]:
+            index: dict[str, list[Element]] = {}
             for r in self.records.values():
-                if isinstance(r, Shape | Group):
+                if isinstance(r, Shape | Connector | Group):
                     cid = r.extra.get(CONTAINER_KEY)
                     if isinstance(cid, str):
                         index.setdefault(cid, []).append(r)
@@ -209,7 +209,7 @@ class Document:
                 lst.sort(key=lambda e: e.id)
             return index
 
-        index: dict[str, list[Shape | Group]] = self._memo("contents", build)
+        index: dict[str, list[Element]] = self._memo("contents", build)
         return tuple(index.get(container_id, ()))
 
     # --- change ---------------------------------------------------------

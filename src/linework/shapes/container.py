@@ -3,12 +3,15 @@
 What makes them containers (members that travel with them) is data on the
 members, handled by ``commands.containers``; the kinds only draw the frame and
 put the label in the header. The band's depth is ``props["header"]`` (page
-units), and ``props["header_side"]`` is ``"top"`` (default) or ``"left"``
-(a horizontal lane, titled down its left side).
+units), ``props["header_side"]`` is ``"top"`` (default) or ``"left"`` (a
+horizontal lane, titled bottom to top down its left side), and
+``props["header_fill"]`` (``#rrggbb``) paints the band (draw.io's ``fillColor``
+of a swimlane; the body takes the style's fill).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -19,6 +22,9 @@ from linework.svg import SvgNode, node
 
 #: The band is at most this share of the box, so a tiny frame still has a body.
 MAX_HEADER_SHARE: Final = 0.5
+#: The kinds drawn with a header band (containers by kind).
+CONTAINER_KIND_NAMES: Final = ("container", "swimlane")
+_HEX: Final = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 
 def header_depth(shape: Shape, default: float) -> float:
@@ -61,9 +67,11 @@ class ContainerKind(BoxKind):
             edge = [Vec(h.right, b.y), Vec(h.right, b.bottom)]
         else:
             edge = [Vec(b.x, h.bottom), Vec(b.right, h.bottom)]
-        return (
-            node("rect", x=b.x, y=b.y, width=b.w, height=b.h),
-            node(
+        head = shape.props.get("header_fill")
+        if isinstance(head, str) and _HEX.fullmatch(head):
+            band = node("rect", x=h.x, y=h.y, width=h.w, height=h.h, fill=head)
+        else:  # a faint tint of whatever the body's fill is
+            band = node(
                 "rect",
                 x=h.x,
                 y=h.y,
@@ -72,7 +80,10 @@ class ContainerKind(BoxKind):
                 fill="#000000",
                 fill_opacity=0.05,
                 stroke="none",
-            ),
+            )
+        return (
+            node("rect", x=b.x, y=b.y, width=b.w, height=b.h),
+            band,
             lines_node(edge),
         )
 

@@ -51,21 +51,6 @@ def _shape(rid: str, **more: Any) -> dict[str, Any]:
             "cycle",
         ),
         ([_shape("a", container="a")], ".container", "cycle"),
-        (
-            [
-                _shape("a"),
-                {
-                    "type": "connector",
-                    "id": "c",
-                    "layer": "layer:1",
-                    "source": {"x": 0, "y": 0},
-                    "target": {"x": 1, "y": 1},
-                    "container": "a",
-                },
-            ],
-            "elements[1].container",
-            "connectors",
-        ),
     ],
 )
 def test_bad_memberships_are_refused_at_their_place(
@@ -75,6 +60,21 @@ def test_bad_memberships_are_refused_at_their_place(
         native.decode(_file(*elements))
     assert "LW-E0102" == info.value.code
     assert place in info.value.detail and problem in info.value.detail
+
+
+def test_a_connector_may_belong_to_a_container() -> None:
+    conn = {
+        "type": "connector",
+        "id": "c",
+        "layer": "layer:1",
+        "source": {"x": 0, "y": 0},
+        "target": {"x": 1, "y": 1},
+        "container": "a",
+    }
+
+    doc = native.decode(_file(_shape("a"), conn))
+
+    assert ("c",) == tuple(e.id for e in doc.contents("a"))
 
 
 def test_a_newer_minor_version_opens_and_keeps_what_it_adds() -> None:
