@@ -30,6 +30,8 @@ with ``ui.request`` so one toolbar handler can send every button here.
   beside the selection or the page centre)
 - ``insert-picture`` (data, x?, y?): add a picture (base64 file bytes), see
   ``editor.inserting``
+- ``add-lane``, ``remove-lane``, ``lane-earlier``, ``lane-later`` (id?): lanes of
+  a swimlane row, see ``editor.lanes``
 - ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text, an
   empty one opens in the in-place editor (kept only if words are typed)
 - ``request-paste`` (x?, y?): ``request: paste`` (the browser reads the system
@@ -86,6 +88,7 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
+from linework.editor import lanes
 from linework.editor.editor import Editor
 from linework.editor.inserting import insert_picture
 from linework.editor.keys import SHORTCUTS
@@ -869,6 +872,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "paste-style": _paste_style,
     "add-shape": _add_shape,
     "insert-picture": insert_picture,
+    **lanes.ACTIONS,
     "add-text": _add_text,
     "request-paste": _request_paste,
     "context-menu": _context_menu,
@@ -993,6 +997,7 @@ def enabled(ed: Editor) -> dict[str, bool]:
     for name in ("left", "center", "right", "top", "middle", "bottom"):
         out[f"align-{name}"] = align
     out["distribute-h"] = out["distribute-v"] = dist
+    out.update(lanes.enabled(ed))
     return out
 
 
@@ -1233,6 +1238,7 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
         rid = one.id if one is not None else ""
         args = {"id": rid} if rid else {}
         items.append(_item(ed, "edit-text", "Edit label", "F2", on=editable, **args))
+    items.extend(lanes.menu_items(ed))
     return {
         "action": "context-menu",
         "x": at.x,

@@ -41,6 +41,7 @@ from linework.commands.containers import (
     join_containers,
     joined,
 )
+from linework.commands.lanes import resize_lane
 from linework.editor.labels import LabelHit, position_near
 from linework.editor.overlay import Handle, bend_at, cursor_for, port_at
 from linework.editor.protocol import Mods
@@ -618,6 +619,10 @@ class Resizing(Gesture):
             total = resize_shape(
                 self.base, self.single, self.handle.name, q, keep_ratio=mods.shift
             )
+            # A lane of a row moves its neighbours and stretches its pool.
+            change = total.updated.get(self.single)
+            if change is not None and isinstance(after := change[1], Shape):
+                total = resize_lane(self.base, self.single, after.box) or total
         else:
             nb = resized_box(self.frame, self.handle.name, q, keep_ratio=mods.shift)
             total = scale_elements(self.base, self.ids, self.frame, nb)
