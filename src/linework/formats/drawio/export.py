@@ -292,14 +292,17 @@ class _PageWriter:
         """Return the cell ``e`` sits in: its group, or the container it belongs to.
 
         draw.io nests a container's members under its cell (geometry relative
-        to it), as it nests a group's.
+        to it), as it nests a group's. A member sits in its container's cell
+        when both share a group (or none), which is how the reader gives them
+        back; otherwise the group wins.
         """
+        cid = e.extra.get(CONTAINER_KEY)
+        if isinstance(cid, str) and cid != e.id:
+            holder = self.shapes.get(cid)
+            if holder is not None and holder.parent == e.parent:
+                return cid
         if e.parent in self.groups:
             return e.parent
-        if e.parent is None:
-            cid = e.extra.get(CONTAINER_KEY)
-            if isinstance(cid, str) and cid in self.shapes and cid != e.id:
-                return cid
         return None
 
     def _owner(self, rid: str) -> Group | Shape:
