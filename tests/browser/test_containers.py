@@ -99,9 +99,21 @@ def test_container_highlights_while_dragging_and_one_undo_per_gesture(
 ) -> None:
     app = editor_app
     drop_from_palette(app, "container", 400, 300)  # 240..560 × 190..410
+    # Dragged from the palette, the shape highlights the container it would join.
+    entry = app.page.locator("[data-shape=rectangle]").first.bounding_box()
+    assert entry is not None
+    mouse = app.page.mouse
+    mouse.move(entry["x"] + entry["width"] / 2, entry["y"] + entry["height"] / 2)
+    mouse.down()
+    mouse.move(*screen(app, 400, 320), steps=10)
+    app.page.wait_for_selector("[data-role=drop-target]", state="attached")
+    mouse.up()
+    settle(app)
+    (rect,) = ui(app)["selection"]
+    assert 0 == app.page.locator("[data-role=drop-target]").count()
+    assert by_id(app)[rect].get("container")
     drop_from_palette(app, "ellipse", 800, 300)
     (ellipse,) = ui(app)["selection"]
-    mouse = app.page.mouse
     mouse.move(*screen(app, 800, 300))
     mouse.down()
     mouse.move(*screen(app, 420, 320), steps=10)

@@ -102,3 +102,17 @@ def test_membership_survives_the_file_and_older_readers_keep_it() -> None:
     assert b'"container":"shape:1"' in data and b'"minor":1' in data
     again = native.decode(data)
     assert "shape:1" == again.records["shape:2"].extra.get(CONTAINER_KEY)
+
+
+def test_a_palette_drag_previews_the_container_it_would_join() -> None:
+    t = TestEditor()
+    t.drop_shape("container", 260, 210)
+    before = t.doc
+
+    t.action("drop-preview", kind="rectangle", x=250, y=230)
+    assert 'data-role="drop-target" data-id="shape:1"' in t.overlay
+    assert before is t.doc  # a preview changes nothing
+    t.action("drop-preview", kind="rectangle", x=900, y=900)
+    assert "drop-target" not in t.overlay
+    t.action("drop-preview", kind="rectangle", x=250, y=230).action("drop-preview")
+    assert "drop-target" not in t.overlay

@@ -90,7 +90,7 @@ from linework import commands as cmd
 from linework.commands import CommandError
 from linework.editor import lanes
 from linework.editor.editor import Editor
-from linework.editor.inserting import insert_picture
+from linework.editor.inserting import drop_preview, insert_picture
 from linework.editor.keys import SHORTCUTS
 from linework.editor.labels import position_near
 from linework.editor.session import Editing
@@ -872,6 +872,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "paste-style": _paste_style,
     "add-shape": _add_shape,
     "insert-picture": insert_picture,
+    "drop-preview": drop_preview,
     **lanes.ACTIONS,
     "add-text": _add_text,
     "request-paste": _request_paste,

@@ -1,4 +1,5 @@
-"""Inserting pictures: ``insert-picture`` (data, x?, y?).
+"""Inserting pictures (``insert-picture``: data, x?, y?) and the drop highlight
+of a palette drag (``drop-preview``: kind?, x?, y?).
 
 The browser hands over the file's bytes (base64) from the picture button, a
 file dropped on the canvas or an image pasted from the clipboard; the core
@@ -33,6 +34,30 @@ def _data(args: Mapping[str, Any]) -> bytes:
         return base64.b64decode(raw, validate=True)
     except (binascii.Error, ValueError):
         raise LineworkError("LW-E0208", "The data is not base64.") from None
+
+
+def drop_preview(ed: Editor, args: Mapping[str, Any]) -> None:
+    """Highlight the container a palette shape would join if dropped here.
+
+    ``drop-preview`` (kind, x, y) while a palette entry is dragged over the
+    canvas; without ``kind`` (the drag ended or left) the highlight goes.
+    Changes nothing in the document.
+    """
+    from linework.commands.containers import drop_candidates, drop_target
+    from linework.shapes import kind_of
+
+    kind, x, y = args.get("kind"), args.get("x"), args.get("y")
+    target = None
+    if (
+        isinstance(kind, str)
+        and isinstance(x, int | float)
+        and isinstance(y, int | float)
+    ):
+        w, h = kind_of(kind, ed.kinds).default_size
+        box = Box(float(x) - w / 2, float(y) - h / 2, w, h)
+        doc = ed.document
+        target = drop_target(doc, drop_candidates(doc, ed.session.page_id, set()), box)
+    ed.extras.drop_into = target.id if target is not None else None
 
 
 def insert_picture(ed: Editor, args: Mapping[str, Any]) -> None:
