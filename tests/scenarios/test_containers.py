@@ -116,3 +116,18 @@ def test_a_palette_drag_previews_the_container_it_would_join() -> None:
     assert "drop-target" not in t.overlay
     t.action("drop-preview", kind="rectangle", x=250, y=230).action("drop-preview")
     assert "drop-target" not in t.overlay
+
+
+def test_alt_drag_copies_the_container_with_its_members_selected_as_one() -> None:
+    t = lane_with_member()
+
+    t.drag((150, 110), (650, 110), alt=True)  # the header, with Alt: a copy
+
+    (copy,) = t.selection
+    assert copy not in ("shape:1", "shape:2")
+    members = [r for r in t.doc.records if member_of(t, r) == copy]
+    assert 1 == len(members)
+    assert t.shape(members[0]).box == t.shape("shape:2").box.translated(Vec(500, 0))
+    assert "shape:1" == member_of(t, "shape:2")
+    t.action("undo")
+    assert copy not in t.doc.records

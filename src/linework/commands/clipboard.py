@@ -190,4 +190,5 @@ def pasted_roots(patch: Patch) -> list[str]:
         for rid, rec in added.items()
         if isinstance(rec, Shape | Connector | Group)
         and (rec.parent is None or rec.parent not in added)
+        and container_id(rec) not in added  # a copied container carries it
     ]
