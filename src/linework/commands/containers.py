@@ -128,7 +128,7 @@ def drop_target(
     best: Shape | None = None
     best_area = 0.0
     for c in candidates:
-        b = bounds(c)
+        b = box_of(c)
         inside = b.x <= box.x and b.y <= box.y
         if inside and box.right <= b.right and box.bottom <= b.bottom:
             area = b.w * b.h
@@ -137,12 +137,17 @@ def drop_target(
     return best
 
 
+def box_of(s: Shape) -> Box:
+    """Return a shape's bounds; an unturned shape's box is its bounds."""
+    return s.box if not s.rotation_deg % 360 else bounds(s)
+
+
 def _unit_box(doc: Document, rid: str) -> Box | None:
     out: Box | None = None
     for r in carried(doc, [rid]):
         s = doc.get(r)
         if isinstance(s, Shape):
-            b = bounds(s)
+            b = box_of(s)
             out = b if out is None else out.union(b)
     return out
 
@@ -164,23 +169,38 @@ def join_containers(doc: Document, ids: Iterable[str]) -> Patch:
 
     Units are top-level shapes and groups (members of a group go with their
     group). A unit that joins a container painted above it comes to the front,
-    so it stays visible. One patch for all.
+    so it stays visible. One patch for all. The page's containers are listed
+    once, so moving thousands of shapes costs one pass plus a box test per
+    container for each.
     """
     from linework.commands.arrange import reorder
 
     tx = Transaction(doc)
     raise_ids: list[str] = []
+    listed: dict[str, list[tuple[Shape, Box]]] = {}
     for rid in ids:
         el = element(doc, rid)
         if not isinstance(el, Shape | Group) or el.parent is not None:
             continue
         if is_locked(doc, el):
             continue
-        moving = set(carried(doc, [rid]))
-        candidates = [
-            c for c in drop_candidates(doc, el.page, moving) if not _inside(doc, c, rid)
-        ]
-        target = drop_target(doc, candidates, _unit_box(doc, rid))
+        if el.page not in listed:
+            listed[el.page] = [
+                (c, box_of(c)) for c in drop_candidates(doc, el.page, set())
+            ]
+        # A plain shape is its own box; only groups and containers carry more.
+        plain = isinstance(el, Shape) and not is_container(el)
+        box = box_of(el) if isinstance(el, Shape) and plain else _unit_box(doc, rid)
+        around = [c for c, b in listed[el.page] if c.id != rid and _holds(b, box)]
+        if not around and container_id(el) is None:
+            continue  # in no container before or after: nothing to do
+        moving: set[str] = {rid}
+        if around and not plain:
+            moving = set(carried(doc, [rid]))
+            around = [
+                c for c in around if c.id not in moving and not _inside(doc, c, rid)
+            ]
+        target = drop_target(doc, around, box)
         new = target.id if target is not None else None
         if new != container_id(el):
             tx.put(with_container(el, new))
@@ -194,6 +214,16 @@ def join_containers(doc: Document, ids: Iterable[str]) -> Patch:
         after = doc.apply(patch)
         patch = patch.then(reorder(after, raise_ids, "front"))
     return patch
+
+
+def _holds(outer: Box, inner: Box | None) -> bool:
+    return (
+        inner is not None
+        and outer.x <= inner.x
+        and outer.y <= inner.y
+        and inner.right <= outer.right
+        and inner.bottom <= outer.bottom
+    )
 
 
 def joined(doc: Document, patch: Patch, ids: Iterable[str]) -> Patch:

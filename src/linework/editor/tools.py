@@ -36,6 +36,7 @@ from linework.commands import (
 from linework.commands._base import ancestors, snap_vec, union
 from linework.commands.containers import (
     carried,
+    container_id,
     drop_candidates,
     drop_target,
     join_containers,
@@ -528,9 +529,20 @@ class Translating(Gesture):
         if self.preview is not None:
             self.show(move_elements(self.base, self.ids, self.delta))
         # Dropped: each moved unit joins the container it now lies in, or
-        # leaves the one it left (same undo step as the move).
-        self.show(self.total.then(join_containers(self.ed.document, self.ids)))
+        # leaves the one it left (same undo step as the move). With no
+        # container staying behind, a rigid move changes no membership
+        # (select all and move costs nothing more).
+        if self.containers or self._leaves_a_container():
+            self.show(self.total.then(join_containers(self.ed.document, self.ids)))
         self.finish()
+
+    def _leaves_a_container(self) -> bool:
+        for rid in self.ids:
+            el = self.base.get(rid)
+            cid = container_id(el) if isinstance(el, Shape | Group) else None
+            if cid is not None and cid not in self.moving:
+                return True
+        return False
 
     def cancel(self) -> None:
         """Put everything back (and drop the copies of a copying drag)."""
