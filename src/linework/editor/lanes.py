@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from linework.commands import CommandError, delete_elements, is_locked
 from linework.commands import lanes as cmd_lanes
-from linework.model import Shape
+from linework.model import Document, Shape
 
 if TYPE_CHECKING:
     from linework.editor.editor import Editor
@@ -75,9 +75,21 @@ ACTIONS: Final[dict[str, Callable[[Editor, Args], None]]] = {
 }
 
 
+_memo: list[Any] = [None, None, {}]  # [document, selection, answer]
+
+
 def enabled(ed: Editor) -> dict[str, bool]:
-    """Return which lane actions can run on the selection."""
+    """Return which lane actions can run on the selection (memoized: every
+    response asks, and finding a lane's row looks at the whole page)."""
     doc, sel = ed.document, ed.session.selection
+    if _memo[0] is doc and _memo[1] == sel:
+        return dict(_memo[2])
+    out = _enabled(doc, sel)
+    _memo[:] = [doc, sel, out]
+    return dict(out)
+
+
+def _enabled(doc: Document, sel: tuple[str, ...]) -> dict[str, bool]:
     one = doc.get(sel[0]) if len(sel) == 1 else None
     lane = isinstance(one, Shape) and cmd_lanes.is_lane(one)
     row = cmd_lanes.row_of(doc, one.id) if lane and one is not None else None
