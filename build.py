@@ -8,7 +8,7 @@ Standard library only, so ``python3 build.py`` runs on a bare Python 3.11+.
     python3 build.py test [ARGS...]    venv, dist, Chromium, then the whole pytest
     python3 build.py bench             start-up next to a bare Pyodide, site size
 
-The site (DESIGN.md §7): index.html, content-hashed JS/CSS with Subresource
+The site (docs/architecture.md §7): index.html, content-hashed JS/CSS with Subresource
 Integrity, the pinned Pyodide runtime files that are needed (not the whole npm
 package), a pyodide-lock file written here that lists the linework wheel and
 micropip, and the Arimo fonts. Nothing is loaded from another origin.
@@ -22,6 +22,7 @@ import contextlib
 import gzip
 import hashlib
 import http.server
+import importlib.util
 import json
 import os
 import posixpath
@@ -37,8 +38,35 @@ import urllib.parse
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from html import escape as html_escape
 from pathlib import Path
+from types import ModuleType
 from typing import Any
+
+
+def _hand_over_to_pypa_build() -> None:
+    """Run PyPA's ``build`` when this script was reached as ``python -m build``.
+
+    Python puts the current directory first on sys.path, so ``python -m build``
+    run in the repository finds this file before PyPA's package of the same
+    name. This script is ``python3 build.py``; ``python -m build`` stays PyPA's.
+    """
+    import importlib.util
+    import runpy
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != here]
+    if importlib.util.find_spec("build") is None:
+        sys.exit(
+            "python -m build: PyPA's build is not installed (pip install build).\n"
+            "This repository's own script is run as: python3 build.py [command]"
+        )
+    runpy.run_module("build", run_name="__main__", alter_sys=True)
+    sys.exit(0)
+
+
+if __name__ == "__main__" and __spec__ is not None and __spec__.name == "build":
+    _hand_over_to_pypa_build()
 
 ROOT = Path(__file__).resolve().parent
 WEB = ROOT / "web"
@@ -76,6 +104,8 @@ ERROR_CONTEXTS = frozenset(
 )
 # Paths under these prefixes carry a content hash in their name: cache forever.
 IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/")
+# Where the worker finds the Pyodide memory snapshot (tools/snapshot.py).
+SNAPSHOT_DIR = "pyodide/snapshots/"
 
 # Features the app does not use. Only names Chromium knows: an unknown one is
 # logged as a console error on every load.
@@ -143,7 +173,7 @@ DEFAULT_FRAME_ANCESTORS = "'self'"
 def content_security_policy(
     frame_ancestors: str = DEFAULT_FRAME_ANCESTORS, connect_src: str = "'self'"
 ) -> str:
-    """Return the site's CSP (DESIGN.md §7): same-origin only, wasm but no eval.
+    """Return the site's CSP (docs/architecture.md §7): same origin, wasm, no eval.
 
     Args:
         frame_ancestors: who may frame the app (``'self'`` by default; embedding
@@ -168,6 +198,20 @@ def content_security_policy(
             "require-trusted-types-for 'script'",
             f"trusted-types {' '.join(TRUSTED_TYPES_POLICIES)}",
         )
+    )
+
+
+def meta_content_security_policy(connect_src: str = "'self'") -> str:
+    """Return the CSP for index.html's ``<meta>``: the header's, minus frame-ancestors.
+
+    A static host that drops dist/_headers (GitHub Pages, S3, a plain nginx)
+    still gets the same-origin policy and Trusted Types from the page itself;
+    browsers ignore frame-ancestors in a ``<meta>`` (web/framing.js covers framing).
+    """
+    return "; ".join(
+        directive
+        for directive in content_security_policy(connect_src=connect_src).split("; ")
+        if not directive.startswith("frame-ancestors ")
     )
 
 
@@ -225,7 +269,9 @@ def site_options(
         frame_ancestors: CSP sources allowed to frame the app; by default
             ``'self'`` and the embed origins.
         embed_origins: the parent origins an ``?embed=1&origin=`` URL may name;
-            empty means any origin that ``frame_ancestors`` lets frame the app.
+            empty means only origins the served ``frame-ancestors`` header names
+            (the page reads it back, web/framing.js): served without headers,
+            such a build refuses embedding (docs/embedding.md).
 
     Returns:
         ``{"errorEndpoint", "reportErrors", "allowedOrigins", "frameAncestors",
@@ -308,6 +354,21 @@ def project_version() -> str:
 def venv_python() -> Path:
     """Return the path of the project venv's interpreter."""
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def tool(name: str) -> ModuleType:
+    """Import tools/<name>.py (build code that lives outside this file)."""
+    module_name = f"linework_tools_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    spec = importlib.util.spec_from_file_location(
+        module_name, ROOT / "tools" / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 # --------------------------------------------------------------------------- npm
@@ -688,7 +749,7 @@ def build(
 
     Args:
         error_endpoint: URL the page posts anonymous error codes to, or None to
-            build with reporting turned off (DESIGN.md §6).
+            build with reporting turned off (docs/architecture.md §6).
         frame_ancestors: written into dist/_headers for static hosts.
         report_errors: False turns the error beacon off in the page.
         embed_origins: parent origins allowed in embed URLs (see site_options).
@@ -726,6 +787,15 @@ def build(
                 rel = f"{sha256_hex(data)[:16]}/{path.name}"
                 files["packages/" + rel] = data
                 lock_packages[key] = lock_entry(path, rel)
+            # The worker boots from a memory snapshot of the core (issue 13).
+            made = tool("snapshot").make(
+                wheel, PYODIDE_NPM, runtime_hash, CACHE / "snapshot", log
+            )
+        snapshot_record = None
+        if made is not None:
+            snapshot_path = SNAPSHOT_DIR + hashed_name("linework.bin", made[0])
+            files[snapshot_path] = made[0]
+            snapshot_record = {"file": snapshot_path, **made[1]}
         base_lock = npm_lock()
         lock = {"info": base_lock["info"], "packages": lock_packages}
         lock_bytes = json.dumps(lock, indent=1, sort_keys=True).encode()
@@ -757,6 +827,7 @@ def build(
             "runtimeUrl": f"../{runtime_dir}",
             "lockFileUrl": f"../{lock_path}",
             "corePackage": "linework",
+            "snapshotUrl": snapshot_record and f"../{snapshot_record['file']}",
             "errorEndpoint": options["errorEndpoint"],
             "reportErrors": options["reportErrors"],
             "allowedOrigins": options["allowedOrigins"],
@@ -769,6 +840,11 @@ def build(
             "// Generated by build.py: where the runtime lives, relative to here.\n"
             f"export default Object.freeze({json.dumps(config, indent=2)});\n"
         )
+        # The core's first replies, so the first paint is the final layout.
+        first_paint = tool("first_paint")
+        sources["first-paint.js"] = first_paint.module_source(
+            first_paint.generate(ROOT / "src")
+        )
         modules = hash_modules(sources)
         for hashed, data in modules.values():
             files["assets/" + hashed] = data
@@ -777,22 +853,49 @@ def build(
         def tag(kind: str, name: str, data: bytes) -> str:
             integrity = f'integrity="{sri(data)}"'
             if kind == "script":
+                # blocking=render: the first paint waits for the page's script,
+                # which draws the chrome from the build's data (first-paint.js).
                 return (
-                    f'<script type="module" src="assets/{name}" {integrity}></script>'
+                    f'<script type="module" src="assets/{name}" {integrity}'
+                    ' blocking="render"></script>'
                 )
             return f'<link rel="{kind}" href="assets/{name}" {integrity}>'
 
         head = [tag("stylesheet", *css[n]) for n in ("fonts.css", "app.css")]
+        # The chrome's two faces load at once, so they are in the first paint.
+        head += [
+            f'<link rel="preload" href="assets/{font_names[name]}" as="font"'
+            ' type="font/woff2" crossorigin>'
+            for name in ("arimo-latin-400-normal.woff2", "arimo-latin-700-normal.woff2")
+        ]
         head += [
             tag("modulepreload", *modules[n])
             for n in static_imports("main.js", sources)
         ]
         main_hashed, main_data = modules["main.js"]
+        # web/boot.js starts the core's worker on its own, before main.js's
+        # modules have loaded (main.js imports the same module instance).
+        boot_hashed, boot_data = modules["boot.js"]
+        head.insert(
+            0,
+            f'<script type="module" src="assets/{boot_hashed}"'
+            f' integrity="{sri(boot_data)}" async></script>',
+        )
         head.append(tag("script", main_hashed, main_data))
         template = (ROOT / "index.html").read_text()
         if "<!-- build:head -->" not in template:
             raise BuildError("index.html lacks the <!-- build:head --> marker")
         html = template.replace("<!-- build:head -->", "\n    ".join(head))
+        charset = '<meta charset="utf-8">'
+        if charset not in html:
+            raise BuildError('index.html lacks <meta charset="utf-8">')
+        csp = html_escape(meta_content_security_policy(options["connectSrc"]))
+        html = html.replace(
+            charset,
+            f'{charset}\n    <meta http-equiv="Content-Security-Policy"'
+            f' content="{csp}">',
+            1,
+        )
         html = html.replace("{{version}}", version)
         files["index.html"] = html.encode()
         files["favicon.svg"] = (WEB / "favicon.svg").read_bytes()
@@ -808,6 +911,14 @@ def build(
         header_lines += ["  Cache-Control: no-cache"]
         for prefix in IMMUTABLE_PREFIXES:
             header_lines += [f"{prefix}*", f"  Cache-Control: {cache_control(prefix)}"]
+        twins = tool("snapshot").precompress(files, CACHE)
+        header_lines += [
+            "# Precompressed: a file with name.gz beside it (the list is in",
+            "# manifest.json) is served as that twin with Content-Encoding: gzip",
+            "# when Accept-Encoding allows; build.py serve does so.",
+        ]
+        for prefix in sorted({"/" + t.split("/")[0] + "/*" for t in twins}):
+            header_lines += [prefix, "  Vary: Accept-Encoding"]
         files["_headers"] = ("\n".join(header_lines) + "\n").encode()
 
         manifest = {
@@ -818,6 +929,8 @@ def build(
             "wheels": {k: v["file_name"] for k, v in lock_packages.items()},
             "entry": "assets/" + main_hashed,
             "site": options,
+            "snapshot": snapshot_record,
+            "precompressed": twins,
         }
         files["manifest.json"] = json.dumps(manifest, indent=1).encode()
 
@@ -853,6 +966,7 @@ def dist_is_fresh() -> bool:
     ]
     inputs += [p for p in WEB.iterdir() if p.is_file()]
     inputs += list(WEB.glob("editor/*"))
+    inputs += [p for p in (ROOT / "tools").iterdir() if p.is_file()]
     inputs += [
         p
         for p in (ROOT / "src").rglob("*")
@@ -1013,10 +1127,15 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         if not target.is_file():
             self._error(404, "not found")
             return
-        stat = target.stat()
-        etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
-        headers = {"Cache-Control": cache_control(path), "ETag": etag}
         content_type = CONTENT_TYPES.get(target.suffix, "application/octet-stream")
+        headers = {"Cache-Control": cache_control(path)}
+        twin = target.with_name(target.name + ".gz")
+        if twin.is_file():  # precompressed by the build
+            headers["Vary"] = "Accept-Encoding"
+            if "gzip" in self.headers.get("Accept-Encoding", ""):
+                target, headers["Content-Encoding"] = twin, "gzip"
+        stat = target.stat()
+        headers["ETag"] = etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             for key, value in {**self.server.headers_all, **headers}.items():
@@ -1027,7 +1146,7 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         self._send(200, target.read_bytes(), content_type, headers)
 
     def do_POST(self) -> None:
-        """Count a valid anonymous error report (DESIGN.md §6); store nothing else."""
+        """Count a valid anonymous error report (docs/architecture.md §6), only that."""
         path = urllib.parse.urlsplit(self.path).path
         self.server.requests.append(path)
         if path != ERROR_ENDPOINT:
@@ -1208,33 +1327,6 @@ def cmd_test(args: argparse.Namespace) -> int:
     return code
 
 
-BARE_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>bare Pyodide</title>
-<link rel="icon" href="/favicon.svg">
-<script type="module" src="/__bench/bare.js"></script></head>
-<body><p>bare Pyodide boot</p></body></html>
-"""
-BARE_JS = """// A bare Pyodide boot in a module worker: the yardstick for start-up.
-const url = new URL("/__bench/bare-worker.js", location.href).href;
-const policy = trustedTypes.createPolicy("linework-worker", {
-  createScriptURL: (u) => u,
-});
-const worker = new Worker(policy.createScriptURL(url), { type: "module" });
-worker.onmessage = () => {
-  performance.mark("linework-ready");
-  document.body.dataset.ready = "1";
-};
-"""
-BARE_WORKER_JS = """// As in web/worker.js: no Trusted Types report from the probe.
-self.importScripts = () => {
-  throw new TypeError("module worker");
-};
-const { loadPyodide } = await import("/{runtime}pyodide.mjs");
-await loadPyodide({ indexURL: "/{runtime}", lockFileURL: "/{lock}" });
-self.postMessage("ready");
-"""
-
-
 def cmd_bench(args: argparse.Namespace) -> int:
     """Print cold/warm start next to a bare Pyodide boot, and the site's size."""
     try:
@@ -1247,20 +1339,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.rebuild or not dist_is_fresh():
         build()
     manifest = json.loads((DIST / "manifest.json").read_text())
-    extra = {
-        "/__bench/bare.html": BARE_HTML.encode(),
-        "/__bench/bare.js": BARE_JS.encode(),
-        "/__bench/bare-worker.js": BARE_WORKER_JS.replace(
-            "{runtime}", manifest["runtime"]
-        )
-        .replace("{lock}", manifest["lock"])
-        .encode(),
-    }
+    startup = tool("bench_startup")  # tools/bench_startup.py
+    extra = startup.extra_routes(manifest)
     chromium = find_chromium()
-    results: dict[str, dict[str, list[float]]] = {
-        "bare": {"cold": [], "warm": []},
-        "app": {"cold": [], "warm": [], "chrome": []},
-    }
     with serving(DIST, extra=extra) as server, sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=chromium,
@@ -1273,57 +1354,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
             ],
         )
         version = browser.version
-        pages = {"bare": server.url + "__bench/bare.html", "app": server.url}
-
-        def ready_ms(page: Any) -> float:
-            page.wait_for_selector(
-                "body[data-ready]", state="attached", timeout=120_000
-            )
-            return float(
-                page.evaluate(
-                    "performance.getEntriesByName('linework-ready')[0].startTime"
-                )
-            )
-
-        for i in range(args.runs):
-            order = ("bare", "app") if i % 2 == 0 else ("app", "bare")
-            for kind in order:
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(pages[kind])
-                results[kind]["cold"].append(ready_ms(page))
-                if kind == "app":
-                    fcp = page.evaluate(
-                        "performance.getEntriesByName('first-contentful-paint')[0]"
-                        "?.startTime ?? -1"
-                    )
-                    results["app"]["chrome"].append(float(fcp))
-                page.reload()
-                results[kind]["warm"].append(ready_ms(page))
-                context.close()
+        results = startup.measure(browser, server.url, args.runs, args.plain_boot)
         browser.close()
-
-    def median(xs: list[float]) -> float:
-        s = sorted(xs)
-        return (
-            s[len(s) // 2] if len(s) % 2 else (s[len(s) // 2 - 1] + s[len(s) // 2]) / 2
-        )
-
-    print(
-        f"Linework start-up, Chromium {version}, median of {args.runs} runs"
-        " (ms from navigation to body[data-ready])"
-    )
-    print(
-        f"{'':12}{'bare Pyodide':>14}{'Linework':>12}{'ratio':>8}   (target <= 1.25x)"
-    )
-    for phase in ("cold", "warm"):
-        bare, app = median(results["bare"][phase]), median(results["app"][phase])
-        print(f"{phase + ' start':12}{bare:>14.0f}{app:>12.0f}{app / bare:>7.2f}x")
-    paint = median(results["app"]["chrome"])
-    print(f"{'chrome':12}{'':>14}{paint:>12.0f}   (first contentful paint)")
+    startup.report(results, args.runs, version)
     total = gz = count = 0
     for path in sorted(DIST.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.suffix != ".gz":  # twins are not more site
             data = path.read_bytes()
             total += len(data)
             gz += len(gzip.compress(data, 6))
@@ -1332,16 +1368,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.seal:
         # Sealed files: seal and unseal 5,000 elements in the page and natively.
         sys.stdout.flush()
-        tool = [sys.executable, str(ROOT / "tools" / "bench_browser_seal.py")]
-        if subprocess.run(tool, cwd=ROOT, check=False).returncode:
+        script = [sys.executable, str(ROOT / "tools" / "bench_browser_seal.py")]
+        if subprocess.run(script, cwd=ROOT, check=False).returncode:
             return 1
     if args.json:
         print(json.dumps(results))
     if args.editor:
         # The editor's figures: open + paint, drag, select-all move, memory.
         sys.stdout.flush()
-        tool = [sys.executable, str(ROOT / "tools" / "bench_browser_editor.py")]
-        return subprocess.run(tool, cwd=ROOT, check=False).returncode
+        script = [sys.executable, str(ROOT / "tools" / "bench_browser_editor.py")]
+        return subprocess.run(script, cwd=ROOT, check=False).returncode
     return 0
 
 
@@ -1402,6 +1438,11 @@ def main(argv: list[str] | None = None) -> int:
     p_bench.add_argument("--runs", type=int, default=5)
     p_bench.add_argument("--rebuild", action="store_true")
     p_bench.add_argument("--json", action="store_true", help="also print raw timings")
+    p_bench.add_argument(
+        "--plain-boot",
+        action="store_true",
+        help="also time Linework with its snapshot withheld (the fallback boot)",
+    )
     p_bench.add_argument(
         "--no-seal",
         dest="seal",

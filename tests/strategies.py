@@ -92,9 +92,9 @@ def documents(draw: st.DrawFn, max_shapes: int = 8):  # type: ignore[no-untyped-
             )
         )
     for j in range(draw(st.integers(min_value=0, max_value=n))):
-        ends = []
+        ends: list[Attached | Free] = []
         for _ in range(2):
-            if shape_ids and draw(st.booleans()):
+            if bool(shape_ids) and draw(st.booleans()):
                 ends.append(
                     Attached(
                         shape=draw(st.sampled_from(shape_ids)),

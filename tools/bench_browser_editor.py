@@ -1,4 +1,4 @@
-"""Editor benchmark in the browser (DESIGN.md §10): printed figures, not tests.
+"""Editor benchmark in the browser (docs/architecture.md §10): printed figures, not tests.
 
 On documents of 1,000 and 5,000 shapes with as many connectors, in headless
 Chromium driven by real mouse and keyboard events (Playwright):
@@ -275,7 +275,7 @@ def fmt(v: Any, unit: str = "ms") -> str:
 
 
 def report(results: list[dict[str, Any]]) -> None:
-    print("Editor in the browser (medians; targets from DESIGN.md §10)")
+    print("Editor in the browser (medians; targets from docs/architecture.md §10)")
     for r in results:
         n = r["shapes"]
         d, s, m = r["drag_one"], r["select_all_move"], r["memory"]

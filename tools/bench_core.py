@@ -83,7 +83,9 @@ def bench(n: int) -> dict[str, float]:
     out["export svg ms"] = timed(lambda: export_svg(doc, page), repeat=1)
     renderer = Renderer()
     renderer.page_fragments(doc, page)
-    middle = next(e for e in doc.elements(page) if isinstance(e, Shape) and e.z == n // 4)
+    middle = next(
+        e for e in doc.elements(page) if isinstance(e, Shape) and e.z == n // 4
+    )
     state = {"doc": doc, "shape": middle}
 
     def one_change() -> None:

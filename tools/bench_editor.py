@@ -1,6 +1,6 @@
 """Benchmark the editor natively: Python time per event on large documents.
 
-Prints figures; it is not a test. Targets (DESIGN.md §10, issue 4): at most
+Prints figures; it is not a test. Targets (docs/architecture.md §10, issue 4): at most
 4 ms of Python per pointer move while dragging one shape, select-all and move
 within 150 ms at 1,000 elements and 500 ms at 5,000.
 
@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from linework.editor import Editor
@@ -86,11 +87,21 @@ def bench(n: int) -> None:
     moves: list[float] = []
     wire: list[float] = []
     ops: list[int] = []
+
+    def record_ops(ev: dict[str, Any]) -> None:
+        ops.append(len(ed.handle(ev)["ops"]))
+
+    def through_json(ev: dict[str, Any]) -> None:
+        ed.handle_json(json.dumps(ev))
+
+    def move_to(x: float, y: float) -> None:
+        ed.handle(pointer("pointermove", x, y))
+
     for i in range(1, 61):
         ev = pointer("pointermove", target.x + i * 1.7, target.y + i * 0.9)
-        moves.append(timed(lambda ev=ev: ops.append(len(ed.handle(ev)["ops"]))))
+        moves.append(timed(partial(record_ops, ev)))
         ev2 = pointer("pointermove", target.x + i * 1.7, target.y + i * 0.9 + 0.5)
-        wire.append(timed(lambda ev2=ev2: ed.handle_json(json.dumps(ev2))))
+        wire.append(timed(partial(through_json, ev2)))
     up = timed(lambda: ed.handle(pointer("pointerup", target.x + 102, target.y + 54)))
     print(
         f"  drag one shape, per move:         {statistics.median(moves):8.2f} ms median,"
@@ -103,12 +114,7 @@ def bench(n: int) -> None:
 
     # Hover over the page (hit-testing through the bucket grid).
     hovers = [
-        timed(
-            lambda i=i: ed.handle(
-                pointer("pointermove", (i * 37) % 8000, (i * 53) % 2000)
-            )
-        )
-        for i in range(60)
+        timed(partial(move_to, (i * 37) % 8000, (i * 53) % 2000)) for i in range(60)
     ]
     print(
         f"  hover, per move:                  {statistics.median(hovers):8.2f} ms median"
@@ -120,12 +126,7 @@ def bench(n: int) -> None:
     down = timed(lambda: ed.handle(pointer("pointerdown", start.x, start.y)))
     first = timed(lambda: ed.handle(pointer("pointermove", start.x + 10, start.y + 10)))
     more = [
-        timed(
-            lambda i=i: ed.handle(
-                pointer("pointermove", start.x + 10 + i, start.y + 10)
-            )
-        )
-        for i in range(1, 6)
+        timed(partial(move_to, start.x + 10 + i, start.y + 10)) for i in range(1, 6)
     ]
     release = timed(lambda: ed.handle(pointer("pointerup", start.x + 15, start.y + 10)))
     total = sel + down + first + statistics.median(more) + release

@@ -1,4 +1,4 @@
-// Real DOM dialogs (DESIGN.md §9): labelled inputs and buttons, Enter submits
+// Real DOM dialogs (docs/architecture.md §9): labelled inputs and buttons, Enter submits
 // the default button, Escape cancels; never window.prompt/alert/confirm.
 // Each dialog is built with createElement (no markup strings, CSP-safe) and
 // removed when it closes.
@@ -22,8 +22,9 @@ export function el(tag, props = {}, children = []) {
  * button is the chosen button's value, or "cancel" for Escape.
  *
  * spec: {role, title, text?, fields?: [{name, label, type, value?, options?,
- * autocomplete?}], buttons: [{value, label, default?}], onInput?(values, ui),
- * validate?(values) → message or ""}.
+ * }], buttons: [{value, label, default?}], onInput?(values, ui),
+ * validate?(values) → message or "", check?(values) → promise of a message or ""}.
+ * `check` runs on submit only, once `validate` passed (e.g. asking the core).
  * Field types: "password", "text", "checkbox", "select" (options: [[value, label]]).
  * `ui.note(text)` shows a live line under the fields (e.g. passphrase strength).
  */
@@ -31,7 +32,7 @@ export function showDialog(spec) {
   const id = `lw-dialog-${++serial}`;
   const dialog = el("dialog", { className: "file-dialog", dataset: { role: spec.role } });
   dialog.setAttribute("aria-labelledby", `${id}-title`);
-  const form = el("form", { method: "dialog" });
+  const form = el("form", { method: "dialog", autocomplete: "off" });
   form.append(el("h2", { id: `${id}-title` }, [spec.title]));
   if (spec.text) form.append(el("p", {}, [spec.text]));
 
@@ -47,7 +48,9 @@ export function showDialog(spec) {
       input = el("input", { id: inputId, name: field.name, type: field.type ?? "text" });
       if (field.type === "checkbox") input.checked = Boolean(field.value);
       else input.value = field.value ?? "";
-      if (field.autocomplete) input.setAttribute("autocomplete", field.autocomplete);
+      // Off for every field: nothing typed here is offered again or restored
+      // from session history (a passphrase, or the text of a sealed diagram).
+      input.setAttribute("autocomplete", "off");
     }
     input.dataset.field = field.name;
     const label = el("label", { htmlFor: inputId }, [field.label]);
@@ -102,9 +105,10 @@ export function showDialog(spec) {
       result = { button, values: values() };
       dialog.close();
     };
-    form.addEventListener("submit", (event) => {
+    form.addEventListener("submit", async (event) => {
       event.preventDefault();
-      const problemText = spec.validate?.(values()) ?? "";
+      let problemText = spec.validate?.(values()) ?? "";
+      if (!problemText && spec.check) problemText = (await spec.check(values())) ?? "";
       if (problemText) {
         problem.textContent = problemText;
         return;
@@ -120,8 +124,8 @@ export function showDialog(spec) {
     });
     dialog.addEventListener("close", () => {
       dialog.remove();
-      // Passphrases must not linger in the DOM once the dialog is gone.
-      for (const input of inputs.values()) if (input.type === "password") input.value = "";
+      // Typed text (passphrases above all) must not linger once the dialog is gone.
+      for (const input of inputs.values()) if (input.type === "password" || input.type === "text") input.value = "";
       resolve(result);
     }, { once: true });
     document.body.append(dialog);

@@ -1,10 +1,11 @@
-// Embed mode: index.html?embed=1&origin=<parent origin> (DESIGN.md §5, v1).
+// Embed mode: index.html?embed=1&origin=<parent origin> (docs/architecture.md §5, v1).
 // The host page frames Linework and exchanges JSON strings with it by
 // postMessage. A message counts only when it comes from window.parent AND from
 // exactly the given origin; every reply goes to that origin, never "*".
 // Linework keeps nothing: the host stores what `save` and `autosave` carry.
 
 import config from "./config.js";
+import { confirmAction } from "./dialogs.js";
 import { LineworkError, asLineworkError, replyError } from "./errors.js";
 import { rasterize } from "./export.js";
 import { reportError } from "./report.js";
@@ -91,7 +92,9 @@ function button(action, text, title) {
 /**
  * Start the protocol. `app` is the page: {ready, call(message), observe(fn(reply)),
  * openData(name, base64), showError(error, context), setStatus(text, kind),
- * setTitle(text)}. `view`: read-only, so no Save button.
+ * setTitle(text), sealer()}. `sealer()` returns null, or (while a sealed
+ * document is open) a function resolving {data: Uint8Array} with a freshly
+ * sealed envelope. `view`: read-only, so no Save button.
  */
 export function startEmbed(app, origin, { view = false } = {}) {
   const host = window.parent;
@@ -121,8 +124,34 @@ export function startEmbed(app, origin, { view = false } = {}) {
     return reply;
   }
 
+  // A sealed document (opened with its passphrase in this frame) never leaves
+  // in clear: each export, save and autosave carries a freshly sealed envelope
+  // (new salt and nonce), made with the non-extractable key web/files.js keeps.
+  async function sealedEnvelope() {
+    const sealer = app.sealer?.() ?? null;
+    if (sealer === null) return null;
+    try {
+      return bytesToBase64((await sealer()).data);
+    } catch (error) {
+      throw error instanceof LineworkError ? error : new LineworkError("LW-E0303", String(error?.message ?? error));
+    }
+  }
+
   async function exportAs(format) {
-    if (format !== "png") return (await call({ type: "embed-export", format })).data;
+    const sealed = format === "drawio" ? null : await sealedEnvelope();
+    const extra = sealed === null ? {} : { sealed };
+    if (format === "drawio" && app.sealer?.()) {
+      // draw.io cannot be encrypted: only the user, inside this frame, may let
+      // a plain copy go to the host (as the editor's own draw.io export asks).
+      const agreed = await confirmAction({
+        role: "confirm-plain-export",
+        title: "Send without encryption?",
+        text: "This diagram is encrypted, and the embedding page asks for a draw.io copy. draw.io files cannot be encrypted: the page will receive the diagram readable by anyone.",
+        action: "Send unencrypted",
+      });
+      if (!agreed) throw new LineworkError("LW-E0605", "The user declined a plain draw.io export.");
+    }
+    if (format !== "png") return (await call({ type: "embed-export", format, ...extra })).data;
     const source = await call({ type: "embed-export", format: "png" });
     let raster;
     try {
@@ -130,7 +159,7 @@ export function startEmbed(app, origin, { view = false } = {}) {
     } catch (error) {
       throw error instanceof LineworkError ? error : new LineworkError("LW-E0401", String(error?.message ?? error));
     }
-    return (await call({ type: "embed-export", format: "png", raster })).data;
+    return (await call({ type: "embed-export", format: "png", raster, ...extra })).data;
   }
 
   // --- changes, dirty state and autosave -----------------------------------

@@ -69,11 +69,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   // What an import could not carry over (the core's warnings), over the canvas.
   const notice = ui.stage ? createNotice(ui.stage) : null;
 
-  const recovery = createRecovery({
-    rpc,
-    button: ui.recoveryButton,
-    sealer: () => (state.sealKey ? () => sealDocument(rpc, state.sealKey) : null),
-  });
+  // While a sealed document is open: a function sealing it again, else null.
+  const sealer = () => (state.sealKey ? () => sealDocument(rpc, state.sealKey) : null);
+  const recovery = createRecovery({ rpc, button: ui.recoveryButton, sealer });
 
   // --- title and the unsaved marker --------------------------------------------
   function onBeforeUnload(event) {
@@ -136,9 +134,14 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     setDirty(Boolean(reply.ui?.dirty));
     body.dataset.document = "1";
     recovery.schedule();
+    // Keys go to the diagram just opened, not to the Open… button.
+    document.querySelector("#canvas")?.focus({ preventScroll: true });
     const count = reply.elements?.length ?? 0;
     const warnings = Array.isArray(reply.warnings) ? reply.warnings.map(String) : [];
-    const what = `${state.title} · ${count} element${count === 1 ? "" : "s"}${reply.sealed ? " · encrypted" : ""}`;
+    // The core's status line (page, element count) when it sent one.
+    const counted = typeof reply.ui?.status === "string"
+      ? reply.ui.status : `${count} element${count === 1 ? "" : "s"}`;
+    const what = `${state.title} · ${counted}${reply.sealed ? " · encrypted" : ""}`;
     if (warnings.length === 0) {
       notice?.hide();
       setStatus(what);
@@ -169,7 +172,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       role: "passphrase",
       title: "Open encrypted diagram",
       text: `“${name}” is encrypted. Enter its passphrase to open it.`,
-      fields: [{ name: "passphrase", label: "Passphrase", type: "password", autocomplete: "current-password" }],
+      fields: [{ name: "passphrase", label: "Passphrase", type: "password" }],
       buttons: [{ value: "cancel", label: "Cancel" }, { value: "open", label: "Open", default: true }],
       validate: (v) => (v.passphrase ? "" : "Enter the passphrase."),
     });
@@ -178,10 +181,14 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
 
   /** Open bytes; on any failure the open diagram stays exactly as it was.
    * `metaTitle`: the document's own title (meta.title), if any, wins over `name`. */
-  async function openData(name, base64, handle = null, { metaTitle = false } = {}) {
+  async function openData(name, base64, handle = null, { metaTitle = false, copy = false } = {}) {
+    // Hostile input can kill the runtime: the recovery copy is brought up to
+    // date first, so it never lags behind the last edit.
+    await recovery.refresh().catch(() => {});
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
-    let reply = await rpc.call({ type: "file-open", name, data: base64, ...(metaTitle ? { meta_title: true } : {}) });
+    let reply = await rpc.call({ type: "file-open", name, data: base64,
+      ...(metaTitle ? { meta_title: true } : {}), ...(copy ? { copy: true } : {}) });
     if (reply.ok) {
       adopt(reply, { handle });
       performance.measure("linework-open", { start: opening });
@@ -279,8 +286,8 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       title: "Save encrypted",
       text: "The diagram will be sealed with AES-256-GCM under this passphrase. Without it the file cannot be opened: nobody can recover it.",
       fields: [
-        { name: "passphrase", label: "Passphrase", type: "password", autocomplete: "new-password" },
-        { name: "repeat", label: "Repeat the passphrase", type: "password", autocomplete: "new-password" },
+        { name: "passphrase", label: "Passphrase", type: "password" },
+        { name: "repeat", label: "Repeat the passphrase", type: "password" },
       ],
       buttons: [{ value: "cancel", label: "Cancel" }, { value: "seal", label: "Save encrypted", default: true }],
       onInput: (v, dialog) => {
@@ -288,13 +295,21 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
         if (!v.passphrase) { dialog.note(""); return; }
         timer = setTimeout(async () => {
           const reply = await rpc.call({ type: "passphrase", passphrase: v.passphrase }).catch(() => null);
-          if (reply?.ok) dialog.note(`Strength: ${reply.label} (${reply.score}/4)`);
+          if (reply?.ok) dialog.note(`Strength: ${reply.label} (${reply.score}/4).${reply.advice ? ` ${reply.advice}` : ""}`);
         }, 120);
       },
       validate: (v) => {
         if (!v.passphrase) return "Enter a passphrase.";
         if (v.passphrase !== v.repeat) return "The two passphrases differ.";
         return "";
+      },
+      // The core rates it (linework.seal.strength); a very weak or weak one
+      // (such as "a") would protect nothing, so it is not taken.
+      check: async (v) => {
+        const rated = await rpc.call({ type: "passphrase", passphrase: v.passphrase }).catch(() => null);
+        if (!rated?.ok) return rated?.detail || "The passphrase could not be checked.";
+        if (rated.enough) return "";
+        return `This passphrase is ${rated.label} (${rated.score}/4): it is too easy to guess. Use a longer one, for example four or more unrelated words.`;
       },
     });
     clearTimeout(timer);
@@ -381,7 +396,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       { name: "area", label: "What to export", type: "select", value: "page",
         options: [["page", "The whole page"], ["selection", "The selection"]] },
       { name: "background", label: "Page background (off: transparent)", type: "checkbox", value: true },
-      { name: "embed", label: "Embed the diagram, so the image opens in Linework", type: "checkbox", value: true },
+      { name: "embed", label: "Embed what the image shows (this page, or the selection), so it opens in Linework", type: "checkbox", value: true },
     );
     const { button, values } = await showDialog({
       role: "export-options",
@@ -399,14 +414,16 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     const options = preset ?? (await exportOptions(kind));
     if (options === null) return false;
     setStatus(`Exporting ${kind.toUpperCase()}…`);
-    // A sealed document embeds a fresh sealed envelope, never its plaintext.
+    // A sealed document embeds a fresh sealed envelope, never its plaintext;
+    // either way the image carries only what it shows (this page, or the selection).
+    const selection = options.area === "selection";
     const sealed = options.embed && state.sealKey
-      ? bytesToBase64((await sealDocument(rpc, state.sealKey)).data)
+      ? bytesToBase64((await sealDocument(rpc, state.sealKey, { shown: true, selection })).data)
       : null;
     const request = {
       type: "file-export",
       format: "svg",
-      selection: options.area === "selection",
+      selection,
       background: Boolean(options.background),
     };
     if (kind === "svg") {
@@ -416,7 +433,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       const reply = await call(rpc, { ...request, embed: false }, "LW-E0401");
       let png = await rasterize(reply.data, Number(options.scale) || 1);
       if (options.embed) {
-        const embedded = await call(rpc, { type: "png-embed", png: bytesToBase64(png), sealed }, "LW-E0401");
+        const embedded = await call(rpc, { type: "png-embed", png: bytesToBase64(png), sealed, selection }, "LW-E0401");
         png = base64ToBytes(embedded.data);
       }
       download(png, `${state.title}.png`, "image/png");
@@ -534,6 +551,14 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     open();
   });
 
+  // Before any paste reaches the core (capture phase, so before the editor's
+  // own listener sends it), and when the tab is hidden (it may be killed or
+  // discarded next), the recovery copy catches up with the last edit.
+  window.addEventListener("paste", () => { recovery.refresh().catch(() => {}); }, true);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") recovery.refresh().catch(() => {});
+  });
+
   // Paste of a file. Pasted text goes to the editor (web/editor/app.js), which
   // asks the core what it is and sends diagram text back here (openPasted).
   window.addEventListener("paste", (event) => {
@@ -585,8 +610,16 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     choose: () => chooseFile(),
     /** Open bytes given by the page itself (embed load, share link); throws on failure. */
     openData: (name, base64, options = {}) => openData(name, base64, null, options),
+    /** "Edit a copy" of a share link: asks about unsaved changes, then opens
+     * the diagram (base64) as a new, untitled, unsaved document. */
+    openCopy: (base64) => exclusive("open-copy", async () => {
+      if (!(await mayDiscard())) return false;
+      return openData("Shared diagram", base64, null, { copy: true });
+    }).catch((error) => { showError(error, "open"); return false; }),
     commands,
     recovery,
+    /** Null, or (sealed document open) a function resolving a fresh sealed envelope. */
+    sealer,
     /** The embedding page names the diagram (embed `configure`). */
     setTitle: (title) => setTitle(title),
     /** The runtime died: offer the recovery copy. */

@@ -1,8 +1,9 @@
 // Boot and wiring of the page. The chrome is already painted by index.html;
 // this starts the core's worker at once, shows its stages, and then connects
-// the toolbar, file input, tabs and canvas to it (DESIGN.md §2, §7, §9).
+// the toolbar, file input, tabs and canvas to it (docs/architecture.md §2, §7, §9).
 
 import config from "./config.js";
+import { replayEarlyEvents, worker } from "./boot.js";
 import { createCanvas } from "./canvas.js";
 import { startEditor } from "./editor/app.js";
 import { LineworkError, MESSAGES, asLineworkError } from "./errors.js";
@@ -10,6 +11,7 @@ import { createFiles } from "./files.js";
 import { wireViewInput } from "./input.js";
 import { reportError } from "./report.js";
 import { createRpc } from "./rpc.js";
+import { createStatus } from "./status.js";
 import { startModes } from "./viewer-mode.js";
 import { wireTopBar } from "./topbar.js";
 
@@ -31,18 +33,6 @@ const ui = {
   dialog: $('[data-role="error-dialog"]'),
 };
 
-// Trusted Types: the only script URL this page ever creates is its worker's.
-const workerUrl = new URL("./worker.js", import.meta.url).href;
-const scriptUrls = globalThis.trustedTypes?.createPolicy("linework-worker", {
-  createScriptURL(url) {
-    if (url !== workerUrl) throw new TypeError("not the core worker");
-    return url;
-  },
-});
-const worker = new Worker(scriptUrls ? scriptUrls.createScriptURL(workerUrl) : workerUrl, {
-  type: "module",
-  name: "linework-core",
-});
 const rpc = createRpc(worker, onWorkerEvent);
 const canvas = createCanvas($("#canvas"), {
   onViewChange: ({ scale }) => { ui.zoom.textContent = `${Math.round(scale * 100)}%`; },
@@ -57,12 +47,11 @@ const ready = new Promise((resolve) => { readyResolve = resolve; });
 let doc = null; // {title, pages: [{id, name}], pageId}
 // The start-up hint stays until the first edit or open replaces it.
 const READY_HINT = "Ready. Add shapes from the palette, or open a diagram.";
-let hintShown = false;
+// The status line (web/status.js): the core's ui.status, or a message until the next change.
+const status = createStatus(ui.status, () => files.state.title);
 
 function setStatus(text, kind = "info") {
-  ui.status.textContent = text;
-  ui.status.dataset.kind = kind;
-  hintShown = text === READY_HINT;
+  status.say(text, kind);
 }
 
 function enterStage(name) {
@@ -100,6 +89,8 @@ function onWorkerEvent(message) {
     clearTimeout(watchdog);
     ui.progress.value = 100;
     booted = true;
+    // How the core started: "snapshot" (build.py's memory snapshot) or "plain".
+    body.dataset.boot = message.boot ?? "plain";
     performance.mark("linework-ready");
     setStatus(READY_HINT);
     readyResolve();
@@ -131,6 +122,8 @@ worker.addEventListener("error", (event) => {
     showError(new LineworkError("LW-E0004", detail), "edit");
   }
 });
+// Now the page listens: what the worker said while main.js loaded comes in.
+replayEarlyEvents();
 
 // With {retry: true} the dialog also offers "Try again" (a wrong passphrase);
 // the promise resolves true when that was chosen, false once it is dismissed.
@@ -214,22 +207,25 @@ const files = createFiles({
     stage: $('[data-role="stage"]'),
   },
 });
-// The first edit replaces the start-up hint with what is on screen.
-rpc.observe((reply) => {
-  if (!hintShown || reply?.ui?.dirty !== true || !reply.ui.page) return;
-  setStatus(`${files.state.title} · ${reply.ui.page.name}`);
-});
+// The first paint waits for this module (blocking="render" in index.html):
+// let it wait, briefly, for the chrome's Arimo faces too, so the toolbar, the
+// palette and the fitted zoom are measured in the final font and nothing
+// moves when the faces arrive. The worker is already starting meanwhile.
+await Promise.race([
+  Promise.all(["14px Arimo", "700 15px Arimo"].map((font) => document.fonts.load(font))),
+  new Promise((resolve) => { setTimeout(resolve, 500); }),
+]).catch(() => {});
 $('[data-action="zoom-in"]').addEventListener("click", () => canvas.zoomStep(1));
 $('[data-action="zoom-out"]').addEventListener("click", () => canvas.zoomStep(-1));
 $('[data-action="zoom-fit"]').addEventListener("click", () => canvas.fit());
 wireViewInput($("#canvas"), canvas, { open: files.choose });
 wireTopBar();
 // The editor (web/editor/): its input listeners come after the view's.
-const editing = startEditor({ rpc, ready, canvas, setStatus, showError });
+const editing = startEditor({ rpc, ready, canvas, setStatus, status, showError });
 canvas.fit(1);
 enterStage("download");
 
-// The automation hook (DESIGN.md §9): scripts and tests talk to the core with
+// The automation hook (docs/architecture.md §9): scripts and tests talk to the core with
 // the same JSON messages the page uses. It lives in this tab's memory only.
 globalThis.linework = Object.freeze({
   version: config.version,
@@ -267,4 +263,7 @@ startModes({
   showError,
   setStatus,
   setTitle: (title) => files.setTitle(title),
+  editorReady: editing.started,
+  openCopy: (data) => files.openCopy(data),
+  sealer: () => files.sealer(),
 });

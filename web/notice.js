@@ -30,12 +30,14 @@ export function createNotice(stage) {
     list.replaceChildren();
   }
   close.addEventListener("click", hide);
-  box.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      event.stopPropagation();
-      hide();
-    }
+  // Escape closes the notice wherever focus is (Open… keeps it after a file
+  // opens), unless a dialog is open: that Escape is the dialog's. Registered
+  // before the editor's keys, so this Escape does not also clear the selection.
+  window.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || box.hidden || event.defaultPrevented) return;
+    if (document.querySelector("dialog[open]")) return;
+    event.preventDefault();
+    hide();
   });
 
   return {

@@ -1,4 +1,4 @@
-// The recovery copy (DESIGN.md §7 "Hostile input can kill the runtime"): the
+// The recovery copy (docs/architecture.md §7 "Hostile input can kill the runtime"): the
 // open document as .linework bytes, kept in this tab's memory only (never in
 // storage), refreshed when the page is idle after a change. If the Python
 // runtime dies, the error dialog offers it as "Download your diagram".

@@ -1,8 +1,9 @@
-// The error beacon (promise P2, DESIGN.md §6). It may send exactly
+// The error beacon (promise P2, docs/architecture.md §6). It may send exactly
 // {"code", "version", "context"} and nothing else: no message, detail, stack,
 // file name or URL. Rules:
 // - only after the error was shown to the user (the send waits for the next
-//   frame to be painted);
+//   frame to be painted), and while the error dialog is open, only once it
+//   closes: the user can untick the switch in it first, and that is honoured;
 // - each code once per session, and at most MAX_REPORTS in all;
 // - never when the build has no endpoint or turned reports off, nor after the
 //   user switched them off for this session (kept in memory, never stored).
@@ -14,6 +15,7 @@ export const MAX_REPORTS = 5;
 const CODE = /^LW-E\d{4}$/;
 
 const sent = new Set();
+const waiting = []; // bodies held while the error dialog is open
 let userAllows = true;
 const listeners = new Set();
 
@@ -67,12 +69,25 @@ function send(body) {
 /** Report an error the page has just shown: sent after the next paint, if allowed. */
 export function reportError(code, context) {
   const body = reportBody(code, context);
-  if (body === null || !reportingEnabled() || sent.has(code) || sent.size >= MAX_REPORTS) return;
-  sent.add(code);
+  if (body === null || !reportingBuilt() || sent.has(code) || sent.size >= MAX_REPORTS) return;
   requestAnimationFrame(() => setTimeout(() => {
-    if (reportingEnabled()) send(body);
+    if (sent.has(code) || sent.size >= MAX_REPORTS) return;
+    if (errorDialog?.open) {
+      // The user sees the switch now: the answer they leave it with decides.
+      sent.add(code);
+      waiting.push(body);
+    } else if (reportingEnabled()) {
+      sent.add(code);
+      send(body);
+    }
   }, 0));
 }
+
+const errorDialog = document.querySelector('[data-role="error-dialog"]');
+errorDialog?.addEventListener("close", () => {
+  const bodies = waiting.splice(0);
+  if (reportingEnabled()) for (const body of bodies) send(body);
+});
 
 // The switch in the error dialog: shown only when this build reports at all.
 const reportSwitch = document.querySelector('[data-role="report-errors"]');

@@ -1,11 +1,11 @@
 // Promise-based calls into the core's worker. Only JSON strings cross
-// (STYLE.md §8): the page sends {id, body}, the worker answers {id, body}
+// (docs/architecture.md §11.7): the page sends {id, body}, the worker answers {id, body}
 // or {id, code, detail}; anything else from the worker is an event.
 
 import { LineworkError } from "./errors.js";
 
 // A call the runtime has not answered in this long means it hangs for good
-// (DESIGN.md §7): treated like a fatal failure, so the recovery copy is offered.
+// (docs/architecture.md §7): treated like a fatal failure, so the recovery copy is offered.
 const CALL_TIMEOUT_MS = 120_000;
 
 export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {}) {

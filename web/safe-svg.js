@@ -2,14 +2,16 @@
 // 1. Trusted Types: the CSP allows one policy, created here and kept private,
 //    so the only strings that reach DOMParser are the ones this module wraps.
 // 2. Defence in depth: every parsed node is checked against an allowlist;
-//    scripts, foreignObject, event handlers and outside links never survive.
+//    scripts, foreignObject, event handlers and outside links never survive,
+//    and each attribute's value must follow a strict grammar. There is no
+//    <use> (the renderer writes none; it could clone the page's own elements).
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
 export const POLICY_NAME = "linework-svg";
 
 const ELEMENTS = new Set([
-  "svg", "g", "a", "defs", "symbol", "use", "title", "desc", "marker", "clipPath", "mask", "pattern",
+  "svg", "g", "a", "defs", "symbol", "title", "desc", "marker", "clipPath", "mask", "pattern",
   "linearGradient", "radialGradient", "stop", "path", "rect", "circle", "ellipse", "line",
   "polyline", "polygon", "text", "tspan", "textPath", "image", "filter", "feBlend",
   "feColorMatrix", "feComposite", "feDropShadow", "feFlood", "feGaussianBlur", "feMerge",
@@ -35,11 +37,54 @@ const ATTRIBUTES = new Set([
   "xml:space", "href", "xlink:href", "role", "aria-label", "aria-hidden", "target", "rel",
 ]);
 
-const DATA_ATTRIBUTE = /^data-[a-z0-9-]+$/;
+// data-* attributes the core writes (content and overlay). Others, such as
+// data-action or data-field, would let a drawing pose as the page's own controls.
+const DATA_ATTRIBUTES = new Set([
+  "data-id", "data-kind", "data-role", "data-handle", "data-index", "data-overlay", "data-port",
+  "data-shape", "data-hit", "data-label", "data-linework",
+]);
+const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target"]);
 const SAFE_HREF = /^(#[A-Za-z0-9_.:-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)$/;
-const LOCAL_URL = /^url\(#[A-Za-z0-9_.:-]+\)$/;
 // A shape's link: only a web or mail address, opened in a new tab without referrer.
-const LINK_HREF = /^(https?:\/\/|mailto:)[^\s"<>]*$/i;
+const LINK_HREF = /^(https?:\/\/|mailto:)[^\s"<>\\]*$/i;
+const LINK_REL = /^(noopener|noreferrer|nofollow|external)( (noopener|noreferrer|nofollow|external))*$/;
+
+// A strict grammar per attribute: no value may hold a backslash (CSS escapes
+// such as \75 rl( spell url() in disguise), and functions only where named.
+const NUMBER = "[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?";
+// Keywords, numbers, lengths, percentages, lists and #hex colours.
+const PLAIN = /^[A-Za-z0-9\s#.,%+\-_]*$/;
+const NAME = /^[A-Za-z0-9_.:\- ]*$/;
+const LOCAL_REF = /^url\(#[A-Za-z0-9_.:-]+\)$/;
+const REF_OR_NONE = /^(none|url\(#[A-Za-z0-9_.:-]+\))$/;
+const COLOR_FN = new RegExp(`^(rgba?|hsla?)\\(\\s*(${NUMBER}%?\\s*[,/]?\\s*){3,4}\\)$`);
+const TRANSFORM = new RegExp(`^(\\s*(matrix|translate|scale|rotate|skewX|skewY)\\s*\\((\\s*${NUMBER}\\s*,?){1,6}\\)\\s*,?)*\\s*$`);
+const PATH_DATA = /^[MmLlHhVvCcSsQqTtAaZz0-9eE.,+\-\s]*$/;
+const FONT_FAMILY = /^[A-Za-z0-9 ,'"_.\-]*$/;
+const PAINT = (v) => PLAIN.test(v) || LOCAL_REF.test(v) || COLOR_FN.test(v)
+  || /^url\(#[A-Za-z0-9_.:-]+\)\s+[A-Za-z#0-9]+$/.test(v);
+const GRAMMAR = {
+  id: (v) => NAME.test(v),
+  class: (v) => NAME.test(v),
+  d: (v) => PATH_DATA.test(v),
+  transform: (v) => TRANSFORM.test(v),
+  gradientTransform: (v) => TRANSFORM.test(v),
+  patternTransform: (v) => TRANSFORM.test(v),
+  fill: PAINT,
+  stroke: PAINT,
+  color: PAINT,
+  "stop-color": PAINT,
+  "flood-color": PAINT,
+  "clip-path": (v) => REF_OR_NONE.test(v),
+  mask: (v) => REF_OR_NONE.test(v),
+  filter: (v) => REF_OR_NONE.test(v),
+  "marker-start": (v) => REF_OR_NONE.test(v),
+  "marker-mid": (v) => REF_OR_NONE.test(v),
+  "marker-end": (v) => REF_OR_NONE.test(v),
+  "font-family": (v) => FONT_FAMILY.test(v),
+  // Words for people (assistive technology), never parsed as CSS or a URL.
+  "aria-label": () => true,
+};
 
 let policy = null;
 if (globalThis.trustedTypes !== undefined) {
@@ -53,7 +98,8 @@ if (globalThis.trustedTypes !== undefined) {
 
 function isSafeAttribute(el, attr) {
   const name = attr.name;
-  if (!ATTRIBUTES.has(name) && !DATA_ATTRIBUTE.test(name)) return false;
+  const isData = name.startsWith("data-");
+  if (isData ? !DATA_ATTRIBUTES.has(name) : !ATTRIBUTES.has(name)) return false;
   const value = attr.value;
   const isLink = el.localName === "a";
   if (name === "href" || name === "xlink:href") {
@@ -61,12 +107,12 @@ function isSafeAttribute(el, attr) {
     return SAFE_HREF.test(v) || (isLink && LINK_HREF.test(v));
   }
   if (name === "target") return isLink && value.trim() === "_blank";
-  if (name === "rel") return isLink && /^[a-z ]*$/.test(value.trim());
-  // Most values are numbers, colours and paths: without "(" there is no
-  // url(…), without ":" no javascript:, so the patterns need not run.
-  if (value.indexOf("(") === -1 && value.indexOf(":") === -1) return true;
-  if (/url\s*\(/i.test(value)) return LOCAL_URL.test(value.trim());
-  return !/javascript:/i.test(value);
+  if (name === "rel") return isLink && LINK_REL.test(value.trim());
+  if (name === "data-role") return OVERLAY_ROLES.has(value);
+  if (isData) return !value.includes("\\") && !/[()<>]/.test(value);
+  if (value.includes("\\")) return false;
+  const grammar = GRAMMAR[name];
+  return grammar ? grammar(value.trim()) : PLAIN.test(value.trim());
 }
 
 /** Remove every node and attribute outside the allowlist; return how many went. */

@@ -1,4 +1,4 @@
-// WebCrypto primitives for sealed files (DESIGN.md §4), with the contract of
+// WebCrypto primitives for sealed files (docs/architecture.md §4), with the contract of
 // linework.seal.primitives.Primitives. The envelope is Python's: the bridge hands
 // over the NFC/UTF-8 passphrase bytes, salt, nonce, iterations and aad, and
 // gets back key material and ciphertext. Works in pages, workers and Node 20.

@@ -1,4 +1,4 @@
-// Sealed files in the page (DESIGN.md §4): Python owns the envelope, WebCrypto
+// Sealed files in the page (docs/architecture.md §4): Python owns the envelope, WebCrypto
 // does PBKDF2 and AES-GCM (web/seal.js), and this module runs the two-phase
 // protocol between them.
 //
@@ -29,12 +29,13 @@ export async function passphraseKey(rpc, text) {
 }
 
 
-/** Seal the open document: resolves {data: Uint8Array, token} (token for "saved"). */
-export async function sealDocument(rpc, base) {
+/** Seal the open document: resolves {data: Uint8Array, token} (token for "saved").
+ * `part` ({shown: true, selection?}) seals only what an image export shows. */
+export async function sealDocument(rpc, base, part = {}) {
   const salt = randomBytes(SALT_BYTES);
   const nonce = randomBytes(NONCE_BYTES);
   const begun = await call(rpc, {
-    type: "seal-begin", salt: bytesToBase64(salt), nonce: bytesToBase64(nonce),
+    ...part, type: "seal-begin", salt: bytesToBase64(salt), nonce: bytesToBase64(nonce),
   }, "LW-E0303");
   let ciphertext;
   try {

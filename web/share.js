@@ -3,21 +3,23 @@
 // send the fragment to a server, so the diagram travels only inside the link.
 // Links over the core's limit (100 KB of fragment) are refused with LW-E0402.
 
-import { el } from "./dialogs.js";
+import { confirmAction, el } from "./dialogs.js";
 import { replyError } from "./errors.js";
 
 let dialog = null;
 
 function shareDialog() {
   if (dialog !== null) return dialog;
-  const url = el("input", { type: "text", readOnly: true, id: "share-url", dataset: { role: "share-url" } });
+  const url = el("input", { type: "text", readOnly: true, id: "share-url", autocomplete: "off", dataset: { role: "share-url" } });
   const copy = el("button", { type: "submit", dataset: { action: "share-copy" } }, ["Copy link"]);
   const close = el("button", { type: "button", dataset: { action: "share-close" } }, ["Close"]);
   const note = el("p", { className: "detail", dataset: { role: "share-note" } });
-  const form = el("form", { method: "dialog" }, [
+  const plain = el("p", { dataset: { role: "share-unencrypted" } });
+  const form = el("form", { method: "dialog", autocomplete: "off" }, [
     el("h2", { id: "share-title" }, ["Share as a link"]),
     el("p", {}, ["Anyone with this link can view the diagram. The diagram is inside the link itself: " +
       "it is not uploaded anywhere."]),
+    plain,
     el("label", { htmlFor: "share-url" }, ["Link"]),
     url,
     note,
@@ -36,6 +38,11 @@ function shareDialog() {
     }
   });
   close.addEventListener("click", () => dialog.close());
+  // The link holds the whole diagram: it goes with the dialog.
+  dialog.addEventListener("close", () => {
+    url.value = "";
+    note.textContent = "";
+  });
   document.body.append(dialog);
   return dialog;
 }
@@ -55,9 +62,21 @@ export function wireShare(app) {
   button.addEventListener("click", async () => {
     try {
       await app.ready;
+      // An encrypted diagram goes into a link only once the user agreed, as
+      // for the draw.io export: a link cannot be encrypted.
+      const sealed = Boolean(app.sealer?.());
+      if (sealed && !(await confirmAction({
+        role: "confirm-plain-share",
+        title: "Share without encryption?",
+        text: "This diagram is encrypted, but a link cannot be: the diagram goes into the link in clear, and anyone who gets the link can read it.",
+        action: "Create link",
+      }))) return;
       const reply = await app.call({ type: "share-link" });
       if (!reply.ok) throw replyError(reply);
       const box = shareDialog();
+      box.querySelector('[data-role="share-unencrypted"]').textContent = sealed
+        ? "This link is not encrypted: it holds the encrypted diagram in clear, without its passphrase."
+        : "The link is not encrypted.";
       const link = viewerUrl(reply.fragment);
       box.querySelector('[data-role="share-url"]').value = link;
       box.querySelector('[data-role="share-note"]').textContent =

@@ -3,11 +3,15 @@
 //   editing gestures; the core's session refuses edits too). With #d=… it shows
 //   the diagram carried by a share link, which never reaches any server.
 // - index.html?embed=1&origin=<parent origin>[&mode=view]: embedded by another
-//   site (web/embed.js).
-// - otherwise the editor, with "Share as link".
+//   site (web/embed.js), once web/framing.js found that origin allowed.
+// - otherwise the editor, with "Share as link"; a #d=… fragment opens as a
+//   new, unsaved copy (web/edit-copy.js), as the viewer's "Edit a copy" does;
+//   framed by another origin, it refuses to run (web/framing.js).
 
 import { LineworkError, asLineworkError, replyError } from "./errors.js";
-import { parseOrigin, startEmbed } from "./embed.js";
+import { startEmbed } from "./embed.js";
+import { openCopyFromFragment, wireEditCopy } from "./edit-copy.js";
+import { checkEmbed, framed, framedBySelf } from "./framing.js";
 import { reportError } from "./report.js";
 import { wireShare } from "./share.js";
 
@@ -77,6 +81,16 @@ async function openFromFragment(app, readOnly) {
   }
 }
 
+// A refused frame shows why and nothing else: the rest of the page is inert
+// (no clicks, focus or typing reach it) and the core refuses every edit, so a
+// page that frames Linework without leave cannot have the user work in it.
+function makeInert(app, notice) {
+  for (const child of document.body.children) {
+    if (child !== notice && child instanceof HTMLElement) child.inert = true;
+  }
+  app.ready.then(() => app.call({ type: "read-only" })).catch(() => {});
+}
+
 function refuseEmbed(app, code, detail) {
   const body = document.body;
   body.dataset.embed = "refused";
@@ -92,14 +106,16 @@ function refuseEmbed(app, code, detail) {
   const codeLine = document.createElement("p");
   codeLine.textContent = `Error code ${code}`;
   notice.append(title, text, codeLine);
-  document.querySelector('[data-role="stage"]')?.append(notice);
+  body.append(notice);
+  makeInert(app, notice);
   app.setStatus(`${error.message} (${code})`, "error");
   reportError(code, "embed");
 }
 
 /**
  * Start the mode the URL asks for. `app` is what the page offers modes:
- * {ready, call, observe, openData, showError, setStatus, canvas}.
+ * {ready, call, observe, openData, showError, setStatus, canvas, editorReady,
+ * openCopy}.
  */
 export function startModes(app) {
   const body = document.body;
@@ -120,22 +136,33 @@ export function startModes(app) {
     blockEditing(app.canvas);
   }
   if (mode.embed) {
-    const parsed = parseOrigin(params.get("origin"));
-    if (parsed.origin === undefined) {
-      refuseEmbed(app, parsed.code, parsed.detail);
-    } else if (window.parent === window) {
-      refuseEmbed(app, "LW-E0600", "The page is not inside a frame");
-    } else {
-      // A read-only embed starts talking once the core refuses edits; the host
-      // waits for `init` anyway.
-      readOnly.then(() => startEmbed(app, parsed.origin, { view: mode.view }));
-    }
+    // web/framing.js: the origin must be well formed, the real parent's, and
+    // named by the build or by the frame-ancestors this page was served with.
+    checkEmbed(params.get("origin")).then((checked) => {
+      if (checked.origin === undefined) {
+        refuseEmbed(app, checked.code, checked.detail);
+      } else {
+        // A read-only embed starts talking once the core refuses edits; the host
+        // waits for `init` anyway.
+        readOnly.then(() => startEmbed(app, checked.origin, { view: mode.view }));
+      }
+    });
+    return;
+  }
+  if (!mode.view && framed() && !framedBySelf()) {
+    // Not an embed: the editor does not run inside another site's frame (the
+    // read-only viewer of a share link may: it edits nothing and talks to no one).
+    refuseEmbed(app, "LW-E0603", "Linework runs inside another site's page only as a configured embed (index.html?embed=1)");
     return;
   }
   if (mode.view) {
     openFromFragment(app, readOnly);
     window.addEventListener("hashchange", () => openFromFragment(app, readOnly));
+    wireEditCopy();
   } else {
     wireShare(app);
+    // A share link's #d= in the editor's address: "Edit a copy" (web/edit-copy.js).
+    openCopyFromFragment(app);
+    window.addEventListener("hashchange", () => openCopyFromFragment(app));
   }
 }

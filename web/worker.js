@@ -1,8 +1,9 @@
 // The core's home: a module worker running Pyodide, so the page keeps
-// painting while Python starts and works (DESIGN.md §2). It speaks the
+// painting while Python starts and works (docs/architecture.md §2). It speaks the
 // protocol of rpc.js and passes message strings to linework.bridge untouched.
 
 import config from "./config.js";
+import { growingModule } from "./snapshot-restore.js";
 
 const runtimeUrl = new URL(config.runtimeUrl, import.meta.url).href;
 const lockFileUrl = new URL(config.lockFileUrl, import.meta.url).href;
@@ -41,23 +42,68 @@ function watchDownload() {
   observer.observe({ type: "resource", buffered: true });
 }
 
+// The memory snapshot build.py made of the core (imported and warmed), or
+// null when it is missing or unreadable: then the plain boot runs.
+async function fetchSnapshot() {
+  if (!config.snapshotUrl) return null;
+  try {
+    const response = await fetch(new URL(config.snapshotUrl, import.meta.url));
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+// loadPyodide loads its wasm module's script and then the wasm only once it
+// holds the snapshot: fetch all three at once, so its own requests find the
+// script in the module map and the wasm in the HTTP cache.
+function prefetchRuntime() {
+  import(runtimeUrl + "pyodide.asm.mjs").catch(() => {});
+  fetch(runtimeUrl + "pyodide.asm.wasm").then((r) => r.arrayBuffer()).catch(() => {});
+}
+
 async function boot() {
   stage("download");
   watchDownload();
+  const snapshot = fetchSnapshot();
+  if (config.snapshotUrl) prefetchRuntime();
   const { loadPyodide } = await import(runtimeUrl + "pyodide.mjs");
-  const pyodide = await loadPyodide({
+  let started = false;
+  const options = {
     indexURL: runtimeUrl,
     lockFileURL: lockFileUrl,
-    packages: [config.corePackage],
-    fsInit: () => stage("start"),
+    fsInit: () => { started = true; stage("start"); },
     stdout: (line) => console.debug(line),
     stderr: (line) => console.warn(line),
-  });
+  };
+  let pyodide = null;
+  const memory = await snapshot;
+  if (memory !== null) {
+    try {
+      pyodide = await loadPyodide({
+        ...options,
+        _loadSnapshot: memory,
+        createPyodideModule: growingModule(runtimeUrl + "pyodide.asm.mjs", memory),
+      });
+      // Every visitor restores the same memory: reseed what was seeded when
+      // it was made (random's state; os.urandom itself asks the browser).
+      pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+      self.lineworkBoot = "snapshot";
+    } catch (error) {
+      console.warn(`Linework: the start-up snapshot was refused, starting the plain way (${describe(error)})`);
+      stage("download");
+    }
+  }
+  if (pyodide === null) {
+    pyodide = await loadPyodide({ ...options, packages: [config.corePackage] });
+    self.lineworkBoot = "plain";
+  }
+  if (!started) stage("start");
   stage("core");
   const bridge = pyodide.pyimport("linework.bridge");
   api = bridge.create_api();
   bridge.destroy();
-  post({ event: "ready", at: performance.now() });
+  post({ event: "ready", at: performance.now(), boot: self.lineworkBoot });
 }
 
 const booted = boot().catch((error) => {

@@ -1,4 +1,4 @@
-"""The one registry of user-facing error codes (DESIGN.md §6).
+"""The one registry of user-facing error codes (docs/architecture.md §6).
 
 Every failure a user can meet maps to a stable ``LW-E`` code with a message
 written for people. The code is also the only thing the error beacon may send,
@@ -142,6 +142,11 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
         "This site is not allowed to embed Linework: its origin is not on the list.",
     ),
     ErrorCode("LW-E0604", "open", "The diagram in this link could not be read."),
+    ErrorCode(
+        "LW-E0605",
+        "embed",
+        "The diagram is encrypted: it is not sent unencrypted without your consent.",
+    ),
     # 07xx: command line
     ErrorCode("LW-E0700", "open", "The file could not be read from disk."),
     ErrorCode("LW-E0701", "save", "The file could not be written to disk."),

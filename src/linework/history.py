@@ -1,4 +1,4 @@
-"""Undo and redo of patches, one step per gesture (STYLE.md §3).
+"""Undo and redo of patches, one step per gesture (docs/architecture.md §11.2).
 
 History stores patches, never documents: a step is the patch a command produced,
 undo applies its inverse, redo applies it again. A gesture (a drag, a text edit

@@ -22,6 +22,13 @@ from lw_helpers import App
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+try:
+    import playwright  # noqa: F401  (only: is it installed?)
+except ImportError:
+    # Everything in this folder needs a browser (native tests live in tests/unit
+    # and tests/scenarios): without Playwright, collect none of it, so
+    # `pytest -m "not browser"` runs in a venv without Playwright.
+    collect_ignore_glob = ["test_*.py"]
 # Fixtures that mean "needs dist/ or Chromium".
 BROWSER_FIXTURES = {"site", "app", "fresh_page", "browser", "page", "context"}
 

@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from sample_docs import document as document  # browser tests import it from here
+
 SVG_NS = "http://www.w3.org/2000/svg"
 READY = "body[data-ready]"
 ELEMENTS = "#canvas [data-role=content] > g[data-id]"
@@ -128,48 +130,6 @@ def tree(xml_text: str) -> tuple[Any, ...]:
         )
 
     return walk(root)
-
-
-def document(pages: int = 1, text: str = "Hello") -> dict[str, Any]:
-    """Return a small .linework document: two shapes and a connector per page."""
-    out = []
-    for n in range(1, pages + 1):
-        layer = f"layer:{n}"
-        out.append(
-            {
-                "id": f"page:{n}",
-                "name": f"Page {n}",
-                "layers": [{"id": layer, "name": "Layer"}],
-                "elements": [
-                    {
-                        "type": "shape",
-                        "id": f"shape:{n}a",
-                        "layer": layer,
-                        "kind": "rectangle",
-                        "box": {"x": 40, "y": 40, "w": 160, "h": 80},
-                        "text": f"{text} {n}",
-                        "style": {"fill": "#dbeafe", "stroke": "#1d4ed8"},
-                    },
-                    {
-                        "type": "shape",
-                        "id": f"shape:{n}b",
-                        "layer": layer,
-                        "kind": "ellipse",
-                        "box": {"x": 320, "y": 200 + 20 * n, "w": 120, "h": 90},
-                        "text": "Ünïcødé & <b>",
-                    },
-                    {
-                        "type": "connector",
-                        "id": f"conn:{n}",
-                        "layer": layer,
-                        "source": {"shape": f"shape:{n}a"},
-                        "target": {"shape": f"shape:{n}b"},
-                        "labels": [{"text": "to", "position": 0.5}],
-                    },
-                ],
-            }
-        )
-    return {"format": "linework", "version": 1, "pages": out, "meta": {}}
 
 
 def write_document(path: Path, doc: dict[str, Any]) -> Path:

@@ -1,4 +1,4 @@
-"""Embedding across origins (DESIGN.md §5, promise P6), in headless Chromium.
+"""Embedding across origins (docs/architecture.md §5, promise P6), in headless Chromium.
 
 Three loopback origins, each its own server and port:
 - the app: ``dist/`` with ``frame-ancestors`` naming the two others (so the

@@ -125,7 +125,7 @@ def download(app: App, action: str, tmp_path: Path, fill: Any = None) -> Path:
         click(app, action)
         if fill is not None:
             fill()
-    target = tmp_path / info.value.suggested_filename
+    target: Path = tmp_path / info.value.suggested_filename
     info.value.save_as(target)
     return target
 

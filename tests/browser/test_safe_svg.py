@@ -45,6 +45,30 @@ HOSTILE = [
     ('<g data-id="a"><image href="https://evil.example/x.png"/></g>', "evil", 1),
     ('<g data-id="a" style="background:url(x)"><rect width="1"/></g>', "style", 1),
     ('<g data-id="a"><rect fill="JavaScript&#58;x" width="1"/></g>', "avaScript", 1),
+    # Issue 14: a strict grammar per attribute, not a blocklist of words.
+    (
+        '<g data-id="a"><rect fill="\\75 rl(https://evil.example/x)" width="1"/></g>',
+        "evil",
+        1,
+    ),
+    (
+        '<g data-id="a"><rect fill="image-set(\'https://evil.example/x\' 1x)" width="1"/></g>',
+        "evil",
+        1,
+    ),
+    (
+        '<g data-id="a"><a href="https://example.org/" rel="opener"><text>x</text></a></g>',
+        "opener",
+        1,
+    ),
+    ('<g data-id="a"><use href="#share-url"/></g>', "share-url", 1),
+    ('<g data-id="a"><rect data-action="save" width="1"/></g>', "data-action", 1),
+    ('<g data-id="a"><rect data-role="status" width="1"/></g>', "status", 1),
+    (
+        '<g data-id="a"><rect transform="translate(1 2) url(x)" width="1"/></g>',
+        "url",
+        1,
+    ),
 ]
 
 
@@ -82,3 +106,25 @@ def test_renderer_output_passes_untouched(page_app: App) -> None:
     assert 0 == got["removed"]
     for part in ('href="https://example.org/"', 'fill="url(#lw-grad)"', "a:b (c)"):
         assert part in got["out"][0]
+
+
+@pytest.mark.parametrize("name", ["flowchart", "architecture", "every-shape"])
+def test_golden_renderings_pass_the_strict_grammar_untouched(
+    page_app: App, name: str
+) -> None:
+    """Every element and attribute the renderer writes follows the grammar."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "golden" / f"{name}.svg"
+    root = ET.fromstring(path.read_text(encoding="utf-8"))
+    ET.register_namespace("", "http://www.w3.org/2000/svg")
+    keep = ("defs", "g", "rect", "path")
+    fragments = [
+        ET.tostring(child, encoding="unicode")
+        for child in root
+        if child.tag.rsplit("}", 1)[-1] in keep
+    ]
+    got = page_app.page.evaluate(PARSE_JS, fragments)
+    assert 0 == got["removed"]
+    assert len(fragments) == len(got["out"])

@@ -334,7 +334,7 @@ def test_help_opens_at_its_top_and_agrees_with_readme_and_tooltip(
     editor_app: App,
 ) -> None:
     """ "?" opens the help scrolled to the top (focus on its heading); no row
-    says "Mod"; Fit is Ctrl+0 as in the README and the Fit tooltip."""
+    says "Mod"; Fit is Ctrl+0 as in the user guide and the Fit tooltip."""
     app = editor_app
     app.page.click("#canvas", position={"x": 20, "y": 20})
     app.page.keyboard.press("?")
@@ -353,7 +353,8 @@ def test_help_opens_at_its_top_and_agrees_with_readme_and_tooltip(
     fit = next(r for r in rows if "fit" in r[1])
     assert "Ctrl+0" in fit[0] and "Ctrl+Shift+H" in fit[1]
     assert "Ctrl+0" in (app.page.get_attribute("[data-action=zoom-fit]", "title") or "")
-    assert "**Fit** (Ctrl+0)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = ROOT / "docs" / "user-guide.md"
+    assert "**Fit** (Ctrl+0)" in guide.read_text(encoding="utf-8")
     app.page.keyboard.press("Tab")
     assert "Close" == app.page.evaluate("() => document.activeElement.textContent")
     app.page.keyboard.press("Escape")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from linework.geometry import Box
 from linework.model import Attached, Group
 from scenarios.driver import TestEditor
@@ -369,7 +371,8 @@ def test_keyboard_covers_select_all_duplicate_delete_and_tab() -> None:
     t.key_down("Enter")
     assert t.ui["edit_text"] is None
     t.action("select", ids=["shape:1"]).key_down("F2")
-    assert "shape:1" == t.ui["edit_text"]["id"]
+    edit: Any = t.ui["edit_text"]  # read afresh: mypy keeps the `is None` above
+    assert "shape:1" == edit["id"]
 
 
 def test_properties_panel_geometry_and_rotation() -> None:

@@ -7,6 +7,8 @@ icon picks the icon; the rest of the label box, where no text is, does not.
 
 from __future__ import annotations
 
+from typing import Any
+
 from linework.geometry import Box, Vec
 from linework.render.shape import label_text_box
 from scenarios.driver import TestEditor
@@ -174,7 +176,8 @@ def test_wrap_text_off_lets_the_label_overflow_and_pick_the_shape() -> None:
     assert t.ui["style"]["wrap"] is True
 
     t.action("set-style", fields={"wrap": False})
-    assert t.ui["style"]["wrap"] is False
+    style: Any = t.ui["style"]  # read afresh: mypy keeps the `is True` above
+    assert style["wrap"] is False
     assert t.shape("shape:1").style.wrap is False
     tb = text_box(t)
     assert tb.x < 140 and tb.right > 260 and tb.h < 30  # one line, both sides

@@ -1,4 +1,4 @@
-"""The error-code registry is the one source: README, page and beacon agree with it."""
+"""The error-code registry is the one source: docs, page and beacon agree with it."""
 
 from __future__ import annotations
 
@@ -11,25 +11,26 @@ ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"LW-E\d{4}")
 
 
-def _readme_table() -> dict[str, tuple[str, str]]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## Error codes") : text.index("## Licence")]
+def _docs_table() -> dict[str, tuple[str, str]]:
+    text = (ROOT / "docs" / "error-codes.md").read_text(encoding="utf-8")
+    section = text[text.index("## All codes") :]
     rows = re.findall(r"^\| `(LW-E\d{4})` \| (\w+) \| (.*) \|$", section, re.M)
     return {
         code: (context, message.replace("\\|", "|")) for code, context, message in rows
     }
 
 
-def test_readme_lists_every_registered_code_and_no_other() -> None:
-    table = _readme_table()
+def test_docs_list_every_registered_code_and_no_other() -> None:
+    table = _docs_table()
     assert sorted(REGISTRY) == sorted(table)
     for code, entry in REGISTRY.items():
         assert (entry.context, entry.message) == table[code], code
 
 
-def test_every_code_the_readme_mentions_is_registered() -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert set(CODE.findall(text)) <= set(REGISTRY)
+def test_every_code_the_readme_and_docs_mention_is_registered() -> None:
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        assert set(CODE.findall(text)) <= set(REGISTRY), page.name
 
 
 def test_codes_are_well_formed_and_contexts_fixed() -> None:

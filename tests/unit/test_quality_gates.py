@@ -1,7 +1,8 @@
 """The code-quality gates run with the tests, so CI refuses what review would.
 
 ruff (lint and format), mypy --strict and the import-layer contracts of
-pyproject.toml; each gate is skipped only when its tool is not installed.
+pyproject.toml, over src/, tests/ and tools/ (mypy's files are in pyproject.toml);
+each gate is skipped only when its tool is not installed.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     "command",
     [
         ("ruff", "check", "src", "tests", "tools", "build.py"),
-        ("ruff", "format", "--check", "src"),
+        ("ruff", "format", "--check", "src", "tests", "tools", "build.py"),
         ("mypy",),
         ("lint-imports",),
     ],

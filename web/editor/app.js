@@ -3,6 +3,7 @@
 // core's requests.
 
 import { replyError } from "../errors.js";
+import firstPaint from "../first-paint.js";
 import { createContextMenu } from "./context-menu.js";
 import { createEditor } from "./editor.js";
 import { assignAttr } from "./assign.js";
@@ -13,6 +14,7 @@ import { createPages } from "./pages.js";
 import { createPalette } from "./palette.js";
 import { createPictures } from "./pictures.js";
 import { createProperties } from "./properties.js";
+import { createOutline } from "./outline.js";
 import { createTextEditor } from "./text-editor.js";
 import { createToolbar } from "./toolbar.js";
 
@@ -22,9 +24,10 @@ const MAX_PASTED_TEXT = 20_000;
 
 /**
  * Start the editor once the core is ready. `rpc` is web/rpc.js; `setStatus`
- * and `showError` are the shell's status line and error dialog.
+ * and `showError` are the shell's status line and error dialog; `status`
+ * (web/status.js) follows the core's ui.status.
  */
-export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
+export function startEditor({ rpc, ready, canvas, setStatus, status, showError }) {
   const svg = $("#canvas");
   const stage = $('[data-role="stage"]');
   let timing = false;
@@ -44,6 +47,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
   createLayers({ root: $('[data-role="layers-panel"]'), editor });
   createPages({ tabs: $('[data-role="pages"]'), bar: $('[data-role="page-bar"]'), editor });
   const palette = createPalette({ root: $('[data-role="palette"]'), svg, canvas, editor, call: (m) => rpc.call(m) });
+  createOutline({ panel: $(".side-panel"), svg, editor });
   wireEditorInput({ svg, canvas, editor, textEditor });
 
   // --- UI state the chrome shows ------------------------------------------------
@@ -53,6 +57,30 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
     assignAttr(document.body, "data-tool", ui.tool.startsWith("place:") ? "place" : "select");
     assignAttr(document.body, "data-selection", String(ui.selection.length));
   });
+  editor.onUi((ui, response) => {
+    status?.follow(ui, response);
+    // What was just added, pasted or selected by keyboard comes into view.
+    if (ui.reveal) reveal(ui.reveal);
+  });
+
+  /** Pan (never zoom) so the page box {x, y, w, h} is on screen, if it is not. */
+  function reveal(box) {
+    const rect = svg.getBoundingClientRect();
+    const { scale, x, y } = canvas.view;
+    const margin = 24;
+    const left = box.x * scale + x;
+    const top = box.y * scale + y;
+    const right = left + box.w * scale;
+    const bottom = top + box.h * scale;
+    const axis = (lo, hi, size) => {
+      if (lo >= margin && hi <= size - margin) return 0;
+      if (hi - lo > size - 2 * margin) return size / 2 - (lo + hi) / 2;
+      return lo < margin ? margin - lo : size - margin - hi;
+    };
+    const dx = axis(left, right, rect.width);
+    const dy = axis(top, bottom, rect.height);
+    if (dx !== 0 || dy !== 0) canvas.panBy(dx, dy);
+  }
 
   // --- requests from the core ---------------------------------------------------
   function viewCentre() {
@@ -108,7 +136,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
         const error = request.error;
         if (error?.reply) showError(error, "edit");
         else if (error instanceof Error) showError(error, "edit");
-        else setStatus(`${error.message}${error.detail ? `: ${error.detail}` : ""}`, "error");
+        else setStatus(error.text ?? [error.message, error.detail].filter(Boolean).join(" "), "error");
         break;
       }
       default:
@@ -135,8 +163,15 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
     paste(text || null).catch(pasteFailed);
   });
 
+  // --- the first paint: the core's own first replies, made by the build ---------
+  // (tools/first_paint.py), so the palette, panels, page tabs and zoom are
+  // final before Python starts; the core's live `new` below repaints the same.
+  editor.present(firstPaint.new);
+  canvas.fitShown(1);
+  palette.show(firstPaint.palette.kinds);
+
   // --- start with an empty page --------------------------------------------------
-  ready.then(async () => {
+  const started = ready.then(async () => {
     const reply = await rpc.call({ type: "new" });
     if (!reply.ok) throw new Error(reply.detail ?? "new");
     editor.present(reply);
@@ -144,12 +179,16 @@ export function startEditor({ rpc, ready, canvas, setStatus, showError }) {
     document.body.dataset.document = "1";
     // The automation contract's "usable" (DESIGN.md §9): the first page is on screen.
     document.body.dataset.ready = "1";
+    performance.mark("linework-page-ready");
+    for (const el of document.querySelectorAll("[data-needs-core]")) el.inert = false;
     await palette.load();
     document.body.dataset.editor = "1";
   }).catch((error) => showError(error, "edit"));
 
   return {
     editor,
+    /** Resolves once the editor's first page is on screen and the palette loaded. */
+    started,
     /** Present a reply that replaced the document (canvas already painted). */
     present: (reply) => editor.present({ overlay: reply.overlay, ui: reply.ui }),
     /** For benchmarks: record per-response timings (Python time included). */

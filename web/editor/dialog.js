@@ -13,6 +13,7 @@ function build(title, text) {
   dialog.setAttribute("aria-labelledby", id);
   const form = document.createElement("form");
   form.method = "dialog";
+  form.autocomplete = "off";
   dialog.append(h2, form);
   if (text) {
     const p = document.createElement("p");
@@ -46,6 +47,8 @@ function run(dialog, cancel, focus, result) {
     cancel.addEventListener("click", () => dialog.close("cancel"));
     dialog.addEventListener("close", () => {
       const value = dialog.returnValue === "ok" ? result() : null;
+      // What was typed does not outlive the dialog.
+      for (const input of dialog.querySelectorAll("input")) input.value = "";
       dialog.remove();
       resolve(value);
     }, { once: true });
@@ -68,6 +71,7 @@ export function promptDialog({ title, label, value = "", ok = "OK" }) {
   field.textContent = label;
   const input = document.createElement("input");
   input.type = "text";
+  input.autocomplete = "off";
   input.value = value;
   input.maxLength = 200;
   field.append(input);

@@ -113,6 +113,9 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
       forward = e.target === svg && (editor.ui?.selection.length ?? 0) > 0;
     } else if (e.altKey && (e.key === "PageDown" || e.key === "PageUp")) {
       forward = true;
+    } else if (e.altKey && e.shiftKey && e.code === "KeyC") {
+      // Connect the two selected shapes (src/linework/editor/navigate.py).
+      forward = true;
     } else if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) {
       // The canvas context menu (web/editor/context-menu.js), not a control's.
       forward = e.target === svg || e.target === document.body;

@@ -1,6 +1,8 @@
 // The shape palette: kinds from the core (previews drawn by the real
-// renderer), grouped by library, filtered by a search box. Click (or Enter)
-// adds a shape at the centre of the view; dragging one onto the canvas drops
+// renderer; at first paint the build's copy of the core's reply, so the
+// palette is full before Python starts), grouped by library, filtered by a
+// search box. Click (or Enter) adds a shape in a free spot on screen;
+// dragging one onto the canvas drops
 // it at the pointer.
 
 import { parseFragments } from "../safe-svg.js";
@@ -12,6 +14,7 @@ const DRAG_PX = 4;
 export function createPalette({ root, svg, canvas, editor, call }) {
   const search = document.createElement("input");
   search.type = "search";
+  search.autocomplete = "off";
   search.placeholder = "Search shapes";
   search.setAttribute("aria-label", "Search shapes");
   search.dataset.role = "palette-search";
@@ -24,9 +27,13 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   root.append(search, sections, none);
   const entries = [];
 
-  function viewCentre() {
+  /** The part of the page on screen, in page units: the core places a
+   * click-added shape in a free spot inside it. */
+  function visible() {
     const rect = svg.getBoundingClientRect();
-    return toPage(svg, canvas.view, rect.left + rect.width / 2, rect.top + rect.height / 2);
+    const a = toPage(svg, canvas.view, rect.left, rect.top);
+    const b = toPage(svg, canvas.view, rect.right, rect.bottom);
+    return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
   }
 
   function entry(kind) {
@@ -110,9 +117,9 @@ export function createPalette({ root, svg, canvas, editor, call }) {
         e.preventDefault();
         return;
       }
-      // Beside the selection when there is one (the core picks), else mid-view.
-      const at = editor.ui?.selection.length ? {} : viewCentre();
-      editor.action("add-shape", { kind: kind.name, ...at }).catch(() => {});
+      // A free spot on screen: beside the selection when there is room, else
+      // near the view's centre (the core picks, src/linework/editor/placement.py).
+      editor.action("add-shape", { kind: kind.name, view: visible() }).catch(() => {});
       // The new shape is selected: Delete, Ctrl+D, arrows and Ctrl+A now act on
       // the canvas (as in draw.io). Keys sent meanwhile queue behind the add.
       svg.focus({ preventScroll: true });
@@ -147,11 +154,11 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     }
   });
 
-  async function load() {
-    const reply = await call({ type: "palette" });
-    if (!reply.ok) throw new Error(reply.detail ?? "palette");
+  /** Fill the palette from a `palette` reply's kinds (once). */
+  function show(allKinds) {
+    if (root.dataset.loaded) return;
     for (const [library, title] of LIBRARIES) {
-      const kinds = reply.kinds.filter((k) => k.library === library);
+      const kinds = allKinds.filter((k) => k.library === library);
       if (kinds.length === 0) continue;
       const details = document.createElement("details");
       details.open = true;
@@ -170,5 +177,13 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     root.dataset.loaded = "1";
   }
 
-  return { load };
+  /** Ask the core for the palette, unless the build's copy already filled it. */
+  async function load() {
+    if (root.dataset.loaded) return;
+    const reply = await call({ type: "palette" });
+    if (!reply.ok) throw new Error(reply.detail ?? "palette");
+    show(reply.kinds);
+  }
+
+  return { show, load };
 }

@@ -82,6 +82,7 @@ export function createProperties({ root, editor }) {
   function number(parent, text, name, { min = 0, max = 1000, step = 1, send, read }) {
     const input = document.createElement("input");
     input.type = "number";
+    input.autocomplete = "off";
     Object.assign(input, { min, max, step: "any" });
     input.dataset.prop = name;
     input.dataset.step = String(step);
@@ -154,6 +155,7 @@ export function createProperties({ root, editor }) {
     const el = document.createElement(multiline ? "textarea" : "input");
     if (!multiline) el.type = "text";
     else el.rows = 2;
+    el.autocomplete = "off";
     el.dataset.prop = name;
     labelled(parent, text, el, { wide: true });
     el.addEventListener("change", () => {

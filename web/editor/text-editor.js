@@ -8,6 +8,9 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
   area.className = "text-editor";
   area.dataset.role = "text-editor";
   area.setAttribute("aria-label", "Text");
+  // Not restored from session history, and emptied when editing ends: the
+  // label's text (a sealed diagram's too) lives only in the core.
+  area.autocomplete = "off";
   area.spellcheck = true;
   area.hidden = true;
   stage.append(area);
@@ -62,6 +65,7 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
   function close() {
     editing = null;
     area.hidden = true;
+    area.value = "";
     if (document.activeElement === area) svg.focus({ preventScroll: true });
   }
 

@@ -1,4 +1,4 @@
-"""The one place JavaScript talks to the core (DESIGN.md §8).
+"""The one place JavaScript talks to the core (docs/architecture.md §8).
 
 Only this package may import ``js`` or ``pyodide`` (ruff bans them elsewhere).
 JavaScript holds one object, made by :func:`create_api`, and calls its

@@ -8,7 +8,7 @@ JavaScript: an unexpected failure becomes ``LW-E0001``.
 
 Modules that render or decode are imported on first use (or by ``warm``), so
 that starting the app imports nothing the first paint does not need
-(DESIGN.md §7).
+(docs/architecture.md §7).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Handlers for embedding (DESIGN.md §5), the read-only viewer and share links.
+"""Handlers for embedding (docs/architecture.md §5), the viewer and share links.
 
 The page (``web/embed.js``) checks who sent a host message and its shape; this
 module checks what the message carries and does the work:
@@ -9,11 +9,17 @@ module checks what the message carries and does the work:
   export. Reply ``{"ok", "format", "data": base64}``: the bytes to open with
   the page's usual open message. A named ``format`` that does not match the
   content is refused (``LW-E0602``), so nothing is opened.
-* ``{"type": "embed-export", "format": "svg" | "linework" | "drawio" | "png"}``:
-  the open document as text ``{"ok", "format", "data"}``. PNG takes two steps:
-  without ``raster`` the reply carries ``svg`` (plain, for the page to draw on a
-  canvas); with ``raster`` (the canvas's PNG, base64) the reply's ``data`` is a
-  ``data:image/png;base64,`` URI of that PNG with the diagram inside.
+* ``{"type": "embed-export", "format": "svg" | "linework" | "drawio" | "png",
+  "sealed"?: base64}``: the open document as text ``{"ok", "format", "data"}``.
+  PNG takes two steps: without ``raster`` the reply carries ``svg`` (plain, for
+  the page to draw on a canvas); with ``raster`` (the canvas's PNG, base64) the
+  reply's ``data`` is a ``data:image/png;base64,`` URI of that PNG with the
+  diagram inside. ``sealed`` is a freshly sealed envelope of the document (the
+  page seals with the session's key when a sealed document is open): then
+  ``linework`` answers that envelope and SVG/PNG embed it instead of the
+  plaintext, so the host never sees a sealed document in clear. ``drawio`` with
+  ``sealed`` is refused (``LW-E0605``): the page asks the user first and sends
+  the plain request only once they agreed.
 * ``{"type": "embed-status", "modified"?: bool}``: ``modified: false`` marks
   the document saved (the host stored it). Reply ``{"ok", "dirty", "changed",
   "ui": {"dirty"}, "title", "page", "elements"}``: ``ui.dirty`` is what the
@@ -55,7 +61,8 @@ LOAD_FORMATS: Final = frozenset(
 )
 #: What ``sniff`` may answer for each named format.
 _SNIFFED: Final[dict[str, frozenset[str]]] = {
-    "linework": frozenset({"linework", "linework-image"}),
+    # What `save`/`autosave` sent back for a sealed document loads again as linework.
+    "linework": frozenset({"linework", "linework-sealed", "linework-image"}),
     "drawio": frozenset({"drawio"}),
     "gliffy": frozenset({"gliffy"}),
     "excalidraw": frozenset({"excalidraw"}),
@@ -120,6 +127,23 @@ def _document_or_fail(session: Session, code: str) -> Any:
     return session.document
 
 
+def _sealed_envelope(message: dict[str, Any]) -> bytes | None:
+    """Return the message's ``sealed`` envelope (checked), or None when absent."""
+    from linework import seal
+
+    value = message.get("sealed")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise LineworkError("LW-E0401", "'sealed' must be base64 text")
+    try:
+        data = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise LineworkError("LW-E0401", "'sealed' is not base64") from None
+    seal.parse_sealed(data)  # a malformed envelope is never handed out
+    return data
+
+
 def embed_export(session: Session, message: dict[str, Any]) -> Reply:
     """Return the open document in a format the host asked for."""
     from linework import files
@@ -130,15 +154,19 @@ def embed_export(session: Session, message: dict[str, Any]) -> Reply:
     if fmt not in EXPORT_FORMATS:
         raise LineworkError("LW-E0601", "'format' must be svg, png, linework or drawio")
     doc = _document_or_fail(session, "LW-E0401")
+    sealed = _sealed_envelope(message)
+    payload = native.encode(doc) if sealed is None else sealed
     try:
         if fmt == "linework":
-            return {"ok": True, "format": fmt, "data": native.encode(doc).decode()}
+            return {"ok": True, "format": fmt, "data": payload.decode("utf-8")}
         if fmt == "drawio":
+            if sealed is not None:
+                raise LineworkError("LW-E0605", "draw.io files cannot be encrypted.")
             text = files.save_as(doc, "drawio").decode("utf-8")
             return {"ok": True, "format": fmt, "data": text}
         page_id = session.page_id
         if fmt == "svg":
-            svg = export_svg(doc, page_id, embed=native.encode(doc))
+            svg = export_svg(doc, page_id, embed=payload)
             return {"ok": True, "format": fmt, "data": svg}
         raster = message.get("raster")
         if raster is None:
@@ -150,7 +178,7 @@ def embed_export(session: Session, message: dict[str, Any]) -> Reply:
         except (binascii.Error, ValueError):
             raise LineworkError("LW-E0401", "'raster' is not base64") from None
         try:
-            out = png.with_text_chunk(image, files.PNG_KEY, native.encode(doc))
+            out = png.with_text_chunk(image, files.PNG_KEY, payload)
         except ValueError as error:
             raise LineworkError("LW-E0401", str(error)) from None
         return {"ok": True, "format": fmt, "data": "data:image/png;base64," + _b64(out)}

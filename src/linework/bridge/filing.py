@@ -38,8 +38,10 @@ _MAX_PENDING: Final = 8
 _tokens = itertools.count(1)
 _pending: dict[int, Document] = {}
 # Deep enough to overflow the JavaScript stack under Pyodide in a worker
-# (DESIGN.md §7 measured 5,000); used only by ``debug-crash``.
+# (docs/architecture.md §7 measured 5,000); used only by ``debug-crash``.
 _CRASH_DEPTH: Final = 100_000
+#: The least strength score ("fair") "Save encrypted…" takes for a new passphrase.
+MIN_SEAL_SCORE: Final = 2
 
 
 def _b64(data: bytes) -> str:
@@ -128,7 +130,9 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     ``warnings`` and ``native`` (the file is a ``.linework`` file that Save may
     write back to; false for imports and images, which Save must not overwrite).
     With ``"meta_title": true`` the document's own title (``meta.title``), if it
-    has one, wins over ``name`` (a share link has no file name).
+    has one, wins over ``name`` (a share link has no file name). With
+    ``"copy": true`` the document opens as a new one: titled "Untitled" and
+    unsaved (``ui.dirty``), as "Edit a copy" of a share link wants.
     """
     from linework import files
     from linework.bridge import picturing
@@ -157,6 +161,11 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     meta_title = result.doc.meta.get("title")
     if message.get("meta_title") is True and isinstance(meta_title, str):
         session.title = " ".join(meta_title.split())[:200] or session.title
+    if message.get("copy") is True:
+        # "Edit a copy" of a share link: a new document nobody saved yet.
+        session.title = "Untitled"
+        session.editor.history.mark_unsaved()
+        response["ui"]["dirty"] = True
     return _present(
         session,
         response,
@@ -192,8 +201,11 @@ def passphrase(session: Session, message: dict[str, Any]) -> Reply:
     """Normalise a passphrase and rate it: ``{"type": "passphrase", "passphrase"}``.
 
     Reply: ``{"ok", "utf8": base64 of the NFC UTF-8 bytes PBKDF2 receives,
-    "score": 0-4, "label"}``. Normalising in Python keeps one implementation of
-    DESIGN.md §4's rule for the browser and the CLI.
+    "score": 0-4, "label", "advice", "enough"}`` (``advice``: why it is weak,
+    "" when it is strong). Normalising in Python keeps one implementation of
+    docs/architecture.md §4's rule for the browser and the CLI.
+    ``enough``: "Save encrypted…" accepts it (a score of at least
+    :data:`MIN_SEAL_SCORE`); a passphrase such as ``a`` would protect nothing.
     """
     from linework import seal
 
@@ -207,7 +219,16 @@ def passphrase(session: Session, message: dict[str, Any]) -> Reply:
             "LW-E0304", "The passphrase is not valid Unicode text."
         ) from None
     score, label = seal.strength(text)
-    return {"ok": True, "utf8": _b64(utf8), "score": score, "label": label}
+    from linework.seal.advice import advice
+
+    return {
+        "ok": True,
+        "utf8": _b64(utf8),
+        "score": score,
+        "label": label,
+        "advice": advice(text),
+        "enough": score >= MIN_SEAL_SCORE,
+    }
 
 
 def open_plain(session: Session, message: dict[str, Any]) -> Reply:
@@ -291,18 +312,28 @@ def saved(session: Session, message: dict[str, Any]) -> Reply:
 def seal_begin(session: Session, message: dict[str, Any]) -> Reply:
     """Phase one of sealing the open document.
 
-    Message: ``{"type": "seal-begin", "salt", "nonce"}`` (fresh random bytes
-    from ``crypto.getRandomValues``, base64). Reply: ``{"ok", "iterations",
-    "aad", "plaintext", "token"}``; ``token`` is for ``saved`` when the sealed
-    file is saved (not when it is only embedded in an export).
+    Message: ``{"type": "seal-begin", "salt", "nonce", "shown"?: bool,
+    "selection"?: bool}`` (fresh random bytes from ``crypto.getRandomValues``,
+    base64). Reply: ``{"ok", "iterations", "aad", "plaintext", "token"}``;
+    ``token`` is for ``saved`` when the sealed file is saved (not when it is
+    only embedded in an export). With ``shown`` the plaintext is what an image
+    export shows (:func:`shown_document`: the page on screen, or with
+    ``selection`` the selection), for the envelope embedded in that image.
     """
     from linework import seal
+    from linework.formats import native
 
     plan = seal.begin_seal(
         _bytes_field(message, "salt", "LW-E0303"),
         _bytes_field(message, "nonce", "LW-E0303"),
     )
     reply = save(session, message)
+    if message.get("shown"):
+        doc = _document(session)
+        page_id = session.editor.page_id
+        only = _export_ids(session, doc, page_id) if message.get("selection") else None
+        part = native.encode(shown_document(doc, page_id, only))
+        reply = {**reply, "data": _b64(part)}
     return {
         "ok": True,
         "iterations": plan.iterations,
@@ -350,6 +381,28 @@ def _export_ids(session: Session, doc: Document, page_id: str) -> list[str] | No
     return out
 
 
+def shown_document(doc: Document, page_id: str, only: list[str] | None) -> Document:
+    """Return the part of ``doc`` an image export shows, to embed in it.
+
+    An image is one page (and with ``only``, just those elements), so the
+    diagram it carries is that too: the other pages, and for "The selection"
+    everything else on the page, stay out of the file (issue 14). A one-page
+    document exported whole is returned as it is.
+    """
+    from linework.commands.clipboard import copy_payload
+    from linework.model import Document
+
+    if only is None and len(doc.pages()) == 1:
+        return doc
+    ids = only if only is not None else [e.id for e in doc.elements(page_id)]
+    part = copy_payload(doc, ids) if ids else None
+    if part is None:  # nothing to show: the page itself, empty
+        page = doc.get(page_id)
+        records = {page_id: page, **{la.id: la for la in doc.layers(page_id)}}
+        part = Document(records={k: v for k, v in records.items() if v is not None})
+    return Document(records=part.records, meta=doc.meta)
+
+
 def export(session: Session, message: dict[str, Any]) -> Reply:
     """Export the open document.
 
@@ -357,7 +410,9 @@ def export(session: Session, message: dict[str, Any]) -> Reply:
     bool, "background"?: bool, "embed"?: bool, "sealed"?: base64}``.
     ``sealed`` is a sealed envelope of this document to embed instead of the
     plaintext (documents opened from or saved as sealed files must never leak
-    their plaintext into an image). Reply: ``{"ok", "data": text, "title"}``.
+    their plaintext into an image). Without it the embedded diagram is what
+    the picture shows (:func:`shown_document`): the page on screen, or the
+    selection. Reply: ``{"ok", "data": text, "title"}``.
     """
     from linework import files
     from linework.formats import native
@@ -371,13 +426,13 @@ def export(session: Session, message: dict[str, Any]) -> Reply:
         if fmt != "svg":
             raise LineworkError("LW-E0401", f"Unknown format {fmt[:20]!r}.")
         page_id = session.editor.page_id
+        only = _export_ids(session, doc, page_id) if message.get("selection") else None
         embed: bytes | None = None
         if message.get("embed", True) is not False:
             if message.get("sealed") is not None:
                 embed = _bytes_field(message, "sealed", "LW-E0401")
             else:
-                embed = native.encode(doc)
-        only = _export_ids(session, doc, page_id) if message.get("selection") else None
+                embed = native.encode(shown_document(doc, page_id, only))
         svg = export_svg(
             doc,
             page_id,
@@ -396,8 +451,9 @@ def export(session: Session, message: dict[str, Any]) -> Reply:
 def png_embed(session: Session, message: dict[str, Any]) -> Reply:
     """Put the diagram into a PNG the page rasterised: an iTXt chunk ``linework``.
 
-    Message: ``{"type": "png-embed", "png", "sealed"?}`` (base64). Reply:
-    ``{"ok", "data": base64 PNG}``.
+    Message: ``{"type": "png-embed", "png", "sealed"?, "selection"?: bool}``
+    (base64). Reply: ``{"ok", "data": base64 PNG}``. What goes in is what the
+    picture shows (:func:`shown_document`), as for SVG.
     """
     from linework import files
     from linework.formats import native, png
@@ -406,7 +462,10 @@ def png_embed(session: Session, message: dict[str, Any]) -> Reply:
     if message.get("sealed") is not None:
         payload = _bytes_field(message, "sealed", "LW-E0401")
     else:
-        payload = native.encode(_document(session))
+        doc = _document(session)
+        page_id = session.editor.page_id
+        only = _export_ids(session, doc, page_id) if message.get("selection") else None
+        payload = native.encode(shown_document(doc, page_id, only))
     try:
         out = png.with_text_chunk(raw, files.PNG_KEY, payload)
     except ValueError as error:
@@ -436,7 +495,8 @@ def debug_crash(session: Session, message: dict[str, Any]) -> Reply:
     """Kill the runtime on purpose, for tests of the recovery path.
 
     ``json.loads`` of JSON nested 100,000 deep overflows the JavaScript stack
-    under Pyodide (DESIGN.md §7), exactly the failure hostile input could cause.
+    under Pyodide (docs/architecture.md §7), exactly the failure hostile input
+    could cause.
     Natively it only raises RecursionError.
     """
     json.loads("[" * _CRASH_DEPTH + "]" * _CRASH_DEPTH)

@@ -1,4 +1,4 @@
-"""Pasted text: what it is, decided here and not in the page (DESIGN.md §2).
+"""Pasted text: what it is, decided here and not in the page (docs/architecture.md §2).
 
 * ``{"type": "paste-kind", "text": str}`` → ``{"ok", "kind", "format"?, "label"?}``:
 

@@ -1,4 +1,4 @@
-"""Commands: pure functions ``(document, arguments) -> Patch`` (STYLE.md §3).
+"""Commands: pure functions ``(document, args) -> Patch`` (docs/architecture.md §11.2).
 
 A command reads the document, builds its change through a ``Transaction`` and
 returns the patch; it never mutates anything and never touches history or the

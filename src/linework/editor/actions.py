@@ -1,6 +1,6 @@
 """Named actions: every toolbar, menu and shortcut command, by its ``data-action`` name.
 
-Each action takes the editor and its JSON ``args``. Names follow DESIGN.md §9
+Each action takes the editor and its JSON ``args``. Names follow docs/architecture.md §9
 (``new``, ``undo``, ``align-left``, …) and extend it in the same style. File
 actions (open, save, export…) belong to the browser: the editor answers them
 with ``ui.request`` so one toolbar handler can send every button here.
@@ -26,8 +26,9 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``lock``, ``unlock``, ``toggle-lock``: lock the selection (unlock with no selection:
   all of the page)
 - ``copy-style``, ``paste-style``: the format painter
-- ``add-shape`` (kind, x?, y?, w?, h?, text?): add a shape centred on x, y (default:
-  beside the selection or the page centre)
+- ``add-shape`` (kind, x?, y?, w?, h?, text?, view?): add a shape centred on x, y
+  (default: a free spot inside ``view`` {x, y, w, h}, the visible part of the page,
+  beside the selection when there is room)
 - ``insert-picture`` (data, x?, y?): add a picture (base64 file bytes), see
   ``editor.inserting``
 - ``add-lane``, ``remove-lane``, ``lane-earlier``, ``lane-later`` (id?): lanes of
@@ -78,6 +79,8 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``zoom-in``, ``zoom-out``, ``zoom-fit``, ``help``: ``request`` for the browser
   (zoom-fit carries ``bounds``; help carries ``shortcuts`` [[keys, description]])
 - ``escape``: cancel a gesture, leave the place tool, or clear the selection
+- ``select-nearest`` (direction), ``connect-selection``: keyboard navigation and
+  connecting (:mod:`linework.editor.navigate`)
 """
 
 from __future__ import annotations
@@ -88,7 +91,7 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import lanes
+from linework.editor import lanes, placement
 from linework.editor.editor import Editor
 from linework.editor.inserting import drop_preview, insert_picture
 from linework.editor.keys import SHORTCUTS
@@ -188,7 +191,9 @@ def _sel(ed: Editor) -> tuple[str, ...]:
 def _do(ed: Editor, patch: Patch, name: str, *, select_added: bool = False) -> None:
     ed.apply(patch, name)
     if select_added:
-        ed.select(cmd.pasted_roots(patch))
+        roots = cmd.pasted_roots(patch)
+        ed.select(roots)
+        placement.reveal(ed, roots)
 
 
 def _layer_arg(ed: Editor, args: Args) -> str:
@@ -205,22 +210,6 @@ def _page_arg(ed: Editor, args: Args) -> str:
     if not isinstance(rid, str):
         raise CommandError("argument 'id' must be a string")
     return rid
-
-
-def free_spot(ed: Editor, size: tuple[float, float]) -> Vec:
-    """Return where a shape added without a position goes: right of the selection,
-    else the page centre."""
-    doc = ed.document
-    boxes = [b for r in ed.session.selection if (b := cmd.unit_bounds(doc, r))]
-    if boxes:
-        u = boxes[0]
-        for b in boxes[1:]:
-            u = u.union(b)
-        return Vec(u.right + 40 + size[0] / 2, u.center.y)
-    page = doc.get(ed.session.page_id)
-    if isinstance(page, Page):
-        return Vec(page.width / 2, page.height / 2)
-    return Vec(size[0], size[1])
 
 
 # --------------------------------------------------------------------------- actions
@@ -441,7 +430,11 @@ def _add_shape(ed: Editor, args: Args) -> None:
     if w is not None and h is not None:
         size = (max(w, 1.0), max(h, 1.0))
     x, y = _opt_num(args, "x"), _opt_num(args, "y")
-    center = Vec(x, y) if x is not None and y is not None else free_spot(ed, size)
+    center = (
+        Vec(x, y)
+        if x is not None and y is not None
+        else placement.place(ed, size, placement.view_arg(args))
+    )
     box = Box(center.x - size[0] / 2, center.y - size[1] / 2, size[0], size[1])
     patch = cmd.add_shape(
         ed.document,
@@ -931,6 +924,10 @@ def run(ed: Editor, name: str, args: Args) -> None:
     """
     fn = ACTIONS.get(name)
     if fn is None:
+        from linework.editor import navigate
+
+        fn = navigate.ACTIONS.get(name)
+    if fn is None:
         raise CommandError(f"unknown action {name[:60]!r}")
     if name in ("undo", "redo") and ed.state.busy:
         ed.state.cancel()  # undo during a drag takes back the drag, nothing more
@@ -992,6 +989,8 @@ def enabled(ed: Editor) -> dict[str, bool]:
         "edit-text": len(sel) == 1,
         "select-all": bool(doc.elements(ed.session.page_id)),
         "add-text": True,
+        "connect-selection": len(sel) == 2
+        and all(isinstance(doc.get(r), Shape) for r in sel),
     }
     for name in ("to-front", "to-back", "bring-forward", "send-backward"):
         out[name] = has

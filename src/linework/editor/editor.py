@@ -1,6 +1,7 @@
 """The Editor: one document, its history, the session, and ``handle(event)``.
 
-``Editor.apply`` is the single place the document changes (STYLE.md §3): it
+``Editor.apply`` is the single place the document changes (docs/architecture.md
+§11.2): it
 swaps the document, records the patch in history, asks the one ``Renderer``
 for DOM ops (so unchanged fragments stay cached and a one-shape drag touches
 only that shape and its connectors) and keeps the hit-test index in step.
@@ -21,7 +22,7 @@ from linework.commands import (
     move_elements,
     top_of,
 )
-from linework.editor import overlay
+from linework.editor import describe, overlay
 from linework.editor.hit import HitTester
 from linework.editor.labels import LabelHit, label_boxes
 from linework.editor.overlay import Extras, Handle
@@ -72,6 +73,8 @@ _STYLE_NAMES: Final = tuple(f.name for f in fields(Style))
 #: Labels are looked for among connectors this near the pointer (page units):
 #: a label may sit well away from its path (its offset).
 LABEL_REACH: Final = 400.0
+#: Pages with more elements get their outline in idle time, not with the edit.
+OUTLINE_NOW: Final = 200
 
 
 class Editor:
@@ -108,6 +111,11 @@ class Editor:
         self._leaves_key: tuple[Document, tuple[str, ...]] | None = None
         self._leaves: list[Shape | Connector] = []
         self._frame: tuple[Box, float] | None = None
+        self._words_key: tuple[Document, str, tuple[str, ...]] | None = None
+        self._words: tuple[str, str] = ("", "")
+        self._outline_key: tuple[Document, str] | None = None
+        self._outline_sent: Json | None = None
+        self._idle_now = False
         self._reset_to(self._doc)
 
     # --- document -------------------------------------------------------------
@@ -498,6 +506,7 @@ class Editor:
     def _begin(self) -> None:
         self._ops = []
         self._note = {}
+        self._idle_now = False
 
     def handle(self, message: Mapping[str, Any]) -> Json:
         """Handle one protocol event and return the response (see ``protocol``).
@@ -566,6 +575,7 @@ class Editor:
             case Refresh():
                 self._ops = [self._reset_op()]
             case Idle_(limit=limit):
+                self._idle_now = True
                 # The hit index first: the next hover needs it; fragments only look.
                 if self.hits.pending:
                     self.hits.flush(limit * 40)
@@ -641,8 +651,59 @@ class Editor:
             "state": self.state.name,
             "pending": self.painter.pending + self.hits.pending,
         }
+        ui["status"], ui["announce"] = self._describe()
+        if not self.state.busy:
+            found = self._outline()
+            if found is not None:
+                ui["outline"] = found
+        if not self.state.busy and self._outline_due():
+            ui["pending"] += 1  # the outline comes with an ``idle`` response
         ui.update(self._note)
         return ui
+
+    def _outline_due(self) -> bool:
+        """Return whether the outline is out of date and waits for idle time."""
+        key = self._outline_key
+        return key is None or key[0] is not self._doc or key[1] != self.session.page_id
+
+    def _describe(self) -> tuple[str, str]:
+        """Return the status line and the selection's announcement (cached)."""
+        key = (self._doc, self.session.page_id, self.session.selection)
+        old = self._words_key
+        if old is None or old[0] is not key[0] or old[1:] != key[1:]:
+            self._words_key = key
+            self._words = (
+                describe.status_text(*key),
+                describe.announce_text(self._doc, key[2], self.kinds),
+            )
+        return self._words
+
+    def _outline(self) -> Json | None:
+        """Return the page's outline when it differs from the last one sent.
+
+        A big page's outline (over :data:`OUTLINE_NOW` elements) is built only
+        in an ``idle`` response once the fragments are flushed, so an edit's
+        own response stays fast; ``pending`` counts it until then.
+        """
+        key = (self._doc, self.session.page_id)
+        old = self._outline_key
+        if old is not None and old[0] is key[0] and old[1] == key[1]:
+            return None
+        if len(self._doc.paint_ids(key[1])) > OUTLINE_NOW and not (
+            self._idle_now and self.painter.pending == 0 and self.hits.pending == 0
+        ):
+            return None
+        self._outline_key = key
+        found = describe.outline(self._doc, key[1], self.kinds)
+        if found == self._outline_sent:
+            return None
+        self._outline_sent = found
+        return found
+
+    def resend_outline(self) -> None:
+        """Send the outline with the next response even if it did not change."""
+        self._outline_key = None
+        self._outline_sent = None
 
     def tool_name(self) -> str:
         """Return ``select`` or ``place:<kind>``."""
@@ -678,7 +739,28 @@ class Editor:
 
 
 def _error(error: LineworkError) -> Json:
-    return {"code": error.code, "message": error.message, "detail": error.detail}
+    return {
+        "code": error.code,
+        "message": error.message,
+        "detail": error.detail,
+        "text": sentences(error.message, error.detail),
+    }
+
+
+def sentences(message: str, detail: str) -> str:
+    """Return a message and its detail as sentences for the status line.
+
+    >>> sentences("That change is not allowed here.", "select at least two elements")
+    'That change is not allowed here. Select at least two elements.'
+    """
+    parts = []
+    for part in (message, detail):
+        part = part.strip()
+        if not part:
+            continue
+        part = part[0].upper() + part[1:]
+        parts.append(part if part[-1] in ".!?…" else part + ".")
+    return " ".join(parts)
 
 
 def _common(values: Iterable[Any]) -> Any:

@@ -1,4 +1,4 @@
-"""Inserting pictures (``insert-picture``: data, x?, y?) and the drop highlight
+"""Inserting pictures (``insert-picture``: data, x?, y?, view?) and the drop highlight
 of a palette drag (``drop-preview``: kind?, x?, y?).
 
 The browser hands over the file's bytes (base64) from the picture button, a
@@ -67,7 +67,7 @@ def insert_picture(ed: Editor, args: Mapping[str, Any]) -> None:
         LineworkError: LW-E0207 (too large), LW-E0208 (not a picture),
             LW-E0209 (unreadable SVG); the document is then unchanged.
     """
-    from linework.editor.actions import free_spot
+    from linework.editor import placement
 
     pic = pictures.picture(_data(args))
     w, h = pictures.fitted_size(pic)
@@ -75,7 +75,7 @@ def insert_picture(ed: Editor, args: Mapping[str, Any]) -> None:
     if isinstance(x, int | float) and isinstance(y, int | float):
         center = Vec(float(x), float(y))
     else:
-        center = free_spot(ed, (w, h))
+        center = placement.place(ed, (w, h), placement.view_arg(args))
     patch = cmd.add_shape(
         ed.document,
         ed.ids,

@@ -6,6 +6,9 @@ keys are matched by ``code`` so they work on every keyboard layout.
 | keys | action |
 |---|---|
 | Arrow keys | nudge 1 px (Shift: one grid step) |
+| Primary+arrow keys | select-nearest in that direction (with Shift: extend) |
+| Alt+Shift+C | connect-selection (two shapes) |
+| Alt+Shift+O | focus the outline (handled by the page, web/editor/outline.js) |
 | Delete, Backspace | delete |
 | Escape | cancel the gesture / leave the place tool / clear the selection |
 | Enter, F2 | edit the selected element's text |
@@ -41,6 +44,12 @@ if TYPE_CHECKING:
 #: (keys, what they do) for the help panel; "Mod" is Ctrl, or Cmd on macOS.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Arrow keys", "Move the selection 1 px (with Shift: one grid step)"),
+    (
+        "Mod+Arrow keys / Mod+Shift+Arrow keys",
+        "Select the nearest shape in that direction / add it to the selection",
+    ),
+    ("Alt+Shift+C", "Connect the two selected shapes (first selected to second)"),
+    ("Alt+Shift+O", "Go to the outline: the diagram as a list (Enter selects)"),
     ("Delete / Backspace", "Delete"),
     ("Escape", "Cancel the drag, leave the tool, or clear the selection"),
     ("Enter / F2", "Edit the selected element's text"),
@@ -84,6 +93,13 @@ _ARROWS = {
     "ArrowDown": (0.0, 1.0),
 }
 
+_DIRECTION = {
+    "ArrowLeft": "left",
+    "ArrowRight": "right",
+    "ArrowUp": "up",
+    "ArrowDown": "down",
+}
+
 # (lower-case key or code, shift) → action, with Primary held.
 _PRIMARY: dict[tuple[str, bool], str] = {
     ("a", False): "select-all",
@@ -119,6 +135,13 @@ def key_action(key: Key, ed: Editor) -> tuple[str, dict[str, Any]] | None:
     """Return the action a key press stands for, or None for keys we ignore."""
     m = key.mods
     k = key.key
+    if k in _ARROWS and m.primary and not m.alt:
+        args: dict[str, Any] = {"direction": _DIRECTION[k]}
+        if m.shift:
+            args["extend"] = True
+        return "select-nearest", args
+    if m.alt and m.shift and not m.primary and (k.lower() == "c" or key.code == "KeyC"):
+        return "connect-selection", {}
     if k in _ARROWS and not m.primary:
         dx, dy = _ARROWS[k]
         step = (ed.grid or 10.0) if m.shift else 1.0

@@ -27,11 +27,12 @@ from linework.svg import SvgNode, node, serialize
 
 ACCENT: Final = "#1a73e8"
 HANDLE_PX: Final = 8.0  # drawn size of a square handle
-OUTSET_PX: Final = 10.0  # resize handles sit this far outside the box
+OUTSET_PX: Final = 0.0  # resize handles sit on the outline (as in draw.io, Excalidraw)
 ROTATE_PX: Final = 28.0  # the rotate handle sits this far above the box
 PORT_PX: Final = 4.0  # port circle radius
 HIT_PX: Final = 6.0  # pick tolerance for elements, handles and ports
 PORT_HIT_PX: Final = PORT_PX + 3  # a port's pick radius, in screen pixels
+PORT_OUTSET_PX: Final = 14.0  # a selected shape's ports sit this far outside
 # Ports are screen-sized: on a shape smaller than this on screen (its shorter
 # side, in pixels) they would cover it, and every press would draw a connector
 # instead of moving the shape. Such a shape shows no ports. Two port diameters
@@ -278,19 +279,51 @@ def shows_ports(shape: Shape, zoom: float) -> bool:
     return min(shape.box.w, shape.box.h) * zoom >= PORTS_MIN_SIDE_PX
 
 
+def port_points(
+    shape: Shape,
+    zoom: float,
+    kinds: Mapping[str, ShapeKind],
+    *,
+    selected: bool = False,
+) -> dict[str, Vec]:
+    """Return where a shape's ports are drawn and picked, by name.
+
+    A selected shape's resize handles sit on its outline, over the ports there,
+    so its ports step :data:`PORT_OUTSET_PX` outwards (from the centre), as
+    draw.io's connection arrows do; a connector still attaches on the outline.
+    """
+    points = ports_page(shape, kinds=kinds)
+    if not selected:
+        return points
+    c = shape.box.center
+    k = PORT_OUTSET_PX / zoom
+    out: dict[str, Vec] = {}
+    for name, q in points.items():
+        d = q - c
+        n = d.length()
+        out[name] = q + d * (k / n) if n > 1e-9 else q
+    return out
+
+
 def port_at(
-    shape: Shape, p: Vec, zoom: float, kinds: Mapping[str, ShapeKind]
+    shape: Shape,
+    p: Vec,
+    zoom: float,
+    kinds: Mapping[str, ShapeKind],
+    *,
+    selected: bool = False,
 ) -> str | None:
     """Return the name of the shape's port under ``p``, if any.
 
     None on a shape too small on screen to show ports (``shows_ports``): a press
-    there moves the shape instead of starting a connector.
+    there moves the shape instead of starting a connector. ``selected``: look
+    where a selected shape's ports are drawn (:func:`port_points`).
     """
     if not shows_ports(shape, zoom):
         return None
     tol = PORT_HIT_PX / zoom
     best: str | None = None
-    for name, q in ports_page(shape, kinds=kinds).items():
+    for name, q in port_points(shape, zoom, kinds, selected=selected).items():
         d = q.distance(p)
         if d <= tol:
             best, tol = name, d
@@ -449,7 +482,8 @@ def build(
     port_shape = extras.target if extras.target is not None else hover
     ps = doc.get(port_shape) if port_shape else None
     if isinstance(ps, Shape) and not is_locked(doc, ps) and shows_ports(ps, zoom):
-        for name, q in ports_page(ps, kinds=kinds).items():
+        outset = extras.target is None and ps.id in selection
+        for name, q in port_points(ps, zoom, kinds, selected=outset).items():
             on = name == extras.target_port
             parts.append(
                 node(

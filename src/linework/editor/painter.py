@@ -1,7 +1,7 @@
 """Patches → DOM ops through the one ``Renderer``, with large moves painted lazily.
 
 Re-rendering thousands of elements that only moved costs far more than the
-move (DESIGN.md §2, "Painting large diagrams"), so when a patch translates
+move (docs/architecture.md §2, "Painting large diagrams"), so when a patch translates
 many elements rigidly the document changes at once but the DOM does not
 re-render them: a ``translate`` op shifts their existing nodes, and the real
 fragments follow in small batches on ``idle`` events. Until then the canvas

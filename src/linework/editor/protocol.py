@@ -91,7 +91,8 @@ Response out
     ``cursor`` (a CSS cursor name), ``state`` (the tool state, e.g. ``idle``,
     ``translating``, ``resizing``, ``rubber-band``, ``dragging-label``),
     ``pending`` (how
-    many nodes still show a translated older fragment; send ``idle`` until 0
+    many nodes still show a translated older fragment, plus one while a big
+    page's ``outline`` waits for idle time; send ``idle`` until 0
     before reading the DOM's SVG text, e.g. to compare it with an export).
     Only when they apply:
     ``clipboard`` (text to put on the system clipboard after copy or cut),
@@ -104,7 +105,14 @@ Response out
     page point ``x``, ``y``: its ``items`` are ``{action, label, shortcut,
     enabled, args}`` or ``{separator: true}``; choosing one sends that action
     with its args; see ``actions.context_menu``)),
-    ``error`` ({code, message, detail}: the command was refused; nothing changed).
+    ``error`` ({code, message, detail, text}: the command was refused; nothing
+    changed; ``text`` is message and detail as sentences for the status line),
+    ``reveal`` ({x, y, w, h}: what was just added, pasted or reached by keyboard;
+    scroll it into view if it is off screen), ``say`` (a one-off sentence for
+    screen readers, e.g. "No shape below"), ``outline`` (the page's shapes in
+    words, :func:`linework.editor.describe.outline`; sent when it changed).
+    Always: ``status`` (``Page 2 · 12 elements · 1 selected``) and ``announce``
+    (the selection in words, ``Process 'Receive order' selected, 2 connectors``).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Selection, hover, the page and layer in use, the grid toggle, the copied style
 and the zoom used for hit tolerances all live here, so the model never learns
-they exist (STYLE.md §1) and changing them never clears redo.
+they exist (docs/architecture.md §2) and changing them never clears redo.
 """
 
 from __future__ import annotations

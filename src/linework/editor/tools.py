@@ -137,6 +137,28 @@ class Gesture(State):
 
 
 # --------------------------------------------------------------------------- idle
+def _port(ed: Editor, shape: Shape, p: Vec) -> str | None:
+    """Return the port of ``shape`` under ``p`` where it is drawn now."""
+    selected = shape.id in ed.session.selection
+    return port_at(shape, p, ed.zoom, ed.kinds, selected=selected)
+
+
+def _selected_port(ed: Editor, p: Vec) -> tuple[str, str] | None:
+    """Return (shape id, port) of a selected shape's port drawn outside it at
+    ``p`` (:func:`linework.editor.overlay.port_points`), if any."""
+    sel = ed.session.selection
+    if len(sel) > 20:
+        return None
+    doc = ed.document
+    for rid in sel:
+        shape = doc.get(rid)
+        if isinstance(shape, Shape) and not is_locked(doc, shape):
+            port = port_at(shape, p, ed.zoom, ed.kinds, selected=True)
+            if port is not None:
+                return rid, port
+    return None
+
+
 class Idle(State):
     """Nothing pressed: hover shows outlines and ports; a press starts pointing."""
 
@@ -154,10 +176,15 @@ class Idle(State):
             ed.set_hover(None)  # no ports under a handle: the handle wins
             self.cursor = _handle_cursor(ed, h)
             return
+        outside = _selected_port(ed, p)
+        if outside is not None:
+            ed.set_hover(outside[0])
+            self.cursor = "crosshair"
+            return
         under = ed.element_at(p)
         shape = under if isinstance(under, Shape) else ed.shape_at(p)
         ed.set_hover(under.id if under is not None else shape.id if shape else None)
-        if shape is not None and port_at(shape, p, ed.zoom, ed.kinds):
+        if shape is not None and _port(ed, shape, p):
             self.cursor = "crosshair"
         elif under is not None:
             self.cursor = "move"
@@ -178,10 +205,14 @@ class Idle(State):
         if h is not None:
             ed.transition(PointingHandle(ed, p, h))
             return
+        outside = _selected_port(ed, p)
+        if outside is not None:
+            ed.transition(PointingPort(ed, p, *outside))
+            return
         under = ed.element_at(p)
         shape = under if isinstance(under, Shape) else ed.shape_at(p)
         if shape is not None:
-            port = port_at(shape, p, ed.zoom, ed.kinds)
+            port = _port(ed, shape, p)
             if port is not None:
                 ed.transition(PointingPort(ed, p, shape.id, port))
                 return
@@ -559,7 +590,7 @@ class Preview:
     """What a large drag shows without changing the document until release.
 
     Moving thousands of elements cannot re-render them all on every pointer
-    move (DESIGN.md §2, "Painting large diagrams"), so the browser translates
+    move (docs/architecture.md §2, "Painting large diagrams"), so the browser translates
     the elements that move rigidly (``rigid``) and only connectors with one end
     staying (``followers``) are re-rendered per move.
     """

@@ -7,7 +7,7 @@ the parent. Captions are HTML; they become plain text through
 ``html.parser`` (never regular expressions), so markup in a label can only
 ever reach the page as text.
 
-Hostile files: nesting is measured before ``json.loads`` (DESIGN.md §7), the
+Hostile files: nesting is measured before ``json.loads`` (docs/architecture.md §7), the
 tree is walked with an explicit stack, numbers are checked to be finite and in
 range, and the element count is capped.
 """
@@ -175,7 +175,7 @@ def load_json(data: bytes, code: str) -> Any:
     """Parse JSON bytes safely: size, UTF-8, nesting depth, then ``json.loads``.
 
     The depth is measured by a linear scan before the parser runs: in Pyodide
-    a deep document overflows the stack and kills the runtime (DESIGN.md §7).
+    a deep document overflows the stack and kills the runtime (docs/architecture.md §7).
     NaN and Infinity are refused (they are not JSON; numbers must be finite).
     """
     limits.check_size(data)

@@ -1,8 +1,8 @@
 """Limits and pre-parse checks that keep hostile files from crashing the runtime.
 
 In Pyodide, ``json.loads`` of a small document nested thousands deep overflows the
-JavaScript stack and kills the interpreter (DESIGN.md §7), so nesting is measured
-with a linear scan before any parser sees the text.
+JavaScript stack and kills the interpreter (docs/architecture.md §7), so nesting
+is measured with a linear scan before any parser sees the text.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Expat expands internal entities even when ElementTree refuses external ones (the
 "billion laughs" bomb), and a small file nested thousands deep can exhaust the
-stack in Pyodide and kill the runtime (DESIGN.md §7). So every text is first
+stack in Pyodide and kill the runtime (docs/architecture.md §7). So every text is first
 scanned in one linear pass that refuses entity declarations and internal DTD
 subsets and measures nesting, and only then parsed, by expat with handlers that
 refuse the same things again. Callers walk the resulting tree iteratively.

@@ -91,7 +91,8 @@ def label_layout(shape: Shape) -> TextLayout:
     """
     st = shape.style
     wrap = st.wrap and st.label_position == "inside"
-    return layout_in(shape.text, label_box(shape), st, wrap=wrap)
+    # Words wrap whole: one is split only if it is wider than the shape itself.
+    return layout_in(shape.text, label_box(shape), st, wrap=wrap, room=shape.box.w)
 
 
 def label_leaves_shape(shape: Shape) -> bool:

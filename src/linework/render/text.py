@@ -9,8 +9,13 @@ from linework.svg import SvgNode
 from linework.text import TextLayout, layout_text
 
 
-def layout_in(text: str, box: Box, style: Style, *, wrap: bool = True) -> TextLayout:
+def layout_in(
+    text: str, box: Box, style: Style, *, wrap: bool = True, room: float = 0.0
+) -> TextLayout:
     """Lay out ``text`` inside ``box`` shrunk by the style's padding.
+
+    ``room``: how wide a single word may be before it is split (the shape's
+    own width, when ``box`` is a narrower label area): words wrap whole.
 
     A uniform padding is at most half the box's shorter side; per-side padding
     (``text_padding_left`` …) at most half the box's width or height.
@@ -26,6 +31,7 @@ def layout_in(text: str, box: Box, style: Style, *, wrap: bool = True) -> TextLa
         valign=style.valign,
         box=(inner.x, inner.y, inner.w, inner.h),
         wrap=wrap,
+        word_width=room,
     )
 
 

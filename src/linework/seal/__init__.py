@@ -1,4 +1,4 @@
-"""Sealed (encrypted) files: the v1 envelope of DESIGN.md §4, crypto injected.
+"""Sealed (encrypted) files: the v1 envelope (docs/architecture.md §4), crypto injected.
 
 This is a bottom layer (stdlib and ``linework.errors`` only) so it loads in a bare
 Pyodide. Native callers pass ``linework.seal.native.NativePrimitives`` to

@@ -1,4 +1,4 @@
-"""The sealed file v1 (DESIGN.md §4): a JSON envelope around AES-256-GCM.
+"""The sealed file v1 (docs/architecture.md §4): a JSON envelope around AES-256-GCM.
 
 All format logic is here, in Python, so the browser and the CLI write and read
 the very same bytes; the crypto itself is injected (``seal.primitives``).
@@ -50,7 +50,7 @@ MAX_PLAINTEXT_BYTES: Final = 64 * 1024 * 1024
 MAX_SEALED_BYTES: Final = 96 * 1024 * 1024
 # A valid envelope has three '{' and no '[' (its strings are names and base64url),
 # so counting brackets bounds the nesting before json.loads can recurse on it;
-# DESIGN.md §7: deep JSON overflows the JavaScript stack in Pyodide.
+# docs/architecture.md §7: deep JSON overflows the JavaScript stack in Pyodide.
 _MAX_BRACKETS: Final = 64
 
 _URL_TO_STD: Final = bytes.maketrans(b"-_", b"+/")

@@ -3,7 +3,7 @@
 Pyodide has no OpenSSL and WebCrypto is async, so ``seal`` never imports a crypto
 library: native code passes ``seal.native.NativePrimitives`` (``cryptography``),
 and the browser runs the same operations in ``web/seal.js`` through the two-phase
-API of ``seal.envelope`` (DESIGN.md §2, STYLE.md §5).
+API of ``seal.envelope`` (docs/architecture.md §2, docs/architecture.md §11.4).
 """
 
 from __future__ import annotations

@@ -110,6 +110,7 @@ def layout_text(
     valign: VAlign,
     box: tuple[float, float, float, float],
     wrap: bool = True,
+    word_width: float = 0.0,
 ) -> TextLayout:
     """Wrap ``text`` to ``width`` and align it inside ``box``.
 
@@ -130,12 +131,17 @@ def layout_text(
             both sides for ``"middle"``.
         box: ``(x, y, w, h)`` of the area to align in.
         wrap: Break lines that are wider than ``width``.
+        word_width: A single word up to this wide (px; e.g. the whole shape,
+            when ``width`` is a diamond's narrower label area) stays whole and
+            may overflow ``width``; only a wider word is split.
 
     Returns:
         The placed lines; see :mod:`linework.text.metrics` for the baseline
         convention.
     """
-    return _layout(text, width, size_px, bold, italic, align, valign, box, wrap)
+    return _layout(
+        text, width, size_px, bold, italic, align, valign, box, wrap, word_width
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -149,19 +155,23 @@ def _layout(
     valign: VAlign,
     box: tuple[float, float, float, float],
     wrap: bool,
+    word_width: float = 0.0,
 ) -> TextLayout:
     face = font_face(bold=bold, italic=italic)
     advances = _advance_table(face)
     units_per_em = face_metrics(face).units_per_em
     if wrap and width > 0 and size_px > 0:
         limit = width * units_per_em / size_px + _SLACK_UNITS
+        word_limit = max(
+            limit * _OVERFLOW, word_width * units_per_em / size_px + _SLACK_UNITS
+        )
     else:
-        limit = math.inf
+        limit = word_limit = math.inf
 
     broken: list[tuple[str, int]] = []
     if text:
         for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            broken.extend(_wrap_paragraph(paragraph, limit, advances))
+            broken.extend(_wrap_paragraph(paragraph, limit, advances, word_limit))
 
     box_x, box_y, box_w, box_h = (
         float(box[0]),
@@ -237,9 +247,18 @@ def _units(text: str, advances: Mapping[str, int]) -> int:
 
 
 def _wrap_paragraph(
-    paragraph: str, limit: float, advances: Mapping[str, int]
+    paragraph: str,
+    limit: float,
+    advances: Mapping[str, int],
+    word_limit: float | None = None,
 ) -> list[tuple[str, int]]:
-    """Greedily fill lines with words; return ``(text, width_units)`` pairs."""
+    """Greedily fill lines with words; return ``(text, width_units)`` pairs.
+
+    A word wider than ``limit`` gets a line of its own, and is split only when
+    it is wider than ``word_limit`` too (default ``limit`` × :data:`_OVERFLOW`).
+    """
+    if word_limit is None:
+        word_limit = limit * _OVERFLOW
     lines: list[tuple[str, int]] = []
     line, line_units = "", 0
     gap, gap_units = "", 0  # the spaces between ``line`` and the next word
@@ -257,7 +276,7 @@ def _wrap_paragraph(
         if line:
             lines.append((line, line_units))
         gap, gap_units = "", 0
-        if units <= limit * _OVERFLOW:
+        if units <= word_limit:
             line, line_units = token, units
             continue
         *full, (line, line_units) = _break_word(token, limit, advances)

@@ -97,7 +97,7 @@ def test_write_failure_is_lw_e0701(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(cli_io.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
 
     code = main(["render", str(EXAMPLE), "-o", str(out)])
 

@@ -173,9 +173,9 @@ def _step(doc: Document, ids: IdSource, name: str, data: st.DataObject) -> Patch
             sid = _pick(data, shapes)
             if cid is None:
                 return Patch()
-            end = Attached(shape=sid) if sid else Free(point=p)
+            new_end = Attached(shape=sid) if sid else Free(point=p)
             return cmd.set_end(
-                doc, cid, data.draw(st.sampled_from(["source", "target"])), end
+                doc, cid, data.draw(st.sampled_from(["source", "target"])), new_end
             )
         case "add_waypoint":
             cid = _pick(data, conns)

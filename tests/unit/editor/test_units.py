@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields
 
 import pytest
@@ -14,7 +15,7 @@ from linework.editor.painter import Painter, _connector_rest, _shape_rest
 from linework.editor.protocol import Action, Key, Mods, Pointer, ProtocolError
 from linework.editor.snapping import Snapper
 from linework.geometry import Box, Vec
-from linework.model import Attached, Connector, Document, Free, IdSource, Shape
+from linework.model import Attached, Connector, Document, Free, IdSource, Patch, Shape
 
 
 def _doc(n: int) -> tuple[Document, IdSource]:
@@ -105,13 +106,14 @@ def test_hit_index_stays_equal_to_a_fresh_one() -> None:
     for patch in steps:
         doc = doc.apply(patch)
         idx.update(doc, patch)
-    for make in (
+    makers: tuple[Callable[[Document], Patch], ...] = (
         lambda d: cmd.move_elements(
             d, [f"shape:{i}" for i in range(1, 13)], Vec(-1000, 7)
         ),
         lambda d: cmd.resize_shape(d, "shape:3", "se", Vec(900, 900)),
         lambda d: cmd.delete_elements(d, ["shape:5"]),
-    ):
+    )
+    for make in makers:
         patch = make(doc)
         doc = doc.apply(patch)
         idx.update(doc, patch)

@@ -565,7 +565,8 @@ def test_a_mermaid_flowchart_cell_becomes_its_chart_in_the_cells_box() -> None:
     got = shapes(doc)
 
     assert ["Ok?", "End", "Start"] == sorted((s.text for s in got), key=len)
-    assert {"group:m"} == {r.parent for r in [*got, *connectors(doc)]}
+    elements: list[Shape | Connector] = [*got, *connectors(doc)]
+    assert {"group:m"} == {r.parent for r in elements}
     assert 2 == len(connectors(doc))
     assert {"shape:m-1", "shape:m-2", "shape:m-3"} == {s.id for s in got}
     assert (100, 50) == (min(s.box.x for s in got), min(s.box.y for s in got))

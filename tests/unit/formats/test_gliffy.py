@@ -39,8 +39,10 @@ def walk(
     raw: dict[str, Any],
 ) -> list[tuple[dict[str, Any], dict[str, Any] | None, Vec]]:
     """Return (object, parent, parent's absolute top-left) for every object."""
-    out = []
-    stack = [(o, None, Vec(0, 0)) for o in raw["stage"]["objects"]]
+    out: list[tuple[dict[str, Any], dict[str, Any] | None, Vec]] = []
+    stack: list[tuple[dict[str, Any], dict[str, Any] | None, Vec]] = [
+        (o, None, Vec(0, 0)) for o in raw["stage"]["objects"]
+    ]
     while stack:
         o, parent, origin = stack.pop()
         out.append((o, parent, origin))
@@ -180,7 +182,7 @@ def test_corpus_connections_point_to_the_right_shapes(path: Path) -> None:
             round(data["py"], 3),
         )
 
-    expected = Counter()
+    expected: Counter[Any] = Counter()
     for o, _, _ in walk(raw):
         if gtype(o) == "Line":
             cons = o.get("constraints")

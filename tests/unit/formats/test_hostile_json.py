@@ -1,6 +1,6 @@
 """Hostile Gliffy and Excalidraw files: each is refused with a code or read safely.
 
-DESIGN.md §7: a small JSON document nested thousands deep overflows the stack
+docs/architecture.md §7: a small JSON document nested thousands deep overflows the stack
 in Pyodide and kills the runtime, so depth must be measured before any parser
 runs. Every case here must end quickly with a ``LineworkError`` or a document
 that the ``.linework`` reader accepts; never a hang or another exception.
@@ -325,6 +325,7 @@ def test_missing_and_duplicate_excalidraw_ids_are_handled() -> None:
 
     assert 3 == len(shapes)
     assert isinstance(conn.target, Free)
+    assert not isinstance(conn.source, Free)
     target = doc.records[conn.source.shape]
     assert isinstance(target, Shape) and target.kind == "rectangle"
 

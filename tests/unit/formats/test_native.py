@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 
 from linework.errors import LineworkError
-from linework.formats import native
-from linework.model import Document
+from linework.formats import limits, native
+from linework.model import Document, Shape
 from strategies import documents
 
 
@@ -199,7 +199,7 @@ def test_too_many_elements_is_refused() -> None:
     raw = _minimal()
     el = raw["pages"][0]["elements"][0]
     raw["pages"][0]["elements"] = [
-        {**el, "id": f"shape:{i}"} for i in range(native.limits.MAX_ELEMENTS + 1)
+        {**el, "id": f"shape:{i}"} for i in range(limits.MAX_ELEMENTS + 1)
     ]
 
     assert _error(raw).code == "LW-E0105"
@@ -207,7 +207,7 @@ def test_too_many_elements_is_refused() -> None:
 
 def test_long_strings_are_refused() -> None:
     """A label longer than the limit is refused with its place."""
-    raw = _minimal(text="x" * (native.limits.MAX_TEXT + 1))
+    raw = _minimal(text="x" * (limits.MAX_TEXT + 1))
 
     assert "elements[0].text: is" in _error(raw).detail
 
@@ -221,6 +221,7 @@ def test_label_position_round_trips(position: str) -> None:
     (shape,) = doc.elements("page:1")
     out = json.loads(native.encode(doc))
 
+    assert isinstance(shape, Shape)
     assert position == shape.style.label_position
     assert {"label_position": position, "valign": "top"} == (
         out["pages"][0]["elements"][0]["style"]
@@ -235,7 +236,9 @@ def test_label_position_inside_is_the_default_and_never_written() -> None:
     doc = native.decode(json.dumps(raw).encode())
     out = json.loads(native.encode(doc))
 
-    assert "inside" == doc.elements("page:1")[0].style.label_position
+    (shape,) = doc.elements("page:1")
+    assert isinstance(shape, Shape)
+    assert "inside" == shape.style.label_position
     assert {"fill": "#ff0000"} == out["pages"][0]["elements"][0]["style"]
 
 

@@ -101,7 +101,7 @@ def test_parser_handlers_refuse_entities_the_scan_might_miss() -> None:
 
 @pytest.mark.usefixtures("no_parser")
 def test_deep_nesting_is_refused_by_the_linear_scan() -> None:
-    """A ~20 KB file nested 10,000 deep never reaches the parser (DESIGN.md §7)."""
+    """A ~20 KB file nested 10,000 deep never reaches the parser (docs/architecture.md §7)."""
     text = "<mxfile>" + "<a>" * 10_000 + "</a>" * 10_000 + "</mxfile>"
 
     assert len(text) < 80_000

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from linework.formats.pagefit import fit_to_page, renumber_z
 from linework.geometry import Box, Vec
 from linework.layout import (
+    DIRECTIONS,
+    Direction,
     EdgeRoute,
     Layout,
     LayoutCluster,
@@ -71,9 +73,9 @@ def test_chain_flows_down_one_layer_per_edge() -> None:
         ("RL", lambda a, b: b.right < a.x),
     ],
 )
-def test_direction_sets_where_edges_go(direction: str, check: object) -> None:
+def test_direction_sets_where_edges_go(direction: Direction, check: object) -> None:
     """Each direction puts the target after the source along its axis."""
-    layout = layered_layout(nodes("AB"), edges("AB"), direction=direction)  # type: ignore[arg-type]
+    layout = layered_layout(nodes("AB"), edges("AB"), direction=direction)
 
     assert callable(check)
     assert check(layout.boxes["A"], layout.boxes["B"])
@@ -84,10 +86,10 @@ def test_direction_sets_where_edges_go(direction: str, check: object) -> None:
     [("TB", ("s", "n")), ("BT", ("n", "s")), ("LR", ("e", "w")), ("RL", ("w", "e"))],
 )
 def test_forward_edges_leave_and_enter_by_the_facing_ports(
-    direction: str, ports: tuple[str, str]
+    direction: Direction, ports: tuple[str, str]
 ) -> None:
     """Forward edges use the side ports that face along the flow."""
-    layout = layered_layout(nodes("AB"), edges("AB"), direction=direction)  # type: ignore[arg-type]
+    layout = layered_layout(nodes("AB"), edges("AB"), direction=direction)
     route = layout.routes[0]
 
     assert route is not None
@@ -207,8 +209,8 @@ def test_clusters_hold_their_members_and_keep_others_out() -> None:
             ("x", "y"),
         ]
     ]
-    for direction in ("TB", "LR", "BT", "RL"):
-        layout = layered_layout(node_list, graph_edges, clusters, direction=direction)  # type: ignore[arg-type]
+    for direction in DIRECTIONS:
+        layout = layered_layout(node_list, graph_edges, clusters, direction=direction)
         assert_no_overlaps(layout)
         for name, box in layout.boxes.items():
             owner = members.get(name)
@@ -300,12 +302,12 @@ def test_500_nodes_lay_out_in_bounded_time() -> None:
                 st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=25
             ),
             st.lists(st.sampled_from([None, "c0", "c1", "c2"]), min_size=n, max_size=n),
-            st.sampled_from(["TB", "BT", "LR", "RL"]),
+            st.sampled_from(DIRECTIONS),
         )
     )
 )
 def test_random_graphs_never_overlap(
-    case: tuple[int, list[tuple[int, int]], list[str | None], str],
+    case: tuple[int, list[tuple[int, int]], list[str | None], Direction],
 ) -> None:
     """Any graph, with clusters and in any direction, has no overlapping nodes."""
     n, pairs, owners, direction = case
@@ -313,7 +315,7 @@ def test_random_graphs_never_overlap(
     clusters = [LayoutCluster("c0"), LayoutCluster("c1", "c0"), LayoutCluster("c2")]
     graph_edges = [LayoutEdge(f"n{a}", f"n{b}") for a, b in pairs]
 
-    layout = layered_layout(node_list, graph_edges, clusters, direction=direction)  # type: ignore[arg-type]
+    layout = layered_layout(node_list, graph_edges, clusters, direction=direction)
 
     assert_no_overlaps(layout)
     for i, nd in enumerate(node_list):

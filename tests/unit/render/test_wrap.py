@@ -90,9 +90,11 @@ def test_wrap_false_round_trips_and_true_is_never_written() -> None:
     off = native.decode(_file({"wrap": False}))
     on = native.decode(_file({"wrap": True, "fill": "#ff0000"}))
 
-    assert off.elements("page:1")[0].style.wrap is False
+    (off_shape,), (on_shape,) = off.elements("page:1"), on.elements("page:1")
+    assert isinstance(off_shape, Shape) and isinstance(on_shape, Shape)
+    assert off_shape.style.wrap is False
     assert {"wrap": False} == _written_style(off)
-    assert on.elements("page:1")[0].style.wrap is True
+    assert on_shape.style.wrap is True
     assert {"fill": "#ff0000"} == _written_style(on)
 
 

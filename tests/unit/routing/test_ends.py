@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linework.geometry import Vec, rotate_about
-from linework.model import ROUTINGS, Attached, Routing
+from linework.model import ROUTINGS, Attached, Free, Routing
 from linework.routing import end_points, route, route_input
 from linework.shapes import boundary_point, port_page
 
@@ -133,7 +133,7 @@ def test_missing_shape_degrades_to_a_free_end(
     """An end attached to a shape that is not there routes without raising."""
     b = Builder()
     s = b.shape(0, 0)
-    make = {
+    make: dict[str, Attached | Free] = {
         "gone": Attached(shape="shape:404", port="n"),
         "shape": at(s),
         "free": free(200, 200),

@@ -88,7 +88,7 @@ def build_vectors() -> dict[str, Any]:
         )
     return {
         "description": (
-            "Known-answer vectors for the Linework sealed file v1 (DESIGN.md §4). "
+            "Known-answer vectors for the Linework sealed file v1 (docs/architecture.md §4). "
             "passphrase is as typed; passphrase_utf8_hex is its NFC UTF-8 form, "
             "the PBKDF2-HMAC-SHA256 input. key_hex is the derived AES-256 key; "
             "ciphertext_hex is AES-256-GCM output with its 16-byte tag; aad_hex is "

@@ -9,10 +9,10 @@ import zlib
 from typing import Any
 
 import pytest
-from lw_helpers import document
 
 from linework.bridge import Api
 from linework.bridge.embedding import SHARE_LIMIT
+from sample_docs import document
 
 DRAWIO = (
     '<mxfile><diagram id="d" name="Page-1"><mxGraphModel><root>'
@@ -200,34 +200,29 @@ def test_debug_fail_is_an_internal_error_with_detail() -> None:
     assert "LW-E0001" == reply["code"] and "MARKER" in reply["detail"]
 
 
-def test_build_options_for_embedding_and_reports(build_module: Any) -> None:
-    """Defaults, derived frame-ancestors and connect-src, and refused values."""
-    options = build_module.site_options
-    default = options()
-    custom = options(
-        error_endpoint="https://errors.example.org/api/error",
-        embed_origins="https://a.example, http://127.0.0.1:8001",
-    )
-    off = options(report_errors=False)
-    none = options(error_endpoint="none")
+def test_export_with_a_sealed_envelope_hands_out_only_the_envelope() -> None:
+    """Issue 14: with ``sealed`` the host gets the envelope, never the plaintext."""
+    from linework import files, seal
+    from linework.seal.native import NativePrimitives
 
-    assert "'self'" == default["frameAncestors"] and "'self'" == default["connectSrc"]
-    assert default["reportErrors"] and "api/error" == default["errorEndpoint"]
-    assert [] == default["allowedOrigins"]
-    assert "'self' https://a.example http://127.0.0.1:8001" == custom["frameAncestors"]
-    assert "'self' https://errors.example.org" == custom["connectSrc"]
-    assert ["https://a.example", "http://127.0.0.1:8001"] == custom["allowedOrigins"]
-    assert (False, None) == (off["reportErrors"], off["errorEndpoint"])
-    assert (False, None) == (none["reportErrors"], none["errorEndpoint"])
-    csp = build_module.content_security_policy(
-        custom["frameAncestors"], custom["connectSrc"]
+    api = Api()
+    opened(api, json.dumps(document(text="Plain secret")))
+    plain = call(api, type="embed-export", format="linework")["data"].encode()
+    envelope = seal.seal(plain, "a passphrase", NativePrimitives(), iterations=100_000)
+    sealed = base64.b64encode(envelope).decode()
+
+    text = call(api, type="embed-export", format="linework", sealed=sealed)
+    svg = call(api, type="embed-export", format="svg", sealed=sealed)
+    drawio = call(api, type="embed-export", format="drawio", sealed=sealed)
+    bad = call(api, type="embed-export", format="linework", sealed="eyJ4Ijox")
+
+    assert envelope.decode() == text["data"]
+    assert envelope == files.embedded_document(svg["data"].encode())
+    assert "Plain secret" not in json.dumps([text, drawio, bad])
+    assert (False, "LW-E0605") == (drawio["ok"], drawio["code"])
+    assert (False, "LW-E0301") == (bad["ok"], bad["code"])
+    # What a host stored loads again when it names the format linework.
+    assert (
+        "linework-sealed"
+        == call(api, type="embed-sniff", data=text["data"], format="linework")["format"]
     )
-    assert "connect-src 'self' https://errors.example.org;" in csp
-    for bad in ("https://a.example/", "HTTPS://A.EXAMPLE", "ftp://a.example", "*"):
-        with pytest.raises(build_module.BuildError):
-            options(embed_origins=bad)
-    for bad in ("javascript:alert(1)", "//elsewhere.example/x", "ftp://x/y"):
-        with pytest.raises(build_module.BuildError):
-            options(error_endpoint=bad)
-    with pytest.raises(build_module.BuildError):
-        options(frame_ancestors="'self'; script-src *")

@@ -6,11 +6,10 @@ import base64
 import json
 from typing import Any
 
-from lw_helpers import document
-
 from linework.bridge import create_api
 from linework.formats import native
 from linework.render import SVG_DEFS, page_fragments
+from sample_docs import document
 
 
 def call(api: Any, message: dict[str, Any] | str) -> dict[str, Any]:
