@@ -36,7 +36,7 @@ import threading
 import time
 import urllib.parse
 import zipfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from html import escape as html_escape
 from pathlib import Path
@@ -581,6 +581,112 @@ def lock_entry(wheel: Path, file_name: str) -> dict[str, Any]:
     }
 
 
+def _licence_of_wheel(wheel: Path) -> str:
+    """Return a wheel's SPDX licence: License-Expression, else a known classifier."""
+    with zipfile.ZipFile(wheel) as z:
+        meta = next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))
+        text = z.read(meta).decode("utf-8", "replace")
+    known = {"Mozilla Public License 2.0 (MPL 2.0)": "MPL-2.0", "MIT License": "MIT"}
+    found = "NOASSERTION"
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        value = value.strip()
+        if key == "License-Expression":
+            return value
+        if key == "License" and re.fullmatch(r"[A-Za-z0-9.+-]+", value):
+            found = value  # pyproject's license = {text = "MIT"}
+        if key == "Classifier" and value.startswith("License ::"):
+            found = known.get(value.rsplit("::", 1)[1].strip(), found)
+    return found
+
+
+def wheel_component(name: str, wheel: Path) -> dict[str, Any]:
+    """Return the SBOM component of a served wheel (read before it is deleted)."""
+    wheel_version = wheel.name.split("-")[1]
+    return {
+        "type": "library",
+        "bom-ref": f"pkg:pypi/{name}@{wheel_version}",
+        "name": name,
+        "version": wheel_version,
+        "purl": f"pkg:pypi/{name}@{wheel_version}",
+        "licenses": [{"license": {"id": _licence_of_wheel(wheel)}}],
+        "hashes": [{"alg": "SHA-256", "content": sha256_hex(wheel.read_bytes())}],
+    }
+
+
+def sbom(
+    version: str,
+    wheels: Sequence[Mapping[str, Any]],
+    served: Mapping[str, Sequence[str]],
+) -> dict[str, Any]:
+    """Return a CycloneDX 1.5 bill of materials of what dist/ serves.
+
+    The npm packages come from web/package-lock.json (version, licence,
+    integrity), the wheels from their metadata and bytes, and CPython from
+    the Pyodide lock. No time stamp, so the same inputs give the same file.
+
+    Args:
+        version: Linework's version.
+        wheels: the served wheels' components (:func:`wheel_component`).
+        served: for each npm package folder under node_modules, the dist/
+            paths its files were copied to.
+    """
+    lock = json.loads((WEB / "package-lock.json").read_text())["packages"]
+    components: list[dict[str, Any]] = []
+    for folder, paths in served.items():
+        entry = lock[f"node_modules/{folder}"]
+        alg, _, digest = entry["integrity"].partition("-")
+        components.append(
+            {
+                "type": "library" if folder == "pyodide" else "data",
+                "bom-ref": f"pkg:npm/{folder}@{entry['version']}",
+                "name": folder,
+                "version": entry["version"],
+                "purl": f"pkg:npm/{folder.replace('@', '%40')}@{entry['version']}",
+                "licenses": [{"license": {"id": entry["license"]}}],
+                "hashes": [
+                    {
+                        "alg": alg.upper().replace("SHA", "SHA-"),
+                        "content": base64.b64decode(digest).hex(),
+                    }
+                ],
+                "properties": [
+                    {"name": "linework:served", "value": path} for path in paths
+                ],
+            }
+        )
+    python = npm_lock()["info"]["python"]
+    components.append(
+        {
+            "type": "library",
+            "bom-ref": f"pkg:generic/cpython@{python}",
+            "name": "cpython",
+            "version": python,
+            "purl": f"pkg:generic/cpython@{python}",
+            "licenses": [{"license": {"id": "PSF-2.0"}}],
+            "description": "Built into Pyodide's runtime (pyodide.asm.wasm and "
+            "python_stdlib.zip)",
+        }
+    )
+    components.extend(wheels)
+    return {
+        "bomFormat": "CycloneDX",
+        "specVersion": "1.5",
+        "version": 1,
+        "metadata": {
+            "component": {
+                "type": "application",
+                "bom-ref": f"pkg:pypi/linework@{version}",
+                "name": "linework-web",
+                "version": version,
+                "licenses": [{"license": {"id": "MIT"}}],
+            },
+            "tools": {"components": [{"type": "application", "name": "build.py"}]},
+        },
+        "components": components,
+    }
+
+
 # --------------------------------------------------------------------------- JS / CSS
 
 
@@ -787,6 +893,7 @@ def build(
                 rel = f"{sha256_hex(data)[:16]}/{path.name}"
                 files["packages/" + rel] = data
                 lock_packages[key] = lock_entry(path, rel)
+            wheel_parts = [wheel_component(k, p) for k, p in wheels.items()]
             # The worker boots from a memory snapshot of the core (issue 13).
             made = tool("snapshot").make(
                 wheel, PYODIDE_NPM, runtime_hash, CACHE / "snapshot", log
@@ -933,6 +1040,14 @@ def build(
             "precompressed": twins,
         }
         files["manifest.json"] = json.dumps(manifest, indent=1).encode()
+        served: dict[str, list[str]] = {"pyodide": [], "@fontsource/arimo": []}
+        for rel in files:
+            if rel.startswith(runtime_dir):
+                served["pyodide"].append(rel)
+            elif rel.startswith("assets/arimo-"):
+                served["@fontsource/arimo"].append(rel)
+        bom = sbom(version, wheel_parts, served)
+        files["sbom.json"] = (json.dumps(bom, indent=1) + "\n").encode()
 
         for rel, data in files.items():
             target = out / rel
@@ -978,19 +1093,36 @@ def dist_is_fresh() -> bool:
 # --------------------------------------------------------------------------- server
 
 
+def registered_codes(
+    source: Path = ROOT / "src" / "linework" / "errors.py",
+) -> frozenset[str]:
+    """Return the error codes registered in the core (read from its source).
+
+    build.py stays standard-library only and importable without the package,
+    so it reads ``ErrorCode("LW-Ennnn", ...)`` entries rather than importing.
+    """
+    text = source.read_text(encoding="utf-8")
+    return frozenset(re.findall(r'ErrorCode\(\s*"(LW-E[0-9]{4})"', text, re.ASCII))
+
+
 class ErrorCounter:
-    """The reference error endpoint's whole memory: how often each code was seen."""
+    """The reference error endpoint's whole memory: how often each code was seen.
 
-    _CODE = re.compile(r"LW-E\d{4}")
-    _VERSION = re.compile(r"[0-9A-Za-z.+-]{1,32}")
+    Only registered codes are counted, so the counter never has more keys than
+    the registry: a stranger cannot grow it with made-up codes.
+    """
 
-    def __init__(self) -> None:
+    _CODE = re.compile(r"LW-E[0-9]{4}", re.ASCII)
+    _VERSION = re.compile(r"[0-9A-Za-z.+-]{1,32}", re.ASCII)
+
+    def __init__(self, codes: frozenset[str] | None = None) -> None:
         self._lock = threading.Lock()
+        self.codes = registered_codes() if codes is None else codes
         self.counts: Counter[str] = Counter()
 
     def accept(self, body: bytes) -> bool:
         """Count a report that is exactly ``{code, version, context}``; else refuse."""
-        if len(body) > 512:
+        if len(body) > MAX_REPORT_BYTES:
             return False
         try:
             report = json.loads(body)
@@ -1008,6 +1140,7 @@ class ErrorCounter:
             and isinstance(version, str)
             and isinstance(context, str)
             and self._CODE.fullmatch(code)
+            and code in self.codes
             and self._VERSION.fullmatch(version)
             and context in ERROR_CONTEXTS
         ):
@@ -1017,11 +1150,27 @@ class ErrorCounter:
         return True
 
 
+# The reference server's bounds: a report's size, how long an idle connection
+# may hold a thread, how many connections are served at once, and the recent
+# request paths kept for tests (cut short, in a ring).
+MAX_REPORT_BYTES = 512
+MAX_CONNECTIONS = 128
+MAX_KEPT_REQUESTS = 256
+MAX_KEPT_PATH = 200
+
+
 class SiteServer(http.server.ThreadingHTTPServer):
-    """Serves dist/ with the site's headers; tests import this through build.py."""
+    """Serves dist/ with the site's headers; tests import this through build.py.
+
+    It keeps no client address and prints nothing about a client: a failing
+    request is closed silently (``handle_error``), and its memory is bounded
+    (a ring of recent paths, a counter keyed by registered codes only, at most
+    ``MAX_CONNECTIONS`` connections at once).
+    """
 
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = MAX_CONNECTIONS
 
     def __init__(
         self,
@@ -1038,7 +1187,8 @@ class SiteServer(http.server.ThreadingHTTPServer):
         self.extra = dict(extra or {})
         self.errors = ErrorCounter()
         self.quiet = quiet
-        self.requests: list[str] = []
+        self.requests: deque[str] = deque(maxlen=MAX_KEPT_REQUESTS)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__(("127.0.0.1", port), SiteHandler)
 
     @property
@@ -1046,9 +1196,40 @@ class SiteServer(http.server.ThreadingHTTPServer):
         """Return the base URL, with a trailing slash."""
         return f"http://127.0.0.1:{self.server_address[1]}/"
 
+    def remember(self, path: str) -> None:
+        """Keep a recent request path, cut short (tests read ``requests``)."""
+        self.requests.append(path[:MAX_KEPT_PATH])
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve in a thread while fewer than MAX_CONNECTIONS are open; else close."""
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        """Handle one connection, then free its slot."""
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Drop a failed connection without a word: no traceback, no address."""
+
 
 class SiteHandler(http.server.BaseHTTPRequestHandler):
-    """GET/HEAD static files, POST the error endpoint; nothing else."""
+    """GET/HEAD static files, POST the error endpoint; nothing else.
+
+    Every answer, the ones the standard library writes (400, 414, 431, 501,
+    505) included, carries the security headers; any refused request closes
+    its connection, so a body it did not read is never taken for the next
+    request.
+    """
 
     server: SiteServer
     protocol_version = "HTTP/1.1"
@@ -1062,17 +1243,39 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
 
     def handle_one_request(self) -> None:
         """Handle a request; a browser dropping the connection is not an error."""
-        with contextlib.suppress(ConnectionError, TimeoutError):
+        self._answered = False
+        try:
             super().handle_one_request()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
+        except Exception:
+            # Whatever went wrong stays here: answer 500 if nothing was sent.
+            self.close_connection = True
+            with contextlib.suppress(Exception):
+                if not getattr(self, "_answered", False):
+                    self._error(500, "internal error")
 
     def log_message(self, format: str, *args: Any) -> None:
         """Log without the client address: the reference server keeps no IPs."""
         if not self.server.quiet:
             sys.stderr.write(f"serve: {format % args}\n")
 
+    def log_error(self, format: str, *args: Any) -> None:
+        """Print nothing for refused requests: their text is the client's."""
+
+    def send_error(
+        self, code: int, message: str | None = None, explain: str | None = None
+    ) -> None:
+        """Answer the standard library's refusals with the site's headers."""
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+            self.request_version = "HTTP/1.1"  # answer with a status line anyway
+        reason = self.responses.get(code, ("error",))[0].lower()
+        self._error(code, reason)
+
     def _send(
         self, status: int, body: bytes, content_type: str, extra: Mapping[str, str] = {}
     ) -> None:
+        self._answered = True
         self.send_response(status)
         for key, value in self.server.headers_all.items():
             self.send_header(key, value)
@@ -1080,11 +1283,15 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for key, value in extra.items():
             self.send_header(key, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
     def _error(self, status: int, text: str) -> None:
+        """Refuse: a short plain answer, and the connection closes after it."""
+        self.close_connection = True
         self._send(
             status,
             (text + "\n").encode(),
@@ -1096,10 +1303,20 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         """Answer like GET without a body."""
         self.do_GET()
 
+    def _body_unread(self) -> bool:
+        """Return whether the request announced a body (GET/HEAD never read it)."""
+        return self.headers.get("Content-Length", "0").strip() not in (
+            "",
+            "0",
+        ) or bool(self.headers.get("Transfer-Encoding"))
+
     def do_GET(self) -> None:
         """Serve a file of dist/ (or an extra in-memory route)."""
         path = urllib.parse.urlsplit(self.path).path
-        self.server.requests.append(path)
+        self.server.remember(path)
+        if self._body_unread():
+            # Its body would be read as the next request: close after answering.
+            self.close_connection = True
         if path == ERROR_ENDPOINT:
             counts = dict(sorted(self.server.errors.counts.items()))
             self._send(
@@ -1120,11 +1337,15 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             return
         rel = urllib.parse.unquote(path).lstrip("/") or "index.html"
         parts = rel.split("/")
-        if any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+        if any(p in ("", ".", "..") or p.startswith(".") or "\0" in p for p in parts):
             self._error(404, "not found")
             return
         target = self.server.root.joinpath(*parts)
-        if not target.is_file():
+        try:
+            is_file = target.is_file()
+        except (OSError, ValueError):  # a name too long for the file system
+            is_file = False
+        if not is_file:
             self._error(404, "not found")
             return
         content_type = CONTENT_TYPES.get(target.suffix, "application/octet-stream")
@@ -1137,6 +1358,7 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         stat = target.stat()
         headers["ETag"] = etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
         if self.headers.get("If-None-Match") == etag:
+            self._answered = True
             self.send_response(304)
             for key, value in {**self.server.headers_all, **headers}.items():
                 self.send_header(key, value)
@@ -1148,21 +1370,25 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         """Count a valid anonymous error report (docs/architecture.md §6), only that."""
         path = urllib.parse.urlsplit(self.path).path
-        self.server.requests.append(path)
+        self.server.remember(path)
         if path != ERROR_ENDPOINT:
             self._error(405, "method not allowed")
             return
-        try:
-            length = int(self.headers.get("Content-Length", "0"))
-        except ValueError:
-            length = -1
-        if not 0 < length <= 512:
+        raw_length = self.headers.get("Content-Length", "")
+        if self.headers.get("Transfer-Encoding") or not (
+            raw_length.isascii() and raw_length.isdigit()
+        ):
+            self._error(400, "bad report")
+            return
+        length = int(raw_length)
+        if not 0 < length <= MAX_REPORT_BYTES:
             self._error(400, "bad report")
             return
         body = self.rfile.read(length)
-        if not self.server.errors.accept(body):
+        if len(body) != length or not self.server.errors.accept(body):
             self._error(400, "bad report")
             return
+        self._answered = True
         self.send_response(204)
         for key, value in self.server.headers_all.items():
             self.send_header(key, value)

@@ -124,6 +124,12 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
         "export",
         "The diagram is too large to share as a link. Export it as a file instead.",
     ),
+    ErrorCode(
+        "LW-E0403",
+        "export",
+        "The picture is too large for a PNG. Export it as SVG instead.",
+    ),
+    ErrorCode("LW-E0404", "export", "The page is too large to export as one picture."),
     # 05xx: editing
     ErrorCode("LW-E0500", "edit", "That change is not allowed here."),
     ErrorCode("LW-E0501", "edit", "That layer is locked."),

@@ -77,7 +77,7 @@ def host_saw(host: Host) -> str:
             }
         events.append(event)
     stored = host.page.evaluate("() => JSON.stringify(host.stored())")
-    return json.dumps(events) + str(stored) + host.page.inner_text("body")
+    return json.dumps(events) + str(stored) + str(host.page.inner_text("body"))
 
 
 def load_sealed(host: Host, data: str, **extra: Any) -> None:

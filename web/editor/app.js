@@ -2,6 +2,7 @@
 // layers, page tabs, in-place text, context menu, help, clipboard and the
 // core's requests.
 
+import { confirmAction } from "../dialogs.js";
 import { replyError } from "../errors.js";
 import firstPaint from "../first-paint.js";
 import { createContextMenu } from "./context-menu.js";
@@ -21,6 +22,9 @@ import { createToolbar } from "./toolbar.js";
 const $ = (selector) => document.querySelector(selector);
 // Longest text a paste turns into a text shape.
 const MAX_PASTED_TEXT = 20_000;
+// A copy of Linework's this long (characters) is asked about before it is pasted:
+// inserting megabytes of elements takes a while and makes every later edit slower.
+const LARGE_PASTE = 1_000_000;
 
 /**
  * Start the editor once the core is ready. `rpc` is web/rpc.js; `setStatus`
@@ -106,7 +110,15 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
       window.dispatchEvent(new CustomEvent("linework:open-text", { detail: { data: reply.data, label: reply.label } }));
       return null;
     }
-    if (reply.kind === "clipboard") return editor.action("paste", { data: text, ...(at ?? {}) });
+    if (reply.kind === "clipboard") {
+      if (text.length > LARGE_PASTE && !(await confirmAction({
+        role: "confirm-large-paste",
+        title: "Paste a large selection?",
+        text: `The clipboard holds ${(text.length / 1e6).toFixed(1)} MB of diagram. Pasting it may take a while, and the document stays that large.`,
+        action: "Paste",
+      }))) return null;
+      return editor.action("paste", { data: text, ...(at ?? {}) });
+    }
     return editor.action("add-text", { ...(at ?? viewCentre()), text: text.slice(0, MAX_PASTED_TEXT) });
   }
   // The editor reports its own failures (an "error" request).

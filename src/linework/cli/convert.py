@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from linework.cli.io import open_input, write_output
@@ -24,8 +25,12 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read any format, write the requested one."""
     fmt_name = args.format or _format_of(args.output)
-    doc = open_input(args.file).doc
-    write_output(args.output, save_as(doc, fmt_name))
+    result = open_input(args.file)
+    # What the import repaired or dropped, as the editor says it (stdout may
+    # be the converted file, so the notes go to stderr).
+    for warning in result.warnings:
+        print(f"linework: warning: {warning}", file=sys.stderr)
+    write_output(args.output, save_as(result.doc, fmt_name))
     return 0
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,12 @@ from linework.render import export_svg
 from linework.seal import is_sealed
 
 SCALES = (1, 2, 4)
+# resvg allocates width × height × 4 bytes up front and aborts the process when
+# that fails, so the size is checked first: 64 megapixels (256 MB of pixels),
+# and no side beyond 32,000 px.
+MAX_PNG_PIXELS = 64_000_000
+MAX_PNG_SIDE = 32_000
+_SIZE = re.compile(r'<svg [^>]*?width="([0-9.]+)" height="([0-9.]+)"', re.ASCII)
 
 
 def add_parser(sub: Any) -> None:
@@ -78,12 +86,33 @@ def _unsealer(args: argparse.Namespace) -> Any:
     return unseal_with_passphrase
 
 
+def check_pixels(svg: str, scale: int) -> None:
+    """Refuse a picture whose pixels would not fit in memory (LW-E0403).
+
+    Reads the size of the core's own export (its root ``width``/``height``).
+    """
+    found = _SIZE.search(svg)
+    if found is None:
+        raise LineworkError("LW-E0401", "The SVG has no size.")
+    w = math.ceil(float(found.group(1)) * scale)
+    h = math.ceil(float(found.group(2)) * scale)
+    if w * h > MAX_PNG_PIXELS or max(w, h) > MAX_PNG_SIDE:
+        raise LineworkError(
+            "LW-E0403",
+            f"It would be {w:,} × {h:,} pixels; the limit is "
+            f"{MAX_PNG_PIXELS:,} pixels and {MAX_PNG_SIDE:,} a side."
+            + (" Try a smaller --scale." if scale > 1 else ""),
+        )
+
+
 def rasterize(svg: str, scale: int) -> bytes:
     """Return the SVG as PNG bytes through resvg (the ``png`` extra).
 
     Raises:
-        LineworkError: LW-E0401 when resvg-py is missing or refuses the SVG.
+        LineworkError: LW-E0401 when resvg-py is missing or refuses the SVG,
+            LW-E0403 when the picture has too many pixels.
     """
+    check_pixels(svg, scale)
     try:
         resvg = importlib.import_module("resvg_py")
     except ImportError:

@@ -29,7 +29,7 @@ from linework.formats import limits, pictures, png
 from linework.formats.colours import css_colour
 from linework.formats.gliffy import load_json
 from linework.formats.imports import ImportResult, unmapped_warning
-from linework.formats.jsonerrors import json_problem
+from linework.formats.jsonerrors import json_problem, unique_keys
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
 from linework.formats.lenient import obj as _obj
@@ -117,7 +117,9 @@ def _degrees(radians: Any) -> float:
 def _parse(text: str) -> Any:
     limits.check_json_depth(text)
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(
+            text, parse_constant=_no_constant, object_pairs_hook=unique_keys
+        )
     except json.JSONDecodeError as exc:
         raise LineworkError(CODE, json_problem(exc)) from None
     except ValueError as exc:
@@ -381,6 +383,11 @@ class _Reader:
             extra = frozen_map({**rec.extra, CONTAINER_KEY: frame_sid})
             self.records[unit] = replace(rec, extra=extra)
 
+    def _note(self, warning: str) -> None:
+        """Add a warning once (a cap may apply to many elements)."""
+        if warning not in self.warnings:
+            self.warnings.append(warning)
+
     def _cap_group_depth(self) -> None:
         """Cut group chains so no element nests deeper than the model allows."""
         limit = limits.MAX_GROUP_DEPTH - 1
@@ -393,6 +400,7 @@ class _Reader:
                 cur = nxt
             else:
                 self.group_parent[cur] = None
+                self._note(f"Groups nested deeper than {limit} were flattened.")
         for gid, parent in self.group_parent.items():
             rec = self.records[gid]
             if isinstance(rec, Group) and parent is not None:
@@ -523,6 +531,10 @@ class _Reader:
         ]
         if len(raw_pts) > limits.MAX_WAYPOINTS:
             # Freehand strokes can hold thousands of points: keep an even sample.
+            self._note(
+                f"Lines with more than {limits.MAX_WAYPOINTS:,} points were"
+                " simplified to an even sample of them."
+            )
             step = len(raw_pts) / limits.MAX_WAYPOINTS
             raw_pts = [raw_pts[int(i * step)] for i in range(limits.MAX_WAYPOINTS)] + [
                 raw_pts[-1]

@@ -28,7 +28,7 @@ from linework.formats import limits, pictures
 from linework.formats.colours import css_colour
 from linework.formats.containment import adopt_lying_inside
 from linework.formats.imports import ImportResult, unmapped_warning
-from linework.formats.jsonerrors import json_problem
+from linework.formats.jsonerrors import json_problem, unique_keys
 from linework.formats.lenient import arr as _list
 from linework.formats.lenient import num as _num
 from linework.formats.lenient import obj as _obj
@@ -185,7 +185,9 @@ def load_json(data: bytes, code: str) -> Any:
         raise LineworkError("LW-E0107", f"Bad byte at offset {exc.start}.") from None
     limits.check_json_depth(text)
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(
+            text, parse_constant=_no_constant, object_pairs_hook=unique_keys
+        )
     except json.JSONDecodeError as exc:
         raise LineworkError(code, json_problem(exc)) from None
     except ValueError as exc:
@@ -506,6 +508,11 @@ class _Reader:
             return [child_frame(c, group, sid) for c in others]
         return [child_frame(c, group) for c in others]
 
+    def _note(self, warning: str) -> None:
+        """Add a warning once (a cap may apply to many objects)."""
+        if warning not in self.warnings:
+            self.warnings.append(warning)
+
     def _group(self, f: _Frame, layer: str) -> str | None:
         depth = 0
         cur = f.group
@@ -514,7 +521,11 @@ class _Reader:
             rec = self.records[cur]
             cur = rec.parent if isinstance(rec, Group) else None
         if depth >= limits.MAX_GROUP_DEPTH:
-            return f.group  # deeper nesting is flattened into the deepest allowed group
+            # Deeper nesting is flattened into the deepest allowed group.
+            self._note(
+                f"Groups nested deeper than {limits.MAX_GROUP_DEPTH} were flattened."
+            )
+            return f.group
         gid = self.ids.new("group")
         self.records[gid] = Group(
             id=gid,
@@ -616,7 +627,13 @@ class _Reader:
         origin = Vec(f.ox + x, f.oy + y)
         centre = origin + Vec(w / 2, h / 2)
         pts: list[Vec] = []
-        for p in _list(inner.get("controlPath"))[: limits.MAX_WAYPOINTS + 2]:
+        path = _list(inner.get("controlPath"))
+        if len(path) > limits.MAX_WAYPOINTS + 2:
+            self._note(
+                f"Lines with more than {limits.MAX_WAYPOINTS:,} bends"
+                " were cut short after them."
+            )
+        for p in path[: limits.MAX_WAYPOINTS + 2]:
             if isinstance(p, list) and len(p) >= 2:
                 local = Vec(origin.x + _num(p[0]), origin.y + _num(p[1]))
                 q = rotate_about(rotate_about(local, centre, rot), f.pivot, f.rot)

@@ -7,6 +7,7 @@ expect the position after them ("Unterminated string starting at").
 from __future__ import annotations
 
 import json
+from typing import Any
 
 
 def json_problem(exc: json.JSONDecodeError) -> str:
@@ -27,3 +28,19 @@ def json_problem(exc: json.JSONDecodeError) -> str:
     if exc.msg.endswith(" at"):
         return f"{exc.msg} {where}."
     return f"{where[:1].upper()}{where[1:]}: {exc.msg}."
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Refuse an object with a key twice (``object_pairs_hook``): which counts?
+
+    ``json.loads`` keeps the last, so a file whose second ``"elements"`` was
+    empty opened silently empty; Excalidraw itself never writes duplicates.
+    """
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"The key {key[:40]!r} appears twice in one object.")
+            seen.add(key)
+    return obj

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from linework.errors import LineworkError
 from linework.geometry import Box, fmt
 from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
 from linework.render.arrowheads import head_size
@@ -24,6 +25,9 @@ from linework.text import line_height, text_width
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 LINEWORK_NS: Final = "https://linework.dev/ns/1"
 EXPORT_MARGIN: Final = 20.0
+# The most SVG text a page's elements may draw in one export (labels are
+# bounded each, see linework.text.layout; this bounds their sum).
+MAX_PAGE_SVG_CHARS: Final = 64 * 1024 * 1024
 
 SVG_DEFS: Final = (
     '<defs><filter id="lw-shadow" x="-20%" y="-20%" width="140%" height="140%">'
@@ -197,6 +201,10 @@ def export_svg(
     The view box fits the content with a margin; the element groups are the same
     text as the canvas fragments. ``embed`` puts a document (the ``.linework`` or a
     sealed envelope) into ``<metadata>`` as base64, so the image re-opens as a diagram.
+
+    Raises:
+        LineworkError: LW-E0404 when the elements draw more than
+            ``MAX_PAGE_SVG_CHARS`` characters.
     """
     r = renderer or Renderer()
     page = next((p for p in doc.pages() if p.id == page_id), None)
@@ -226,7 +234,17 @@ def export_svg(
             f'<rect x="{fmt(box.x)}" y="{fmt(box.y)}" width="{fmt(box.w)}" '
             f'height="{fmt(box.h)}" fill="{esc_attr(page.background)}"/>'
         )
-    parts.extend(r.fragment(doc, el) for el in elements)
+    drawn = 0
+    for el in elements:
+        fragment = r.fragment(doc, el)
+        drawn += len(fragment)
+        if drawn > MAX_PAGE_SVG_CHARS:
+            raise LineworkError(
+                "LW-E0404",
+                f"Its elements draw more than {MAX_PAGE_SVG_CHARS:,} characters"
+                " of SVG; export fewer elements at a time.",
+            )
+        parts.append(fragment)
     parts.append("</svg>\n")
     return "".join(parts)
 

@@ -37,6 +37,15 @@ _TOKENS: Final = re.compile(r" +|[^ ]+")
 # despite the px -> font-unit round trip.
 _SLACK_UNITS: Final = 1e-6
 
+# Render bounds (issue 14: a 100,000-character label in a 30 px box drew
+# 3 million tspans). A label draws at most the lines that fit its box twice
+# over, and never fewer than MIN_DRAWN_LINES (text that spills out of its box
+# a little stays, as in draw.io); and at most MAX_DRAWN_CHARS characters. What
+# is cut ends in an ellipsis. The text itself is kept whole in the document.
+MIN_DRAWN_LINES: Final = 20
+MAX_DRAWN_CHARS: Final = 10_000
+ELLIPSIS: Final = "\u2026"
+
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
@@ -65,7 +74,9 @@ class TextLayout:
     """Lines of a label, placed in its box.
 
     ``width`` is the widest line and ``height`` the number of lines times the
-    line height; either may exceed the box, since text is never dropped.
+    line height; either may exceed the box. Text is dropped only past the
+    render bounds (:func:`max_lines`, ``MAX_DRAWN_CHARS``), and then the last
+    line drawn ends in an ellipsis.
     """
 
     lines: tuple[TextLine, ...]
@@ -118,6 +129,8 @@ def layout_text(
     ``wrap``, words break greedily at spaces; spaces at a wrap point are
     dropped, and a word wider than ``width`` is split between characters.
     Leading spaces of a paragraph are kept; trailing ones are not drawn.
+    Output is bounded: at most :func:`max_lines` lines and ``MAX_DRAWN_CHARS``
+    characters, the last line drawn ending in an ellipsis when text was cut.
 
     Args:
         text: The label; empty text gives no lines.
@@ -168,11 +181,6 @@ def _layout(
     else:
         limit = word_limit = math.inf
 
-    broken: list[tuple[str, int]] = []
-    if text:
-        for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            broken.extend(_wrap_paragraph(paragraph, limit, advances, word_limit))
-
     box_x, box_y, box_w, box_h = (
         float(box[0]),
         float(box[1]),
@@ -180,6 +188,24 @@ def _layout(
         float(box[3]),
     )
     step = line_height(size_px)
+    most = max_lines(box_h, step)
+    cut = len(text) > MAX_DRAWN_CHARS
+    if cut:
+        text = text[:MAX_DRAWN_CHARS]
+    broken: list[tuple[str, int]] = []
+    if text:
+        for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            broken.extend(
+                _wrap_paragraph(paragraph, limit, advances, most + 1, word_limit)
+            )
+            if len(broken) > most:
+                break
+    if len(broken) > most:
+        del broken[most:]
+        cut = True
+    if cut and broken:
+        last = broken[-1][0].rstrip()
+        broken[-1] = (last + ELLIPSIS, _units(last + ELLIPSIS, advances))
     height = len(broken) * step
     match valign:
         case "top":
@@ -242,6 +268,17 @@ def _baseline_offset(size_px: float) -> float:
 _OVERFLOW = 1.6
 
 
+def max_lines(box_h: float, step: float) -> int:
+    """Return how many lines a label may draw in a box ``box_h`` px tall.
+
+    Twice what fits, and at least ``MIN_DRAWN_LINES`` (a box of no height,
+    such as a connector label's, or a degenerate line height still draws that
+    many), so only text far beyond its box is cut.
+    """
+    fits = int(box_h / step) if step > 0 and 0 < box_h < 1e9 else 0
+    return max(MIN_DRAWN_LINES, 2 * fits)
+
+
 def _units(text: str, advances: Mapping[str, int]) -> int:
     return sum(map(advances.__getitem__, text))
 
@@ -250,12 +287,14 @@ def _wrap_paragraph(
     paragraph: str,
     limit: float,
     advances: Mapping[str, int],
+    room: int,
     word_limit: float | None = None,
 ) -> list[tuple[str, int]]:
     """Greedily fill lines with words; return ``(text, width_units)`` pairs.
 
     A word wider than ``limit`` gets a line of its own, and is split only when
     it is wider than ``word_limit`` too (default ``limit`` × :data:`_OVERFLOW`).
+    Stops after about ``room`` lines: the caller cuts the rest anyway.
     """
     if word_limit is None:
         word_limit = limit * _OVERFLOW
@@ -275,20 +314,27 @@ def _wrap_paragraph(
         # word, the indentation is given up so the word gets the full width).
         if line:
             lines.append((line, line_units))
+            if len(lines) >= room:
+                return lines
         gap, gap_units = "", 0
         if units <= word_limit:
             line, line_units = token, units
             continue
-        *full, (line, line_units) = _break_word(token, limit, advances)
+        *full, (line, line_units) = _break_word(token, limit, advances, room)
         lines.extend(full)
+        if len(lines) >= room:
+            return lines
     lines.append((line, line_units))
     return lines
 
 
 def _break_word(
-    word: str, limit: float, advances: Mapping[str, int]
+    word: str, limit: float, advances: Mapping[str, int], room: int
 ) -> list[tuple[str, int]]:
-    """Split an over-long word between clusters; each piece holds at least one."""
+    """Split an over-long word between clusters; each piece holds at least one.
+
+    Stops after ``room`` pieces (the last one then holds the rest unmeasured).
+    """
     pieces: list[tuple[str, int]] = []
     piece, piece_units = "", 0
     for cluster in _clusters(word):
@@ -296,6 +342,8 @@ def _break_word(
         if piece and piece_units + units > limit:
             pieces.append((piece, piece_units))
             piece, piece_units = "", 0
+            if len(pieces) >= room:
+                break
         piece, piece_units = piece + cluster, piece_units + units
     pieces.append((piece, piece_units))
     return pieces

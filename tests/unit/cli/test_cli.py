@@ -117,3 +117,22 @@ def test_fresh_venv_install_renders_goldens(tmp_path: Path) -> None:
             timeout=120,
         )
         assert golden_for(example).read_bytes() == out.read_bytes()
+
+
+def test_convert_prints_the_import_warnings_to_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the editor shows them: what the import drew differently or dropped."""
+    src = tmp_path / "a.drawio"
+    src.write_bytes(
+        b'<mxfile><diagram name="P1"><mxGraphModel><root><mxCell id="0"/>'
+        b'<mxCell id="1" parent="0"/><mxCell id="a" value="x" '
+        b'style="shape=mxgraph.foo.bar;" vertex="1" parent="1"><mxGeometry x="10" '
+        b'y="10" width="120" height="60" as="geometry"/></mxCell></root>'
+        b"</mxGraphModel></diagram></mxfile>"
+    )
+    out = tmp_path / "a.linework"
+    assert 0 == main(["convert", str(src), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert "warning:" in err and "mxgraph.foo.bar" in err
+    assert out.exists()

@@ -154,3 +154,59 @@ def test_png_without_resvg_says_how_to_get_it(
     )
     code, err = run("export", str(EXAMPLE), "-o", str(tmp_path / "a.png"))
     assert 2 == code and "linework[png]" in err
+
+
+def _far_apart(tmp_path: Path, distance: float) -> Path:
+    """A diagram of two small shapes ``distance`` px apart on both axes."""
+    from linework.geometry import Box
+    from linework.model import Document, IdSource, Shape, Transaction
+
+    ids = IdSource()
+    doc = Document.new(ids)
+    page = doc.pages()[0]
+    layer = doc.layers(page.id)[0].id
+    tx = Transaction(doc)
+    for at in (0.0, distance):
+        tx.put(
+            Shape(
+                id=ids.new("shape"),
+                page=page.id,
+                layer=layer,
+                kind="rectangle",
+                box=Box(at, at, 40, 30),
+            )
+        )
+    path = tmp_path / "far.linework"
+    path.write_bytes(native.encode(doc.apply(tx.patch())))
+    return path
+
+
+def test_a_png_too_large_to_rasterize_is_refused_with_a_code(tmp_path: Path) -> None:
+    """Two shapes 100,000 px apart used to abort the process (SIGABRT in resvg)."""
+    import subprocess
+    import sys
+
+    src = _far_apart(tmp_path, 100_000)
+    out = tmp_path / "far.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "linework.cli", "export", str(src), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert 2 == done.returncode, done.stderr
+    assert "LW-E0403" in done.stderr
+    assert "100,080 × 100,070 pixels" in done.stderr
+    assert not out.exists()
+    # The SVG of the same diagram is fine: that is what the message suggests.
+    svg = tmp_path / "far.svg"
+    assert 0 == main(["export", str(src), "-o", str(svg)])
+
+
+def test_the_pixel_cap_counts_the_scale(run: Run, tmp_path: Path) -> None:
+    src = _far_apart(tmp_path, 3_000)
+    assert 0 == run("export", str(src), "-o", str(tmp_path / "a.png"))[0]
+    code, err = run("export", str(src), "-o", str(tmp_path / "b.png"), "--scale", "4")
+    assert 2 == code and "LW-E0403" in err and "12,320 × 12,280" in err
+    assert "smaller --scale" in err

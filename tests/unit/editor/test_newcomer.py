@@ -14,6 +14,7 @@ from linework.bridge.api import Api
 from linework.editor import describe, placement
 from linework.editor.editor import Editor
 from linework.geometry import Box
+from linework.model import Shape
 from linework.seal.advice import advice
 from linework.text import layout_text
 
@@ -21,7 +22,10 @@ VIEW = {"x": 100.0, "y": 50.0, "w": 700.0, "h": 450.0}
 
 
 def act(ed: Editor, action: str, **args: Any) -> dict[str, Any]:
-    return ed.handle({"type": "action", "name": action, "args": args})["ui"]
+    ui: dict[str, Any] = ed.handle({"type": "action", "name": action, "args": args})[
+        "ui"
+    ]
+    return ui
 
 
 def add(ed: Editor, kind: str = "rectangle", **args: Any) -> str:
@@ -31,8 +35,7 @@ def add(ed: Editor, kind: str = "rectangle", **args: Any) -> str:
 
 
 def box_of(ed: Editor, rid: str) -> Box:
-    b = ed.document.typed(rid, type(ed.document.get(rid)))
-    return b.box  # type: ignore[no-any-return, union-attr]
+    return ed.document.typed(rid, Shape).box
 
 
 def test_twelve_clicks_stay_inside_the_view_and_do_not_overlap() -> None:

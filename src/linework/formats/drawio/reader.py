@@ -65,9 +65,8 @@ def _decode_bytes(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LineworkError(
-            CODE, f"It is not UTF-8 text (bad byte at offset {exc.start})."
-        ) from None
+        # The same code as every other format's bad UTF-8 (LW-E0107).
+        raise LineworkError("LW-E0107", f"Bad byte at offset {exc.start}.") from None
 
 
 def _png_xml(data: bytes) -> str:

@@ -1,0 +1,119 @@
+"""The supply chain is written down: a pinned build backend and an SBOM of dist/."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_build() -> ModuleType:
+    name = "linework_build_sbom_test"
+    spec = importlib.util.spec_from_file_location(name, ROOT / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _load_build()
+
+
+def test_the_build_backend_is_pinned_exactly() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    requires = config["build-system"]["requires"]
+    assert [r for r in requires if r.startswith("hatchling")] == requires
+    assert re.fullmatch(r"hatchling==\d+\.\d+\.\d+", requires[0])
+
+
+def _check(bom: dict[str, object]) -> dict[str, dict[str, object]]:
+    assert "CycloneDX" == bom["bomFormat"] and "1.5" == bom["specVersion"]
+    components = {c["name"]: c for c in bom["components"]}  # type: ignore[attr-defined]
+    package = json.loads((ROOT / "web" / "package.json").read_text())
+    for name, version in package["dependencies"].items():
+        assert version == components[name]["version"], name
+    assert build.MICROPIP_VERSION == components["micropip"]["version"]
+    licences = {
+        name: c["licenses"][0]["license"]["id"]  # type: ignore[index]
+        for name, c in components.items()
+    }
+    assert {
+        "pyodide": "MPL-2.0",
+        "@fontsource/arimo": "OFL-1.1",
+        "cpython": "PSF-2.0",
+        "micropip": "MPL-2.0",
+        "linework": "MIT",
+    } == licences
+    for c in components.values():
+        assert c["purl"] and c["bom-ref"]
+    return components
+
+
+@pytest.mark.skipif(
+    not (build.PYODIDE_NPM / "pyodide-lock.json").exists(), reason="npm ci not run"
+)
+def test_the_sbom_lists_what_is_served(tmp_path: Path) -> None:
+    cached = build.CACHE / f"micropip-{build.MICROPIP_VERSION}-py3-none-any.whl"
+    if not cached.exists():
+        pytest.skip("micropip not fetched yet (python3 build.py does)")
+    fake = tmp_path / f"linework-{build.project_version()}-py3-none-any.whl"
+    with zipfile.ZipFile(fake, "w") as z:
+        z.writestr(
+            f"linework-{build.project_version()}.dist-info/METADATA",
+            "Metadata-Version: 2.4\nName: linework\nLicense: MIT\n",
+        )
+    wheels = [
+        build.wheel_component("linework", fake),
+        build.wheel_component("micropip", cached),
+    ]
+    bom = build.sbom(
+        build.project_version(), wheels, {"pyodide": [], "@fontsource/arimo": []}
+    )
+    components = _check(bom)
+    assert (
+        build.sha256_hex(cached.read_bytes())
+        == (
+            components["micropip"]["hashes"][0]["content"]  # type: ignore[index]
+        )
+    )
+    # Deterministic: the same inputs, the same bill.
+    assert bom == build.sbom(
+        build.project_version(), wheels, {"pyodide": [], "@fontsource/arimo": []}
+    )
+
+
+def test_dist_serves_its_sbom() -> None:
+    """dist/sbom.json names every runtime and font file dist/ serves, with hashes."""
+    path = build.DIST / "sbom.json"
+    if not path.exists():
+        pytest.skip("dist/ not built")
+    bom = json.loads(path.read_text())
+    components = _check(bom)
+    manifest = json.loads((build.DIST / "manifest.json").read_text())
+    assert manifest["version"] == bom["metadata"]["component"]["version"]
+    served = {
+        name: [p["value"] for p in c.get("properties", [])]  # type: ignore[attr-defined]
+        for name, c in components.items()
+    }
+    assert any(p.endswith("pyodide.asm.wasm") for p in served["pyodide"])
+    assert any(p.endswith(".woff2") for p in served["@fontsource/arimo"])
+    for paths in served.values():
+        for rel in paths:
+            assert (build.DIST / rel).is_file(), rel
+    wheel = build.DIST / "packages" / manifest["wheels"]["linework"]
+    assert (
+        build.sha256_hex(wheel.read_bytes())
+        == (
+            components["linework"]["hashes"][0]["content"]  # type: ignore[index]
+        )
+    )
