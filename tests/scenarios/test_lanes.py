@@ -41,7 +41,7 @@ def test_resizing_a_lane_moves_the_next_lane_and_its_members_and_grows_the_pool(
     t.click(220, 200)  # select the first lane
     assert ["shape:2"] == t.selection
 
-    t.drag((330, 310), (390, 310))  # its east handle, 60 to the right
+    t.drag((320, 310), (380, 310))  # its east handle, 60 to the right
 
     assert Box(120, 140, 260, 340) == box(t, "shape:2")
     assert Box(380, 140, 200, 340) == box(t, "shape:3")

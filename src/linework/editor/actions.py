@@ -450,6 +450,7 @@ def _add_shape(ed: Editor, args: Args) -> None:
     added = list(patch.added)
     ed.apply(cmd.joined(ed.document, patch, added), "Add shape")
     ed.select(added)
+    placement.reveal(ed, added)
 
 
 def _add_text(ed: Editor, args: Args) -> None:

@@ -90,3 +90,4 @@ def insert_picture(ed: Editor, args: Mapping[str, Any]) -> None:
     added = list(patch.added)
     ed.apply(joined(ed.document, patch, added), "Insert picture")
     ed.select(added)
+    placement.reveal(ed, added)
