@@ -43,8 +43,11 @@ const DATA_ATTRIBUTES = new Set([
   "data-id", "data-kind", "data-role", "data-handle", "data-index", "data-overlay", "data-port",
   "data-shape", "data-hit", "data-label", "data-linework",
 ]);
-const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target"]);
-const SAFE_HREF = /^(#[A-Za-z0-9_.:-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)$/;
+const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target",
+  "drop-target"]);
+// Pictures: raster data, or SVG the core rebuilt from allowed parts; an <image>
+// runs no script and loads nothing (src/linework/formats/pictures.py).
+const SAFE_HREF = /^(#[A-Za-z0-9_.:-]+|data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=\s]*)$/;
 // A shape's link: only a web or mail address, opened in a new tab without referrer.
 const LINK_HREF = /^(https?:\/\/|mailto:)[^\s"<>\\]*$/i;
 const LINK_REL = /^(noopener|noreferrer|nofollow|external)( (noopener|noreferrer|nofollow|external))*$/;

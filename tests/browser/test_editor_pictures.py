@@ -112,6 +112,8 @@ def test_hostile_svg_inserts_inert(editor_app: App, tmp_path: Path) -> None:
     canvas = app.page.inner_html("#canvas [data-role=content]")
     assert "<svg" not in canvas and "<script" not in canvas
     assert 1 == app.page.locator(f"{PICTURES} image").count()
+    # Drawn: the page keeps the sanitized picture's href on the <image>.
+    assert src == app.page.get_attribute(f"{PICTURES} image", "href")
     assert app.page.evaluate("() => window.__pwned ?? null") is None
     assert not [u for u in app.requests[seen:] if "evil" in u]
 
