@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from linework.geometry import Box, Vec
 from linework.model import (
     ARROWHEADS,
+    CONTAINER_KEY,
     DEFAULT_STYLE,
     LABEL_POSITIONS,
     ROUTINGS,
@@ -21,6 +22,7 @@ from linework.model import (
     IdSource,
     Shape,
     Transaction,
+    frozen_map,
 )
 
 KINDS = ("rectangle", "ellipse", "diamond", "cylinder", "process", "decision", "text")
@@ -81,6 +83,12 @@ def documents(draw: st.DrawFn, max_shapes: int = 8):  # type: ignore[no-untyped-
                 style=draw(styles()),
                 text=draw(texts),
                 parent=group_id if group_id and i < 2 else None,
+                # Format 1.1: maybe a member of an earlier shape (never a cycle).
+                extra=frozen_map(
+                    {CONTAINER_KEY: draw(st.sampled_from(shape_ids[:-1]))}
+                    if i > 0 and draw(st.booleans())
+                    else None
+                ),
             )
         )
     for j in range(draw(st.integers(min_value=0, max_value=n))):

@@ -31,6 +31,16 @@ export function readBase64(file) {
   return file.arrayBuffer().then((buffer) => bytesToBase64(new Uint8Array(buffer)));
 }
 
+const PICTURE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"]);
+/** Whether a File may be a picture to insert (by type or name; the core decides). */
+export function mayBePicture(file) {
+  return PICTURE_TYPES.has(file.type) || /\.(png|jpe?g|gif|webp|svg)$/i.test(file.name ?? "");
+}
+/** Offer a picture file to web/editor/pictures.js; false if nobody took it. */
+function offerPicture(detail) {
+  return !window.dispatchEvent(new CustomEvent("linework:picture-file", { detail, cancelable: true }));
+}
+
 const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
 const isTyping = (target) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -191,6 +201,11 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       adopt(reply, { handle });
       performance.measure("linework-open", { start: opening });
       return true;
+    }
+    if (reply.picture) {
+      // A plain picture: web/editor/pictures.js offers to insert it instead.
+      const offer = new CustomEvent("linework:offer-picture", { detail: { name, data: base64 }, cancelable: true });
+      if (!window.dispatchEvent(offer)) return false;
     }
     if (reply.code !== "LW-E0304") throw fileError(reply.code, reply.detail, reply.message);
     const parsing = performance.now();
@@ -537,8 +552,11 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     if (!file) return;
     // Chromium can hand over a writable handle for a dropped file.
     const handlePromise = item?.getAsFileSystemHandle?.() ?? Promise.resolve(null);
-    handlePromise.catch(() => null).then((handle) =>
+    const open = () => handlePromise.catch(() => null).then((handle) =>
       openFile(file, handle?.kind === "file" ? handle : null));
+    // A picture is inserted where it was dropped (a diagram inside one opens).
+    if (mayBePicture(file) && offerPicture({ file, clientX: event.clientX, clientY: event.clientY, open })) return;
+    open();
   });
 
   // Before any paste reaches the core (capture phase, so before the editor's
@@ -555,7 +573,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     if (isTyping(event.target)) return;
     const file = event.clipboardData?.files?.[0] ?? null;
     if (!file) return;
-    setTimeout(async () => {
+    const openPastedFile = async () => {
       if (event.defaultPrevented || state.busy) return;
       if (!(await confirmAction({
         role: "confirm-paste-open",
@@ -564,6 +582,12 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
         action: "Open",
       }))) return;
       await openFile(file);
+    };
+    // A pasted image (a screenshot, a copied picture) is inserted.
+    setTimeout(() => {
+      if (event.defaultPrevented || state.busy) return;
+      if (mayBePicture(file) && offerPicture({ file, open: openPastedFile })) return;
+      openPastedFile();
     }, 0);
   });
 

@@ -43,9 +43,12 @@ const DATA_ATTRIBUTES = new Set([
   "data-id", "data-kind", "data-role", "data-handle", "data-index", "data-overlay", "data-port",
   "data-shape", "data-hit", "data-label", "data-linework",
 ]);
-const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target"]);
+const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target",
+  "drop-target"]);
+// Pictures: raster data here; SVG (rebuilt by the core from allowed parts,
+// src/linework/formats/pictures.py) only on <image>, below.
 const SAFE_HREF = /^(#[A-Za-z0-9_.:-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)$/;
-// An icon's SVG, drawn by <image> only (an image context runs no script and fetches nothing).
+// An SVG picture or icon, drawn by <image> only (an image context runs no script and fetches nothing).
 const SVG_IMAGE_HREF = /^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]*$/;
 // A shape's link: only a web or mail address, opened in a new tab without referrer.
 const LINK_HREF = /^(https?:\/\/|mailto:)[^\s"<>\\]*$/i;

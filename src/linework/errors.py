@@ -81,6 +81,15 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
         "LW-E0205", "import", "The compressed data expands beyond the size limit."
     ),
     ErrorCode("LW-E0206", "import", "The image has no diagram embedded in it."),
+    ErrorCode(
+        "LW-E0207", "import", "The picture is too large to insert (10 MB at most)."
+    ),
+    ErrorCode(
+        "LW-E0208",
+        "import",
+        "This file is not a picture Linework can insert (PNG, JPEG, GIF, WebP or SVG).",
+    ),
+    ErrorCode("LW-E0209", "import", "The SVG picture could not be read."),
     ErrorCode("LW-E0220", "edit", "The icon could not be read as a safe SVG."),
     # 03xx: sealed files
     ErrorCode(

@@ -13,6 +13,7 @@ import { isTyping, toPage, wireEditorInput } from "./input.js";
 import { createLayers } from "./layers.js";
 import { createPages } from "./pages.js";
 import { createPalette } from "./palette.js";
+import { createPictures } from "./pictures.js";
 import { createProperties } from "./properties.js";
 import { createOutline } from "./outline.js";
 import { createTextEditor } from "./text-editor.js";
@@ -42,6 +43,10 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
   const contextMenu = createContextMenu({ svg, canvas, editor, textEditor });
 
   createToolbar({ bar: $('[data-role="edit-bar"]'), editor });
+  createPictures({
+    bar: $('[data-role="edit-bar"]'), editor, call: (m) => rpc.call(m), viewCentre,
+    pagePoint: (x, y) => toPage(svg, canvas.view, x, y), setStatus, showError,
+  });
   createProperties({ root: $('[data-role="properties"]'), editor });
   createLayers({ root: $('[data-role="layers-panel"]'), editor });
   createPages({ tabs: $('[data-role="pages"]'), bar: $('[data-role="page-bar"]'), editor });

@@ -10,6 +10,7 @@ const ICONS = {
   duplicate: ["M8 8h12v12H8z", "M16 8V4H4v12h4"],
   group: ["M3 3h4v4H3z", "M17 3h4v4h-4z", "M3 17h4v4H3z", "M17 17h4v4h-4z", "M7 5h10", "M7 19h10", "M5 7v10", "M19 7v10"],
   ungroup: ["M3 3h8v8H3z", "M13 13h8v8h-8z"],
+  "insert-image": ["M3 5h18v14H3z", "m3 16 5-5 4 4 3-3 6 6", "F:M15 8h2v2h-2z"],
   "to-front": ["F:M8 8h10v10H8z", "M4 4h10v3", "M4 4v10h3"],
   "to-back": ["M8 8h10v10H8z", "F:M4 4h10v4H8v6H4z"],
   "align-left": ["M4 3v18", "F:M7 6h10v4H7z", "F:M7 14h6v4H7z"],

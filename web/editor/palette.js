@@ -83,6 +83,15 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     let start = null;
     let ghost = null;
     let dragged = false;
+    let asking = false;
+    // The core highlights the container the shape would join (one ask at a time).
+    const preview = (e) => {
+      if (asking) return;
+      asking = true;
+      const at = toPage(svg, canvas.view, e.clientX, e.clientY);
+      editor.action("drop-preview", { kind: spec.name, x: at.x, y: at.y })
+        .catch(() => {}).finally(() => { asking = false; });
+    };
     button.addEventListener("pointerdown", (e) => {
       if (e.button !== 0) return;
       start = { x: e.clientX, y: e.clientY, id: e.pointerId };
@@ -99,6 +108,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
         document.body.append(ghost);
         document.body.dataset.dragging = "shape";
       }
+      preview(e);
       const [w, h] = spec.size;
       const k = canvas.view.scale;
       Object.assign(ghost.style, {
@@ -112,6 +122,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       ghost?.remove();
       ghost = null;
       delete document.body.dataset.dragging;
+      if (dragged) editor.action("drop-preview", {}).catch(() => {});
       if (!dragged || !dropped) return;
       const rect = svg.getBoundingClientRect();
       const inside = e.clientX >= rect.left && e.clientX <= rect.right &&

@@ -17,7 +17,15 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from linework.bridge import editing, embedding, filing, pasting, viewer, workbench
+from linework.bridge import (
+    editing,
+    embedding,
+    filing,
+    pasting,
+    picturing,
+    viewer,
+    workbench,
+)
 from linework.bridge.session import Session
 from linework.errors import LineworkError
 
@@ -43,6 +51,8 @@ HANDLERS.update(filing.HANDLERS)
 HANDLERS.update(embedding.HANDLERS)
 # Pasted text: Linework's clipboard, a diagram to open, or text (web/editor/app.js).
 HANDLERS.update(pasting.HANDLERS)
+# Pictures: insert or open? (web/editor/pictures.js).
+HANDLERS.update(picturing.HANDLERS)
 
 # Replies with unexpected errors keep a short detail: enough to report a bug,
 # never the document.

@@ -145,6 +145,8 @@ def _embedded_or_self(data: bytes) -> bytes:
 def open_file(session: Session, message: dict[str, Any]) -> Reply:
     """Open any file Linework reads: ``{"type": "file-open", "name", "data"}``.
 
+    A plain picture (PNG, JPEG, GIF, WebP or SVG without a diagram inside)
+    answers ``LW-E0206`` with ``"picture": true``: the page offers to insert it.
     A sealed file (or an image whose embedded diagram is sealed) answers
     ``LW-E0304``: the page then asks for the passphrase and goes through
     ``unseal-parse`` and ``open-plain``. Reply as ``file-new``, plus ``format``,
@@ -158,12 +160,23 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     unsaved (``ui.dirty``), as "Edit a copy" of a share link wants.
     """
     from linework import files
+    from linework.bridge import picturing
     from linework.bridge.viewer import _title_from
     from linework.formats import imports
 
     name = _str_field(message, "name")
     data = _bytes_field(message, "data", "LW-E0100")
     kind = imports.sniff(data)
+    if picturing.kind_of(data) == "picture":
+        # A plain picture holds no diagram: the page offers to insert it.
+        error = LineworkError("LW-E0206", "It is a picture: insert it instead.")
+        return {
+            "ok": False,
+            "code": error.code,
+            "message": error.message,
+            "detail": error.detail,
+            "picture": True,
+        }
     with paused_gc():
         result = files.open_document(data)
         if not result.doc.pages():

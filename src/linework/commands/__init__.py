@@ -33,6 +33,14 @@ from linework.commands.arrange import (
     ungroup_elements,
 )
 from linework.commands.clipboard import copy_payload, duplicate, paste, pasted_roots
+from linework.commands.containers import (
+    CONTAINER_KINDS,
+    carried,
+    container_of,
+    is_container,
+    join_containers,
+    joined,
+)
 from linework.commands.create import TEXT_STYLE, add_shape, add_text, connect
 from linework.commands.edit import (
     add_waypoint,
@@ -76,6 +84,7 @@ from linework.commands.transform import (
 
 __all__ = [
     "ALIGNS",
+    "CONTAINER_KINDS",
     "HANDLES",
     "LOCK_KEY",
     "MIN_SIZE",
@@ -91,8 +100,10 @@ __all__ = [
     "ancestors",
     "can_align",
     "can_distribute",
+    "carried",
     "clear_waypoints",
     "connect",
+    "container_of",
     "copy_payload",
     "delete_elements",
     "delete_layer",
@@ -101,8 +112,11 @@ __all__ = [
     "distribute",
     "duplicate",
     "group_elements",
+    "is_container",
     "is_hidden",
     "is_locked",
+    "join_containers",
+    "joined",
     "move_elements",
     "move_label",
     "move_layer",

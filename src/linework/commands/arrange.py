@@ -17,13 +17,13 @@ from linework.commands._base import (
     CommandError,
     ZCounter,
     ancestors,
-    descendants,
     element,
     is_locked,
     layer_of,
     union,
     unit_bounds,
 )
+from linework.commands.containers import carried, detach_missing
 from linework.commands.transform import translate_each
 from linework.geometry import Box, Vec
 from linework.model import (
@@ -54,14 +54,15 @@ MAX_GROUP_NESTING: Final = 30
 
 # --------------------------------------------------------------------------- delete
 def delete_elements(doc: Document, ids: Iterable[str]) -> Patch:
-    """Delete elements, their group members, and connectors attached to deleted shapes.
+    """Delete elements, their group and container members, and connectors attached
+    to deleted shapes.
 
     As in draw.io, a connector never survives its shape (a dangling attachment
     could not be saved). Locked elements stay, and so do the groups holding
     them; a group left without members goes too.
     """
     doomed: set[str] = set()
-    for rid in descendants(doc, ids):
+    for rid in carried(doc, ids):
         el = element(doc, rid)
         if el is None or is_locked(doc, el):
             continue
@@ -90,6 +91,7 @@ def delete_elements(doc: Document, ids: Iterable[str]) -> Patch:
     tx = Transaction(doc)
     for rid in sorted(doomed):
         tx.delete(rid)
+    detach_missing(doc, doomed, tx)
     return tx.patch()
 
 
@@ -187,9 +189,7 @@ def ungroup_elements(doc: Document, ids: Iterable[str]) -> Patch:
 # --------------------------------------------------------------------------- z-order
 def _leaves(doc: Document, ids: Iterable[str]) -> set[str]:
     return {
-        rid
-        for rid in descendants(doc, ids)
-        if isinstance(doc.get(rid), Shape | Connector)
+        rid for rid in carried(doc, ids) if isinstance(doc.get(rid), Shape | Connector)
     }
 
 
@@ -335,7 +335,7 @@ def move_to_layer(doc: Document, ids: Iterable[str], layer_id: str) -> Patch:
     layer = layer_of(doc, layer_id)
     moving = [
         e
-        for e in (element(doc, r) for r in descendants(doc, ids))
+        for e in (element(doc, r) for r in carried(doc, ids))
         if e is not None and e.page == layer.page and e.layer != layer.id
     ]
     if not moving:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from linework.commands._base import ZCounter, descendants, element, shape
+from linework.commands._base import ZCounter, element, shape
+from linework.commands.containers import carried, container_id, with_container
 from linework.geometry import Vec
 from linework.model import (
     Attached,
@@ -38,7 +39,7 @@ def copy_payload(doc: Document, ids: list[str] | tuple[str, ...]) -> Document | 
 
     Everything comes from the page of the first copyable element.
     """
-    chosen = [e for e in (element(doc, r) for r in descendants(doc, ids)) if e]
+    chosen = [e for e in (element(doc, r) for r in carried(doc, ids)) if e]
     if not chosen:
         return None
     page_id = chosen[0].page
@@ -61,6 +62,9 @@ def copy_payload(doc: Document, ids: list[str] | tuple[str, ...]) -> Document | 
         el: Element = e
         if el.parent is not None and el.parent not in picked:
             el = replace(el, parent=None)
+        cid = container_id(el)
+        if cid is not None and cid not in picked:
+            el = with_container(el, None)
         if isinstance(el, Connector):
             src, tgt = end_points(doc, el)
             el = replace(
@@ -105,6 +109,9 @@ def paste(
     for e in elements:
         lay = e.layer if keep_layers and e.layer in target_layers else layer
         parent = new_ids.get(e.parent) if e.parent else None
+        cid = container_id(e)
+        if cid is not None:
+            e = with_container(e, new_ids.get(cid))
         new_id, z = new_ids[e.id], counter.above(lay)
         if isinstance(e, Shape):
             tx.put(
@@ -183,4 +190,5 @@ def pasted_roots(patch: Patch) -> list[str]:
         for rid, rec in added.items()
         if isinstance(rec, Shape | Connector | Group)
         and (rec.parent is None or rec.parent not in added)
+        and container_id(rec) not in added  # a copied container carries it
     ]

@@ -66,7 +66,7 @@ def add_shape(
         style: The style.
         grid: Snap the top-left corner to this grid when given.
         kinds: The kinds registry (for the default size).
-        props: Per-kind data (an icon's SVG and origin).
+        props: Per-kind data (an image's ``src``; an icon's SVG and origin).
 
     Returns:
         The patch adding the shape (its only added record).

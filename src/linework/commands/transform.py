@@ -21,6 +21,7 @@ from linework.commands._base import (
     is_locked,
     shape,
 )
+from linework.commands.containers import carried
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import (
     Attached,
@@ -53,11 +54,17 @@ MIN_SIZE: Final = 10.0
 Mapper = Callable[[Vec], Vec]
 
 
-def _movers(doc: Document, ids: Iterable[str]) -> tuple[set[str], set[str]]:
-    """Return (shapes, connectors) among ``ids`` and their members, unlocked."""
+def _movers(
+    doc: Document, ids: Iterable[str], *, carry: bool = False
+) -> tuple[set[str], set[str]]:
+    """Return (shapes, connectors) among ``ids`` and their members, unlocked.
+
+    With ``carry``, container members count too (a move carries them; a
+    rotation or resize of a container leaves them be).
+    """
     shapes: set[str] = set()
     conns: set[str] = set()
-    for rid in descendants(doc, ids):
+    for rid in carried(doc, ids) if carry else descendants(doc, ids):
         el = element(doc, rid)
         if el is None or is_locked(doc, el):
             continue
@@ -131,7 +138,7 @@ def translate_each(doc: Document, deltas: Mapping[str, Vec]) -> Patch:
         if d.x == 0 and d.y == 0:
             continue
         f = by_delta.setdefault(d, _translator(d))
-        shapes, conns = _movers(doc, [rid])
+        shapes, conns = _movers(doc, [rid], carry=True)
         for sid in shapes:
             shape_maps.setdefault(sid, f)
         for cid in conns:
@@ -157,7 +164,7 @@ def move_elements(doc: Document, ids: Iterable[str], delta: Vec) -> Patch:
     """
     if delta.x == 0 and delta.y == 0:
         return Patch()
-    shapes, conns = _movers(doc, ids)
+    shapes, conns = _movers(doc, ids, carry=True)
     f = _translator(delta)
     tx = Transaction(doc)
     for sid in sorted(shapes):

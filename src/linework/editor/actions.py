@@ -32,6 +32,10 @@ with ``ui.request`` so one toolbar handler can send every button here.
 - ``add-icon`` (library, icon, svg, x?, y?, view?): add a library icon (its SVG
   sanitized by the core and carried by the document) centred on x, y, else placed
   as ``add-shape`` places a shape
+- ``insert-picture`` (data, x?, y?): add a picture (base64 file bytes), see
+  ``editor.inserting``
+- ``add-lane``, ``remove-lane``, ``lane-earlier``, ``lane-later`` (id?): lanes of
+  a swimlane row, see ``editor.lanes``
 - ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text, an
   empty one opens in the in-place editor (kept only if words are typed)
 - ``request-paste`` (x?, y?): ``request: paste`` (the browser reads the system
@@ -90,9 +94,10 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import placement
+from linework.editor import lanes, placement
 from linework.editor.editor import Editor
 from linework.editor.icons import new_icon
+from linework.editor.inserting import drop_preview, insert_picture
 from linework.editor.keys import SHORTCUTS
 from linework.editor.labels import position_near
 from linework.editor.session import Editing
@@ -447,7 +452,10 @@ def _add_shape(ed: Editor, args: Args) -> None:
         grid=ed.grid,
         kinds=ed.kinds,
     )
-    _do(ed, patch, "Add shape", select_added=True)
+    added = list(patch.added)
+    ed.apply(cmd.joined(ed.document, patch, added), "Add shape")
+    ed.select(added)
+    placement.reveal(ed, added)
 
 
 def _add_icon(ed: Editor, args: Args) -> None:
@@ -890,6 +898,9 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "paste-style": _paste_style,
     "add-shape": _add_shape,
     "add-icon": _add_icon,
+    "insert-picture": insert_picture,
+    "drop-preview": drop_preview,
+    **lanes.ACTIONS,
     "add-text": _add_text,
     "request-paste": _request_paste,
     "context-menu": _context_menu,
@@ -1020,6 +1031,7 @@ def enabled(ed: Editor) -> dict[str, bool]:
     for name in ("left", "center", "right", "top", "middle", "bottom"):
         out[f"align-{name}"] = align
     out["distribute-h"] = out["distribute-v"] = dist
+    out.update(lanes.enabled(ed))
     return out
 
 
@@ -1260,6 +1272,7 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
         rid = one.id if one is not None else ""
         args = {"id": rid} if rid else {}
         items.append(_item(ed, "edit-text", "Edit label", "F2", on=editable, **args))
+    items.extend(lanes.menu_items(ed))
     return {
         "action": "context-menu",
         "x": at.x,

@@ -22,7 +22,7 @@ from linework.editor.snapping import Guide
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.model import Connector, Document, Element, Group, Shape
 from linework.routing import polyline
-from linework.shapes import KINDS, ShapeKind, outline_page, ports_page
+from linework.shapes import KINDS, ShapeKind, bounds, outline_page, ports_page
 from linework.svg import SvgNode, node, serialize
 
 ACCENT: Final = "#1a73e8"
@@ -78,6 +78,8 @@ class Extras:
     target: str | None = None
     target_port: str | None = None
     offset: Vec | None = None
+    #: The container a drag would drop the selection into.
+    drop_into: str | None = None
 
 
 def selection_frame(
@@ -440,6 +442,24 @@ def build(
             el = doc.get(rid)
             if isinstance(el, Shape | Connector | Group):
                 sel_parts.extend(_outline(doc, el, zoom, "selection", routes, kinds))
+    into = doc.get(extras.drop_into) if extras.drop_into else None
+    if isinstance(into, Shape):
+        b = bounds(into)
+        parts.append(
+            node(
+                "rect",
+                data_role="drop-target",
+                data_id=into.id,
+                x=b.x,
+                y=b.y,
+                width=b.w,
+                height=b.h,
+                fill=ACCENT,
+                fill_opacity=0.06,
+                stroke=ACCENT,
+                stroke_width=2.0 / zoom,
+            )
+        )
     if extras.target is not None:
         tgt = doc.get(extras.target)
         if isinstance(tgt, Shape):

@@ -20,7 +20,6 @@ from linework.commands import (
     add_shape,
     add_waypoint,
     connect,
-    descendants,
     duplicate,
     is_locked,
     move_elements,
@@ -35,6 +34,15 @@ from linework.commands import (
     top_of,
 )
 from linework.commands._base import ancestors, snap_vec, union
+from linework.commands.containers import (
+    carried,
+    container_id,
+    drop_candidates,
+    drop_target,
+    join_containers,
+    joined,
+)
+from linework.commands.lanes import resize_lane
 from linework.editor.labels import LabelHit, position_near
 from linework.editor.overlay import Handle, bend_at, cursor_for, port_at
 from linework.editor.protocol import Mods
@@ -479,8 +487,11 @@ class Translating(Gesture):
             self.base = ed.document
         self.ids = ids
         self.bounds = union(ed.unit_bounds(i) for i in ids)
-        moving = set(descendants(self.base, ids))
+        moving = set(carried(self.base, ids))
         self.moving = moving
+        # Containers the selection may be dropped into (highlighted on the way).
+        page = ed.session.page_id
+        self.containers = drop_candidates(self.base, page, moving)
         self.window: Box | None = None
         self.snapper: Snapper | None = None
         self.delta = Vec(0.0, 0.0)
@@ -512,6 +523,9 @@ class Translating(Gesture):
                 d, guides = Vec(0.0, d.y), [g for g in guides if not g.vertical]
         self.ed.extras.guides = guides
         self.delta = d
+        box = self.bounds.translated(d) if self.bounds is not None else None
+        target = drop_target(self.base, self.containers, box) if box else None
+        self.ed.extras.drop_into = target.id if target is not None else None
         if self.preview is not None:
             self.ed.extras.offset = d
             self.ed.preview(self.preview, d)
@@ -542,14 +556,30 @@ class Translating(Gesture):
         """Commit the move (a previewed move gets its real geometry now)."""
         self.ed.extras.guides = []
         self.ed.extras.offset = None
+        self.ed.extras.drop_into = None
         if self.preview is not None:
             self.show(move_elements(self.base, self.ids, self.delta))
+        # Dropped: each moved unit joins the container it now lies in, or
+        # leaves the one it left (same undo step as the move). With no
+        # container staying behind, a rigid move changes no membership
+        # (select all and move costs nothing more).
+        if self.containers or self._leaves_a_container():
+            self.show(self.total.then(join_containers(self.ed.document, self.ids)))
         self.finish()
+
+    def _leaves_a_container(self) -> bool:
+        for rid in self.ids:
+            el = self.base.get(rid)
+            cid = container_id(el) if isinstance(el, Shape | Group) else None
+            if cid is not None and cid not in self.moving:
+                return True
+        return False
 
     def cancel(self) -> None:
         """Put everything back (and drop the copies of a copying drag)."""
         self.ed.extras.guides = []
         self.ed.extras.offset = None
+        self.ed.extras.drop_into = None
         if self.preview is not None:
             self.ed.preview(self.preview, Vec(0.0, 0.0))
         super().cancel()
@@ -632,6 +662,10 @@ class Resizing(Gesture):
             total = resize_shape(
                 self.base, self.single, self.handle.name, q, keep_ratio=mods.shift
             )
+            # A lane of a row moves its neighbours and stretches its pool.
+            change = total.updated.get(self.single)
+            if change is not None and isinstance(after := change[1], Shape):
+                total = resize_lane(self.base, self.single, after.box) or total
         else:
             nb = resized_box(self.frame, self.handle.name, q, keep_ratio=mods.shift)
             total = scale_elements(self.base, self.ids, self.frame, nb)
@@ -916,8 +950,9 @@ class Place(State):
             grid=ed.grid,
             kinds=ed.kinds,
         )
-        ed.apply(patch, "Add shape")
-        ed.select(list(patch.added))
+        added = list(patch.added)
+        ed.apply(joined(ed.document, patch, added), "Add shape")
+        ed.select(added)
         ed.transition(Idle(ed))
 
     def cancel(self) -> None:

@@ -25,7 +25,7 @@ from dataclasses import replace
 from typing import Any, Final
 
 from linework.errors import LineworkError
-from linework.formats import limits, png
+from linework.formats import limits, pictures, png
 from linework.formats.colours import css_colour
 from linework.formats.gliffy import load_json
 from linework.formats.imports import ImportResult, unmapped_warning
@@ -39,6 +39,7 @@ from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
 from linework.links import safe_link
 from linework.model import (
+    CONTAINER_KEY,
     DEFAULT_STYLE,
     Attached,
     Connector,
@@ -52,6 +53,7 @@ from linework.model import (
     Page,
     Record,
     Shape,
+    frozen_map,
 )
 
 CODE: Final = "LW-E0202"
@@ -243,8 +245,8 @@ class _Reader:
         self.labels: dict[str, list[dict[str, Any]]] = {}
         self.groups: dict[str, str] = {}
         self.group_parent: dict[str, str | None] = {}
-        # Frames by Excalidraw id → the group that holds the frame and its children.
-        self.frames: dict[str, str] = {}
+        # Live frames by Excalidraw id; each becomes a container shape.
+        self.frames: set[str] = set()
 
     def _bound(self, e: dict[str, Any]) -> list[dict[str, Any]]:
         """Return the texts bound to ``e`` (only the first element with an id)."""
@@ -287,6 +289,7 @@ class _Reader:
             if e.get("type") in _LINEAR:
                 self._connector(e, z_of[id(e)])
         self._cap_group_depth()
+        self._frame_members()
         fit_to_page(self.records, self.page.id, always_shift=True)
         renumber_z(self.records)
         return ImportResult(
@@ -334,11 +337,7 @@ class _Reader:
         return self.groups[chain[0]]
 
     def _frames(self) -> None:
-        """Make a group for each live frame (its outline and its children join it).
-
-        A frame's own ``groupIds`` place its group; ``frameId`` on other
-        elements puts them (or the outermost of their groups) in it.
-        """
+        """Note the live frames: each becomes a container (``props.container``)."""
         for e in self.elements:
             eid = e.get("id")
             if (
@@ -346,39 +345,43 @@ class _Reader:
                 and isinstance(eid, str)
                 and self.by_id.get(eid) is e
             ):
-                gid = self.ids.new("group")
-                self.frames[eid] = gid
-                self.group_parent[gid] = self._parent(e)
-                self.records[gid] = Group(
-                    id=gid, page=self.page.id, layer=self.layer.id
-                )
+                self.frames.add(eid)
 
     def _owner(self, e: dict[str, Any]) -> str | None:
-        """Return the group an element belongs to, its frame included."""
-        group = self._parent(e)
-        eid, fid = e.get("id"), e.get("frameId")
-        if isinstance(eid, str) and eid in self.frames and self.by_id.get(eid) is e:
-            return self.frames[eid]
-        frame = self.frames.get(fid) if isinstance(fid, str) else None
-        if frame is None:
-            return group
-        if group is None:
-            return frame
-        outer = group
-        seen = {outer}
-        while (up := self.group_parent[outer]) is not None and up not in seen:
-            outer = up
-            seen.add(up)
-        if outer == frame:
-            return group
-        # Nest the element's groups in the frame unless the frame is inside them.
-        cur: str | None = frame
-        while cur is not None and cur != outer and cur not in seen:
-            seen.add(cur)
-            cur = self.group_parent[cur]
-        if cur is None:
-            self.group_parent[outer] = frame
-        return group
+        """Return an element's group (a frame is a container, not a group)."""
+        return self._parent(e)
+
+    def _top(self, rid: str) -> str:
+        """Return the outermost group holding record ``rid`` (or ``rid``)."""
+        rec = self.records.get(rid)
+        seen = {rid}
+        while isinstance(rec, Shape | Group) and rec.parent and rec.parent not in seen:
+            seen.add(rec.parent)
+            rid = rec.parent
+            rec = self.records.get(rid)
+        return rid
+
+    def _frame_members(self) -> None:
+        """Make what names a frame (``frameId``) a member of its container.
+
+        The member is the element's outermost group, or the element itself;
+        one that holds the frame (a frame grouped with its children) stays
+        out, or the frame would carry itself.
+        """
+        for e in self.elements:
+            fid, eid = e.get("frameId"), e.get("id")
+            if not isinstance(fid, str) or fid not in self.frames or fid == eid:
+                continue
+            sid = self.shape_of.get(eid) if isinstance(eid, str) else None
+            frame_sid = self.shape_of.get(fid)
+            if sid is None or frame_sid is None:
+                continue
+            unit = self._top(sid)
+            rec = self.records[unit]
+            if unit == self._top(frame_sid) or not isinstance(rec, Shape | Group):
+                continue
+            extra = frozen_map({**rec.extra, CONTAINER_KEY: frame_sid})
+            self.records[unit] = replace(rec, extra=extra)
 
     def _note(self, warning: str) -> None:
         """Add a warning once (a cap may apply to many elements)."""
@@ -474,11 +477,18 @@ class _Reader:
             # its top-left corner.
             values.update(_FRAME_STYLE)
             text = _str(e.get("name"), 200) or "Frame"
+            # A container: what names the frame moves with it (below its
+            # members, so clicking one picks the member, not the frame).
+            props["container"] = True
+            z -= len(self.elements) + 1
         elif etype == "image":
             file = _obj(self.files.get(_str(e.get("fileId"), 200)))
             url = _str(file.get("dataURL"), limits.MAX_IMAGE_CHARS)
+            safe = pictures.safe_src(url) if url else None
             if _RASTER_URI.fullmatch(url):
                 props["src"] = url
+            elif safe is not None:
+                props["src"] = safe  # an SVG, rebuilt from allowed parts
             else:
                 mapped = False
         if not mapped:

@@ -24,8 +24,9 @@ from html.parser import HTMLParser
 from typing import Any, Final
 
 from linework.errors import LineworkError
-from linework.formats import limits, stencils
+from linework.formats import limits, pictures, stencils
 from linework.formats.colours import css_colour
+from linework.formats.containment import adopt_lying_inside
 from linework.formats.imports import ImportResult, unmapped_warning
 from linework.formats.jsonerrors import json_problem, unique_keys
 from linework.formats.lenient import arr as _list
@@ -36,6 +37,7 @@ from linework.formats.pagefit import fit_to_page, renumber_z
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.fmt import rounded
 from linework.model import (
+    CONTAINER_KEY,
     DEFAULT_STYLE,
     Attached,
     Connector,
@@ -50,6 +52,7 @@ from linework.model import (
     Record,
     Shape,
     Style,
+    frozen_map,
 )
 
 CODE: Final = "LW-E0201"
@@ -309,6 +312,8 @@ class _Frame:
     group: str | None
     layer: str
     depth: int
+    #: The swimlane or pool (a container shape) the object is a part of.
+    container: str | None = None
 
 
 @dataclass(slots=True)
@@ -328,6 +333,7 @@ class _Reader:
         self.warnings: list[str] = []
         self.unmapped = 0
         self.unmapped_names: dict[str, int] = {}
+        self.lanes: list[str] = []
         self.z = 0
         self.count = 0
         top = _obj(raw)
@@ -416,8 +422,12 @@ class _Reader:
         total = f.rot + rot
         box = Box(centre.x - w / 2, centre.y - h / 2, w, h)
 
-        def child_frame(c: dict[str, Any], group: str | None) -> _Frame:
-            return _Frame(c, box.x, box.y, total, centre, group, layer, f.depth + 1)
+        def child_frame(
+            c: dict[str, Any], group: str | None, container: str | None = None
+        ) -> _Frame:
+            return _Frame(
+                c, box.x, box.y, total, centre, group, layer, f.depth + 1, container
+            )
 
         is_group = ".group" in uid or (gtype is None and bool(children))
         if is_group:
@@ -444,13 +454,20 @@ class _Reader:
         texts = [c for c in children if _obj(c.get("graphic")).get("type") == "Text"]
         others = [c for c in children if c not in texts]
         kind, mapped, props = self._kind(uid, gtype, inner)
-        if not mapped:
+        lane = ".swimlanes." in uid
+        if not mapped and not lane:
             self.unmapped += 1
             name = _unmapped_name(uid, gtype, inner)
             self.unmapped_names[name] = self.unmapped_names.get(name, 0) + 1
         style, text = self._style(gtype, inner, texts)
         group = f.group
-        if others:
+        if lane:
+            # A pool or lane: a container; its lanes and whatever lies in
+            # them (adopt_lying_inside, at the end) are its members.
+            kind, props = "swimlane", {"container": True}
+            if "horizontal" in uid:
+                props["header_side"] = "left"
+        elif others:
             # A shape with parts (UML, ERD): the parts and the shape move together.
             group = self._group(f, layer)
         sid = self.ids.new("shape")
@@ -471,7 +488,14 @@ class _Reader:
             style=style,
             text=text,
             props=props,
+            extra=frozen_map(
+                {CONTAINER_KEY: f.container}
+                if f.container and group == f.group
+                else None
+            ),
         )
+        if lane:
+            self.lanes.append(sid)
         self.z += 1
         oid = o.get("id")
         if (
@@ -480,6 +504,8 @@ class _Reader:
             and oid not in self.shape_of
         ):
             self.shape_of[oid] = sid
+        if lane:
+            return [child_frame(c, group, sid) for c in others]
         return [child_frame(c, group) for c in others]
 
     def _note(self, warning: str) -> None:
@@ -502,7 +528,12 @@ class _Reader:
             return f.group
         gid = self.ids.new("group")
         self.records[gid] = Group(
-            id=gid, page=self.page.id, layer=layer, parent=f.group, z=self.z
+            id=gid,
+            page=self.page.id,
+            layer=layer,
+            parent=f.group,
+            z=self.z,
+            extra=frozen_map({CONTAINER_KEY: f.container} if f.container else None),
         )
         self.z += 1
         return gid
@@ -516,9 +547,15 @@ class _Reader:
             url = _str(inner.get("url"), limits.MAX_IMAGE_CHARS)
             if _RASTER_URI.fullmatch(url):
                 return "image", True, {"src": url}
+            safe = pictures.safe_src(url) if url.startswith("data:") else None
+            if safe is not None:
+                return "image", True, {"src": safe}
             return "image", False, {}
         if gtype == "Svg":
-            return "image", False, self._svg(inner)
+            # Drawn as a picture, rebuilt from allowed parts by the renderer.
+            props = self._svg(inner)
+            src = props.get("src")
+            return "image", isinstance(src, str) and bool(pictures.safe_src(src)), props
         if gtype == "PopupNote":
             return "note", True, {}
         if gtype == "Mindmap":
@@ -680,6 +717,7 @@ class _Reader:
         return Attached(shape=sid)
 
     def document(self) -> ImportResult:
+        adopt_lying_inside(self.records, self.lanes)
         fit_to_page(self.records, self.page.id)
         renumber_z(self.records)
         return ImportResult(

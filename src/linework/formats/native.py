@@ -22,6 +22,7 @@ from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
 from linework.model import (
     ARROWHEADS,
+    CONTAINER_KEY,
     DASHES,
     DEFAULT_STYLE,
     LABEL_POSITIONS,
@@ -45,15 +46,52 @@ from linework.model import (
 
 FORMAT: Final = "linework"
 VERSION: Final = 1
+#: The minor version: 1.1 adds container membership (``"container"`` on shapes
+#: and groups). Written only by files that use it, so a diagram without
+#: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
+MINOR: Final = 1
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
+    """1.0 → 1.1: a ``container`` key in a 1.0 file was no membership.
+
+    Version 1.0 kept unknown element keys as they were, so a ``container`` it
+    carried came from elsewhere and must not start moving shapes about now: it
+    is kept, renamed ``container_1_0``.
+    """
+    pages = o.get("pages")
+    if not isinstance(pages, list):
+        return o
+    new_pages: list[Any] = []
+    for page in pages:
+        elements = page.get("elements") if isinstance(page, dict) else None
+        if not isinstance(elements, list) or not any(
+            isinstance(el, dict) and CONTAINER_KEY in el for el in elements
+        ):
+            new_pages.append(page)
+            continue
+        renamed = [
+            {("container_1_0" if k == CONTAINER_KEY else k): v for k, v in el.items()}
+            if isinstance(el, dict)
+            else el
+            for el in elements
+        ]
+        new_pages.append({**page, "elements": renamed})
+    return {**o, "pages": new_pages}
+
+
 # Migrations work on raw JSON, so they keep working after the model changes.
-# Key: the version a migration upgrades from. Version 1 is the first; none yet.
-MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+# Key: the version a migration upgrades from (none yet between majors).
+MIGRATIONS: Final[dict[int, Migration]] = {}
+#: Within major version 1, by the minor version a migration upgrades from.
+MINOR_MIGRATIONS: Final[dict[int, Migration]] = {0: _v1_0_to_1_1}
 
 _T = TypeVar("_T")
 
-_DOC_KEYS: Final = frozenset({"format", "version", "pages", "meta"})
+_DOC_KEYS: Final = frozenset({"format", "version", "minor", "pages", "meta"})
 _PAGE_KEYS: Final = frozenset(
     {"id", "name", "width", "height", "background", "grid", "layers", "elements"}
 )
@@ -198,6 +236,12 @@ def to_json(doc: Document) -> dict[str, Any]:
         pages.append(p)
     out: dict[str, Any] = dict(doc.extra)
     out.update(format=FORMAT, version=VERSION, pages=pages)
+    if any(
+        CONTAINER_KEY in r.extra
+        for r in doc.records.values()
+        if isinstance(r, Shape | Connector | Group)
+    ):
+        out["minor"] = MINOR
     if doc.meta:
         out["meta"] = dict(doc.meta)
     return out
@@ -539,6 +583,35 @@ def _check_references(doc_elements: list[tuple[str, Element]]) -> None:
                 )
             seen.add(cur)
             cur = by_id[cur][1].parent
+    _check_containers(by_id)
+
+
+def _check_containers(by_id: Mapping[str, tuple[str, Element]]) -> None:
+    """Check memberships (1.1): a shape of the same page, nesting without cycles."""
+    for path, e in by_id.values():
+        cid = e.extra.get(CONTAINER_KEY)
+        if cid is None:
+            continue
+        where = f"{path}.{CONTAINER_KEY}"
+        target = by_id.get(cid) if isinstance(cid, str) else None
+        if target is None or not isinstance(target[1], Shape):
+            raise _Invalid(where, f"names no shape: {cid!r}")
+        if target[1].page != e.page:
+            raise _Invalid(where, "names a shape on another page")
+        seen = {e.id}
+        cur: Any = cid
+        depth = 0
+        while isinstance(cur, str):
+            depth += 1
+            if cur in seen:
+                raise _Invalid(where, "containers form a cycle")
+            if depth > limits.MAX_GROUP_DEPTH:
+                raise _Invalid(
+                    where, f"containers nest deeper than {limits.MAX_GROUP_DEPTH}"
+                )
+            seen.add(cur)
+            nxt = by_id.get(cur)
+            cur = nxt[1].extra.get(CONTAINER_KEY) if nxt is not None else None
 
 
 def from_json(raw: Any) -> Document:
@@ -566,6 +639,11 @@ def from_json(raw: Any) -> Document:
             raise _Invalid("version", "must be 1 or more")
         for v in range(major, VERSION):
             o = MIGRATIONS[v](o)
+        minor = o.get("minor", 0) if major == VERSION else MINOR
+        if isinstance(minor, bool) or not isinstance(minor, int) or minor < 0:
+            raise _Invalid("minor", "must be a whole number, 0 or more")
+        for m in range(minor, MINOR):
+            o = MINOR_MIGRATIONS[m](o)
         records: dict[str, Any] = {}
         all_elements: list[tuple[str, Element]] = []
         pages = r.arr(o.get("pages"), "pages", limits.MAX_PAGES)

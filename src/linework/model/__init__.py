@@ -4,6 +4,7 @@ from linework.model.document import Document, PatchConflict
 from linework.model.ids import IdSource
 from linework.model.patch import Patch, Transaction
 from linework.model.records import (
+    CONTAINER_KEY,
     EMPTY,
     ROUTINGS,
     Attached,
@@ -36,6 +37,7 @@ from linework.model.style import (
 
 __all__ = [
     "ARROWHEADS",
+    "CONTAINER_KEY",
     "DASHES",
     "DEFAULT_STYLE",
     "EMPTY",

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from linework.model.ids import IdSource
 from linework.model.patch import Patch
 from linework.model.records import (
+    CONTAINER_KEY,
     EMPTY,
     Attached,
     Connector,
@@ -190,6 +191,27 @@ class Document:
         index: dict[str, list[Element]] = self._memo("members", build)
         return tuple(index.get(group_id, ()))
 
+    def contents(self, container_id: str) -> tuple[Element, ...]:
+        """Return the elements whose ``container`` is ``container_id``.
+
+        Membership lives in an element's ``extra`` under ``CONTAINER_KEY``
+        (file format 1.1); this index does not check that the container exists.
+        """
+
+        def build() -> dict[str, list[Element]]:
+            index: dict[str, list[Element]] = {}
+            for r in self.records.values():
+                if isinstance(r, Shape | Connector | Group):
+                    cid = r.extra.get(CONTAINER_KEY)
+                    if isinstance(cid, str):
+                        index.setdefault(cid, []).append(r)
+            for lst in index.values():
+                lst.sort(key=lambda e: e.id)
+            return index
+
+        index: dict[str, list[Element]] = self._memo("contents", build)
+        return tuple(index.get(container_id, ()))
+
     # --- change ---------------------------------------------------------
     def apply(self, patch: Patch) -> Document:
         """Return the document with ``patch`` applied.
@@ -222,12 +244,14 @@ def _carry_indexes(old: Document, new: Document, patch: Patch) -> None:
 
     Dragging one shape must not re-sort every element of the page, so a patch that
     only updates elements in place (same page, layer and z) keeps the paint order,
-    and one that changes no connector end keeps the connector index.
+    one that changes no connector end keeps the connector index, and one that
+    changes no membership keeps the container index.
     """
     if patch.added or patch.removed:
         return
     keeps_order = True
     keeps_ends = True
+    keeps_contents = True
     for before, after in patch.updated.values():
         if isinstance(before, Page | Layer) or isinstance(after, Page | Layer):
             return
@@ -238,11 +262,14 @@ def _carry_indexes(old: Document, new: Document, patch: Patch) -> None:
                 keeps_ends = False
         elif isinstance(before, Connector) or isinstance(after, Connector):
             keeps_ends = False
+        if before.extra.get(CONTAINER_KEY) != after.extra.get(CONTAINER_KEY):
+            keeps_contents = False
     order_keys = ("paint_ids:", "paint:", "by_page")
     for key, value in old._cache.items():
         if (
             key == "pages"
             or (keeps_order and key.startswith(order_keys))
             or (keeps_ends and key == "conn_index")
+            or (keeps_contents and key == "contents")
         ):
             new._cache[key] = value

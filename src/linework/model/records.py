@@ -20,6 +20,9 @@ EMPTY: Final[JsonObject] = MappingProxyType({})
 Routing = Literal["straight", "orthogonal", "curved"]
 ORIGIN: Final = Vec(0.0, 0.0)
 ROUTINGS: Final[tuple[Routing, ...]] = ("straight", "orthogonal", "curved")
+#: The ``extra`` key of an element naming the container shape it belongs to
+#: (file format 1.1): it moves, copies and deletes with that container.
+CONTAINER_KEY: Final = "container"
 
 
 def _empty() -> JsonObject:

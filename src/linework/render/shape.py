@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from linework.formats import pictures
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.links import safe_link
-from linework.model import Shape, Style
+from linework.model import Shape, Style, frozen_map
 from linework.render.paint import dasharray
 from linework.render.text import layout_in, text_nodes
 from linework.shapes import kind_of, label_box
+from linework.shapes.container import CONTAINER_KIND_NAMES, header_side
 from linework.svg import AttrValue, SvgNode, node
 from linework.text import TextLayout
 
@@ -16,10 +20,12 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     """Return ``<g data-id data-kind>`` drawing one shape, rotated about its centre."""
     kind = kind_of(shape.kind)
     st = shape.style
+    if "src" in shape.props:
+        shape = _safe_picture(shape)
     body = SvgNode("g", _body_attrs(st), tuple(kind.body(shape)))
     children: list[SvgNode] = [body]
     if shape.text:
-        label = text_nodes(label_layout(shape), st)
+        label = _band_label(shape) or text_nodes(label_layout(shape), st)
         link = safe_link(shape.link) if shape.link else None
         if link and label:
             children.append(
@@ -43,6 +49,36 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     if hidden:
         attrs.append(("display", "none"))
     return SvgNode("g", tuple(attrs), tuple(children))
+
+
+def _band_label(shape: Shape) -> list[SvgNode] | None:
+    """Return the title of a lane whose header runs down its left side, turned.
+
+    The title reads bottom to top along the band, as draw.io draws a
+    ``horizontal=0`` swimlane: laid out in the band's box turned a quarter,
+    then turned back about the band's centre.
+    """
+    if shape.kind not in CONTAINER_KIND_NAMES or header_side(shape) != "left":
+        return None
+    band = kind_of(shape.kind).label_box(shape)
+    c = band.center
+    turned = Box(c.x - band.h / 2, c.y - band.w / 2, band.h, band.w)
+    layout = layout_in(shape.text, turned, shape.style, wrap=shape.style.wrap)
+    nodes = text_nodes(layout, shape.style)
+    return [node("g", *nodes, transform=f"rotate(-90 {fmt(c.x)} {fmt(c.y)})")]
+
+
+def _safe_picture(shape: Shape) -> Shape:
+    """Return the shape with its picture as the renderer may draw it.
+
+    Raster data URIs pass as they are; an SVG is rebuilt from allowed parts
+    (memoized); anything else is dropped, so the kind draws its placeholder.
+    """
+    src = shape.props.get("src")
+    safe = pictures.safe_src(src) if isinstance(src, str) else None
+    if safe == src:
+        return shape
+    return replace(shape, props=frozen_map({**shape.props, "src": safe or ""}))
 
 
 def label_layout(shape: Shape) -> TextLayout:

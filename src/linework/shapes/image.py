@@ -1,8 +1,10 @@
-"""An embedded raster image; only PNG, JPEG, GIF and WebP data URIs are drawn.
+"""An embedded picture; only PNG, JPEG, GIF, WebP and SVG data URIs are drawn.
 
-Anything else (``javascript:``, remote URLs, ``data:image/svg+xml`` which can
-carry script, ``data:text/html``) gets a crossed placeholder box instead, so a
-hostile file can neither run code nor make the viewer fetch anything.
+Anything else (``javascript:``, remote URLs, ``data:text/html``) gets a crossed
+placeholder box instead, so a hostile file can neither run code nor make the
+viewer fetch anything. An SVG is drawn only through ``<image>`` (an image
+context runs no script and loads nothing) and only as the renderer hands it
+over: rebuilt by ``formats.pictures.safe_src`` from allowed parts.
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ from linework.shapes.kind import BoxKind, lines_node
 from linework.svg import SvgNode, node
 
 _DATA_URI: Final = re.compile(
-    r"data:image/(?:png|jpeg|gif|webp);base64,([A-Za-z0-9+/]+={0,2})"
+    r"data:image/(?:png|jpeg|gif|webp|svg\+xml);base64,([A-Za-z0-9+/]+={0,2})"
 )
 
 
 def is_safe_image_src(src: object) -> bool:
-    """Return whether ``src`` is a base64 data URI of a PNG, JPEG, GIF or WebP.
+    """Return whether ``src`` is a base64 data URI of a PNG, JPEG, GIF, WebP or SVG.
 
     >>> is_safe_image_src("data:image/png;base64,iVBORw0KGgo=")
     True
-    >>> is_safe_image_src("data:image/svg+xml;base64,PHN2Zz4=")
+    >>> is_safe_image_src("https://example.com/a.png")
     False
     """
     if not isinstance(src, str):
@@ -69,5 +71,5 @@ IMAGE = ImageKind(
     title="Image",
     library="basic",
     default_size=(120.0, 90.0),
-    keywords=("picture", "photo", "png", "jpeg", "bitmap"),
+    keywords=("picture", "photo", "png", "jpeg", "svg", "bitmap", "image"),
 )

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Final
 
 from linework.shapes.cloud import CLOUD
+from linework.shapes.container import CONTAINER, SWIMLANE
 from linework.shapes.cylinder import CYLINDER
 from linework.shapes.document import DOCUMENT, MULTI_DOCUMENT
 from linework.shapes.ellipse import (
@@ -77,6 +78,7 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     TEXT,
     IMAGE,
     ICON,
+    CONTAINER,
     PROCESS,
     DECISION,
     TERMINATOR,
@@ -97,6 +99,7 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     EXTRACT,
     OR,
     SUMMING_JUNCTION,
+    SWIMLANE,
 )
 
 #: The default kinds by name (read-only).

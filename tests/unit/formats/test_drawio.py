@@ -253,9 +253,10 @@ def test_children_of_groups_are_placed_relative_to_them() -> None:
 
     assert Box(160, 170, 80, 40) == leaf.box
     assert Box(150, 150, 200, 200) == container.box
-    assert "group:c" == leaf.parent == container.parent
-    assert "group:g" == doc.typed("group:c", Group).parent
-    assert "shape:g" not in doc
+    # The container holds the leaf as a member; both stay in the draw.io group.
+    assert "group:g" == leaf.parent == container.parent
+    assert "shape:c" == leaf.extra["container"]
+    assert "group:c" not in doc and "shape:g" not in doc
 
 
 def test_relative_child_of_a_vertex_uses_fractions_and_offset() -> None:
@@ -320,7 +321,7 @@ def test_content_left_of_the_page_moves_onto_it_and_pages_grow() -> None:
         ("shape=callout;", "callout"),
         ("shape=singleArrow;", "block-arrow"),
         ("text;", "text"),
-        ("swimlane;", "rectangle"),
+        ("swimlane;", "swimlane"),
         ("shape=mxgraph.basic.star;", "star"),
         ("shape=mxgraph.basic.octagon2;", "octagon"),
         ("shape=mxgraph.flowchart.decision;", "decision"),
@@ -428,47 +429,34 @@ def test_dash_patterns(style: str, dash: str) -> None:
     )
 
 
-def test_swimlane_is_a_rectangle_with_its_header_label_on_top() -> None:
-    """A swimlane keeps its title at the top and its members in a group."""
+def test_swimlane_is_a_container_with_its_title_in_the_header() -> None:
+    """A swimlane is the swimlane kind: ``startSize`` deep header band painted
+    with ``fillColor``, body with ``swimlaneFillColor``; its children are its
+    members (no group)."""
     body = vertex(
-        "lane", w=400, h=200, style="swimlane;startSize=20;", value="Lane"
+        "lane",
+        w=400,
+        h=200,
+        style="swimlane;startSize=20;fillColor=#dae8fc;swimlaneFillColor=#ffffff;",
+        value="Lane",
     ) + vertex("in", x=10, y=30, parent="lane", value="Inside")
     doc = read(mxfile(page(body))).doc
     lane = doc.typed("shape:lane", Shape)
+    inside = doc.typed("shape:in", Shape)
 
-    assert ("rectangle", "Lane", "top") == (lane.kind, lane.text, lane.style.valign)
-    assert "group:lane" == lane.parent == doc.typed("shape:in", Shape).parent
-
-
-def test_a_vertical_lanes_title_is_turned_up_its_header_band() -> None:
-    """``horizontal=0``: the title reads bottom to top in the left band.
-
-    Linework turns whole shapes, not labels, so the title is a text shape
-    turned -90° over the band; the lane keeps no text of its own.
-    """
-    body = vertex(
-        "pool", w=400, h=200, style="swimlane;horizontal=0;startSize=30;", value="Pool"
-    ) + vertex("a", x=30, w=370, h=100, parent="pool", style="swimlane;horizontal=0;")
-    doc = read(mxfile(page(body))).doc
-    pool = doc.typed("shape:pool", Shape)
-    title = doc.typed("shape:pool-title", Shape)
-
-    assert "" == pool.text
-    assert ("text", "Pool", -90.0) == (title.kind, title.text, title.rotation_deg)
-    # Turned about its centre, the 200 × 30 title box covers the 30 × 200 band.
-    assert title.box.center == pool.box.at(0, 0.5) + Vec(15, 0)
-    assert (200, 30) == (title.box.w, title.box.h)
-    assert title.z > pool.z
-    # An untitled lane gets no title shape.
-    assert doc.get("shape:a-title") is None
+    assert ("swimlane", "Lane", "middle") == (lane.kind, lane.text, lane.style.valign)
+    assert {"header": 20.0, "header_fill": "#dae8fc"} == dict(lane.props)
+    assert "#ffffff" == lane.style.fill
+    assert (None, None) == (lane.parent, inside.parent)
+    assert "shape:lane" == inside.extra["container"]
+    assert [] == [e for e in doc.records.values() if isinstance(e, Group)]
 
 
-def test_a_vertical_lane_without_members_is_grouped_with_its_title() -> None:
-    """Lane and title share a group, so moving the lane takes its title along.
+def test_a_vertical_lanes_title_is_its_label_turned_up_its_header_band() -> None:
+    """``horizontal=0``: the band runs down the left side and the title reads
+    bottom to top in it, centred; lanes nest in their pool as members."""
+    from linework.render import Renderer
 
-    A lane with members already has its group; the title joins it. Export and
-    import again give the same document.
-    """
     body = vertex(
         "pool", w=400, h=200, style="swimlane;horizontal=0;startSize=30;", value="Pool"
     ) + vertex(
@@ -481,15 +469,78 @@ def test_a_vertical_lane_without_members_is_grouped_with_its_title() -> None:
         value="A",
     )
     doc = read(mxfile(page(body))).doc
-    lane, title = doc.typed("shape:a", Shape), doc.typed("shape:a-title", Shape)
-    group = doc.typed("group:a", Group)
+    pool, lane = doc.typed("shape:pool", Shape), doc.typed("shape:a", Shape)
 
-    assert "group:a" == lane.parent == title.parent
-    assert "group:pool" == group.parent == doc.typed("shape:pool-title", Shape).parent
-    assert group.z < lane.z < title.z
+    assert ("Pool", "left", 30.0) == (
+        pool.text,
+        pool.props["header_side"],
+        pool.props["header"],
+    )
+    assert ("center", "middle") == (pool.style.align, pool.style.valign)
+    assert "shape:pool" == lane.extra["container"]
+    assert doc.get("shape:pool-title") is None
+    svg = Renderer().fragment(doc, pool)
+    assert '<g transform="rotate(-90 15 100)">' in svg
     assert native.encode(doc) == native.encode(
         drawio.read(drawio_export.write(doc)).doc
     )
+
+
+def test_container_1_and_parent_vertices_are_containers() -> None:
+    """``container=1`` and any vertex with children hold them as members;
+    edges inside a container are members too (their bends travel)."""
+    body = (
+        vertex("box", w=300, h=200, style="rounded=0;container=1;", value="Box")
+        + vertex("parent", x=400, w=300, h=200, value="Parent")
+        + vertex("a", x=10, y=10, parent="box")
+        + vertex("b", x=10, y=100, parent="box")
+        + vertex("c", x=10, y=10, parent="parent")
+        + '<mxCell id="e" edge="1" parent="box" source="a" target="b">'
+        '<mxGeometry relative="1" as="geometry"/></mxCell>'
+    )
+    doc = read(mxfile(page(body))).doc
+
+    assert {
+        "shape:a": "shape:box",
+        "shape:b": "shape:box",
+        "conn:e": "shape:box",
+        "shape:c": "shape:parent",
+    } == {
+        r.id: r.extra["container"]
+        for r in doc.records.values()
+        if "container" in getattr(r, "extra", {})
+    }
+    assert all(
+        doc.typed(f"shape:{i}", Shape).props.get("container") for i in ("box", "parent")
+    )
+
+
+def test_containers_export_as_draw_io_containers_with_nested_members() -> None:
+    """Members are written as children of their container's cell, relative to
+    it; lanes as ``swimlane`` with their band; reading it back gives the same."""
+    import xml.etree.ElementTree as ET
+
+    body = (
+        vertex(
+            "pool", x=100, y=50, w=400, h=300, style="swimlane;startSize=30;", value="P"
+        )
+        + vertex("lane", x=0, y=30, w=200, h=270, parent="pool", style="swimlane;")
+        + vertex("task", x=20, y=60, parent="lane", value="Task")
+        + vertex("box", x=600, w=200, h=200, style="container=1;")
+        + vertex("in", x=10, y=10, parent="box")
+    )
+    doc = read(mxfile(page(body))).doc
+
+    out = drawio_export.write(doc)
+    cells = {c.get("id"): c for c in ET.fromstring(out).iter("mxCell")}
+    task, lane, inside = cells["shape:task"], cells["shape:lane"], cells["shape:in"]
+    assert "shape:lane" == task.get("parent") and "shape:pool" == lane.get("parent")
+    geo = task.find("mxGeometry")
+    assert geo is not None and ("20", "60") == (geo.get("x"), geo.get("y"))
+    assert cells["shape:pool"].get("style", "").startswith("swimlane;startSize=30;")
+    assert "container=1;" in cells["shape:box"].get("style", "")
+    assert "shape:box" == inside.get("parent")
+    assert native.encode(doc) == native.encode(drawio.read(out).doc)
 
 
 def mermaid_cell(
@@ -529,15 +580,40 @@ def test_a_mermaid_flowchart_cell_becomes_its_chart_in_the_cells_box() -> None:
         assert {font} == {s.style.font_size for s in small}
 
 
-def test_other_mermaid_cells_stay_unmapped_boxes() -> None:
-    """A sequence diagram (or bad JSON) keeps today's box and warning."""
+def test_other_mermaid_cells_show_the_picture_draw_io_stored() -> None:
+    """A sequence diagram (or bad JSON) is drawn as the SVG picture draw.io
+    rendered into the cell (sanitized), not as an empty box."""
     seq = mermaid_cell("s", "sequenceDiagram\n A->>B: hi", x=0, y=0, w=200, h=100)
     bad = seq.replace("mermaidData=", 'x="1" mermaidData="{" y=', 1)
     for body in (seq, bad):
         result = read(mxfile(page(body)))
-        assert [("rectangle", 1)] == [("rectangle", result.unmapped)]
-        assert ["rectangle"] == [s.kind for s in shapes(result.doc)]
-        assert "image" in result.warnings[0]
+        (shape,) = shapes(result.doc)
+        assert ("image", 0) == (shape.kind, result.unmapped)
+        assert str(shape.props["src"]).startswith("data:image/svg+xml;base64,")
+
+
+def test_svg_image_cells_are_drawn_sanitized() -> None:
+    """draw.io's ``data:image/svg+xml`` icons (base64 without ``;base64``) are
+    pictures, rebuilt without script; export writes them back the same."""
+    import base64 as b64
+
+    from linework.render import Renderer
+
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" onload="x()">'
+        '<script>alert(1)</script><circle cx="12" cy="12" r="10" fill="#f90"/></svg>'
+    )
+    icon = b64.b64encode(svg.encode()).decode()
+    body = vertex("i", style=f"shape=image;image=data:image/svg+xml,{icon};")
+    result = read(mxfile(page(body)))
+    shape = result.doc.typed("shape:i", Shape)
+
+    assert ("image", 0) == (shape.kind, result.unmapped)
+    inner = b64.b64decode(str(shape.props["src"]).split(",", 1)[1]).decode()
+    assert "<circle" in inner and "script" not in inner and "onload" not in inner
+    assert '<image x="' in Renderer().fragment(result.doc, shape)
+    again = drawio.read(drawio_export.write(result.doc)).doc
+    assert native.encode(result.doc) == native.encode(again)
 
 
 def test_images_keep_only_raster_data_uris() -> None:

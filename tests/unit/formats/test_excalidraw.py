@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from linework.errors import LineworkError
-from linework.formats import excalidraw, imports, limits, native
+from linework.formats import excalidraw, imports, limits, native, pictures
 from linework.geometry import Vec, rotate_about
 from linework.model import Attached, Connector, Document, Free, Group, Shape
 
@@ -573,46 +573,54 @@ def _frame_scene() -> bytes:
     )
 
 
-def test_frame_is_a_group_of_its_outline_and_children() -> None:
-    """Elements with a frameId join the frame's group, with the outline; their
-    own groups nest inside it; elements outside (or naming no frame) do not."""
-    doc = load(_frame_scene())
-    by_text = {
-        e.text: e for e in doc.elements(doc.pages()[0].id) if isinstance(e, Shape)
-    }
-    outline = by_text["Login screen"]
-    frame = outline.parent
-    assert frame is not None
-    assert isinstance(doc.get(frame), Group)
+def test_frame_is_a_container_of_its_children() -> None:
+    """Elements with a frameId (or the outermost of their groups) become members
+    of the frame, a container painted below them; elements outside (or naming
+    no frame) do not."""
+    from linework.commands import carried, container_of
 
-    members = [e for e in doc.elements(doc.pages()[0].id) if e.parent == frame and e.id]
+    doc = load(_frame_scene())
+    page = doc.pages()[0].id
+    by_text = {e.text: e for e in doc.elements(page) if isinstance(e, Shape)}
+    outline = by_text["Login screen"]
+    assert (True, None) == (outline.props.get("container"), outline.parent)
+
+    members = [e for e in doc.elements(page) if container_of(doc, e) == outline]
     kinds = sorted(
         e.kind if isinstance(e, Shape) else type(e).__name__ for e in members
     )
-    inner = [e for e in members if isinstance(e, Group)]
-
-    assert ["Connector", "Group", "rectangle", "rectangle", "text"] == kinds
-    assert 1 == len(inner)
+    assert ["Group", "rectangle", "text"] == kinds
+    (inner,) = [e for e in members if isinstance(e, Group)]
     assert {"ellipse", "diamond"} == {
         e.kind
-        for e in doc.elements(doc.pages()[0].id)
-        if isinstance(e, Shape) and e.parent == inner[0].id
+        for e in doc.elements(page)
+        if isinstance(e, Shape) and e.parent == inner.id
     }
+    # Moving the frame carries them all, and the arrow between two of them.
+    moving = set(carried(doc, [outline.id]))
+    assert {m.id for m in members} <= moving
     assert "none" == outline.style.fill  # frames draw no background
-    # The magic frame is a group of its own, "Frame" by default.
+    index = doc.paint_index(page)
+    assert all(index[outline.id] < index[m.id] for m in members)
+    # The magic frame is a container of its own, "Frame" by default.
     magic = by_text["Frame"]
-    assert magic.parent not in (None, frame)
-    rest = [
-        e
-        for e in doc.elements(doc.pages()[0].id)
-        if isinstance(e, Shape) and e.parent is None
+    assert [magic.id] == [
+        c.id for e in doc.elements(page) if (c := container_of(doc, e)) and c != outline
     ]
-    assert 2 == len(rest)  # "out" and "ghost" (whose frame does not exist)
+    free = [
+        e
+        for e in doc.elements(page)
+        if isinstance(e, Shape) and container_of(doc, e) is None and e.parent is None
+    ]
+    assert 4 == len(free)  # both frames, "out" and "ghost" (whose frame is missing)
 
 
-def test_frame_inside_a_group_keeps_that_group_around_it() -> None:
-    """A frame that is itself grouped: its group sits in that group, and a child
-    sharing that group does not make a cycle."""
+def test_frame_inside_a_group_keeps_that_group_and_no_cycle() -> None:
+    """A frame that is itself grouped stays in its group; a child sharing that
+    group cannot be its member (the group carries the frame), one in another
+    group is, by that group."""
+    from linework.commands import container_of
+
     frame = el("F", "frame", name="F", groupIds=["outer"], width=300, height=300)
     data = scene(
         el("a", "rectangle", frameId="F", groupIds=["outer"]),
@@ -620,14 +628,15 @@ def test_frame_inside_a_group_keeps_that_group_around_it() -> None:
         frame,
     )
     doc = load(data)
-    a, b, outline = [e for e in doc.elements(doc.pages()[0].id) if isinstance(e, Shape)]
-    frame_group = doc.get(outline.parent or "")
+    page = doc.pages()[0].id
+    shapes = [e for e in doc.elements(page) if isinstance(e, Shape)]
+    (outline,) = [e for e in shapes if e.text == "F"]
+    a, b = [e for e in shapes if e.text != "F"]
     b_group = doc.get(b.parent or "")
 
-    assert isinstance(frame_group, Group) and isinstance(b_group, Group)
-    assert frame_group.parent is not None  # the frame sits in "outer"...
-    assert a.parent == frame_group.parent  # ...beside a, which shares "outer"
-    assert b_group.parent == frame_group.id  # "inner" nests in the frame
+    assert outline.parent is not None and a.parent == outline.parent
+    assert container_of(doc, a) is None
+    assert isinstance(b_group, Group) and container_of(doc, b_group) == outline
 
 
 def test_frame_name_renders_above_the_outline() -> None:
@@ -648,23 +657,31 @@ def test_frame_name_renders_above_the_outline() -> None:
 
 
 def test_images_keep_raster_data_and_count_others_unmapped() -> None:
-    """A PNG data URL is kept; an SVG one is refused and counted as unmapped."""
+    """A PNG data URL is kept; an SVG one is kept sanitized (drawn as a picture)."""
     png_uri = "data:image/png;base64,iVBORw0KGgo="
     svg_uri = "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4="
+    html_uri = "data:text/html;base64,PHNjcmlwdD4="
     result = excalidraw.read(
         scene(
             el("i1", "image", fileId="f1"),
             el("i2", "image", fileId="f2"),
-            files={"f1": {"dataURL": png_uri}, "f2": {"dataURL": svg_uri}},
+            el("i3", "image", fileId="f3"),
+            files={
+                "f1": {"dataURL": png_uri},
+                "f2": {"dataURL": svg_uri},
+                "f3": {"dataURL": html_uri},
+            },
         )
     )
-    (i1, i2), _ = doc_parts(result.doc)
+    (i1, i2, i3), _ = doc_parts(result.doc)
 
-    assert (png_uri, None, 1) == (
+    assert (png_uri, pictures.safe_src(svg_uri), None, 1) == (
         i1.props.get("src"),
         i2.props.get("src"),
+        i3.props.get("src"),
         result.unmapped,
     )
+    assert str(i2.props["src"]).startswith("data:image/svg+xml;base64,")
 
 
 def test_freedraw_becomes_a_polyline_with_capped_points() -> None:

@@ -39,3 +39,32 @@ def test_v1_fixture_rewrites_canonically() -> None:
     doc = native.decode((FIXTURES / "v1_basic.linework").read_bytes())
 
     assert doc == native.decode(native.encode(doc))
+
+
+def test_v1_1_fixture_opens_with_its_containers() -> None:
+    """1.1: a pool holding two lanes, a shape and a group in them, nested."""
+    from linework.commands import carried, container_of
+
+    doc = native.decode((FIXTURES / "v1_1_containers.linework").read_bytes())
+    of = {r.id: c.id for r in doc.records.values()
+          if isinstance(r, Shape | Group) and (c := container_of(doc, r))}  # fmt: skip
+
+    assert {"lane:a": "pool", "lane:b": "pool", "order": "lane:a",
+            "group:1": "lane:b"} == of  # fmt: skip
+    assert {"pool", "lane:a", "lane:b", "order", "group:1", "ticket", "note"} == set(
+        carried(doc, ["pool"])
+    )
+    assert "not membership" == doc.records["outside"].extra["container_1_0"]
+    assert doc == native.decode(native.encode(doc))
+    assert native.encode(doc).startswith(b'{"format":"linework","meta":')
+    assert b'"minor":1' in native.encode(doc)
+
+
+def test_v1_0_file_with_a_stray_container_key_is_migrated_not_misread() -> None:
+    """1.0 readers kept unknown keys, so a 1.0 ``container`` is no membership."""
+    doc = native.decode((FIXTURES / "v1_0_stray_container.linework").read_bytes())
+
+    inner = doc.records["inner"]
+    assert "container" not in inner.extra
+    assert "box" == inner.extra["container_1_0"]
+    assert b'"minor"' not in native.encode(doc)  # still a 1.0 file

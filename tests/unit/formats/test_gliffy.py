@@ -23,7 +23,7 @@ needs_corpus = pytest.mark.skipif(not FILES, reason="shared corpus not present")
 # (shapes, connectors, unmapped) per corpus file, checked by hand once.
 PINNED = {
     "dd_Learndrawio.gliffy": (23, 0, 0),
-    "exconv_test_output.gliffy": (27, 3, 6),
+    "exconv_test_output.gliffy": (27, 3, 0),  # its 6 SVG objects now draw
     "footballbetting_data-flows.gliffy": (14, 21, 0),
     "jolt_TaperedCapsuleShape.gliffy": (13, 16, 0),
     "r4m_169279998_169279999.gliffy": (19, 33, 0),
@@ -669,3 +669,65 @@ def test_mapped_shapes_give_no_unmapped_warning() -> None:
     result = gliffy.read(json.dumps(raw).encode())
 
     assert not any("no Linework equivalent" in w for w in result.warnings)
+
+
+def test_swimlanes_import_as_containers_with_their_lanes_and_shapes() -> None:
+    """A Gliffy pool is a container; its lanes are its members, and each shape
+    lying in a lane (Gliffy keeps it beside the pool, not inside) joins it."""
+    from linework.commands import carried, container_of
+
+    pool = obj(
+        1,
+        "com.gliffy.shape.swimlanes.swimlanes_v1.default.vertical_two_lane_pool",
+        "Shape",
+        x=0,
+        y=0,
+        width=400,
+        height=300,
+    )
+    pool["children"] = [
+        text(2, "<p>Pool</p>", order="auto"),
+        obj(
+            3,
+            "com.gliffy.shape.swimlanes.swimlanes_v1.default.vertical_lane",
+            "Shape",
+            x=0,
+            y=30,
+            width=200,
+            height=270,
+        ),
+        obj(
+            4,
+            "com.gliffy.shape.swimlanes.swimlanes_v1.default.vertical_lane",
+            "Shape",
+            x=200,
+            y=30,
+            width=200,
+            height=270,
+        ),
+    ]
+    inside = obj(
+        5,
+        "com.gliffy.shape.basic.basic_v1.default.rectangle",
+        "Shape",
+        x=240,
+        y=100,
+        width=100,
+        height=50,
+    )
+    outside = obj(
+        6, "com.gliffy.shape.basic.basic_v1.default.rectangle", "Shape", x=500, y=100
+    )
+
+    doc = doc_of([pool, inside, outside])
+    shapes = [e for e in elements(doc) if isinstance(e, Shape)]
+    pool_s, lane_a, lane_b, box_in, box_out = shapes
+
+    assert ("swimlane", "Pool") == (pool_s.kind, pool_s.text)
+    assert [pool_s, pool_s, lane_b, None] == [
+        container_of(doc, s) for s in (lane_a, lane_b, box_in, box_out)
+    ]
+    assert [] == [e for e in elements(doc) if isinstance(e, Group)]
+    assert {pool_s.id, lane_a.id, lane_b.id, box_in.id} == set(
+        carried(doc, [pool_s.id])
+    )

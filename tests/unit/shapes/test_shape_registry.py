@@ -27,6 +27,7 @@ BASIC = (
     "text",
     "image",
     "icon",
+    "container",
 )
 FLOWCHART = (
     "process",
@@ -49,6 +50,7 @@ FLOWCHART = (
     "extract",
     "or",
     "summing-junction",
+    "swimlane",
 )
 
 

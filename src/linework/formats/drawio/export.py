@@ -22,10 +22,12 @@ from typing import Final
 
 from linework.formats import htmltext, limits, stencils
 from linework.formats.drawio import names, styles
+from linework.formats.drawio.containers import lane_pairs
 from linework.formats.drawio.names import PORT_ANCHORS
 from linework.geometry import Box, Vec, fmt
 from linework.links import safe_link
 from linework.model import (
+    CONTAINER_KEY,
     Connector,
     Document,
     Element,
@@ -188,6 +190,12 @@ def _label(text: str) -> tuple[str, bool]:
 def _shape_style(shape: Shape, html: bool) -> str:
     base = KIND_STYLES.get(shape.kind, "rounded=0;")
     pairs: list[tuple[str, str]] = []
+    lane = lane_pairs(shape)
+    if lane is not None:
+        base = "swimlane;"
+        pairs += lane
+    elif shape.props.get("container") is True:
+        pairs.append(("container", "1"))
     if shape.kind in ("rectangle", "rounded-rectangle"):
         hint = shape.extra.get(names.EXTRA_SHAPE_KEY)
         if isinstance(hint, str) and styles.is_safe_shape_name(hint):
@@ -207,7 +215,8 @@ def _shape_style(shape: Shape, html: bool) -> str:
         uri = styles.style_image(src) if isinstance(src, str) else None
         if uri is not None:
             pairs.append(("image", uri))
-    pairs.append(("fillColor", _colour(shape.style.fill, "#ffffff")))
+    if lane is None:
+        pairs.append(("fillColor", _colour(shape.style.fill, "#ffffff")))
     pairs += _line_pairs(shape.style)
     pairs += _text_pairs(shape.style, html=html)
     pairs += _LABEL_POSITIONS.get(shape.style.label_position, [])
@@ -263,6 +272,9 @@ class _PageWriter:
         self.groups: dict[str, Group] = {
             e.id: e for e in self.elements if isinstance(e, Group)
         }
+        self.shapes: dict[str, Shape] = {
+            e.id: e for e in self.elements if isinstance(e, Shape)
+        }
         self.group_box = self._group_boxes()
         self.emitted: set[str] = set()
         self.layer_cell: dict[str, str] = {}
@@ -280,15 +292,34 @@ class _PageWriter:
         return cid
 
     def _group_of(self, e: Element) -> str | None:
-        return e.parent if e.parent in self.groups else None
+        """Return the cell ``e`` sits in: its group, or the container it belongs to.
+
+        draw.io nests a container's members under its cell (geometry relative
+        to it), as it nests a group's. A member sits in its container's cell
+        when both share a group (or none), which is how the reader gives them
+        back; otherwise the group wins.
+        """
+        cid = e.extra.get(CONTAINER_KEY)
+        if isinstance(cid, str) and cid != e.id:
+            holder = self.shapes.get(cid)
+            if holder is not None and holder.parent == e.parent:
+                return cid
+        if e.parent in self.groups:
+            return e.parent
+        return None
+
+    def _owner(self, rid: str) -> Group | Shape:
+        return self.groups.get(rid) or self.shapes[rid]
 
     def _ancestors(self, e: Element) -> list[str]:
-        """Return the group chain of ``e``, innermost first (cycle-safe, bounded)."""
+        """Return the group and container chain of ``e``, innermost first
+        (cycle-safe, bounded)."""
         out: list[str] = []
         cur = self._group_of(e)
-        while cur is not None and cur not in out and len(out) <= limits.MAX_GROUP_DEPTH:
+        limit = 2 * limits.MAX_GROUP_DEPTH
+        while cur is not None and cur not in out and cur != e.id and len(out) <= limit:
             out.append(cur)
-            cur = self._group_of(self.groups[cur])
+            cur = self._group_of(self._owner(cur))
         return out
 
     def _group_boxes(self) -> dict[str, Box]:
@@ -306,13 +337,15 @@ class _PageWriter:
                 continue
             b = Box.around(points)
             for g in self._ancestors(e):
-                boxes[g] = b if g not in boxes else boxes[g].union(b)
+                if g in self.groups:
+                    boxes[g] = b if g not in boxes else boxes[g].union(b)
         return boxes
 
     def origin(self, group: str | None) -> Vec:
         if group is None:
             return Vec(0.0, 0.0)
-        b = self.group_box.get(group)
+        holder = self.shapes.get(group)
+        b = holder.box if holder is not None else self.group_box.get(group)
         return Vec(b.x, b.y) if b is not None else Vec(0.0, 0.0)
 
     def parent_cell(self, e: Element) -> str:
@@ -328,7 +361,7 @@ class _PageWriter:
             self.cell_of[e.id] = self.unique(e.id)
         for e in self.elements:
             for g in reversed(self._ancestors(e)):
-                self._emit(self.groups[g])
+                self._emit(self._owner(g))
             self._emit(e)
 
     def _emit(self, e: Element) -> None:

@@ -15,9 +15,10 @@ from linework.errors import LineworkError
 from linework.formats import htmltext, limits
 from linework.formats.drawio.cells import Cell, Geo, Report
 from linework.formats.drawio.charts import chart_depth, mermaid_elements, mermaid_source
+from linework.formats.drawio.containers import as_container, is_container_cell, member
 from linework.formats.drawio.elements import build_connector, build_shape
 from linework.formats.drawio.names import CODE, ID_PREFIXES, MAX_COORD, PLACEHOLDER
-from linework.formats.drawio.styles import bounded, flag
+from linework.formats.drawio.styles import flag
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
 from linework.model import (
@@ -28,52 +29,7 @@ from linework.model import (
     Layer,
     Record,
     Shape,
-    frozen_map,
 )
-
-
-def lane_title(c: Cell, lane: Shape) -> Shape | None:
-    """Return the title of a vertical swimlane (``horizontal=0``) as its own shape.
-
-    draw.io writes such a title turned a quarter left in the band down the
-    lane's left side (``startSize`` wide). Linework cannot turn a label alone,
-    so the title becomes a text shape turned -90° over that band; laid flat in
-    the lane, nested lanes' titles would pile up on their pool's. The id and
-    z are the caller's to set.
-    """
-    st = c.style
-    swimlane = st.get("shape") == "swimlane" or "swimlane" in c.names
-    if not swimlane or not lane.text or flag(st, "horizontal", default=True):
-        return None
-    box = lane.box
-    band = min(box.w, bounded(st.get("startSize"), 40.0, 0.0, box.w))
-    if band <= 0 or lane.rotation_deg:
-        return None
-    cx, cy = box.x + band / 2, box.y + box.h / 2
-    style = replace(
-        lane.style,
-        fill="none",
-        stroke="none",
-        shadow=False,
-        align="center",
-        valign="middle",
-        text_padding=2.0,
-        text_padding_top=None,
-        text_padding_right=None,
-        text_padding_bottom=None,
-        text_padding_left=None,
-        label_position="inside",
-    )
-    return replace(
-        lane,
-        kind="text",
-        box=Box(rounded(cx - box.h / 2), rounded(cy - band / 2), box.h, band),
-        rotation_deg=-90.0,
-        style=style,
-        link="",
-        props=frozen_map(),
-        extra=frozen_map(),
-    )
 
 
 # --------------------------------------------------------------------------- ids
@@ -323,6 +279,9 @@ class PageBuilder:
         boxes: dict[str, Box] = {}
         shape_of: dict[str, str] = {}  # draw.io id → Shape id
         group_of: dict[str, str | None] = dict.fromkeys(layer_ids)
+        # Container cells → their shape: what their children's units belong to.
+        holder: dict[str, str] = {}
+        holder_depth: dict[str, int] = {}
         group_depth: dict[str, int] = {}
         edges: list[tuple[Cell, int]] = []  # with their place in paint order
         z = 0
@@ -331,13 +290,17 @@ class PageBuilder:
             """Return how deep a group opened under ``inherited`` would nest."""
             return group_depth.get(inherited, 0) + 1 if inherited else 1
 
-        def open_group(c: Cell, inherited: str | None, layer: str, at: int) -> str:
-            """Add a group for cell ``c`` under ``inherited``; return its id."""
+        def open_group(
+            c: Cell, inherited: str | None, layer: str, at: int, into: str | None
+        ) -> str:
+            """Add a group for cell ``c`` under ``inherited`` (a member of
+            container ``into`` when it is the cell's unit); return its id."""
             gid = self.ids.make("group", c.id)
             group_depth[gid] = depth_under(inherited)
-            self.records.append(
-                Group(id=gid, page=self.page_id, layer=layer, parent=inherited, z=at)
+            group = Group(
+                id=gid, page=self.page_id, layer=layer, parent=inherited, z=at
             )
+            self.records.append(member(group, into))
             return gid
 
         for c in order:
@@ -345,6 +308,9 @@ class PageBuilder:
             pbox = boxes.get(p)
             porigin = origin[p]
             inherited = group_of[p]
+            # The container this cell's unit (itself, or the group it opens)
+            # belongs to: its parent's, if the parent is one.
+            into = holder.get(p)
             if not c.visible:
                 report.add("hidden")
             if not c.vertex or is_label(c):
@@ -383,44 +349,40 @@ class PageBuilder:
             if chart is not None:
                 depth = depth_under(inherited)
                 if depth + chart_depth(chart) <= limits.MAX_GROUP_DEPTH:
-                    chart_group = open_group(c, inherited, layer_id, z)
+                    chart_group = open_group(c, inherited, layer_id, z, into)
                     group_of[c.id] = chart_group
                     z = self._chart(c, chart, chart_group, layer_id, z + 1)
                     continue
             group_id: str | None = inherited
-            if is_group or has_content(c):
+            container = is_container_cell(c, has_content(c))
+            if container:
+                depth = holder_depth.get(p, 0) + 1
+                if depth > limits.MAX_GROUP_DEPTH:
+                    report.add("group_depth")  # deeper ones hold no members
+                    container = False
+                else:
+                    holder_depth[c.id] = depth
+            if is_group and not container:
                 if depth_under(inherited) > limits.MAX_GROUP_DEPTH:
                     report.add("group_depth")
                 else:
-                    group_id = open_group(c, inherited, layer_id, z)
+                    group_id = open_group(c, inherited, layer_id, z, into)
                     z += 1
+            # A container's children are its members, beside it in its group.
             group_of[c.id] = group_id
             if is_group and not label.text:
                 continue
             shape = build_shape(
                 self, c, box, label, layer=layer_id, parent_group=group_id, z=z
             )
+            if container:
+                shape = as_container(c, shape)
+                holder[c.id] = shape.id
             z += 1
             shape_of[c.id] = shape.id
-            title = lane_title(c, shape)
-            if title is not None:
-                # Without its text the lane wraps, as any unlabelled shape.
-                shape = replace(shape, text="", style=replace(shape.style, wrap=True))
-                if (
-                    group_id == inherited
-                    and depth_under(inherited) <= limits.MAX_GROUP_DEPTH
-                ):
-                    # A lane without members has no group of its own: one
-                    # holds it and its title, so they move together.
-                    group_id = open_group(c, inherited, layer_id, shape.z)
-                    group_of[c.id] = group_id
-                    shape = replace(shape, parent=group_id, z=shape.z + 1)
-                    z += 1
-            self.records.append(shape)
-            if title is not None:
-                rid = self.ids.make("shape", f"{c.id}-title")
-                self.records.append(replace(title, id=rid, parent=shape.parent, z=z))
-                z += 1
+            # A lane's title, even down its left side, is its own label (the
+            # swimlane kind turns it); the shape is its own unit.
+            self.records.append(member(shape, into))
 
         # Connectors come last because their ends need every shape's box.
         for c, edge_z in edges:
@@ -437,7 +399,8 @@ class PageBuilder:
                 z=edge_z,
             )
             if conn is not None:
-                self.records.append(conn)
+                # An edge inside a container is a member: its bends travel.
+                self.records.append(member(conn, holder.get(parent[c.id])))
         return PageResult(self.records, self.unmapped)
 
     def _chart(

@@ -9,7 +9,7 @@ import math
 from collections.abc import Mapping
 from typing import Any, Final
 
-from linework.formats import limits
+from linework.formats import limits, pictures
 from linework.formats.colours import NAMED_COLOURS
 from linework.formats.drawio.names import ARROWS, IMAGE_TYPES, SAFE_NAME
 from linework.geometry.fmt import rounded
@@ -212,10 +212,12 @@ def line_style(style: Mapping[str, str]) -> dict[str, Any]:
 
 
 def image_src(raw: str | None) -> str | None:
-    """Return a draw.io ``image=`` value as a base64 PNG/JPEG/GIF/WebP data URI.
+    """Return a draw.io ``image=`` value as a base64 PNG/JPEG/GIF/WebP/SVG data URI.
 
     draw.io drops ``;base64`` from data URIs in styles (``;`` separates keys).
-    Anything else, remote URLs and SVG included, gives None.
+    An SVG comes back rebuilt from allowed parts (``pictures.safe_src``); it is
+    drawn only through ``<image>``. Anything else, remote URLs included, gives
+    None.
     """
     if not raw or not raw.startswith("data:image/"):
         return None
@@ -223,6 +225,8 @@ def image_src(raw: str | None) -> str | None:
     if not comma:
         return None
     mime = head[len("data:image/") :].split(";")[0].lower()
+    if mime == "svg+xml":
+        return _svg_src(payload.strip(), raw)
     kind = IMAGE_TYPES.get(mime)
     payload = payload.strip()
     if (
@@ -237,6 +241,18 @@ def image_src(raw: str | None) -> str | None:
     ):
         return None
     return f"data:image/{kind};base64,{payload}"
+
+
+def _svg_src(payload: str, raw: str) -> str | None:
+    """Return an SVG ``image=`` value sanitized, from base64 or percent-encoding."""
+    if len(payload) > limits.MAX_IMAGE_CHARS - 64:
+        return None
+    if payload and not payload.strip(_B64) and len(payload) % 4 == 0:
+        return pictures.safe_src(f"data:image/svg+xml;base64,{payload}")
+    return pictures.safe_src(raw)
+
+
+_B64: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
 
 
 def style_image(src: str) -> str | None:
