@@ -1058,12 +1058,21 @@ def build(
             "precompressed": twins,
         }
         files["manifest.json"] = json.dumps(manifest, indent=1).encode()
-        served: dict[str, list[str]] = {"pyodide": [], "@fontsource/arimo": []}
+        icon_sets = ("@tabler/icons", "@iconify-json/logos")
+        served: dict[str, list[str]] = {
+            "pyodide": [],
+            "@fontsource/arimo": [],
+            **{name: [] for name in icon_sets},
+        }
         for rel in files:
             if rel.startswith(runtime_dir):
                 served["pyodide"].append(rel)
             elif rel.startswith("assets/arimo-"):
                 served["@fontsource/arimo"].append(rel)
+            elif rel.startswith("icons/"):
+                # A library file may hold icons of either set.
+                for name in icon_sets:
+                    served[name].append(rel)
         bom = sbom(version, wheel_parts, served)
         files["sbom.json"] = (json.dumps(bom, indent=1) + "\n").encode()
 

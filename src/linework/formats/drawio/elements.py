@@ -77,7 +77,14 @@ def build_shape(
             kind, mapped = "rectangle", False
         else:
             props["src"] = src
-    stencil = stencils.drawio_icon(shape_name or "image", st) if not mapped else None
+    # An icon Linework exported is an SVG image draw.io can show: read it back
+    # as the icon it was, even though an SVG image now imports as a picture.
+    exported_icon = st.get(KIND_HINT_KEY) == "icon"
+    stencil = (
+        stencils.drawio_icon(shape_name or "image", st)
+        if not mapped or exported_icon
+        else None
+    )
     if stencil is not None:
         # A library icon (mapped) or a labelled icon placeholder (unmapped).
         kind, mapped = "icon", stencil.mapped
