@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from linework.commands import CommandError
-from linework.icons.bundled import svg_data_uri
+from linework.formats.stencils import icon_src
 from linework.icons.sanitize import sanitize_svg
 
 #: A new icon's longer side, in page units (draw.io's icons are 48-78).
@@ -45,6 +45,6 @@ def new_icon(args: Mapping[str, Any]) -> NewIcon:
     clean, w, h = sanitize_svg(svg)
     k = ICON_SIZE / max(w, h)
     return NewIcon(
-        {"src": svg_data_uri(clean), "library": library, "icon": icon},
+        {"src": icon_src(clean), "library": library, "icon": icon},
         (round(max(w * k, 8.0), 2), round(max(h * k, 8.0), 2)),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from linework.errors import LineworkError
+from linework.formats import pictures
 from linework.icons.bundled import bundled_icon, svg_data_uri
 from linework.icons.mapping import (
     is_gliffy_icon,
@@ -36,13 +37,23 @@ class StencilIcon:
     title: str
 
 
+def icon_src(svg: str) -> str:
+    """Return the data URI an icon shape stores for sanitized SVG text.
+
+    The form the renderer draws (``pictures.safe_src``, idempotent), so the
+    stored ``src`` and the drawn ``href`` are the same bytes.
+    """
+    uri = svg_data_uri(svg)
+    return pictures.safe_src(uri) or uri
+
+
 def _icon(key: str | None, stencil: str, title: str) -> StencilIcon | None:
     found = bundled_icon(key) if key else None
     if found is None:
         return None
     return StencilIcon(
         {
-            "src": svg_data_uri(found.svg),
+            "src": icon_src(found.svg),
             "library": found.library,
             "icon": found.icon,
             "stencil": stencil,
@@ -68,7 +79,7 @@ def _exported_icon(style: Mapping[str, str]) -> StencilIcon | None:
         svg = sanitize_svg(text)[0]
     except (ValueError, LineworkError):
         return None
-    props: dict[str, Any] = {"src": svg_data_uri(svg)}
+    props: dict[str, Any] = {"src": icon_src(svg)}
     key = style.get(ICON_KEY, "")
     if _KEY.fullmatch(key):
         props["library"], props["icon"] = key.split("/")
