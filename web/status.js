@@ -36,10 +36,11 @@ export function createStatus(element, title) {
     },
     /** Follow an editor response: its ui.status is the truth; a change the
      * user made (the document, the page or the selection changed) without
-     * an error replaces any message. The first one only sets the truth. */
+     * an error replaces any message. The first one only sets the truth, and
+     * a `quiet` one (idle work, the start-up repaint) is no user change. */
     follow(ui, response) {
       if (typeof ui?.status !== "string") return;
-      const changed = last !== null && (ui.status !== last ||
+      const changed = last !== null && response?.quiet !== true && (ui.status !== last ||
         (response?.ops?.length ?? 0) > 0 || ui.reveal !== undefined);
       const first = last === null;
       last = ui.status;

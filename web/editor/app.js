@@ -186,7 +186,8 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
   const started = ready.then(async () => {
     const reply = await rpc.call({ type: "new" });
     if (!reply.ok) throw new Error(reply.detail ?? "new");
-    editor.present(reply);
+    // The same empty page the first paint showed: no change the user made.
+    editor.present({ ...reply, quiet: true });
     canvas.fitShown(1);
     document.body.dataset.document = "1";
     // The automation contract's "usable" (DESIGN.md §9): the first page is on screen.

@@ -68,6 +68,8 @@ export function createEditor({ call, svg, canvas }) {
       const { reply, took } = await call({ type: "editor", event: item.event });
       if (!reply.ok) throw Object.assign(new Error(reply.detail ?? "refused"), { reply });
       const received = performance.now();
+      // Idle work (painting the rest, the outline) is no change the user made.
+      if (item.event.type === "idle") reply.quiet = true;
       const { touched, applyMs } = present(reply);
       item.resolve(reply);
       if (trace !== null) {
