@@ -428,53 +428,54 @@ def _paste_style(ed: Editor, args: Args) -> None:
         _do(ed, cmd.paste_style(ed.document, _sel(ed), style), "Paste style")
 
 
+def _placed_box(ed: Editor, args: Args, size: tuple[float, float]) -> Box:
+    """The box of a new shape: centred on x, y, else on a free spot in view."""
+    x, y = _opt_num(args, "x"), _opt_num(args, "y")
+    center = (
+        Vec(x, y)
+        if x is not None and y is not None
+        else placement.place(ed, size, placement.view_arg(args))
+    )
+    return Box(center.x - size[0] / 2, center.y - size[1] / 2, size[0], size[1])
+
+
+def _add_placed(ed: Editor, patch: Patch, label: str) -> None:
+    """Apply an adding patch (joining a container it lies in), select and show it."""
+    added = list(patch.added)
+    ed.apply(cmd.joined(ed.document, patch, added), label)
+    ed.select(added)
+    placement.reveal(ed, added)
+
+
 def _add_shape(ed: Editor, args: Args) -> None:
     kind = _str(args, "kind")
     w, h = _opt_num(args, "w"), _opt_num(args, "h")
     size = kind_of(kind, ed.kinds).default_size
     if w is not None and h is not None:
         size = (max(w, 1.0), max(h, 1.0))
-    x, y = _opt_num(args, "x"), _opt_num(args, "y")
-    center = (
-        Vec(x, y)
-        if x is not None and y is not None
-        else placement.place(ed, size, placement.view_arg(args))
-    )
-    box = Box(center.x - size[0] / 2, center.y - size[1] / 2, size[0], size[1])
     patch = cmd.add_shape(
         ed.document,
         ed.ids,
         page=ed.session.page_id,
         layer=ed.active_layer(),
         kind=kind,
-        box=box,
+        box=_placed_box(ed, args, size),
         text=_str(args, "text", ""),
         grid=ed.grid,
         kinds=ed.kinds,
     )
-    added = list(patch.added)
-    ed.apply(cmd.joined(ed.document, patch, added), "Add shape")
-    ed.select(added)
-    placement.reveal(ed, added)
+    _add_placed(ed, patch, "Add shape")
 
 
 def _add_icon(ed: Editor, args: Args) -> None:
     new = new_icon(args)
-    size = new.size
-    x, y = _opt_num(args, "x"), _opt_num(args, "y")
-    center = (
-        Vec(x, y)
-        if x is not None and y is not None
-        else placement.place(ed, size, placement.view_arg(args))
-    )
-    box = Box(center.x - size[0] / 2, center.y - size[1] / 2, size[0], size[1])
     patch = cmd.add_shape(
         ed.document,
         ed.ids,
         page=ed.session.page_id,
         layer=ed.active_layer(),
         kind="icon",
-        box=box,
+        box=_placed_box(ed, args, new.size),
         style=replace(
             DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom"
         ),
@@ -482,7 +483,7 @@ def _add_icon(ed: Editor, args: Args) -> None:
         kinds=ed.kinds,
         props=new.props,
     )
-    _do(ed, patch, "Add icon", select_added=True)
+    _add_placed(ed, patch, "Add icon")
 
 
 def _add_text(ed: Editor, args: Args) -> None:
