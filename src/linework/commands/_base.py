@@ -9,7 +9,7 @@ A locked layer locks its elements; a locked group locks its members.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from linework.geometry import Box, Vec
 from linework.model import (
@@ -99,6 +99,26 @@ def descendants(doc: Document, ids: Iterable[str]) -> list[str]:
     Order: first appearance, walking breadth-first; iterative, so a deep or
     broken group chain cannot blow the stack.
     """
+    return walk(doc, ids, _group_members)
+
+
+def _group_members(doc: Document, el: Element) -> Iterable[str]:
+    # Only groups have members; asking for others would build the document's
+    # member index for nothing.
+    return (m.id for m in doc.members(el.id)) if isinstance(el, Group) else ()
+
+
+def walk(
+    doc: Document,
+    ids: Iterable[str],
+    more: Callable[[Document, Element], Iterable[str]],
+) -> list[str]:
+    """Return ``ids`` plus what ``more`` names for each element reached, each once.
+
+    Breadth-first, in order of first appearance; iterative and visiting each id
+    once, so a deep or broken chain (a cycle in a hand-edited file) cannot loop
+    or blow the stack. Ids of missing elements are skipped.
+    """
     out: list[str] = []
     seen: set[str] = set()
     queue = list(ids)
@@ -113,10 +133,7 @@ def descendants(doc: Document, ids: Iterable[str]) -> list[str]:
             continue
         seen.add(rid)
         out.append(rid)
-        if isinstance(el, Group):
-            # Only groups have members; asking for others would build the
-            # document's member index for nothing.
-            queue.extend(m.id for m in doc.members(rid))
+        queue.extend(more(doc, el))
     return out
 
 

@@ -23,6 +23,7 @@ from linework.commands._base import (
     element,
     is_hidden,
     is_locked,
+    walk,
 )
 from linework.geometry import Box
 from linework.model import (
@@ -75,29 +76,18 @@ def with_container(el: Element, cid: str | None) -> Element:
 def carried(doc: Document, ids: Iterable[str]) -> list[str]:
     """Return ``ids`` plus their group members and container members, each once.
 
-    What travels with a unit when it is moved, copied, deleted or reordered.
-    Breadth-first and iterative; each id is visited once, so a broken chain
-    (a cycle in a hand-edited file) cannot loop.
+    What travels with a unit when it is moved, copied, deleted or reordered
+    (breadth-first, each id visited once: see :func:`walk`).
     """
-    out: list[str] = []
-    seen: set[str] = set()
-    queue = list(ids)
-    i = 0
-    while i < len(queue):
-        rid = queue[i]
-        i += 1
-        if rid in seen:
-            continue
-        el = element(doc, rid)
-        if el is None:
-            continue
-        seen.add(rid)
-        out.append(rid)
-        if isinstance(el, Group):
-            queue.extend(m.id for m in doc.members(rid))
-        if is_container(el):
-            queue.extend(m.id for m in doc.contents(rid) if m.page == el.page)
-    return out
+    return walk(doc, ids, _carried_with)
+
+
+def _carried_with(doc: Document, el: Element) -> list[str]:
+    """A group's members, and a container's contents on its own page."""
+    found = [m.id for m in doc.members(el.id)] if isinstance(el, Group) else []
+    if is_container(el):
+        found += [m.id for m in doc.contents(el.id) if m.page == el.page]
+    return found
 
 
 def drop_candidates(doc: Document, page: str, moving: set[str]) -> list[Shape]:
