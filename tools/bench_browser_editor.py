@@ -92,7 +92,7 @@ def settle(page: Any) -> None:
     page.evaluate("() => linework.editor.settled()")
 
 
-def open_and_paint(page: Any, path: Path) -> float:
+def open_and_paint(page: Any, path: Path, timeout_ms: int = 120_000) -> float:
     """Open a file through the file input; return ms from change to painted."""
     revision = page.get_attribute("#canvas", "data-revision") or "0"
     page.evaluate(
@@ -104,7 +104,7 @@ def open_and_paint(page: Any, path: Path) -> float:
     page.wait_for_selector(
         f'#canvas[data-revision]:not([data-revision="{revision}"])',
         state="attached",
-        timeout=120_000,
+        timeout=timeout_ms,
     )
     painted = page.evaluate(PAINTED_JS)
     return float(painted - page.evaluate("() => window.__openAt"))

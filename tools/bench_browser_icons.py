@@ -31,6 +31,7 @@ from bench_browser_editor import (
     load_build,
     settle,
 )
+from bench_browser_editor import open_and_paint as editor_open_and_paint
 
 COLS = 40
 DX, DY = 110.0, 110.0
@@ -85,21 +86,8 @@ def icons_diagram(
 
 
 def open_and_paint(page: Any, path: Path) -> float:
-    """Open a file through the file input; return ms from change to painted."""
-    revision = page.get_attribute("#canvas", "data-revision") or "0"
-    page.evaluate(
-        """() => document.querySelector('input[type=file][data-role=open]')
-          .addEventListener('change', () => { window.__openAt = performance.now(); },
-                            { capture: true, once: true })"""
-    )
-    page.set_input_files("input[type=file][data-role=open]", str(path))
-    page.wait_for_selector(
-        f'#canvas[data-revision]:not([data-revision="{revision}"])',
-        state="attached",
-        timeout=900_000,
-    )
-    painted = page.evaluate(PAINTED_JS)
-    return float(painted - page.evaluate("() => window.__openAt"))
+    """The editor bench's open + paint, allowed long enough for distinct icons."""
+    return editor_open_and_paint(page, path, timeout_ms=900_000)
 
 
 FRAMES_JS = """() => {
