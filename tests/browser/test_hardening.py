@@ -131,6 +131,10 @@ def test_share_link_of_a_sealed_diagram_asks_first(app: App, tmp_path: Path) -> 
     assert "not encrypted" in said
     assert "#d=" in app.page.input_value("[data-role=share-url]")
     app.page.click("[data-action=share-close]")
+    # The dialog's close event (a task after the click) empties the field.
+    app.page.wait_for_function(
+        "() => document.querySelector('[data-role=share-url]').value === ''"
+    )
     assert "" == app.page.input_value("[data-role=share-url]")
 
 
