@@ -74,6 +74,7 @@ def _help(ed: Editor, args: Args) -> None:
     ed.note("request", {"action": "help", "shortcuts": registry_of(ed).help_rows()})
 
 
+_LENS = "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z"
 _LOOSE = frozenset({"alt", "shift"})
 _SHIFT = frozenset({"shift"})
 
@@ -91,6 +92,7 @@ SPECS = (
         "zoom-in",
         ask("zoom-in"),
         "Zoom in",
+        icon=(_LENS, "m20 20-4-4", "M8 11h6", "M11 8v6"),
         shortcuts=(
             Shortcut("Mod+=", loose=_SHIFT),
             Shortcut("Mod++", loose=_SHIFT, shown=False),
@@ -102,6 +104,7 @@ SPECS = (
         "zoom-out",
         ask("zoom-out"),
         "Zoom out",
+        icon=(_LENS, "m20 20-4-4", "M8 11h6"),
         shortcuts=(Shortcut("Mod+-"),),
         viewer=True,
         page=True,
@@ -110,6 +113,7 @@ SPECS = (
         "zoom-fit",
         _zoom_fit,
         "Fit to window",
+        icon=("M4 9V4h5", "M20 9V4h-5", "M4 15v5h5", "M20 15v5h-5"),
         shortcuts=(Shortcut("Mod+Shift+H"),),
         viewer=True,
     ),
@@ -127,7 +131,6 @@ SPECS = (
         _help,
         "Keyboard shortcuts",
         shortcuts=(Shortcut("?", loose=_LOOSE),),
-        toolbar=(7, 1),
         icon=(
             "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z",
             "M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14",
