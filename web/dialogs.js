@@ -1,3 +1,4 @@
+// @ts-check
 // Real DOM dialogs (docs/architecture.md §9): labelled inputs and buttons, Enter submits
 // the default button, Escape cancels; never window.prompt/alert/confirm.
 // Each dialog is built with createElement (no markup strings, CSP-safe) and

@@ -13,6 +13,7 @@ import pytest
 
 from devtools.common import CACHE, DIST, PYODIDE_NPM, project_version, sha256_hex
 from devtools.sbom import sbom, wheel_component
+from devtools.site import SERVED_PACKAGES
 from devtools.wheels import MICROPIP_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,3 +106,25 @@ def test_dist_serves_its_sbom() -> None:
         sha256_hex(wheel.read_bytes())
         == (components["linework"]["hashes"][0]["content"])
     )
+
+
+def test_build_tools_are_never_served() -> None:
+    """web/'s devDependencies (the JS linter, TypeScript) stay out of dist/:
+    no SBOM component, no licence notice, no file of theirs."""
+    package = json.loads((ROOT / "web" / "package.json").read_text())
+    dev = set(package.get("devDependencies", {}))
+    assert {"@biomejs/biome", "typescript"} <= dev
+    assert not dev & set(SERVED_PACKAGES)
+    assert not dev & set(package["dependencies"])
+    path = DIST / "sbom.json"
+    if not path.exists():
+        pytest.skip("dist/ not built")
+    bom = json.loads(path.read_text())
+    names = {c["name"] for c in bom["components"]}
+    assert not any(n == d or n.startswith(d + "-") for n in names for d in dev)
+    assert not any(n.startswith("@biomejs/") for n in names)
+    built = {p.relative_to(DIST).as_posix() for p in DIST.rglob("*") if p.is_file()}
+    assert not [p for p in built if p.endswith((".ts", ".d.ts", "jsconfig.json"))]
+    assert not [p for p in built if "biome" in p or "typescript" in p.split("/")[0]]
+    notices = (DIST / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert not [d for d in dev if f"\n{d} " in notices]

@@ -1,3 +1,4 @@
+// @ts-check
 // The keyboard shortcuts panel, filled from the core's `help` request.
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform);

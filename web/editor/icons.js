@@ -1,3 +1,4 @@
+// @ts-check
 // Toolbar icons, built as DOM nodes (no markup strings): 24×24, stroked.
 
 const SVG_NS = "http://www.w3.org/2000/svg";

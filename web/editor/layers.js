@@ -1,3 +1,4 @@
+// @ts-check
 // The layers panel: top layer first; each row shows/hides, locks, renames
 // (double-click) and makes the layer active; buttons add, delete, reorder
 // and move the selection to the active layer.
