@@ -191,6 +191,41 @@ def polygon_node(points: Sequence[Vec]) -> SvgNode:
     return node("path", d=polygon_d(points))
 
 
+def rect_node(
+    b: Box,
+    *,
+    rx: float | None = None,
+    fill: str | None = None,
+    stroke: str | None = None,
+    pointer_events: str | None = None,
+) -> SvgNode:
+    """Return a ``<rect>`` covering the box (unset attributes are left out)."""
+    return node(
+        "rect",
+        x=b.x,
+        y=b.y,
+        width=b.w,
+        height=b.h,
+        rx=rx,
+        fill=fill,
+        stroke=stroke,
+        pointer_events=pointer_events,
+    )
+
+
+def image_node(b: Box, src: str) -> SvgNode:
+    """Return an ``<image>`` of ``src`` fitted into the box, its aspect kept."""
+    return node(
+        "image",
+        x=b.x,
+        y=b.y,
+        width=b.w,
+        height=b.h,
+        href=src,
+        preserveAspectRatio="xMidYMid meet",
+    )
+
+
 def lines_node(*runs: Sequence[Vec]) -> SvgNode:
     """Return an unfilled path of decoration lines (stroked with the style)."""
     return node("path", d=polyline_d(*runs), fill="none")
