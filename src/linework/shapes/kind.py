@@ -215,14 +215,9 @@ def rect_node(
 
 def image_node(b: Box, src: str) -> SvgNode:
     """Return an ``<image>`` of ``src`` fitted into the box, its aspect kept."""
-    return node(
-        "image",
-        x=b.x,
-        y=b.y,
-        width=b.w,
-        height=b.h,
-        href=src,
-        preserveAspectRatio="xMidYMid meet",
+    box = rect_node(b).attrs  # x, y, width, height
+    return SvgNode(
+        "image", (*box, ("href", src), ("preserveAspectRatio", "xMidYMid meet"))
     )
 
 
