@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from linework.model import Shape
-from linework.shapes.kind import BoxKind, image_node, rect_node
+from linework.shapes.kind import BoxKind, box_rect, image_node
 from linework.svg import SvgNode, node
 
 _SVG_URI: Final = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/]+={0,2}")
@@ -59,7 +59,7 @@ class IconKind(BoxKind):
             f"M{cx:g} {cy:g}L{cx:g} {cy + g:g}"
         )
         return (
-            rect_node(
+            box_rect(
                 b,
                 rx=min(6.0, s / 8),
                 fill=_TILE_FILL,

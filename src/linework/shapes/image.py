@@ -15,7 +15,7 @@ from typing import Final
 
 from linework.geometry import Vec
 from linework.model import Shape
-from linework.shapes.kind import BoxKind, image_node, lines_node, rect_node
+from linework.shapes.kind import BoxKind, box_rect, image_node, lines_node
 from linework.svg import SvgNode
 
 _DATA_URI: Final = re.compile(
@@ -45,11 +45,11 @@ class ImageKind(BoxKind):
         """Return the image and its border, or a crossed placeholder box."""
         b = shape.box
         src = shape.props.get("src")
-        border = rect_node(b, fill="none")
+        border = box_rect(b, fill="none")
         if isinstance(src, str) and is_safe_image_src(src):
             return (image_node(b, src), border)
         return (
-            rect_node(b),
+            box_rect(b),
             lines_node(
                 [Vec(b.x, b.y), Vec(b.right, b.bottom)],
                 [Vec(b.right, b.y), Vec(b.x, b.bottom)],

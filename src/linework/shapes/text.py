@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from linework.model import Shape
-from linework.shapes.kind import BoxKind, rect_node
+from linework.shapes.kind import BoxKind, box_rect
 from linework.svg import SvgNode
 
 
@@ -17,7 +17,7 @@ class TextKind(BoxKind):
         """Return an invisible rect that still receives pointer events."""
         b = shape.box
         return (
-            rect_node(
+            box_rect(
                 b,
                 fill="none",
                 stroke="none",
