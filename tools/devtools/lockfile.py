@@ -149,21 +149,15 @@ def _add_wheels(cli: Path, wheels: Mapping[str, tuple[Path, str]]) -> dict[str, 
             shutil.copyfile(path, target)
             laid.append(str(target))
         out = Path(tmp) / "pyodide-lock.json"
-        run(
-            [
-                str(cli),
-                "lockfile",
-                "add-wheels",
-                "--input",
-                str(PYODIDE_NPM / "pyodide-lock.json"),
-                "--output",
-                str(out),
-                "--base-path",
-                str(base),
-                *laid,
-            ],
-            stdout=subprocess.DEVNULL,
-        )
+        cmd = [str(cli), "lockfile", "add-wheels", "--input"]
+        cmd += [str(PYODIDE_NPM / "pyodide-lock.json"), "--output", str(out)]
+        cmd += ["--base-path", str(base), *laid]
+        log("$ pyodide lockfile add-wheels " + " ".join(Path(p).name for p in laid))
+        # Quiet when it works: it warns that it cannot name the imports of a
+        # wheel without .py files (ours), which is handled below.
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not out.exists():
+            raise BuildError(f"exit {done.returncode}: {done.stderr[-800:]}")
         packages = json.loads(out.read_text())["packages"]
     entries: dict[str, Any] = {}
     for key, (path, _) in wheels.items():
