@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes._curves import SQRT_HALF, arc, closed
-from linework.shapes.kind import KindBase, lines_node, rect_ports, side_ports
+from linework.shapes.kind import BoxKind, KindBase, lines_node, side_ports
 from linework.shapes.rect import rect_node, rounded_outline
 from linework.svg import SvgNode, node, path_d
 
@@ -48,19 +48,11 @@ class TerminatorKind(KindBase):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PredefinedProcessKind(KindBase):
+class PredefinedProcessKind(BoxKind):
     """A rectangle with a vertical line inside each side."""
 
     def _bar(self, b: Box) -> float:
         return min(b.w / 10, b.h / 3)
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the box corners."""
-        return rounded_outline(shape.box, 0.0)
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners."""
-        return rect_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the space between the two inner lines."""
@@ -81,19 +73,11 @@ class PredefinedProcessKind(KindBase):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class InternalStorageKind(KindBase):
+class InternalStorageKind(BoxKind):
     """A rectangle with one line near the top and one near the left."""
 
     def _bar(self, b: Box) -> float:
         return min(b.w, b.h) * 0.15
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the box corners."""
-        return rounded_outline(shape.box, 0.0)
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners."""
-        return rect_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the cell right of and below the two lines."""

@@ -150,7 +150,10 @@ def rect_ports(box: Box, inset: float = 0.0) -> dict[str, Vec]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BoxKind(KindBase):
-    """A kind whose silhouette is its box (text, image): box corners and rect ports."""
+    """A kind whose silhouette is its box: box corners and rect ports.
+
+    Text, images and icons; flowchart boxes with inner lines draw their own body.
+    """
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the box corners."""
