@@ -129,3 +129,15 @@ def test_an_unknown_step_is_refused_before_anything_runs() -> None:
 
     assert 0 != result.returncode
     assert "nope" in result.stderr
+
+
+def test_a_pytest_step_that_ran_no_test_fails() -> None:
+    """pytest's exit code 5 (nothing collected) is a failure, not a pass."""
+    from devtools.testing import _pytest
+
+    nothing = ["-q", "-p", "no:randomly", "-k", "no_such_test_anywhere"]
+    some = ["-q", "-p", "no:randomly", "-k", "test_test_steps_are_named"]
+    here = "tests/unit/test_build_script.py"
+
+    assert 1 == _pytest(Path(sys.executable), [*nothing, here], None)
+    assert 0 == _pytest(Path(sys.executable), [*some, here], None)
