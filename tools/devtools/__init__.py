@@ -6,7 +6,8 @@ line and calls these modules, each with one job:
 - :mod:`devtools.common`: paths, logging, hashing, running commands;
 - :mod:`devtools.headers`: the site's options, CSP and security headers;
 - :mod:`devtools.assets`: npm packages, fonts, favicon, JS module hashing;
-- :mod:`devtools.wheels`: the linework wheel, its bytecode, micropip, the lock;
+- :mod:`devtools.wheels`: the linework wheel, its bytecode, micropip;
+- :mod:`devtools.lockfile`: the pyodide-lock (``pyodide lockfile add-wheels``);
 - :mod:`devtools.sbom`: the CycloneDX bill of materials of dist/;
 - :mod:`devtools.snapshot`: the Pyodide memory snapshot and gzip twins;
 - :mod:`devtools.site`: writing dist/ from all of the above;
