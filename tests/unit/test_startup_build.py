@@ -12,6 +12,8 @@ from types import ModuleType
 
 import pytest
 
+from devtools import snapshot
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,7 +27,6 @@ def _tool(name: str) -> ModuleType:
     return module
 
 
-snapshot = _tool("snapshot")
 first_paint = _tool("first_paint")
 
 

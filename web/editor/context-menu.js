@@ -1,3 +1,4 @@
+// @ts-check
 // The canvas context menu: right-click (or Shift+F10 / the ContextMenu key,
 // which the key map (src/linework/editor/actions/keymap.py) turns into the same `context-menu` action). Python selects
 // what was clicked and answers with the entries, their arguments and whether

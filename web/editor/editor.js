@@ -1,3 +1,4 @@
+// @ts-check
 // The editor's page side: sends protocol events to the core one at a time,
 // applies each response (DOM ops, overlay, UI state) and tells the chrome.
 // Python decides everything; this only carries events and applies answers
@@ -5,7 +6,7 @@
 
 import { createPainter } from "./ops.js";
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 const idleSoon = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1));
 
 /**

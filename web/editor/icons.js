@@ -1,3 +1,4 @@
+// @ts-check
 // Toolbar icons, built as DOM nodes (no markup strings): 24×24, stroked.
 // An action's icon is its record's (web/editor/actions.js); here only the
 // icons of controls that are not actions.

@@ -1,3 +1,4 @@
+// @ts-check
 // Pointer and keyboard input for editing: DOM events → protocol events in
 // PAGE coordinates (the view's pan and zoom undone), moves coalesced to one
 // per animation frame. Panning (Space or middle drag) and zooming belong to

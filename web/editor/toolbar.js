@@ -1,3 +1,4 @@
+// @ts-check
 // The editing toolbar: one button per action, with an icon, an accessible
 // name and a tooltip naming its shortcut; enabled from ui.enabled. Which
 // actions, in which groups, with which labels, shortcuts and icons: the action
