@@ -169,3 +169,26 @@ def test_keys_typed_into_a_dialog_field_stay_there(app: App) -> None:
     assert [] == downloads
     assert [shape] == ui(app)["selection"]
     assert ui(app)["dirty"] is True
+
+
+def test_zoom_and_fit_keys_run_on_the_page(app: App) -> None:
+    """Ctrl+= zooms in, Ctrl+0 and Ctrl+Shift+H fit: the page's handlers of the
+    `page` records, with no key sent to the core."""
+    add(app, "rectangle", 100, 100)
+    # The Fit button's scale: the one the fit keys must come back to.
+    app.page.click("[data-action=zoom-fit]")
+    settle(app)
+    fitted = app.view()["scale"]
+    focus_canvas(app)
+    before = len(keys_sent(app))
+    zoomed = f"() => linework.view().scale > {fitted} + 1e-6"
+    fit = f"() => Math.abs(linework.view().scale - {fitted}) < 1e-6"
+    for key in ("Control+0", "Control+Shift+H"):
+        app.page.keyboard.press("Control+=")
+        app.page.wait_for_function(zoomed)
+        app.page.keyboard.press(key)
+        app.page.wait_for_function(fit)
+    settle(app)
+    # (Ctrl's own keydown still goes, as every Ctrl key did: it matches no shortcut.)
+    mods = {"Control", "Shift", "Alt", "Meta"}
+    assert [] == [k for k in keys_sent(app)[before:] if k["key"] not in mods]
