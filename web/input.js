@@ -10,7 +10,6 @@ function wheelPixels(event) {
   return { dx: event.deltaX * k, dy: event.deltaY * k };
 }
 
-
 export function wireViewInput(svg, canvas, actions) {
   const body = document.body;
   let drag = null;
