@@ -496,9 +496,14 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   });
 
   // Their keys, routed by the page's one keydown listener (web/keys.js): the
-  // records' Ctrl+S and Ctrl+Shift+S never reach the core, so nothing saves twice.
+  // records' Ctrl+S and Ctrl+Shift+S never reach the core, so nothing saves
+  // twice. The others have no key today; a key given to one runs it here.
   onAction("save", () => commands.save());
   onAction("save-as", () => commands["save-as"]());
+  onAction("save-sealed", () => commands["save-sealed"]());
+  onAction("export-svg", () => commands["export-svg"]());
+  onAction("export-png", () => commands["export-png"]());
+  onAction("export-drawio", () => commands["export-drawio"]());
   // Ctrl+N and Ctrl+P are the page's own keys (no core action runs them).
   onKey((event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || isTyping(event.target)) return false;
