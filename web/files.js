@@ -11,6 +11,7 @@
 import { confirmAction, confirmDiscard, showDialog } from "./dialogs.js";
 import { LineworkError, asLineworkError } from "./errors.js";
 import { download, printSvg, rasterize } from "./export.js";
+import { isTyping, onAction, onKey } from "./keys.js";
 import { createNotice } from "./notice.js";
 import { createRecovery } from "./recovery.js";
 import { parseSealed, passphraseKey, sealDocument, unseal } from "./sealing.js";
@@ -19,8 +20,6 @@ import { base64ToBytes, bytesToBase64, call, fileError } from "./wire.js";
 // The core enforces its own limits; this only avoids base64-ing huge files.
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 const AUTOSAVE_DELAY_MS = 2000;
-// A shortcut handled here and the same request echoed by the editor count once.
-const ECHO_MS = 600;
 const LINEWORK_TYPE = "application/vnd.linework+json";
 const PICKER_TYPES = [{ description: "Linework diagram", accept: { [LINEWORK_TYPE]: [".linework"] } }];
 
@@ -43,8 +42,6 @@ function offerPicture(detail) {
 }
 
 const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
-const isTyping = (target) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /**
  * Wire the file commands. `present(reply)` paints a replaced document (reply
@@ -63,7 +60,6 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   };
   const body = document.body;
   const fsAccess = typeof window.showSaveFilePicker === "function";
-  let lastAction = { name: "", at: 0 };
   let autosaveTimer = 0;
   let preApproved = false;
 
@@ -115,7 +111,6 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   // One file operation at a time: a second click while a dialog is open is ignored.
   async function exclusive(name, task) {
     if (state.busy) return false;
-    lastAction = { name, at: performance.now() };
     state.busy = true;
     try {
       await ready;
@@ -498,20 +493,26 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   window.addEventListener("linework:request", (/** @type {CustomEvent} */ event) => {
     const action = event.detail?.action;
     if (!Object.hasOwn(commands, action) || action === "print") return;
-    // The same shortcut may already have been handled here (keydown below).
-    if (lastAction.name === action && performance.now() - lastAction.at < ECHO_MS) return;
     commands[action]();
   });
 
-  window.addEventListener("keydown", (event) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
-    const key = event.key.toLowerCase();
-    const name = key === "s" ? (event.shiftKey ? "save-as" : "save")
-      : key === "n" && !event.shiftKey ? "new"
-        : key === "p" && !event.shiftKey ? "print" : null;
-    if (name === null) return;
+  // Their keys, routed by the page's one keydown listener (web/keys.js): the
+  // records' Ctrl+S and Ctrl+Shift+S never reach the core, so nothing saves
+  // twice. The others have no key today; a key given to one runs it here.
+  onAction("save", () => commands.save());
+  onAction("save-as", () => commands["save-as"]());
+  onAction("save-sealed", () => commands["save-sealed"]());
+  onAction("export-svg", () => commands["export-svg"]());
+  onAction("export-png", () => commands["export-png"]());
+  onAction("export-drawio", () => commands["export-drawio"]());
+  // Ctrl+N and Ctrl+P are the page's own keys (no core action runs them).
+  onKey((event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || isTyping(event.target)) return false;
+    const name = { n: "new", p: "print" }[event.key.toLowerCase()];
+    if (name === undefined) return false;
     event.preventDefault();
     commands[name]();
+    return true;
   });
 
   if (ui.autosave) {

@@ -10,6 +10,9 @@ const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 /** The edit bar's groups of action names, in order. */
 export const TOOLBAR = REGISTRY.toolbar;
 
+/** The actions the page carries out itself (web/keys.js runs their keys). */
+export const PAGE_ACTIONS = new Set(REGISTRY.page);
+
 /** {label, shortcut, icon, viewer, embed} of a labelled action, or undefined. */
 export const actionInfo = (name) => (Object.hasOwn(REGISTRY.actions, name) ? REGISTRY.actions[name] : undefined);
 
@@ -35,6 +38,7 @@ const matches = (rule, e, byCode) => {
 /**
  * The key map rule a keydown matches, or null: the same rules the core runs
  * (src/linework/editor/actions/keymap.py), so both agree on whose key it is.
+ * web/keys.js, the page's one keydown listener, routes by it.
  */
 export function findKey(e) {
   const primary = e.ctrlKey || e.metaKey;

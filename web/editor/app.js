@@ -6,6 +6,7 @@
 import { confirmAction } from "../dialogs.js";
 import { replyError } from "../errors.js";
 import firstPaint from "../first-paint.js";
+import { onAction } from "../keys.js";
 import { createContextMenu } from "./context-menu.js";
 import { createEditor } from "./editor.js";
 import { assignAttr } from "./assign.js";
@@ -41,6 +42,8 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
   const editor = createEditor({ call, svg, canvas });
   const textEditor = createTextEditor({ stage, svg, canvas, editor });
   const help = createHelp();
+  // `?` opens the panel from the served rows, without asking the core (../keys.js).
+  onAction("help", () => help.show(firstPaint.actions.help), { panels: false });
   const contextMenu = createContextMenu({ svg, canvas, editor, textEditor });
 
   createToolbar({ bar: $('[data-role="edit-bar"]'), editor });

@@ -5,6 +5,7 @@
 // each can run (request "context-menu", src/linework/editor/actions/menu.py); this
 // only shows them and sends the chosen action. DOM built with createElement.
 
+import { onKey } from "../keys.js";
 import { toPage } from "./input.js";
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -25,9 +26,11 @@ export function createContextMenu({ svg, canvas, editor, textEditor }) {
     pointer = { x: e.clientX, y: e.clientY };
     editor.action("context-menu", toPage(svg, canvas.view, e.clientX, e.clientY)).catch(() => {});
   });
-  window.addEventListener("keydown", (e) => {
+  // Only noted here: the key itself goes to the core's context-menu action (../keys.js).
+  onKey((e) => {
     if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) keyAt = performance.now();
-  }, true);
+    return false;
+  });
 
   function close({ refocus = false } = {}) {
     if (root === null) return;

@@ -2,13 +2,11 @@
 // Pointer and keyboard input for editing: DOM events → protocol events in
 // PAGE coordinates (the view's pan and zoom undone), moves coalesced to one
 // per animation frame. Panning (Space or middle drag) and zooming belong to
-// ../input.js, which marks its events with preventDefault().
+// ../input.js; which key goes where is ../keys.js's (the one keydown router).
 
-import { findKey } from "./actions.js";
+import { forwardTo, isTyping } from "../keys.js";
 
-export const isTyping = (target) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+export { isTyping };
 
 /** Screen (client) point → page point through the canvas view. */
 export function toPage(svg, view, clientX, clientY) {
@@ -95,8 +93,10 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
   });
   // Right-click opens the editor's own menu (web/editor/context-menu.js).
 
-  window.addEventListener("keydown", (e) => {
-    if (e.defaultPrevented || e.isComposing || isTyping(e.target)) return;
+  // The core's keys, handed over by the page's one keydown router (../keys.js),
+  // which has already run the keys the page carries out itself.
+  forwardTo((e, rule) => {
+    if (isTyping(e.target)) return;
     if (e.target instanceof Element && e.target.closest("dialog, [data-role=palette]")) {
       if (e.key !== "Escape" || e.target.closest("dialog")) return;
     }
@@ -114,7 +114,7 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
       forward = e.target === svg || e.target === document.body;
     } else {
       // Keys the core has shortcuts for: the action records' key map.
-      forward = findKey(e) !== null && !(onControl && e.key === "Enter");
+      forward = rule !== null && !(onControl && e.key === "Enter");
     }
     if (!forward) return;
     e.preventDefault();

@@ -6,6 +6,8 @@
 // it, Enter or a click selects the shape on the canvas, Escape returns to the
 // canvas; Alt+Shift+O comes here from anywhere. Text only (textContent).
 
+import { onKey } from "../keys.js";
+
 export function createOutline({ panel, svg, editor }) {
   const live = document.createElement("div");
   live.className = "sr-only";
@@ -134,12 +136,14 @@ export function createOutline({ panel, svg, editor }) {
     if (n > 0) setActive(next);
   });
 
-  window.addEventListener("keydown", (e) => {
-    if (!(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === "KeyO")) return;
-    if (e.target instanceof Element && e.target.closest("dialog")) return;
+  // Alt+Shift+O: a page key of its own (no action record), routed by ../keys.js.
+  onKey((e) => {
+    if (!(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === "KeyO")) return false;
+    if (e.target instanceof Element && e.target.closest("dialog")) return false;
     e.preventDefault();
     box.open = true;
     list.focus();
+    return true;
   });
 
   editor.onUi((ui) => {

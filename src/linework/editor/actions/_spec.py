@@ -59,8 +59,10 @@ class Spec:
         icon: the toolbar icon, 24×24 path data ("F:" marks a filled path).
         viewer: a read-only session (the viewer) may run it.
         embed: a read-only embedded editor may run it (None: as ``viewer``).
-        page: the page handles it itself (files, zoom): the core only answers
-            with ``ui.request`` and the page's key router never sends its keys.
+        page: the page handles it itself (files, zoom, help): the core only
+            answers with ``ui.request``, and the page's key router
+            (web/keys.js) runs its keys with the handler a page module
+            registered under its name (``onAction``) instead of sending them.
         keeps_gesture: it runs without ending a drag or text edit first.
     """
 

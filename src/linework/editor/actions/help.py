@@ -53,7 +53,7 @@ ROWS: Final[tuple[tuple[tuple[str | Keys, ...], str], ...]] = (
     (("next-page", "previous-page"), "Next / previous page"),
     (("save", "save-as", "open"), "Save / save as / open"),
     (
-        # Mod+0 is the page's own fit (web/input.js).
+        # Mod+0 is zoom-fit's unshown alias (the row names it, not Mod+Shift+H).
         ("zoom-in", "zoom-out", Keys("Mod+0")),
         "Zoom in / zoom out / fit to window (Mod+Shift+H fits too)",
     ),

@@ -4,8 +4,8 @@
 letter matches by ``key`` first and then, for other keyboard layouts, by
 ``code`` (Ctrl+Я on a Russian layout is Ctrl+Z); bracket keys match by
 ``code`` only, so they work on every layout. The same rules run in the page
-(web/editor/keys.js) over :meth:`KeyMap.page_data`, so both ends agree on
-which key is whose.
+(``findKey`` in web/editor/actions.js, which web/keys.js routes by) over
+:meth:`KeyMap.page_data`, so both ends agree on which key is whose.
 """
 
 from __future__ import annotations

@@ -115,7 +115,9 @@ class Registry:
         """Return the page-facing part: what web/ builds its controls and keys from.
 
         ``actions`` holds, per labelled action: ``label``, ``shortcut`` (the one
-        tooltips and menus show), ``icon`` (path data) and ``viewer``.
+        tooltips and menus show), ``icon`` (path data) and ``viewer``. ``page``
+        names the actions the page carries out itself: its key router
+        (web/keys.js) runs their keys with the handler a page module registered.
         """
         return {
             "actions": {
@@ -134,6 +136,7 @@ class Registry:
             "help": self.help_rows(),
             "viewer": sorted(self.viewer_actions),
             "embed": sorted(self.embed_actions),
+            "page": sorted(s.name for s in self.specs if s.page),
         }
 
 

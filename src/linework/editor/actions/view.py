@@ -6,6 +6,8 @@
 - ``zoom-in``, ``zoom-out``, ``help``: ``request`` for the browser (help
   carries ``shortcuts`` [[keys, description]], the ``?`` panel's rows)
 - ``zoom-fit``: ``request`` with the page's ``bounds``
+- the page runs the shortcuts of ``zoom-in``, ``zoom-out``, ``zoom-fit`` and
+  ``help`` itself (``page``: web/keys.js), without asking the core
 - ``context-menu`` (x?, y?): select what is under the point (unless it is
   selected) and answer ``request: context-menu`` with the menu
   (:func:`linework.editor.actions.menu.context_menu`); without a point, at the
@@ -114,8 +116,10 @@ SPECS = (
         _zoom_fit,
         "Fit to window",
         icon=("M4 9V4h5", "M20 9V4h-5", "M4 15v5h5", "M20 15v5h-5"),
-        shortcuts=(Shortcut("Mod+Shift+H"),),
+        # Mod+0 as in browsers; the help row and the top bar's Fit name it.
+        shortcuts=(Shortcut("Mod+Shift+H"), Shortcut("Mod+0", shown=False)),
         viewer=True,
+        page=True,
     ),
     Spec(
         "context-menu",
