@@ -94,7 +94,8 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import lanes, placement
+from linework.commands import rows as cmd_rows
+from linework.editor import lanes, placement, rows
 from linework.editor.editor import Editor
 from linework.editor.icons import new_icon
 from linework.editor.inserting import drop_preview, insert_picture
@@ -121,6 +122,7 @@ from linework.model import (
 from linework.render.text import padded
 from linework.routing import hit_distance, point_at
 from linework.shapes import kind_of, label_box
+from linework.shapes.rows import rows_of as row_texts
 
 Args = Mapping[str, Any]
 ActionFn = Callable[[Editor, Args], None]
@@ -547,6 +549,10 @@ def _set_text(ed: Editor, args: Args) -> None:
     mine = editing is not None and editing.id == rid
     label = int(_num(args, "label", editing.label if editing and mine else 0))
     position = editing.position if editing and mine else None
+    if label > 0 and isinstance(ed.document.get(rid), Shape):
+        patch = cmd_rows.set_row(ed.document, rid, label - 1, text, kinds=ed.kinds)
+        _do(ed, patch, "Edit row")
+        return
     patch = cmd.set_text(ed.document, rid, text, label=label, position=position)
     state = ed.state
     if (
@@ -578,6 +584,8 @@ def start_edit(
         return
     if isinstance(el, Connector):
         label = max(0, min(label, len(el.labels)))
+    elif rows.rowed(ed, rid) is None or not 0 <= label <= len(row_texts(el)):
+        label = 0  # a shape's label 0 is its name; 1… its rows, if it has any
     ed.session.editing = Editing(rid, label=label, position=position)
 
 
@@ -902,6 +910,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "insert-picture": insert_picture,
     "drop-preview": drop_preview,
     **lanes.ACTIONS,
+    **rows.ACTIONS,
     "add-text": _add_text,
     "request-paste": _request_paste,
     "context-menu": _context_menu,
@@ -1033,6 +1042,7 @@ def enabled(ed: Editor) -> dict[str, bool]:
         out[f"align-{name}"] = align
     out["distribute-h"] = out["distribute-v"] = dist
     out.update(lanes.enabled(ed))
+    out.update(rows.enabled(ed))
     return out
 
 
@@ -1057,7 +1067,9 @@ def double_click(ed: Editor, at: Vec) -> None:
     el = ed.element_at(at)
     if el is not None:
         ed.select([cmd.top_of(ed.document, el).id])
-        start_edit(ed, el.id)
+        # On a class's or table's row, that row (label = row + 1).
+        row = rows.row_under(ed, el, at) if isinstance(el, Shape) else None
+        start_edit(ed, el.id, 0 if row is None else row + 1)
         return
     start_text_at(ed, at)
 
@@ -1085,7 +1097,13 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
     doc = ed.document
     rid, created, index = editing.id, editing.created, 0
     el = doc.get(rid)
-    if isinstance(el, Shape):
+    row = None
+    if isinstance(el, Shape) and editing.label > 0 and (found := rows.rowed(ed, rid)):
+        row = rows.edit_row(el, found[1], editing.label)
+    if isinstance(el, Shape) and row is not None:
+        box, text, st = row
+        rot, index, wrap = el.rotation_deg, editing.label, False
+    elif isinstance(el, Shape):
         box = label_box(el, kinds=ed.kinds)
         text, st, rot = el.text, el.style, el.rotation_deg
         # As the renderer lays it out: a label outside its shape never wraps.
@@ -1274,6 +1292,7 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
         args = {"id": rid} if rid else {}
         items.append(_item(ed, "edit-text", "Edit label", "F2", on=editable, **args))
     items.extend(lanes.menu_items(ed))
+    items.extend(rows.menu_items(ed, at))
     return {
         "action": "context-menu",
         "x": at.x,

@@ -1,0 +1,186 @@
+"""Row actions of classes and tables: ``add-row``, ``remove-row``, and editing one row.
+
+``add-row`` (id?, compartment?, text?) appends a row to a compartment (default:
+the last; a class's attributes are compartment 0, its operations 1), grows the
+box and opens the in-place editor on the new row: one undo step for the row,
+one for its words. ``remove-row`` (id?, row) takes one out. ``set-relation``
+(name) applies a UML/ER connector preset (``linework.shapes.relations``). A
+row is edited in place like a label: ``edit-text``/``set-text`` with ``label`` =
+row + 1 (label 0 is the name), which a double-click on the row opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Final
+
+from linework.commands import CommandError, is_locked
+from linework.commands import rows as cmd_rows
+from linework.geometry import Box, Vec, rotate_about
+from linework.model import Connector, Shape, Style
+from linework.render.rows import row_style
+from linework.shapes import kind_of
+from linework.shapes import rows as R
+from linework.shapes.relations import RELATIONS
+from linework.shapes.uml import CompartmentKind
+
+if TYPE_CHECKING:
+    from linework.editor.editor import Editor
+
+Args = Mapping[str, Any]
+
+#: What a new row says until the user types, by kind and compartment.
+_NEW_ROW: Final[dict[tuple[str, int], str]] = {
+    ("uml-class", 0): "+ field: Type",
+    ("uml-class", 1): "+ method(): Type",
+    ("uml-interface", 0): "+ method(): Type",
+    ("uml-enumeration", 0): "LITERAL",
+    ("er-entity", 0): "column: type",
+}
+
+
+def rowed(ed: Editor, rid: str | None) -> tuple[Shape, CompartmentKind] | None:
+    """Return the shape (and its kind) if it has rows and is not locked."""
+    el = ed.document.get(rid) if rid else None
+    if not isinstance(el, Shape) or is_locked(ed.document, el):
+        return None
+    kind = kind_of(el.kind, ed.kinds)
+    return (el, kind) if isinstance(kind, CompartmentKind) else None
+
+
+def _target(ed: Editor, args: Args) -> tuple[Shape, CompartmentKind]:
+    rid = args.get("id")
+    if rid is None and len(ed.session.selection) == 1:
+        rid = ed.session.selection[0]
+    found = rowed(ed, rid if isinstance(rid, str) else None)
+    if found is None:
+        raise CommandError("select one class or table")
+    return found
+
+
+def row_under(ed: Editor, shape: Shape, at: Vec) -> int | None:
+    """Return the index of the row of ``shape`` under page point ``at``, if any."""
+    kind = kind_of(shape.kind, ed.kinds)
+    if not isinstance(kind, CompartmentKind):
+        return None
+    p = at
+    if shape.rotation_deg % 360:
+        p = rotate_about(at, shape.box.center, -shape.rotation_deg)
+    return R.row_at(shape, p, kind.header, kind.compartments)
+
+
+def add_row(ed: Editor, args: Args) -> None:
+    """Append a row, select the shape and edit the new row in place."""
+    from linework.editor.session import Editing
+
+    shape, kind = _target(ed, args)
+    comp = args.get("compartment")
+    if comp is not None and (isinstance(comp, bool) or not isinstance(comp, int)):
+        raise CommandError("argument 'compartment' must be a whole number")
+    counts = R.compartments_of(shape, kind.compartments)
+    c = len(counts) - 1 if comp is None else comp
+    text = args.get("text")
+    if text is None:
+        text = _NEW_ROW.get((shape.kind, c), "row")
+    if not isinstance(text, str):
+        raise CommandError("argument 'text' must be a string")
+    patch = cmd_rows.add_row(
+        ed.document, shape.id, compartment=c, text=text, kinds=ed.kinds
+    )
+    if patch.is_empty():
+        return
+    ed.apply(patch, "Add row")
+    ed.select([shape.id])
+    index = sum(R.compartments_of(shape, kind.compartments)[: c + 1])
+    ed.session.editing = Editing(shape.id, label=index + 1)
+
+
+def remove_row(ed: Editor, args: Args) -> None:
+    """Remove row ``row`` (default: the last)."""
+    shape, _ = _target(ed, args)
+    n = len(R.rows_of(shape))
+    row = args.get("row", n - 1)
+    if isinstance(row, bool) or not isinstance(row, int):
+        raise CommandError("argument 'row' must be a whole number")
+    ed.apply(
+        cmd_rows.remove_row(ed.document, shape.id, row, kinds=ed.kinds), "Remove row"
+    )
+
+
+def set_relation(ed: Editor, args: Args) -> None:
+    """Apply a UML or ER connector preset (``name``, see ``shapes.relations``)."""
+    from linework.editor.actions import run
+
+    name = args.get("name")
+    preset = RELATIONS.get(name) if isinstance(name, str) else None
+    if preset is None:
+        raise CommandError(f"unknown relation {str(name)[:40]!r}")
+    fields = dict(preset["fields"])
+    sel = [r for r in ed.session.selection if isinstance(ed.document.get(r), Connector)]
+    # Only connectors take it; with none selected it styles the next ones drawn.
+    run(ed, "set-style", {"fields": fields, "ids": sel})
+
+
+ACTIONS: Final[dict[str, Callable[[Editor, Args], None]]] = {
+    "add-row": add_row,
+    "remove-row": remove_row,
+    "set-relation": set_relation,
+}
+
+
+def enabled(ed: Editor) -> dict[str, bool]:
+    """Return whether the row actions can run on the selection."""
+    sel = ed.session.selection
+    found = rowed(ed, sel[0]) if len(sel) == 1 else None
+    return {
+        "add-row": found is not None,
+        "remove-row": found is not None and bool(R.rows_of(found[0])),
+    }
+
+
+def menu_items(ed: Editor, at: Vec | None) -> list[dict[str, Any]]:
+    """Return the context menu's row entries for one selected class or table."""
+    sel = ed.session.selection
+    found = rowed(ed, sel[0]) if len(sel) == 1 else None
+    if found is None:
+        return []
+    shape, _ = found
+
+    def item(action: str, caption: str, **args: Any) -> dict[str, Any]:
+        return {
+            "action": action,
+            "label": caption,
+            "shortcut": "",
+            "enabled": True,
+            "args": args,
+        }
+
+    out: list[dict[str, Any]] = [{"separator": True}]
+    if shape.kind == "uml-class":
+        out.append(item("add-row", "Add attribute", id=shape.id, compartment=0))
+        out.append(item("add-row", "Add operation", id=shape.id, compartment=1))
+    else:
+        out.append(item("add-row", "Add row", id=shape.id))
+    row = row_under(ed, shape, at) if at is not None else None
+    if row is not None:
+        out.append(item("edit-text", "Edit row", id=shape.id, label=row + 1))
+        out.append(item("remove-row", "Remove row", id=shape.id, row=row))
+    return out
+
+
+def edit_row(
+    shape: Shape, kind: CompartmentKind, label: int
+) -> tuple[Box, str, Style] | None:
+    """Return the box, text and style of row ``label - 1`` for the in-place editor."""
+    boxes = kind.row_boxes(shape)
+    texts = R.rows_of(shape)
+    i = label - 1
+    if not 0 <= i < min(len(boxes), len(texts)):
+        return None
+    st = row_style(shape.style)
+    return (
+        boxes[i],
+        texts[i],
+        replace(st, text_padding_top=2.0, text_padding_bottom=2.0),
+    )
