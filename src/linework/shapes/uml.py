@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-from linework.geometry import Box, Vec, fmt
+from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes import rows
 from linework.shapes._curves import SQRT_HALF, ellipse
@@ -26,7 +26,6 @@ from linework.shapes.kind import (
     compass_ports,
     lines_node,
     polygon_node,
-    polyline_d,
     rect_ports,
 )
 from linework.shapes.rect import rect_node, rounded_outline
@@ -387,14 +386,7 @@ class FragmentKind(BoxOutline, DefaultsKind):
                 and 0 < d < b.h
             ]
             if runs:
-                out.append(
-                    node(
-                        "path",
-                        d=polyline_d(*runs),
-                        fill="none",
-                        stroke_dasharray="6 4",
-                    )
-                )
+                out.append(lines_node(*[s for a, b in runs for s in dashes(a, b)]))
         return tuple(out)
 
 
@@ -488,12 +480,7 @@ class LifelineKind(DefaultsKind):
         cx = b.center.x
         out = [
             node("rect", x=b.x, y=b.y, width=b.w, height=h),
-            node(
-                "path",
-                d=f"M{_f(cx)} {_f(b.y + h)}L{_f(cx)} {_f(b.bottom)}",
-                fill="none",
-                stroke_dasharray="6 4",
-            ),
+            lines_node(*dashes(Vec(cx, b.y + h), Vec(cx, b.bottom))),
         ]
         for top, bottom in activations(shape):
             y0 = b.y + max(h, top)
@@ -511,8 +498,23 @@ class LifelineKind(DefaultsKind):
         return tuple(out)
 
 
-def _f(v: float) -> str:
-    return fmt(v)
+def dashes(a: Vec, b: Vec, on: float = 6.0, off: float = 4.0) -> list[list[Vec]]:
+    """Return a dashed line from ``a`` to ``b`` as short runs (plain geometry).
+
+    Drawn as segments rather than a dash pattern, so the dashes stay put
+    whatever the style's own dash says (a lifeline is dashed by definition).
+    """
+    length = a.distance(b)
+    if length <= 0:
+        return [[a, b]]
+    d = (b - a) * (1 / length)
+    out: list[list[Vec]] = []
+    t = 0.0
+    while t < length and len(out) < 2000:
+        end = min(t + on, length)
+        out.append([a + d * t, a + d * end])
+        t = end + off
+    return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -55,8 +55,6 @@ GEOMETRY_ATTRS = {
     "pointer-events",
     "href",
     "preserveAspectRatio",
-    # a lifeline's line and a fragment's operand dividers are dashed by definition
-    "stroke-dasharray",
 }
 TAGS = {"path", "rect", "ellipse", "circle", "polygon", "line", "image"}
 
