@@ -49,10 +49,10 @@ def rows_of(shape: Shape) -> list[str]:
 
 
 def compartments_of(shape: Shape, count: int = 1) -> list[int]:
-    """Return the row count of each compartment (at least ``count`` of them).
+    """Return the row count of each compartment.
 
-    A list that does not add up to the number of rows is ignored: every row
-    then goes to the first compartment.
+    Without a list that adds up to the number of rows, every row goes to the
+    first compartment, followed by empty ones up to ``count``.
     """
     n = len(rows_of(shape))
     raw = shape.props.get("compartments")
@@ -61,8 +61,9 @@ def compartments_of(shape: Shape, count: int = 1) -> list[int]:
         isinstance(k, int) and not isinstance(k, bool) and k >= 0 for k in raw
     ):
         counts = [int(k) for k in raw]
-    if sum(counts) != n or len(counts) > 50:
-        counts = [n]
+    if counts and sum(counts) == n and len(counts) <= 50:
+        return counts  # as the data says (an imported class may have one)
+    counts = [n]
     while len(counts) < count:
         counts.append(0)
     return counts
