@@ -74,8 +74,9 @@ def row_nodes(shape: Shape) -> list[SvgNode]:
     key_st = replace(st, bold=True, text_padding_left=4.0, text_padding_right=2.0)
     kw = key_width(shape) if isinstance(kind, EntityKind) else 0.0
     out: list[SvgNode] = []
+    least = rows.row_height(shape) * 0.6  # a row the box cuts short is not drawn
     for text, box in zip(rows.rows_of(shape), kind.row_boxes(shape), strict=False):
-        if box.h <= 0:
+        if box.h < least:
             continue
         if kw:
             key, text = rows.split_key(text)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 #: Kinds written with a plain draw.io style (export), hints included.
 UML_KIND_STYLES: Final[Mapping[str, str]] = {
     "uml-package": "shape=folder;tabWidth=80;tabHeight=20;tabPosition=left;",
-    "uml-component": "shape=component;align=left;spacingLeft=36;",
+    "uml-component": "shape=component;",
     "uml-node": "shape=cube;size=12;flipH=1;",
     "uml-note": "shape=note2;size=12;lineworkKind=uml-note;",
     "uml-actor": "shape=umlActor;",
@@ -249,9 +249,13 @@ def refine(
             props["dividers"] = dividers
         shape = replace(shape, style=replace(shape.style, fill="none"))
     elif shape.kind in ("uml-initial", "uml-fork"):
+        # draw.io fills the dot (the bar) with fillColor; the kinds ink it with
+        # the line colour and ignore the fill.
         ink = colour(st.get("fillColor"), "#000000")
         if ink != "none":
-            shape = replace(shape, style=replace(shape.style, stroke=ink))
+            shape = replace(
+                shape, style=replace(shape.style, stroke=ink, fill="#ffffff")
+            )
     elif shape.kind == "uml-actor" and shape.style.label_position == "inside":
         shape = replace(
             shape, style=replace(shape.style, label_position="bottom", valign="top")
@@ -404,6 +408,8 @@ def style_pairs(shape: Shape) -> list[tuple[str, str]]:
         return pairs
     if k == "uml-actor":
         return [("verticalLabelPosition", "bottom"), ("verticalAlign", "top")]
+    if k in ("uml-initial", "uml-fork"):  # drawn in the line colour (draw.io: fill)
+        return [("fillColor", shape.style.stroke)]
     return []
 
 
