@@ -13,6 +13,7 @@ Every kind carries what a fresh shape starts with (``default_text``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -31,6 +32,7 @@ from linework.shapes.kind import (
 from linework.shapes.rect import rect_node, rounded_outline
 from linework.svg import SvgNode, node
 
+_HEX: Final = re.compile(r"#[0-9a-fA-F]{6}")
 #: Kinds whose rows the renderer draws and the editor edits one by one.
 ROW_KIND_NAMES: set[str] = set()
 _frozen = frozen
@@ -76,6 +78,10 @@ class CompartmentKind(BoxOutline, DefaultsKind):
             if c.y < b.bottom
         ]
         out: list[SvgNode] = [node("rect", x=b.x, y=b.y, width=b.w, height=b.h)]
+        head = shape.props.get("header_fill")
+        if isinstance(head, str) and _HEX.fullmatch(head):  # draw.io's fillColor
+            d = rows.header_depth(shape, self.header)
+            out.append(node("rect", x=b.x, y=b.y, width=b.w, height=d, fill=head))
         if lines:
             out.append(lines_node(*lines))
         return tuple(out)

@@ -215,9 +215,12 @@ def refine(
         props["header"] = header + (STEREOTYPE_DEPTH if "stereotype" in props else 0.0)
         if rowed.row_height != ROW_HEIGHT:
             props["row_height"] = rowed.row_height
-        style = replace(
-            style, fill=colour(st.get("fillColor"), "#ffffff"), valign="middle"
-        )
+        # draw.io paints the header with fillColor, the body with swimlaneFillColor.
+        body = colour(st.get("swimlaneFillColor"), "#ffffff")
+        head = colour(st.get("fillColor"), "#ffffff")
+        if head not in (body, "none"):
+            props["header_fill"] = head
+        style = replace(style, fill=body, valign="middle")
         absorbed = dict(rowed.absorbed)
         kind = rowed.kind
         if kind == "uml-class" and "stereotype" in props:
@@ -389,6 +392,9 @@ def style_pairs(shape: Shape) -> list[tuple[str, str]]:
             ("swimlaneFillColor", shape.style.fill),
             (_HINT, k),
         ]
+        head = shape.props.get("header_fill")
+        if isinstance(head, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", head):
+            pairs.append(("fillColor", head))
         if shape.props.get("abstract") is True:
             pairs.append(("lineworkAbstract", "1"))
         return pairs
