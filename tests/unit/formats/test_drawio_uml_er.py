@@ -197,3 +197,18 @@ def test_corpus_sequence_diagram_reads_lifelines_frames_and_bars() -> None:
         if isinstance(s, Shape) and s.kind == "uml-lifeline"
     ]
     assert all(s.props.get("activations") for s in lifelines[:5])
+
+
+ER_SIDEBAR_ENTITY = b"""<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>
+<mxCell id="e" value="Entity" style="swimlane;childLayout=stackLayout;horizontal=1;startSize=30;horizontalStack=0;rounded=1;fontSize=14;fontStyle=0;strokeWidth=2;resizeParent=0;resizeLast=1;shadow=0;dashed=0;align=center;" vertex="1" parent="1"><mxGeometry x="40" y="40" width="160" height="120" as="geometry"/></mxCell>
+<mxCell id="a" value="+Attribute1&#xa;+Attribute2&#xa;+Attribute3" style="align=left;strokeColor=none;fillColor=none;spacingLeft=4;fontSize=12;verticalAlign=top;resizable=0;rotatable=0;part=1;" vertex="1" parent="e"><mxGeometry y="30" width="160" height="90" as="geometry"/></mxCell>
+</root></mxGraphModel>"""
+
+
+def test_draw_io_er_sidebar_entity_reads_as_an_entity_with_a_row_per_line() -> None:
+    """draw.io's ER "Entity": one part cell of attribute lines becomes the rows."""
+    doc = drawio.read(ER_SIDEBAR_ENTITY).doc
+    shapes = [s for s in doc.records.values() if isinstance(s, Shape)]
+
+    assert [(s.kind, s.text) for s in shapes] == [("er-entity", "Entity")]
+    assert shapes[0].props["rows"] == ["+Attribute1", "+Attribute2", "+Attribute3"]

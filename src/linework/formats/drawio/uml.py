@@ -118,6 +118,18 @@ def stack_rows(
     if not (stack or table) or not kids or any(k.edge for k in kids):
         return None
     vertices = [k for k in kids if k.vertex]
+    if stack and len(vertices) == 1 and flag(vertices[0].style, "part"):
+        # draw.io's ER "Entity": one part holding every attribute, a line each.
+        text = b.label(vertices[0], parent).text
+        lines = [t for t in text.split("\n") if t.strip()][:_MAX_ROWS]
+        if lines and not kids_of.get(vertices[0].id):
+            return Rowed(
+                kind=hinted if hinted in ROW_KINDS else "er-entity",
+                rows=lines,
+                counts=[len(lines)],
+                row_height=ROW_HEIGHT,
+                absorbed={vertices[0].id: None},
+            )
     if not vertices or not all(_is_line(k) or _is_row(k) for k in vertices):
         return None
     out = Rowed(kind="uml-class", rows=[], counts=[0], row_height=ROW_HEIGHT)

@@ -24,7 +24,6 @@ UML_SHAPE_KINDS: Final[Mapping[str, str]] = {
     "mxgraph.uml.node": "uml-node",
     "umlState": "uml-state",
     "mxgraph.er.entity": "er-entity",
-    "mxgraph.er.table": "er-entity",
 }
 #: Kinds restored from ``lineworkKind``, each from the kind its draw.io style reads as.
 UML_KIND_HINTS: Final[Mapping[str, str]] = {
