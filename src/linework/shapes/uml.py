@@ -643,6 +643,8 @@ UML_PACKAGE = PackageKind(
     library="uml",
     default_size=(160.0, 110.0),
     keywords=("package", "namespace", "module", "folder", "uml"),
+    # A container: what is dropped inside travels with it.
+    default_props=_frozen({"container": True}),
     default_text="Package",
 )
 UML_COMPONENT = ComponentKind(
@@ -659,6 +661,8 @@ UML_NODE = NodeKind(
     library="uml",
     default_size=(160.0, 100.0),
     keywords=("node", "deployment", "device", "server", "uml", "cube"),
+    # A container: what is dropped inside travels with it.
+    default_props=_frozen({"container": True}),
     default_text="Node",
 )
 UML_NOTE = NoteKind(
@@ -692,6 +696,8 @@ UML_BOUNDARY = TitledFrameKind(
     library="uml",
     default_size=(260.0, 320.0),
     keywords=("system boundary", "boundary", "subject", "use case", "uml", "frame"),
+    # A container: what is dropped inside travels with it.
+    default_props=_frozen({"container": True}),
     default_text="System",
     default_style=_frozen({"bold": True, "fill": "none"}),
 )

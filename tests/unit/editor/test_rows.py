@@ -174,3 +174,17 @@ def test_set_relation_applies_a_preset_in_one_step(
     assert (st.start_arrow, st.end_arrow, st.dash) == (start, end, dash)
     _act(ed, "undo")
     assert ed.document.typed(conn.id, Connector).style == conn.style
+
+
+@pytest.mark.parametrize("kind", ["uml-package", "uml-boundary", "uml-node"])
+def test_packages_boundaries_and_nodes_hold_what_is_dropped_in(kind: str) -> None:
+    """A shape added inside one is its member, and moves with it."""
+    ed = Editor()
+    box = _add(ed, kind, 400, 300)
+    _act(ed, "add-shape", kind="rectangle", x=400, y=310, w=40, h=20)
+    inner = ed.document.typed(ed.session.selection[0], Shape)
+
+    assert inner.extra.get("container") == box.id
+    ed.select([box.id])
+    _act(ed, "nudge", dx=10, dy=0)
+    assert ed.document.typed(inner.id, Shape).box.x == inner.box.x + 10
