@@ -39,8 +39,10 @@ UML_ER = [k.name for k in DEFAULT_KINDS if k.library in ("uml", "er")]
 def _doc(*shapes: Shape, conns: tuple[Connector, ...] = ()) -> Document:
     doc = Document.new(IdSource())
     tx = Transaction(doc)
-    for s in (*shapes, *conns):
+    for s in shapes:
         tx.put(s)
+    for c in conns:
+        tx.put(c)
     return doc.apply(tx.patch())
 
 
