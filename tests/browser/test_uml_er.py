@@ -200,3 +200,39 @@ def test_connect_one_er_row_to_another(editor_app: App) -> None:
     conn = by_id(app)[conns[0]["id"]]
     assert {"shape": b, "port": "row2-w"} == conn["target"]
     assert by_id(app)[b]["box"]["y"] == pytest.approx(bb["y"] + 80, abs=2)
+
+
+def test_relation_preset_from_the_panel_sets_uml_arrowheads_in_one_step(
+    editor_app: App,
+) -> None:
+    """Click a connector, pick Composition in the panel: a filled diamond at the
+    start, a 2-unit line; one undo takes it back."""
+    app = editor_app
+    a = add(app, "uml-class", 250, 300)
+    b = add(app, "uml-class", 650, 300)
+    action(
+        app,
+        "connect",
+        source={"shape": a, "port": "e"},
+        target={"shape": b, "port": "w"},
+    )
+    conn = next(e for e in elements(app) if e["type"] == "connector")
+    action(app, "select-none")
+    ba = by_id(app)[a]["box"]
+    app.page.mouse.click(*screen(app, 450, ba["y"] + ba["h"] / 2))  # on the line
+    settle(app)
+    assert [conn["id"]] == ui(app)["selection"]
+
+    panel = app.page.locator("[data-role=properties]")
+    panel.locator("select[data-prop=relation]").select_option("composition")
+    settle(app)
+    style = by_id(app)[conn["id"]]["style"]
+    assert ("diamond", "none", 2) == (
+        style["start_arrow"],
+        style.get("end_arrow"),
+        style["stroke_width"],
+    )
+    app.page.keyboard.press("Escape")
+    app.page.keyboard.press(f"{PRIMARY}+z")
+    settle(app)
+    assert "start_arrow" not in by_id(app)[conn["id"]].get("style", {})
