@@ -78,6 +78,7 @@ def add_row(
     el, kind = found
     if len(text) > MAX_TEXT:
         raise CommandError(f"text must be at most {MAX_TEXT} characters")
+    text = " ".join(text.splitlines())  # a row is one line
     rows = R.rows_of(el)
     if len(rows) >= R.MAX_ROWS:
         raise CommandError(f"a shape keeps at most {R.MAX_ROWS} rows")
@@ -121,6 +122,7 @@ def set_row(
     rows = R.rows_of(el)
     if not 0 <= index < len(rows):
         raise CommandError(f"shape {rid!r} has no row {index}")
+    text = " ".join(text.splitlines())  # a row is one line
     if rows[index] == text:
         return Patch()
     rows[index] = text

@@ -1134,6 +1134,8 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
         "rotation": rot,
         "text": text,
         "created": created,
+        # A class's or table's row is one line: Enter commits it.
+        "single_line": row is not None,
         "style": {
             "font_family": st.font_family,
             "font_size": st.font_size,

@@ -62,7 +62,7 @@ def test_double_click_edits_one_row_and_set_text_changes_only_it() -> None:
     out = ed.handle({"type": "dblclick", "x": c.x, "y": c.y})
     edit = out["ui"]["edit_text"]
 
-    assert (edit["label"], edit["text"]) == (2, "name: text")
+    assert (edit["label"], edit["text"], edit["single_line"]) == (2, "name: text", True)
     assert edit["box"] == {
         "x": boxes[1].x,
         "y": boxes[1].y,
@@ -188,3 +188,11 @@ def test_packages_boundaries_and_nodes_hold_what_is_dropped_in(kind: str) -> Non
     ed.select([box.id])
     _act(ed, "nudge", dx=10, dy=0)
     assert ed.document.typed(inner.id, Shape).box.x == inner.box.x + 10
+
+
+def test_a_row_is_one_line() -> None:
+    ed = Editor()
+    s = _add(ed, "er-entity")
+    doc = ed.document.apply(set_row(ed.document, s.id, 0, "PK id\nint"))
+
+    assert doc.typed(s.id, Shape).props["rows"][0] == "PK id int"
