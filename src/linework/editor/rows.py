@@ -4,9 +4,11 @@
 the last; a class's attributes are compartment 0, its operations 1), grows the
 box and opens the in-place editor on the new row: one undo step for the row,
 one for its words. ``remove-row`` (id?, row) takes one out. ``set-relation``
-(name) applies a UML/ER connector preset (``linework.shapes.relations``). A
-row is edited in place like a label: ``edit-text``/``set-text`` with ``label`` =
-row + 1 (label 0 is the name), which a double-click on the row opens.
+(name) applies a UML/ER connector preset (``linework.shapes.relations``);
+``add-activation`` (id?, y?) and ``remove-activation`` (id?, index) edit a
+lifeline's bars. A row is edited in place like a label: ``edit-text`` and
+``set-text`` with ``label`` = row + 1 (label 0 is the name), which a
+double-click on the row opens.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from typing import TYPE_CHECKING, Any, Final
 from linework.commands import CommandError, is_locked
 from linework.commands import rows as cmd_rows
 from linework.geometry import Box, Vec, rotate_about
-from linework.model import Connector, Shape, Style
+from linework.model import Connector, Shape, Style, Transaction, frozen_map
 from linework.render.rows import row_style
 from linework.shapes import kind_of
 from linework.shapes import rows as R
 from linework.shapes.relations import RELATIONS
-from linework.shapes.uml import CompartmentKind
+from linework.shapes.uml import CompartmentKind, activations
 
 if TYPE_CHECKING:
     from linework.editor.editor import Editor
@@ -122,10 +124,89 @@ def set_relation(ed: Editor, args: Args) -> None:
     run(ed, "set-style", {"fields": fields, "ids": sel})
 
 
+def _lifeline(ed: Editor, args: Args) -> Shape:
+    rid = args.get("id")
+    if rid is None and len(ed.session.selection) == 1:
+        rid = ed.session.selection[0]
+    el = ed.document.get(rid) if isinstance(rid, str) else None
+    if (
+        not isinstance(el, Shape)
+        or el.kind != "uml-lifeline"
+        or is_locked(ed.document, el)
+    ):
+        raise CommandError("select one lifeline")
+    return el
+
+
+def _set_bars(ed: Editor, el: Shape, bars: list[list[float]], name: str) -> None:
+    tx = Transaction(ed.document)
+    tx.put(replace(el, props=frozen_map({**el.props, "activations": bars})))
+    ed.apply(tx.patch(), name)
+
+
+def add_activation(ed: Editor, args: Args) -> None:
+    """Add a lifeline's activation bar from page y ``y`` (default: after the last)."""
+    el = _lifeline(ed, args)
+    bars = [[a, b] for a, b in activations(el)]
+    y = args.get("y")
+    if isinstance(y, int | float) and not isinstance(y, bool):
+        top = float(y) - el.box.y
+    else:
+        top = max([b for _, b in bars], default=40.0) + 20.0
+    top = max(0.0, min(top, el.box.h - 20.0))
+    bars.append([round(top), round(min(el.box.h, top + 60.0))])
+    _set_bars(ed, el, sorted(bars), "Add activation")
+
+
+def remove_activation(ed: Editor, args: Args) -> None:
+    """Remove the lifeline's activation bar number ``index``."""
+    el = _lifeline(ed, args)
+    bars = [[a, b] for a, b in activations(el)]
+    i = args.get("index")
+    if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(bars):
+        raise CommandError("no such activation bar")
+    del bars[i]
+    _set_bars(ed, el, bars, "Remove activation")
+
+
+def bar_under(el: Shape, at: Vec) -> int | None:
+    """Return the index of the lifeline's activation bar at page point ``at``."""
+    y = at.y - el.box.y
+    for i, (a, b) in enumerate(activations(el)):
+        if a <= y <= b and abs(at.x - el.box.center.x) <= 10:
+            return i
+    return None
+
+
+def _item(action: str, caption: str, **args: Any) -> dict[str, Any]:
+    return {
+        "action": action,
+        "label": caption,
+        "shortcut": "",
+        "enabled": True,
+        "args": args,
+    }
+
+
+def _lifeline_items(ed: Editor, el: Shape, at: Vec | None) -> list[dict[str, Any]]:
+    """Return the context menu's entries for a lifeline's bars."""
+    out: list[dict[str, Any]] = [{"separator": True}]
+    where = {"y": at.y} if at is not None else {}
+    out.append(_item("add-activation", "Add activation bar", id=el.id, **where))
+    bar = bar_under(el, at) if at is not None else None
+    if bar is not None:
+        out.append(
+            _item("remove-activation", "Remove activation bar", id=el.id, index=bar)
+        )
+    return out
+
+
 ACTIONS: Final[dict[str, Callable[[Editor, Args], None]]] = {
     "add-row": add_row,
     "remove-row": remove_row,
     "set-relation": set_relation,
+    "add-activation": add_activation,
+    "remove-activation": remove_activation,
 }
 
 
@@ -140,8 +221,11 @@ def enabled(ed: Editor) -> dict[str, bool]:
 
 
 def menu_items(ed: Editor, at: Vec | None) -> list[dict[str, Any]]:
-    """Return the context menu's row entries for one selected class or table."""
+    """Return the context menu's entries for one selected class, table or lifeline."""
     sel = ed.session.selection
+    one = ed.document.get(sel[0]) if len(sel) == 1 else None
+    if isinstance(one, Shape) and one.kind == "uml-lifeline":
+        return [] if is_locked(ed.document, one) else _lifeline_items(ed, one, at)
     found = rowed(ed, sel[0]) if len(sel) == 1 else None
     if found is None:
         return []

@@ -196,3 +196,32 @@ def test_a_row_is_one_line() -> None:
     doc = ed.document.apply(set_row(ed.document, s.id, 0, "PK id\nint"))
 
     assert doc.typed(s.id, Shape).props["rows"][0] == "PK id int"
+
+
+def test_lifeline_bars_are_added_and_removed_from_the_menu() -> None:
+    """Right-click a lifeline: Add activation bar at that height; on a bar, remove it."""
+    ed = Editor()
+    life = _add(ed, "uml-lifeline", 300, 300)
+    x, y = life.box.center.x, life.box.y + 220
+    out = _act(ed, "context-menu", x=x, y=y)
+    add = next(
+        i for i in out["ui"]["request"]["items"] if i.get("action") == "add-activation"
+    )
+    _act(ed, add["action"], **add["args"])
+
+    assert ed.document.typed(life.id, Shape).props["activations"] == [
+        [70, 170],
+        [220, 280],
+    ]
+    out = _act(ed, "context-menu", x=x, y=life.box.y + 100)
+    remove = next(
+        i
+        for i in out["ui"]["request"]["items"]
+        if i.get("action") == "remove-activation"
+    )
+    assert remove["args"] == {"id": life.id, "index": 0}
+    _act(ed, remove["action"], **remove["args"])
+    assert ed.document.typed(life.id, Shape).props["activations"] == [[220, 280]]
+    _act(ed, "undo")
+    _act(ed, "undo")
+    assert ed.document.typed(life.id, Shape) == life
