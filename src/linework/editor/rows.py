@@ -111,17 +111,28 @@ def remove_row(ed: Editor, args: Args) -> None:
 
 
 def set_relation(ed: Editor, args: Args) -> None:
-    """Apply a UML or ER connector preset (``name``, see ``shapes.relations``)."""
-    from linework.editor.actions import run
+    """Apply a UML or ER connector preset (``name``, see ``shapes.relations``).
+
+    The selected connectors take it in one undo step; with none selected it
+    becomes the style of the connectors drawn next.
+    """
+    from linework.commands import set_style, style_value
 
     name = args.get("name")
     preset = RELATIONS.get(name) if isinstance(name, str) else None
     if preset is None:
         raise CommandError(f"unknown relation {str(name)[:40]!r}")
     fields = dict(preset["fields"])
-    sel = [r for r in ed.session.selection if isinstance(ed.document.get(r), Connector)]
-    # Only connectors take it; with none selected it styles the next ones drawn.
-    run(ed, "set-style", {"fields": fields, "ids": sel})
+    doc = ed.document
+    sel = [r for r in ed.session.selection if isinstance(doc.get(r), Connector)]
+    if sel:
+        patch = set_style(doc, sel, fields)
+        if not patch.is_empty():
+            ed.apply(patch, "Relation")
+        return
+    ed.connector_style = replace(
+        ed.connector_style, **{k: style_value(k, v) for k, v in fields.items()}
+    )
 
 
 def _lifeline(ed: Editor, args: Args) -> Shape:
