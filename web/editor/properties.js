@@ -10,6 +10,10 @@ const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond
   "diamond-hollow", "circle", "circle-hollow", "er-one", "er-many", "er-zero-or-one",
   "er-one-or-many", "er-zero-or-many", "cross"];
 const DASHES = ["solid", "dashed", "dotted", "dash-dot"];
+// UML and ER connector presets (linework.shapes.relations): arrowheads and dash at once.
+const RELATIONS = ["association", "directed-association", "aggregation", "composition",
+  "generalization", "realization", "dependency", "message", "reply", "er-one-to-one",
+  "er-one-to-many", "er-one-to-zero-or-many", "er-zero-or-one-to-many", "er-many-to-many"];
 const ROUTINGS = ["straight", "orthogonal", "curved"];
 const LINK = /^((https?:\/\/|mailto:)[^\s"<>]*)?$/i;
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -209,6 +213,7 @@ export function createProperties({ root, editor }) {
   select(s, "Routing", "routing", ROUTINGS, { send: (v) => editor.action("set-routing", { routing: v }), read: (u) => u.props.routing });
   select(s, "Start arrow", "start_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { start: v }), read: st("start_arrow") });
   select(s, "End arrow", "end_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { end: v }), read: st("end_arrow") });
+  select(s, "Relation", "relation", RELATIONS, { send: (v) => editor.action("set-relation", { name: v }), read: () => "" });
 
   s = section("Text", has);
   number(s, "Font size", "font_size", { min: 1, max: 1000, send: setStyle("font_size"), read: st("font_size") });

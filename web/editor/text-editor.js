@@ -2,7 +2,8 @@
 // In-place text editing: a <textarea> laid over the element's label box,
 // moved, scaled and rotated with the view. Its value goes to Python as data
 // (`set-text`), never into markup. Enter and Shift+Enter insert a newline;
-// Ctrl/Cmd+Enter, Escape or a click elsewhere commit.
+// Ctrl/Cmd+Enter, Escape or a click elsewhere commit (Enter too on a class's
+// or table's row, which is one line: `edit_text.single_line`).
 
 export function createTextEditor({ stage, svg, canvas, editor }) {
   const area = document.createElement("textarea");
@@ -82,7 +83,8 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
 
   area.addEventListener("keydown", (e) => {
     e.stopPropagation();
-    if (e.key === "Escape" || (e.key === "Enter" && (e.ctrlKey || e.metaKey))) {
+    const oneLine = editing?.single_line === true && !e.shiftKey; // a class's row
+    if (e.key === "Escape" || (e.key === "Enter" && (e.ctrlKey || e.metaKey || oneLine))) {
       e.preventDefault();
       commit();
     }

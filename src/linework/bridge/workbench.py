@@ -29,6 +29,7 @@ def _preview(kind_name: str, size: tuple[float, float]) -> str:
     from linework.geometry import Box, fmt
     from linework.model import Shape
     from linework.render.shape import shape_node
+    from linework.shapes.preview import preview_extras
     from linework.svg import serialize
 
     w, h = size
@@ -36,7 +37,13 @@ def _preview(kind_name: str, size: tuple[float, float]) -> str:
     box = Box(_PREVIEW_PAD, _PREVIEW_PAD, w * k, h * k)
     text = "Text" if kind_name == "text" else ""
     shape = Shape(
-        id=f"preview:{kind_name}", page="", layer="", kind=kind_name, box=box, text=text
+        id=f"preview:{kind_name}",
+        page="",
+        layer="",
+        kind=kind_name,
+        box=box,
+        text=text,
+        **preview_extras(kind_name, k),
     )
     vw, vh = box.w + 2 * _PREVIEW_PAD, box.h + 2 * _PREVIEW_PAD
     return (

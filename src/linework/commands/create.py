@@ -25,6 +25,7 @@ from linework.model import (
     frozen_map,
 )
 from linework.shapes import KINDS, ShapeKind, kind_of
+from linework.shapes.defaults import kind_defaults
 
 #: How free text looks: no fill and no border, just the label.
 TEXT_STYLE = replace(DEFAULT_STYLE, fill="none", stroke="none")
@@ -72,6 +73,14 @@ def add_shape(
         The patch adding the shape (its only added record).
     """
     layer = _target_layer(doc, page, layer)
+    # A kind may say what a fresh shape starts with (a class: name and rows).
+    start_text, start_props, start_style = kind_defaults(kind_of(kind, kinds))
+    if props is None and start_props:
+        props = start_props
+    if not text and start_text:
+        text = start_text
+    if style is DEFAULT_STYLE and start_style:
+        style = replace(style, **start_style)
     if box is None:
         w, h = kind_of(kind, kinds).default_size
         c = center if center is not None else Vec(w / 2, h / 2)

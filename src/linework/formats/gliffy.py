@@ -118,8 +118,41 @@ _KINDS: Final[dict[str, str]] = {
     "uml.primitive": "rectangle",
     "uml.stereotype": "rectangle",
     "uml.activation": "rectangle",
-    "uml.note": "note",
-    "uml.use_case": "ellipse",
+    "uml.note": "uml-note",
+    "uml.use_case": "uml-use-case",
+    # UML and ERD stencils with a kind of their own (issue 11)
+    "uml.actor": "uml-actor",
+    "uml.lifeline": "uml-lifeline",
+    "uml.boundary_lifeline": "uml-lifeline",
+    "uml.control_lifeline": "uml-lifeline",
+    "uml.entity_lifeline": "uml-lifeline",
+    "uml.object_timeline": "uml-lifeline",
+    "uml.opt_combined_fragment": "uml-fragment",
+    "uml.loop_combined_fragment": "uml-fragment",
+    "uml.alt_combined_fragment": "uml-fragment",
+    "uml.interaction_use": "uml-fragment",
+    "uml.package": "uml-package",
+    "uml.component": "uml-component",
+    "uml.component1": "uml-component",
+    "uml.component2": "uml-component",
+    "uml.node": "uml-node",
+    "uml.device_node": "uml-node",
+    "uml.execution_environment_node": "uml-node",
+    "uml.state": "uml-state",
+    "uml.composite_state": "uml-state",
+    "uml.initial_state": "uml-initial",
+    "uml.start_state": "uml-initial",
+    "uml.final_state": "uml-final",
+    "uml.end_state": "uml-final",
+    "uml.choice": "uml-choice",
+    "uml.decision": "uml-choice",
+    "uml.fork": "uml-fork",
+    "uml.join": "uml-fork",
+    "uml.fork_join": "uml-fork",
+    "uml.action": "uml-action",
+    "uml.activity": "uml-action",
+    "uml.system_boundary": "uml-boundary",
+    "uml.destroy": "uml-destroy",
     # stencils (``tid``), used when the uid is unknown
     "stencil.rectangle": "rectangle",
     "stencil.round_rectangle": "rounded-rectangle",
@@ -465,6 +498,8 @@ class _Reader:
         elif others:
             # A shape with parts (UML, ERD): the parts and the shape move together.
             group = self._group(f, layer)
+        if kind == "uml-actor" and style.label_position == "inside":
+            style = replace(style, label_position="bottom", valign="top")
         sid = self.ids.new("shape")
         self.records[sid] = Shape(
             id=sid,

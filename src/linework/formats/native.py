@@ -49,7 +49,10 @@ VERSION: Final = 1
 #: The minor version: 1.1 adds container membership (``"container"`` on shapes
 #: and groups). Written only by files that use it, so a diagram without
 #: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
-MINOR: Final = 1
+#: 1.2 adds list-valued shape props: the rows of UML classes and ER tables
+#: (``rows``, ``compartments``), a lifeline's ``activations``, a fragment's
+#: ``dividers`` (docs/file-format.md, "UML and ER").
+MINOR: Final = 2
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -83,13 +86,23 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
     return {**o, "pages": new_pages}
 
 
+def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
+    """1.1 → 1.2: nothing to change; 1.2 only adds list-valued props."""
+    return o
+
+
 # Migrations work on raw JSON, so they keep working after the model changes.
 # Key: the version a migration upgrades from (none yet between majors).
 MIGRATIONS: Final[dict[int, Migration]] = {}
 #: Within major version 1, by the minor version a migration upgrades from.
-MINOR_MIGRATIONS: Final[dict[int, Migration]] = {0: _v1_0_to_1_1}
+MINOR_MIGRATIONS: Final[dict[int, Migration]] = {
+    0: _v1_0_to_1_1,
+    1: _v1_1_to_1_2,
+}
 
 _T = TypeVar("_T")
+#: Most items a list-valued prop holds (a class's rows, a lifeline's bars).
+_MAX_LIST_PROP: Final = 2000
 
 _DOC_KEYS: Final = frozenset({"format", "version", "minor", "pages", "meta"})
 _PAGE_KEYS: Final = frozenset(
@@ -240,6 +253,11 @@ def to_json(doc: Document) -> dict[str, Any]:
         CONTAINER_KEY in r.extra
         for r in doc.records.values()
         if isinstance(r, Shape | Connector | Group)
+    ) or any(
+        isinstance(v, list)
+        for r in doc.records.values()
+        if isinstance(r, Shape)
+        for v in r.props.values()
     ):
         out["minor"] = MINOR
     if doc.meta:
@@ -418,6 +436,20 @@ def _read_num(r: _Reader, v: Any, path: str, field: str) -> float:
     return r.number(v, path + field)
 
 
+def _list_prop(r: _Reader, v: list[Any], path: str) -> None:
+    """Check a list-valued prop: strings, numbers, or short lists of numbers."""
+    r.arr(v, path, _MAX_LIST_PROP)
+    for i, item in enumerate(v):
+        at = f"{path}[{i}]"
+        if isinstance(item, str):
+            r.string(item, at)
+        elif isinstance(item, list):
+            for j, x in enumerate(r.arr(item, at, 4)):
+                r.number(x, f"{at}[{j}]")
+        else:
+            r.number(item, at)
+
+
 def _read_text(r: _Reader, v: Any, path: str, field: str, limit: int) -> str:
     if type(v) is str and len(v) <= limit:
         return v
@@ -486,6 +518,8 @@ def _read_element(
                 r.string(value, f"{path}.props.{key}", limit)
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 r.number(value, f"{path}.props.{key}")
+            elif isinstance(value, list):  # rows, compartments, bars (1.2)
+                _list_prop(r, value, f"{path}.props.{key}")
         return Shape(
             id=rid,
             page=page,

@@ -9,6 +9,7 @@ from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.links import safe_link
 from linework.model import Shape, Style, frozen_map
 from linework.render.paint import dasharray
+from linework.render.rows import has_rows, header_nodes, row_nodes
 from linework.render.text import layout_in, text_nodes
 from linework.shapes import kind_of, label_box
 from linework.shapes.container import CONTAINER_KIND_NAMES, header_side
@@ -24,7 +25,10 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
         shape = _safe_picture(shape)
     body = SvgNode("g", _body_attrs(st), tuple(kind.body(shape)))
     children: list[SvgNode] = [body]
-    if shape.text:
+    if has_rows(shape):  # a class or table: its header, then each row
+        children.extend(header_nodes(shape))
+        children.extend(row_nodes(shape))
+    elif shape.text:
         label = _band_label(shape) or text_nodes(label_layout(shape), st)
         link = safe_link(shape.link) if shape.link else None
         if link and label:

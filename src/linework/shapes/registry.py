@@ -21,6 +21,7 @@ from linework.shapes.ellipse import (
     OR,
     SUMMING_JUNCTION,
 )
+from linework.shapes.er import ER_KINDS
 from linework.shapes.flowchart import (
     DELAY,
     DISPLAY,
@@ -55,8 +56,9 @@ from linework.shapes.polygons import (
 from linework.shapes.rect import PROCESS, RECTANGLE, ROUNDED_RECTANGLE
 from linework.shapes.star import STAR
 from linework.shapes.text import TEXT
+from linework.shapes.uml import UML_KINDS
 
-#: Every built-in kind, in palette order (basic first, then flowchart).
+#: Every built-in kind, in palette order (basic, flowchart, then UML and ER).
 DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     RECTANGLE,
     ROUNDED_RECTANGLE,
@@ -100,6 +102,8 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     OR,
     SUMMING_JUNCTION,
     SWIMLANE,
+    *UML_KINDS,
+    *ER_KINDS,
 )
 
 #: The default kinds by name (read-only).

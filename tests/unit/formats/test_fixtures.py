@@ -57,7 +57,7 @@ def test_v1_1_fixture_opens_with_its_containers() -> None:
     assert "not membership" == doc.records["outside"].extra["container_1_0"]
     assert doc == native.decode(native.encode(doc))
     assert native.encode(doc).startswith(b'{"format":"linework","meta":')
-    assert b'"minor":1' in native.encode(doc)
+    assert f'"minor":{native.MINOR}'.encode() in native.encode(doc)
 
 
 def test_v1_0_file_with_a_stray_container_key_is_migrated_not_misread() -> None:
@@ -68,3 +68,19 @@ def test_v1_0_file_with_a_stray_container_key_is_migrated_not_misread() -> None:
     assert "container" not in inner.extra
     assert "box" == inner.extra["container_1_0"]
     assert b'"minor"' not in native.encode(doc)  # still a 1.0 file
+
+
+def test_v1_2_fixture_opens_with_rows_ports_and_bars() -> None:
+    """1.2: a class and a table with rows, a relation between two rows, a lifeline."""
+    doc = native.decode((FIXTURES / "v1_2_uml_er.linework").read_bytes())
+    shapes = {r.id: r for r in doc.records.values() if isinstance(r, Shape)}
+    conn = doc.typed("conn:1", Connector)
+
+    assert shapes["class"].props["rows"] == ["- id: int", "+ pay(): void"]
+    assert shapes["class"].props["compartments"] == [1, 1]
+    assert shapes["class"].props["abstract"] is True
+    assert shapes["table"].props["rows"][0] == "PK id: int"
+    assert Attached(shape="table", port="row1-e") == conn.source
+    assert [[70, 170]] == shapes["life"].props["activations"]
+    assert doc == native.decode(native.encode(doc))
+    assert b'"minor":2' in native.encode(doc)

@@ -27,10 +27,10 @@ PINNED = {
     "footballbetting_data-flows.gliffy": (14, 21, 0),
     "jolt_TaperedCapsuleShape.gliffy": (13, 16, 0),
     "r4m_169279998_169279999.gliffy": (19, 33, 0),
-    "r4m_169280211_169280217.gliffy": (9, 6, 3),
+    "r4m_169280211_169280217.gliffy": (9, 6, 0),  # its actors: uml-actor
     "r4m_169280211_169280553.gliffy": (1, 0, 0),
     "r4m_181961344_181961368.gliffy": (5, 4, 0),
-    "r4m_20480270_164331735.gliffy": (16, 13, 5),
+    "r4m_20480270_164331735.gliffy": (16, 13, 0),  # its actors: uml-actor
 }
 
 

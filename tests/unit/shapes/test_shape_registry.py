@@ -52,12 +52,34 @@ FLOWCHART = (
     "summing-junction",
     "swimlane",
 )
+UML = (
+    "uml-class",
+    "uml-interface",
+    "uml-enumeration",
+    "uml-package",
+    "uml-component",
+    "uml-node",
+    "uml-note",
+    "uml-actor",
+    "uml-use-case",
+    "uml-boundary",
+    "uml-lifeline",
+    "uml-fragment",
+    "uml-destroy",
+    "uml-state",
+    "uml-initial",
+    "uml-final",
+    "uml-choice",
+    "uml-fork",
+    "uml-action",
+)
+ER = ("er-entity",)
 
 
 def test_names_are_pinned() -> None:
     """Renaming, dropping or reordering a kind fails here: names are stored in files."""
 
-    expected = BASIC + FLOWCHART
+    expected = BASIC + FLOWCHART + UML + ER
 
     assert expected == tuple(k.name for k in DEFAULT_KINDS)
 
@@ -65,11 +87,13 @@ def test_names_are_pinned() -> None:
 def test_libraries() -> None:
     """Each kind sits in the palette section the issue lists it under."""
 
-    expected = (BASIC, FLOWCHART)
+    expected = (BASIC, FLOWCHART, UML, ER)
 
     actual = (
         tuple(k.name for k in DEFAULT_KINDS if k.library == "basic"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "flowchart"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "uml"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "er"),
     )
     assert expected == actual
 

@@ -20,6 +20,7 @@ them with ``ui.request`` so one toolbar handler can send every button here.
 | zoom, snapping, grid, context menu, help | :mod:`.view` |
 | new, open, save, export | :mod:`.file` |
 | swimlane lanes | :mod:`.containers` |
+| UML and ER: rows, lifeline bars, relation presets | :mod:`.uml` |
 
 Made from the records: the key map (:mod:`.keymap`), the ``?`` panel
 (:mod:`.help`), the context menu (:mod:`.menu`), ``ui.enabled``, the edit
@@ -43,6 +44,7 @@ from linework.editor.actions import (
     pages,
     selection,
     text,
+    uml,
     view,
 )
 from linework.editor.actions._args import PASTE_OFFSET
@@ -67,6 +69,7 @@ REGISTRY: Final = Registry(
         *arrange.SPECS,
         *insert.SPECS,
         *containers.SPECS,
+        *uml.SPECS,
         *text.SPECS,
         *connectors.SPECS,
         *format.SPECS,

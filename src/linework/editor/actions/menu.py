@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from linework import commands as cmd
+from linework.editor import rows
 from linework.editor.actions._args import _sel
 from linework.editor.actions._spec import Facts
 from linework.editor.actions.registry import registry_of
@@ -165,5 +166,6 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
         "x": at.x,
         "y": at.y,
         "target": "selection",
-        "items": _placed(ed, at, text),
+        # Then a class's rows or a lifeline's bars, by where the click was.
+        "items": _placed(ed, at, text) + rows.menu_items(ed, at),
     }

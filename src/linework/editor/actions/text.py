@@ -2,7 +2,7 @@
 
 - ``set-text`` (id, text, label?): commit the in-place editor (text is data,
   never markup); ``label`` is a connector's label index (default: the one
-  being edited)
+  being edited); on a class or table, ``label`` = row + 1 edits one row
 - ``edit-text`` (id?, label?, position?): open the in-place editor on an
   element (default: the selection); for a connector on its label ``label``
   (default 0), or a new label at ``position`` along the path when ``label``
@@ -16,6 +16,8 @@ from typing import Any
 
 from linework import commands as cmd
 from linework.commands import CommandError
+from linework.commands import rows as cmd_rows
+from linework.editor import rows
 from linework.editor.actions._args import _do, _num, _opt_num, _sel, _str
 from linework.editor.actions._spec import Args, Shortcut, Spec
 from linework.editor.editor import Editor
@@ -26,6 +28,7 @@ from linework.model import Connector, Shape, text_paddings
 from linework.render.text import padded
 from linework.routing import point_at
 from linework.shapes import label_box
+from linework.shapes.rows import rows_of as row_texts
 
 
 def _set_text(ed: Editor, args: Args) -> None:
@@ -36,6 +39,10 @@ def _set_text(ed: Editor, args: Args) -> None:
     mine = editing is not None and editing.id == rid
     label = int(_num(args, "label", editing.label if editing and mine else 0))
     position = editing.position if editing and mine else None
+    if label > 0 and isinstance(ed.document.get(rid), Shape):
+        patch = cmd_rows.set_row(ed.document, rid, label - 1, text, kinds=ed.kinds)
+        _do(ed, patch, "Edit row")
+        return
     patch = cmd.set_text(ed.document, rid, text, label=label, position=position)
     state = ed.state
     if (
@@ -67,6 +74,8 @@ def start_edit(
         return
     if isinstance(el, Connector):
         label = max(0, min(label, len(el.labels)))
+    elif rows.rowed(ed, rid) is None or not 0 <= label <= len(row_texts(el)):
+        label = 0  # a shape's label 0 is its name; 1… its rows, if it has any
     ed.session.editing = Editing(rid, label=label, position=position)
 
 
@@ -108,7 +117,9 @@ def double_click(ed: Editor, at: Vec) -> None:
     el = ed.element_at(at)
     if el is not None:
         ed.select([cmd.top_of(ed.document, el).id])
-        start_edit(ed, el.id)
+        # On a class's or table's row, that row (label = row + 1).
+        row = rows.row_under(ed, el, at) if isinstance(el, Shape) else None
+        start_edit(ed, el.id, 0 if row is None else row + 1)
         return
     start_text_at(ed, at)
 
@@ -136,7 +147,13 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
     doc = ed.document
     rid, created, index = editing.id, editing.created, 0
     el = doc.get(rid)
-    if isinstance(el, Shape):
+    row = None
+    if isinstance(el, Shape) and editing.label > 0 and (found := rows.rowed(ed, rid)):
+        row = rows.edit_row(el, found[1], editing.label)
+    if isinstance(el, Shape) and row is not None:
+        box, text, st = row
+        rot, index, wrap = el.rotation_deg, editing.label, False
+    elif isinstance(el, Shape):
         box = label_box(el, kinds=ed.kinds)
         text, st, rot = el.text, el.style, el.rotation_deg
         # As the renderer lays it out: a label outside its shape never wraps.
@@ -167,6 +184,8 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
         "rotation": rot,
         "text": text,
         "created": created,
+        # A class's or table's row is one line: Enter commits it.
+        "single_line": row is not None,
         "style": {
             "font_family": st.font_family,
             "font_size": st.font_size,

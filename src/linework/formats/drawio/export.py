@@ -24,6 +24,14 @@ from linework.formats import htmltext, limits, stencils
 from linework.formats.drawio import names, styles
 from linework.formats.drawio.containers import lane_pairs
 from linework.formats.drawio.names import PORT_ANCHORS
+from linework.formats.drawio.uml import (
+    UML_KIND_STYLES,
+    child_cells,
+    export_text,
+    font_style_bits,
+    row_cell_suffix,
+)
+from linework.formats.drawio.uml import style_pairs as uml_pairs
 from linework.geometry import Box, Vec, fmt
 from linework.links import safe_link
 from linework.model import (
@@ -83,6 +91,7 @@ KIND_STYLES: Final[Mapping[str, str]] = {
     "extract": "shape=mxgraph.flowchart.extract_or_measurement;",
     "or": "shape=mxgraph.flowchart.or;",
     "summing-junction": "shape=mxgraph.flowchart.summing_function;",
+    **UML_KIND_STYLES,
 }
 
 #: Our arrowheads → (draw.io arrow name, filled).
@@ -137,8 +146,11 @@ def _style_string(pairs: list[tuple[str, str]], prefix: str = "") -> str:
     return prefix + "".join(f"{k}={v};" for k, v in pairs)
 
 
-def _text_pairs(style: Style, *, html: bool) -> list[tuple[str, str]]:
+def _text_pairs(
+    style: Style, *, html: bool, extra_bits: int = 0
+) -> list[tuple[str, str]]:
     font_style = int(style.bold) | int(style.italic) << 1 | int(style.underline) << 2
+    font_style |= extra_bits
     pairs = [("whiteSpace", "wrap")] if style.wrap else []
     pairs += [
         ("fontSize", _num(style.font_size)),
@@ -218,8 +230,9 @@ def _shape_style(shape: Shape, html: bool) -> str:
     if lane is None:
         pairs.append(("fillColor", _colour(shape.style.fill, "#ffffff")))
     pairs += _line_pairs(shape.style)
-    pairs += _text_pairs(shape.style, html=html)
+    pairs += _text_pairs(shape.style, html=html, extra_bits=font_style_bits(shape))
     pairs += _LABEL_POSITIONS.get(shape.style.label_position, [])
+    pairs += uml_pairs(shape)
     if shape.rotation_deg:
         pairs.append(("rotation", _num(shape.rotation_deg)))
     return _style_string(pairs, base)
@@ -352,6 +365,17 @@ class _PageWriter:
         # resolves references in either direction.
         for e in self.elements:
             self.cell_of[e.id] = self.unique(e.id)
+        # Rows, separators and bars of UML/ER shapes: ids known before any
+        # connector names a row cell.
+        self.children: dict[str, list[tuple[str, str]]] = {}
+        for e in self.elements:
+            if isinstance(e, Shape):
+                kids = [
+                    (k.suffix, self.unique(f"{self.cell_of[e.id]}-{k.suffix}"))
+                    for k in child_cells(e)
+                ]
+                if kids:
+                    self.children[e.id] = kids
         for e in self.elements:
             for g in reversed(self._ancestors(e)):
                 self._emit(self._owner(g))
@@ -400,7 +424,7 @@ class _PageWriter:
 
     def _shape(self, s: Shape) -> None:
         cid = self.cell_of[s.id]
-        value, html = _label(s.text)
+        value, html = _label(export_text(s))
         attrs = {
             "style": _shape_style(s, html),
             "vertex": "1",
@@ -417,6 +441,21 @@ class _PageWriter:
                 self.root, "mxCell", {"id": cid, "value": value, **attrs}
             )
         self._geometry(cell, s.box, self.origin(self._group_of(s)))
+        ids = dict(self.children.get(s.id, []))
+        for k in child_cells(s):
+            kv, khtml = _label(k.value)
+            kcell = ET.SubElement(
+                self.root,
+                "mxCell",
+                {
+                    "id": ids[k.suffix],
+                    "value": kv,
+                    "style": k.style + ("html=1;" if khtml else ""),
+                    "vertex": "1",
+                    "parent": cid,
+                },
+            )
+            self._geometry(kcell, k.box, Vec(0.0, 0.0))
 
     def _end(
         self, end: End, side: str, attrs: dict[str, str], style: list[str]
@@ -430,6 +469,15 @@ class _PageWriter:
         if target.page != self.page_id or end.shape not in self.cell_of:
             return target.box.center  # not on this page: keep where the end was
         attrs["source" if side == "exit" else "target"] = self.cell_of[end.shape]
+        row = row_cell_suffix(target, end.port)
+        if row is not None:  # an end on a class's or table's row: on its cell
+            cell = dict(self.children.get(target.id, [])).get(row[0])
+            if cell is not None:
+                attrs["source" if side == "exit" else "target"] = cell
+                style.append(
+                    f"{side}X={_num(row[1])};{side}Y=0.5;{side}Dx=0;{side}Dy=0;"
+                )
+                return None
         anchor = end.anchor
         if anchor is None and end.port is not None and end.port in PORT_ANCHORS:
             anchor = Vec(*PORT_ANCHORS[end.port])

@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
+from linework.formats.drawio.uml_names import UML_KIND_HINTS, UML_SHAPE_KINDS
+
 #: Where each named port sits in its shape's box, as fractions: the
 #: ``exitX``/``exitY`` anchor draw.io keeps for it (draw.io has no ports).
 PORT_ANCHORS: Final[Mapping[str, tuple[float, float]]] = {
@@ -34,7 +36,7 @@ EXTRA_SHAPE_KEY: Final = "drawio_shape"
 #: as an oval filling the box and Linework as the circle inside it.
 KIND_HINT_KEY: Final = "lineworkKind"
 #: Kinds the hint may restore, each from the draw.io kind it is exported as.
-KIND_HINTS: Final[dict[str, str]] = {"circle": "ellipse"}
+KIND_HINTS: Final[dict[str, str]] = {"circle": "ellipse", **UML_KIND_HINTS}
 
 CODE: Final = "LW-E0200"
 ID_PREFIXES: Final = ("shape:", "conn:", "group:", "layer:", "page:")
@@ -120,6 +122,7 @@ SHAPE_KINDS: Final[Mapping[str, str]] = {
     "mxgraph.flowchart.start_1": "ellipse",
     "mxgraph.flowchart.start_2": "circle",
     "mxgraph.flowchart.database": "cylinder",
+    **UML_SHAPE_KINDS,
 }
 #: draw.io arrow name → our arrowhead when filled, and when hollow (fill=0).
 #: draw.io ignores the fill of open and ER arrows, so both entries agree there.

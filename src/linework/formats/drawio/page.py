@@ -25,6 +25,7 @@ from linework.formats.drawio.names import (
     fresh_id,
 )
 from linework.formats.drawio.styles import flag
+from linework.formats.drawio.uml import fold_row_ends, refine, stack_rows
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
 from linework.model import (
@@ -283,6 +284,9 @@ class PageBuilder:
         holder_depth: dict[str, int] = {}
         group_depth: dict[str, int] = {}
         edges: list[tuple[Cell, int]] = []  # with their place in paint order
+        # Cells folded into a UML/ER shape (rows, separators, activation bars).
+        folded: set[str] = set()
+        rows_of: dict[str, tuple[str, int]] = {}  # row cell → (shape id, row)
         z = 0
 
         def depth_under(inherited: str | None) -> int:
@@ -310,6 +314,11 @@ class PageBuilder:
             # The container this cell's unit (itself, or the group it opens)
             # belongs to: its parent's, if the parent is one.
             into = holder.get(p)
+            if c.id in folded or p in folded:
+                origin[c.id] = porigin
+                group_of[c.id] = inherited
+                folded.add(c.id)
+                continue
             if not c.visible:
                 report.add("hidden")
             if not c.vertex or is_label(c):
@@ -353,7 +362,8 @@ class PageBuilder:
                     z = self._chart(c, chart, chart_group, layer_id, z + 1)
                     continue
             group_id: str | None = inherited
-            container = is_container_cell(c, has_content(c))
+            rowed = stack_rows(self, c, children.get(c.id, []), children, parent)
+            container = rowed is None and is_container_cell(c, has_content(c))
             if container:
                 depth = holder_depth.get(p, 0) + 1
                 if depth > limits.MAX_GROUP_DEPTH:
@@ -374,6 +384,13 @@ class PageBuilder:
             shape = build_shape(
                 self, c, box, label, layer=layer_id, parent_group=group_id, z=z
             )
+            shape, absorbed = refine(self, c, shape, rowed, children.get(c.id, []))
+            for kid, row in absorbed.items():
+                folded.add(kid)
+                if row is not None:
+                    rows_of[kid] = (shape.id, row)
+                    shape_of[kid] = shape.id
+                    boxes[kid] = box
             if container:
                 shape = as_container(c, shape)
                 holder[c.id] = shape.id
@@ -398,6 +415,7 @@ class PageBuilder:
                 z=edge_z,
             )
             if conn is not None:
+                conn = fold_row_ends(conn, c, rows_of, boxes)
                 # An edge inside a container is a member: its bends travel.
                 self.records.append(member(conn, holder.get(parent[c.id])))
         return PageResult(self.records, self.unmapped)

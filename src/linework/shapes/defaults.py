@@ -1,0 +1,67 @@
+"""Kinds that say what a fresh shape of theirs starts with.
+
+A UML class dropped from the palette should already read as a class: a name,
+an attribute and an operation, a bold title. ``add_shape`` and the palette's
+preview ask :func:`kind_defaults`, so kinds without such data are unaffected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from copy import deepcopy
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Final
+
+from linework.geometry import Vec
+from linework.model import Shape
+from linework.shapes.kind import KindBase, rect_ports
+
+_NONE: Final[Mapping[str, Any]] = MappingProxyType({})
+
+
+def frozen(d: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+    """Return a read-only copy of ``d``."""
+    return MappingProxyType(dict(d)) if d else _NONE
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DefaultsKind(KindBase):
+    """A kind with the text, props and style overrides a new shape starts with."""
+
+    default_text: str = ""
+    default_props: Mapping[str, Any] = field(default_factory=frozen)
+    #: Style fields to override on the default style (``label_position`` …).
+    default_style: Mapping[str, Any] = field(default_factory=frozen)
+
+
+class BoxOutline:
+    """Mix-in: the silhouette is the box, ports at edge midpoints and corners."""
+
+    __slots__ = ()
+
+    def outline(self, shape: Shape) -> tuple[Vec, ...]:
+        """Return the box corners."""
+        b = shape.box
+        return (
+            Vec(b.x, b.y),
+            Vec(b.right, b.y),
+            Vec(b.right, b.bottom),
+            Vec(b.x, b.bottom),
+        )
+
+    def ports(self, shape: Shape) -> dict[str, Vec]:
+        """Return edge midpoints and corners."""
+        return rect_ports(shape.box)
+
+
+def kind_defaults(kind: object) -> tuple[str, Mapping[str, Any], Mapping[str, Any]]:
+    """Return ``(text, props, style overrides)`` a new shape of ``kind`` starts with."""
+    if isinstance(kind, DefaultsKind):
+        # Rows are lists: each new shape gets its own copy.
+        return (
+            kind.default_text,
+            frozen(deepcopy(dict(kind.default_props))),
+            kind.default_style,
+        )
+    return "", _NONE, _NONE
