@@ -13,7 +13,7 @@ import { parseFragments } from "../safe-svg.js";
 import { toPage } from "./input.js";
 import { createIconLibraries } from "./palette-icons.js";
 
-const LIBRARIES = [["basic", "Basic shapes"], ["flowchart", "Flowchart"]];
+const LIBRARIES = [["basic", "Basic shapes"], ["flowchart", "Flowchart"], ["bpmn", "BPMN"], ["c4", "C4"]];
 const DRAG_PX = 4;
 
 export function createPalette({ root, svg, canvas, editor, call }) {

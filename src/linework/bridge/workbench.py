@@ -29,6 +29,7 @@ def _preview(kind_name: str, size: tuple[float, float]) -> str:
     from linework.geometry import Box, fmt
     from linework.model import Shape
     from linework.render.shape import shape_node
+    from linework.shapes.defaults import initial_props, initial_style
     from linework.svg import serialize
 
     w, h = size
@@ -36,13 +37,73 @@ def _preview(kind_name: str, size: tuple[float, float]) -> str:
     box = Box(_PREVIEW_PAD, _PREVIEW_PAD, w * k, h * k)
     text = "Text" if kind_name == "text" else ""
     shape = Shape(
-        id=f"preview:{kind_name}", page="", layer="", kind=kind_name, box=box, text=text
+        id=f"preview:{kind_name}",
+        page="",
+        layer="",
+        kind=kind_name,
+        box=box,
+        text=text,
+        style=initial_style(kind_name),
+        props=initial_props(kind_name),
     )
     vw, vh = box.w + 2 * _PREVIEW_PAD, box.h + 2 * _PREVIEW_PAD
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {fmt(vw)} {fmt(vh)}">{serialize(shape_node(shape))}</svg>'
     )
+
+
+def _preset_preview(name: str) -> str:
+    """Return ``<svg viewBox>`` text drawing a preset's shapes (pool and lanes)."""
+    from dataclasses import replace
+
+    from linework.commands._base import ZCounter
+    from linework.editor.presets import PRESETS, preset_shapes
+    from linework.geometry import Box, fmt
+    from linework.model import Document, IdSource, frozen_map
+    from linework.render.shape import shape_node
+    from linework.svg import serialize
+
+    preset = PRESETS[name]
+    w, h = preset.size
+    k = min(_PREVIEW_W / w, _PREVIEW_H / h)
+    box = Box(_PREVIEW_PAD, _PREVIEW_PAD, w * k, h * k)
+    shapes = preset_shapes(
+        preset,
+        box,
+        ids=IdSource(),
+        page="",
+        layer="",
+        z=ZCounter(Document.new(), ""),
+    )
+    # The title bands scaled with the box, so the preview reads at 36 px.
+    shapes = [
+        replace(s, text="", props=frozen_map({**s.props, "header": 30.0 * k}))
+        for s in shapes
+    ]
+    vw, vh = box.w + 2 * _PREVIEW_PAD, box.h + 2 * _PREVIEW_PAD
+    body = "".join(serialize(shape_node(s)) for s in shapes)
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {fmt(vw)} {fmt(vh)}">{body}</svg>'
+    )
+
+
+def _preset_entries(library: str) -> list[dict[str, Any]]:
+    from linework.editor.presets import PRESETS
+
+    return [
+        {
+            "name": p.name,
+            "title": p.title,
+            "library": p.library,
+            "keywords": list(p.keywords),
+            "default_size": list(p.size),
+            "svg": _preset_preview(p.name),
+        }
+        for p in PRESETS.values()
+        if p.library == library
+    ]
 
 
 _cache: list[dict[str, Any]] = []
@@ -66,6 +127,13 @@ def palette(session: Session, message: dict[str, Any]) -> dict[str, Any]:
             for kind in DEFAULT_KINDS
             if kind.name not in _NOT_IN_PALETTE
         )
+        # Entries made of several shapes (BPMN pool and lane) end their section.
+        for library in ("bpmn",):
+            at = max(
+                (i for i, e in enumerate(_cache) if e["library"] == library),
+                default=len(_cache) - 1,
+            )
+            _cache[at + 1 : at + 1] = _preset_entries(library)
     return {"ok": True, "kinds": _cache}
 
 

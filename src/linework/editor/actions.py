@@ -94,7 +94,7 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import lanes, placement
+from linework.editor import lanes, placement, presets
 from linework.editor.editor import Editor
 from linework.editor.icons import new_icon
 from linework.editor.inserting import drop_preview, insert_picture
@@ -121,6 +121,7 @@ from linework.model import (
 from linework.render.text import padded
 from linework.routing import hit_distance, point_at
 from linework.shapes import kind_of, label_box
+from linework.shapes.defaults import initial_props, initial_style
 
 Args = Mapping[str, Any]
 ActionFn = Callable[[Editor, Args], None]
@@ -450,19 +451,29 @@ def _add_placed(ed: Editor, patch: Patch, label: str) -> None:
 def _add_shape(ed: Editor, args: Args) -> None:
     kind = _str(args, "kind")
     w, h = _opt_num(args, "w"), _opt_num(args, "h")
-    size = kind_of(kind, ed.kinds).default_size
+    preset = presets.PRESETS.get(kind)
+    size = preset.size if preset else kind_of(kind, ed.kinds).default_size
     if w is not None and h is not None:
         size = (max(w, 1.0), max(h, 1.0))
+    box = _placed_box(ed, args, size)
+    if preset is not None:  # a palette entry made of several shapes (a pool)
+        patch, root = presets.add_preset(ed, preset, box)
+        ed.apply(cmd.joined(ed.document, patch, [root]), "Add shape")
+        ed.select([root])
+        placement.reveal(ed, [root])
+        return
     patch = cmd.add_shape(
         ed.document,
         ed.ids,
         page=ed.session.page_id,
         layer=ed.active_layer(),
         kind=kind,
-        box=_placed_box(ed, args, size),
+        box=box,
         text=_str(args, "text", ""),
         grid=ed.grid,
         kinds=ed.kinds,
+        style=initial_style(kind),
+        props=initial_props(kind),
     )
     _add_placed(ed, patch, "Add shape")
 

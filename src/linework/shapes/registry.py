@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from linework.shapes.bpmn import BPMN_KINDS
+from linework.shapes.c4 import C4_KINDS
 from linework.shapes.cloud import CLOUD
 from linework.shapes.container import CONTAINER, SWIMLANE
 from linework.shapes.cylinder import CYLINDER
@@ -56,7 +58,7 @@ from linework.shapes.rect import PROCESS, RECTANGLE, ROUNDED_RECTANGLE
 from linework.shapes.star import STAR
 from linework.shapes.text import TEXT
 
-#: Every built-in kind, in palette order (basic first, then flowchart).
+#: Every built-in kind, in palette order (basic, flowchart, BPMN, C4).
 DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     RECTANGLE,
     ROUNDED_RECTANGLE,
@@ -100,6 +102,8 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     OR,
     SUMMING_JUNCTION,
     SWIMLANE,
+    *BPMN_KINDS,
+    *C4_KINDS,
 )
 
 #: The default kinds by name (read-only).

@@ -52,12 +52,50 @@ FLOWCHART = (
     "summing-junction",
     "swimlane",
 )
+BPMN = (
+    "bpmn-start-event",
+    "bpmn-start-message",
+    "bpmn-start-timer",
+    "bpmn-start-signal",
+    "bpmn-intermediate-event",
+    "bpmn-intermediate-message",
+    "bpmn-intermediate-timer",
+    "bpmn-intermediate-error",
+    "bpmn-intermediate-signal",
+    "bpmn-end-event",
+    "bpmn-end-message",
+    "bpmn-end-error",
+    "bpmn-end-signal",
+    "bpmn-end-terminate",
+    "bpmn-task",
+    "bpmn-user-task",
+    "bpmn-service-task",
+    "bpmn-script-task",
+    "bpmn-send-task",
+    "bpmn-receive-task",
+    "bpmn-manual-task",
+    "bpmn-sub-process",
+    "bpmn-gateway-exclusive",
+    "bpmn-gateway-parallel",
+    "bpmn-gateway-inclusive",
+    "bpmn-gateway-event-based",
+    "bpmn-data-object",
+    "bpmn-data-store",
+)
+C4 = (
+    "c4-person",
+    "c4-software-system",
+    "c4-container",
+    "c4-component",
+    "c4-system-boundary",
+    "c4-container-boundary",
+)
 
 
 def test_names_are_pinned() -> None:
     """Renaming, dropping or reordering a kind fails here: names are stored in files."""
 
-    expected = BASIC + FLOWCHART
+    expected = BASIC + FLOWCHART + BPMN + C4
 
     assert expected == tuple(k.name for k in DEFAULT_KINDS)
 
@@ -65,11 +103,13 @@ def test_names_are_pinned() -> None:
 def test_libraries() -> None:
     """Each kind sits in the palette section the issue lists it under."""
 
-    expected = (BASIC, FLOWCHART)
+    expected = (BASIC, FLOWCHART, BPMN, C4)
 
     actual = (
         tuple(k.name for k in DEFAULT_KINDS if k.library == "basic"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "flowchart"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "bpmn"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "c4"),
     )
     assert expected == actual
 
