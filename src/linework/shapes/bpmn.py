@@ -30,6 +30,19 @@ from linework.svg import SvgNode, node
 
 EventPosition = Literal["start", "intermediate", "end"]
 Marker = Literal["none", "message", "timer", "error", "signal", "terminate"]
+#: Markers an imported event may carry in ``props["marker"]`` beyond the
+#: palette's (draw.io's other BPMN triggers).
+EXTRA_MARKERS: Final = frozenset(
+    {
+        "escalation",
+        "conditional",
+        "link",
+        "compensation",
+        "cancel",
+        "multiple",
+        "parallel-multiple",
+    }
+)
 TaskType = Literal["none", "user", "service", "script", "send", "receive", "manual"]
 GatewayType = Literal["exclusive", "parallel", "inclusive", "event-based"]
 
@@ -116,7 +129,7 @@ def envelope(shape: Shape, c: Vec, w: float, filled: bool) -> tuple[SvgNode, ...
 
 
 def _marker(
-    shape: Shape, marker: Marker, c: Vec, r: float, filled: bool
+    shape: Shape, marker: str, c: Vec, r: float, filled: bool
 ) -> tuple[SvgNode, ...]:
     """Return an event's marker drawn inside a ring of radius ``r`` about ``c``."""
     fill = ink(shape) if filled else "none"
@@ -161,7 +174,84 @@ def _marker(
         return (
             node("circle", cx=c.x, cy=c.y, r=r * 0.6, fill=ink(shape), stroke="none"),
         )
-    return ()
+    return _other_marker(marker, c, r * 0.55, fill)
+
+
+def _other_marker(marker: str, c: Vec, s: float, fill: str) -> tuple[SvgNode, ...]:
+    """Return the markers only imports carry (escalation, link, cancel …)."""
+    pts: list[Vec] = []
+    if marker == "escalation":
+        pts = [
+            Vec(c.x, c.y - s),
+            Vec(c.x + s * 0.7, c.y + s),
+            Vec(c.x, c.y + s * 0.2),
+            Vec(c.x - s * 0.7, c.y + s),
+        ]
+    elif marker == "link":
+        pts = [
+            Vec(c.x - s, c.y - s * 0.35),
+            Vec(c.x + s * 0.2, c.y - s * 0.35),
+            Vec(c.x + s * 0.2, c.y - s * 0.8),
+            Vec(c.x + s, c.y),
+            Vec(c.x + s * 0.2, c.y + s * 0.8),
+            Vec(c.x + s * 0.2, c.y + s * 0.35),
+            Vec(c.x - s, c.y + s * 0.35),
+        ]
+    elif marker == "compensation":
+        pts = [
+            Vec(c.x - s, c.y),
+            Vec(c.x, c.y - s * 0.6),
+            Vec(c.x, c.y),
+            Vec(c.x + s, c.y - s * 0.6),
+            Vec(c.x + s, c.y + s * 0.6),
+            Vec(c.x, c.y),
+            Vec(c.x, c.y + s * 0.6),
+        ]
+    elif marker == "multiple":
+        pts = [
+            Vec(
+                c.x + s * math.cos(math.radians(-90 + 72 * i)),
+                c.y + s * math.sin(math.radians(-90 + 72 * i)),
+            )
+            for i in range(5)
+        ]
+    elif marker == "conditional":
+        page = Box(c.x - s * 0.65, c.y - s * 0.85, s * 1.3, s * 1.7)
+        rows = [
+            [
+                Vec(page.x + 3, page.y + page.h * k),
+                Vec(page.right - 3, page.y + page.h * k),
+            ]
+            for k in (0.25, 0.45, 0.65, 0.85)
+        ]
+        return (rect_node(page), lines_node(*rows))
+    elif marker in ("cancel", "parallel-multiple"):
+        w = s * 0.3
+        if marker == "cancel":
+            d = s * 0.7
+            return (
+                lines_node(
+                    [Vec(c.x - d, c.y - d), Vec(c.x + d, c.y + d)],
+                    [Vec(c.x + d, c.y - d), Vec(c.x - d, c.y + d)],
+                ),
+            )
+        pts = [
+            Vec(c.x - w, c.y - s),
+            Vec(c.x + w, c.y - s),
+            Vec(c.x + w, c.y - w),
+            Vec(c.x + s, c.y - w),
+            Vec(c.x + s, c.y + w),
+            Vec(c.x + w, c.y + w),
+            Vec(c.x + w, c.y + s),
+            Vec(c.x - w, c.y + s),
+            Vec(c.x - w, c.y + w),
+            Vec(c.x - s, c.y + w),
+            Vec(c.x - s, c.y - w),
+            Vec(c.x - w, c.y - w),
+        ]
+    if not pts:
+        return ()
+    return (node("path", d=polygon_d(pts), fill=fill),)
 
 
 def _task_marker(
@@ -300,7 +390,12 @@ class EventKind(KindBase):
             )
         else:
             rings = (node("circle", cx=c.x, cy=c.y, r=r),)
-        return rings + _marker(shape, self.marker, c, r, self.position == "end")
+        marker: str = self.marker
+        extra = shape.props.get("marker")
+        if isinstance(extra, str) and (extra in MARKERS or extra in EXTRA_MARKERS):
+            marker = extra
+        throwing = self.position == "end" or shape.props.get("throwing") is True
+        return rings + _marker(shape, marker, c, r, throwing)
 
 
 # --------------------------------------------------------------------------- tasks
@@ -386,18 +481,29 @@ class GatewayKind(KindBase):
         thick = max(shape.style.stroke_width * 2, 3.0)
         base = polygon_node(self.outline(shape))
         col = ink(shape)
-        if self.gateway == "exclusive":
+        gateway: str = self.gateway
+        if shape.props.get("gateway") == "complex":  # draw.io's complex gateway
+            gateway = "complex"
+            d = s * 0.8
+            return (
+                base,
+                bar(Vec(c.x - d, c.y - d), Vec(c.x + d, c.y + d), thick, col),
+                bar(Vec(c.x + d, c.y - d), Vec(c.x - d, c.y + d), thick, col),
+                bar(Vec(c.x, c.y - s), Vec(c.x, c.y + s), thick, col),
+                bar(Vec(c.x - s, c.y), Vec(c.x + s, c.y), thick, col),
+            )
+        if gateway == "exclusive":
             d = s * 0.8
             mark: tuple[SvgNode, ...] = (
                 bar(Vec(c.x - d, c.y - d), Vec(c.x + d, c.y + d), thick, col),
                 bar(Vec(c.x + d, c.y - d), Vec(c.x - d, c.y + d), thick, col),
             )
-        elif self.gateway == "parallel":
+        elif gateway == "parallel":
             mark = (
                 bar(Vec(c.x, c.y - s), Vec(c.x, c.y + s), thick, col),
                 bar(Vec(c.x - s, c.y), Vec(c.x + s, c.y), thick, col),
             )
-        elif self.gateway == "inclusive":
+        elif gateway == "inclusive":
             mark = (annulus(c, s + thick / 2, s - thick / 2, col),)
         else:  # event-based: a double ring round a pentagon
             p = s * 0.55
@@ -508,6 +614,36 @@ class DataStoreKind(KindBase):
         return (
             polygon_node(self.outline(shape)),
             node("path", d="".join(rims), fill="none"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MessageKind(KindBase):
+    """A BPMN message: an envelope (draw.io's ``shape=message``)."""
+
+    def outline(self, shape: Shape) -> tuple[Vec, ...]:
+        """Return the envelope's rectangle."""
+        b = shape.box
+        return (
+            Vec(b.x, b.y),
+            Vec(b.right, b.y),
+            Vec(b.right, b.bottom),
+            Vec(b.x, b.bottom),
+        )
+
+    def ports(self, shape: Shape) -> dict[str, Vec]:
+        """Return the edge midpoints."""
+        p = rect_ports(shape.box)
+        return {k: p[k] for k in ("n", "e", "s", "w")}
+
+    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
+        """Return the envelope and its flap."""
+        b = shape.box
+        return (
+            rect_node(b),
+            lines_node(
+                [Vec(b.x, b.y), Vec(b.center.x, b.y + b.h * 0.55), Vec(b.right, b.y)]
+            ),
         )
 
 
@@ -649,6 +785,14 @@ DATA_STORE: Final = DataStoreKind(
     keywords=("bpmn", "data", "database", "storage", "db"),
 )
 
+MESSAGE: Final = MessageKind(
+    name="bpmn-message",
+    title="Message",
+    library="bpmn",
+    default_size=(40.0, 28.0),
+    keywords=("bpmn", "message", "envelope", "mail", "letter"),
+)
+
 #: Every BPMN kind, in palette order.
 BPMN_KINDS: Final = (
     *EVENTS,
@@ -657,6 +801,7 @@ BPMN_KINDS: Final = (
     *GATEWAYS,
     DATA_OBJECT,
     DATA_STORE,
+    MESSAGE,
 )
 
 #: Style fields a BPMN shape gets when added from the palette: events, gateways
@@ -664,7 +809,7 @@ BPMN_KINDS: Final = (
 BPMN_STYLES: Final[dict[str, dict[str, object]]] = {
     **{
         k.name: {"label_position": "bottom", "valign": "top"}
-        for k in (*EVENTS, *GATEWAYS, DATA_OBJECT, DATA_STORE)
+        for k in (*EVENTS, *GATEWAYS, DATA_OBJECT, DATA_STORE, MESSAGE)
     },
     **{k.name: {"corner_radius": TASK_RADIUS} for k in (*TASKS, SUB_PROCESS)},
 }

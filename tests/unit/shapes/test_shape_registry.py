@@ -81,6 +81,7 @@ BPMN = (
     "bpmn-gateway-event-based",
     "bpmn-data-object",
     "bpmn-data-store",
+    "bpmn-message",
 )
 C4 = (
     "c4-person",
