@@ -49,7 +49,10 @@ VERSION: Final = 1
 #: The minor version: 1.1 adds container membership (``"container"`` on shapes
 #: and groups). Written only by files that use it, so a diagram without
 #: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
-MINOR: Final = 1
+#: 1.2 adds the BPMN and C4 kinds (``bpmn-*``, ``c4-*``) and their props.
+MINOR: Final = 2
+#: Kind name prefixes of 1.2; a file using one says minor 2.
+_KINDS_1_2: Final = ("bpmn-", "c4-")
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -87,7 +90,10 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
 # Key: the version a migration upgrades from (none yet between majors).
 MIGRATIONS: Final[dict[int, Migration]] = {}
 #: Within major version 1, by the minor version a migration upgrades from.
-MINOR_MIGRATIONS: Final[dict[int, Migration]] = {0: _v1_0_to_1_1}
+MINOR_MIGRATIONS: Final[dict[int, Migration]] = {
+    0: _v1_0_to_1_1,
+    1: lambda o: o,  # 1.1 → 1.2 adds kinds only: nothing to change
+}
 
 _T = TypeVar("_T")
 
@@ -237,11 +243,16 @@ def to_json(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = dict(doc.extra)
     out.update(format=FORMAT, version=VERSION, pages=pages)
     if any(
+        isinstance(r, Shape) and r.kind.startswith(_KINDS_1_2)
+        for r in doc.records.values()
+    ):
+        out["minor"] = 2
+    elif any(
         CONTAINER_KEY in r.extra
         for r in doc.records.values()
         if isinstance(r, Shape | Connector | Group)
     ):
-        out["minor"] = MINOR
+        out["minor"] = 1
     if doc.meta:
         out["meta"] = dict(doc.meta)
     return out
