@@ -47,6 +47,10 @@ with ``ui.request`` so one toolbar handler can send every button here.
   {x, y}
 - ``set-style`` (fields, ids?): set style fields on the selection (or ids); with
   nothing selected, arrowheads, stroke and dash become the style of new connectors
+- ``connector-preset`` (name, ids?): restyle the selected connectors as a notation's
+  line (``bpmn-sequence-flow``, ``bpmn-message-flow``, ``bpmn-association``,
+  ``c4-relationship``; see ``editor.connector_presets``); with nothing selected,
+  the style of new connectors
 - ``set-text`` (id, text, label?): commit the in-place editor (text is data, never
   markup); ``label`` is a connector's label index (default: the one being edited)
 - ``edit-text`` (id?, label?, position?): open the in-place editor on an element
@@ -94,7 +98,7 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import lanes, placement, presets
+from linework.editor import connector_presets, lanes, placement, presets
 from linework.editor.editor import Editor
 from linework.editor.icons import new_icon
 from linework.editor.inserting import drop_preview, insert_picture
@@ -918,6 +922,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "context-menu": _context_menu,
     "connect": _connect,
     "set-style": _set_style,
+    "connector-preset": connector_presets.apply_preset,
     "set-text": _set_text,
     "edit-text": _edit_text,
     "end-edit": _end_edit,
