@@ -129,3 +129,31 @@ def test_a_c4_container_dragged_into_a_boundary_joins_it(editor_app: App) -> Non
     added = next(e for e in elements(app) if e["kind"] == "c4-container")
     assert added.get("container") == frame["id"]
     assert added["style"]["fill"] == "#438dd5"
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("bpmn-process", {"bpmn-start-message", "bpmn-gateway-exclusive", "swimlane"}),
+        ("c4-context", {"c4-person", "c4-software-system", "c4-system-boundary"}),
+    ],
+)
+def test_template_opens_with_its_elements(
+    editor_app: App, name: str, kinds: set[str]
+) -> None:
+    from pathlib import Path
+
+    import linework
+
+    app = editor_app
+    path = Path(linework.__file__).parent / "templates" / f"{name}.linework"
+    app.open_file(path)
+    settle(app)
+    els = elements(app)
+    assert kinds <= {e.get("kind") for e in els}
+    drawn = app.page.eval_on_selector_all(
+        "#canvas [data-role=content] > g[data-kind]",
+        "gs => gs.map(g => g.dataset.kind)",
+    )
+    assert kinds <= set(drawn)
+    assert len(drawn) == len(els)  # every shape and connector is drawn

@@ -120,3 +120,66 @@ def test_files_with_bpmn_or_c4_kinds_say_minor_2_and_open_again() -> None:
     old = json.loads(data)
     old["minor"] = 1
     assert native.decode(json.dumps(old).encode()) == back
+
+
+def _template(name: str) -> Any:
+    from pathlib import Path
+
+    import linework
+
+    path = Path(linework.__file__).parent / "templates" / f"{name}.linework"
+    return native.decode(path.read_bytes())
+
+
+def test_bpmn_process_template_opens_with_its_pool_lanes_and_flow() -> None:
+    doc = _template("bpmn-process")
+    kinds = [r.kind for r in doc.records.values() if isinstance(r, Shape)]
+    conns = [r for r in doc.records.values() if isinstance(r, Connector)]
+
+    assert doc.meta["title"] == "BPMN process"
+    assert kinds.count("swimlane") == 3
+    for kind in (
+        "bpmn-start-message",
+        "bpmn-user-task",
+        "bpmn-gateway-exclusive",
+        "bpmn-service-task",
+        "bpmn-manual-task",
+        "bpmn-send-task",
+        "bpmn-end-event",
+        "bpmn-end-terminate",
+        "bpmn-data-store",
+    ):
+        assert kind in kinds
+    assert len(conns) == 8
+    assert sum(c.style.end_arrow == "block" for c in conns) == 7  # sequence flows
+    # Every task sits in a lane of the pool.
+    lanes = {
+        r.id
+        for r in doc.records.values()
+        if isinstance(r, Shape) and r.kind == "swimlane" and "container" in r.extra
+    }
+    tasks = [
+        r
+        for r in doc.records.values()
+        if isinstance(r, Shape) and r.kind.endswith("-task")
+    ]
+    assert tasks and all(t.extra.get("container") in lanes for t in tasks)
+
+
+def test_c4_context_template_opens_with_its_people_and_systems() -> None:
+    doc = _template("c4-context")
+    shapes = [r for r in doc.records.values() if isinstance(r, Shape)]
+    conns = [r for r in doc.records.values() if isinstance(r, Connector)]
+    (boundary,) = [s for s in shapes if s.kind == "c4-system-boundary"]
+
+    assert doc.meta["title"] == "C4 context"
+    assert sorted(s.kind for s in shapes) == [
+        "c4-person",
+        "c4-software-system",
+        "c4-software-system",
+        "c4-software-system",
+        "c4-system-boundary",
+    ]
+    assert all(c.style.dash == "dashed" for c in conns) and len(conns) == 4
+    inside = [s for s in shapes if s.extra.get("container") == boundary.id]
+    assert len(inside) == 3
