@@ -10,6 +10,12 @@ inside for event-based and inclusive gateways), the older
 ``object`` wrapper says ``c4Type`` (and ``c4Name``, ``c4Technology``,
 ``c4Description``), plus ``mxgraph.c4.person``/``person2``.
 
+A few other draw.io families are drawn by kinds Linework already has, and map
+here too: AWS groups and rack cabinets are frames holding their members (a
+``rectangle`` container, titled as the cell's style says; the group's small
+corner icon is not drawn), floor-plan walls are filled bars (``rectangle``:
+draw.io draws a wall as a bar as thick as its box's short side, 10 here).
+
 Import picks one kind per cell; where Linework has no kind of its own for a
 combination (a start error event, a complex gateway) the nearest kind gets the
 difference as props (``marker``, ``gateway``, ``throwing``), which the kinds
@@ -152,6 +158,16 @@ def _c4(attrs: Mapping[str, str]) -> str | None:
     return _C4_TYPES.get(re.sub(r"[^a-z]", "", raw.lower()))
 
 
+#: Other families' stencils drawn by an existing kind: name → (kind, props).
+_EXISTING: Final[Mapping[str, tuple[str, Mapping[str, Any]]]] = {
+    "mxgraph.aws4.group": ("rectangle", {"container": True}),
+    "mxgraph.aws4.groupCenter": ("rectangle", {"container": True}),
+    "mxgraph.rackGeneral.container": ("rectangle", {"container": True}),
+    "mxgraph.rackGeneral.rackCabinet3": ("rectangle", {"container": True}),
+    "mxgraph.floorplan.wall": ("rectangle", {}),
+}
+
+
 def drawio_kind(
     shape: str, style: Mapping[str, str], attrs: Mapping[str, str]
 ) -> tuple[str, dict[str, Any]] | None:
@@ -168,6 +184,9 @@ def drawio_kind(
     """
     if shape.startswith("mxgraph.bpmn."):
         return _bpmn(shape, style)
+    existing = _EXISTING.get(shape)
+    if existing is not None:
+        return existing[0], dict(existing[1])
     if shape == "message":
         return "bpmn-message", {}
     if shape == "datastore":

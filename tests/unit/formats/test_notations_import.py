@@ -226,3 +226,70 @@ def test_gliffy_bpmn_stencils(uid: str, kind: str) -> None:
     (shape,) = [r for r in result.doc.records.values() if isinstance(r, Shape)]
 
     assert (shape.kind, result.unmapped) == (kind, 0)
+
+
+@pytest.mark.parametrize(
+    ("style", "kind", "props"),
+    [
+        (
+            "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_aws_cloud;",
+            "rectangle",
+            {"container": True},
+        ),
+        ("shape=mxgraph.aws4.groupCenter;", "rectangle", {"container": True}),
+        ("shape=mxgraph.rackGeneral.container;", "rectangle", {"container": True}),
+        ("shape=mxgraph.floorplan.wall;fillColor=#000000;", "rectangle", {}),
+        (
+            "shape=image;image=https://jgraph.github.io/drawio-libs/libs/arista/DCS-7050Q-16.svg;",
+            "icon",
+            {"library": "network", "icon": "switch"},
+        ),
+        (
+            "shape=mxgraph.rack.ibm.ibm_x3550_m4;",
+            "icon",
+            {"library": "network", "icon": "server"},
+        ),
+    ],
+)
+def test_other_families_map_to_existing_kinds_and_icons(
+    style: str, kind: str, props: dict[str, Any]
+) -> None:
+    """AWS groups and racks are frames, walls are bars, Arista switch pictures
+    and IBM rack servers are the network icons; none counts as unmapped."""
+    result = drawio.read(_cell(style))
+    (shape,) = [r for r in result.doc.records.values() if isinstance(r, Shape)]
+
+    assert (shape.kind, result.unmapped) == (kind, 0)
+    for key, value in props.items():
+        assert shape.props.get(key) == value
+    # A web picture is never fetched and its address is not kept as a stencil.
+    assert "https:" not in str(shape.props.get("stencil", ""))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+def test_corpus_unmapped_shapes_are_down_and_none_is_bpmn_or_c4() -> None:
+    """Across the draw.io corpus: no BPMN or C4 shape is unmapped, and the
+    network, AWS and floor-plan groups this branch maps are gone."""
+    import linework.formats.drawio.cells as cells
+
+    names: Counter[str] = Counter()
+    original = cells.unmapped_warning
+
+    def count(found: Any) -> None:
+        names.update(found)
+        return None
+
+    cells.unmapped_warning = count  # type: ignore[assignment]
+    try:
+        total = sum(
+            drawio.read(p.read_bytes()).unmapped
+            for p in sorted(CORPUS.iterdir())
+            if p.suffix in (".drawio", ".xml", ".dio", ".svg", ".png")
+        )
+    finally:
+        cells.unmapped_warning = original
+
+    assert not [n for n in names if "bpmn" in n or "c4" in n or n == "message"]
+    for gone in ("image", "mxgraph.aws4.group", "mxgraph.floorplan.wall"):
+        assert names[gone] <= 2, gone
+    assert total <= 100
