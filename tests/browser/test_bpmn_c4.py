@@ -157,3 +157,29 @@ def test_template_opens_with_its_elements(
     )
     assert kinds <= set(drawn)
     assert len(drawn) == len(els)  # every shape and connector is drawn
+
+
+def test_connector_preset_from_the_panel_makes_a_message_flow(
+    editor_app: App,
+) -> None:
+    app = editor_app
+    a = editor_helpers.add(app, "bpmn-task", 200, 200, "Send order")
+    b = editor_helpers.add(app, "bpmn-task", 500, 200, "Receive order")
+    editor_helpers.action(app, "connect", source={"shape": a}, target={"shape": b})
+    (conn,) = [e for e in elements(app) if e["type"] == "connector"]
+    # Select the connector by clicking on its line, then pick the preset.
+    editor_helpers.click_page(app, 350, 200)
+    settle(app)
+    assert editor_helpers.ui(app)["selection"] == [conn["id"]]
+    app.page.select_option("select[data-prop=connector_preset]", "bpmn-message-flow")
+    settle(app)
+    (conn,) = [e for e in elements(app) if e["type"] == "connector"]
+    st = conn["style"]
+    assert (st["dash"], st["start_arrow"], st["end_arrow"]) == (
+        "dashed",
+        "circle-hollow",
+        "block-hollow",
+    )
+    app.page.keyboard.press(f"{PRIMARY}+z")
+    (conn,) = [e for e in elements(app) if e["type"] == "connector"]
+    assert conn.get("style", {}).get("dash", "solid") == "solid"  # default style again

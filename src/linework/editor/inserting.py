@@ -44,6 +44,7 @@ def drop_preview(ed: Editor, args: Mapping[str, Any]) -> None:
     Changes nothing in the document.
     """
     from linework.commands.containers import drop_candidates, drop_target
+    from linework.editor.presets import PRESETS
     from linework.shapes import kind_of
 
     kind, x, y = args.get("kind"), args.get("x"), args.get("y")
@@ -53,7 +54,8 @@ def drop_preview(ed: Editor, args: Mapping[str, Any]) -> None:
         and isinstance(x, int | float)
         and isinstance(y, int | float)
     ):
-        w, h = kind_of(kind, ed.kinds).default_size
+        preset = PRESETS.get(kind)  # a BPMN pool is dragged at its own size
+        w, h = preset.size if preset else kind_of(kind, ed.kinds).default_size
         box = Box(float(x) - w / 2, float(y) - h / 2, w, h)
         doc = ed.document
         target = drop_target(doc, drop_candidates(doc, ed.session.page_id, set()), box)
