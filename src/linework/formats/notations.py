@@ -357,75 +357,71 @@ def drawio_attrs(kind: str, text: str) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- Gliffy
-_GLIFFY_GW: Final = (
-    ("parallel", "parallel"),
-    ("inclusive", "inclusive"),
-    ("event", "event-based"),
-    ("complex", "complex"),
-)
+#: Gliffy's BPMN gateways (``…bpmn_v1.gateways.<name>``) → gateway types.
+_GLIFFY_GATEWAYS: Final[Mapping[str, str]] = {
+    "gateway": "exclusive",
+    "gateway_xor_data": "exclusive",
+    "gateway_and": "parallel",
+    "gateway_or": "inclusive",
+    "gateway_xor_event": "event-based",
+    "gateway_complex": "complex",
+}
+#: Gliffy's BPMN event triggers (the first word of ``<trigger>_<position>``).
+_GLIFFY_TRIGGERS: Final[Mapping[str, str]] = {
+    "general": "none",
+    "message": "message",
+    "timer": "timer",
+    "cancel": "cancel",
+    "link": "link",
+    "error": "error",
+    "compensation": "compensation",
+    "rule": "conditional",
+    "multiple": "multiple",
+    "signal": "signal",
+    "escalation": "escalation",
+}
 _GLIFFY_TASKS: Final = ("user", "service", "script", "send", "receive", "manual")
 
 
 def gliffy_kind(uid: str) -> tuple[str, dict[str, Any]] | None:
     """Return the kind and props a Gliffy BPMN stencil uid imports as, or None.
 
-    Gliffy names its BPMN stencils ``com.gliffy.shape.bpmn.bpmn_v1.<group>.<name>``;
-    the name's words say what it is.
+    Gliffy names its BPMN stencils ``com.gliffy.shape.bpmn.bpmn_v1.<group>.<name>``:
+    events ``<trigger>_<start|intermediate|end>`` (and ``terminate``), gateways
+    ``gateway_and``, ``gateway_or`` …, activities ``task``,
+    ``collapsed_sub_process`` …, and ``data_object``. Markers alone (looping,
+    ad hoc), annotations and groups map to nothing.
 
-    >>> gliffy_kind("com.gliffy.shape.bpmn.bpmn_v1.events.start_event_timer")
+    >>> gliffy_kind("com.gliffy.shape.bpmn.bpmn_v1.events.timer_start")
     ('bpmn-start-timer', {})
-    >>> gliffy_kind("com.gliffy.shape.bpmn.bpmn_v1.gateways.gateway_parallel")
+    >>> gliffy_kind("com.gliffy.shape.bpmn.bpmn_v1.events.terminate")
+    ('bpmn-end-terminate', {})
+    >>> gliffy_kind("com.gliffy.shape.bpmn.bpmn_v1.gateways.gateway_and")
     ('bpmn-gateway-parallel', {})
     """
     if not uid.startswith("com.gliffy.shape.bpmn."):
         return None
-    name = uid.rsplit(".", 1)[-1].lower()
-    words = set(name.split("_"))
-    if "gateway" in words or name.startswith("gateway"):
-        for word, gw in _GLIFFY_GW:
-            if word in name:
-                return _gateway(gw)
-        return _gateway("exclusive")
-    if "event" in words or "events" in uid:
-        position = (
-            "end"
-            if "end" in words
-            else "intermediate"
-            if "intermediate" in words or "boundary" in words
-            else "start"
-        )
-        marker = next(
-            (
-                _SYMBOLS[w]
-                for w in (
-                    "message",
-                    "timer",
-                    "error",
-                    "signal",
-                    "terminate",
-                    "escalation",
-                    "conditional",
-                    "link",
-                    "compensation",
-                    "cancel",
-                    "multiple",
-                )
-                if w in words
-            ),
-            "none",
-        )
-        return event_kind(position, marker, position == "end")
-    if "data" in words and "store" in words:
-        return "bpmn-data-store", {}
-    if "data" in words and ("object" in words or "input" in words or "output" in words):
+    parts = uid.split(".")
+    group, name = parts[-2].lower(), parts[-1].lower()
+    if group == "gateways" or name.startswith("gateway"):
+        return _gateway(_GLIFFY_GATEWAYS.get(name, "exclusive"))
+    if group == "events":
+        if name == "terminate":
+            return event_kind("end", "terminate")
+        trigger, _, position = name.rpartition("_")
+        if position in ("start", "intermediate", "end") and trigger in _GLIFFY_TRIGGERS:
+            return event_kind(position, _GLIFFY_TRIGGERS[trigger], position != "start")
+        return None
+    if name in ("data_object", "data_input", "data_output"):
         return "bpmn-data-object", {}
-    if "subprocess" in name.replace("_", "") or "call_activity" in name:
+    if name in ("data_store", "datastore"):
+        return "bpmn-data-store", {}
+    if name in ("collapsed_sub_process", "call_activity"):
         return "bpmn-sub-process", {}
-    if "task" in words or "activity" in words or "activities" in uid:
-        for t in _GLIFFY_TASKS:
-            if t in words:
-                return _task(t, False)
+    if name in ("task", "process", "transaction", "expanded_sub_process"):
         return _task("abstract", False)
-    if "message" in words:
-        return "bpmn-message", {}
+    if group == "activities":
+        for t in _GLIFFY_TASKS:
+            if name.startswith(t):
+                return _task(t, False)
     return None

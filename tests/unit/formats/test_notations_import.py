@@ -165,38 +165,34 @@ def test_draw_io_cells(
 @pytest.mark.parametrize(
     ("uid", "kind"),
     [
-        ("com.gliffy.shape.bpmn.bpmn_v1.events.start_event", "bpmn-start-event"),
+        ("com.gliffy.shape.bpmn.bpmn_v1.events.general_start", "bpmn-start-event"),
+        ("com.gliffy.shape.bpmn.bpmn_v1.events.message_start", "bpmn-start-message"),
         (
-            "com.gliffy.shape.bpmn.bpmn_v1.events.start_event_message",
-            "bpmn-start-message",
-        ),
-        (
-            "com.gliffy.shape.bpmn.bpmn_v1.events.intermediate_event_timer",
+            "com.gliffy.shape.bpmn.bpmn_v1.events.timer_intermediate",
             "bpmn-intermediate-timer",
         ),
+        ("com.gliffy.shape.bpmn.bpmn_v1.events.error_end", "bpmn-end-error"),
+        ("com.gliffy.shape.bpmn.bpmn_v1.events.terminate", "bpmn-end-terminate"),
+        ("com.gliffy.shape.bpmn.bpmn_v1.events.rule_start", "bpmn-start-event"),
         (
-            "com.gliffy.shape.bpmn.bpmn_v1.events.end_event_terminate",
-            "bpmn-end-terminate",
-        ),
-        (
-            "com.gliffy.shape.bpmn.bpmn_v1.gateways.gateway_exclusive",
+            "com.gliffy.shape.bpmn.bpmn_v1.gateways.gateway_xor_data",
             "bpmn-gateway-exclusive",
         ),
+        ("com.gliffy.shape.bpmn.bpmn_v1.gateways.gateway_and", "bpmn-gateway-parallel"),
+        ("com.gliffy.shape.bpmn.bpmn_v1.gateways.gateway_or", "bpmn-gateway-inclusive"),
         (
-            "com.gliffy.shape.bpmn.bpmn_v1.gateways.gateway_parallel",
-            "bpmn-gateway-parallel",
+            "com.gliffy.shape.bpmn.bpmn_v1.gateways.gateway_xor_event",
+            "bpmn-gateway-event-based",
         ),
         ("com.gliffy.shape.bpmn.bpmn_v1.activities.task", "bpmn-task"),
-        ("com.gliffy.shape.bpmn.bpmn_v1.activities.user_task", "bpmn-user-task"),
         (
-            "com.gliffy.shape.bpmn.bpmn_v1.activities.collapsed_subprocess",
+            "com.gliffy.shape.bpmn.bpmn_v1.activities.collapsed_sub_process",
             "bpmn-sub-process",
         ),
         (
             "com.gliffy.shape.bpmn.bpmn_v1.data_artifacts.data_object",
             "bpmn-data-object",
         ),
-        ("com.gliffy.shape.bpmn.bpmn_v1.data_artifacts.data_store", "bpmn-data-store"),
     ],
 )
 def test_gliffy_bpmn_stencils(uid: str, kind: str) -> None:
