@@ -20,8 +20,11 @@ if TYPE_CHECKING:
 _PREVIEW_W: Final = 48.0
 _PREVIEW_H: Final = 36.0
 _PREVIEW_PAD: Final = 2.0
-#: Kinds that need data the palette cannot supply (an image's pixels).
-_NOT_IN_PALETTE: Final = frozenset({"image", "icon"})
+#: Kinds that need data the palette cannot supply (an image's pixels), and
+#: kinds that only imports make (floor-plan walls from draw.io).
+_NOT_IN_PALETTE: Final = frozenset(
+    {"image", "icon", "floorplan-wall-corner", "floorplan-wall-u"}
+)
 
 
 def _preview(kind_name: str, size: tuple[float, float]) -> str:

@@ -49,10 +49,11 @@ VERSION: Final = 1
 #: The minor version: 1.1 adds container membership (``"container"`` on shapes
 #: and groups). Written only by files that use it, so a diagram without
 #: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
-#: 1.2 adds the BPMN and C4 kinds (``bpmn-*``, ``c4-*``) and their props.
+#: 1.2 adds the BPMN, C4 and floor-plan wall kinds (``bpmn-*``, ``c4-*``,
+#: ``floorplan-*``) and their props.
 MINOR: Final = 2
 #: Kind name prefixes of 1.2; a file using one says minor 2.
-_KINDS_1_2: Final = ("bpmn-", "c4-")
+_KINDS_1_2: Final = ("bpmn-", "c4-", "floorplan-")
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]

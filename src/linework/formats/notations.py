@@ -14,7 +14,8 @@ A few other draw.io families are drawn by kinds Linework already has, and map
 here too: AWS groups and rack cabinets are frames holding their members (a
 ``rectangle`` container, titled as the cell's style says; the group's small
 corner icon is not drawn), floor-plan walls are filled bars (``rectangle``:
-draw.io draws a wall as a bar as thick as its box's short side, 10 here).
+draw.io draws a wall as a bar as thick as its box's short side, 10 here);
+corner and U walls have kinds of their own (``floorplan-wall-corner``, ``-u``).
 
 Import picks one kind per cell; where Linework has no kind of its own for a
 combination (a start error event, a complex gateway) the nearest kind gets the
@@ -168,6 +169,24 @@ _EXISTING: Final[Mapping[str, tuple[str, Mapping[str, Any]]]] = {
 }
 
 
+#: Floor-plan walls that are not straight (Linework's own kinds).
+_WALLS: Final[Mapping[str, str]] = {
+    "mxgraph.floorplan.wallCorner": "floorplan-wall-corner",
+    "mxgraph.floorplan.wallU": "floorplan-wall-u",
+}
+
+
+def _number(raw: str | None) -> float | None:
+    """Return a finite positive number up to 10,000 from a style value, or None."""
+    try:
+        value = float(raw) if raw is not None else None
+    except ValueError:
+        return None
+    if value is None or not 0 < value <= 10_000:
+        return None
+    return value
+
+
 def drawio_kind(
     shape: str, style: Mapping[str, str], attrs: Mapping[str, str]
 ) -> tuple[str, dict[str, Any]] | None:
@@ -187,6 +206,16 @@ def drawio_kind(
     existing = _EXISTING.get(shape)
     if existing is not None:
         return existing[0], dict(existing[1])
+    wall = _WALLS.get(shape)
+    if wall is not None:
+        props: dict[str, Any] = {}
+        direction = style.get("direction", "east")
+        if direction in ("south", "west", "north"):
+            props["direction"] = direction
+        thick = _number(style.get("wallThickness"))
+        if thick is not None and thick != 10.0:
+            props["thickness"] = thick
+        return wall, props
     if shape == "message":
         return "bpmn-message", {}
     if shape == "datastore":
@@ -317,6 +346,18 @@ def drawio_style(kind: str, props: Mapping[str, Any]) -> str | None:
         return "shape=message;"
     if kind == "c4-person":
         return "shape=mxgraph.c4.person2;metaEdit=1;"
+    wall = {v: k for k, v in _WALLS.items()}.get(kind)
+    if wall is not None:
+        direction = props.get("direction")
+        out = f"shape={wall};"
+        if direction in ("south", "west", "north"):
+            out += f"direction={direction};"
+        thick = props.get("thickness")
+        if isinstance(thick, int | float) and not isinstance(thick, bool):
+            value = _number(str(thick))
+            if value is not None:
+                out += f"wallThickness={value:g};"
+        return out
     if kind in ("c4-system-boundary", "c4-container-boundary"):
         return _C4_BOUNDARY_STYLE
     if kind in C4_TYPE_NAMES:

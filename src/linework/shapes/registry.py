@@ -23,6 +23,7 @@ from linework.shapes.ellipse import (
     OR,
     SUMMING_JUNCTION,
 )
+from linework.shapes.floorplan import FLOORPLAN_KINDS
 from linework.shapes.flowchart import (
     DELAY,
     DISPLAY,
@@ -104,6 +105,7 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     SWIMLANE,
     *BPMN_KINDS,
     *C4_KINDS,
+    *FLOORPLAN_KINDS,
 )
 
 #: The default kinds by name (read-only).

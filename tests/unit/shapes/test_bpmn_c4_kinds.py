@@ -23,7 +23,7 @@ from linework.render import export_svg
 from linework.shapes import DEFAULT_KINDS, kind_of
 from linework.shapes.defaults import initial_props, initial_style
 
-KINDS = [k.name for k in DEFAULT_KINDS if k.library in ("bpmn", "c4")]
+KINDS = [k.name for k in DEFAULT_KINDS if k.library in ("bpmn", "c4", "floorplan")]
 #: Variants only imports make (props over a kind), rendered and round-tripped too.
 VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("bpmn-start-event", {"marker": "error"}),
@@ -31,6 +31,8 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
     ("bpmn-intermediate-event", {"marker": "escalation"}),
     ("bpmn-end-event", {"marker": "cancel"}),
     ("bpmn-gateway-exclusive", {"gateway": "complex"}),
+    ("floorplan-wall-corner", {"direction": "south"}),
+    ("floorplan-wall-u", {"direction": "west", "thickness": 15.0}),
 ]
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -91,12 +91,13 @@ C4 = (
     "c4-system-boundary",
     "c4-container-boundary",
 )
+FLOORPLAN = ("floorplan-wall-corner", "floorplan-wall-u")
 
 
 def test_names_are_pinned() -> None:
     """Renaming, dropping or reordering a kind fails here: names are stored in files."""
 
-    expected = BASIC + FLOWCHART + BPMN + C4
+    expected = BASIC + FLOWCHART + BPMN + C4 + FLOORPLAN
 
     assert expected == tuple(k.name for k in DEFAULT_KINDS)
 
@@ -104,13 +105,14 @@ def test_names_are_pinned() -> None:
 def test_libraries() -> None:
     """Each kind sits in the palette section the issue lists it under."""
 
-    expected = (BASIC, FLOWCHART, BPMN, C4)
+    expected = (BASIC, FLOWCHART, BPMN, C4, FLOORPLAN)
 
     actual = (
         tuple(k.name for k in DEFAULT_KINDS if k.library == "basic"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "flowchart"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "bpmn"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "c4"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "floorplan"),
     )
     assert expected == actual
 
