@@ -183,3 +183,22 @@ def test_c4_context_template_opens_with_its_people_and_systems() -> None:
     assert all(c.style.dash == "dashed" for c in conns) and len(conns) == 4
     inside = [s for s in shapes if s.extra.get("container") == boundary.id]
     assert len(inside) == 3
+
+
+def test_templates_go_to_draw_io_and_back_with_their_kinds_and_members() -> None:
+    from linework.formats import drawio
+    from linework.formats.drawio import export as drawio_export
+
+    for name in ("bpmn-process", "c4-context"):
+        doc = _template(name)
+        back = drawio.read(drawio_export.write(doc)).doc
+
+        def summary(d: Any) -> list[tuple[str, str, bool]]:
+            return sorted(
+                (r.kind, r.text, "container" in r.extra)
+                for r in d.records.values()
+                if isinstance(r, Shape)
+            )
+
+        assert summary(back) == summary(doc), name
+        assert drawio.read(drawio_export.write(doc)).unmapped == 0
