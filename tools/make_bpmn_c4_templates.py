@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from linework.editor.editor import Editor
+from linework.editor import Editor
 from linework.formats import native
 from linework.model import Document, frozen_map
 

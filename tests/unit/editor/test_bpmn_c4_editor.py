@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from linework.bridge import workbench
-from linework.editor.editor import Editor
+from linework.editor import Editor
 from linework.formats import native
 from linework.model import Connector, Shape
 
