@@ -14,7 +14,8 @@ import { parseFragments } from "../safe-svg.js";
 import { toPage } from "./input.js";
 import { createIconLibraries } from "./palette-icons.js";
 
-const LIBRARIES = [["basic", "Basic shapes"], ["flowchart", "Flowchart"], ["uml", "UML"], ["er", "ER"]];
+const LIBRARIES = [["basic", "Basic shapes"], ["flowchart", "Flowchart"], ["uml", "UML"], ["er", "ER"],
+  ["bpmn", "BPMN"], ["c4", "C4"]];
 const DRAG_PX = 4;
 
 export function createPalette({ root, svg, canvas, editor, call }) {

@@ -15,6 +15,8 @@ const RELATIONS = ["association", "directed-association", "aggregation", "compos
   "generalization", "realization", "dependency", "message", "reply", "er-one-to-one",
   "er-one-to-many", "er-one-to-zero-or-many", "er-zero-or-one-to-many", "er-many-to-many"];
 const ROUTINGS = ["straight", "orthogonal", "curved"];
+const CONNECTOR_PRESETS = [["bpmn-sequence-flow", "BPMN sequence flow"], ["bpmn-message-flow", "BPMN message flow"],
+  ["bpmn-association", "BPMN association"], ["c4-relationship", "C4 relationship"]];
 const LINK = /^((https?:\/\/|mailto:)[^\s"<>]*)?$/i;
 const HEX = /^#[0-9a-f]{6}$/i;
 
@@ -132,7 +134,7 @@ export function createProperties({ root, editor }) {
     const el = document.createElement("select");
     el.dataset.prop = name;
     el.append(new Option("—", ""));
-    for (const o of options) el.append(new Option(title(o), o));
+    for (const o of options) el.append(Array.isArray(o) ? new Option(o[1], o[0]) : new Option(title(o), o));
     labelled(parent, text, el);
     el.addEventListener("change", () => { if (el.value) send(el.value); });
     fields.push({ update(u) { if (!editing(el)) assign(el, "value", read(u) ?? ""); } });
@@ -214,6 +216,8 @@ export function createProperties({ root, editor }) {
   select(s, "Start arrow", "start_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { start: v }), read: st("start_arrow") });
   select(s, "End arrow", "end_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { end: v }), read: st("end_arrow") });
   select(s, "Relation", "relation", RELATIONS, { send: (v) => editor.action("set-relation", { name: v }), read: () => "" });
+  // A notation's line in one step (the core holds the styles: editor/connector_presets.py).
+  select(s, "Preset", "connector_preset", CONNECTOR_PRESETS, { send: (v) => editor.action("connector-preset", { name: v }).catch(() => {}), read: () => "" });
 
   s = section("Text", has);
   number(s, "Font size", "font_size", { min: 1, max: 1000, send: setStyle("font_size"), read: st("font_size") });

@@ -20,8 +20,11 @@ if TYPE_CHECKING:
 _PREVIEW_W: Final = 48.0
 _PREVIEW_H: Final = 36.0
 _PREVIEW_PAD: Final = 2.0
-#: Kinds that need data the palette cannot supply (an image's pixels).
-_NOT_IN_PALETTE: Final = frozenset({"image", "icon"})
+#: Kinds that need data the palette cannot supply (an image's pixels), and
+#: kinds that only imports make (floor-plan walls from draw.io).
+_NOT_IN_PALETTE: Final = frozenset(
+    {"image", "icon", "floorplan-wall-corner", "floorplan-wall-u"}
+)
 
 
 def _preview(kind_name: str, size: tuple[float, float]) -> str:
@@ -29,6 +32,7 @@ def _preview(kind_name: str, size: tuple[float, float]) -> str:
     from linework.geometry import Box, fmt
     from linework.model import Shape
     from linework.render.shape import shape_node
+    from linework.shapes.defaults import initial_props, initial_style
     from linework.shapes.preview import preview_extras
     from linework.svg import serialize
 
@@ -43,13 +47,69 @@ def _preview(kind_name: str, size: tuple[float, float]) -> str:
         kind=kind_name,
         box=box,
         text=text,
-        **preview_extras(kind_name, k),
+        **(
+            preview_extras(kind_name, k)
+            or {"style": initial_style(kind_name), "props": initial_props(kind_name)}
+        ),
     )
     vw, vh = box.w + 2 * _PREVIEW_PAD, box.h + 2 * _PREVIEW_PAD
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {fmt(vw)} {fmt(vh)}">{serialize(shape_node(shape))}</svg>'
     )
+
+
+def _preset_preview(name: str) -> str:
+    """Return ``<svg viewBox>`` text drawing a preset's shapes (pool and lanes)."""
+    from dataclasses import replace
+
+    from linework.commands._base import ZCounter
+    from linework.editor.presets import PRESETS, preset_shapes
+    from linework.geometry import Box, fmt
+    from linework.model import Document, IdSource, frozen_map
+    from linework.render.shape import shape_node
+    from linework.svg import serialize
+
+    preset = PRESETS[name]
+    w, h = preset.size
+    k = min(_PREVIEW_W / w, _PREVIEW_H / h)
+    box = Box(_PREVIEW_PAD, _PREVIEW_PAD, w * k, h * k)
+    shapes = preset_shapes(
+        preset,
+        box,
+        ids=IdSource(),
+        page="",
+        layer="",
+        z=ZCounter(Document.new(), ""),
+    )
+    # The title bands scaled with the box, so the preview reads at 36 px.
+    shapes = [
+        replace(s, text="", props=frozen_map({**s.props, "header": 30.0 * k}))
+        for s in shapes
+    ]
+    vw, vh = box.w + 2 * _PREVIEW_PAD, box.h + 2 * _PREVIEW_PAD
+    body = "".join(serialize(shape_node(s)) for s in shapes)
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {fmt(vw)} {fmt(vh)}">{body}</svg>'
+    )
+
+
+def _preset_entries(library: str) -> list[dict[str, Any]]:
+    from linework.editor.presets import PRESETS
+
+    return [
+        {
+            "name": p.name,
+            "title": p.title,
+            "library": p.library,
+            "keywords": list(p.keywords),
+            "default_size": list(p.size),
+            "svg": _preset_preview(p.name),
+        }
+        for p in PRESETS.values()
+        if p.library == library
+    ]
 
 
 _cache: list[dict[str, Any]] = []
@@ -73,6 +133,13 @@ def palette(session: Session, message: dict[str, Any]) -> dict[str, Any]:
             for kind in DEFAULT_KINDS
             if kind.name not in _NOT_IN_PALETTE
         )
+        # Entries made of several shapes (BPMN pool and lane) end their section.
+        for library in ("bpmn",):
+            at = max(
+                (i for i, e in enumerate(_cache) if e["library"] == library),
+                default=len(_cache) - 1,
+            )
+            _cache[at + 1 : at + 1] = _preset_entries(library)
     return {"ok": True, "kinds": _cache}
 
 

@@ -75,7 +75,7 @@ def add_shape(
     layer = _target_layer(doc, page, layer)
     # A kind may say what a fresh shape starts with (a class: name and rows).
     start_text, start_props, start_style = kind_defaults(kind_of(kind, kinds))
-    if props is None and start_props:
+    if not props and start_props:
         props = start_props
     if not text and start_text:
         text = start_text

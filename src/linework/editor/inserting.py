@@ -19,6 +19,7 @@ from linework import commands as cmd
 from linework.commands import CommandError
 from linework.commands.containers import drop_candidates, drop_target, joined
 from linework.editor import placement
+from linework.editor.presets import PRESETS
 from linework.errors import LineworkError
 from linework.formats import pictures
 from linework.geometry import Box, Vec
@@ -52,7 +53,8 @@ def drop_preview(ed: Editor, args: Mapping[str, Any]) -> None:
         and isinstance(x, int | float)
         and isinstance(y, int | float)
     ):
-        w, h = kind_of(kind, ed.kinds).default_size
+        preset = PRESETS.get(kind)  # a BPMN pool is dragged at its own size
+        w, h = preset.size if preset else kind_of(kind, ed.kinds).default_size
         box = Box(float(x) - w / 2, float(y) - h / 2, w, h)
         doc = ed.document
         target = drop_target(doc, drop_candidates(doc, ed.session.page_id, set()), box)

@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from typing import Any, Final
 
 from linework.errors import LineworkError
-from linework.formats import limits, pictures, stencils
+from linework.formats import limits, notations, pictures, stencils
 from linework.formats.colours import css_colour
 from linework.formats.containment import adopt_lying_inside
 from linework.formats.imports import ImportResult, unmapped_warning
@@ -600,6 +600,9 @@ class _Reader:
             kind = _KINDS.get(f"stencil.{m.group(1)}")
             if kind:
                 return kind, True, {}
+        notation = notations.gliffy_kind(uid)
+        if notation is not None:  # BPMN stencils: kinds of their own
+            return notation[0], True, notation[1]
         icon = stencils.gliffy_icon(uid)
         if (
             icon is not None

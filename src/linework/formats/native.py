@@ -51,8 +51,12 @@ VERSION: Final = 1
 #: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
 #: 1.2 adds list-valued shape props: the rows of UML classes and ER tables
 #: (``rows``, ``compartments``), a lifeline's ``activations``, a fragment's
-#: ``dividers`` (docs/file-format.md, "UML and ER").
+#: ``dividers`` (docs/file-format.md, "UML and ER"); and the UML, ER, BPMN, C4
+#: and floor-plan wall kinds (``uml-*``, ``er-*``, ``bpmn-*``, ``c4-*``,
+#: ``floorplan-*``) and their props.
 MINOR: Final = 2
+#: Kind name prefixes of 1.2; a file using one says minor 2.
+_KINDS_1_2: Final = ("uml-", "er-", "bpmn-", "c4-", "floorplan-")
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -87,7 +91,7 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
 
 
 def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
-    """1.1 → 1.2: nothing to change; 1.2 only adds list-valued props."""
+    """1.1 → 1.2: nothing to change; 1.2 only adds kinds and list-valued props."""
     return o
 
 
@@ -250,16 +254,20 @@ def to_json(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = dict(doc.extra)
     out.update(format=FORMAT, version=VERSION, pages=pages)
     if any(
+        isinstance(r, Shape)
+        and (
+            r.kind.startswith(_KINDS_1_2)
+            or any(isinstance(v, list) for v in r.props.values())
+        )
+        for r in doc.records.values()
+    ):
+        out["minor"] = 2
+    elif any(
         CONTAINER_KEY in r.extra
         for r in doc.records.values()
         if isinstance(r, Shape | Connector | Group)
-    ) or any(
-        isinstance(v, list)
-        for r in doc.records.values()
-        if isinstance(r, Shape)
-        for v in r.props.values()
     ):
-        out["minor"] = MINOR
+        out["minor"] = 1
     if doc.meta:
         out["meta"] = dict(doc.meta)
     return out

@@ -51,16 +51,14 @@ def _icon(key: str | None, stencil: str, title: str) -> StencilIcon | None:
     found = bundled_icon(key) if key else None
     if found is None:
         return None
-    return StencilIcon(
-        {
-            "src": icon_src(found.svg),
-            "library": found.library,
-            "icon": found.icon,
-            "stencil": stencil,
-        },
-        True,
-        title,
-    )
+    props: dict[str, Any] = {
+        "src": icon_src(found.svg),
+        "library": found.library,
+        "icon": found.icon,
+    }
+    if stencil:
+        props["stencil"] = stencil
+    return StencilIcon(props, True, title)
 
 
 #: The style keys draw.io export writes for an icon added from a library.
@@ -96,6 +94,10 @@ def drawio_icon(shape: str, style: Mapping[str, str]) -> StencilIcon | None:
     name = shape
     if shape == "image":
         name = style.get("image", "")[:200]
+        if name.startswith(("http://", "https://")):
+            # A picture on the web (never fetched): the icon goes back to
+            # draw.io as itself, not as the address.
+            name = ""
     elif shape.endswith((".resourceIcon", ".productIcon")):
         name = style.get("resIcon") or style.get("prIcon") or shape
     title = stencil_title(shape, style)

@@ -264,6 +264,7 @@ _MISC: Final[Mapping[str, str]] = {
     "mxgraph.aws3.checklist_cost": "tabler/checklist",
     "mxgraph.office.concepts.link": "tabler/link",
     "mxgraph.mscae.cloud.data_factory": "azure/azure-data-factory",
+    "mxgraph.rack.ibm.ibm_x3550_m4": "network/server",
 }
 
 #: Generic devices by a word of the stencil's last part (first match wins).
@@ -333,6 +334,14 @@ _CLIP_ART: Final = re.compile(
 )
 
 
+#: draw.io's rack library draws Arista switches as pictures from its own site
+#: (``jgraph.github.io/drawio-libs/libs/arista/DCS-….svg``); Linework never
+#: fetches them, and every DCS model is a data-centre switch.
+_SWITCH_PICTURE: Final = re.compile(
+    r"https://jgraph\.github\.io/drawio-libs/libs/arista/DCS-[\w-]{1,40}\.svg"
+)
+
+
 def _norm(name: str) -> str:
     return _SPLIT.sub("-", name.lower()).strip("-")
 
@@ -372,7 +381,10 @@ def map_drawio(shape: str, style: Mapping[str, str] | None = None) -> str | None
     if misc is not None:
         return misc
     if shape == "image":
-        m = _CLIP_ART.fullmatch(style.get("image", "").strip())
+        src = style.get("image", "").strip()
+        if _SWITCH_PICTURE.fullmatch(src):
+            return "network/switch"
+        m = _CLIP_ART.fullmatch(src)
         return _by_words(m.group(1)) if m else None
     parts = shape.split(".")
     if len(parts) < 3 or parts[0] != "mxgraph":

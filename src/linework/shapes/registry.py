@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from linework.shapes.bpmn import BPMN_KINDS
+from linework.shapes.c4 import C4_KINDS
 from linework.shapes.cloud import CLOUD
 from linework.shapes.container import CONTAINER, SWIMLANE
 from linework.shapes.cylinder import CYLINDER
@@ -22,6 +24,7 @@ from linework.shapes.ellipse import (
     SUMMING_JUNCTION,
 )
 from linework.shapes.er import ER_KINDS
+from linework.shapes.floorplan import FLOORPLAN_KINDS
 from linework.shapes.flowchart import (
     DELAY,
     DISPLAY,
@@ -58,7 +61,7 @@ from linework.shapes.star import STAR
 from linework.shapes.text import TEXT
 from linework.shapes.uml import UML_KINDS
 
-#: Every built-in kind, in palette order (basic, flowchart, then UML and ER).
+#: Every built-in kind, in palette order (basic, flowchart, UML, ER, BPMN, C4).
 DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     RECTANGLE,
     ROUNDED_RECTANGLE,
@@ -104,6 +107,9 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     SWIMLANE,
     *UML_KINDS,
     *ER_KINDS,
+    *BPMN_KINDS,
+    *C4_KINDS,
+    *FLOORPLAN_KINDS,
 )
 
 #: The default kinds by name (read-only).

@@ -354,15 +354,17 @@ def test_draw_io_shapes_map_to_our_kinds(style: str, kind: str) -> None:
 
 def test_unknown_shapes_become_rectangles_that_keep_label_size_colours() -> None:
     """Shapes we lack are counted, keep their look as far as it goes, and their name."""
-    style = "shape=mxgraph.floorplan.wallCorner;fillColor=#ED7100;strokeColor=#ffffff;"
+    style = (
+        "shape=mxgraph.floorplan.spiralStairs;fillColor=#ED7100;strokeColor=#ffffff;"
+    )
     result = read(mxfile(page(vertex("a", w=78, h=78, style=style, value="Lambda"))))
     a = result.doc.typed("shape:a", Shape)
 
     assert 1 == result.unmapped
     assert ("rectangle", "Lambda", Box(0, 0, 78, 78)) == (a.kind, a.text, a.box)
     assert ("#ed7100", "#ffffff") == (a.style.fill, a.style.stroke)
-    assert "mxgraph.floorplan.wallCorner" == a.extra[drawio.EXTRA_SHAPE_KEY]
-    assert any("mxgraph.floorplan.wallCorner" in w for w in result.warnings)
+    assert "mxgraph.floorplan.spiralStairs" == a.extra[drawio.EXTRA_SHAPE_KEY]
+    assert any("mxgraph.floorplan.spiralStairs" in w for w in result.warnings)
 
 
 def test_styles_are_mapped() -> None:

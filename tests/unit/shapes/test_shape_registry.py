@@ -74,12 +74,52 @@ UML = (
     "uml-action",
 )
 ER = ("er-entity",)
+BPMN = (
+    "bpmn-start-event",
+    "bpmn-start-message",
+    "bpmn-start-timer",
+    "bpmn-start-signal",
+    "bpmn-intermediate-event",
+    "bpmn-intermediate-message",
+    "bpmn-intermediate-timer",
+    "bpmn-intermediate-error",
+    "bpmn-intermediate-signal",
+    "bpmn-end-event",
+    "bpmn-end-message",
+    "bpmn-end-error",
+    "bpmn-end-signal",
+    "bpmn-end-terminate",
+    "bpmn-task",
+    "bpmn-user-task",
+    "bpmn-service-task",
+    "bpmn-script-task",
+    "bpmn-send-task",
+    "bpmn-receive-task",
+    "bpmn-manual-task",
+    "bpmn-sub-process",
+    "bpmn-gateway-exclusive",
+    "bpmn-gateway-parallel",
+    "bpmn-gateway-inclusive",
+    "bpmn-gateway-event-based",
+    "bpmn-data-object",
+    "bpmn-data-store",
+    "bpmn-message",
+)
+C4 = (
+    "c4-person",
+    "c4-software-system",
+    "c4-container",
+    "c4-component",
+    "c4-system-boundary",
+    "c4-container-boundary",
+)
+FLOORPLAN = ("floorplan-wall-corner", "floorplan-wall-u")
 
 
 def test_names_are_pinned() -> None:
     """Renaming, dropping or reordering a kind fails here: names are stored in files."""
 
-    expected = BASIC + FLOWCHART + UML + ER
+    expected = BASIC + FLOWCHART + UML + ER + BPMN + C4 + FLOORPLAN
 
     assert expected == tuple(k.name for k in DEFAULT_KINDS)
 
@@ -87,13 +127,16 @@ def test_names_are_pinned() -> None:
 def test_libraries() -> None:
     """Each kind sits in the palette section the issue lists it under."""
 
-    expected = (BASIC, FLOWCHART, UML, ER)
+    expected = (BASIC, FLOWCHART, UML, ER, BPMN, C4, FLOORPLAN)
 
     actual = (
         tuple(k.name for k in DEFAULT_KINDS if k.library == "basic"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "flowchart"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "uml"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "er"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "bpmn"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "c4"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "floorplan"),
     )
     assert expected == actual
 

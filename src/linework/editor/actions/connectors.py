@@ -6,6 +6,9 @@
   (:mod:`linework.editor.navigate`)
 - ``set-routing`` (routing): straight, orthogonal or curved
 - ``set-arrowheads`` (start?, end?): arrowhead names
+- ``connector-preset`` (name, ids?): a notation's line (BPMN sequence flow,
+  message flow, association; C4 relationship), see
+  :mod:`linework.editor.connector_presets`
 - ``clear-waypoints``: let the router choose again
 - ``add-waypoint`` (id, x, y, index?): insert a waypoint (default: last)
 - ``remove-waypoint`` (id, index)
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import navigate
+from linework.editor import connector_presets, navigate
 from linework.editor.actions._args import _do, _end, _num, _sel, _str
 from linework.editor.actions._spec import Args, Facts, Shortcut, Spec
 from linework.editor.editor import Editor
@@ -94,6 +97,7 @@ SPECS = (
     ),
     Spec("set-routing", _set_routing, "Routing", lambda f: f.connectors),
     Spec("set-arrowheads", _set_arrowheads, "Arrowheads", lambda f: f.connectors),
+    Spec("connector-preset", connector_presets.apply_preset, "Connector preset"),
     Spec("clear-waypoints", _clear_waypoints, "Clear waypoints"),
     Spec("add-waypoint", _add_waypoint, "Add waypoint"),
     Spec("remove-waypoint", _remove_waypoint, "Remove waypoint"),

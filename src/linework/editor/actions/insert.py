@@ -2,7 +2,9 @@
 
 - ``add-shape`` (kind, x?, y?, w?, h?, text?, view?): add a shape centred on x, y
   (default: a free spot inside ``view`` {x, y, w, h}, the visible part of the
-  page, beside the selection when there is room)
+  page, beside the selection when there is room), in its kind's starting style
+  (``shapes.defaults``); ``bpmn-pool`` and ``bpmn-lane`` add swimlanes (a pool
+  with two lanes, or one lane: ``editor.presets``)
 - ``add-icon`` (library, icon, svg, x?, y?, view?): add a library icon (its SVG
   sanitized by the core and carried by the document) centred on x, y, else
   placed as ``add-shape`` places a shape
@@ -20,7 +22,7 @@ from dataclasses import replace
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import placement
+from linework.editor import placement, presets
 from linework.editor.actions._args import _bool, _do, _num, _opt_num, _str
 from linework.editor.actions._spec import Args, Spec
 from linework.editor.actions.text import start_text_at
@@ -31,6 +33,7 @@ from linework.editor.tools import Idle, Place
 from linework.geometry import Box, Vec
 from linework.model import DEFAULT_STYLE, Patch
 from linework.shapes import kind_of
+from linework.shapes.defaults import initial_props, initial_style
 
 
 def _placed_box(ed: Editor, args: Args, size: tuple[float, float]) -> Box:
@@ -55,19 +58,29 @@ def _add_placed(ed: Editor, patch: Patch, label: str) -> None:
 def _add_shape(ed: Editor, args: Args) -> None:
     kind = _str(args, "kind")
     w, h = _opt_num(args, "w"), _opt_num(args, "h")
-    size = kind_of(kind, ed.kinds).default_size
+    preset = presets.PRESETS.get(kind)
+    size = preset.size if preset else kind_of(kind, ed.kinds).default_size
     if w is not None and h is not None:
         size = (max(w, 1.0), max(h, 1.0))
+    box = _placed_box(ed, args, size)
+    if preset is not None:  # a palette entry made of several shapes (a pool)
+        patch, root = presets.add_preset(ed, preset, box)
+        ed.apply(cmd.joined(ed.document, patch, [root]), "Add shape")
+        ed.select([root])
+        placement.reveal(ed, [root])
+        return
     patch = cmd.add_shape(
         ed.document,
         ed.ids,
         page=ed.session.page_id,
         layer=ed.active_layer(),
         kind=kind,
-        box=_placed_box(ed, args, size),
+        box=box,
         text=_str(args, "text", ""),
         grid=ed.grid,
         kinds=ed.kinds,
+        style=initial_style(kind),
+        props=initial_props(kind),
     )
     _add_placed(ed, patch, "Add shape")
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from linework.formats import htmltext, limits, stencils
+from linework.formats import htmltext, limits, notations, stencils
 from linework.formats.drawio.cells import Cell, Geo
 from linework.formats.drawio.names import (
     EXTRA_SHAPE_KEY,
@@ -68,6 +68,10 @@ def build_shape(
     kind = SHAPE_KINDS.get(shape_name, "rectangle") if shape_name else "rectangle"
     mapped = not shape_name or shape_name in SHAPE_KINDS
     props: dict[str, Any] = {}
+    notation = notations.drawio_kind(shape_name, st, c.attrs)
+    if notation is not None:  # BPMN and C4 shapes: kinds of their own
+        kind, mapped = notation[0], True
+        props.update(notation[1])
     extra: dict[str, Any] = {}
     if "group" in c.names:
         kind = "text"  # a labelled group: the label stays, no outline

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Final
 
-from linework.formats import htmltext, limits, stencils
+from linework.formats import htmltext, limits, notations, stencils
 from linework.formats.drawio import names, styles
 from linework.formats.drawio.containers import lane_pairs
 from linework.formats.drawio.names import PORT_ANCHORS
@@ -200,7 +200,9 @@ def _label(text: str) -> tuple[str, bool]:
 
 
 def _shape_style(shape: Shape, html: bool) -> str:
-    base = KIND_STYLES.get(shape.kind, "rounded=0;")
+    base = KIND_STYLES.get(shape.kind)
+    if base is None:
+        base = notations.drawio_style(shape.kind, shape.props) or "rounded=0;"
     pairs: list[tuple[str, str]] = []
     lane = lane_pairs(shape)
     if lane is not None:
@@ -431,10 +433,13 @@ class _PageWriter:
             "parent": self.parent_cell(s),
         }
         link = safe_link(s.link) if s.link else None
-        if link is not None:
-            wrapper = ET.SubElement(
-                self.root, "UserObject", {"label": value, "link": link, "id": cid}
-            )
+        # C4 shapes carry draw.io's C4 metadata (c4Type, c4Name …) on their object.
+        meta = notations.drawio_attrs(s.kind, _clean(s.text))
+        if link is not None or meta:
+            wrapped = {"label": value, **meta, "id": cid}
+            if link is not None:
+                wrapped["link"] = link
+            wrapper = ET.SubElement(self.root, "UserObject", wrapped)
             cell = ET.SubElement(wrapper, "mxCell", attrs)
         else:
             cell = ET.SubElement(

@@ -1,0 +1,204 @@
+"""C4 model kinds: person, software system, container, component, boundaries.
+
+A C4 element's label holds its lines as draw.io's C4 shapes show them: the
+name, then the type in brackets (with the technology, ``[Container: Java]``),
+then the description; editing the label edits them all. The boundaries are
+containers (``props["container"]``): what is dropped inside travels with them.
+Colours are the C4 model's defaults, applied as the style when added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from linework.geometry import Box, Vec
+from linework.model import Shape
+from linework.shapes._curves import SQRT_HALF, ellipse
+from linework.shapes.kind import BoxKind, KindBase, compass_ports, rect_ports
+from linework.shapes.rect import rect_node, rounded_outline
+from linework.svg import SvgNode, node
+
+#: Share of a person's height the head takes (draw.io's mxgraph.c4.person2).
+HEAD_SHARE: Final = 0.38
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class C4BoxKind(KindBase):
+    """A C4 element drawn as a rounded rectangle (system, container, component)."""
+
+    radius: float = 10.0
+
+    def _r(self, shape: Shape) -> float:
+        r = shape.style.corner_radius or self.radius
+        return max(0.0, min(r, min(shape.box.w, shape.box.h) / 2))
+
+    def outline(self, shape: Shape) -> tuple[Vec, ...]:
+        """Return the rounded rectangle."""
+        return rounded_outline(shape.box, self._r(shape))
+
+    def ports(self, shape: Shape) -> dict[str, Vec]:
+        """Return edge midpoints and corners on their arcs."""
+        return rect_ports(shape.box, self._r(shape) * (1 - SQRT_HALF))
+
+    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
+        """Return the rounded rectangle."""
+        return (rect_node(shape.box, self._r(shape)),)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonKind(KindBase):
+    """A C4 person: a round head over a rounded body that carries the label."""
+
+    def _parts(self, shape: Shape) -> tuple[Vec, float, Box]:
+        b = shape.box
+        head_h = b.h * HEAD_SHARE
+        r = min(head_h / 2, b.w / 4)
+        c = Vec(b.center.x, b.y + r)
+        body_top = b.y + 2 * r * 0.85
+        return c, r, Box(b.x, body_top, b.w, b.bottom - body_top)
+
+    def outline(self, shape: Shape) -> tuple[Vec, ...]:
+        """Return the head's upper arc joined to the body's rounded rectangle."""
+        c, r, body = self._parts(shape)
+        head = [p for p in ellipse(c, r, r, 32) if p.y <= body.y]
+        head.sort(key=lambda p: p.x)
+        rr = min(body.h, body.w) * 0.25
+        torso = rounded_outline(body, rr)
+        # Walk the torso from its top-right corner round to the top-left.
+        top = min(p.y for p in torso)
+        right_top = max(
+            (i for i, p in enumerate(torso) if p.y - top < 1e-9),
+            key=lambda i: torso[i].x,
+        )
+        ordered = torso[right_top:] + torso[:right_top]
+        return (*head, *ordered)
+
+    def ports(self, shape: Shape) -> dict[str, Vec]:
+        """Return the head's top, and the body's sides and bottom."""
+        c, r, body = self._parts(shape)
+        ports = compass_ports(shape.box, self.outline(shape))
+        ports["n"] = Vec(c.x, c.y - r)
+        ports["e"] = Vec(body.right, body.center.y)
+        ports["w"] = Vec(body.x, body.center.y)
+        ports["s"] = Vec(body.center.x, body.bottom)
+        return ports
+
+    def label_box(self, shape: Shape) -> Box:
+        """Return the body below the head."""
+        return self._parts(shape)[2]
+
+    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
+        """Return the body, then the head over it."""
+        c, r, body = self._parts(shape)
+        rr = min(body.h, body.w) * 0.25
+        return (rect_node(body, rr), node("circle", cx=c.x, cy=c.y, r=r))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BoundaryKind(BoxKind):
+    """A C4 boundary: a dashed frame whose title sits at its bottom left."""
+
+    def label_box(self, shape: Shape) -> Box:
+        """Return a band along the bottom of the frame."""
+        b = shape.box
+        band = min(b.h, 48.0)
+        return Box(b.x, b.bottom - band, b.w, band)
+
+    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
+        """Return the frame (the style dashes it)."""
+        return (rect_node(shape.box, 4.0),)
+
+
+PERSON: Final = PersonKind(
+    name="c4-person",
+    title="Person",
+    library="c4",
+    default_size=(160.0, 180.0),
+    keywords=("c4", "person", "user", "actor", "customer", "human", "people"),
+)
+SOFTWARE_SYSTEM: Final = C4BoxKind(
+    name="c4-software-system",
+    title="Software system",
+    library="c4",
+    default_size=(240.0, 120.0),
+    keywords=("c4", "system", "software", "application", "external"),
+)
+CONTAINER: Final = C4BoxKind(
+    name="c4-container",
+    title="Container (C4)",
+    library="c4",
+    default_size=(240.0, 120.0),
+    keywords=("c4", "container", "app", "service", "database", "api", "web"),
+)
+COMPONENT: Final = C4BoxKind(
+    name="c4-component",
+    title="Component (C4)",
+    library="c4",
+    default_size=(240.0, 120.0),
+    keywords=("c4", "component", "module", "class", "controller"),
+)
+SYSTEM_BOUNDARY: Final = BoundaryKind(
+    name="c4-system-boundary",
+    title="System boundary",
+    library="c4",
+    default_size=(420.0, 300.0),
+    keywords=("c4", "boundary", "system", "scope", "frame", "group"),
+)
+CONTAINER_BOUNDARY: Final = BoundaryKind(
+    name="c4-container-boundary",
+    title="Container boundary",
+    library="c4",
+    default_size=(420.0, 300.0),
+    keywords=("c4", "boundary", "container", "scope", "frame", "group"),
+)
+
+#: Every C4 kind, in palette order.
+C4_KINDS: Final = (
+    PERSON,
+    SOFTWARE_SYSTEM,
+    CONTAINER,
+    COMPONENT,
+    SYSTEM_BOUNDARY,
+    CONTAINER_BOUNDARY,
+)
+
+#: The type line each element kind's label shows (draw.io's ``c4Type``).
+C4_TYPES: Final[dict[str, str]] = {
+    "c4-person": "Person",
+    "c4-software-system": "Software System",
+    "c4-container": "Container",
+    "c4-component": "Component",
+    "c4-system-boundary": "Software System",
+    "c4-container-boundary": "Container",
+}
+
+_ELEMENT: Final[dict[str, object]] = {
+    "stroke": "none",
+    "font_color": "#ffffff",
+    "font_size": 12.0,
+}
+#: Style fields a C4 shape gets when added from the palette (the C4 colours).
+C4_STYLES: Final[dict[str, dict[str, object]]] = {
+    "c4-person": {**_ELEMENT, "fill": "#08427b"},
+    "c4-software-system": {**_ELEMENT, "fill": "#1168bd"},
+    "c4-container": {**_ELEMENT, "fill": "#438dd5"},
+    "c4-component": {**_ELEMENT, "fill": "#85bbf0", "font_color": "#000000"},
+    **{
+        name: {
+            "fill": "none",
+            "stroke": "#666666",
+            "dash": "dashed",
+            "font_color": "#666666",
+            "font_size": 12.0,
+            "align": "left",
+            "valign": "bottom",
+        }
+        for name in ("c4-system-boundary", "c4-container-boundary")
+    },
+}
+#: Props a C4 shape gets when added: boundaries are containers.
+C4_PROPS: Final[dict[str, dict[str, object]]] = {
+    "c4-system-boundary": {"container": True},
+    "c4-container-boundary": {"container": True},
+}
