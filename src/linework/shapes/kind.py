@@ -16,7 +16,9 @@ from linework.geometry.polygon import farthest_hit
 from linework.model import Shape
 from linework.svg import AttrValue, SvgNode, node, path_d
 
-Library: TypeAlias = Literal["basic", "flowchart", "uml", "er", "bpmn", "c4", "floorplan"]
+Library: TypeAlias = Literal[
+    "basic", "flowchart", "uml", "er", "bpmn", "c4", "floorplan"
+]
 
 COMPASS: tuple[tuple[str, Vec], ...] = (
     ("n", Vec(0.0, -1.0)),
