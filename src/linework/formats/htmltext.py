@@ -133,11 +133,17 @@ class PlainText:
     underline: bool = False
 
 
-def _style_attr(tag: str, i: int) -> str | None:
-    """Return the ``style`` attribute of the start tag ``tag`` (from index ``i``).
+#: Attributes kept for rich text besides ``style`` (see ``linework.formats.richhtml``).
+KEPT_ATTRS: Final = ("style", "color", "size", "face", "href", "align")
 
-    A small linear attribute scanner: names, ``=``, quoted or bare values.
+
+def _attrs(tag: str, i: int) -> dict[str, str]:
+    """Return the kept attributes (``KEPT_ATTRS``) of the start tag ``tag``.
+
+    A small linear attribute scanner: names, ``=``, quoted or bare values;
+    the first of a repeated name wins, as in browsers.
     """
+    found: dict[str, str] = {}
     n = len(tag) - 1  # tag[-1] is the closing ">"
     while i < n:
         while i < n and (tag[i].isspace() or tag[i] == "/"):
@@ -163,17 +169,18 @@ def _style_attr(tag: str, i: int) -> str | None:
                 while i < n and not tag[i].isspace():
                     i += 1
                 value = tag[start:i]
-        if name == "style":
-            return value
+        if name in KEPT_ATTRS and name not in found:
+            found[name] = value
         if i == start:
             i += 1  # nothing consumed (a stray "="): move on
-    return None
+    return found
 
 
 def _canonical(markup: str, lt: int, gt: int) -> str:
     """Return the tag at ``markup[lt:gt + 1]`` as ``<name style="…">`` or ``</name>``.
 
-    Only the name and the style matter for plain text. Handing html.parser
+    Only the name and the style matter for plain text (rich text also reads
+    ``KEPT_ATTRS``). Handing html.parser
     these canonical tags keeps it linear (no quote can run past a ``>``) and
     makes Python versions agree, since they parse odd attribute and end-tag
     syntax differently. Tags with names no HTML element has become "".
@@ -184,10 +191,11 @@ def _canonical(markup: str, lt: int, gt: int) -> str:
         return ""
     if end_tag:
         return f"</{name}>"
-    style = _style_attr(markup[lt : gt + 1], len(name) + 1)
-    if not style:
-        return f"<{name}>"
-    return f'<{name} style="{style.translate(_UNSAFE_IN_ATTR)}">'
+    attrs = _attrs(markup[lt : gt + 1], len(name) + 1)
+    kept = "".join(
+        f' {k}="{v.translate(_UNSAFE_IN_ATTR)}"' for k, v in attrs.items() if v
+    )
+    return f"<{name}{kept}>"
 
 
 def _tag_end(markup: str, lt: int, missing: dict[str, int]) -> int:

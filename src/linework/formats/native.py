@@ -20,6 +20,7 @@ from linework.formats import limits
 from linework.formats.jsonerrors import json_problem
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
+from linework.model.rich import RichError, RichText, rich_for, rich_from_json, rich_to_json
 from linework.model import (
     ARROWHEADS,
     CONTAINER_KEY,
@@ -49,7 +50,9 @@ VERSION: Final = 1
 #: The minor version: 1.1 adds container membership (``"container"`` on shapes
 #: and groups). Written only by files that use it, so a diagram without
 #: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
-MINOR: Final = 1
+#: 1.2 adds rich labels (``"rich"`` on shapes: paragraphs of formatted runs,
+#: beside the plain ``"text"``); a 1.0/1.1 reader keeps the key and shows the text.
+MINOR: Final = 2
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -83,11 +86,41 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
     return {**o, "pages": new_pages}
 
 
+def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
+    """1.1 → 1.2: a ``rich`` key in an older file was no rich label.
+
+    As for ``container`` in 1.0 → 1.1: it is kept, renamed ``rich_1_1``, so
+    its text stays the plain ``text`` it was.
+    """
+    pages = o.get("pages")
+    if not isinstance(pages, list):
+        return o
+    new_pages: list[Any] = []
+    for page in pages:
+        elements = page.get("elements") if isinstance(page, dict) else None
+        if not isinstance(elements, list) or not any(
+            isinstance(el, dict) and "rich" in el for el in elements
+        ):
+            new_pages.append(page)
+            continue
+        renamed = [
+            {("rich_1_1" if k == "rich" else k): v for k, v in el.items()}
+            if isinstance(el, dict)
+            else el
+            for el in elements
+        ]
+        new_pages.append({**page, "elements": renamed})
+    return {**o, "pages": new_pages}
+
+
 # Migrations work on raw JSON, so they keep working after the model changes.
 # Key: the version a migration upgrades from (none yet between majors).
 MIGRATIONS: Final[dict[int, Migration]] = {}
 #: Within major version 1, by the minor version a migration upgrades from.
-MINOR_MIGRATIONS: Final[dict[int, Migration]] = {0: _v1_0_to_1_1}
+MINOR_MIGRATIONS: Final[dict[int, Migration]] = {
+    0: _v1_0_to_1_1,
+    1: _v1_1_to_1_2,
+}
 
 _T = TypeVar("_T")
 
@@ -103,6 +136,7 @@ _SHAPE_KEYS: Final = _COMMON_KEYS | {
     "rotation",
     "style",
     "text",
+    "rich",
     "link",
     "props",
 }
@@ -173,6 +207,9 @@ def _element_json(e: Element) -> dict[str, Any]:
                 out["style"] = style
             if e.text:
                 out["text"] = e.text
+            rich = rich_for(e.text, e.rich)
+            if rich is not None:
+                out["rich"] = rich_to_json(rich)
             if e.link:
                 out["link"] = e.link
             if e.props:
@@ -236,12 +273,17 @@ def to_json(doc: Document) -> dict[str, Any]:
         pages.append(p)
     out: dict[str, Any] = dict(doc.extra)
     out.update(format=FORMAT, version=VERSION, pages=pages)
-    if any(
-        CONTAINER_KEY in r.extra
-        for r in doc.records.values()
-        if isinstance(r, Shape | Connector | Group)
-    ):
-        out["minor"] = MINOR
+    # The lowest minor version that carries what the document uses, so a
+    # file without the newer data stays readable as it was, byte for byte.
+    minor = 0
+    for r in doc.records.values():
+        if isinstance(r, Shape) and rich_for(r.text, r.rich) is not None:
+            minor = 2
+            break
+        if isinstance(r, Shape | Connector | Group) and CONTAINER_KEY in r.extra:
+            minor = 1
+    if minor:
+        out["minor"] = minor
     if doc.meta:
         out["meta"] = dict(doc.meta)
     return out
@@ -424,6 +466,23 @@ def _read_text(r: _Reader, v: Any, path: str, field: str, limit: int) -> str:
     return r.string(v, path + field, limit)
 
 
+def _read_rich(raw: Any, path: str, text: str) -> RichText | None:
+    """Read a shape's runs; their plain text must be the shape's ``text``.
+
+    A ``rich`` that disagrees with ``text`` was written by a tool that changed
+    the text without the runs: the text wins and the runs are dropped.
+    """
+    if raw is None:
+        return None
+    try:
+        rich = rich_from_json(raw, path)
+    except RichError as e:
+        raise _Invalid(e.path, e.problem) from None
+    if rich is None or len(rich.plain) > limits.MAX_TEXT:
+        return None
+    return rich_for(text, rich)
+
+
 def _extra(o: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
     return frozen_map({k: v for k, v in o.items() if k not in known})
 
@@ -474,6 +533,10 @@ def _read_element(
             if raw_props is _NO_PROPS or (type(raw_props) is dict and not raw_props)
             else r.obj(raw_props, f"{path}.props")
         )
+        text = _read_text(r, o.get("text", ""), path, ".text", limits.MAX_TEXT)
+        rich = _read_rich(o.get("rich"), f"{path}.rich", text)
+        if rich is not None:
+            text = rich.plain
         for key, value in props.items():
             limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
             if isinstance(value, str):
@@ -490,7 +553,8 @@ def _read_element(
             box=box,
             rotation_deg=_rotation(r, o.get("rotation", 0), path),
             style=style,
-            text=_read_text(r, o.get("text", ""), path, ".text", limits.MAX_TEXT),
+            text=text,
+            rich=rich,
             link=_read_text(r, o.get("link", ""), path, ".link", 2048),
             props=frozen_map(props),
             extra=frozen_map(extra),
