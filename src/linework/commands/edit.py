@@ -42,6 +42,7 @@ from linework.model import (
     Transaction,
     frozen_map,
 )
+from linework.model.rich import RichText, rich_for
 
 MAX_TEXT: Final = 100_000
 _COLOURS: Final = frozenset({"fill", "stroke", "font_color"})
@@ -154,8 +155,12 @@ def set_text(
     *,
     label: int = 0,
     position: float | None = None,
+    rich: RichText | None = None,
 ) -> Patch:
     """Set a shape's label, or a connector's label number ``label``.
+
+    ``rich``: the shape label's runs (its plain text must be ``text``); None
+    makes the label plain. Connector labels are plain text.
 
     The text is data: it is stored verbatim and escaped when rendered. For a
     connector, ``label`` may be one past the last label to add a new one at
@@ -173,7 +178,10 @@ def set_text(
         return Patch()
     tx = Transaction(doc)
     if isinstance(el, Shape):
-        tx.put(replace(el, text=text))
+        rich = rich_for(text, rich)
+        if el.text == text and rich_for(el.text, el.rich) == rich:
+            return Patch()
+        tx.put(replace(el, text=text, rich=rich))
     elif isinstance(el, Connector):
         labels = list(el.labels)
         if not 0 <= label <= len(labels):

@@ -47,7 +47,8 @@ with ``ui.request`` so one toolbar handler can send every button here.
   {x, y}
 - ``set-style`` (fields, ids?): set style fields on the selection (or ids); with
   nothing selected, arrowheads, stroke and dash become the style of new connectors
-- ``set-text`` (id, text, label?): commit the in-place editor (text is data, never
+- ``set-text`` (id, text | html, label?): commit the in-place editor (``html``:
+  the rich editor's content, sanitized into runs by the core; text is data, never
   markup); ``label`` is a connector's label index (default: the one being edited)
 - ``edit-text`` (id?, label?, position?): open the in-place editor on an element
   (default: the selection); for a connector on its label ``label`` (default 0), or a
@@ -94,7 +95,7 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import lanes, placement
+from linework.editor import lanes, placement, richedit
 from linework.editor.editor import Editor
 from linework.editor.icons import new_icon
 from linework.editor.inserting import drop_preview, insert_picture
@@ -541,13 +542,19 @@ def _set_style(ed: Editor, args: Args) -> None:
 
 def _set_text(ed: Editor, args: Args) -> None:
     rid = _str(args, "id")
-    text = _str(args, "text")
+    markup = args.get("html")  # the rich editor's content, read by the core
+    if isinstance(markup, str):
+        text, rich = richedit.read_commit(ed.document, rid, markup)
+    else:
+        text, rich = _str(args, "text"), None
     editing = ed.session.editing
     ed.session.editing = None
     mine = editing is not None and editing.id == rid
     label = int(_num(args, "label", editing.label if editing and mine else 0))
     position = editing.position if editing and mine else None
-    patch = cmd.set_text(ed.document, rid, text, label=label, position=position)
+    patch = cmd.set_text(
+        ed.document, rid, text, label=label, position=position, rich=rich
+    )
     state = ed.state
     if (
         editing is not None

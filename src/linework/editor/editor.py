@@ -747,11 +747,15 @@ class Editor:
 
     def _edit_text(self) -> Json | None:
         from linework.editor.actions import edit_box
+        from linework.editor.richedit import edit_fields
 
         editing = self.session.editing
         if editing is None:
             return None
-        return edit_box(self, editing)
+        box = edit_box(self, editing)
+        if box is not None:
+            box.update(edit_fields(self._doc, editing.id))
+        return box
 
 
 def _error(error: LineworkError) -> Json:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
 
+from linework.model.rich import RichText
+
 #: Markup longer than this is cut before parsing; labels are far shorter.
 MAX_MARKUP: Final = 1_000_000
 
@@ -125,12 +127,15 @@ class PlainText:
         bold: every visible character was bold.
         italic: every visible character was italic.
         underline: every visible character was underlined.
+        rich: the runs, when the caller asked for them and the label has
+            formatting beyond the whole-label flags (``formats.richhtml``).
     """
 
     text: str
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    rich: RichText | None = None
 
 
 #: Attributes kept for rich text besides ``style`` (see ``linework.formats.richhtml``).
@@ -435,8 +440,10 @@ class _Collector(HTMLParser):
         if text.endswith("\n"):
             text = text[:-1]  # a final break ends the last line; it adds none
         text = text.replace("\xa0", " ")
-        whole = [self.chars > 0 and c == self.chars for c in self.counts]
-        return PlainText(text, *whole)
+        bold, italic, underline = (
+            self.chars > 0 and c == self.chars for c in self.counts
+        )
+        return PlainText(text, bold, italic, underline)
 
 
 def html_to_text(markup: str, *, linefeeds: bool = True) -> PlainText:
@@ -447,8 +454,8 @@ def html_to_text(markup: str, *, linefeeds: bool = True) -> PlainText:
         linefeeds: treat ``\\n`` in the markup as a line break, as draw.io does
             for HTML labels; otherwise it is collapsible whitespace.
 
-    >>> html_to_text("<b>Title</b><div>a &amp; b<br>c</div>")
-    PlainText(text='Title\\na & b\\nc', bold=False, italic=False, underline=False)
+    >>> html_to_text("<b>Title</b><div>a &amp; b<br>c</div>").text
+    'Title\\na & b\\nc'
     >>> html_to_text("<i><script>alert(1)</script>Hi</i>").italic
     True
     """

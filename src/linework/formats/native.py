@@ -20,7 +20,6 @@ from linework.formats import limits
 from linework.formats.jsonerrors import json_problem
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
-from linework.model.rich import RichError, RichText, rich_for, rich_from_json, rich_to_json
 from linework.model import (
     ARROWHEADS,
     CONTAINER_KEY,
@@ -43,6 +42,13 @@ from linework.model import (
     Shape,
     Style,
     frozen_map,
+)
+from linework.model.rich import (
+    RichError,
+    RichText,
+    rich_for,
+    rich_from_json,
+    rich_to_json,
 )
 
 FORMAT: Final = "linework"

@@ -89,7 +89,9 @@ def _apply_style(style: str, f: _Fmt, block: bool) -> _Fmt:
         name = name.strip().lower()
         value = value.strip().lower()
         if name == "font-weight":
-            bold = value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)
+            bold = value in ("bold", "bolder") or (
+                value.isdigit() and int(value) >= 600
+            )
             f = replace(f, bold=bold)
         elif name == "font-style":
             f = replace(f, italic=value in ("italic", "oblique"))
@@ -117,6 +119,7 @@ class _RichCollector(htmltext._Collector):
         super().__init__(linefeeds=linefeeds)
         self.rich: list[_Fmt] = []  # parallel to self.stack
         self.current = _Fmt()
+        self.space_fmt = _Fmt()  # where the pending collapsed space was
         self.paragraphs: list[tuple[list[Run], str | None]] = [([], None)]
 
     def _break(self) -> None:
@@ -129,13 +132,18 @@ class _RichCollector(htmltext._Collector):
         runs, align = self.paragraphs[-1]
         if not runs and align is None:
             self.paragraphs[-1] = (runs, self.current.align)
-        if space and runs:
-            # A collapsed space goes with the text before it (it was typed
-            # there, or before the tag that starts this piece).
-            runs[-1] = replace(runs[-1], text=runs[-1].text + " ")
-        elif space:
-            core = " " + core
+        if space:
+            # A collapsed space keeps the formatting of where it was typed.
+            runs.append(self.space_fmt.run(" "))
         runs.append(self.current.run(core.replace("\xa0", " ")))
+
+    def _inline(self, piece: str) -> None:
+        s = piece.translate(self.table)
+        if s[:1] == " " and not self.pending_space:
+            self.space_fmt = self.current
+        super()._inline(piece)
+        if s[-1:] == " " and s.strip(" "):
+            self.space_fmt = self.current
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         depth = len(self.stack)
@@ -199,12 +207,18 @@ class RichResult:
     rich: RichText | None
 
 
-def html_to_rich(markup: str, *, linefeeds: bool = True) -> RichResult:
+def html_to_rich(
+    markup: str, *, linefeeds: bool = True, lift: bool = True
+) -> RichResult:
     """Read an HTML label into plain text and runs (see the module doc).
 
+    With ``lift``, a label formatted all alike (all bold, say) gives no runs:
+    its ``plain`` flags say so, for the caller's style. The in-place editor
+    reads without lifting, as the runs are all it sends.
+
     >>> r = html_to_rich('a <b>bold</b> <font color="#F00">red</font>')
-    >>> r.plain.text, [(x.text, x.bold, x.color) for x in r.rich.paragraphs[0].runs]
-    ('a bold red', [('a ', None, None), ('bold ', True, None), ('red', None, '#ff0000')])
+    >>> [(x.text, x.bold or x.color) for x in r.rich.paragraphs[0].runs]
+    [('a ', None), ('bold', True), (' ', None), ('red', '#ff0000')]
     """
     collector = _RichCollector(linefeeds=linefeeds)
     markup = markup[: htmltext.MAX_MARKUP]
@@ -218,7 +232,7 @@ def html_to_rich(markup: str, *, linefeeds: bool = True) -> RichResult:
     rich = normalized(paragraphs)
     if rich is not None and rich.plain != plain.text:
         rich = None  # never store runs that disagree with the text
-    if rich is not None and _uniform(rich, plain):
+    if rich is not None and lift and _uniform(rich, plain):
         rich = None  # the whole label's formatting goes into the style
     return RichResult(plain, rich)
 
@@ -233,9 +247,7 @@ def _uniform(rich: RichText, plain: htmltext.PlainText) -> bool:
     )
     runs = [r for p in rich.paragraphs for r in p.runs if r.text.strip()]
     aligned = any(p.align is not None for p in rich.paragraphs)
-    return not aligned and all(
-        r.same_format(replace(whole, text=r.text)) for r in runs
-    )
+    return not aligned and all(r.same_format(replace(whole, text=r.text)) for r in runs)
 
 
 def rich_to_html(rich: RichText) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Final, Literal
 
 from linework.links import safe_link
+from linework.model.style import Style
 
 Align = Literal["left", "center", "right"]
 ALIGNS: Final[tuple[str, ...]] = ("left", "center", "right")
@@ -92,9 +93,7 @@ class RichText:
     plain: str = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "plain", "\n".join(p.text for p in self.paragraphs)
-        )
+        object.__setattr__(self, "plain", "\n".join(p.text for p in self.paragraphs))
 
 
 def normalized(paragraphs: Iterable[Paragraph]) -> RichText | None:
@@ -198,9 +197,7 @@ def rich_from_json(raw: Any, path: str = "rich") -> RichText | None:
         count += len(runs_raw)
         if count > MAX_RUNS:
             raise RichError(path, f"more than {MAX_RUNS} runs")
-        runs = tuple(
-            read_run(r, f"{pp}.runs[{k}]") for k, r in enumerate(runs_raw)
-        )
+        runs = tuple(read_run(r, f"{pp}.runs[{k}]") for k, r in enumerate(runs_raw))
         paragraphs.append(Paragraph(runs=runs, align=align))
     return normalized(paragraphs)
 
@@ -294,3 +291,50 @@ FAMILY_ALIASES: Final[Mapping[str, str]] = {
 def runs_of(paragraphs: Sequence[Paragraph]) -> int:
     """Return how many runs the paragraphs hold (for bounds checks)."""
     return sum(len(p.runs) for p in paragraphs)
+
+
+def relative_to(rich: RichText | None, style: Style) -> RichText | None:
+    """Return ``rich`` with formatting that only repeats ``style`` left unset.
+
+    Importers read each run's full formatting (a Gliffy caption states its
+    size and colour on every span); what equals the element's own style is
+    inherited instead, so a uniformly formatted label stays plain text.
+    """
+    if rich is None:
+        return None
+    base = Run(
+        text="",
+        bold=style.bold,
+        italic=style.italic,
+        underline=style.underline,
+        strike=False,
+        color=style.font_color.lower(),
+        size=float(style.font_size),
+        family=safe_family(style.font_family) or "Arimo",
+    )
+    paragraphs = []
+    for p in rich.paragraphs:
+        runs = []
+        for r in p.runs:
+            changes: dict[str, Any] = {
+                name: None
+                for name in (
+                    "bold",
+                    "italic",
+                    "underline",
+                    "strike",
+                    "color",
+                    "size",
+                    "family",
+                )
+                if getattr(r, name) == getattr(base, name)
+                or (
+                    name in ("bold", "italic", "underline", "strike")
+                    and getattr(r, name) is False
+                    and not getattr(base, name)
+                )
+            }
+            runs.append(replace(r, **changes) if changes else r)
+        align = None if p.align == style.align else p.align
+        paragraphs.append(Paragraph(runs=tuple(runs), align=align))
+    return normalized(paragraphs)

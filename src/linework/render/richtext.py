@@ -21,7 +21,7 @@ from typing import Final, assert_never
 from linework.geometry import Box
 from linework.links import safe_link
 from linework.model import Style
-from linework.model.rich import Paragraph, RichText, Run, safe_family
+from linework.model.rich import Align, Paragraph, RichText, Run, safe_family
 from linework.render.paint import FONT_STACKS, family_of, font_attrs
 from linework.svg import AttrValue, SvgNode
 from linework.text import TextLayout, TextLine
@@ -83,7 +83,7 @@ def resolve(run: Run, style: Style) -> Fmt:
     link = safe_link(run.link) if run.link else None
     underline = style.underline if run.underline is None else run.underline
     return Fmt(
-        family=safe_family(run.family) if run.family else family_of(style),
+        family=(safe_family(run.family) if run.family else None) or family_of(style),
         size=style.font_size if run.size is None else run.size,
         bold=style.bold if run.bold is None else run.bold,
         italic=style.italic if run.italic is None else run.italic,
@@ -207,15 +207,13 @@ def _layout(
         word_limit = max(limit * _OVERFLOW, room + _SLACK)
     else:
         limit = word_limit = float("inf")
-    strut = Fmt(
-        family_of(style), style.font_size, False, False, False, False, "", None
-    )
+    strut = Fmt(family_of(style), style.font_size, False, False, False, False, "", None)
     most = max_lines(box.h, LINE_HEIGHT_EM * style.font_size)
-    lines: list[tuple[_Line, str]] = []  # (pieces, paragraph alignment)
+    lines: list[tuple[_Line, Align]] = []  # (pieces, paragraph alignment)
     chars = 0
     cut = False
     for para in rich.paragraphs:
-        align = para.align or style.align
+        align: Align = para.align or style.align
         for line in _wrap(para, style, limit, word_limit):
             lines.append((line, align))
             chars += sum(len(p[0]) for p in line)
@@ -338,4 +336,3 @@ def rich_nodes(layout: RichLayout, style: Style) -> tuple[SvgNode, ...]:
     fonts = tuple((k.replace("_", "-"), v) for k, v in base.items() if v is not None)
     attrs_text = (("text-anchor", "start"), *fonts, ("xml:space", "preserve"))
     return (SvgNode("text", attrs_text, tuple(spans)),)
-

@@ -48,6 +48,7 @@ from linework.model import (
     Shape,
     frozen_map,
 )
+from linework.model.rich import relative_to
 
 if TYPE_CHECKING:
     from linework.formats.drawio.page import PageBuilder
@@ -180,6 +181,7 @@ def build_shape(
         rotation_deg=rotation,
         style=style,
         text=label.text,
+        rich=relative_to(label.rich, style),
         link=link,
         props=frozen_map(props),
         extra=frozen_map(extra),

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Final
 
-from linework.formats import htmltext, limits, stencils
+from linework.formats import htmltext, limits, richhtml, stencils
 from linework.formats.drawio import names, styles
 from linework.formats.drawio.containers import lane_pairs
 from linework.formats.drawio.names import PORT_ANCHORS
@@ -38,6 +38,7 @@ from linework.model import (
     Style,
     text_paddings,
 )
+from linework.model.rich import RichText, rich_for
 
 MEDIA_TYPE: Final = names.MEDIA_TYPE
 
@@ -180,8 +181,13 @@ def _line_pairs(style: Style) -> list[tuple[str, str]]:
     return pairs
 
 
-def _label(text: str) -> tuple[str, bool]:
-    """Return a label's ``value`` and whether it is HTML."""
+def _label(text: str, rich: RichText | None = None) -> tuple[str, bool]:
+    """Return a label's ``value`` and whether it is HTML (always, with runs)."""
+    runs = rich_for(text, rich)
+    if runs is not None:
+        value = _clean(richhtml.rich_to_html(runs))
+        if richhtml.html_to_rich(value).plain.text == text:
+            return value, True
     text = _clean(text)
     markup = htmltext.text_to_html(text)
     return (markup, True) if markup is not None else (text, False)
@@ -407,7 +413,7 @@ class _PageWriter:
 
     def _shape(self, s: Shape) -> None:
         cid = self.cell_of[s.id]
-        value, html = _label(s.text)
+        value, html = _label(s.text, s.rich)
         attrs = {
             "style": _shape_style(s, html),
             "vertex": "1",
