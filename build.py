@@ -899,6 +899,14 @@ def build(
         # the source tree first, so the wheel built next carries them.
         icon_files, icon_catalog = build_icon_libraries()
         files.update(icon_files)
+        # The label families beside Arimo (tools/web_fonts.py), and their notices.
+        web_fonts = tool("web_fonts")
+        family_files, family_css = web_fonts.build_fonts(NODE_MODULES)
+        files.update(family_files)
+        files["THIRD-PARTY-NOTICES.txt"] = (
+            files.get("THIRD-PARTY-NOTICES.txt", b"")
+            + web_fonts.notices(NODE_MODULES).encode()
+        )
 
         # Wheels in folders named by their hash, and a lock listing them.
         with tempfile.TemporaryDirectory() as tmp:
@@ -935,7 +943,7 @@ def build(
                 font_names[name] = hashed_name(name, data)
                 files["assets/" + font_names[name]] = data
         css_sources = {
-            "fonts.css": font_css(font_names).encode(),
+            "fonts.css": (font_css(font_names) + family_css).encode(),
             "app.css": (WEB / "app.css").read_bytes(),
         }
         css = {
@@ -1064,6 +1072,7 @@ def build(
             "@fontsource/arimo": [],
             **{name: [] for name in icon_sets},
         }
+        served.update(web_fonts.served_by_package(list(family_files)))
         for rel in files:
             if rel.startswith(runtime_dir):
                 served["pyodide"].append(rel)

@@ -3,6 +3,7 @@
 // selected. Every control has a label; a change sends one action.
 
 import { assign, assignAttr } from "./assign.js";
+import { FAMILY_NAMES } from "./rich-editor.js";
 
 const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond",
   "diamond-hollow", "circle", "circle-hollow", "er-one", "er-many", "er-zero-or-one",
@@ -116,11 +117,11 @@ export function createProperties({ root, editor }) {
     });
   }
 
-  function select(parent, text, name, options, { send, read }) {
+  function select(parent, text, name, options, { send, read, names = {} }) {
     const el = document.createElement("select");
     el.dataset.prop = name;
     el.append(new Option("—", ""));
-    for (const o of options) el.append(new Option(title(o), o));
+    for (const o of options) el.append(new Option(names[o] ?? title(o), o));
     labelled(parent, text, el);
     el.addEventListener("change", () => { if (el.value) send(el.value); });
     fields.push({ update(u) { if (!editing(el)) assign(el, "value", read(u) ?? ""); } });
@@ -197,6 +198,7 @@ export function createProperties({ root, editor }) {
   select(s, "End arrow", "end_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { end: v }), read: st("end_arrow") });
 
   s = section("Text", has);
+  select(s, "Font", "font_family", Object.keys(FAMILY_NAMES), { names: FAMILY_NAMES, send: (v) => style({ font_family: v }), read: st("font_family") });
   number(s, "Font size", "font_size", { min: 1, max: 1000, send: setStyle("font_size"), read: st("font_size") });
   colour(s, "Font colour", "font_color");
   const toggles = document.createElement("div");

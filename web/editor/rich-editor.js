@@ -1,0 +1,311 @@
+// Rich in-place editing of a shape's label: a contenteditable <div> built
+// from the label's runs (ui.edit_text.runs, JSON data) with DOM APIs only
+// (textContent, style properties; never markup from strings), and a small
+// format bar. Ctrl/Cmd+B, I, U format only the selected text. A commit sends
+// the content's HTML as `set-text {html}`: the core reads it with the same
+// sanitizing reader as draw.io labels (formats/richhtml.py), so nothing but
+// the formatting survives, and it is one undo step.
+
+const HEX = /^#[0-9a-f]{6}$/i;
+const LINK = /^(https?:\/\/|mailto:)[^\s"<>`']+$/i;
+export const FAMILY_STACKS = Object.freeze({
+  Arimo: "Arimo, Arial, Helvetica, sans-serif",
+  Tinos: "Tinos, 'Times New Roman', Times, serif",
+  Cousine: "Cousine, 'Courier New', Courier, monospace",
+  Caveat: "Caveat, cursive",
+});
+export const FAMILY_NAMES = Object.freeze({
+  Arimo: "Arimo (sans)", Tinos: "Tinos (serif)", Cousine: "Cousine (mono)", Caveat: "Caveat (hand)",
+});
+const SIZES = [8, 9, 10, 11, 12, 14, 16, 18, 20, 24, 28, 32, 36, 48, 64, 72];
+// execCommand's <font size> steps; the biggest marks a selection to resize.
+const MARK_SIZE = "7";
+
+/** Spaces a browser would collapse keep their width (the core reads &nbsp; as a space). */
+function keepSpaces(text, atStart, atEnd) {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const collapsible = c === " " && ((i === 0 && atStart) || out.endsWith(" ") ||
+      (i === text.length - 1 && atEnd));
+    out += collapsible ? "\u00a0" : c;
+  }
+  return out;
+}
+
+/** Fill `root` with one <div> per paragraph and a <span> (or <a>) per run. */
+export function buildContent(root, paragraphs) {
+  root.replaceChildren();
+  for (const para of paragraphs) {
+    const line = document.createElement("div");
+    if (["left", "center", "right"].includes(para.align)) line.style.textAlign = para.align;
+    const runs = Array.isArray(para.runs) ? para.runs : [];
+    runs.forEach((run, i) => {
+      const link = typeof run.link === "string" && LINK.test(run.link) ? run.link : null;
+      const el = document.createElement(link ? "a" : "span");
+      if (link) el.setAttribute("href", link);
+      el.textContent = keepSpaces(String(run.text ?? ""), i === 0, i === runs.length - 1);
+      const s = el.style;
+      if (run.bold === true) s.fontWeight = "700";
+      if (run.bold === false) s.fontWeight = "400";
+      if (run.italic === true) s.fontStyle = "italic";
+      if (run.italic === false) s.fontStyle = "normal";
+      const lines = [];
+      if (run.underline) lines.push("underline");
+      if (run.strike) lines.push("line-through");
+      if (lines.length) s.textDecorationLine = lines.join(" ");
+      else if (run.underline === false) s.textDecorationLine = "none";
+      if (typeof run.color === "string" && HEX.test(run.color)) s.color = run.color;
+      if (typeof run.size === "number" && run.size > 0) s.fontSize = `${run.size}px`;
+      if (FAMILY_STACKS[run.family]) s.fontFamily = FAMILY_STACKS[run.family];
+      line.append(el);
+    });
+    if (!line.childNodes.length) line.append(document.createElement("br"));
+    root.append(line);
+  }
+}
+
+/**
+ * The rich editor and its format bar, inside `stage`. `place(el, edit)` lays
+ * an editor element over the label box (shared with the plain editor);
+ * `commitWith(args)` sends set-text and closes.
+ */
+export function createRichEditor({ stage, place, commitWith, onClose }) {
+  const box = document.createElement("div");
+  box.className = "text-editor rich-text-editor";
+  box.contentEditable = "true";
+  box.setAttribute("role", "textbox");
+  box.setAttribute("aria-multiline", "true");
+  box.setAttribute("aria-label", "Text");
+  box.spellcheck = true;
+  box.hidden = true;
+  box.dataset.role = "rich-text-editor";
+
+  const bar = document.createElement("div");
+  bar.className = "format-bar";
+  bar.dataset.role = "format-bar";
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Text format");
+  bar.hidden = true;
+  stage.append(box, bar);
+
+  let editing = null;
+  let saved = null; // the selection inside `box`, while a bar control has focus
+
+  const inBox = (node) => node !== null && box.contains(node);
+  function remember() {
+    const sel = document.getSelection();
+    if (sel && sel.rangeCount && inBox(sel.getRangeAt(0).commonAncestorContainer)) {
+      saved = sel.getRangeAt(0).cloneRange();
+    }
+  }
+  function restore() {
+    box.focus({ preventScroll: true });
+    if (saved) {
+      const sel = document.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(saved);
+    }
+  }
+  function exec(command, value) {
+    restore();
+    document.execCommand("styleWithCSS", false, false);
+    document.execCommand(command, false, value);
+    remember();
+    reflect();
+  }
+
+  // --- the bar ------------------------------------------------------------------
+  function button(name, label, text, run) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.dataset.format = name;
+    b.title = label;
+    b.setAttribute("aria-label", label);
+    b.textContent = text;
+    b.className = `format-${name}`;
+    // Keep the focus (and the selection) in the text while clicking.
+    b.addEventListener("mousedown", (e) => e.preventDefault());
+    b.addEventListener("click", run);
+    bar.append(b);
+    return b;
+  }
+  const toggles = {
+    bold: button("bold", "Bold (Ctrl+B)", "B", () => exec("bold")),
+    italic: button("italic", "Italic (Ctrl+I)", "I", () => exec("italic")),
+    underline: button("underline", "Underline (Ctrl+U)", "U", () => exec("underline")),
+    strike: button("strike", "Strikethrough", "S", () => exec("strikeThrough")),
+  };
+
+  const colour = document.createElement("input");
+  colour.type = "color";
+  colour.dataset.format = "color";
+  colour.title = "Text colour";
+  colour.setAttribute("aria-label", "Text colour");
+  colour.addEventListener("input", () => { if (HEX.test(colour.value)) exec("foreColor", colour.value); });
+  bar.append(colour);
+
+  const size = document.createElement("select");
+  size.dataset.format = "size";
+  size.title = "Text size";
+  size.setAttribute("aria-label", "Text size");
+  size.append(new Option("Size", ""));
+  for (const px of SIZES) size.append(new Option(`${px}`, String(px)));
+  size.addEventListener("change", () => {
+    const px = Number(size.value);
+    if (!SIZES.includes(px)) return;
+    exec("fontSize", MARK_SIZE);
+    for (const font of box.querySelectorAll(`font[size="${MARK_SIZE}"]`)) {
+      font.removeAttribute("size");
+      font.style.fontSize = `${px}px`;
+    }
+    size.value = "";
+    place();
+  });
+  bar.append(size);
+
+  const family = document.createElement("select");
+  family.dataset.format = "family";
+  family.title = "Font";
+  family.setAttribute("aria-label", "Font");
+  family.append(new Option("Font", ""));
+  for (const [name, label] of Object.entries(FAMILY_NAMES)) family.append(new Option(label, name));
+  family.addEventListener("change", () => {
+    if (FAMILY_STACKS[family.value]) exec("fontName", family.value);
+    family.value = "";
+  });
+  bar.append(family);
+
+  for (const [name, label, text] of [["left", "Align left", "⯇"], ["center", "Centre", "≡"], ["right", "Align right", "⯈"]]) {
+    const command = { left: "justifyLeft", center: "justifyCenter", right: "justifyRight" }[name];
+    button(`align-${name}`, label, text, () => exec(command));
+  }
+
+  const link = document.createElement("input");
+  link.type = "url";
+  link.autocomplete = "off";
+  link.placeholder = "https://…";
+  link.dataset.format = "link-url";
+  link.setAttribute("aria-label", "Link address");
+  bar.append(link);
+  button("link", "Link the selected text", "🔗", () => {
+    const url = link.value.trim();
+    if (url === "") exec("unlink");
+    else if (LINK.test(url)) exec("createLink", url);
+    else link.setCustomValidity("Use an http, https or mailto address.");
+    link.reportValidity();
+  });
+  link.addEventListener("input", () => link.setCustomValidity(""));
+  link.addEventListener("keydown", (e) => {
+    e.stopPropagation();
+    if (e.key === "Enter") { e.preventDefault(); bar.querySelector('[data-format="link"]').click(); }
+  });
+
+  /** Show which toggles the selection has. */
+  function reflect() {
+    for (const [name, b] of Object.entries(toggles)) {
+      const command = name === "strike" ? "strikeThrough" : name;
+      let on = false;
+      try { on = document.queryCommandState(command); } catch { on = false; }
+      b.setAttribute("aria-pressed", String(on));
+    }
+  }
+
+  function placeBar() {
+    if (editing === null) return;
+    const stageRect = stage.getBoundingClientRect();
+    const r = box.getBoundingClientRect();
+    bar.style.left = `${Math.max(0, r.left - stageRect.left)}px`;
+    bar.style.top = `${Math.max(0, r.top - stageRect.top - bar.offsetHeight - 6)}px`;
+  }
+
+  // --- the text -----------------------------------------------------------------
+  const SHORTCUTS = { b: "bold", i: "italic", u: "underline" };
+  box.addEventListener("keydown", (e) => {
+    e.stopPropagation();
+    const primary = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (e.key === "Escape" || (e.key === "Enter" && primary)) {
+      e.preventDefault();
+      commit();
+    } else if (primary && !e.altKey && !e.shiftKey && SHORTCUTS[key]) {
+      e.preventDefault();
+      remember();
+      exec(SHORTCUTS[key]);
+    }
+  });
+  // What is pasted or dropped goes in as plain text (the clipboard's HTML never
+  // reaches this document); formatting comes from the bar and the shortcuts.
+  box.addEventListener("paste", (e) => {
+    e.preventDefault();
+    const text = e.clipboardData?.getData("text/plain") ?? "";
+    if (text) document.execCommand("insertText", false, text);
+  });
+  box.addEventListener("drop", (e) => e.preventDefault());
+  box.addEventListener("input", () => { place(); placeBar(); });
+  document.addEventListener("selectionchange", () => {
+    if (editing !== null && document.activeElement === box) { remember(); reflect(); }
+  });
+  const leaving = (e) => editing !== null && !bar.contains(e.relatedTarget) && e.relatedTarget !== box;
+  box.addEventListener("blur", (e) => { if (leaving(e)) commit(); });
+  bar.addEventListener("focusout", (e) => { if (leaving(e)) commit(); });
+
+  function open(edit) {
+    editing = edit;
+    const { style } = edit;
+    const s = box.style;
+    s.fontFamily = FAMILY_STACKS[style.font_family] ?? FAMILY_STACKS.Arimo;
+    s.fontSize = `${style.font_size}px`;
+    s.lineHeight = "1.2";
+    s.color = HEX.test(style.font_color) ? style.font_color : "#1f2933";
+    s.fontWeight = style.bold ? "700" : "400";
+    s.fontStyle = style.italic ? "italic" : "normal";
+    s.textDecoration = style.underline ? "underline" : "none";
+    s.textAlign = ["left", "center", "right"].includes(style.align) ? style.align : "center";
+    s.whiteSpace = style.wrap === false ? "nowrap" : "normal";
+    const paragraphs = Array.isArray(edit.runs)
+      ? edit.runs
+      : String(edit.text ?? "").split("\n").map((line) => ({ runs: line ? [{ text: line }] : [] }));
+    buildContent(box, paragraphs);
+    box.hidden = false;
+    bar.hidden = false;
+    place();
+    box.focus({ preventScroll: true });
+    const sel = document.getSelection();
+    sel.selectAllChildren(box);
+    remember();
+    reflect();
+    placeBar();
+  }
+
+  function close() {
+    editing = null;
+    saved = null;
+    box.hidden = true;
+    bar.hidden = true;
+    box.replaceChildren();
+    link.value = "";
+    onClose(document.activeElement === box || bar.contains(document.activeElement));
+  }
+
+  function commit() {
+    if (editing === null) return;
+    const { id } = editing;
+    // innerHTML is the browser's serialization of what was typed; the core
+    // reads it as data with its sanitizing reader.
+    const html = box.innerHTML;
+    const edit = editing;
+    close();
+    commitWith(edit, { id, html, label: 0 });
+  }
+
+  return {
+    box,
+    bar,
+    open,
+    close,
+    commit,
+    placeBar,
+    get editing() { return editing; },
+  };
+}
