@@ -24,6 +24,7 @@ from typing import Final
 from linework.formats import htmltext
 from linework.links import safe_link
 from linework.model.rich import (
+    COMMON_NAMES,
     Paragraph,
     RichText,
     Run,
@@ -282,7 +283,7 @@ def _run_html(r: Run) -> str:
         if r.color is not None:
             attrs += f' color="{r.color}"'
         if r.family is not None:
-            attrs += f' face="{r.family}"'
+            attrs += f' face="{COMMON_NAMES.get(r.family, r.family)}"'
         text = f"<font{attrs}>{text}</font>"
     for on, tag in (
         (r.strike, "strike"),

@@ -288,6 +288,15 @@ FAMILY_ALIASES: Final[Mapping[str, str]] = {
 }
 
 
+#: What other tools call the shipped families (draw.io export): fonts they have.
+COMMON_NAMES: Final[Mapping[str, str]] = {
+    "Arimo": "Helvetica",
+    "Tinos": "Times New Roman",
+    "Cousine": "Courier New",
+    "Caveat": "Caveat",
+}
+
+
 def runs_of(paragraphs: Sequence[Paragraph]) -> int:
     """Return how many runs the paragraphs hold (for bounds checks)."""
     return sum(len(p.runs) for p in paragraphs)

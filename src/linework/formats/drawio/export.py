@@ -38,7 +38,7 @@ from linework.model import (
     Style,
     text_paddings,
 )
-from linework.model.rich import RichText, rich_for
+from linework.model.rich import COMMON_NAMES, RichText, rich_for
 
 MEDIA_TYPE: Final = names.MEDIA_TYPE
 
@@ -158,7 +158,9 @@ def _text_pairs(style: Style, *, html: bool) -> list[tuple[str, str]]:
         if side != style.text_padding:
             pairs.append((key, _num(side - style.text_padding)))
     if style.font_family != "Arimo" and _FONT.fullmatch(style.font_family):
-        pairs.append(("fontFamily", style.font_family))
+        pairs.append(
+            ("fontFamily", COMMON_NAMES.get(style.font_family, style.font_family))
+        )
     if html:
         pairs.append(("html", "1"))
     return pairs
