@@ -218,3 +218,40 @@ def test_rich_labels_render_as_native_bytes(editor_app: App, tmp_path: Path) -> 
     dom = app.dom_fragments()
     for (_, a), (_, b) in zip(want, dom, strict=True):
         assert tree(a) == tree(b)
+
+
+# --- styling: presets and swatches ---------------------------------------------
+
+
+def test_style_preset_is_one_step_and_swatches_offer_document_and_recent_colours(
+    editor_app: App,
+) -> None:
+    app = editor_app
+    a = add(app, "rectangle", 300, 250)
+    b = add(app, "rectangle", 600, 250)
+    app.page.mouse.click(*screen(app, 300, 250))
+    settle(app)
+    app.page.click("[data-preset=blue]")
+    settle(app)
+    style = by_id(app)[a]["style"]
+    assert (style["fill"], style["stroke"]) == ("#dae8fc", "#6c8ebf")
+    app.page.keyboard.press(f"{PRIMARY}+z")
+    settle(app)
+    assert "fill" not in by_id(app)[a].get("style", {})
+    app.page.keyboard.press(f"{PRIMARY}+Shift+z")
+    settle(app)
+
+    # The other shape: its fill swatches offer the blue the document now uses.
+    app.page.mouse.click(*screen(app, 600, 250))
+    settle(app)
+    app.page.click("[data-swatches-for=fill].swatch-toggle")
+    panel = "[data-role=swatches][data-swatches-for=fill]"
+    doc_swatch = f'{panel} [aria-label="Document #dae8fc"]'
+    app.page.wait_for_selector(doc_swatch)
+    app.page.click(f'{panel} [aria-label="Palette #d5e8d4"]')
+    settle(app)
+    assert by_id(app)[b]["style"]["fill"] == "#d5e8d4"
+    app.page.wait_for_selector(f'{panel} [aria-label="Recent #d5e8d4"]')
+    app.page.click(doc_swatch)
+    settle(app)
+    assert by_id(app)[b]["style"]["fill"] == "#dae8fc"

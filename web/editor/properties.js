@@ -4,6 +4,7 @@
 
 import { assign, assignAttr } from "./assign.js";
 import { FAMILY_NAMES } from "./rich-editor.js";
+import { createPresets, createSwatches, rememberColour } from "./swatches.js";
 
 const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond",
   "diamond-hollow", "circle", "circle-hollow", "er-one", "er-many", "er-zero-or-one",
@@ -66,9 +67,12 @@ export function createProperties({ root, editor }) {
       cell.append(l);
       none.addEventListener("change", () => style({ [name]: none.checked ? "none" : input.value }));
     }
-    input.addEventListener("change", () => style({ [name]: input.value }));
+    input.addEventListener("change", () => { rememberColour(input.value); style({ [name]: input.value }); });
+    const swatches = createSwatches(name, text, (v) => style({ [name]: v }));
+    cell.append(swatches.toggle, swatches.panel);
     fields.push({
       update(u) {
+        swatches.update(u);
         const v = u.style?.[name];
         if (!editing(input) && typeof v === "string" && HEX.test(v)) assign(input, "value", v);
         input.classList.toggle("mixed", v === null || v === undefined);
@@ -183,6 +187,7 @@ export function createProperties({ root, editor }) {
 
   // --- the selection -------------------------------------------------------
   let s = section("Style", (u) => has(u) && u.props.shapes > 0);
+  s.append(createPresets(style));
   colour(s, "Fill", "fill", { noneLabel: "None" });
   s = section("Line", has);
   colour(s, "Line colour", "stroke", { noneLabel: "None" });

@@ -108,6 +108,8 @@ class Editor:
         self._note: Json = {}
         self._panel: tuple[object, ...] | None = None
         self._panel_value: tuple[Json | None, Json] = (None, {})
+        self._colours_for: tuple[str, ...] | None = None  # editor.swatches
+        self._colours: list[str] = []
         self._frame_key: tuple[Document, tuple[str, ...]] | None = None
         self._leaves_key: tuple[Document, tuple[str, ...]] | None = None
         self._leaves: list[Shape | Connector] = []
@@ -158,6 +160,7 @@ class Editor:
         self.session.hover = None
         self.session.editing = None
         self.session.layer_by_page.clear()
+        self._colours_for = None
         pages = doc.pages()
         self.session.page_id = pages[0].id if pages else ""
         self.session.layer_id = ""
@@ -739,6 +742,14 @@ class Editor:
             return self._panel_value
         self._panel = key
         self._panel_value = _panel(self._doc, leaves, self.session.selection)
+        if self._panel_value[0] is not None:
+            # Refreshed when the selection changes, not on every drag frame.
+            from linework.editor.swatches import document_colours
+
+            if self._colours_for != self.session.selection:
+                self._colours_for = self.session.selection
+                self._colours = document_colours(self._doc)
+            self._panel_value[1]["colours"] = self._colours
         frame = self.selection_frame()
         if frame is not None and "box" not in self._panel_value[1]:
             b = frame[0]

@@ -365,3 +365,17 @@ def test_export_svg_of_a_rich_document_is_deterministic() -> None:
     a = export_svg(ed.document, page)
     b = export_svg(native.decode(native.encode(ed.document)), page)
     assert a == b and 'font-weight="bold">this</tspan>' in a
+
+
+def test_document_colours_are_offered_most_used_first() -> None:
+    from linework.editor.swatches import document_colours
+
+    ed = Editor()
+    for x in (0, 200, 400):
+        act(ed, "add-shape", kind="rectangle", x=x, y=0)
+        act(ed, "set-style", fields={"fill": "#dae8fc"})
+    act(ed, "set-style", fields={"stroke": "#b85450"})
+    colours = document_colours(ed.document)
+    # The default ink is on every line and label; then the fill of three shapes.
+    assert colours[:2] == ["#1f2933", "#dae8fc"] and colours[-1] == "#b85450"
+    assert "#ffffff" not in colours
