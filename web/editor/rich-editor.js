@@ -33,6 +33,28 @@ function keepSpaces(text, atStart, atEnd) {
   return out;
 }
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Four lines aligned left, centred or right (built with DOM calls). */
+function alignIcon(align) {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", "0 0 14 12");
+  svg.setAttribute("width", "14");
+  svg.setAttribute("height", "12");
+  svg.setAttribute("aria-hidden", "true");
+  [14, 9, 12, 7].forEach((w, i) => {
+    const x = align === "left" ? 0 : align === "right" ? 14 - w : (14 - w) / 2;
+    const line = document.createElementNS(SVG_NS, "rect");
+    line.setAttribute("x", String(x));
+    line.setAttribute("y", String(i * 3));
+    line.setAttribute("width", String(w));
+    line.setAttribute("height", "1.6");
+    line.setAttribute("fill", "currentColor");
+    svg.append(line);
+  });
+  return svg;
+}
+
 /** Fill `root` with one <div> per paragraph and a <span> (or <a>) per run. */
 export function buildContent(root, paragraphs) {
   root.replaceChildren();
@@ -176,9 +198,9 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   });
   bar.append(family);
 
-  for (const [name, label, text] of [["left", "Align left", "⯇"], ["center", "Centre", "≡"], ["right", "Align right", "⯈"]]) {
+  for (const [name, label] of [["left", "Align left"], ["center", "Centre"], ["right", "Align right"]]) {
     const command = { left: "justifyLeft", center: "justifyCenter", right: "justifyRight" }[name];
-    button(`align-${name}`, label, text, () => exec(command));
+    button(`align-${name}`, label, "", () => exec(command)).append(alignIcon(name));
   }
 
   const link = document.createElement("input");
@@ -188,7 +210,7 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   link.dataset.format = "link-url";
   link.setAttribute("aria-label", "Link address");
   bar.append(link);
-  button("link", "Link the selected text", "🔗", () => {
+  button("link", "Link the selected text (empty: remove the link)", "Link", () => {
     const url = link.value.trim();
     if (url === "") exec("unlink");
     else if (LINK.test(url)) exec("createLink", url);
