@@ -379,3 +379,32 @@ def test_document_colours_are_offered_most_used_first() -> None:
     # The default ink is on every line and label; then the fill of three shapes.
     assert colours[:2] == ["#1f2933", "#dae8fc"] and colours[-1] == "#b85450"
     assert "#ffffff" not in colours
+
+
+NODE_FONTS = (
+    Path(__file__).resolve().parents[3] / "web" / "node_modules" / "@fontsource"
+)
+
+
+@pytest.mark.parametrize("family", ["tinos", "cousine", "caveat"])
+def test_metrics_tables_come_from_the_pinned_font_packages(
+    family: str, tmp_path: Path
+) -> None:
+    """Regenerating a family's table from its pinned npm package gives the shipped bytes."""
+    pytest.importorskip("fontTools")
+    if not (NODE_FONTS / family).is_dir():
+        pytest.skip("npm ci not run")
+    import importlib.util
+    from importlib import resources
+
+    script = Path(__file__).resolve().parents[3] / "tools" / "gen_metrics.py"
+    spec = importlib.util.spec_from_file_location("gen_metrics_rich", script)
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    out = tmp_path / f"{family}.json"
+    gen.main([str(NODE_FONTS / family), "-o", str(out)])
+    shipped = resources.files("linework.text") / "metrics" / f"{family}.json"
+    assert out.read_bytes() == shipped.read_bytes()
+    pinned = json.loads((NODE_FONTS.parents[1] / "package.json").read_text())
+    assert pinned["dependencies"][f"@fontsource/{family}"] == gen.FAMILIES[family][1]
