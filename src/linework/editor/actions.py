@@ -546,7 +546,7 @@ def _set_text(ed: Editor, args: Args) -> None:
     if isinstance(markup, str):
         text, rich = richedit.read_commit(ed.document, rid, markup)
     else:
-        text, rich = _str(args, "text"), None
+        text, rich = richedit.plain_commit(ed.document, rid, _str(args, "text"))
     editing = ed.session.editing
     ed.session.editing = None
     mine = editing is not None and editing.id == rid

@@ -54,3 +54,15 @@ def read_commit(doc: Document, rid: str, markup: str) -> tuple[str, RichText | N
     if not isinstance(el, Shape):
         return text, None
     return text, rich_for(text, relative_to(read.rich, el.style))
+
+
+def plain_commit(doc: Document, rid: str, text: str) -> tuple[str, RichText | None]:
+    """Return the runs a plain ``set-text`` keeps: the label's own, if unchanged.
+
+    A script (or the properties panel) setting the text a rich label already
+    has must not strip its formatting; new text is plain text.
+    """
+    el = doc.get(rid)
+    if isinstance(el, Shape) and el.text == text:
+        return text, rich_for(el.text, el.rich)
+    return text, None

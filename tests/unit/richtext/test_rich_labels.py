@@ -408,3 +408,18 @@ def test_metrics_tables_come_from_the_pinned_font_packages(
     assert out.read_bytes() == shipped.read_bytes()
     pinned = json.loads((NODE_FONTS.parents[1] / "package.json").read_text())
     assert pinned["dependencies"][f"@fontsource/{family}"] == gen.FAMILIES[family][1]
+
+
+def test_plain_set_text_keeps_runs_of_unchanged_text_and_drops_them_for_new_text() -> (
+    None
+):
+    ed, sid = edited()
+    act(ed, "set-text", id=sid, text="make this bold\nnext line")
+    assert ed.document.typed(sid, Shape).rich is not None
+    act(ed, "set-text", id=sid, text="other")
+    shape = ed.document.typed(sid, Shape)
+    assert shape.text == "other" and shape.rich is None
+    # The editor committing unformatted HTML makes a rich label plain.
+    ed, sid = edited()
+    act(ed, "set-text", id=sid, html="make this bold<div>next line</div>")
+    assert ed.document.typed(sid, Shape).rich is None
