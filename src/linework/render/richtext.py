@@ -14,7 +14,7 @@ baseline, together with the label's own font as a strut. So a line with a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final, assert_never
 
@@ -211,17 +211,19 @@ def _layout(
     most = max_lines(box.h, LINE_HEIGHT_EM * style.font_size)
     lines: list[tuple[_Line, Align]] = []  # (pieces, paragraph alignment)
     chars = 0
+    paragraphs, truncated = _bounded(rich)
     cut = False
-    for para in rich.paragraphs:
+    for para in paragraphs:
+        if cut:
+            break
         align: Align = para.align or style.align
         for line in _wrap(para, style, limit, word_limit):
+            if len(lines) >= most or chars > MAX_DRAWN_CHARS:
+                cut = True  # more text than is drawn: the last line ends in "…"
+                break
             lines.append((line, align))
             chars += sum(len(p[0]) for p in line)
-            if len(lines) >= most or chars > MAX_DRAWN_CHARS:
-                break
-        if len(lines) >= most or chars > MAX_DRAWN_CHARS:
-            cut = para is not rich.paragraphs[-1] or chars > MAX_DRAWN_CHARS
-            break
+    cut = cut or truncated
     if cut and lines and lines[-1][0]:
         last, align = lines[-1]
         text, f, _w = last[-1]
@@ -278,6 +280,28 @@ def _layout(
             "start",
         ),
     )
+
+
+def _bounded(rich: RichText) -> tuple[tuple[Paragraph, ...], bool]:
+    """Return the paragraphs cut to ``MAX_DRAWN_CHARS`` characters, and if cut."""
+    if len(rich.plain) <= MAX_DRAWN_CHARS:
+        return rich.paragraphs, False
+    room = MAX_DRAWN_CHARS
+    out: list[Paragraph] = []
+    for para in rich.paragraphs:
+        runs: list[Run] = []
+        for run in para.runs:
+            if room <= 0:
+                break
+            runs.append(
+                run if len(run.text) <= room else replace(run, text=run.text[:room])
+            )
+            room -= len(runs[-1].text)
+        out.append(replace(para, runs=tuple(runs)))
+        room -= 1  # the line break
+        if room <= 0:
+            break
+    return tuple(out), True
 
 
 def _merged(line: _Line) -> _Line:

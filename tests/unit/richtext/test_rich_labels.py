@@ -423,3 +423,20 @@ def test_plain_set_text_keeps_runs_of_unchanged_text_and_drops_them_for_new_text
     ed, sid = edited()
     act(ed, "set-text", id=sid, html="make this bold<div>next line</div>")
     assert ed.document.typed(sid, Shape).rich is None
+
+
+def test_huge_rich_labels_draw_bounded_output_ending_in_an_ellipsis() -> None:
+    from linework.text.layout import MAX_DRAWN_CHARS
+
+    word = Run(text="word " * 20_000, bold=True)
+    many = normalized(
+        [Paragraph(runs=(word,))]
+        + [Paragraph(runs=(Run(text="x", italic=True),))] * 5000
+    )
+    assert many is not None
+    layout = layout_rich(many, Box(0, 0, 30, 30), DEFAULT_STYLE)
+    assert len(layout.plain.lines) <= 20
+    assert layout.pieces[-1].text.endswith("\u2026")
+    wide = layout_rich(many, Box(0, 0, 30, 30), DEFAULT_STYLE, wrap=False)
+    assert sum(len(p.text) for p in wide.pieces) <= MAX_DRAWN_CHARS + 21
+    assert wide.pieces[-1].text.endswith("\u2026")
