@@ -117,6 +117,32 @@ def test_format_bar_colours_and_sizes_the_selection(editor_app: App) -> None:
     assert big.text_content() == "big"
 
 
+def test_format_bar_links_and_aligns(editor_app: App) -> None:
+    app = editor_app
+    sid = add(app, "rectangle", 300, 250, text="see docs")
+    open_editor(app, 300, 250)
+    select_chars(app, len("see "), len("docs"))
+    app.page.click("[data-format=link-url]")
+    app.page.keyboard.type("javascript:alert(1)")
+    app.page.click("[data-format=link]")  # refused: not http(s)/mailto
+    app.page.fill("[data-format=link-url]", "")
+    app.page.click("[data-format=link-url]")
+    app.page.keyboard.type("https://example.org/docs")
+    app.page.click("[data-format=link]")
+    app.page.click("[data-format=align-right]")
+    app.page.keyboard.press(f"{PRIMARY}+Enter")
+    settle(app)
+    (para,) = by_id(app)[sid]["rich"]
+    assert para["align"] == "right"
+    assert para["runs"] == [
+        {"text": "see "},
+        {"text": "docs", "link": "https://example.org/docs"},
+    ]
+    link = app.page.locator(f'{ELEMENTS}[data-id="{sid}"] a')
+    assert link.get_attribute("href") == "https://example.org/docs"
+    assert link.text_content() == "docs"
+
+
 def test_markup_typed_in_the_rich_editor_stays_text(editor_app: App) -> None:
     app = editor_app
     sid = add(app, "rectangle", 300, 250)

@@ -63,23 +63,35 @@ export function buildContent(root, paragraphs) {
     if (["left", "center", "right"].includes(para.align)) line.style.textAlign = para.align;
     const runs = Array.isArray(para.runs) ? para.runs : [];
     runs.forEach((run, i) => {
+      // Tags, as the editing commands make them (<b>, <i>, <u>, <strike>,
+      // <font>, <a>): the commands then split and join them without ever
+      // writing a style attribute, which the page's CSP would refuse.
+      let el = document.createTextNode(keepSpaces(String(run.text ?? ""), i === 0, i === runs.length - 1));
+      const wrap = (tag, setup) => {
+        const outer = document.createElement(tag);
+        if (setup) setup(outer);
+        outer.append(el);
+        el = outer;
+      };
+      if (run.strike) wrap("strike");
+      if (run.underline) wrap("u");
+      if (run.italic === true) wrap("i");
+      if (run.bold === true) wrap("b");
+      // Turned off against the label's style: only a style property says so.
+      if (run.bold === false) wrap("span", (x) => { x.style.fontWeight = "400"; });
+      if (run.italic === false) wrap("span", (x) => { x.style.fontStyle = "normal"; });
+      if (run.underline === false) wrap("span", (x) => { x.style.textDecorationLine = "none"; });
+      const color = typeof run.color === "string" && HEX.test(run.color) ? run.color : null;
+      const face = FAMILY_STACKS[run.family] ? run.family : null;
+      if (color || face) {
+        wrap("font", (x) => {
+          if (color) x.setAttribute("color", color);
+          if (face) x.setAttribute("face", face);
+        });
+      }
+      if (typeof run.size === "number" && run.size > 0) wrap("font", (x) => { x.style.fontSize = `${run.size}px`; });
       const link = typeof run.link === "string" && LINK.test(run.link) ? run.link : null;
-      const el = document.createElement(link ? "a" : "span");
-      if (link) el.setAttribute("href", link);
-      el.textContent = keepSpaces(String(run.text ?? ""), i === 0, i === runs.length - 1);
-      const s = el.style;
-      if (run.bold === true) s.fontWeight = "700";
-      if (run.bold === false) s.fontWeight = "400";
-      if (run.italic === true) s.fontStyle = "italic";
-      if (run.italic === false) s.fontStyle = "normal";
-      const lines = [];
-      if (run.underline) lines.push("underline");
-      if (run.strike) lines.push("line-through");
-      if (lines.length) s.textDecorationLine = lines.join(" ");
-      else if (run.underline === false) s.textDecorationLine = "none";
-      if (typeof run.color === "string" && HEX.test(run.color)) s.color = run.color;
-      if (typeof run.size === "number" && run.size > 0) s.fontSize = `${run.size}px`;
-      if (FAMILY_STACKS[run.family]) s.fontFamily = FAMILY_STACKS[run.family];
+      if (link) wrap("a", (x) => x.setAttribute("href", link));
       line.append(el);
     });
     if (!line.childNodes.length) line.append(document.createElement("br"));
@@ -199,8 +211,42 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   bar.append(family);
 
   for (const [name, label] of [["left", "Align left"], ["center", "Centre"], ["right", "Align right"]]) {
-    const command = { left: "justifyLeft", center: "justifyCenter", right: "justifyRight" }[name];
-    button(`align-${name}`, label, "", () => exec(command)).append(alignIcon(name));
+    button(`align-${name}`, label, "", () => align(name)).append(alignIcon(name));
+  }
+
+  /** Align the paragraphs the selection touches (a style property per <div>;
+   * execCommand's justify would write style attributes, which the CSP refuses). */
+  function align(name) {
+    restore();
+    const sel = document.getSelection();
+    if (!sel.rangeCount) return;
+    const r = sel.getRangeAt(0);
+    const ends = [r.startContainer, r.startOffset, r.endContainer, r.endOffset];
+    // Text typed straight into the box (no paragraph yet) gets its <div>.
+    let loose = [];
+    const flush = () => {
+      if (!loose.length) return;
+      const div = document.createElement("div");
+      loose[0].before(div);
+      div.append(...loose);
+      loose = [];
+    };
+    for (const node of [...box.childNodes]) {
+      if (node.nodeName === "DIV") flush();
+      else if (node.nodeName === "BR" && loose.length) { loose.push(node); flush(); }
+      else loose.push(node);
+    }
+    flush();
+    const range = document.createRange();
+    range.setStart(ends[0], ends[1]);
+    range.setEnd(ends[2], ends[3]);
+    sel.removeAllRanges();
+    sel.addRange(range);
+    for (const div of box.children) {
+      if (range.intersectsNode(div)) div.style.textAlign = name;
+    }
+    remember();
+    place();
   }
 
   const link = document.createElement("input");
