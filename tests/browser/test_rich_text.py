@@ -14,6 +14,7 @@ import pytest
 from editor_helpers import (
     ELEMENTS,
     PRIMARY,
+    action,
     add,
     by_id,
     clean_test,
@@ -100,6 +101,37 @@ def test_ctrl_b_on_a_selected_word_bolds_only_that_word_and_one_undo_reverts(
     app.page.keyboard.press(f"{PRIMARY}+Shift+z")
     settle(app)
     assert bold_spans(app, sid) == ["this"]
+
+
+def test_reopened_rich_label_keeps_its_runs_and_ctrl_b_unbolds(editor_app: App) -> None:
+    app = editor_app
+    sid = add(app, "rectangle", 300, 250)
+    # Setup: a label with a bold, a red and a 20 px run.
+    action(
+        app,
+        "set-text",
+        id=sid,
+        html='make <b>this</b> <font color="#cc0000">red</font>'
+        ' <span style="font-size: 20px">big</span>',
+    )
+    before = by_id(app)[sid]["rich"]
+    open_editor(app, 300, 250)
+    # The editor shows the runs as they are drawn.
+    assert app.page.eval_on_selector_all(
+        f"{EDITOR} b", "els => els.map(e => e.textContent)"
+    ) == ["this"]
+    app.page.keyboard.press(f"{PRIMARY}+Enter")  # unchanged: no step
+    settle(app)
+    assert by_id(app)[sid]["rich"] == before
+    open_editor(app, 300, 250)
+    select_chars(app, len("make "), len("this"))
+    app.page.keyboard.press(f"{PRIMARY}+b")
+    app.page.keyboard.press(f"{PRIMARY}+Enter")
+    settle(app)
+    runs = by_id(app)[sid]["rich"][0]["runs"]
+    assert [r for r in runs if r.get("bold")] == []
+    assert {"text": "red", "color": "#cc0000"} in runs
+    assert {"text": "big", "size": 20} in runs
 
 
 def test_format_bar_colours_and_sizes_the_selection(editor_app: App) -> None:
