@@ -159,8 +159,8 @@ def set_text(
 ) -> Patch:
     """Set a shape's label, or a connector's label number ``label``.
 
-    ``rich``: the shape label's runs (its plain text must be ``text``); None
-    makes the label plain. Connector labels are plain text.
+    ``rich``: the label's runs (its plain text must be ``text``); None makes
+    the label plain.
 
     The text is data: it is stored verbatim and escaped when rendered. For a
     connector, ``label`` may be one past the last label to add a new one at
@@ -190,9 +190,11 @@ def set_text(
             if not text:
                 return Patch()
             at = 0.5 if position is None else min(1.0, max(0.0, position))
-            labels.append(ConnectorLabel(text=text, position=at))
+            labels.append(
+                ConnectorLabel(text=text, rich=rich_for(text, rich), position=at)
+            )
         elif text:
-            labels[label] = replace(labels[label], text=text)
+            labels[label] = replace(labels[label], text=text, rich=rich_for(text, rich))
         else:
             del labels[label]
         tx.put(replace(el, labels=tuple(labels)))

@@ -546,7 +546,9 @@ def _set_text(ed: Editor, args: Args) -> None:
     if isinstance(markup, str):
         text, rich = richedit.read_commit(ed.document, rid, markup)
     else:
-        text, rich = richedit.plain_commit(ed.document, rid, _str(args, "text"))
+        text, rich = richedit.plain_commit(
+            ed.document, rid, _str(args, "text"), int(_num(args, "label", 0))
+        )
     editing = ed.session.editing
     ed.session.editing = None
     mine = editing is not None and editing.id == rid

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from linework.formats import limits, richhtml
-from linework.model import Document, Shape
+from linework.model import Connector, Document, Shape
 from linework.model.rich import (
     FONT_FAMILIES,
     RichText,
@@ -56,13 +56,20 @@ def read_commit(doc: Document, rid: str, markup: str) -> tuple[str, RichText | N
     return text, rich_for(text, relative_to(read.rich, el.style))
 
 
-def plain_commit(doc: Document, rid: str, text: str) -> tuple[str, RichText | None]:
+def plain_commit(
+    doc: Document, rid: str, text: str, label: int = 0
+) -> tuple[str, RichText | None]:
     """Return the runs a plain ``set-text`` keeps: the label's own, if unchanged.
 
-    A script (or the properties panel) setting the text a rich label already
-    has must not strip its formatting; new text is plain text.
+    A script, the properties panel or the plain editor of connector labels
+    setting the text a rich label already has must not strip its formatting;
+    new text is plain text.
     """
     el = doc.get(rid)
     if isinstance(el, Shape) and el.text == text:
         return text, rich_for(el.text, el.rich)
+    if isinstance(el, Connector) and 0 <= label < len(el.labels):
+        own = el.labels[label]
+        if own.text == text:
+            return text, rich_for(own.text, own.rich)
     return text, None

@@ -705,7 +705,12 @@ class _Reader:
             cap = _caption(t)
             if cap.text and len(labels) < limits.MAX_LABELS:
                 pos = _num(t.get("lineTValue"), 0.5, 0.0, 1.0)
-                labels.append(ConnectorLabel(text=cap.text, position=pos))
+                rich = relative_to(cap.rich, replace(DEFAULT_STYLE, **values))
+                labels.append(
+                    ConnectorLabel(
+                        text=cap.text, rich=rich_for(cap.text, rich), position=pos
+                    )
+                )
         self.records[line.conn_id] = Connector(
             id=line.conn_id,
             page=self.page.id,

@@ -234,6 +234,11 @@ def _element_json(e: Element) -> dict[str, Any]:
                 out["labels"] = [
                     {
                         "text": lb.text,
+                        **(
+                            {"rich": rich_to_json(lr)}
+                            if (lr := rich_for(lb.text, lb.rich)) is not None
+                            else {}
+                        ),
                         "position": _num(lb.position),
                         **(
                             {"offset": _point(lb.offset)}
@@ -283,7 +288,10 @@ def to_json(doc: Document) -> dict[str, Any]:
     # file without the newer data stays readable as it was, byte for byte.
     minor = 0
     for r in doc.records.values():
-        if isinstance(r, Shape) and rich_for(r.text, r.rich) is not None:
+        if (isinstance(r, Shape) and rich_for(r.text, r.rich) is not None) or (
+            isinstance(r, Connector)
+            and any(rich_for(lb.text, lb.rich) is not None for lb in r.labels)
+        ):
             minor = 2
             break
         if isinstance(r, Shape | Connector | Group) and CONTAINER_KEY in r.extra:
@@ -586,9 +594,11 @@ def _read_element(
         ):
             lp = f"{path}.labels[{i}]"
             lo_ = r.obj(lb, lp)
+            label_text = r.string(lo_.get("text"), f"{lp}.text")
             labels.append(
                 ConnectorLabel(
-                    text=r.string(lo_.get("text"), f"{lp}.text"),
+                    text=label_text,
+                    rich=_read_rich(lo_.get("rich"), f"{lp}.rich", label_text),
                     position=r.number(
                         lo_.get("position", 0.5), f"{lp}.position", lo=0, hi=1
                     ),

@@ -122,9 +122,13 @@ End: TypeAlias = Attached | Free
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConnectorLabel:
-    """Text along a connector: ``position`` 0..1 along the path, ``offset`` from it."""
+    """Text along a connector: ``position`` 0..1 along the path, ``offset`` from it.
+
+    ``rich``: the label's runs when it has formatting (as ``Shape.rich``).
+    """
 
     text: str
+    rich: RichText | None = None
     position: float = 0.5
     offset: Vec = ORIGIN
 

@@ -440,3 +440,48 @@ def test_huge_rich_labels_draw_bounded_output_ending_in_an_ellipsis() -> None:
     wide = layout_rich(many, Box(0, 0, 30, 30), DEFAULT_STYLE, wrap=False)
     assert sum(len(p.text) for p in wide.pieces) <= MAX_DRAWN_CHARS + 21
     assert wide.pieces[-1].text.endswith("\u2026")
+
+
+def drawio_edge_doc() -> bytes:
+    value = "a &lt;b&gt;bold&lt;/b&gt; &lt;font color=&quot;#ff0000&quot;&gt;edge&lt;/font&gt;"
+    return (
+        '<mxfile><diagram id="d" name="P"><mxGraphModel><root>'
+        '<mxCell id="0"/><mxCell id="1" parent="0"/>'
+        '<mxCell id="a" value="A" style="html=1;" vertex="1" parent="1">'
+        '<mxGeometry x="0" y="0" width="80" height="40" as="geometry"/></mxCell>'
+        '<mxCell id="b" value="B" style="html=1;" vertex="1" parent="1">'
+        '<mxGeometry x="300" y="0" width="80" height="40" as="geometry"/></mxCell>'
+        f'<mxCell id="e" value="{value}" style="html=1;" edge="1" parent="1" '
+        'source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>'
+        "</root></mxGraphModel></diagram></mxfile>"
+    ).encode()
+
+
+def test_connector_labels_take_runs_from_drawio_and_keep_them_everywhere() -> None:
+    from linework.model import Connector
+
+    doc = open_document(drawio_edge_doc()).doc
+    (conn,) = [r for r in doc.records.values() if isinstance(r, Connector)]
+    (label,) = conn.labels
+    assert label.text == "a bold edge" and label.rich is not None
+    runs = {r.text.strip(): r for p in label.rich.paragraphs for r in p.runs}
+    assert runs["bold"].bold is True and runs["edge"].color == "#ff0000"
+    # Drawn run by run, on a background as wide as the runs.
+    page = doc.pages()[0].id
+    svg = export_svg(doc, page)
+    assert 'font-weight="bold">bold</tspan>' in svg and 'fill="#ff0000">edge' in svg
+    # The file format and draw.io keep them.
+    back = native.decode(native.encode(doc))
+    assert [c.labels for c in back.records.values() if isinstance(c, Connector)] == [
+        conn.labels
+    ]
+    again = open_document(save_as(doc, "drawio")).doc
+    (conn2,) = [r for r in again.records.values() if isinstance(r, Connector)]
+    assert conn2.labels[0].rich == label.rich
+    # The plain editor of connector labels keeps the runs of unchanged text.
+    ed = Editor()
+    ed.load(doc)
+    act(ed, "set-text", id=conn.id, text="a bold edge", label=0)
+    assert ed.document.typed(conn.id, Connector).labels[0].rich == label.rich
+    act(ed, "set-text", id=conn.id, text="new", label=0)
+    assert ed.document.typed(conn.id, Connector).labels[0].rich is None

@@ -497,7 +497,7 @@ class _PageWriter:
                     {"x": _num(p.x - origin.x), "y": _num(p.y - origin.y)},
                 )
         for i, label in enumerate(c.labels):
-            value, html = _label(label.text)
+            value, html = _label(label.text, label.rich)
             if not value:
                 continue
             lcell = ET.SubElement(
