@@ -96,7 +96,8 @@ def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
     """1.1 → 1.2: a ``rich`` key in an older file was no rich label.
 
     As for ``container`` in 1.0 → 1.1: it is kept, renamed ``rich_1_1``, so
-    its text stays the plain ``text`` it was.
+    its text stays the plain ``text`` it was (a connector label's, which 1.1
+    did not keep, is dropped).
     """
     pages = o.get("pages")
     if not isinstance(pages, list):
@@ -105,18 +106,27 @@ def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
     for page in pages:
         elements = page.get("elements") if isinstance(page, dict) else None
         if not isinstance(elements, list) or not any(
-            isinstance(el, dict) and "rich" in el for el in elements
+            isinstance(el, dict) and ("rich" in el or "labels" in el) for el in elements
         ):
             new_pages.append(page)
             continue
-        renamed = [
-            {("rich_1_1" if k == "rich" else k): v for k, v in el.items()}
-            if isinstance(el, dict)
-            else el
-            for el in elements
-        ]
+        renamed = [_no_rich_1_1(el) for el in elements]
         new_pages.append({**page, "elements": renamed})
     return {**o, "pages": new_pages}
+
+
+def _no_rich_1_1(el: Any) -> Any:
+    """Rename an element's ``rich``; drop its labels' (1.1 dropped unknown keys)."""
+    if not isinstance(el, dict):
+        return el
+    out = {("rich_1_1" if k == "rich" else k): v for k, v in el.items()}
+    labels = out.get("labels")
+    if isinstance(labels, list):
+        out["labels"] = [
+            {k: v for k, v in lb.items() if k != "rich"} if isinstance(lb, dict) else lb
+            for lb in labels
+        ]
+    return out
 
 
 # Migrations work on raw JSON, so they keep working after the model changes.
