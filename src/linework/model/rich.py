@@ -14,7 +14,7 @@ of a run is ever markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Final, Literal
 
@@ -295,11 +295,6 @@ COMMON_NAMES: Final[Mapping[str, str]] = {
     "Cousine": "Courier New",
     "Caveat": "Caveat",
 }
-
-
-def runs_of(paragraphs: Sequence[Paragraph]) -> int:
-    """Return how many runs the paragraphs hold (for bounds checks)."""
-    return sum(len(p.runs) for p in paragraphs)
 
 
 def relative_to(rich: RichText | None, style: Style) -> RichText | None:
