@@ -40,7 +40,18 @@ def dasharray(dash: str, width: float) -> str | None:
 
 def family_of(style: Style) -> str:
     """Return the shipped family a style draws with (Arimo for unknown names)."""
-    return safe_family(style.font_family) or "Arimo"
+    name = style.font_family
+    hit = _FAMILIES.get(name)
+    if hit is None:
+        hit = safe_family(name) or "Arimo"
+        if len(_FAMILIES) >= 256:
+            _FAMILIES.clear()
+        _FAMILIES[name] = hit
+    return hit
+
+
+# Every label asks; styles name few families.
+_FAMILIES: dict[str, str] = {"Arimo": "Arimo"}
 
 
 def font_attrs(style: Style) -> dict[str, str | float | None]:
