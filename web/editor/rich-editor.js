@@ -193,7 +193,7 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
       font.removeAttribute("size");
       font.style.fontSize = `${px}px`;
     }
-    size.value = "";
+    reflect();
     place();
   });
   bar.append(size);
@@ -206,7 +206,6 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   for (const [name, label] of Object.entries(FAMILY_NAMES)) family.append(new Option(label, name));
   family.addEventListener("change", () => {
     if (FAMILY_STACKS[family.value]) exec("fontName", family.value);
-    family.value = "";
   });
   bar.append(family);
 
@@ -269,7 +268,7 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     if (e.key === "Enter") { e.preventDefault(); bar.querySelector('[data-format="link"]').click(); }
   });
 
-  /** Show which toggles the selection has. */
+  /** Show which toggles the selection has, and its size, font and colour. */
   function reflect() {
     for (const [name, b] of Object.entries(toggles)) {
       const command = name === "strike" ? "strikeThrough" : name;
@@ -277,6 +276,17 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
       try { on = document.queryCommandState(command); } catch { on = false; }
       b.setAttribute("aria-pressed", String(on));
     }
+    const sel = document.getSelection();
+    let el = sel && sel.rangeCount ? sel.getRangeAt(0).startContainer : null;
+    if (el && el.nodeType !== Node.ELEMENT_NODE) el = el.parentElement;
+    if (!el || !box.contains(el)) return;
+    const cs = getComputedStyle(el);
+    const px = Math.round(parseFloat(cs.fontSize) * 100) / 100;
+    size.value = SIZES.includes(px) ? String(px) : "";
+    const first = cs.fontFamily.split(",")[0].replace(/["']/g, "").trim();
+    family.value = FAMILY_STACKS[first] ? first : "";
+    const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(cs.color);
+    if (rgb) colour.value = `#${rgb.slice(1, 4).map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`;
   }
 
   function placeBar() {
