@@ -1,3 +1,4 @@
+// @ts-check
 // Embed mode: index.html?embed=1&origin=<parent origin> (docs/architecture.md §5, v1).
 // The host page frames Linework and exchanges JSON strings with it by
 // postMessage. A message counts only when it comes from window.parent AND from
@@ -99,6 +100,7 @@ function button(action, text, title) {
 export function startEmbed(app, origin, { view = false } = {}) {
   const host = window.parent;
   const body = document.body;
+  /** @type {Promise<unknown>} */
   let queue = Promise.resolve();
   let autosave = false;
   let autosaveMs = DEFAULT_AUTOSAVE_MS;

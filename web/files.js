@@ -1,3 +1,4 @@
+// @ts-check
 // Files (promises P3, P4, P5): New, Open (picker, drop, paste), Save, Save as,
 // Save encrypted, exports, print, the title with its unsaved marker, the
 // beforeunload guard, optional autosave and the recovery copy.
@@ -135,7 +136,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     body.dataset.document = "1";
     recovery.schedule();
     // Keys go to the diagram just opened, not to the Open… button.
-    document.querySelector("#canvas")?.focus({ preventScroll: true });
+    /** @type {SVGElement | null} */ (document.querySelector("#canvas"))?.focus({ preventScroll: true });
     const count = reply.count ?? reply.elements?.length ?? 0;
     const warnings = Array.isArray(reply.warnings) ? reply.warnings.map(String) : [];
     // The core's status line (page, element count) when it sent one.
@@ -269,7 +270,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       }
       return { handle, file: await handle.getFile() };
     }).catch((error) => { showError(error, "open"); return false; });
-    if (go && go.file) {
+    if (go?.file) {
       preApproved = true;
       await openFile(go.file, go.handle);
     }
@@ -494,7 +495,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   ui.input.addEventListener("cancel", () => { preApproved = false; });
 
   // The editor asks for file actions it cannot do itself (ui.request).
-  window.addEventListener("linework:request", (event) => {
+  window.addEventListener("linework:request", (/** @type {CustomEvent} */ event) => {
     const action = event.detail?.action;
     if (!Object.hasOwn(commands, action) || action === "print") return;
     // The same shortcut may already have been handled here (keydown below).
@@ -607,7 +608,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       return openData("Pasted diagram", data);
     }).catch((error) => showError(error, "open"));
   }
-  window.addEventListener("linework:open-text", (event) => {
+  window.addEventListener("linework:open-text", (/** @type {CustomEvent} */ event) => {
     const { data, label } = event.detail ?? {};
     if (typeof data === "string") openPasted(data, String(label ?? "diagram"));
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // View input on the canvas: Ctrl+wheel zooms at the pointer, wheel pans,
 // a drag with Space held or the middle button pans, keys zoom and fit.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // A non-modal notice over the canvas: what an import could not carry over
 // (the core's `warnings` in the open reply). Plain text only (textContent),
 // dismissible, replaced or removed by the next open.

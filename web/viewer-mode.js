@@ -1,3 +1,4 @@
+// @ts-check
 // The page's modes, read from its URL:
 // - index.html?mode=view: the read-only viewer (no palette, properties or
 //   editing gestures; the core's session refuses edits too). With #d=… it shows

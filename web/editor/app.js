@@ -1,3 +1,4 @@
+// @ts-check
 // Wires the editor into the page: input, toolbar, palette, properties,
 // layers, page tabs, in-place text, context menu, help, clipboard and the
 // core's requests.
@@ -193,7 +194,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
     // The automation contract's "usable" (DESIGN.md §9): the first page is on screen.
     document.body.dataset.ready = "1";
     performance.mark("linework-page-ready");
-    for (const el of document.querySelectorAll("[data-needs-core]")) el.inert = false;
+    for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-needs-core]"))) el.inert = false;
     await palette.load();
     document.body.dataset.editor = "1";
   }).catch((error) => showError(error, "edit"));

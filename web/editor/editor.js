@@ -1,3 +1,4 @@
+// @ts-check
 // The editor's page side: sends protocol events to the core one at a time,
 // applies each response (DOM ops, overlay, UI state) and tells the chrome.
 // Python decides everything; this only carries events and applies answers
@@ -5,7 +6,7 @@
 
 import { createPainter } from "./ops.js";
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 const idleSoon = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1));
 
 /**
@@ -112,7 +113,7 @@ export function createEditor({ call, svg, canvas }) {
   return {
     send,
     present,
-    /** Run a named action (src/linework/editor/actions.py). */
+    /** Run a named action (src/linework/editor/actions/). */
     action: (name, args = {}) => send({ type: "action", name, args }),
     onUi(fn) { uiListeners.add(fn); if (ui) fn(ui, null); },
     onRequest(fn) { requestListeners.add(fn); },

@@ -1,3 +1,4 @@
+// @ts-check
 // The diagram for screen readers and keyboards: a live region that announces
 // the selection (the core's ui.announce) and the outline ([data-role=outline]),
 // a list of the page's shapes with their labels, kinds and connections (the
@@ -82,7 +83,7 @@ export function createOutline({ panel, svg, editor }) {
   }
 
   function mark() {
-    for (const li of list.querySelectorAll("[role=option]")) {
+    for (const li of /** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll("[role=option]"))) {
       li.setAttribute("aria-selected", String(selected.has(li.dataset.element)));
     }
   }
@@ -90,7 +91,7 @@ export function createOutline({ panel, svg, editor }) {
   function setActive(index, scroll = true) {
     active = index;
     const nodes = list.querySelectorAll("[role=option]");
-    nodes.forEach((li, i) => li.classList.toggle("active", i === index));
+    nodes.forEach((li, i) => { li.classList.toggle("active", i === index); });
     if (index >= 0 && nodes[index]) {
       list.setAttribute("aria-activedescendant", nodes[index].id);
       if (scroll) nodes[index].scrollIntoView({ block: "nearest" });

@@ -1,3 +1,4 @@
+// @ts-check
 // Rich in-place editing of a shape's label: a contenteditable <div> built
 // from the label's runs (ui.edit_text.runs, JSON data) with DOM APIs only
 // (textContent, style properties; never markup from strings), and a small

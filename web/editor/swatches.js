@@ -1,3 +1,4 @@
+// @ts-check
 // Colour swatches beside the properties panel's native colour pickers, and a
 // row of style presets, as draw.io's format panel has: the document's own
 // colours (ui.props.colours, from the core), a default palette, and the
