@@ -130,7 +130,7 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   const inBox = (node) => node !== null && box.contains(node);
   function remember() {
     const sel = document.getSelection();
-    if (sel && sel.rangeCount && inBox(sel.getRangeAt(0).commonAncestorContainer)) {
+    if (sel?.rangeCount && inBox(sel.getRangeAt(0).commonAncestorContainer)) {
       saved = sel.getRangeAt(0).cloneRange();
     }
   }
@@ -144,7 +144,7 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   }
   function exec(command, value) {
     restore();
-    document.execCommand("styleWithCSS", false, false);
+    document.execCommand("styleWithCSS", false, "false");
     document.execCommand(command, false, value);
     remember();
     reflect();
@@ -190,7 +190,8 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     const px = Number(size.value);
     if (!SIZES.includes(px)) return;
     exec("fontSize", MARK_SIZE);
-    for (const font of box.querySelectorAll(`font[size="${MARK_SIZE}"]`)) {
+    const marked = /** @type {NodeListOf<HTMLElement>} */ (box.querySelectorAll(`font[size="${MARK_SIZE}"]`));
+    for (const font of marked) {
       font.removeAttribute("size");
       font.style.fontSize = `${px}px`;
     }
@@ -221,7 +222,8 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     const sel = document.getSelection();
     if (!sel.rangeCount) return;
     const r = sel.getRangeAt(0);
-    const ends = [r.startContainer, r.startOffset, r.endContainer, r.endOffset];
+    const [startNode, startOffset] = [r.startContainer, r.startOffset];
+    const [endNode, endOffset] = [r.endContainer, r.endOffset];
     // Text typed straight into the box (no paragraph yet) gets its <div>.
     let loose = [];
     const flush = () => {
@@ -238,12 +240,12 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     }
     flush();
     const range = document.createRange();
-    range.setStart(ends[0], ends[1]);
-    range.setEnd(ends[2], ends[3]);
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
     sel.removeAllRanges();
     sel.addRange(range);
     for (const div of box.children) {
-      if (range.intersectsNode(div)) div.style.textAlign = name;
+      if (range.intersectsNode(div)) /** @type {HTMLElement} */ (div).style.textAlign = name;
     }
     remember();
     place();
@@ -266,7 +268,7 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   link.addEventListener("input", () => link.setCustomValidity(""));
   link.addEventListener("keydown", (e) => {
     e.stopPropagation();
-    if (e.key === "Enter") { e.preventDefault(); bar.querySelector('[data-format="link"]').click(); }
+    if (e.key === "Enter") { e.preventDefault(); /** @type {HTMLElement} */ (bar.querySelector('[data-format="link"]')).click(); }
   });
 
   /** Show which toggles the selection has, and its size, font and colour. */
@@ -278,8 +280,8 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
       b.setAttribute("aria-pressed", String(on));
     }
     const sel = document.getSelection();
-    let el = sel && sel.rangeCount ? sel.getRangeAt(0).startContainer : null;
-    if (el && el.nodeType !== Node.ELEMENT_NODE) el = el.parentElement;
+    const node = sel?.rangeCount ? sel.getRangeAt(0).startContainer : null;
+    const el = node && node.nodeType !== Node.ELEMENT_NODE ? node.parentElement : /** @type {Element | null} */ (node);
     if (!el || !box.contains(el)) return;
     const cs = getComputedStyle(el);
     const px = Math.round(parseFloat(cs.fontSize) * 100) / 100;

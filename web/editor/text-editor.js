@@ -44,7 +44,7 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
     const lines = Math.max(1, target === area ? area.value.split("\n").length : 1);
     // The rich editor's paragraphs may differ in size: measure them (unscaled).
     const tall = target === area ? lines * lineHeight
-      : Math.max(lineHeight, [...rich.box.children].reduce((h, el) => h + el.offsetHeight, 0));
+      : Math.max(lineHeight, [...rich.box.children].reduce((h, el) => h + /** @type {HTMLElement} */ (el).offsetHeight, 0));
     const free = Math.max(0, box.h - tall - pad.top - pad.bottom);
     const shift = style.valign === "top" ? 0 : style.valign === "bottom" ? free : free / 2;
     s.padding = `${pad.top + shift}px ${pad.right}px ${pad.bottom}px ${pad.left}px`;
