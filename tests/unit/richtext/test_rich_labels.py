@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from linework.editor.editor import Editor
+from linework.editor import Editor
 from linework.files import open_document, save_as
 from linework.formats import native, richhtml
 from linework.geometry import Box
