@@ -4,7 +4,7 @@ Each family comes from its pinned ``@fontsource/<name>`` npm package
 (web/package.json) and is served from dist/assets/ like Arimo, so the CSP
 (``font-src 'self'``) and the offline promise hold. Their layout metrics are
 ``src/linework/text/metrics/<name>.json`` (``tools/gen_metrics.py``), made
-from the same package versions. build.py calls :func:`build_fonts`.
+from the same package versions. tools/devtools/site.py calls :func:`build_fonts`.
 """
 
 from __future__ import annotations
