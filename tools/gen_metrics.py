@@ -1,12 +1,18 @@
-"""Generate ``src/linework/text/metrics/arimo.json`` from the Arimo web fonts.
+"""Generate ``src/linework/text/metrics/<family>.json`` from the shipped web fonts.
 
 The editor measures text with shipped tables instead of the DOM, so layout is
 identical natively and in Pyodide. The browser must draw with the very same
-font files, so the tables come from the pinned ``@fontsource/arimo`` npm
-package that the web build serves. Run by hand after bumping the pin::
+font files, so the tables come from the pinned ``@fontsource/<family>`` npm
+packages that the web build serves (web/package.json). Run by hand after
+bumping a pin::
 
-    cd /tmp/arimo && npm init -y && npm install @fontsource/arimo@5.3.0
-    .venv/bin/python tools/gen_metrics.py /tmp/arimo/node_modules/@fontsource/arimo
+    .venv/bin/python tools/gen_metrics.py web/node_modules/@fontsource/arimo
+    .venv/bin/python tools/gen_metrics.py web/node_modules/@fontsource/tinos
+    .venv/bin/python tools/gen_metrics.py web/node_modules/@fontsource/cousine
+    .venv/bin/python tools/gen_metrics.py web/node_modules/@fontsource/caveat
+
+A family without an italic (Caveat) gets its upright advances for the italic
+faces: the browser slants the upright glyphs, which keeps their advances.
 
 Needs fontTools (``pip install fonttools``); the ``.woff`` files are read so
 that no brotli decoder is required.
@@ -23,8 +29,13 @@ from typing import Any
 
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-PACKAGE = "@fontsource/arimo"
-VERSION = "5.3.0"
+#: family folder -> (family name, pinned version); must match web/package.json.
+FAMILIES = {
+    "arimo": ("Arimo", "5.3.0"),
+    "tinos": ("Tinos", "5.3.0"),
+    "cousine": ("Cousine", "5.3.0"),
+    "caveat": ("Caveat", "5.3.0"),
+}
 SUBSETS = ("latin", "latin-ext")
 # face name in the table -> fontsource file suffix (weight-style)
 FACES = {
@@ -34,7 +45,7 @@ FACES = {
     "bold-italic": "700-italic",
 }
 REPO = Path(__file__).resolve().parents[1]
-OUTPUT = REPO / "src" / "linework" / "text" / "metrics" / "arimo.json"
+OUTPUT_DIR = REPO / "src" / "linework" / "text" / "metrics"
 
 
 def parse_unicode_range(spec: str) -> list[tuple[int, int]]:
@@ -57,8 +68,13 @@ def face_metrics(
     """Read vertical metrics and per-code-point advances for one face."""
     advances: dict[int, int] = {}
     vertical: tuple[int, int, int, int] | None = None
+    folder = package_dir.name
     for subset in SUBSETS:
-        font = TTFont(package_dir / "files" / f"arimo-{subset}-{suffix}.woff")
+        path = package_dir / "files" / f"{folder}-{subset}-{suffix}.woff"
+        if not path.exists() and suffix.endswith("-italic"):
+            # No italic face: the browser slants the upright one.
+            path = path.with_name(path.name.replace("-italic", "-normal"))
+        font = TTFont(path)
         # Browsers on Linux size the line box from hhea (and Arimo sets
         # USE_TYPO_METRICS with identical OS/2 typo values, so all agree).
         hhea = font["hhea"]
@@ -104,31 +120,39 @@ def runs(advances: Mapping[int, int]) -> Iterator[list[Any]]:
 def main(argv: list[str] | None = None) -> int:
     """Write the metrics table; return the process exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("package_dir", type=Path, help=f"node_modules/{PACKAGE}")
-    parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    parser.add_argument(
+        "package_dir", type=Path, help="node_modules/@fontsource/<family>"
+    )
+    parser.add_argument("-o", "--output", type=Path, default=None)
     args = parser.parse_args(argv)
-    package_dir: Path = args.package_dir
+    package_dir: Path = args.package_dir.resolve()
+    folder = package_dir.name
+    if folder not in FAMILIES:
+        raise SystemExit(f"unknown family {folder!r}; known: {', '.join(FAMILIES)}")
+    family, expected = FAMILIES[folder]
+    package = f"@fontsource/{folder}"
+    output: Path = args.output or OUTPUT_DIR / f"{folder}.json"
 
     version = json.loads((package_dir / "package.json").read_text())["version"]
-    if version != VERSION:
-        # The web build serves VERSION; tables from any other release could
-        # silently disagree with what the browser draws.
-        raise SystemExit(f"expected {PACKAGE}@{VERSION}, found {version}")
+    if version != expected:
+        # The web build serves that version; tables from any other release
+        # could silently disagree with what the browser draws.
+        raise SystemExit(f"expected {package}@{expected}, found {version}")
     unicode_json = json.loads((package_dir / "unicode.json").read_text())
     ranges = {s: parse_unicode_range(unicode_json[s]) for s in SUBSETS}
 
     table = {
-        "font": "Arimo",
-        "source": f"{PACKAGE}@{VERSION}",
+        "font": family,
+        "source": f"{package}@{version}",
         "subsets": list(SUBSETS),
         "faces": {
             name: face_metrics(package_dir, sfx, ranges) for name, sfx in FACES.items()
         },
     }
     text = json.dumps(table, sort_keys=True, separators=(",", ":")) + "\n"
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output} ({len(text)} bytes)")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    print(f"wrote {output} ({len(text)} bytes)")
     return 0
 
 

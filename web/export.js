@@ -1,6 +1,6 @@
 // @ts-check
 // Exports the page makes itself: PNG (our SVG rasterised on a canvas, with the
-// Arimo font inlined so text looks as on screen), downloads, and printing.
+// label fonts inlined so text looks as on screen), downloads, and printing.
 // The core makes the SVG and adds the PNG's text chunk (web/files.js).
 
 import { fileError } from "./wire.js";
@@ -9,12 +9,14 @@ import { fileError } from "./wire.js";
 const MAX_SIDE_PX = 16_384;
 const MAX_AREA_PX = 120_000_000;
 
-let fontCss = null;
+// The label families served with the page (build.py, tools/web_fonts.py).
+const FAMILIES = ["Arimo", "Tinos", "Cousine", "Caveat"];
+const fontCss = new Map();
 
-/** @font-face rules for the page's Arimo faces, with the fonts as data: URLs.
+/** @font-face rules for the page's faces of `family`, with the fonts as data: URLs.
  * An SVG drawn as an image cannot fetch anything, so its fonts travel inside it. */
-async function inlineFontCss() {
-  if (fontCss !== null) return fontCss;
+async function inlineFontCss(family) {
+  if (fontCss.has(family)) return fontCss.get(family);
   const rules = [];
   for (const sheet of document.styleSheets) {
     let list;
@@ -22,7 +24,7 @@ async function inlineFontCss() {
     for (const rule of list) {
       if (!(rule instanceof CSSFontFaceRule)) continue;
       const s = rule.style;
-      if (!/arimo/i.test(s.getPropertyValue("font-family"))) continue;
+      if (s.getPropertyValue("font-family").replace(/["']/g, "").trim() !== family) continue;
       const match = /url\(\s*["']?([^"')]+)["']?\s*\)/.exec(s.getPropertyValue("src"));
       if (!match) continue;
       const url = new URL(match[1], sheet.href ?? document.baseURI);
@@ -34,20 +36,22 @@ async function inlineFontCss() {
       for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       const range = s.getPropertyValue("unicode-range");
       rules.push(
-        `@font-face{font-family:Arimo;font-style:${s.getPropertyValue("font-style") || "normal"};` +
+        `@font-face{font-family:${family};font-style:${s.getPropertyValue("font-style") || "normal"};` +
         `font-weight:${s.getPropertyValue("font-weight") || "400"};` +
         (range ? `unicode-range:${range};` : "") +
         `src:url(data:font/woff2;base64,${btoa(text)}) format("woff2")}`,
       );
     }
   }
-  fontCss = rules.join("");
-  return fontCss;
+  const css = rules.join("");
+  fontCss.set(family, css);
+  return css;
 }
 
-/** The SVG with the fonts inlined, for drawing as an image (never saved). */
+/** The SVG with the fonts it uses inlined, for drawing as an image (never saved). */
 export async function drawableSvg(svg) {
-  const css = await inlineFontCss();
+  const used = FAMILIES.filter((f) => f === "Arimo" || svg.includes(f));
+  const css = (await Promise.all(used.map(inlineFontCss))).join("");
   if (!css) return svg;
   const at = svg.indexOf(">", svg.indexOf("<svg")) + 1;
   return `${svg.slice(0, at)}<defs><style>${css}</style></defs>${svg.slice(at)}`;

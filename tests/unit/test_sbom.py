@@ -45,6 +45,9 @@ def _check(bom: dict[str, Any]) -> dict[str, dict[str, Any]]:
     assert {
         "pyodide": "MPL-2.0",
         "@fontsource/arimo": "OFL-1.1",
+        "@fontsource/tinos": "OFL-1.1",
+        "@fontsource/cousine": "OFL-1.1",
+        "@fontsource/caveat": "OFL-1.1",
         "cpython": "PSF-2.0",
         "micropip": "MPL-2.0",
         "linework": "MIT",
@@ -97,7 +100,8 @@ def test_dist_serves_its_sbom() -> None:
         for name, c in components.items()
     }
     assert any(p.endswith("pyodide.asm.wasm") for p in served["pyodide"])
-    assert any(p.endswith(".woff2") for p in served["@fontsource/arimo"])
+    for family in ("arimo", "tinos", "cousine", "caveat"):
+        assert any(p.endswith(".woff2") for p in served[f"@fontsource/{family}"])
     for paths in served.values():
         for rel in paths:
             assert (DIST / rel).is_file(), rel

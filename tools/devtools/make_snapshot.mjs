@@ -41,10 +41,11 @@ for kind in ("warm", "palette", "new"):
     if reply.get("ok") is not True:
         raise RuntimeError(f"warming {kind!r} failed: {reply}")
 # The wheel's files are not part of a memory snapshot: what the core reads
-# from them (the text metrics table) must be in memory now.
+# from them (the text metrics tables, one per family) must be in memory now.
 import linework.text.metrics
-linework.text.metrics._faces()
-del api, reply, kind, info
+for family in linework.text.metrics.FAMILIES:
+    linework.text.metrics._faces(family)
+del api, reply, kind, info, family
 gc.collect()
 json.dumps({"modules": len(imported), "version": linework.__version__})
 `);

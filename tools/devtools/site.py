@@ -35,6 +35,7 @@ from devtools.common import (
     ARIMO_NPM,
     CACHE,
     DIST,
+    NODE_MODULES,
     PYODIDE_NPM,
     ROOT,
     TOOLS,
@@ -64,7 +65,9 @@ SNAPSHOT_DIR = "pyodide/snapshots/"
 # The npm packages whose files dist/ serves (the SBOM lists these, and only
 # these: build tools such as the JS linter never reach the site).
 ICON_SETS = ("@tabler/icons", "@iconify-json/logos")
-SERVED_PACKAGES = ("pyodide", "@fontsource/arimo", *ICON_SETS)
+# The label families beside Arimo (tools/web_fonts.py: Tinos, Cousine, Caveat).
+LABEL_FONTS = tuple(f"@fontsource/{f.folder}" for f in tool("web_fonts").FAMILIES)
+SERVED_PACKAGES = ("pyodide", "@fontsource/arimo", *LABEL_FONTS, *ICON_SETS)
 
 
 def build(
@@ -99,10 +102,18 @@ def build(
     # source tree first, so the wheel built next carries them.
     icon_files, icon_catalog = build_icon_libraries()
     files.update(icon_files)
+    # The label families beside Arimo (tools/web_fonts.py), and their notices.
+    web_fonts = tool("web_fonts")
+    family_files, family_css = web_fonts.build_fonts(NODE_MODULES)
+    files.update(family_files)
+    files["THIRD-PARTY-NOTICES.txt"] = (
+        files.get("THIRD-PARTY-NOTICES.txt", b"")
+        + web_fonts.notices(NODE_MODULES).encode()
+    )
     lock_path, lock_packages, wheel_parts, snapshot_record = _packages(
         files, runtime_hash
     )
-    font_names, css = _styles(files)
+    font_names, css = _styles(files, family_css)
     # JS modules, with a generated config module the page and worker read.
     config = {
         "version": version,
@@ -196,8 +207,10 @@ def _packages(
 Hashed = dict[str, tuple[str, bytes]]
 
 
-def _styles(files: dict[str, bytes]) -> tuple[dict[str, str], Hashed]:
-    """Add the fonts and the stylesheets.
+def _styles(
+    files: dict[str, bytes], family_css: str = ""
+) -> tuple[dict[str, str], Hashed]:
+    """Add the Arimo fonts and the stylesheets (fonts.css ends with family_css).
 
     Returns:
         (npm font file name -> hashed name, CSS name -> (hashed name, bytes)).
@@ -210,7 +223,7 @@ def _styles(files: dict[str, bytes]) -> tuple[dict[str, str], Hashed]:
             font_names[name] = hashed_name(name, data)
             files["assets/" + font_names[name]] = data
     css_sources = {
-        "fonts.css": font_css(font_names).encode(),
+        "fonts.css": (font_css(font_names) + family_css).encode(),
         "app.css": (WEB / "app.css").read_bytes(),
     }
     css = {name: (hashed_name(name, data), data) for name, data in css_sources.items()}
@@ -335,6 +348,9 @@ def served_files(files: Mapping[str, bytes], runtime_dir: str) -> dict[str, list
             # A library file may hold icons of either set.
             for name in ICON_SETS:
                 served[name].append(rel)
+    fonts = [rel for rel in files if rel.startswith("assets/")]
+    for package, paths in tool("web_fonts").served_by_package(fonts).items():
+        served[package].extend(paths)
     return served
 
 

@@ -5,6 +5,8 @@
 
 import { labelOf } from "./actions.js";
 import { assign, assignAttr } from "./assign.js";
+import { FAMILY_NAMES } from "./rich-editor.js";
+import { createPresets, createSwatches, rememberColour } from "./swatches.js";
 
 const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond",
   "diamond-hollow", "circle", "circle-hollow", "er-one", "er-many", "er-zero-or-one",
@@ -79,9 +81,12 @@ export function createProperties({ root, editor }) {
       cell.append(l);
       none.addEventListener("change", () => style({ [name]: none.checked ? "none" : input.value }));
     }
-    input.addEventListener("change", () => style({ [name]: input.value }));
+    input.addEventListener("change", () => { rememberColour(input.value); style({ [name]: input.value }); });
+    const swatches = createSwatches(name, text, (v) => style({ [name]: v }));
+    cell.append(swatches.toggle, swatches.panel);
     fields.push({
       update(u) {
+        swatches.update(u);
         const v = u.style?.[name];
         if (!editing(input) && typeof v === "string" && HEX.test(v)) assign(input, "value", v);
         input.classList.toggle("mixed", v === null || v === undefined);
@@ -130,11 +135,11 @@ export function createProperties({ root, editor }) {
     });
   }
 
-  function select(parent, text, name, options, { send, read }) {
+  function select(parent, text, name, options, { send, read, names = {} }) {
     const el = document.createElement("select");
     el.dataset.prop = name;
     el.append(new Option("—", ""));
-    for (const o of options) el.append(Array.isArray(o) ? new Option(o[1], o[0]) : new Option(title(o), o));
+    for (const o of options) el.append(Array.isArray(o) ? new Option(o[1], o[0]) : new Option(names[o] ?? title(o), o));
     labelled(parent, text, el);
     el.addEventListener("change", () => { if (el.value) send(el.value); });
     fields.push({ update(u) { if (!editing(el)) assign(el, "value", read(u) ?? ""); } });
@@ -202,6 +207,7 @@ export function createProperties({ root, editor }) {
 
   // --- the selection -------------------------------------------------------
   let s = section("Style", (u) => has(u) && u.props.shapes > 0);
+  s.append(createPresets(style));
   colour(s, "Fill", "fill", { noneLabel: "None" });
   s = section("Line", has);
   colour(s, "Line colour", "stroke", { noneLabel: "None" });
@@ -220,6 +226,7 @@ export function createProperties({ root, editor }) {
   select(s, "Preset", "connector_preset", CONNECTOR_PRESETS, { send: (v) => editor.action("connector-preset", { name: v }).catch(() => {}), read: () => "" });
 
   s = section("Text", has);
+  select(s, "Font", "font_family", Object.keys(FAMILY_NAMES), { names: FAMILY_NAMES, send: (v) => style({ font_family: v }), read: st("font_family") });
   number(s, "Font size", "font_size", { min: 1, max: 1000, send: setStyle("font_size"), read: st("font_size") });
   colour(s, "Font colour", "font_color");
   const toggles = document.createElement("div");

@@ -3,7 +3,11 @@
 // moved, scaled and rotated with the view. Its value goes to Python as data
 // (`set-text`), never into markup. Enter and Shift+Enter insert a newline;
 // Ctrl/Cmd+Enter, Escape or a click elsewhere commit (Enter too on a class's
-// or table's row, which is one line: `edit_text.single_line`).
+// or table's row, which is one line: `edit_text.single_line`). A shape's label
+// (which takes runs: ui.edit_text.rich) is edited in the rich editor instead
+// (rich-editor.js); whichever is in use carries data-role="text-editor".
+
+import { createRichEditor } from "./rich-editor.js";
 
 export function createTextEditor({ stage, svg, canvas, editor }) {
   const area = document.createElement("textarea");
@@ -23,11 +27,12 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
 
   function place() {
     if (editing === null) return;
+    const target = rich.editing !== null ? rich.box : area;
     const { box, rotation, style } = editing;
     const { scale, x, y } = canvas.view;
     const cx = x + (box.x + box.w / 2) * scale;
     const cy = y + (box.y + box.h / 2) * scale;
-    const s = area.style;
+    const s = target.style;
     s.width = `${box.w}px`;
     s.height = `${box.h}px`;
     s.left = `${cx - box.w / 2}px`;
@@ -37,13 +42,42 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
     const uniform = style.text_padding ?? 6;
     const pad = { top: uniform, right: uniform, bottom: uniform, left: uniform, ...style.padding };
     const lineHeight = style.font_size * 1.2;
-    const lines = Math.max(1, area.value.split("\n").length);
-    const free = Math.max(0, box.h - lines * lineHeight - pad.top - pad.bottom);
+    const lines = Math.max(1, target === area ? area.value.split("\n").length : 1);
+    // The rich editor's paragraphs may differ in size: measure them (unscaled).
+    const tall = target === area ? lines * lineHeight
+      : Math.max(lineHeight, [...rich.box.children].reduce((h, el) => h + /** @type {HTMLElement} */ (el).offsetHeight, 0));
+    const free = Math.max(0, box.h - tall - pad.top - pad.bottom);
     const shift = style.valign === "top" ? 0 : style.valign === "bottom" ? free : free / 2;
     s.padding = `${pad.top + shift}px ${pad.right}px ${pad.bottom}px ${pad.left}px`;
+    if (target !== area) rich.placeBar();
   }
 
+  const rich = createRichEditor({
+    stage,
+    place: () => place(),
+    commitWith(edit, args) {
+      committed = keyOf(edit);
+      editing = null;
+      editor.action("set-text", args).catch(() => {});
+    },
+    onClose(hadFocus) {
+      rich.box.dataset.role = "rich-text-editor";
+      area.dataset.role = "text-editor";
+      editing = null;
+      if (hadFocus) svg.focus({ preventScroll: true });
+    },
+  });
+
   function open(edit) {
+    if (edit.rich === true) {
+      if (editing !== null && rich.editing === null) close();
+      editing = edit;
+      area.dataset.role = "plain-text-editor";
+      rich.box.dataset.role = "text-editor";
+      rich.open(edit);
+      return;
+    }
+    if (rich.editing !== null) rich.close();
     editing = edit;
     const { style } = edit;
     const s = area.style;
@@ -65,6 +99,7 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
   }
 
   function close() {
+    if (rich.editing !== null) { rich.close(); return; }
     editing = null;
     area.hidden = true;
     area.value = "";
@@ -73,6 +108,7 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
 
   /** Send the text to Python (if editing) and close the editor. */
   function commit() {
+    if (rich.editing !== null) { rich.commit(); return; }
     if (editing === null) return;
     const { id, label } = editing;
     const text = area.value;

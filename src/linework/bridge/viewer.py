@@ -180,7 +180,7 @@ def warm(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     for module in _DEFERRED:
         importlib.import_module(module)
     # The icons imports map to, read now: a memory snapshot holds what is in
-    # memory, not the wheel's files (tools/make_snapshot.mjs warms this way).
+    # memory, not the wheel's files (tools/devtools/make_snapshot.mjs warms this way).
     from linework.icons.bundled import has_bundled_icons
 
     has_bundled_icons()

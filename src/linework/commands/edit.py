@@ -43,6 +43,7 @@ from linework.model import (
     Transaction,
     frozen_map,
 )
+from linework.model.rich import RichText, rich_for
 
 MAX_TEXT: Final = 100_000
 _COLOURS: Final = frozenset({"fill", "stroke", "font_color"})
@@ -152,8 +153,12 @@ def set_text(
     *,
     label: int = 0,
     position: float | None = None,
+    rich: RichText | None = None,
 ) -> Patch:
     """Set a shape's label, or a connector's label number ``label``.
+
+    ``rich``: the label's runs (its plain text must be ``text``); None makes
+    the label plain.
 
     The text is data: it is stored verbatim and escaped when rendered. For a
     connector, ``label`` may be one past the last label to add a new one at
@@ -171,7 +176,10 @@ def set_text(
         return Patch()
     tx = Transaction(doc)
     if isinstance(el, Shape):
-        tx.put(replace(el, text=text))
+        rich = rich_for(text, rich)
+        if el.text == text and rich_for(el.text, el.rich) == rich:
+            return Patch()
+        tx.put(replace(el, text=text, rich=rich))
     elif isinstance(el, Connector):
         labels = list(el.labels)
         if not 0 <= label <= len(labels):
@@ -180,9 +188,11 @@ def set_text(
             if not text:
                 return Patch()
             at = 0.5 if position is None else min(1.0, max(0.0, position))
-            labels.append(ConnectorLabel(text=text, position=at))
+            labels.append(
+                ConnectorLabel(text=text, rich=rich_for(text, rich), position=at)
+            )
         elif text:
-            labels[label] = replace(labels[label], text=text)
+            labels[label] = replace(labels[label], text=text, rich=rich_for(text, rich))
         else:
             del labels[label]
         tx.put(replace(el, labels=tuple(labels)))

@@ -43,6 +43,7 @@ from linework.editor.protocol import (
 from linework.editor.protocol import (
     Idle as Idle_,
 )
+from linework.editor.richedit import edit_fields
 from linework.editor.session import Editing, Session
 from linework.editor.tools import Gesture, Idle, Preview, State
 from linework.errors import LineworkError
@@ -135,6 +136,8 @@ class Editor:
         self._note: Json = {}
         self._panel: tuple[object, ...] | None = None
         self._panel_value: tuple[Json | None, Json] = (None, {})
+        self._colours_for: tuple[str, ...] | None = None  # editor.swatches
+        self._colours: list[str] = []
         self._frame_key: tuple[Document, tuple[str, ...]] | None = None
         self._leaves_key: tuple[Document, tuple[str, ...]] | None = None
         self._leaves: list[Shape | Connector] = []
@@ -185,6 +188,7 @@ class Editor:
         self.session.hover = None
         self.session.editing = None
         self.session.layer_by_page.clear()
+        self._colours_for = None
         pages = doc.pages()
         self.session.page_id = pages[0].id if pages else ""
         self.session.layer_id = ""
@@ -768,6 +772,14 @@ class Editor:
             return self._panel_value
         self._panel = key
         self._panel_value = _panel(self._doc, leaves, self.session.selection)
+        if self._panel_value[0] is not None:
+            # Refreshed when the selection changes, not on every drag frame.
+            from linework.editor.swatches import document_colours
+
+            if self._colours_for != self.session.selection:
+                self._colours_for = self.session.selection
+                self._colours = document_colours(self._doc)
+            self._panel_value[1]["colours"] = self._colours
         frame = self.selection_frame()
         if frame is not None and "box" not in self._panel_value[1]:
             b = frame[0]
@@ -778,7 +790,11 @@ class Editor:
         editing = self.session.editing
         if editing is None:
             return None
-        return self.actions.edit_box(self, editing)
+        box = self.actions.edit_box(self, editing)
+        # A class's or table's row is one plain line: no rich editor for it.
+        if isinstance(box, dict) and not box.get("single_line"):
+            box.update(edit_fields(self._doc, editing.id))
+        return box
 
 
 def _error(error: LineworkError) -> Json:

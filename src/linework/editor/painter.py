@@ -310,6 +310,7 @@ def _shape_rest(s: Shape) -> tuple[object, ...]:
         s.rotation_deg,
         s.style,
         s.text,
+        s.rich,
         s.link,
         s.props,
         s.extra,

@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from typing import Any, Final
 
 from linework.errors import LineworkError
-from linework.formats import limits, notations, pictures, stencils
+from linework.formats import limits, notations, pictures, richhtml, stencils
 from linework.formats.colours import css_colour
 from linework.formats.containment import adopt_lying_inside
 from linework.formats.imports import ImportResult, unmapped_warning
@@ -54,6 +54,7 @@ from linework.model import (
     Style,
     frozen_map,
 )
+from linework.model.rich import RichText, from_plain, normalized, relative_to, rich_for
 
 CODE: Final = "LW-E0201"
 MAX_HTML: Final = 4 * limits.MAX_TEXT
@@ -294,12 +295,14 @@ def _collapse(data: str) -> str:
 class _Caption:
     text: str
     style: dict[str, Any]
+    rich: RichText | None = None
 
 
 def _caption(text_obj: dict[str, Any]) -> _Caption:
     """Return the plain text of a Text graphic and the label style it implies."""
+    markup = _str(text_obj.get("html"), MAX_HTML)
     parser = _Html()
-    parser.feed(_str(text_obj.get("html"), MAX_HTML))
+    parser.feed(markup)
     parser.close()
     css = parser.css
     style: dict[str, Any] = {}
@@ -324,7 +327,15 @@ def _caption(text_obj: dict[str, Any]) -> _Caption:
     valign = text_obj.get("valign")
     if valign in ("top", "middle", "bottom"):
         style["valign"] = valign
-    return _Caption(parser.text(), style)
+    text = parser.text()
+    # The runs, when the rich reader sees the very same text (it follows
+    # browsers' white space rules; this parser keeps Gliffy's older ones).
+    rich = (
+        richhtml.html_to_rich(markup, linefeeds=False).rich if "<" in markup else None
+    )
+    return _Caption(
+        text, style, rich if rich is not None and rich.plain == text else None
+    )
 
 
 # --------------------------------------------------------------------- reading
@@ -487,7 +498,7 @@ class _Reader:
             self.unmapped += 1
             name = _unmapped_name(uid, gtype, inner)
             self.unmapped_names[name] = self.unmapped_names.get(name, 0) + 1
-        style, text = self._style(gtype, inner, texts)
+        style, text, rich = self._style(gtype, inner, texts)
         group = f.group
         if lane:
             # A pool or lane: a container; its lanes and whatever lies in
@@ -517,6 +528,7 @@ class _Reader:
             rotation_deg=_degrees(total),
             style=style,
             text=text,
+            rich=rich,
             props=props,
             extra=frozen_map(
                 {CONTAINER_KEY: f.container}
@@ -623,13 +635,14 @@ class _Reader:
 
     def _style(
         self, gtype: str, inner: dict[str, Any], texts: list[dict[str, Any]]
-    ) -> tuple[Style, str]:
+    ) -> tuple[Style, str, RichText | None]:
         values: dict[str, Any] = {}
         if gtype == "Text":
             values.update(fill="none", stroke="none")
             cap = _caption(inner)
             values.update(cap.style)
-            return replace(DEFAULT_STYLE, **values), cap.text
+            style = replace(DEFAULT_STYLE, **values)
+            return style, cap.text, relative_to(cap.rich, style)
         fill = css_colour(inner.get("fillColor"))
         if fill:
             values["fill"] = fill
@@ -648,7 +661,15 @@ class _Reader:
         text = "\n".join(c.text for c in captions if c.text)[: limits.MAX_TEXT]
         if captions:
             values.update(captions[0].style)
-        return replace(DEFAULT_STYLE, **values), text
+        style = replace(DEFAULT_STYLE, **values)
+        paragraphs = [
+            p
+            for c in captions
+            if c.text
+            for p in (c.rich.paragraphs if c.rich else from_plain(c.text))
+        ]
+        rich = relative_to(normalized(paragraphs), style)
+        return style, text, rich_for(text, rich)
 
     # --------------------------------------------------------------- lines
     def connect(self) -> None:
@@ -717,7 +738,12 @@ class _Reader:
             cap = _caption(t)
             if cap.text and len(labels) < limits.MAX_LABELS:
                 pos = _num(t.get("lineTValue"), 0.5, 0.0, 1.0)
-                labels.append(ConnectorLabel(text=cap.text, position=pos))
+                rich = relative_to(cap.rich, replace(DEFAULT_STYLE, **values))
+                labels.append(
+                    ConnectorLabel(
+                        text=cap.text, rich=rich_for(cap.text, rich), position=pos
+                    )
+                )
         self.records[line.conn_id] = Connector(
             id=line.conn_id,
             page=self.page.id,

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
 
+from linework.model.rich import RichText
+
 #: Markup longer than this is cut before parsing; labels are far shorter.
 MAX_MARKUP: Final = 1_000_000
 
@@ -125,19 +127,28 @@ class PlainText:
         bold: every visible character was bold.
         italic: every visible character was italic.
         underline: every visible character was underlined.
+        rich: the runs, when the caller asked for them and the label has
+            formatting beyond the whole-label flags (``formats.richhtml``).
     """
 
     text: str
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    rich: RichText | None = None
 
 
-def _style_attr(tag: str, i: int) -> str | None:
-    """Return the ``style`` attribute of the start tag ``tag`` (from index ``i``).
+#: Attributes kept for rich text besides ``style`` (see ``linework.formats.richhtml``).
+KEPT_ATTRS: Final = ("style", "color", "size", "face", "href", "align")
 
-    A small linear attribute scanner: names, ``=``, quoted or bare values.
+
+def _attrs(tag: str, i: int) -> dict[str, str]:
+    """Return the kept attributes (``KEPT_ATTRS``) of the start tag ``tag``.
+
+    A small linear attribute scanner: names, ``=``, quoted or bare values;
+    the first of a repeated name wins, as in browsers.
     """
+    found: dict[str, str] = {}
     n = len(tag) - 1  # tag[-1] is the closing ">"
     while i < n:
         while i < n and (tag[i].isspace() or tag[i] == "/"):
@@ -163,17 +174,18 @@ def _style_attr(tag: str, i: int) -> str | None:
                 while i < n and not tag[i].isspace():
                     i += 1
                 value = tag[start:i]
-        if name == "style":
-            return value
+        if name in KEPT_ATTRS and name not in found:
+            found[name] = value
         if i == start:
             i += 1  # nothing consumed (a stray "="): move on
-    return None
+    return found
 
 
 def _canonical(markup: str, lt: int, gt: int) -> str:
     """Return the tag at ``markup[lt:gt + 1]`` as ``<name style="…">`` or ``</name>``.
 
-    Only the name and the style matter for plain text. Handing html.parser
+    Only the name and the style matter for plain text (rich text also reads
+    ``KEPT_ATTRS``). Handing html.parser
     these canonical tags keeps it linear (no quote can run past a ``>``) and
     makes Python versions agree, since they parse odd attribute and end-tag
     syntax differently. Tags with names no HTML element has become "".
@@ -184,10 +196,11 @@ def _canonical(markup: str, lt: int, gt: int) -> str:
         return ""
     if end_tag:
         return f"</{name}>"
-    style = _style_attr(markup[lt : gt + 1], len(name) + 1)
-    if not style:
-        return f"<{name}>"
-    return f'<{name} style="{style.translate(_UNSAFE_IN_ATTR)}">'
+    attrs = _attrs(markup[lt : gt + 1], len(name) + 1)
+    kept = "".join(
+        f' {k}="{v.translate(_UNSAFE_IN_ATTR)}"' for k, v in attrs.items() if v
+    )
+    return f"<{name}{kept}>"
 
 
 def _tag_end(markup: str, lt: int, missing: dict[str, int]) -> int:
@@ -427,8 +440,10 @@ class _Collector(HTMLParser):
         if text.endswith("\n"):
             text = text[:-1]  # a final break ends the last line; it adds none
         text = text.replace("\xa0", " ")
-        whole = [self.chars > 0 and c == self.chars for c in self.counts]
-        return PlainText(text, *whole)
+        bold, italic, underline = (
+            self.chars > 0 and c == self.chars for c in self.counts
+        )
+        return PlainText(text, bold, italic, underline)
 
 
 def html_to_text(markup: str, *, linefeeds: bool = True) -> PlainText:
@@ -439,8 +454,8 @@ def html_to_text(markup: str, *, linefeeds: bool = True) -> PlainText:
         linefeeds: treat ``\\n`` in the markup as a line break, as draw.io does
             for HTML labels; otherwise it is collapsible whitespace.
 
-    >>> html_to_text("<b>Title</b><div>a &amp; b<br>c</div>")
-    PlainText(text='Title\\na & b\\nc', bold=False, italic=False, underline=False)
+    >>> html_to_text("<b>Title</b><div>a &amp; b<br>c</div>").text
+    'Title\\na & b\\nc'
     >>> html_to_text("<i><script>alert(1)</script>Hi</i>").italic
     True
     """

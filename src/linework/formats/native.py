@@ -43,6 +43,13 @@ from linework.model import (
     Style,
     frozen_map,
 )
+from linework.model.rich import (
+    RichError,
+    RichText,
+    rich_for,
+    rich_from_json,
+    rich_to_json,
+)
 
 FORMAT: Final = "linework"
 VERSION: Final = 1
@@ -53,7 +60,9 @@ VERSION: Final = 1
 #: (``rows``, ``compartments``), a lifeline's ``activations``, a fragment's
 #: ``dividers`` (docs/file-format.md, "UML and ER"); and the UML, ER, BPMN, C4
 #: and floor-plan wall kinds (``uml-*``, ``er-*``, ``bpmn-*``, ``c4-*``,
-#: ``floorplan-*``) and their props.
+#: ``floorplan-*``) and their props; and rich labels (``"rich"`` on shapes and
+#: connector labels: paragraphs of formatted runs beside the plain ``"text"``;
+#: a 1.0/1.1 reader keeps the key and shows the text).
 MINOR: Final = 2
 #: Kind name prefixes of 1.2; a file using one says minor 2.
 _KINDS_1_2: Final = ("uml-", "er-", "bpmn-", "c4-", "floorplan-")
@@ -91,8 +100,40 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
 
 
 def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
-    """1.1 → 1.2: nothing to change; 1.2 only adds kinds and list-valued props."""
-    return o
+    """1.1 → 1.2: a ``rich`` key in an older file was no rich label.
+
+    As for ``container`` in 1.0 → 1.1: it is kept, renamed ``rich_1_1``, so
+    its text stays the plain ``text`` it was (a connector label's, which 1.1
+    did not keep, is dropped).
+    """
+    pages = o.get("pages")
+    if not isinstance(pages, list):
+        return o
+    new_pages: list[Any] = []
+    for page in pages:
+        elements = page.get("elements") if isinstance(page, dict) else None
+        if not isinstance(elements, list) or not any(
+            isinstance(el, dict) and ("rich" in el or "labels" in el) for el in elements
+        ):
+            new_pages.append(page)
+            continue
+        renamed = [_no_rich_1_1(el) for el in elements]
+        new_pages.append({**page, "elements": renamed})
+    return {**o, "pages": new_pages}
+
+
+def _no_rich_1_1(el: Any) -> Any:
+    """Rename an element's ``rich``; drop its labels' (1.1 dropped unknown keys)."""
+    if not isinstance(el, dict):
+        return el
+    out = {("rich_1_1" if k == "rich" else k): v for k, v in el.items()}
+    labels = out.get("labels")
+    if isinstance(labels, list):
+        out["labels"] = [
+            {k: v for k, v in lb.items() if k != "rich"} if isinstance(lb, dict) else lb
+            for lb in labels
+        ]
+    return out
 
 
 # Migrations work on raw JSON, so they keep working after the model changes.
@@ -120,6 +161,7 @@ _SHAPE_KEYS: Final = _COMMON_KEYS | {
     "rotation",
     "style",
     "text",
+    "rich",
     "link",
     "props",
 }
@@ -190,6 +232,9 @@ def _element_json(e: Element) -> dict[str, Any]:
                 out["style"] = style
             if e.text:
                 out["text"] = e.text
+            rich = rich_for(e.text, e.rich)
+            if rich is not None:
+                out["rich"] = rich_to_json(rich)
             if e.link:
                 out["link"] = e.link
             if e.props:
@@ -208,6 +253,11 @@ def _element_json(e: Element) -> dict[str, Any]:
                 out["labels"] = [
                     {
                         "text": lb.text,
+                        **(
+                            {"rich": rich_to_json(lr)}
+                            if (lr := rich_for(lb.text, lb.rich)) is not None
+                            else {}
+                        ),
                         "position": _num(lb.position),
                         **(
                             {"offset": _point(lb.offset)}
@@ -253,21 +303,27 @@ def to_json(doc: Document) -> dict[str, Any]:
         pages.append(p)
     out: dict[str, Any] = dict(doc.extra)
     out.update(format=FORMAT, version=VERSION, pages=pages)
-    if any(
-        isinstance(r, Shape)
-        and (
-            r.kind.startswith(_KINDS_1_2)
-            or any(isinstance(v, list) for v in r.props.values())
-        )
-        for r in doc.records.values()
-    ):
-        out["minor"] = 2
-    elif any(
-        CONTAINER_KEY in r.extra
-        for r in doc.records.values()
-        if isinstance(r, Shape | Connector | Group)
-    ):
-        out["minor"] = 1
+    # The lowest minor version that carries what the document uses, so a
+    # file without the newer data stays readable as it was, byte for byte.
+    minor = 0
+    for r in doc.records.values():
+        if (
+            isinstance(r, Shape)
+            and (
+                r.kind.startswith(_KINDS_1_2)
+                or any(isinstance(v, list) for v in r.props.values())
+                or rich_for(r.text, r.rich) is not None
+            )
+        ) or (
+            isinstance(r, Connector)
+            and any(rich_for(lb.text, lb.rich) is not None for lb in r.labels)
+        ):
+            minor = 2
+            break
+        if isinstance(r, Shape | Connector | Group) and CONTAINER_KEY in r.extra:
+            minor = 1
+    if minor:
+        out["minor"] = minor
     if doc.meta:
         out["meta"] = dict(doc.meta)
     return out
@@ -464,6 +520,23 @@ def _read_text(r: _Reader, v: Any, path: str, field: str, limit: int) -> str:
     return r.string(v, path + field, limit)
 
 
+def _read_rich(raw: Any, path: str, text: str) -> RichText | None:
+    """Read a shape's runs; their plain text must be the shape's ``text``.
+
+    A ``rich`` that disagrees with ``text`` was written by a tool that changed
+    the text without the runs: the text wins and the runs are dropped.
+    """
+    if raw is None:
+        return None
+    try:
+        rich = rich_from_json(raw, path)
+    except RichError as e:
+        raise _Invalid(e.path, e.problem) from None
+    if rich is None or len(rich.plain) > limits.MAX_TEXT:
+        return None
+    return rich_for(text, rich)
+
+
 def _extra(o: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
     return frozen_map({k: v for k, v in o.items() if k not in known})
 
@@ -520,6 +593,10 @@ def _read_element(
             if raw_props is _NO_PROPS or (type(raw_props) is dict and not raw_props)
             else r.obj(raw_props, f"{path}.props")
         )
+        text = _read_text(r, o.get("text", ""), path, ".text", limits.MAX_TEXT)
+        rich = _read_rich(o.get("rich"), f"{path}.rich", text)
+        if rich is not None:
+            text = rich.plain
         for key, value in props.items():
             limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
             if isinstance(value, str):
@@ -538,7 +615,8 @@ def _read_element(
             box=box,
             rotation_deg=_rotation(r, o.get("rotation", 0), path),
             style=style,
-            text=_read_text(r, o.get("text", ""), path, ".text", limits.MAX_TEXT),
+            text=text,
+            rich=rich,
             link=_read_text(r, o.get("link", ""), path, ".link", 2048),
             props=frozen_map(props),
             extra=frozen_map(extra),
@@ -557,9 +635,11 @@ def _read_element(
         ):
             lp = f"{path}.labels[{i}]"
             lo_ = r.obj(lb, lp)
+            label_text = r.string(lo_.get("text"), f"{lp}.text")
             labels.append(
                 ConnectorLabel(
-                    text=r.string(lo_.get("text"), f"{lp}.text"),
+                    text=label_text,
+                    rich=_read_rich(lo_.get("rich"), f"{lp}.rich", label_text),
                     position=r.number(
                         lo_.get("position", 0.5), f"{lp}.position", lo=0, hi=1
                     ),

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any, Final, Literal, TypeAlias
 
 from linework.geometry import Box, Vec
+from linework.model.rich import RichText
 from linework.model.style import DEFAULT_STYLE, Style
 
 JsonObject: TypeAlias = Mapping[str, Any]
@@ -75,6 +76,8 @@ class Shape:
     """A node of the diagram: ``kind`` names its ShapeKind (outline, ports, label box).
 
     ``props`` holds per-kind data such as an image's data URI or a star's point count.
+    ``rich`` holds the label's runs when it has formatting (``text`` is then its
+    plain text; see :mod:`linework.model.rich`).
     """
 
     id: str
@@ -87,6 +90,7 @@ class Shape:
     rotation_deg: float = 0.0
     style: Style = DEFAULT_STYLE
     text: str = ""
+    rich: RichText | None = None
     link: str = ""
     props: JsonObject = field(default_factory=_empty)
     extra: JsonObject = field(default_factory=_empty)
@@ -118,9 +122,13 @@ End: TypeAlias = Attached | Free
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ConnectorLabel:
-    """Text along a connector: ``position`` 0..1 along the path, ``offset`` from it."""
+    """Text along a connector: ``position`` 0..1 along the path, ``offset`` from it.
+
+    ``rich``: the label's runs when it has formatting (as ``Shape.rich``).
+    """
 
     text: str
+    rich: RichText | None = None
     position: float = 0.5
     offset: Vec = ORIGIN
 

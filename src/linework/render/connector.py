@@ -10,8 +10,10 @@ from typing import Final
 
 from linework.geometry import Box, Vec
 from linework.model import Connector, ConnectorLabel, Document, Page, Style
+from linework.model.rich import rich_for
 from linework.render.arrowheads import arrowhead, inset
-from linework.render.paint import dasharray
+from linework.render.paint import dasharray, family_of
+from linework.render.richtext import RichLayout, layout_rich, rich_nodes
 from linework.render.text import text_nodes
 from linework.routing import Route, path_data, point_at, route, trimmed
 from linework.svg import AttrValue, SvgNode, node
@@ -110,6 +112,9 @@ def label_layout(
     editor grabs and edits exactly this box (``label_box``).
     """
     c = label_center(r, label)
+    rich = _rich_layout(c, label, style)
+    if rich is not None:
+        return c, rich.plain
     layout = layout_text(
         label.text,
         width=0.0,
@@ -120,8 +125,19 @@ def label_layout(
         valign="middle",
         box=(c.x, c.y, 0.0, 0.0),
         wrap=False,
+        family=family_of(style),
     )
     return c, layout
+
+
+def _rich_layout(c: Vec, label: ConnectorLabel, style: Style) -> RichLayout | None:
+    """Lay out a label's runs centred on ``c``; paragraphs align in its width."""
+    rich = rich_for(label.text, label.rich)
+    if rich is None:
+        return None
+    first = layout_rich(rich, Box(c.x, c.y, 0.0, 0.0), style, wrap=False)
+    w = first.plain.width
+    return layout_rich(rich, Box(c.x - w / 2, c.y, w, 0.0), style, wrap=False)
 
 
 def label_box(r: Route, label: ConnectorLabel, style: Style) -> Box:
@@ -149,7 +165,9 @@ def _label(
         fill=background,
         stroke="none",
     )
-    return (node("g", rect, *text_nodes(layout, style), data_label=str(index)),)
+    rich = _rich_layout(c, label, style)
+    texts = rich_nodes(rich, style) if rich is not None else text_nodes(layout, style)
+    return (node("g", rect, *texts, data_label=str(index)),)
 
 
 def _background(doc: Document, connector: Connector) -> str:

@@ -8,9 +8,11 @@ from linework.formats import pictures
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.links import safe_link
 from linework.model import Shape, Style, frozen_map
+from linework.model.rich import RichText, rich_for
 from linework.render.paint import dasharray
+from linework.render.richtext import RichLayout, layout_rich, rich_nodes
 from linework.render.rows import has_rows, header_nodes, row_nodes
-from linework.render.text import layout_in, text_nodes
+from linework.render.text import layout_in, padded, text_nodes
 from linework.shapes import kind_of, label_box
 from linework.shapes.container import CONTAINER_KIND_NAMES, header_side
 from linework.svg import AttrValue, SvgNode, node
@@ -29,7 +31,12 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
         children.extend(header_nodes(shape))
         children.extend(row_nodes(shape))
     elif shape.text:
-        label = _band_label(shape) or text_nodes(label_layout(shape), st)
+        rich = rich_for(shape.text, shape.rich)
+        label = _band_label(shape) or (
+            rich_nodes(_rich_layout(shape, rich), st)
+            if rich is not None
+            else text_nodes(label_layout(shape), st)
+        )
         link = safe_link(shape.link) if shape.link else None
         if link and label:
             children.append(
@@ -95,8 +102,19 @@ def label_layout(shape: Shape) -> TextLayout:
     """
     st = shape.style
     wrap = st.wrap and st.label_position == "inside"
+    rich = rich_for(shape.text, shape.rich)
+    if rich is not None:
+        return _rich_layout(shape, rich).plain
     # Words wrap whole: one is split only if it is wider than the shape itself.
     return layout_in(shape.text, label_box(shape), st, wrap=wrap, room=shape.box.w)
+
+
+def _rich_layout(shape: Shape, rich: RichText) -> RichLayout:
+    """Lay out a rich label in the shape's (padded) label box, as plain text is."""
+    st = shape.style
+    wrap = st.wrap and st.label_position == "inside"
+    box = padded(label_box(shape), st)
+    return layout_rich(rich, box, st, wrap=wrap, room=shape.box.w)
 
 
 def label_leaves_shape(shape: Shape) -> bool:

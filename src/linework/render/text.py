@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linework.geometry import Box
 from linework.model import Style, text_paddings
-from linework.render.paint import font_attrs
+from linework.render.paint import family_of, font_attrs
 from linework.svg import SvgNode
 from linework.text import TextLayout, layout_text
 
@@ -32,6 +32,7 @@ def layout_in(
         box=(inner.x, inner.y, inner.w, inner.h),
         wrap=wrap,
         word_width=room,
+        family=family_of(style),
     )
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Final, Literal, assert_never
 
 from linework.text.metrics import (
+    FONT_FAMILY,
     _advance_table,
     baseline_offset,
     face_metrics,
@@ -122,6 +123,7 @@ def layout_text(
     box: tuple[float, float, float, float],
     wrap: bool = True,
     word_width: float = 0.0,
+    family: str = FONT_FAMILY,
 ) -> TextLayout:
     """Wrap ``text`` to ``width`` and align it inside ``box``.
 
@@ -147,13 +149,14 @@ def layout_text(
         word_width: A single word up to this wide (px; e.g. the whole shape,
             when ``width`` is a diamond's narrower label area) stays whole and
             may overflow ``width``; only a wider word is split.
+        family: The font family (see ``metrics.FAMILIES``).
 
     Returns:
         The placed lines; see :mod:`linework.text.metrics` for the baseline
         convention.
     """
     return _layout(
-        text, width, size_px, bold, italic, align, valign, box, wrap, word_width
+        text, width, size_px, bold, italic, align, valign, box, wrap, word_width, family
     )
 
 
@@ -169,10 +172,11 @@ def _layout(
     box: tuple[float, float, float, float],
     wrap: bool,
     word_width: float = 0.0,
+    family: str = FONT_FAMILY,
 ) -> TextLayout:
     face = font_face(bold=bold, italic=italic)
-    advances = _advance_table(face)
-    units_per_em = face_metrics(face).units_per_em
+    advances = _advance_table(face, family)
+    units_per_em = face_metrics(face, family).units_per_em
     if wrap and width > 0 and size_px > 0:
         limit = width * units_per_em / size_px + _SLACK_UNITS
         word_limit = max(
@@ -226,7 +230,11 @@ def _layout(
             x = box_x + box_w
         case _:
             assert_never(anchor)
-    first_baseline = top + _baseline_offset(size_px)
+    first_baseline = top + (
+        _baseline_offset(size_px)
+        if family == FONT_FAMILY
+        else baseline_offset(size_px, family)
+    )
     lines = tuple(
         TextLine(
             text=line,

@@ -39,6 +39,7 @@ HELP_ROWS = [
     ["Delete / Backspace", "Delete"],
     ["Escape", "Cancel the drag, leave the tool, or clear the selection"],
     ["Enter / F2", "Edit the selected element's text"],
+    ["Mod+B / Mod+I / Mod+U", "While editing a label: bold / italic / underline"],
     ["Tab / Shift+Tab", "Select the next / previous element"],
     ["Mod+A", "Select all"],
     ["Mod+Z", "Undo"],

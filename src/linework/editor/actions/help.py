@@ -38,6 +38,11 @@ ROWS: Final[tuple[tuple[tuple[str | Keys, ...], str], ...]] = (
     (("delete",), "Delete"),
     (("escape",), "Cancel the drag, leave the tool, or clear the selection"),
     (("edit-text",), "Edit the selected element's text"),
+    # The rich editor's own keys (web/editor/rich-editor.js).
+    (
+        (Keys("Mod+B / Mod+I / Mod+U"),),
+        "While editing a label: bold / italic / underline",
+    ),
     (("select-next", "select-previous"), "Select the next / previous element"),
     (("select-all",), "Select all"),
     (("undo",), "Undo"),

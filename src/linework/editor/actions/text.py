@@ -1,8 +1,9 @@
 """Text actions: the in-place editor, and what a double-click does.
 
-- ``set-text`` (id, text, label?): commit the in-place editor (text is data,
-  never markup); ``label`` is a connector's label index (default: the one
-  being edited); on a class or table, ``label`` = row + 1 edits one row
+- ``set-text`` (id, text | html, label?): commit the in-place editor
+  (``html``: the rich editor's content, sanitized into runs by the core; text
+  is data, never markup); ``label`` is a connector's label index (default:
+  the one being edited); on a class or table, ``label`` = row + 1 edits one row
 - ``edit-text`` (id?, label?, position?): open the in-place editor on an
   element (default: the selection); for a connector on its label ``label``
   (default 0), or a new label at ``position`` along the path when ``label``
@@ -17,7 +18,7 @@ from typing import Any
 from linework import commands as cmd
 from linework.commands import CommandError
 from linework.commands import rows as cmd_rows
-from linework.editor import rows
+from linework.editor import richedit, rows
 from linework.editor.actions._args import _do, _num, _opt_num, _sel, _str
 from linework.editor.actions._spec import Args, Shortcut, Spec
 from linework.editor.editor import Editor
@@ -33,7 +34,13 @@ from linework.shapes.rows import rows_of as row_texts
 
 def _set_text(ed: Editor, args: Args) -> None:
     rid = _str(args, "id")
-    text = _str(args, "text")
+    markup = args.get("html")  # the rich editor's content, read by the core
+    if isinstance(markup, str):
+        text, rich = richedit.read_commit(ed.document, rid, markup)
+    else:
+        text, rich = richedit.plain_commit(
+            ed.document, rid, _str(args, "text"), int(_num(args, "label", 0))
+        )
     editing = ed.session.editing
     ed.session.editing = None
     mine = editing is not None and editing.id == rid
@@ -43,7 +50,9 @@ def _set_text(ed: Editor, args: Args) -> None:
         patch = cmd_rows.set_row(ed.document, rid, label - 1, text, kinds=ed.kinds)
         _do(ed, patch, "Edit row")
         return
-    patch = cmd.set_text(ed.document, rid, text, label=label, position=position)
+    patch = cmd.set_text(
+        ed.document, rid, text, label=label, position=position, rich=rich
+    )
     state = ed.state
     if (
         editing is not None

@@ -48,6 +48,7 @@ from linework.model import (
     Shape,
     frozen_map,
 )
+from linework.model.rich import RichText, relative_to, rich_for
 
 if TYPE_CHECKING:
     from linework.formats.drawio.page import PageBuilder
@@ -184,6 +185,7 @@ def build_shape(
         rotation_deg=rotation,
         style=style,
         text=label.text,
+        rich=relative_to(label.rich, style),
         link=link,
         props=frozen_map(props),
         extra=frozen_map(extra),
@@ -268,14 +270,14 @@ def build_connector(
     labels: list[ConnectorLabel] = []
     own = b.label(c, parent)
     if own.text:
-        labels.append(edge_label(own.text, g, path))
+        labels.append(edge_label(own.text, g, path, own.rich))
     bold, italic, underline = own.bold, own.italic, own.underline
     for k in children.get(c.id, []):
         if not k.vertex:
             continue
         text = b.label(k, parent)
         if text.text:
-            labels.append(edge_label(text.text, k.geo, path))
+            labels.append(edge_label(text.text, k.geo, path, text.rich))
     if len(labels) > limits.MAX_LABELS:
         report.add("labels")
         del labels[limits.MAX_LABELS :]
@@ -302,6 +304,10 @@ def build_connector(
         **line_style(st),
         **text_style(st, (), bold=bold, italic=italic, underline=underline),
     )
+    labels = [
+        replace(lb, rich=rich_for(lb.text, relative_to(lb.rich, style)))
+        for lb in labels
+    ]
     return Connector(
         id=b.ids.make("conn", c.id),
         page=b.page_id,
@@ -336,7 +342,9 @@ def along(path: list[Vec], position: float) -> tuple[Vec, Vec]:
     return path[0], Vec(0.0, 0.0)
 
 
-def edge_label(text: str, g: Geo, path: list[Vec]) -> ConnectorLabel:
+def edge_label(
+    text: str, g: Geo, path: list[Vec], rich: RichText | None = None
+) -> ConnectorLabel:
     """Place a label the way mxGraph does, on the straight path through the points.
 
     Geometry ``x`` (-1..1) runs along the edge and ``y`` is a distance along the
@@ -354,7 +362,10 @@ def edge_label(text: str, g: Geo, path: list[Vec]) -> ConnectorLabel:
     ox = max(-MAX_COORD, min(MAX_COORD, ox))
     oy = max(-MAX_COORD, min(MAX_COORD, oy))
     return ConnectorLabel(
-        text=text, position=position, offset=Vec(rounded(ox), rounded(oy))
+        text=text,
+        rich=rich,
+        position=position,
+        offset=Vec(rounded(ox), rounded(oy)),
     )
 
 

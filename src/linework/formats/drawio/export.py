@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Final
 
-from linework.formats import htmltext, limits, notations, stencils
+from linework.formats import htmltext, limits, notations, richhtml, stencils
 from linework.formats.drawio import names, styles
 from linework.formats.drawio.containers import lane_pairs
 from linework.formats.drawio.names import PORT_ANCHORS
@@ -46,6 +46,7 @@ from linework.model import (
     Style,
     text_paddings,
 )
+from linework.model.rich import COMMON_NAMES, RichText, rich_for
 
 MEDIA_TYPE: Final = names.MEDIA_TYPE
 
@@ -169,7 +170,9 @@ def _text_pairs(
         if side != style.text_padding:
             pairs.append((key, _num(side - style.text_padding)))
     if style.font_family != "Arimo" and _FONT.fullmatch(style.font_family):
-        pairs.append(("fontFamily", style.font_family))
+        pairs.append(
+            ("fontFamily", COMMON_NAMES.get(style.font_family, style.font_family))
+        )
     if html:
         pairs.append(("html", "1"))
     return pairs
@@ -192,8 +195,13 @@ def _line_pairs(style: Style) -> list[tuple[str, str]]:
     return pairs
 
 
-def _label(text: str) -> tuple[str, bool]:
-    """Return a label's ``value`` and whether it is HTML."""
+def _label(text: str, rich: RichText | None = None) -> tuple[str, bool]:
+    """Return a label's ``value`` and whether it is HTML (always, with runs)."""
+    runs = rich_for(text, rich)
+    if runs is not None:
+        value = _clean(richhtml.rich_to_html(runs))
+        if richhtml.html_to_rich(value).plain.text == text:
+            return value, True
     text = _clean(text)
     markup = htmltext.text_to_html(text)
     return (markup, True) if markup is not None else (text, False)
@@ -426,7 +434,7 @@ class _PageWriter:
 
     def _shape(self, s: Shape) -> None:
         cid = self.cell_of[s.id]
-        value, html = _label(export_text(s))
+        value, html = _label(export_text(s), s.rich)
         attrs = {
             "style": _shape_style(s, html),
             "vertex": "1",
@@ -535,7 +543,7 @@ class _PageWriter:
                     {"x": _num(p.x - origin.x), "y": _num(p.y - origin.y)},
                 )
         for i, label in enumerate(c.labels):
-            value, html = _label(label.text)
+            value, html = _label(label.text, label.rich)
             if not value:
                 continue
             lcell = ET.SubElement(

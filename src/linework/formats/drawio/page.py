@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from linework.errors import LineworkError
-from linework.formats import htmltext, limits
+from linework.formats import htmltext, limits, richhtml
 from linework.formats.drawio.cells import Cell, Geo, Report
 from linework.formats.drawio.charts import chart_depth, mermaid_elements, mermaid_source
 from linework.formats.drawio.containers import as_container, is_container_cell, member
@@ -195,10 +195,14 @@ class PageBuilder:
                 return value
 
             raw = PLACEHOLDER.sub(sub, raw)
-        result = htmltext.html_to_text(raw) if is_html else htmltext.PlainText(raw)
+        if is_html:
+            read = richhtml.html_to_rich(raw)
+            result = replace(read.plain, rich=read.rich)
+        else:
+            result = htmltext.PlainText(raw)
         if len(result.text) > limits.MAX_TEXT:
             self.report.add("truncated")
-            result = replace(result, text=result.text[: limits.MAX_TEXT])
+            result = replace(result, text=result.text[: limits.MAX_TEXT], rich=None)
         return result
 
     # --- building -------------------------------------------------------------

@@ -16,6 +16,7 @@ from linework.geometry.fmt import rounded
 from linework.model import (
     LabelPosition,
 )
+from linework.model.rich import safe_family
 
 
 # --------------------------------------------------------------------------- values
@@ -123,6 +124,8 @@ def text_style(
         **_side_spacing(style, spacing),
         "font_size": bounded(style.get("fontSize"), 11.0, 1.0, 1000.0),
         "font_color": colour(style.get("fontColor"), "#000000"),
+        # Arial/Helvetica, Times, Courier… map to the shipped family like them.
+        "font_family": safe_family(style.get("fontFamily")) or "Arimo",
         "bold": bool(font_style & 1) or bold,
         "italic": bool(font_style & 2) or italic,
         "underline": bool(font_style & 4) or underline,
