@@ -12,6 +12,7 @@ keys are matched by ``code`` so they work on every keyboard layout.
 | Delete, Backspace | delete |
 | Escape | cancel the gesture / leave the place tool / clear the selection |
 | Enter, F2 | edit the selected element's text |
+| a printable key | edit the selected element's text, starting with that key |
 | Tab, Shift+Tab | select next / previous element |
 | Primary+A | select-all |
 | Primary+Z, Primary+Shift+Z, Primary+Y | undo, redo, redo |
@@ -37,6 +38,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from linework.editor.protocol import Key
+from linework.editor.typeedit import typed_edit
 
 if TYPE_CHECKING:
     from linework.editor.editor import Editor
@@ -53,6 +55,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Delete / Backspace", "Delete"),
     ("Escape", "Cancel the drag, leave the tool, or clear the selection"),
     ("Enter / F2", "Edit the selected element's text"),
+    ("Type a letter", "Edit the selected element's text, starting with that letter"),
     ("Tab / Shift+Tab", "Select the next / previous element"),
     ("Mod+A", "Select all"),
     ("Mod+Z", "Undo"),
@@ -170,6 +173,9 @@ def key_action(key: Key, ed: Editor) -> tuple[str, dict[str, Any]] | None:
         return ("next-page" if k == "PageDown" else "previous-page"), {}
     if k == "ContextMenu" or (k == "F10" and m.shift):
         return "context-menu", {}
+    typed = typed_edit(key, ed)
+    if typed is not None:
+        return typed
     match k:
         case "Delete" | "Backspace":
             return "delete", {}
