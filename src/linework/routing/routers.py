@@ -11,6 +11,7 @@ from linework.geometry import Vec
 from linework.model import Attached, Connector, Document
 from linework.routing.curves import curved, knots
 from linework.routing.ends import is_self_loop, route_input
+from linework.routing.obstacles import with_obstacles
 from linework.routing.orthogonal import orthogonal
 from linework.routing.straight import straight
 from linework.routing.types import EAST, SIDE_NORMALS, WEST, Route, RouteEnd, Router
@@ -69,6 +70,10 @@ def _route(doc: Document, connector: Connector) -> Route:
     router = ROUTERS.get(connector.routing, straight)
     if router is straight and is_self_loop(doc, connector):
         router = orthogonal
+    if router is not straight and not inp.waypoints:
+        # Waypoints are the route's guide (the user's, or draw.io's): the
+        # route follows them, as draw.io does, rather than detour round shapes.
+        inp = with_obstacles(doc, connector, inp)
     if router is curved:
         # The knots skip the stubs, so the end directions come from the
         # orthogonal route under them: the curve still leaves and enters
