@@ -118,3 +118,82 @@ def test_keys_that_do_not_type_leave_the_selection_alone() -> None:
     for key, ctrl in ((" ", False), ("?", False), ("d", True)):
         t.key_down(key, ctrl=ctrl)
         assert t.ui["edit_text"] is None, key
+
+
+def _shapes(t: TestEditor) -> list[str]:
+    from linework.model import Shape
+
+    return sorted(r.id for r in t.doc.records.values() if isinstance(r, Shape))
+
+
+def test_hover_arrows_show_round_a_hovered_shape() -> None:
+    t = TestEditor()
+    t.drop_shape("rectangle", 200, 200)  # 140..260 x 170..230
+    t.key_down("Escape")
+    t.pointer_move(200, 200)
+    assert 4 == t.overlay.count('data-role="hover-arrow"')
+    # Crossing the gap to the east arrow keeps them.
+    for x in (265, 275, 285, 292):
+        t.pointer_move(x, 200)
+        assert 4 == t.overlay.count('data-role="hover-arrow"'), x
+    t.pointer_move(200, 400)
+    assert "hover-arrow" not in t.overlay
+
+
+def test_hover_arrow_click_clones_east_and_connects_in_one_step() -> None:
+    t = TestEditor()
+    t.drop_shape("rectangle", 200, 200)
+    t.action("set-text", id="shape:1", text="Step")
+    t.key_down("Escape")
+    t.pointer_move(200, 200)
+    t.pointer_move(280, 200)
+    t.click(292, 200)
+
+    assert ["shape:1", "shape:2"] == _shapes(t)
+    clone = t.shape("shape:2")
+    one = t.shape("shape:1")
+    assert clone.box.y == one.box.y and clone.box.x > one.box.right + 20
+    assert (clone.box.w, clone.box.h, clone.kind) == (one.box.w, one.box.h, one.kind)
+    assert {("shape:1", "shape:2")} == _ends(t)
+    conn = _connectors(t)[0]
+    assert conn.source.port == "e" and conn.target.port == "w"  # type: ignore[union-attr]
+    assert ["shape:2"] == t.selection
+    t.key_down("z", ctrl=True)
+    assert ["shape:1"] == _shapes(t) and [] == _connectors(t)
+
+
+def test_a_clone_steps_past_a_shape_already_there() -> None:
+    t = TestEditor()
+    t.drop_shape("rectangle", 200, 200)  # 140..260
+    t.drop_shape("rectangle", 380, 200)  # where the first clone would go
+    t.key_down("Escape")
+    t.pointer_move(200, 200)
+    t.pointer_move(280, 200)
+    t.click(292, 200)
+    clone = t.shape("shape:3")
+    assert clone.box.x >= 440 + 60
+
+
+def test_dragging_a_hover_arrow_connects_without_cloning() -> None:
+    t = TestEditor()
+    t.drop_shape("rectangle", 200, 200)
+    t.drop_shape("rectangle", 200, 450)
+    t.key_down("Escape")
+    t.pointer_move(200, 200)
+    t.pointer_move(200, 240)
+    t.drag((200, 262), (200, 450))
+    assert ["shape:1", "shape:2"] == _shapes(t)
+    assert {("shape:1", "shape:2")} == _ends(t)
+    assert "s" == _connectors(t)[0].source.port  # type: ignore[union-attr]
+
+
+def test_alt_shift_arrow_clones_and_connects_the_selected_shape() -> None:
+    t = TestEditor()
+    t.drop_shape("rectangle", 200, 200)
+    t.key_down("ArrowDown", alt=True, shift=True)
+    assert 2 == len(_shapes(t))
+    clone = t.shape("shape:2")
+    assert clone.box.x == t.shape("shape:1").box.x
+    assert clone.box.y > t.shape("shape:1").box.bottom
+    assert {("shape:1", "shape:2")} == _ends(t)
+    assert ["shape:2"] == t.selection

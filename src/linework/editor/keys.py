@@ -8,6 +8,7 @@ keys are matched by ``code`` so they work on every keyboard layout.
 | Arrow keys | nudge 1 px (Shift: one grid step) |
 | Primary+arrow keys | select-nearest in that direction (with Shift: extend) |
 | Alt+Shift+C | connect-selection (two shapes) |
+| Alt+Shift+arrow keys | clone-connect: clone the selected shape that way, connected |
 | Alt+Shift+O | focus the outline (handled by the page, web/editor/outline.js) |
 | Delete, Backspace | delete |
 | Escape | cancel the gesture / leave the place tool / clear the selection |
@@ -51,6 +52,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "Select the nearest shape in that direction / add it to the selection",
     ),
     ("Alt+Shift+C", "Connect the two selected shapes (first selected to second)"),
+    ("Alt+Shift+Arrow keys", "Clone the selected shape that way and connect it"),
     ("Alt+Shift+O", "Go to the outline: the diagram as a list (Enter selects)"),
     ("Delete / Backspace", "Delete"),
     ("Escape", "Cancel the drag, leave the tool, or clear the selection"),
@@ -145,6 +147,8 @@ def key_action(key: Key, ed: Editor) -> tuple[str, dict[str, Any]] | None:
         return "select-nearest", args
     if m.alt and m.shift and not m.primary and (k.lower() == "c" or key.code == "KeyC"):
         return "connect-selection", {}
+    if m.alt and m.shift and not m.primary and k in _ARROWS:
+        return "clone-connect", {"direction": _DIRECTION[k]}
     if k in _ARROWS and not m.primary:
         dx, dy = _ARROWS[k]
         step = (ed.grid or 10.0) if m.shift else 1.0

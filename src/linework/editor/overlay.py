@@ -16,6 +16,7 @@ from typing import Final
 
 from linework.commands import HANDLES, is_locked, unit_bounds
 from linework.commands._base import union
+from linework.editor import hoverarrows
 from linework.editor.hit import RouteCache
 from linework.editor.labels import label_boxes
 from linework.editor.snapping import Guide
@@ -531,6 +532,11 @@ def build(
                     stroke_width=1.0 / zoom,
                 )
             )
+    idle = extras.target is None and extras.band is None and extras.placing is None
+    if show_handles and idle and isinstance(hov, Shape):
+        parts.extend(
+            hoverarrows.arrow_nodes(doc, hov, zoom, selected=hov.id in selection)
+        )
     # Handles go over ports: a connector's end handle often sits on a port.
     if show_handles:
         parts.extend(_label_frames(doc, selection, zoom, routes))

@@ -43,6 +43,7 @@ from linework.commands.containers import (
     joined,
 )
 from linework.commands.lanes import resize_lane
+from linework.editor import hoverarrows
 from linework.editor.labels import LabelHit, position_near
 from linework.editor.overlay import Handle, bend_at, cursor_for, port_at
 from linework.editor.protocol import Mods
@@ -159,6 +160,19 @@ def _selected_port(ed: Editor, p: Vec) -> tuple[str, str] | None:
     return None
 
 
+def _arrow(ed: Editor, p: Vec) -> tuple[str, str] | None:
+    """Return (shape id, direction) of the hover arrow under ``p``, if any."""
+    return hoverarrows.arrow_at(
+        ed.document, ed.session.hover, ed.session.selection, p, ed.zoom
+    )
+
+
+def _toward_arrows(ed: Editor, p: Vec) -> bool:
+    """Return whether ``p`` is between the hovered shape and its arrows."""
+    hov = ed.document.get(ed.session.hover) if ed.session.hover else None
+    return isinstance(hov, Shape) and hoverarrows.near_arrows(hov, p, ed.zoom)
+
+
 class Idle(State):
     """Nothing pressed: hover shows outlines and ports; a press starts pointing."""
 
@@ -176,6 +190,9 @@ class Idle(State):
             ed.set_hover(None)  # no ports under a handle: the handle wins
             self.cursor = _handle_cursor(ed, h)
             return
+        if _arrow(ed, p) is not None:
+            self.cursor = "pointer"  # the hover stays on the arrow's shape
+            return
         outside = _selected_port(ed, p)
         if outside is not None:
             ed.set_hover(outside[0])
@@ -183,6 +200,9 @@ class Idle(State):
             return
         under = ed.element_at(p)
         shape = under if isinstance(under, Shape) else ed.shape_at(p)
+        if under is None and shape is None and _toward_arrows(ed, p):
+            self.cursor = "default"  # crossing the gap to the hover arrows
+            return
         ed.set_hover(under.id if under is not None else shape.id if shape else None)
         if shape is not None and _port(ed, shape, p):
             self.cursor = "crosshair"
@@ -204,6 +224,10 @@ class Idle(State):
                 return
         if h is not None:
             ed.transition(PointingHandle(ed, p, h))
+            return
+        arrow = _arrow(ed, p)
+        if arrow is not None:
+            ed.transition(PointingArrow(ed, p, *arrow))
             return
         outside = _selected_port(ed, p)
         if outside is not None:
@@ -459,6 +483,34 @@ class PointingPort(_Pointing):
         elif unit.id not in self.ed.session.selection:
             self.ed.select([*self.ed.session.selection, unit.id])
         self.ed.transition(Idle(self.ed))
+
+
+class PointingArrow(_Pointing):
+    """Pressed on a hover arrow: a click clones the shape that way and
+    connects it (:mod:`linework.editor.hoverarrows`); a drag draws a
+    connector from the shape's side facing the arrow."""
+
+    name = "pointing-arrow"
+    cursor = "pointer"
+
+    def __init__(self, ed: Editor, start: Vec, shape: str, direction: str) -> None:
+        super().__init__(ed, start)
+        self.shape = shape
+        self.direction = direction
+
+    def move(self, p: Vec, mods: Mods) -> None:
+        """Start connecting from the side facing the arrow once dragged."""
+        if self.dragged(p):
+            shape = self.ed.document.typed(self.shape, Shape)
+            port = hoverarrows.port_toward(shape, self.direction, self.ed.kinds)
+            c = Connecting(self.ed, self.shape, port)
+            self.ed.transition(c)
+            c.move(p, mods)
+
+    def up(self, p: Vec, mods: Mods) -> None:
+        """A click: clone and connect (one undo step), the clone selected."""
+        self.ed.transition(Idle(self.ed))
+        hoverarrows.clone_and_connect(self.ed, self.shape, self.direction)
 
 
 # --------------------------------------------------------------------------- gestures
@@ -770,7 +822,7 @@ class Connecting(Gesture):
     cursor = "crosshair"
     history_name = "Connect"
 
-    def __init__(self, ed: Editor, shape: str, port: str) -> None:
+    def __init__(self, ed: Editor, shape: str, port: str | None) -> None:
         super().__init__(ed)
         self.source = Attached(shape=shape, port=port)
         self.conn: str | None = None
