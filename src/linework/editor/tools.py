@@ -161,10 +161,17 @@ def _selected_port(ed: Editor, p: Vec) -> tuple[str, str] | None:
 
 
 def _arrow(ed: Editor, p: Vec) -> tuple[str, str] | None:
-    """Return (shape id, direction) of the hover arrow under ``p``, if any."""
-    return hoverarrows.arrow_at(
+    """Return (shape id, direction) of the hover arrow under ``p``, if any.
+
+    A shape under ``p`` (another one, or the hovered one's label running
+    past its outline) wins over the arrow; a connector does not.
+    """
+    hit = hoverarrows.arrow_at(
         ed.document, ed.session.hover, ed.session.selection, p, ed.zoom
     )
+    if hit is None or ed.shape_at(p) is not None:
+        return None
+    return hit
 
 
 def _toward_arrows(ed: Editor, p: Vec) -> bool:

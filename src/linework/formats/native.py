@@ -49,7 +49,8 @@ VERSION: Final = 1
 #: The minor version: 1.1 adds container membership (``"container"`` on shapes
 #: and groups). Written only by files that use it, so a diagram without
 #: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
-MINOR: Final = 1
+#: 1.2 (route) adds the arrowhead sizes ``start_arrow_size``/``end_arrow_size``.
+MINOR: Final = 2
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -87,7 +88,10 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
 # Key: the version a migration upgrades from (none yet between majors).
 MIGRATIONS: Final[dict[int, Migration]] = {}
 #: Within major version 1, by the minor version a migration upgrades from.
-MINOR_MIGRATIONS: Final[dict[int, Migration]] = {0: _v1_0_to_1_1}
+MINOR_MIGRATIONS: Final[dict[int, Migration]] = {
+    0: _v1_0_to_1_1,
+    1: lambda o: o,  # 1.1 → 1.2 only adds optional style fields
+}
 
 _T = TypeVar("_T")
 
@@ -236,12 +240,17 @@ def to_json(doc: Document) -> dict[str, Any]:
         pages.append(p)
     out: dict[str, Any] = dict(doc.extra)
     out.update(format=FORMAT, version=VERSION, pages=pages)
+    elements = [
+        r for r in doc.records.values() if isinstance(r, Shape | Connector | Group)
+    ]
     if any(
-        CONTAINER_KEY in r.extra
-        for r in doc.records.values()
-        if isinstance(r, Shape | Connector | Group)
+        isinstance(r, Connector)
+        and (r.style.start_arrow_size is not None or r.style.end_arrow_size is not None)
+        for r in elements
     ):
-        out["minor"] = MINOR
+        out["minor"] = 2
+    elif any(CONTAINER_KEY in r.extra for r in elements):
+        out["minor"] = 1
     if doc.meta:
         out["meta"] = dict(doc.meta)
     return out
@@ -363,6 +372,8 @@ class _Reader:
                 values[key] = self.number(raw, where, lo=0, hi=1000)
             elif key == "opacity":
                 values[key] = self.number(raw, where, lo=0, hi=1)
+            elif key in ("start_arrow_size", "end_arrow_size"):
+                values[key] = self.number(raw, where, lo=1, hi=200)
             elif key in ("corner_radius", "text_padding", *TEXT_PADDING_SIDES):
                 values[key] = self.number(raw, where, lo=0, hi=100_000)
             elif key == "font_size":

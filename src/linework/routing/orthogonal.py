@@ -268,9 +268,16 @@ def _on_lattice(v: float, anchor: float, lo: float, hi: float) -> float:
     """Return ``v`` moved to the nearest lattice line strictly inside (lo, hi).
 
     The lattice is every CHANNEL_STEP from ``anchor``; a channel too narrow
-    for a lattice line inside keeps its exact middle.
+    for a lattice line inside keeps its exact middle, and so does a middle a
+    whole number of half steps from the anchor.
     """
     if not (math.isfinite(v) and math.isfinite(anchor)):
+        return v
+    # A middle already a whole half step from the target (shapes on a grid,
+    # as draw.io's are) stays exact, where draw.io draws it; only an odd one
+    # (nearly aligned shapes) moves to the lattice and so meets its twins.
+    half = (v - anchor) / (CHANNEL_STEP / 2)
+    if abs(half - round(half)) <= 1e-6:
         return v
     q = anchor + round((v - anchor) / CHANNEL_STEP) * CHANNEL_STEP
     return q if lo + EPS < q < hi - EPS else v
