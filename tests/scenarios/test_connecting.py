@@ -197,3 +197,32 @@ def test_alt_shift_arrow_clones_and_connects_the_selected_shape() -> None:
     assert clone.box.y > t.shape("shape:1").box.bottom
     assert {("shape:1", "shape:2")} == _ends(t)
     assert ["shape:2"] == t.selection
+
+
+def test_the_line_tool_draws_free_and_attached_connectors() -> None:
+    """The toolbar's line tool: canvas to canvas (free ends), then shape to
+    canvas (attached at the start); each is one undo step."""
+    from linework.geometry import Vec
+    from linework.model import Free
+
+    t = TestEditor()
+    t.drop_shape("rectangle", 200, 200)
+    t.key_down("Escape")
+    t.action("line-tool")
+    assert "line" == t.ui["state"]
+    t.drag((400, 100), (600, 150))
+    (c,) = _connectors(t)
+    assert c.source == Free(point=Vec(400, 100))
+    assert c.target == Free(point=Vec(600, 150))
+    assert [c.id] == t.selection and "idle" == t.ui["state"]
+
+    t.action("line-tool")
+    t.drag((200, 200), (200, 500))
+    links = [x for x in _connectors(t) if x.id != c.id]
+    assert 1 == len(links)
+    assert links[0].source == Attached(shape="shape:1")
+    t.key_down("z", ctrl=True)
+    assert [c.id] == [x.id for x in _connectors(t)]
+    t.action("line-tool")
+    t.key_down("Escape")
+    assert "idle" == t.ui["state"]

@@ -8,6 +8,7 @@ const ICONS = {
   redo: ["m15 14 5-5-5-5", "M20 9H9.5a5.5 5.5 0 0 0 0 11H13"],
   delete: ["M4 7h16", "M10 11v6", "M14 11v6", "M6 7l1 13h10l1-13", "M9 7V4h6v3"],
   duplicate: ["M8 8h12v12H8z", "M16 8V4H4v12h4"],
+  "line-tool": ["M5 19 19 5", "M11 5h8v8"],
   group: ["M3 3h4v4H3z", "M17 3h4v4h-4z", "M3 17h4v4H3z", "M17 17h4v4h-4z", "M7 5h10", "M7 19h10", "M5 7v10", "M19 7v10"],
   ungroup: ["M3 3h8v8H3z", "M13 13h8v8h-8z"],
   "insert-image": ["M3 5h18v14H3z", "m3 16 5-5 4 4 3-3 6 6", "F:M15 8h2v2h-2z"],

@@ -9,6 +9,7 @@ const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl+";
 // [action, label, shortcut] in groups.
 export const TOOLBAR = [
   [["undo", "Undo", `${MOD}Z`], ["redo", "Redo", `${MOD}Shift+Z`]],
+  [["line-tool", "Line: drag to draw a connector", ""]],
   [["delete", "Delete", "Delete"], ["duplicate", "Duplicate", `${MOD}D`]],
   [["to-front", "Bring to front", `${MOD}Shift+]`], ["to-back", "Send to back", `${MOD}Shift+[`]],
   [["group", "Group", `${MOD}G`], ["ungroup", "Ungroup", `${MOD}Shift+G`]],
