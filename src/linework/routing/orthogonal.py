@@ -72,7 +72,15 @@ def orthogonal(inp: RouteInput) -> tuple[Vec, ...]:
     obstacles does. Each round only adds obstacles, so it ends; a route
     that runs into more than MAX_AVOIDED shapes keeps its plain course.
     """
-    pts = _route(inp, ())
+    return avoid(inp, _route(inp, ()))
+
+
+def avoid(inp: RouteInput, pts: tuple[Vec, ...]) -> tuple[Vec, ...]:
+    """Return the route round ``inp.obstacles``, from its plain route ``pts``.
+
+    (:func:`orthogonal` without the obstacles; a caller that has it already
+    passes it rather than routing twice.)
+    """
     if not inp.obstacles:
         return pts
     active: list[Box] = []
