@@ -152,3 +152,24 @@ def test_hover_arrow_click_clones_and_connects(editor_app: App) -> None:
     assert [clone["id"]] == ui(app)["selection"]
     _undo(app)
     assert [a] == [e["id"] for e in elements(app)]
+
+
+def test_line_tool_draws_a_connector_from_the_canvas_to_a_shape(
+    editor_app: App,
+) -> None:
+    """The toolbar's line button, then a drag from empty canvas onto a shape:
+    a connector with a free start, attached at its end; one undo."""
+    app = editor_app
+    b = add(app, "rectangle", 500, 250)
+    action(app, "select-none")
+    app.page.click("[data-action=line-tool]")
+    settle(app)
+    drag(app, screen(app, 150, 250), screen(app, 500, 250), steps=10)
+
+    links = [e for e in elements(app) if e["type"] == "connector"]
+    assert 1 == len(links)
+    assert "shape" not in links[0]["source"]
+    assert b == links[0]["target"]["shape"]
+    assert [links[0]["id"]] == ui(app)["selection"]
+    _undo(app)
+    assert [] == [e for e in elements(app) if e["type"] == "connector"]
