@@ -169,3 +169,17 @@ def test_the_obstacle_grid_follows_patches() -> None:
     pts = route(doc3, c2).points
     assert [] == clear_of(doc3, c2, pts)
     assert 4 == corners(pts)
+
+
+def test_a_run_through_a_crowd_keeps_its_plain_course() -> None:
+    """Past MAX_AVOIDED shapes in the way the route does not search round them
+    all (a connector from the end of a long row back to its start)."""
+    from linework.routing.orthogonal import MAX_AVOIDED
+
+    b = Builder()
+    row = [b.shape(i * 160.0, 0) for i in range(MAX_AVOIDED + 3)]
+    c = b.connector(at(row[-1]), at(row[0]))
+    doc = b.doc()
+    pts = route(doc, c).points
+    assert is_axis_aligned(pts)
+    assert clear_of(doc, c, pts)  # straight through, as draw.io draws it
