@@ -67,17 +67,30 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
     else area.select();
   }
 
+  const waiting = () => editing === null && ahead.since > 0 && performance.now() - ahead.since < 2000;
+
   /** A key typed on the selection: true to send it (it opens the editor);
    *  false while an earlier one is on its way (this one waits here). */
   function typeAhead(key) {
-    const now = performance.now();
-    if (ahead.since && now - ahead.since < 2000) {
+    if (waiting()) {
       ahead.keys += key;
       return false;
     }
-    ahead = { keys: "", since: now };
+    ahead = { keys: "", since: performance.now() };
     return true;
   }
+
+  // Keys typed while the first one is on its way (Space too, which would
+  // pan) wait here, ahead of every other key handler, until the editor opens.
+  window.addEventListener("keydown", (e) => {
+    if (!waiting() || e.isComposing || e.key.length !== 1) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    ahead.keys += e.key;
+  }, true);
 
   function close() {
     editing = null;
