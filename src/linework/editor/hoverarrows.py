@@ -7,24 +7,21 @@ its ports (and past a selected shape's outset ports); a selected shape shows
 no north arrow, where its rotate handle is.
 
 Alt+Shift+arrow keys do the click's work from the keyboard on the selected
-shape (draw.io's "clone and connect").
+shape (draw.io's "clone and connect"): :mod:`linework.editor.cloneconnect`.
+This module is only where the arrows are and how they look (the overlay and
+the tool states read it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from linework.commands import CommandError, connect, is_locked
-from linework.commands._base import ZCounter
-from linework.geometry import Box, Vec, fmt
-from linework.model import Attached, Document, Patch, Shape
+from linework.commands import is_locked
+from linework.geometry import Vec, fmt
+from linework.model import Document, Shape
 from linework.shapes import KINDS, ShapeKind, ports_page
 from linework.svg import SvgNode, node
-
-if TYPE_CHECKING:
-    from linework.editor.editor import Editor
 
 ACCENT: Final = "#1a73e8"
 #: The arrows' centres sit this far outside the shape's sides (screen px).
@@ -34,10 +31,8 @@ ARROW_SIZE_PX: Final = 14.0
 ARROW_HIT_PX: Final = 10.0
 #: A shape smaller than this on screen shows no arrows (as ports, see overlay).
 MIN_SIDE_PX: Final = 12.0
-#: Page units between a shape and its clone.
-CLONE_GAP: Final = 60.0
 DIRECTIONS: Final = ("n", "e", "s", "w")
-_UNIT: Final[dict[str, tuple[float, float]]] = {
+UNIT: Final[dict[str, tuple[float, float]]] = {
     "n": (0.0, -1.0),
     "e": (1.0, 0.0),
     "s": (0.0, 1.0),
@@ -54,13 +49,7 @@ _ARROW: Final = (
     (-0.05, -0.2),
     (-0.05, -0.5),
 )
-_OPPOSITE: Final = {"n": "s", "s": "n", "e": "w", "w": "e"}
-_KEY_DIRECTION: Final = {
-    "ArrowUp": "n",
-    "ArrowRight": "e",
-    "ArrowDown": "s",
-    "ArrowLeft": "w",
-}
+OPPOSITE: Final = {"n": "s", "s": "n", "e": "w", "w": "e"}
 
 
 def shows_arrows(doc: Document, shape: Shape, zoom: float) -> bool:
@@ -133,7 +122,7 @@ def arrow_nodes(
     s = ARROW_SIZE_PX / zoom
     out: list[SvgNode] = []
     for name, q in arrow_points(shape, zoom, selected=selected).items():
-        ux, uy = _UNIT[name]
+        ux, uy = UNIT[name]
         vx, vy = -uy, ux  # across
         pts = tuple(
             Vec(q.x + (ux * a + vx * b) * s, q.y + (uy * a + vy * b) * s)
@@ -164,89 +153,6 @@ def port_toward(
         return direction
     if not ports:
         return None
-    ux, uy = _UNIT[direction]
+    ux, uy = UNIT[direction]
     c = shape.box.center
     return max(ports, key=lambda n: (ports[n].x - c.x) * ux + (ports[n].y - c.y) * uy)
-
-
-def clone_box(ed: Editor, shape: Shape, direction: str) -> Box:
-    """Return where the clone goes: beside the shape, past any shape there."""
-    b = shape.box
-    ux, uy = _UNIT[direction]
-    step = Vec(ux * (b.w + CLONE_GAP), uy * (b.h + CLONE_GAP))
-    doc = ed.document
-    idx = ed.hits.index(doc, shape.page)
-    box = b
-    for _ in range(12):
-        box = box.translated(step)
-        probe = Box(box.x - 10, box.y - 10, box.w + 20, box.h + 20)
-        if not any(_blocks(doc.get(rid), shape, probe) for rid in idx.near(probe)):
-            break
-    return box
-
-
-def _blocks(el: object, shape: Shape, probe: Box) -> bool:
-    """Return whether ``el`` takes the clone's place (its container does not)."""
-    if not isinstance(el, Shape) or el.id == shape.id:
-        return False
-    b, s = el.box, shape.box
-    holds = b.x <= s.x and b.y <= s.y and s.right <= b.right and s.bottom <= b.bottom
-    return not holds and b.intersects(probe)
-
-
-def clone_and_connect(ed: Editor, shape_id: str, direction: str) -> str | None:
-    """Clone ``shape_id`` toward ``direction``, connect it, select the clone.
-
-    One undo step ("Clone and connect"). Returns the clone's id.
-    """
-    doc = ed.document
-    shape = doc.get(shape_id)
-    if not isinstance(shape, Shape) or direction not in _UNIT or is_locked(doc, shape):
-        return None
-    box = clone_box(ed, shape, direction)
-    clone = replace(
-        shape,
-        id=ed.ids.new("shape"),
-        box=box,
-        z=ZCounter(doc, shape.page).above(shape.layer),
-        parent=None,
-    )
-    add = Patch(added={clone.id: clone})
-    after = doc.apply(add)
-    link = connect(
-        after,
-        ed.ids,
-        page=shape.page,
-        layer=shape.layer,
-        source=Attached(shape=shape.id, port=port_toward(shape, direction, ed.kinds)),
-        target=Attached(
-            shape=clone.id, port=port_toward(clone, _OPPOSITE[direction], ed.kinds)
-        ),
-        style=ed.connector_style,
-    )
-    ed.apply(add.then(link), "Clone and connect")
-    ed.select([clone.id])
-    return clone.id
-
-
-def key_direction(key: str) -> str | None:
-    """Return the direction an arrow key names (for Alt+Shift+arrow)."""
-    return _KEY_DIRECTION.get(key)
-
-
-def clone_connect_action(ed: Editor, args: Mapping[str, object]) -> None:
-    """The ``clone-connect`` action: (direction, id?) — the selected shape by default.
-
-    ``direction`` is n, e, s or w (or up, right, down, left).
-    """
-    d = args.get("direction")
-    d = {"up": "n", "right": "e", "down": "s", "left": "w"}.get(str(d), d)
-    if d not in _UNIT:
-        raise CommandError("argument 'direction' must be n, e, s or w")
-    rid = args.get("id")
-    if rid is None:
-        sel = ed.session.selection
-        rid = sel[0] if len(sel) == 1 else None
-    if not isinstance(rid, str) or not isinstance(ed.document.get(rid), Shape):
-        raise CommandError("select one shape to clone and connect it")
-    clone_and_connect(ed, rid, str(d))

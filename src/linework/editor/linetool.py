@@ -15,7 +15,8 @@ from linework.commands import connect, set_end
 from linework.commands._base import snap_vec
 from linework.editor.overlay import port_at
 from linework.editor.protocol import Mods
-from linework.editor.tools import DRAG_PX, Gesture, Idle, State, _end_under
+from linework.editor.tools.base import DRAG_PX, Gesture, State
+from linework.editor.tools.connecting import end_under
 from linework.geometry import Vec
 from linework.model import Attached, End, Free
 
@@ -44,7 +45,7 @@ class LineTool(State):
 
     def cancel(self) -> None:
         """Escape: back to selecting."""
-        self.ed.transition(Idle(self.ed))
+        self.ed.to_idle()
 
 
 class DrawingLine(Gesture):
@@ -65,7 +66,7 @@ class DrawingLine(Gesture):
         ed = self.ed
         if self.conn is None and p.distance(self.start) <= DRAG_PX / ed.zoom:
             return
-        end = _end_under(ed, p)
+        end = end_under(ed, p)
         src = self.source
         if isinstance(src, Attached) and end == src:
             end = Free(point=p)  # not back onto the port it starts from

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import describe, hoverarrows, linetool, placement
+from linework.editor import describe, placement
 from linework.editor.editor import Editor
 from linework.geometry import Box
 from linework.model import Attached, Connector, Shape
@@ -133,8 +133,4 @@ def _connect_selection(ed: Editor, args: Args) -> None:
 ACTIONS: Final = {
     "select-nearest": _select_nearest,
     "connect-selection": _connect_selection,
-    # Alt+Shift+arrow and the hover arrows' click (linework.editor.hoverarrows).
-    "clone-connect": hoverarrows.clone_connect_action,
-    # The toolbar's line tool (linework.editor.linetool).
-    "line-tool": linetool.line_tool_action,
 }
