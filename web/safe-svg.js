@@ -42,10 +42,10 @@ const ATTRIBUTES = new Set([
 // data-action or data-field, would let a drawing pose as the page's own controls.
 const DATA_ATTRIBUTES = new Set([
   "data-id", "data-kind", "data-role", "data-handle", "data-index", "data-overlay", "data-port",
-  "data-shape", "data-hit", "data-label", "data-linework",
+  "data-shape", "data-hit", "data-label", "data-linework", "data-dir",
 ]);
 const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target",
-  "drop-target"]);
+  "drop-target", "hover-arrow"]);
 // Pictures: raster data here; SVG (rebuilt by the core from allowed parts,
 // src/linework/formats/pictures.py) only on <image>, below.
 const SAFE_HREF = /^(#[A-Za-z0-9_.:-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)$/;

@@ -159,14 +159,23 @@ def test_drag_connector_end_to_reconnect_and_detach() -> None:
         "connect", source={"shape": "shape:1", "port": "e"}, target={"shape": "shape:2"}
     )
     conn = t.selection[0]
-    end = t.route_points(conn)[-1]
+    # The end's own handle (drawn a step back along the path, off the port).
+    end = _handle(t, conn, "target")
 
     t.drag((end.x, end.y), (800, 140))
     assert "shape:3" == t.connector(conn).target.shape  # type: ignore[union-attr]
 
-    end = t.route_points(conn)[-1]
+    end = _handle(t, conn, "target")
     t.drag((end.x, end.y), (600, 600))
     assert Free(point=Vec(600, 600)) == t.connector(conn).target
+
+
+def _handle(t: TestEditor, conn: str, name: str) -> Vec:
+    """Return where the selected connector's handle ``name`` is drawn."""
+    from linework.editor.overlay import handles
+
+    hs = handles(t.doc, [conn], t.zoom, t.editor.hits.routes)
+    return next(h.at for h in hs if h.name == name)
 
 
 def test_waypoints_are_added_moved_and_removed_with_handles() -> None:

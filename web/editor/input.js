@@ -20,6 +20,10 @@ export function toPage(svg, view, clientX, clientY) {
 const mods = (e) => ({ shift: e.shiftKey, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey });
 
 
+// A key that types a character (not "?", the shortcuts, nor Space, which pans).
+const typesText = (e) =>
+  e.key.length === 1 && e.key !== "?" && e.key !== " " && !e.ctrlKey && !e.metaKey && !e.altKey;
+
 export function wireEditorInput({ svg, canvas, editor, textEditor }) {
   const body = document.body;
   let pendingMove = null;
@@ -112,6 +116,13 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
     } else if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) {
       // The canvas context menu (web/editor/context-menu.js), not a control's.
       forward = e.target === svg || e.target === document.body;
+    } else if (typesText(e) && findKey(e) === null) {
+      // Type to edit (src/linework/editor/typeedit.py): the first key opens the
+      // label's editor; keys typed before it shows wait in the text editor.
+      if ((editor.ui?.selection.length ?? 0) !== 1) return;
+      e.preventDefault();
+      if (textEditor.typeAhead(e.key)) editor.send({ type: "keydown", key: e.key, code: e.code, ...mods(e) });
+      return;
     } else {
       // Keys the core has shortcuts for: the action records' key map.
       forward = rule !== null && !(onControl && e.key === "Enter");

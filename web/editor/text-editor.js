@@ -22,6 +22,7 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
   stage.append(area);
   let editing = null; // ui.edit_text being edited
   let committed = null; // key of the edit sent with set-text, until a response closes it
+  let ahead = { keys: "", since: 0 }; // keys typed after one that opens the editor
   // One connector has several labels: an edit is its element and label.
   const keyOf = (edit) => `${edit.id}#${edit.label ?? 0}`;
 
@@ -91,12 +92,41 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
     s.textAlign = ["left", "center", "right"].includes(style.align) ? style.align : "center";
     // A label that does not wrap keeps each line whole, as it will be drawn.
     s.whiteSpace = style.wrap === false ? "pre" : "pre-wrap";
-    area.value = edit.text;
+    const typed = typeof edit.typed === "string" ? edit.typed + ahead.keys : null;
+    ahead = { keys: "", since: 0 };
+    area.value = typed ?? edit.text;
     area.hidden = false;
     place();
     area.focus({ preventScroll: true });
-    area.select();
+    // Typed on the selection: the keys replace the label, the caret after them.
+    if (typed !== null) area.setSelectionRange(typed.length, typed.length);
+    else area.select();
   }
+
+  const waiting = () => editing === null && ahead.since > 0 && performance.now() - ahead.since < 2000;
+
+  /** A key typed on the selection: true to send it (it opens the editor);
+   *  false while an earlier one is on its way (this one waits here). */
+  function typeAhead(key) {
+    if (waiting()) {
+      ahead.keys += key;
+      return false;
+    }
+    ahead = { keys: "", since: performance.now() };
+    return true;
+  }
+
+  // Keys typed while the first one is on its way (Space too, which would
+  // pan) wait here, ahead of every other key handler, until the editor opens.
+  window.addEventListener("keydown", (e) => {
+    if (!waiting() || e.isComposing || e.key.length !== 1) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    ahead.keys += e.key;
+  }, true);
 
   function close() {
     if (rich.editing !== null) { rich.close(); return; }
@@ -141,5 +171,5 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
     attributes: true, attributeFilter: ["transform"],
   });
 
-  return { commit, place, get open() { return editing !== null; } };
+  return { commit, place, typeAhead, get open() { return editing !== null; } };
 }

@@ -55,7 +55,13 @@ _NUMBERS: Final[dict[str, tuple[float, float]]] = {
     "text_padding": (0, 100_000),
     **dict.fromkeys(TEXT_PADDING_SIDES, (0, 100_000)),
     "font_size": (1, 1000),
+    "start_arrow_size": (1, 200),
+    "end_arrow_size": (1, 200),
 }
+#: Number fields that null resets (to ``text_padding``; to the automatic size).
+_NULLABLE: Final = frozenset(
+    {*TEXT_PADDING_SIDES, "start_arrow_size", "end_arrow_size"}
+)
 _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "dash": DASHES,
     "align": ("left", "center", "right"),
@@ -92,8 +98,8 @@ def style_value(name: str, value: Any) -> Any:
         if isinstance(value, bool):
             return value
         raise CommandError(f"{name} must be true or false")
-    if name in TEXT_PADDING_SIDES and value is None:
-        return None  # the side takes ``text_padding``
+    if name in _NULLABLE and value is None:
+        return None  # the side takes ``text_padding``; a head its automatic size
     if name in _NUMBERS:
         lo, hi = _NUMBERS[name]
         if (
@@ -102,7 +108,7 @@ def style_value(name: str, value: Any) -> Any:
             or not math.isfinite(value)
             or not lo <= value <= hi
         ):
-            unset = " or null" if name in TEXT_PADDING_SIDES else ""
+            unset = " or null" if name in _NULLABLE else ""
             raise CommandError(f"{name} must be a number from {lo:g} to {hi:g}{unset}")
         return float(value)
     if name in _CHOICES:

@@ -16,11 +16,12 @@ from typing import Final
 
 from linework.commands import HANDLES, is_locked, unit_bounds
 from linework.commands._base import union
+from linework.editor import hoverarrows
 from linework.editor.hit import RouteCache
 from linework.editor.labels import label_boxes
 from linework.editor.snapping import Guide
 from linework.geometry import Box, Vec, fmt, rotate_about
-from linework.model import Connector, Document, Element, Group, Shape
+from linework.model import Attached, Connector, Document, Element, Group, Shape
 from linework.routing import polyline
 from linework.shapes import KINDS, ShapeKind, bounds, outline_page, ports_page
 from linework.svg import SvgNode, node, serialize
@@ -33,11 +34,16 @@ PORT_PX: Final = 4.0  # port circle radius
 HIT_PX: Final = 6.0  # pick tolerance for elements, handles and ports
 PORT_HIT_PX: Final = PORT_PX + 3  # a port's pick radius, in screen pixels
 PORT_OUTSET_PX: Final = 14.0  # a selected shape's ports sit this far outside
-# Ports are screen-sized: on a shape smaller than this on screen (its shorter
-# side, in pixels) they would cover it, and every press would draw a connector
-# instead of moving the shape. Such a shape shows no ports. Two port diameters
-# leave the middle free, so a 30 px start/end circle at 100 % still connects.
-PORTS_MIN_SIDE_PX: Final = 2 * 2 * PORT_HIT_PX
+# Ports are screen-sized: a shape smaller than this on screen (its shorter
+# side, in pixels) shows none, and a press on it moves it. From this size up
+# the ports' circles and pick areas shrink with the shape inside its outline
+# (a quarter of the shorter side, see ``port_hit_px``), so the middle stays
+# free for moving while a 24 px row at fit zoom still starts a connector.
+PORTS_MIN_SIDE_PX: Final = 12.0
+#: A connector end attached to a shape draws its handle this far back along
+#: the path, so the port under the end stays a port: dragging from it fans out
+#: a new connector; the handle beside it drags the existing end.
+END_HANDLE_PX: Final = 11.0
 MAX_OUTLINES: Final = 100  # beyond this many selected, draw only the frame
 
 _DIRS: Final[dict[str, tuple[float, float]]] = {
@@ -121,7 +127,9 @@ def handles(
     if len(selection) == 1:
         c = doc.get(selection[0])
         if isinstance(c, Connector):
-            return [] if is_locked(doc, c) else _connector_handles(doc, c, routes)
+            if is_locked(doc, c):
+                return []
+            return _connector_handles(doc, c, routes, zoom)
     if frame is True or frame is False:
         frame = selection_frame(doc, selection, kinds)
     if frame is None:
@@ -148,15 +156,23 @@ def handles(
     return out
 
 
-def _connector_handles(doc: Document, c: Connector, routes: RouteCache) -> list[Handle]:
+def _connector_handles(
+    doc: Document, c: Connector, routes: RouteCache, zoom: float = 1.0
+) -> list[Handle]:
     r = routes.route(doc, c)
     pts = r.points
     src, tgt = pts[0], pts[-1]
-    out = [Handle("source", src, src, c.id), Handle("target", tgt, tgt, c.id)]
+    line = polyline(r)
+    # An attached end's handle steps back along the path (END_HANDLE_PX, at
+    # most a third of the way), off the port the end sits on.
+    total = sum(line[i].distance(line[i + 1]) for i in range(len(line) - 1))
+    back = min(END_HANDLE_PX / zoom, total / 3)
+    src_at = _along(line, back) if isinstance(c.source, Attached) else src
+    tgt_at = _along(line, total - back) if isinstance(c.target, Attached) else tgt
+    out = [Handle("source", src_at, src, c.id), Handle("target", tgt_at, tgt, c.id)]
     for i, w in enumerate(c.waypoints):
         out.append(Handle("waypoint", w, w, c.id, i))
     boxes = [b for _, b in label_boxes(c, r)] if c.labels else []
-    line = polyline(r)
     marks = _spans(line, c.waypoints)
     for i in range(len(marks) - 1):
         lo, hi = marks[i], marks[i + 1]
@@ -279,6 +295,20 @@ def shows_ports(shape: Shape, zoom: float) -> bool:
     return min(shape.box.w, shape.box.h) * zoom >= PORTS_MIN_SIDE_PX
 
 
+def port_hit_px(shape: Shape, zoom: float) -> float:
+    """Return a port's pick radius inside the shape, in screen pixels.
+
+    :data:`PORT_HIT_PX` on a shape large on screen; on a small one a quarter
+    of its shorter side, so two facing ports never meet in the middle.
+    """
+    return min(PORT_HIT_PX, min(shape.box.w, shape.box.h) * zoom / 4)
+
+
+def port_radius_px(shape: Shape, zoom: float) -> float:
+    """Return the drawn radius of a shape's port circles, in screen pixels."""
+    return min(PORT_PX, max(2.5, port_hit_px(shape, zoom) - 1))
+
+
 def port_points(
     shape: Shape,
     zoom: float,
@@ -321,7 +351,11 @@ def port_at(
     """
     if not shows_ports(shape, zoom):
         return None
-    tol = PORT_HIT_PX / zoom
+    # Outside the shape (or a selected shape's ports, drawn outside) the full
+    # pick radius; inside it a small shape's smaller one leaves its middle free.
+    b = shape.box
+    outside = selected or not (b.x < p.x < b.x + b.w and b.y < p.y < b.y + b.h)
+    tol = (PORT_HIT_PX if outside else port_hit_px(shape, zoom)) / zoom
     best: str | None = None
     for name, q in port_points(shape, zoom, kinds, selected=selected).items():
         d = q.distance(p)
@@ -492,12 +526,17 @@ def build(
                     data_shape=ps.id,
                     cx=q.x,
                     cy=q.y,
-                    r=(PORT_PX + (1.5 if on else 0)) / zoom,
+                    r=(port_radius_px(ps, zoom) + (1.5 if on else 0)) / zoom,
                     fill=ACCENT if on else "#ffffff",
                     stroke=ACCENT,
                     stroke_width=1.0 / zoom,
                 )
             )
+    idle = extras.target is None and extras.band is None and extras.placing is None
+    if show_handles and idle and isinstance(hov, Shape):
+        parts.extend(
+            hoverarrows.arrow_nodes(doc, hov, zoom, selected=hov.id in selection)
+        )
     # Handles go over ports: a connector's end handle often sits on a port.
     if show_handles:
         parts.extend(_label_frames(doc, selection, zoom, routes))

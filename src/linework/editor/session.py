@@ -21,12 +21,15 @@ class Editing:
     first words: committing it empty removes it and leaves no undo step.
     For a connector, ``label`` is the label being edited; one past the last
     label means a new one, which will sit at ``position`` along the path.
+    ``typed`` is the key that started the edit by typing on the selection
+    (draw.io's type to edit): the editor opens with it in place of the text.
     """
 
     id: str
     created: bool = False
     label: int = 0
     position: float | None = None
+    typed: str | None = None
 
 
 @dataclass(slots=True)

@@ -62,7 +62,8 @@ VERSION: Final = 1
 #: and floor-plan wall kinds (``uml-*``, ``er-*``, ``bpmn-*``, ``c4-*``,
 #: ``floorplan-*``) and their props; and rich labels (``"rich"`` on shapes and
 #: connector labels: paragraphs of formatted runs beside the plain ``"text"``;
-#: a 1.0/1.1 reader keeps the key and shows the text).
+#: a 1.0/1.1 reader keeps the key and shows the text); and the arrowhead
+#: sizes ``start_arrow_size``/``end_arrow_size`` of connectors.
 MINOR: Final = 2
 #: Kind name prefixes of 1.2; a file using one says minor 2.
 _KINDS_1_2: Final = ("uml-", "er-", "bpmn-", "c4-", "floorplan-")
@@ -316,7 +317,11 @@ def to_json(doc: Document) -> dict[str, Any]:
             )
         ) or (
             isinstance(r, Connector)
-            and any(rich_for(lb.text, lb.rich) is not None for lb in r.labels)
+            and (
+                any(rich_for(lb.text, lb.rich) is not None for lb in r.labels)
+                or r.style.start_arrow_size is not None
+                or r.style.end_arrow_size is not None
+            )
         ):
             minor = 2
             break
@@ -445,6 +450,8 @@ class _Reader:
                 values[key] = self.number(raw, where, lo=0, hi=1000)
             elif key == "opacity":
                 values[key] = self.number(raw, where, lo=0, hi=1)
+            elif key in ("start_arrow_size", "end_arrow_size"):
+                values[key] = self.number(raw, where, lo=1, hi=200)
             elif key in ("corner_radius", "text_padding", *TEXT_PADDING_SIDES):
                 values[key] = self.number(raw, where, lo=0, hi=100_000)
             elif key == "font_size":

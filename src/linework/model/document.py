@@ -91,6 +91,16 @@ class Document:
             self._cache[key] = build()
         return self._cache[key]
 
+    def memo(self, key: str, build: Any) -> Any:
+        """Return an index other packages keep on this document, built once.
+
+        A value under a key starting ``carry:`` is offered to each document
+        :meth:`apply` derives: its ``carry(patch)`` returns the value for the
+        new document (or None to rebuild there). Routing keeps its obstacle
+        grid this way (linework.routing.obstacles).
+        """
+        return self._memo(key, build)
+
     def pages(self) -> tuple[Page, ...]:
         """Return the pages in tab order."""
         return self._memo(  # type: ignore[no-any-return]
@@ -245,8 +255,14 @@ def _carry_indexes(old: Document, new: Document, patch: Patch) -> None:
     Dragging one shape must not re-sort every element of the page, so a patch that
     only updates elements in place (same page, layer and z) keeps the paint order,
     one that changes no connector end keeps the connector index, and one that
-    changes no membership keeps the container index.
+    changes no membership keeps the container index. Indexes kept with
+    :meth:`Document.memo` under ``carry:`` keys carry themselves.
     """
+    for key, value in old._cache.items():
+        if key.startswith("carry:"):
+            carried = value.carry(patch)
+            if carried is not None:
+                new._cache[key] = carried
     if patch.added or patch.removed:
         return
     keeps_order = True

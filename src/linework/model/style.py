@@ -67,6 +67,10 @@ class Style:
     text_padding_left: float | None = None
     start_arrow: str = "none"
     end_arrow: str = "classic"
+    #: Each head's length in page units (draw.io's ``startSize``/``endSize``
+    #: plus the stroke width); None draws the automatic size for the stroke.
+    start_arrow_size: float | None = None
+    end_arrow_size: float | None = None
     label_position: LabelPosition = "inside"
     #: Break a label's lines to fit its box (draw.io's ``whiteSpace=wrap``).
     #: Without it a label breaks only at its own line feeds and may overflow

@@ -15,7 +15,7 @@ from linework import memo
 from linework.errors import LineworkError
 from linework.geometry import Box, fmt
 from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
-from linework.render.arrowheads import head_size
+from linework.render.arrowheads import size_of
 from linework.render.connector import LABEL_PADDING, connector_node, label_center
 from linework.render.shape import label_text_bounds, shape_node
 from linework.routing import polyline, route
@@ -162,7 +162,12 @@ def element_bounds(doc: Document, el: Element) -> Box | None:
         return bounds(el) if outside is None else bounds(el).union(outside)
     if isinstance(el, Connector):
         r = route(doc, el)
-        box = Box.around(polyline(r)).inflated(head_size(el.style.stroke_width))
+        st = el.style
+        reach = max(
+            size_of(st.start_arrow, st.stroke_width, st.start_arrow_size),
+            size_of(st.end_arrow, st.stroke_width, st.end_arrow_size),
+        )
+        box = Box.around(polyline(r)).inflated(reach)
         for label in el.labels:
             c = label_center(r, label)
             w = text_width(label.text, el.style.font_size) / 2 + LABEL_PADDING

@@ -30,6 +30,32 @@ def head_size(stroke_width: float) -> float:
     return max(_MIN_SIZE, 5.0 + 3.0 * max(stroke_width, 0.0))
 
 
+#: Heads that read as dots at the automatic size are drawn larger (a UML
+#: composition's diamond, draw.io's ``diamondThin`` at its usual size 14).
+_AUTO_SCALE: Final[dict[str, float]] = {
+    "diamond": 1.6,
+    "diamond-hollow": 1.6,
+    "circle": 1.2,
+    "circle-hollow": 1.2,
+}
+#: The largest head length a style may ask for.
+MAX_HEAD: Final = 200.0
+
+
+def size_of(name: str, stroke_width: float, size: float | None = None) -> float:
+    """Return the length of head ``name``: the style's ``size`` when set
+    (clamped to 1..MAX_HEAD), else the automatic one for the stroke width.
+
+    >>> size_of("classic", 1.5), round(size_of("diamond", 1.5), 3)
+    (9.5, 15.2)
+    >>> size_of("open", 1, 20)
+    20.0
+    """
+    if size is not None and math.isfinite(size):
+        return float(min(max(size, 1.0), MAX_HEAD))
+    return head_size(stroke_width) * _AUTO_SCALE.get(name, 1.0)
+
+
 class _Frame:
     """Local coordinates of a head: the tip at the origin, pointing along +x."""
 
@@ -238,6 +264,7 @@ def arrowhead(
     stroke_width: float,
     *,
     color: str = DEFAULT_STYLE.stroke,
+    size: float | None = None,
 ) -> tuple[SvgNode, ...]:
     """Return the SVG nodes of one arrowhead.
 
@@ -248,16 +275,18 @@ def arrowhead(
         direction: The way the head points (out of the line); need not be unit.
         stroke_width: The connector's stroke width; the head scales with it.
         color: The connector's stroke colour.
+        size: The head's length from the style (None: automatic, see
+            :func:`size_of`).
 
     Returns:
         The nodes to draw after the line, possibly none.
     """
     draw = _DRAWERS.get(name, _none)
     w = max(stroke_width, 0.0)
-    return draw(_Frame(tip, direction), head_size(w), w, color)
+    return draw(_Frame(tip, direction), size_of(name, w, size), w, color)
 
 
-def inset(name: str, stroke_width: float) -> float:
+def inset(name: str, stroke_width: float, size: float | None = None) -> float:
     """Return how far to pull the line's end back from the tip of head ``name``.
 
     The line then ends under the head instead of poking through its point or
@@ -268,4 +297,4 @@ def inset(name: str, stroke_width: float) -> float:
     """
     frac, strokes = _INSETS.get(name, (0.0, 0.0))
     w = max(stroke_width, 0.0)
-    return frac * head_size(w) + strokes * w
+    return frac * size_of(name, w, size) + strokes * w

@@ -40,13 +40,31 @@ def connector_node(doc: Document, connector: Connector) -> SvgNode:
     style = connector.style
     w = max(style.stroke_width, 0.0)
     r = route(doc, connector)
-    line = trimmed(r, inset(style.start_arrow, w), inset(style.end_arrow, w))
+    line = trimmed(
+        r,
+        inset(style.start_arrow, w, style.start_arrow_size),
+        inset(style.end_arrow, w, style.end_arrow_size),
+    )
     hit_attrs, line_attrs = _path_attrs(style)
     children: list[SvgNode] = [
         SvgNode("path", (("d", path_data(r)), *hit_attrs)),
         SvgNode("path", (("d", path_data(line)), *line_attrs)),
-        *arrowhead(style.start_arrow, r.points[0], r.start_dir, w, color=style.stroke),
-        *arrowhead(style.end_arrow, r.points[-1], r.end_dir, w, color=style.stroke),
+        *arrowhead(
+            style.start_arrow,
+            r.points[0],
+            r.start_dir,
+            w,
+            color=style.stroke,
+            size=style.start_arrow_size,
+        ),
+        *arrowhead(
+            style.end_arrow,
+            r.points[-1],
+            r.end_dir,
+            w,
+            color=style.stroke,
+            size=style.end_arrow_size,
+        ),
     ]
     if connector.labels:
         background = _background(doc, connector)

@@ -23,6 +23,8 @@ from linework.routing._geom import EPS, ray_exit
 from linework.routing.types import SIDE_NORMALS, SIDES, RouteEnd, RouteInput, Side
 
 _ORIGIN: Final = Vec(0.0, 0.0)
+#: How close to its outline an anchored end counts as on it (page units).
+_ON_OUTLINE: Final = 0.5
 #: The side a self-loop's far end takes, turning counter-clockwise on screen.
 _LOOP_NEXT: Final[dict[Side, Side]] = {"e": "n", "n": "w", "w": "s", "s": "e"}
 _LOOP_PREV: Final[dict[Side, Side]] = {v: k for k, v in _LOOP_NEXT.items()}
@@ -114,9 +116,14 @@ def _lookup(doc: Document, end: Attached | Free) -> _End:
             if anchor is not None:
                 box = rec.box
                 at = box.at(anchor.x, anchor.y)
-                return _End(
-                    rec, rotate_about(at, box.center, rec.rotation_deg), None, False
-                )
+                at = rotate_about(at, box.center, rec.rotation_deg)
+                # A point of the box off a round or slanted outline (draw.io's
+                # fixed points on a diamond, an ellipse) goes onto the outline
+                # along the ray from the centre, as draw.io's perimeter does:
+                # the end then meets the shape rather than stopping short.
+                if not shapes.contains(rec, at, _ON_OUTLINE):
+                    at = shapes.boundary_point(rec, at)
+                return _End(rec, at, None, False)
             return _End(rec, None, None, missing=False)
         case _:
             assert_never(end)

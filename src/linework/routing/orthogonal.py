@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Final
 
 from linework.geometry import Box, Vec
@@ -24,6 +25,11 @@ from linework.routing.types import RouteEnd, RouteInput, Side
 MARGIN: Final = 20.0
 #: What a bend costs, in page units of extra length it is worth avoiding.
 BEND_COST: Final = 30.0
+#: How far a route keeps from the other shapes in its way (less when the
+#: ends sit closer to them than twice this).
+OBSTACLE_MARGIN: Final = 12.0
+#: Channel lines sit on a lattice of this step (see ``_raw_lines``).
+CHANNEL_STEP: Final = 10.0
 #: Extra cost per unit of length spent hugging an obstacle's edge.
 _HUG: Final = 1e-3
 # Headings 0..3 are east, south, west, north (clockwise on screen).
@@ -59,11 +65,65 @@ def orthogonal(inp: RouteInput) -> tuple[Vec, ...]:
     Each attached end leaves perpendicular to its side for at least the
     margin, the route goes around both end shapes' bounds (unless they
     overlap, when that is impossible, or a waypoint sits inside one) and
-    through every waypoint in order.
+    through every waypoint in order. It also goes round the other shapes in
+    the way (``inp.obstacles``), found lazily: route round the ones the route
+    so far runs into (within half the obstacle margin), and again, a few
+    times; most routes run into none and cost what a route without
+    obstacles does. Each round only adds obstacles, so it ends; a route
+    that runs into more than MAX_AVOIDED shapes keeps its plain course.
     """
+    return avoid(inp, _route(inp, ()))
+
+
+def avoid(inp: RouteInput, pts: tuple[Vec, ...]) -> tuple[Vec, ...]:
+    """Return the route round ``inp.obstacles``, from its plain route ``pts``.
+
+    (:func:`orthogonal` without the obstacles; a caller that has it already
+    passes it rather than routing twice.)
+    """
+    if not inp.obstacles:
+        return pts
+    active: list[Box] = []
+    for _ in range(_ROUNDS):
+        hit = [b for b in inp.obstacles if b not in active and _runs_into(pts, b)]
+        if not hit or len(active) + len(hit) > MAX_AVOIDED:
+            # Clear, or a long run through a crowd (a row of shapes end to
+            # end): draw.io goes straight through those, and so do we, at
+            # the cost of one route rather than a search among them all.
+            return pts
+        active.extend(hit)
+        pts = _route(inp, tuple(active))
+    return pts
+
+
+#: Rounds of adding the obstacles a route runs into.
+_ROUNDS: Final = 3
+#: A route that would have to go round more shapes than this does not try.
+MAX_AVOIDED: Final = 6
+
+
+def _runs_into(points: Sequence[Vec], b: Box) -> bool:
+    """Return whether the polyline comes within half the obstacle margin of ``b``."""
+    m = OBSTACLE_MARGIN / 2
+    left, top, right, bottom = b.x - m, b.y - m, b.x + b.w + m, b.y + b.h + m
+    for a, c in pairwise(points):
+        lo_x, hi_x = (a.x, c.x) if a.x <= c.x else (c.x, a.x)
+        lo_y, hi_y = (a.y, c.y) if a.y <= c.y else (c.y, a.y)
+        if hi_x > left and lo_x < right and hi_y > top and lo_y < bottom:
+            return True
+    return False
+
+
+def _route(inp: RouteInput, others: tuple[Box, ...]) -> tuple[Vec, ...]:
+    """Return the orthogonal route round the end shapes and ``others``."""
     s, t = inp.source, inp.target
     margin, boxes = _obstacles(s, t)
+    if others:
+        margin = _clear_margin(margin, boxes, others)
     rects = tuple(_inflate(b, margin) for b in boxes)
+    if others:
+        om = min(OBSTACLE_MARGIN, margin)
+        rects += tuple(_inflate(b, om) for b in others)
     s_stub, s_head = _stub(s, margin)
     t_stub, t_side = _stub(t, margin)
     t_head = None if t_side is None else (t_side + 2) % 4  # travel into the shape
@@ -80,13 +140,18 @@ def orthogonal(inp: RouteInput) -> tuple[Vec, ...]:
 
     points: list[Vec] = [s.point, s_stub]
     heading = _NONE if s_head is None else s_head
-    for i in range(len(stops) - 1):
-        a, b = stops[i], stops[i + 1]
-        last = i == len(stops) - 2
-        # An obstacle around a waypoint cannot be avoided on that leg.
-        live = tuple(r for r in rects if not (r.holds(a.x, a.y) or r.holds(b.x, b.y)))
-        leg, heading = grid.search(a, b, heading, t_head if last else None, live)
+    # An obstacle around a waypoint cannot be avoided on the legs it ends.
+    lives = [
+        tuple(r for r in rects if not (r.holds(a.x, a.y) or r.holds(b.x, b.y)))
+        for a, b in pairwise(stops)
+    ]
+    if len(stops) == 2:
+        leg, heading = grid.search(stops[0], stops[1], heading, t_head, lives[0])
         points.extend(leg[1:])
+    else:
+        # Through the waypoints in one search, so the way into a waypoint is
+        # chosen for the legs after it too: no loop to turn round at one.
+        points.extend(grid.search_chain(stops, heading, t_head, lives)[1:])
     points.append(t.point)
     return simplify(points, keep=inp.waypoints)
 
@@ -108,6 +173,22 @@ def _obstacles(s: RouteEnd, t: RouteEnd) -> tuple[float, tuple[Box, ...]]:
     if gap <= 0:
         return MARGIN, ()
     return min(MARGIN, gap / 2), (a, b)
+
+
+def _clear_margin(margin: float, ends: Sequence[Box], others: Sequence[Box]) -> float:
+    """Return the stub margin that keeps both ends' stubs out of the obstacles.
+
+    An obstacle closer to an end than twice the margin shares the gap with
+    it, as two close end shapes do (never below a hair: obstacles overlapping
+    an end are not passed in).
+    """
+    for a in ends:
+        ax, ay, ar, ab = a.x, a.y, a.x + a.w, a.y + a.h
+        for b in others:
+            gap = max(b.x - ar, ax - (b.x + b.w), b.y - ab, ay - (b.y + b.h))
+            if 0 < gap < 2 * margin:
+                margin = max(gap / 2, 1.0)
+    return margin
 
 
 def _inflate(b: Box, m: float) -> _Rect:
@@ -213,17 +294,41 @@ def _raw_lines(
     for r in rects:
         xs += (r.left, r.right)
         ys += (r.top, r.bottom)
-    # Channels: midway between the two obstacles, and between the two stubs.
+    # Channels: midway between the two obstacles, and between the two stubs,
+    # on a lattice of CHANNEL_STEP anchored at the target's stub: connectors
+    # into one end from nearly aligned shapes share one channel (a trunk)
+    # instead of running a few units apart like a double line.
+    a, b = stops[0], stops[-1]
     for i, r in enumerate(rects):
         for q in rects[i + 1 :]:
             if q.left > r.right or r.left > q.right:
-                xs.append((max(r.left, q.left) + min(r.right, q.right)) / 2)
+                lo, hi = min(r.right, q.right), max(r.left, q.left)
+                xs.append(_on_lattice((lo + hi) / 2, b.x, lo, hi))
             if q.top > r.bottom or r.top > q.bottom:
-                ys.append((max(r.top, q.top) + min(r.bottom, q.bottom)) / 2)
-    a, b = stops[0], stops[-1]
-    xs.append((a.x + b.x) / 2)
-    ys.append((a.y + b.y) / 2)
+                lo, hi = min(r.bottom, q.bottom), max(r.top, q.top)
+                ys.append(_on_lattice((lo + hi) / 2, b.y, lo, hi))
+    xs.append(_on_lattice((a.x + b.x) / 2, b.x, min(a.x, b.x), max(a.x, b.x)))
+    ys.append(_on_lattice((a.y + b.y) / 2, b.y, min(a.y, b.y), max(a.y, b.y)))
     return xs, ys
+
+
+def _on_lattice(v: float, anchor: float, lo: float, hi: float) -> float:
+    """Return ``v`` moved to the nearest lattice line strictly inside (lo, hi).
+
+    The lattice is every CHANNEL_STEP from ``anchor``; a channel too narrow
+    for a lattice line inside keeps its exact middle, and so does a middle a
+    whole number of half steps from the anchor.
+    """
+    if not (math.isfinite(v) and math.isfinite(anchor)):
+        return v
+    # A middle already a whole half step from the target (shapes on a grid,
+    # as draw.io's are) stays exact, where draw.io draws it; only an odd one
+    # (nearly aligned shapes) moves to the lattice and so meets its twins.
+    half = (v - anchor) / (CHANNEL_STEP / 2)
+    if abs(half - round(half)) <= 1e-6:
+        return v
+    q = anchor + round((v - anchor) / CHANNEL_STEP) * CHANNEL_STEP
+    return q if lo + EPS < q < hi - EPS else v
 
 
 def _unique(vals: list[float]) -> tuple[float, ...]:
@@ -273,30 +378,7 @@ class _Grid:
         if run is not None:
             return run
         gx, gy = xs[goal[0]], ys[goal[1]]
-        # Which unit edges of the grid run through an obstacle, computed once:
-        # h_open[iy][ix] is the edge from (ix, iy) east, v_open[ix][iy] the one
-        # from (ix, iy) south. Marked per obstacle (a handful) rather than
-        # asking every obstacle about every edge; the same strict tests.
-        mid_x = [(xs[i] + xs[i + 1]) / 2 for i in range(nx_ - 1)]
-        mid_y = [(ys[j] + ys[j + 1]) / 2 for j in range(ny_ - 1)]
-        h_open = [[True] * (nx_ - 1) for _ in range(ny_)]
-        v_open = [[True] * (ny_ - 1) for _ in range(nx_)]
-        for r in rects:
-            left, top, right, bottom = r.left, r.top, r.right, r.bottom
-            cols = [i for i, m in enumerate(mid_x) if left < m < right]
-            if cols:
-                for iy, y in enumerate(ys):
-                    if top < y < bottom:
-                        row = h_open[iy]
-                        for i in cols:
-                            row[i] = False
-            rows = [j for j, m in enumerate(mid_y) if top < m < bottom]
-            if rows:
-                for ix, x in enumerate(xs):
-                    if left < x < right:
-                        col = v_open[ix]
-                        for j in rows:
-                            col[j] = False
+        h_open, v_open = self._open(rects)
         # Length factor of a step along each line (hugging an edge costs more).
         hug = 1.0 + _HUG
         fx = [hug if x in self.hug_x else 1.0 for x in xs]
@@ -408,6 +490,196 @@ class _Grid:
         # Unreachable (cannot happen with the obstacle edges on the grid, but
         # a route must always come out): go round the corner and ignore them.
         return [a, Vec(b.x, a.y), b], heading
+
+    def _open(
+        self, rects: Sequence[_Rect]
+    ) -> tuple[list[list[bool]], list[list[bool]]]:
+        """Return which unit edges of the grid are clear of the obstacles.
+
+        ``h_open[iy][ix]`` is the edge from (ix, iy) east, ``v_open[ix][iy]``
+        the one from (ix, iy) south. Marked per obstacle (a handful) rather
+        than asking every obstacle about every edge; the same strict tests.
+        """
+        xs, ys = self.xs, self.ys
+        nx_, ny_ = len(xs), len(ys)
+        mid_x = [(xs[i] + xs[i + 1]) / 2 for i in range(nx_ - 1)]
+        mid_y = [(ys[j] + ys[j + 1]) / 2 for j in range(ny_ - 1)]
+        h_open = [[True] * (nx_ - 1) for _ in range(ny_)]
+        v_open = [[True] * (ny_ - 1) for _ in range(nx_)]
+        for r in rects:
+            left, top, right, bottom = r.left, r.top, r.right, r.bottom
+            cols = [i for i, m in enumerate(mid_x) if left < m < right]
+            if cols:
+                for iy, y in enumerate(ys):
+                    if top < y < bottom:
+                        row = h_open[iy]
+                        for i in cols:
+                            row[i] = False
+            rows = [j for j, m in enumerate(mid_y) if top < m < bottom]
+            if rows:
+                for ix, x in enumerate(xs):
+                    if left < x < right:
+                        col = v_open[ix]
+                        for j in rows:
+                            col[j] = False
+        return h_open, v_open
+
+    def search_chain(
+        self,
+        stops: Sequence[Vec],
+        heading: int,
+        arrive: int | None,
+        lives: Sequence[Sequence[_Rect]],
+    ) -> list[Vec]:
+        """Return the cheapest path through ``stops`` in order, as one search.
+
+        The state is a grid crossing, a heading and the leg (the next stop to
+        reach); reaching a stop moves on to the next leg at no cost and in the
+        same heading, so a bend is counted where it happens, whichever leg it
+        is on, and the way into a waypoint is picked for the whole route: a
+        draw.io waypoint on a segment is passed straight through, without the
+        loop a leg-by-leg search makes when it arrives facing the wrong way.
+        ``lives[k]`` are the obstacles of leg k. The stops are vertices of the
+        returned path, at their exact coordinates.
+        """
+        xs, ys = self.xs, self.ys
+        nx_, ny_ = len(xs), len(ys)
+        ncell = nx_ * ny_
+        legs = len(stops) - 1
+        cells = [ix * ny_ + iy for ix, iy in (self._index(p) for p in stops)]
+        opens: list[tuple[list[list[bool]], list[list[bool]]]] = []
+        seen: dict[tuple[int, ...], tuple[list[list[bool]], list[list[bool]]]] = {}
+        for live in lives:
+            key = tuple(id(r) for r in live)
+            if key not in seen:
+                seen[key] = self._open(live)
+            opens.append(seen[key])
+        # Length still to go after reaching stop k + 1 (a lower bound).
+        rest = [0.0] * (legs + 1)
+        for k in range(legs - 2, -1, -1):
+            a, b = stops[k + 1], stops[k + 2]
+            rest[k] = rest[k + 1] + abs(b.x - a.x) + abs(b.y - a.y)
+        hug = 1.0 + _HUG
+        fx = [hug if x in self.hug_x else 1.0 for x in xs]
+        fy = [hug if y in self.hug_y else 1.0 for y in ys]
+        bend = BEND_COST
+        inf = math.inf
+        push, pop = heapq.heappush, heapq.heappop
+        ux_of = (1, 0, -1, 0, 0)
+        uy_of = (0, 1, 0, -1, 0)
+
+        def estimate(k: int, ix: int, iy: int, h: int) -> float:
+            goal = cells[k + 1]
+            gx, gy = xs[goal // ny_], ys[goal % ny_]
+            x, y = xs[ix], ys[iy]
+            dx, dy = gx - x, gy - y
+            out = abs(dx) + abs(dy) + rest[k]
+            if h == _NONE:
+                return out
+            ahead = dx * ux_of[h] + dy * uy_of[h]
+            across = abs(dx * uy_of[h] - dy * ux_of[h]) > EPS
+            if ahead < -EPS:
+                return out + 2 * bend
+            return out + (bend if across else 0.0)
+
+        def advance(k: int, cell: int) -> int:
+            """Return the leg after reaching ``cell`` on leg ``k`` (stops coincide)."""
+            while k < legs and cell == cells[k + 1]:
+                k += 1
+            return k
+
+        k0 = advance(0, cells[0])
+        first = ((k0 * ncell) + cells[0]) * 5 + heading
+        best: dict[int, float] = {first: 0.0}
+        came: dict[int, int] = {}
+        heap: list[tuple[float, int, int]] = [(0.0, 0, first)]
+        closed: set[int] = set()
+        seq = 0
+        done_state: int | None = None
+        while heap:
+            _, _, state = pop(heap)
+            if state in closed:
+                continue
+            closed.add(state)
+            g = best[state]
+            if state < 0:
+                done_state = state
+                break
+            rest_state, h = divmod(state, 5)
+            k, cell = divmod(rest_state, ncell)
+            if k >= legs:
+                extra = 0.0
+                if arrive is not None and h != arrive:
+                    extra = bend * (2 if h == (arrive + 2) % 4 else 1)
+                done = -1 - h
+                if g + extra < best.get(done, inf):
+                    best[done] = g + extra
+                    came[done] = state
+                    seq += 1
+                    push(heap, (round(g + extra, 6), seq, done))
+                continue
+            h_open, v_open = opens[k]
+            ix, iy = divmod(cell, ny_)
+            x, y = xs[ix], ys[iy]
+            back = -1 if h == _NONE else (h + 2) % 4
+            for nh in range(4):
+                if nh == back:
+                    continue
+                if nh == 0:
+                    if ix + 1 >= nx_ or not h_open[iy][ix]:
+                        continue
+                    jx, jy = ix + 1, iy
+                elif nh == 2:
+                    if ix == 0 or not h_open[iy][ix - 1]:
+                        continue
+                    jx, jy = ix - 1, iy
+                elif nh == 1:
+                    if iy + 1 >= ny_ or not v_open[ix][iy]:
+                        continue
+                    jx, jy = ix, iy + 1
+                else:
+                    if iy == 0 or not v_open[ix][iy - 1]:
+                        continue
+                    jx, jy = ix, iy - 1
+                along = fy[iy] if jy == iy else fx[ix]
+                cost = g + (abs(xs[jx] - x) if jy == iy else abs(ys[jy] - y)) * along
+                if h != _NONE and h != nh:
+                    cost += bend
+                ncell_ = jx * ny_ + jy
+                nk = advance(k, ncell_)
+                nxt = ((nk * ncell) + ncell_) * 5 + nh
+                if cost < best.get(nxt, inf) - EPS:
+                    best[nxt] = cost
+                    came[nxt] = state
+                    seq += 1
+                    est = 0.0 if nk >= legs else estimate(nk, jx, jy, nh)
+                    push(heap, (round(cost + est, 6), seq, nxt))
+        if done_state is None:
+            # Unreachable (cannot happen with the obstacle edges on the grid):
+            # straight from stop to stop, round one corner each.
+            out = [stops[0]]
+            for a, b in pairwise(stops):
+                out.extend((Vec(b.x, a.y), b))
+            return out
+        # Walk back; where the leg changes, the point is that stop, exactly.
+        chain: list[int] = []
+        walk: int | None = came[done_state]
+        while walk is not None:
+            chain.append(walk)
+            walk = came.get(walk)
+        chain.reverse()
+        exact: list[Vec] = []
+        prev_k = -1
+        for state in chain:
+            k, cell = divmod(state // 5, ncell)
+            if k != prev_k:
+                exact.extend(stops[prev_k + 1 : k + 1])  # the stops reached here
+            else:
+                ix, iy = divmod(cell, ny_)
+                exact.append(Vec(xs[ix], ys[iy]))
+            prev_k = k
+        exact[0], exact[-1] = stops[0], stops[-1]
+        return exact
 
     def _straight_run(
         self,

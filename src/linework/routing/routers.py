@@ -11,7 +11,8 @@ from linework.geometry import Vec
 from linework.model import Attached, Connector, Document
 from linework.routing.curves import curved, knots
 from linework.routing.ends import is_self_loop, route_input
-from linework.routing.orthogonal import orthogonal
+from linework.routing.obstacles import in_the_way, with_obstacles
+from linework.routing.orthogonal import avoid, orthogonal
 from linework.routing.straight import straight
 from linework.routing.types import EAST, SIDE_NORMALS, WEST, Route, RouteEnd, Router
 
@@ -69,12 +70,19 @@ def _route(doc: Document, connector: Connector) -> Route:
     router = ROUTERS.get(connector.routing, straight)
     if router is straight and is_self_loop(doc, connector):
         router = orthogonal
-    if router is curved:
+    if router is not straight:
+        under = orthogonal(inp)
+        # Waypoints are the route's guide (the user's, or draw.io's): the
+        # route follows them, as draw.io does, rather than detour round
+        # shapes. Without any, a route that runs into a shape is searched
+        # again round the shapes in the way.
+        if not inp.waypoints and in_the_way(doc, connector, inp, under):
+            inp = with_obstacles(doc, connector, inp)
+            under = avoid(inp, under)
         # The knots skip the stubs, so the end directions come from the
         # orthogonal route under them: the curve still leaves and enters
         # perpendicular to the sides (or along the first run of a free end).
-        under = orthogonal(inp)
-        pts = knots(under, inp.waypoints)
+        pts = knots(under, inp.waypoints) if router is curved else under
     else:
         under = pts = router(inp)
     if len(pts) < 2 or len(under) < 2:

@@ -55,19 +55,28 @@ class RouteEnd:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RouteInput:
-    """Everything a router needs: both ends and the waypoints in order."""
+    """Everything a router needs: both ends, the waypoints in order, and the
+    bounds of other shapes in the way (``obstacles``; orthogonal routes go
+    round them)."""
 
     source: RouteEnd
     target: RouteEnd
     waypoints: tuple[Vec, ...] = ()
+    obstacles: tuple[Box, ...] = ()
 
     def __init__(
-        self, *, source: RouteEnd, target: RouteEnd, waypoints: tuple[Vec, ...] = ()
+        self,
+        *,
+        source: RouteEnd,
+        target: RouteEnd,
+        waypoints: tuple[Vec, ...] = (),
+        obstacles: tuple[Box, ...] = (),
     ) -> None:
         # As RouteEnd.__init__.
         _INPUT_SOURCE(self, source)
         _INPUT_TARGET(self, target)
         _INPUT_WAYPOINTS(self, waypoints)
+        _INPUT_OBSTACLES(self, obstacles)
 
 
 #: A router turns resolved ends into the polyline from source to target.
@@ -121,6 +130,7 @@ _END_SHAPE: Final = _setter(RouteEnd, "shape")
 _INPUT_SOURCE: Final = _setter(RouteInput, "source")
 _INPUT_TARGET: Final = _setter(RouteInput, "target")
 _INPUT_WAYPOINTS: Final = _setter(RouteInput, "waypoints")
+_INPUT_OBSTACLES: Final = _setter(RouteInput, "obstacles")
 _ROUTE_POINTS: Final = _setter(Route, "points")
 _ROUTE_CURVED: Final = _setter(Route, "curved")
 _ROUTE_START_DIR: Final = _setter(Route, "start_dir")

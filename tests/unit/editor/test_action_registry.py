@@ -35,10 +35,12 @@ HELP_ROWS = [
         "Select the nearest shape in that direction / add it to the selection",
     ],
     ["Alt+Shift+C", "Connect the two selected shapes (first selected to second)"],
+    ["Alt+Shift+Arrow keys", "Clone the selected shape that way and connect it"],
     ["Alt+Shift+O", "Go to the outline: the diagram as a list (Enter selects)"],
     ["Delete / Backspace", "Delete"],
     ["Escape", "Cancel the drag, leave the tool, or clear the selection"],
     ["Enter / F2", "Edit the selected element's text"],
+    ["Type a letter", "Edit the selected element's text, from that letter"],
     ["Mod+B / Mod+I / Mod+U", "While editing a label: bold / italic / underline"],
     ["Tab / Shift+Tab", "Select the next / previous element"],
     ["Mod+A", "Select all"],
@@ -75,7 +77,7 @@ HELP_ROWS = [
 
 #: The edit bar as web/editor/toolbar.js listed it by hand before the records.
 TOOLBAR = [
-    ["undo", "redo"],
+    ["undo", "redo", "line-tool"],
     ["delete", "duplicate"],
     ["to-front", "to-back"],
     ["group", "ungroup"],

@@ -400,7 +400,8 @@ def test_styles_are_mapped() -> None:
         s.text_padding,
         s.corner_radius,
     )
-    assert ("#ffffff", "#000000", 1, 11, "center", "middle", 2) == (
+    # draw.io's default stylesheet: vertices 12 (edges and edge labels 11).
+    assert ("#ffffff", "#000000", 1, 12, "center", "middle", 2) == (
         plain.fill,
         plain.stroke,
         plain.stroke_width,

@@ -12,13 +12,16 @@
 - ``clear-waypoints``: let the router choose again
 - ``add-waypoint`` (id, x, y, index?): insert a waypoint (default: last)
 - ``remove-waypoint`` (id, index)
+- ``clone-connect`` (direction, id?; Alt+Shift+arrow keys): clone the shape
+  that way and connect it (:mod:`linework.editor.cloneconnect`)
+- ``line-tool``: the next drag draws a connector (:mod:`linework.editor.linetool`)
 """
 
 from __future__ import annotations
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import connector_presets, navigate
+from linework.editor import cloneconnect, connector_presets, linetool, navigate
 from linework.editor.actions._args import _do, _end, _num, _sel, _str
 from linework.editor.actions._spec import Args, Facts, Shortcut, Spec
 from linework.editor.editor import Editor
@@ -86,6 +89,8 @@ def _two_shapes(f: Facts) -> bool:
     return len(f.sel) == 2 and all(isinstance(f.doc.get(r), Shape) for r in f.sel)
 
 
+_DIRECTIONS = {"Up": "up", "Right": "right", "Down": "down", "Left": "left"}
+
 SPECS = (
     Spec("connect", _connect, "Connect"),
     Spec(
@@ -94,6 +99,23 @@ SPECS = (
         "Connect the selected shapes",
         _two_shapes,
         (Shortcut("Alt+Shift+C"),),
+    ),
+    Spec(
+        "clone-connect",
+        cloneconnect.clone_connect_action,
+        "Clone and connect",
+        lambda f: len(f.sel) == 1 and isinstance(f.ed.document.get(f.sel[0]), Shape),
+        tuple(
+            Shortcut(f"Alt+Shift+Arrow{name}", {"direction": way}, shown=False)
+            for name, way in _DIRECTIONS.items()
+        ),
+    ),
+    Spec(
+        "line-tool",
+        linetool.line_tool_action,
+        "Line: drag to draw a connector",
+        toolbar=(1, 3),
+        icon=("M5 19 19 5", "M11 5h8v8"),
     ),
     Spec("set-routing", _set_routing, "Routing", lambda f: f.connectors),
     Spec("set-arrowheads", _set_arrowheads, "Arrowheads", lambda f: f.connectors),

@@ -30,6 +30,10 @@ ROWS: Final[tuple[tuple[tuple[str | Keys, ...], str], ...]] = (
         ("connect-selection",),
         "Connect the two selected shapes (first selected to second)",
     ),
+    (
+        (Keys("Alt+Shift+Arrow keys"),),
+        "Clone the selected shape that way and connect it",
+    ),
     # The page's own key (web/editor/outline.js).
     (
         (Keys("Alt+Shift+O"),),
@@ -38,6 +42,7 @@ ROWS: Final[tuple[tuple[tuple[str | Keys, ...], str], ...]] = (
     (("delete",), "Delete"),
     (("escape",), "Cancel the drag, leave the tool, or clear the selection"),
     (("edit-text",), "Edit the selected element's text"),
+    ((Keys("Type a letter"),), "Edit the selected element's text, from that letter"),
     # The rich editor's own keys (web/editor/rich-editor.js).
     (
         (Keys("Mod+B / Mod+I / Mod+U"),),

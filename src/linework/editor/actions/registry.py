@@ -19,6 +19,7 @@ from linework.editor.actions.keymap import KeyMap
 from linework.editor.editor import Editor
 from linework.editor.protocol import Key
 from linework.editor.session import Editing
+from linework.editor.typeedit import typed_edit
 from linework.geometry import Vec
 
 Json = dict[str, Any]
@@ -83,7 +84,11 @@ class Registry:
     def key(self, ed: Editor, key: Key) -> tuple[str, dict[str, Any]] | None:
         """Return the action and arguments a key press stands for (None: ignored)."""
         found = self.keymap.find(key)
-        return None if found is None else (found.action, dict(found.args))
+        if found is None:
+            # A printable key on one selected element edits its label
+            # (linework.editor.typeedit), as in draw.io.
+            return typed_edit(key, ed)
+        return found.action, dict(found.args)
 
     def enabled(self, ed: Editor) -> dict[str, bool]:
         """Return which actions can run now (``ui.enabled``, the toolbar's state)."""

@@ -99,6 +99,9 @@ def _edit_text(ed: Editor, args: Args) -> None:
     label = int(_num(args, "label", 0))
     position = _opt_num(args, "position")
     start_edit(ed, rid, label, position)
+    typed = args.get("typed")
+    if isinstance(typed, str) and typed and ed.session.editing is not None:
+        ed.session.editing.typed = typed[:64]
 
 
 def _end_edit(ed: Editor, args: Args) -> None:
@@ -192,6 +195,7 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
         "box": {"x": box.x, "y": box.y, "w": box.w, "h": box.h},
         "rotation": rot,
         "text": text,
+        "typed": editing.typed,
         "created": created,
         # A class's or table's row is one line: Enter commits it.
         "single_line": row is not None,

@@ -30,6 +30,7 @@ from linework.editor.tools.dragging_label import DraggingLabel
 from linework.editor.tools.dragging_waypoint import DraggingWaypoint
 from linework.editor.tools.idle import Idle
 from linework.editor.tools.place import Place
+from linework.editor.tools.pointing_arrow import PointingArrow
 from linework.editor.tools.pointing_canvas import PointingCanvas
 from linework.editor.tools.pointing_element import PointingElement
 from linework.editor.tools.pointing_handle import PointingHandle
@@ -55,6 +56,7 @@ __all__ = [
     "Idle",
     "Place",
     "Pointing",
+    "PointingArrow",
     "PointingCanvas",
     "PointingElement",
     "PointingHandle",

@@ -42,7 +42,7 @@ class Connecting(Gesture):
     cursor = "crosshair"
     history_name = "Connect"
 
-    def __init__(self, ed: Editor, shape: str, port: str) -> None:
+    def __init__(self, ed: Editor, shape: str, port: str | None) -> None:
         super().__init__(ed)
         self.source = Attached(shape=shape, port=port)
         self.conn: str | None = None

@@ -9,10 +9,12 @@ from linework.commands import (
     top_of,
 )
 from linework.commands._base import ancestors
+from linework.editor import hoverarrows
 from linework.editor.labels import LabelHit
 from linework.editor.overlay import Handle, bend_at, port_at
 from linework.editor.protocol import Mods
 from linework.editor.tools.base import State
+from linework.editor.tools.pointing_arrow import PointingArrow
 from linework.editor.tools.pointing_canvas import PointingCanvas
 from linework.editor.tools.pointing_element import PointingElement
 from linework.editor.tools.pointing_handle import PointingHandle, handle_cursor
@@ -53,6 +55,26 @@ def _selected_port(ed: Editor, p: Vec) -> tuple[str, str] | None:
     return None
 
 
+def _arrow(ed: Editor, p: Vec) -> tuple[str, str] | None:
+    """Return (shape id, direction) of the hover arrow under ``p``, if any.
+
+    A shape under ``p`` (another one, or the hovered one's label running
+    past its outline) wins over the arrow; a connector does not.
+    """
+    hit = hoverarrows.arrow_at(
+        ed.document, ed.session.hover, ed.session.selection, p, ed.zoom
+    )
+    if hit is None or ed.shape_at(p) is not None:
+        return None
+    return hit
+
+
+def _toward_arrows(ed: Editor, p: Vec) -> bool:
+    """Return whether ``p`` is between the hovered shape and its arrows."""
+    hov = ed.document.get(ed.session.hover) if ed.session.hover else None
+    return isinstance(hov, Shape) and hoverarrows.near_arrows(hov, p, ed.zoom)
+
+
 class Idle(State):
     """Nothing pressed: hover shows outlines and ports; a press starts pointing."""
 
@@ -70,6 +92,9 @@ class Idle(State):
             ed.set_hover(None)  # no ports under a handle: the handle wins
             self.cursor = handle_cursor(ed, h)
             return
+        if _arrow(ed, p) is not None:
+            self.cursor = "pointer"  # the hover stays on the arrow's shape
+            return
         outside = _selected_port(ed, p)
         if outside is not None:
             ed.set_hover(outside[0])
@@ -77,6 +102,9 @@ class Idle(State):
             return
         under = ed.element_at(p)
         shape = under if isinstance(under, Shape) else ed.shape_at(p)
+        if under is None and shape is None and _toward_arrows(ed, p):
+            self.cursor = "default"  # crossing the gap to the hover arrows
+            return
         ed.set_hover(under.id if under is not None else shape.id if shape else None)
         if shape is not None and _port(ed, shape, p):
             self.cursor = "crosshair"
@@ -98,6 +126,10 @@ class Idle(State):
                 return
         if h is not None:
             ed.transition(PointingHandle(ed, p, h))
+            return
+        arrow = _arrow(ed, p)
+        if arrow is not None:
+            ed.transition(PointingArrow(ed, p, *arrow))
             return
         outside = _selected_port(ed, p)
         if outside is not None:

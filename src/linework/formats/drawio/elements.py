@@ -28,6 +28,7 @@ from linework.formats.drawio.styles import (
     bounded,
     colour,
     flag,
+    head_size,
     image_src,
     label_position,
     line_style,
@@ -296,13 +297,16 @@ def build_connector(
         routing = "orthogonal"
     else:
         routing = "straight"
+    lines = line_style(st)
     style = replace(
         DEFAULT_STYLE,
         stroke=colour(st.get("strokeColor"), "#000000"),
         start_arrow=start,
         end_arrow=finish,
-        **line_style(st),
-        **text_style(st, (), bold=bold, italic=italic, underline=underline),
+        start_arrow_size=head_size(st.get("startSize"), lines["stroke_width"]),
+        end_arrow_size=head_size(st.get("endSize"), lines["stroke_width"]),
+        **lines,
+        **text_style(st, (), bold=bold, italic=italic, underline=underline, edge=True),
     )
     labels = [
         replace(lb, rich=rich_for(lb.text, relative_to(lb.rich, style)))

@@ -263,6 +263,10 @@ def _connector_style(conn: Connector) -> str:
         ("endArrow", end),
         ("endFill", str(int(end_fill))),
     ]
+    # draw.io's marker size is the head's length less the stroke width.
+    for key, size in (("startSize", s.start_arrow_size), ("endSize", s.end_arrow_size)):
+        if size is not None:
+            pairs.append((key, fmt(max(1.0, size - s.stroke_width))))
     pairs += _line_pairs(s)
     pairs += _text_pairs(s, html=True)
     return _style_string(pairs, routing)

@@ -102,15 +102,18 @@ def text_style(
     bold: bool,
     italic: bool,
     underline: bool,
+    edge: bool = False,
 ) -> dict[str, Any]:
     """Return the text fields of our style from draw.io keys.
 
     Missing keys take draw.io's defaults, which depend on the named style: the
-    default stylesheet sets ``text`` and ``edgeLabel`` left/top, and ``label``
-    bold and left.
+    default stylesheet sets ``text`` and ``edgeLabel`` left/top, ``label``
+    bold and left, and ``swimlane`` bold; its vertices' font size is 12, its
+    edges' and edge labels' 11 (``edge``: the style is an edge's).
     """
     text_like = "text" in names or "edgeLabel" in names
-    default_style = "1" if "label" in names else "0"
+    # draw.io's stylesheet makes ``label`` and ``swimlane`` titles bold.
+    default_style = "1" if "label" in names or "swimlane" in names else "0"
     try:
         font_style = int(float(style.get("fontStyle", default_style)))
     except (ValueError, OverflowError):
@@ -120,9 +123,10 @@ def text_style(
     top = text_like or not _OUTSIDE_BELOW.isdisjoint(names)
     valign = style.get("verticalAlign", "top" if top else "middle")
     spacing = bounded(style.get("spacing"), 2.0, 0.0, 100_000.0)
+    default_size = 11.0 if edge or "edgeLabel" in names else 12.0
     return {
         **_side_spacing(style, spacing),
-        "font_size": bounded(style.get("fontSize"), 11.0, 1.0, 1000.0),
+        "font_size": bounded(style.get("fontSize"), default_size, 1.0, 1000.0),
         "font_color": colour(style.get("fontColor"), "#000000"),
         # Arial/Helvetica, Times, Courier… map to the shipped family like them.
         "font_family": safe_family(style.get("fontFamily")) or "Arimo",
@@ -212,6 +216,23 @@ def line_style(style: Mapping[str, str]) -> dict[str, Any]:
         "opacity": bounded(style.get("opacity"), 100.0, 0.0, 100.0) / 100.0,
         "shadow": flag(style, "shadow"),
     }
+
+
+def head_size(raw: str | None, stroke_width: float) -> float | None:
+    """Return an arrowhead's length from draw.io's ``startSize``/``endSize``.
+
+    draw.io draws a marker of size s over s plus the stroke width (mxMarker);
+    absent or unreadable leaves the automatic size (None).
+    """
+    if raw is None:
+        return None
+    try:
+        x = float(raw)
+    except ValueError:
+        return None
+    if not math.isfinite(x):
+        return None
+    return rounded(max(1.0, min(200.0, x + max(stroke_width, 0.0))))
 
 
 def image_src(raw: str | None) -> str | None:

@@ -1,0 +1,63 @@
+"""draw.io fidelity (#12): the defaults of draw.io's stylesheet on import."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+import pytest
+
+from linework.formats import drawio
+from linework.model import Connector, Document, Shape
+
+
+def _file(cells: str) -> bytes:
+    return (
+        '<mxfile><diagram id="d" name="P"><mxGraphModel><root>'
+        '<mxCell id="0"/><mxCell id="1" parent="0"/>'
+        f"{cells}</root></mxGraphModel></diagram></mxfile>"
+    ).encode()
+
+
+def _vertex(cid: str, style: str, value: str = "Label") -> str:
+    return (
+        f'<mxCell id="{cid}" value={quoteattr(value)} style={quoteattr(style)} '
+        'vertex="1" parent="1"><mxGeometry x="100" y="100" width="120" height="60" '
+        'as="geometry"/></mxCell>'
+    )
+
+
+def _shape(doc: Document) -> Shape:
+    (s,) = [r for r in doc.records.values() if isinstance(r, Shape)]
+    return s
+
+
+@pytest.mark.parametrize(
+    ("style", "size"),
+    [
+        ("rounded=0;whiteSpace=wrap;html=1;", 12.0),
+        ("text;html=1;", 12.0),
+        ("edgeLabel;html=1;", 11.0),
+        ("rounded=0;fontSize=16;", 16.0),
+    ],
+)
+def test_vertex_labels_default_to_draw_ios_12(style: str, size: float) -> None:
+    assert size == _shape(drawio.read(_file(_vertex("a", style))).doc).style.font_size
+
+
+def test_edge_labels_default_to_11() -> None:
+    edge = (
+        '<mxCell id="e" value="yes" style="edgeStyle=orthogonalEdgeStyle;" '
+        'edge="1" parent="1"><mxGeometry relative="1" as="geometry">'
+        '<mxPoint x="0" y="0" as="sourcePoint"/><mxPoint x="200" y="0" '
+        'as="targetPoint"/></mxGeometry></mxCell>'
+    )
+    doc = drawio.read(_file(edge)).doc
+    (c,) = [r for r in doc.records.values() if isinstance(r, Connector)]
+    assert 11.0 == c.style.font_size
+
+
+def test_a_swimlane_title_is_bold_by_default() -> None:
+    doc = drawio.read(_file(_vertex("a", "swimlane;startSize=23;"))).doc
+    assert _shape(doc).style.bold is True
+    doc = drawio.read(_file(_vertex("a", "swimlane;fontStyle=0;"))).doc
+    assert _shape(doc).style.bold is False
