@@ -62,7 +62,8 @@ def add_shape(
         kind: The kind's name; unknown names are kept (drawn as rectangles).
         center: Centre of a shape of the kind's default size.
         box: An explicit box instead (wins over ``center``).
-        text: The label.
+        text: The label (empty: the kind's ``default_text``, if it has one
+            and no ``props`` are given).
         style: The style.
         grid: Snap the top-left corner to this grid when given.
         kinds: The kinds registry (for the default size).
@@ -72,6 +73,10 @@ def add_shape(
         The patch adding the shape (its only added record).
     """
     layer = _target_layer(doc, page, layer)
+    if not text and props is None:
+        # A mockup button says "Button", a person card "Name / Role".
+        default = getattr(kind_of(kind, kinds), "default_text", "")
+        text = default if isinstance(default, str) else ""
     if box is None:
         w, h = kind_of(kind, kinds).default_size
         c = center if center is not None else Vec(w / 2, h / 2)

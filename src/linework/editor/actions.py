@@ -36,6 +36,8 @@ with ``ui.request`` so one toolbar handler can send every button here.
   ``editor.inserting``
 - ``add-lane``, ``remove-lane``, ``lane-earlier``, ``lane-later`` (id?): lanes of
   a swimlane row, see ``editor.lanes``
+- ``tidy-tree`` (direction?: TB or LR), ``tidy-tree-lr``: lay out the tree under
+  the selection (an org chart), see ``editor.trees``
 - ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text, an
   empty one opens in the in-place editor (kept only if words are typed)
 - ``request-paste`` (x?, y?): ``request: paste`` (the browser reads the system
@@ -94,7 +96,7 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import lanes, placement
+from linework.editor import lanes, placement, trees
 from linework.editor.editor import Editor
 from linework.editor.icons import new_icon
 from linework.editor.inserting import drop_preview, insert_picture
@@ -902,6 +904,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "insert-picture": insert_picture,
     "drop-preview": drop_preview,
     **lanes.ACTIONS,
+    **trees.ACTIONS,
     "add-text": _add_text,
     "request-paste": _request_paste,
     "context-menu": _context_menu,
@@ -1033,6 +1036,7 @@ def enabled(ed: Editor) -> dict[str, bool]:
         out[f"align-{name}"] = align
     out["distribute-h"] = out["distribute-v"] = dist
     out.update(lanes.enabled(ed))
+    out.update(trees.enabled(ed))
     return out
 
 
@@ -1274,6 +1278,7 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
         args = {"id": rid} if rid else {}
         items.append(_item(ed, "edit-text", "Edit label", "F2", on=editable, **args))
     items.extend(lanes.menu_items(ed))
+    items.extend(trees.menu_items(ed))
     return {
         "action": "context-menu",
         "x": at.x,

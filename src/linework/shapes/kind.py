@@ -16,7 +16,16 @@ from linework.geometry.polygon import farthest_hit
 from linework.model import Shape
 from linework.svg import SvgNode, node, path_d
 
-Library: TypeAlias = Literal["basic", "flowchart"]
+Library: TypeAlias = Literal["basic", "flowchart", "mockups", "orgchart"]
+
+#: Palette sections in order: (library, title, search keywords every entry of
+#: the section also answers to).
+LIBRARIES: tuple[tuple[Library, str, tuple[str, ...]], ...] = (
+    ("basic", "Basic shapes", ()),
+    ("flowchart", "Flowchart", ("flowchart",)),
+    ("mockups", "Mockups", ("mockup", "wireframe", "ui")),
+    ("orgchart", "Org chart", ("org chart", "organization")),
+)
 
 COMPASS: tuple[tuple[str, Vec], ...] = (
     ("n", Vec(0.0, -1.0)),

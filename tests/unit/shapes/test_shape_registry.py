@@ -52,12 +52,28 @@ FLOWCHART = (
     "summing-junction",
     "swimlane",
 )
+MOCKUPS = (
+    "mockup-browser",
+    "mockup-phone",
+    "mockup-navbar",
+    "mockup-button",
+    "mockup-input",
+    "mockup-dropdown",
+    "mockup-checkbox",
+    "mockup-radio",
+    "mockup-toggle",
+    "mockup-slider",
+    "mockup-tabs",
+    "mockup-table",
+    "mockup-image",
+)
+ORGCHART = ("person-card",)
 
 
 def test_names_are_pinned() -> None:
     """Renaming, dropping or reordering a kind fails here: names are stored in files."""
 
-    expected = BASIC + FLOWCHART
+    expected = BASIC + FLOWCHART + MOCKUPS + ORGCHART
 
     assert expected == tuple(k.name for k in DEFAULT_KINDS)
 
@@ -65,11 +81,13 @@ def test_names_are_pinned() -> None:
 def test_libraries() -> None:
     """Each kind sits in the palette section the issue lists it under."""
 
-    expected = (BASIC, FLOWCHART)
+    expected = (BASIC, FLOWCHART, MOCKUPS, ORGCHART)
 
     actual = (
         tuple(k.name for k in DEFAULT_KINDS if k.library == "basic"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "flowchart"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "mockups"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "orgchart"),
     )
     assert expected == actual
 
