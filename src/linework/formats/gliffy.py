@@ -27,6 +27,7 @@ from linework.errors import LineworkError
 from linework.formats import limits, pictures, stencils
 from linework.formats.colours import css_colour
 from linework.formats.containment import adopt_lying_inside
+from linework.formats.gliffy_mockups import GLIFFY_MOCKUP_KINDS
 from linework.formats.imports import ImportResult, unmapped_warning
 from linework.formats.jsonerrors import json_problem, unique_keys
 from linework.formats.lenient import arr as _list
@@ -120,6 +121,8 @@ _KINDS: Final[dict[str, str]] = {
     "uml.activation": "rectangle",
     "uml.note": "note",
     "uml.use_case": "ellipse",
+    # UI mockups and org charts (formats.gliffy_mockups)
+    **GLIFFY_MOCKUP_KINDS,
     # stencils (``tid``), used when the uid is unknown
     "stencil.rectangle": "rectangle",
     "stencil.round_rectangle": "rounded-rectangle",

@@ -49,7 +49,9 @@ VERSION: Final = 1
 #: The minor version: 1.1 adds container membership (``"container"`` on shapes
 #: and groups). Written only by files that use it, so a diagram without
 #: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
-MINOR: Final = 1
+#: 1.2 adds the mockup kinds (``mockup-*``) and the org chart's ``person-card``
+#: (older readers draw them as rectangles and keep them).
+MINOR: Final = 2
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -87,7 +89,15 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
 # Key: the version a migration upgrades from (none yet between majors).
 MIGRATIONS: Final[dict[int, Migration]] = {}
 #: Within major version 1, by the minor version a migration upgrades from.
-MINOR_MIGRATIONS: Final[dict[int, Migration]] = {0: _v1_0_to_1_1}
+MINOR_MIGRATIONS: Final[dict[int, Migration]] = {
+    0: _v1_0_to_1_1,
+    1: lambda o: o,  # 1.1 → 1.2 only adds kinds: nothing to change
+}
+
+
+def _minor_kind(kind: str) -> bool:
+    """Whether a kind needs a 1.2 reader (the mockup and org chart kinds)."""
+    return kind.startswith("mockup-") or kind == "person-card"
 
 _T = TypeVar("_T")
 
@@ -237,11 +247,15 @@ def to_json(doc: Document) -> dict[str, Any]:
     out: dict[str, Any] = dict(doc.extra)
     out.update(format=FORMAT, version=VERSION, pages=pages)
     if any(
+        isinstance(r, Shape) and _minor_kind(r.kind) for r in doc.records.values()
+    ):
+        out["minor"] = 2
+    elif any(
         CONTAINER_KEY in r.extra
         for r in doc.records.values()
         if isinstance(r, Shape | Connector | Group)
     ):
-        out["minor"] = MINOR
+        out["minor"] = 1
     if doc.meta:
         out["meta"] = dict(doc.meta)
     return out
