@@ -18,6 +18,14 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from linework.geometry import Box, Vec
+from linework.layout.records import (
+    Direction,
+    EdgeRoute,
+    Layout,
+    LayoutCluster,
+    LayoutEdge,
+    LayoutNode,
+)
 
 TreeDirection = Literal["TB", "LR"]
 _ORIGIN: Final = Vec(0.0, 0.0)
@@ -170,3 +178,56 @@ def find_root(ids: Sequence[str], edges: Sequence[tuple[str, str]]) -> str | Non
     if len(_order(roots[0], children)) != len(inside):
         return None
     return roots[0]
+
+
+def tree_as_layout(
+    nodes: Sequence[LayoutNode],
+    edges: Sequence[LayoutEdge],
+    clusters: Sequence[LayoutCluster],
+    direction: Direction,
+) -> Layout | None:
+    """Return a tidy tree ``Layout`` for a graph that is one plain tree, else None.
+
+    For importers (Mermaid ``graph TD``/``LR``): a tree with no subgraphs, no
+    edge labels and no invisible or lengthened links is laid out as a tidy
+    tree, each link from the parent's bottom (right) port to the child's top
+    (left) one. Anything else returns None, and the layered layout applies.
+    """
+    if clusters or direction not in ("TB", "LR") or len(nodes) < 2:
+        return None
+    if any(
+        not e.routed or e.minlen != 1 or e.label_width or e.label_height for e in edges
+    ):
+        return None
+    ids = [n.id for n in nodes]
+    pairs = [(e.source, e.target) for e in edges]
+    if len(pairs) != len(ids) - 1:
+        return None
+    root = find_root(ids, pairs)
+    if root is None:
+        return None
+    children: dict[str, list[str]] = {}
+    for s, t in pairs:
+        children.setdefault(s, []).append(t)
+    tree_dir: TreeDirection = "TB" if direction == "TB" else "LR"
+    boxes = tidy_tree(
+        [TreeNode(n.id, n.width, n.height) for n in nodes],
+        children,
+        root,
+        direction=tree_dir,
+    )
+    out_port, in_port = ("s", "n") if tree_dir == "TB" else ("e", "w")
+    out_anchor, in_anchor = (
+        (Vec(0.5, 1.0), Vec(0.5, 0.0))
+        if tree_dir == "TB"
+        else (Vec(1.0, 0.5), Vec(0.0, 0.5))
+    )
+    route = EdgeRoute(out_anchor, in_anchor, out_port, in_port, ())
+    return Layout(
+        boxes=boxes,
+        clusters={},
+        routes=tuple(route for _ in edges),
+        width=max(b.right for b in boxes.values()),
+        height=max(b.bottom for b in boxes.values()),
+        crossings=0,
+    )
