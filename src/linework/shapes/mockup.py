@@ -421,7 +421,7 @@ class ImagePlaceholderKind(MockupKind):
         """Return the box, its diagonals and a sun over hills."""
         b = shape.box
         s = min(b.w, b.h)
-        sun = Vec(b.x + b.w * 0.72, b.y + b.h * 0.3)
+        sun = Vec(b.x + b.w * 0.5, b.y + b.h * 0.2)
         return (
             _rect(b),
             lines_node(

@@ -1,0 +1,88 @@
+"""The template gallery: every ``<name>.linework`` file in this folder.
+
+A template is an ordinary diagram shipped in the wheel; its name is the file
+name without ``.linework`` (kebab-case, the gallery's ``data-template`` value)
+and its title is the document's ``meta.title``. The gallery lists whatever
+files are here, so adding a template is adding a file (tools/make_templates.py
+writes ours). Thumbnails are drawn by the renderer from the first page, so a
+thumbnail is exactly what the template opens as.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Final
+
+from linework.errors import LineworkError
+
+SUFFIX: Final = ".linework"
+#: Template names: lower-case words joined by hyphens (the ``data-template`` value).
+NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """One gallery entry: its name, title, element count and thumbnail SVG."""
+
+    name: str
+    title: str
+    elements: int
+    svg: str
+
+
+def _folder() -> Traversable:
+    return resources.files(__name__)
+
+
+def names() -> list[str]:
+    """Return the template names, sorted (every well-named ``.linework`` file)."""
+    out = []
+    for f in _folder().iterdir():
+        stem = f.name.removesuffix(SUFFIX)
+        if f.name.endswith(SUFFIX) and NAME.fullmatch(stem) and f.is_file():
+            out.append(stem)
+    return sorted(out)
+
+
+def data(name: str) -> bytes:
+    """Return the bytes of template ``name``.
+
+    Raises:
+        LineworkError: LW-E0108 when there is no such template.
+    """
+    if not NAME.fullmatch(name) or name not in names():
+        raise LineworkError("LW-E0108", f"there is no template {name[:60]!r}")
+    return _folder().joinpath(name + SUFFIX).read_bytes()
+
+
+@cache
+def _entry(name: str, raw: bytes) -> Template:
+    from linework.formats import native
+    from linework.render import export_svg
+
+    doc = native.decode(raw)
+    page = doc.pages()[0]
+    title = doc.meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        title = name.replace("-", " ").capitalize()
+    svg = export_svg(doc, page.id)
+    return Template(name, " ".join(title.split())[:100], len(doc.elements(page.id)), svg)
+
+
+def gallery() -> list[Template]:
+    """Return every template with its title and thumbnail, by title.
+
+    A file that does not open is left out of the gallery rather than failing
+    it (the test opening every template finds it).
+    """
+    out = []
+    for name in names():
+        try:
+            out.append(_entry(name, data(name)))
+        except LineworkError:
+            continue
+    return sorted(out, key=lambda t: (t.title.lower(), t.name))
