@@ -70,7 +70,9 @@ def _entry(name: str, raw: bytes) -> Template:
     if not isinstance(title, str) or not title.strip():
         title = name.replace("-", " ").capitalize()
     svg = export_svg(doc, page.id)
-    return Template(name, " ".join(title.split())[:100], len(doc.elements(page.id)), svg)
+    return Template(
+        name, " ".join(title.split())[:100], len(doc.elements(page.id)), svg
+    )
 
 
 def gallery() -> list[Template]:
