@@ -99,6 +99,7 @@ def _minor_kind(kind: str) -> bool:
     """Whether a kind needs a 1.2 reader (the mockup and org chart kinds)."""
     return kind.startswith("mockup-") or kind == "person-card"
 
+
 _T = TypeVar("_T")
 
 _DOC_KEYS: Final = frozenset({"format", "version", "minor", "pages", "meta"})
@@ -246,9 +247,7 @@ def to_json(doc: Document) -> dict[str, Any]:
         pages.append(p)
     out: dict[str, Any] = dict(doc.extra)
     out.update(format=FORMAT, version=VERSION, pages=pages)
-    if any(
-        isinstance(r, Shape) and _minor_kind(r.kind) for r in doc.records.values()
-    ):
+    if any(isinstance(r, Shape) and _minor_kind(r.kind) for r in doc.records.values()):
         out["minor"] = 2
     elif any(
         CONTAINER_KEY in r.extra
