@@ -19,12 +19,13 @@ mockup restyled by the user keeps its look consistent.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
-from linework.shapes.kind import BoxKind, lines_node
+from linework.shapes.kind import BoxKind, lines_node, polyline_d
 from linework.svg import SvgNode, node
 
 #: The dark theme's surface and its lines (the light theme uses the style).
@@ -47,6 +48,17 @@ def _int_prop(shape: Shape, name: str, default: int, lo: int, hi: int) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         return default
     return max(lo, min(hi, int(raw)))
+
+
+#: Decoration lines on a dark surface (the style's stroke would vanish there).
+DARK_DETAIL: Final = "#cbd2d9"
+
+
+def _lines(shape: Shape, *runs: Sequence[Vec], themed: bool = True) -> SvgNode:
+    """Return decoration lines, light on a dark surface, else the style's stroke."""
+    if themed and is_dark(shape):
+        return node("path", d=polyline_d(*runs), fill="none", stroke=DARK_DETAIL)
+    return lines_node(*runs)
 
 
 def _checked(shape: Shape) -> bool:
@@ -115,7 +127,7 @@ class BrowserKind(MockupKind):
         return (
             _rect(b, 4.0, **surface),
             _rect(Box(b.x, b.y, b.w, d), 4.0, fill=tint),
-            lines_node([Vec(b.x, b.y + d), Vec(b.right, b.y + d)]),
+            _lines(shape, [Vec(b.x, b.y + d), Vec(b.right, b.y + d)]),
             *dots,
             _rect(field, d * 0.28, fill=DARK_FILL if is_dark(shape) else "#ffffff"),
         )
@@ -150,10 +162,16 @@ class PhoneKind(MockupKind):
         return (
             _rect(b, r),
             _rect(s, 2.0, fill=screen_fill),
-            lines_node(
-                [Vec(mid - b.w * 0.12, speaker_y), Vec(mid + b.w * 0.12, speaker_y)]
+            _lines(
+                shape,
+                [Vec(mid - b.w * 0.12, speaker_y), Vec(mid + b.w * 0.12, speaker_y)],
+                themed=False,
             ),
-            lines_node([Vec(mid - b.w * 0.15, home_y), Vec(mid + b.w * 0.15, home_y)]),
+            _lines(
+                shape,
+                [Vec(mid - b.w * 0.15, home_y), Vec(mid + b.w * 0.15, home_y)],
+                themed=False,
+            ),
         )
 
 
@@ -182,7 +200,7 @@ class InputKind(MockupKind):
         x = b.x + 8
         return (
             _rect(b, 3.0, **self._surface(shape)),
-            lines_node([Vec(x, b.y + b.h * 0.25), Vec(x, b.bottom - b.h * 0.25)]),
+            _lines(shape, [Vec(x, b.y + b.h * 0.25), Vec(x, b.bottom - b.h * 0.25)]),
         )
 
 
@@ -207,7 +225,8 @@ class DropdownKind(MockupKind):
         k = min(w, b.h) * 0.15
         return (
             _rect(b, 3.0, **self._surface(shape)),
-            lines_node(
+            _lines(
+                shape,
                 [Vec(x, b.y), Vec(x, b.bottom)],
                 [
                     Vec(c.x - k, c.y - k / 2),
@@ -264,8 +283,6 @@ class CheckKind(MockupKind):
 
 
 def _tick(m: Box) -> str:
-    from linework.shapes.kind import polyline_d
-
     return polyline_d(
         [
             Vec(m.x + m.w * 0.2, m.y + m.h * 0.5),
@@ -358,13 +375,14 @@ class TabsKind(MockupKind):
         front = Box(b.x + active * w, b.y, w, d + 1)
         out.append(_rect(front, **surface))
         out.append(
-            lines_node(
+            _lines(
+                shape,
                 [
                     Vec(front.x, b.y + d),
                     Vec(front.x, b.y),
                     Vec(front.right, b.y),
                     Vec(front.right, b.y + d),
-                ]
+                ],
             )
         )
         return tuple(out)
@@ -407,7 +425,7 @@ class TableKind(MockupKind):
             _rect(Box(b.x, b.y, b.w, rh), fill=self._tint(shape)),
         ]
         if runs:
-            out.append(lines_node(*runs))
+            out.append(_lines(shape, *runs))
         return tuple(out)
 
 
@@ -418,15 +436,17 @@ class ImagePlaceholderKind(MockupKind):
     themed: bool = False
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the box, its diagonals and a sun over hills."""
+        """Return the box, its diagonals and a sun."""
         b = shape.box
         s = min(b.w, b.h)
         sun = Vec(b.x + b.w * 0.5, b.y + b.h * 0.2)
         return (
             _rect(b),
-            lines_node(
+            _lines(
+                shape,
                 [Vec(b.x, b.y), Vec(b.right, b.bottom)],
                 [Vec(b.right, b.y), Vec(b.x, b.bottom)],
+                themed=False,
             ),
             _circle(sun, s * 0.07, fill="#f59e0b", stroke="none"),
         )
@@ -459,7 +479,7 @@ class NavbarKind(MockupKind):
         return (
             _rect(b, **self._surface(shape)),
             _circle(c, b.h * 0.25, fill=ACCENT, stroke="none"),
-            lines_node(*entries, *burger),
+            _lines(shape, *entries, *burger),
         )
 
 

@@ -81,7 +81,15 @@ class PersonCardKind(MockupKind):
             out.append(node("circle", cx=c.x, cy=c.y, r=rr, fill="none"))
         elif rr > 0:
             # A head and shoulders, in the frame's lines.
-            head = node("circle", cx=c.x, cy=c.y - rr * 0.22, r=rr * 0.3, fill="none")
+            line = "#cbd2d9" if dark else None
+            head = node(
+                "circle",
+                cx=c.x,
+                cy=c.y - rr * 0.22,
+                r=rr * 0.3,
+                fill="none",
+                stroke=line,
+            )
             sh = rr * 0.62
             shoulders = node(
                 "path",
@@ -92,6 +100,7 @@ class PersonCardKind(MockupKind):
                     ]
                 ),
                 fill="none",
+                stroke=line,
             )
             out += [head, shoulders]
         return tuple(out)
