@@ -13,7 +13,14 @@ import pytest
 
 from golden_files import GOLDEN, UPDATE
 from linework.geometry import Box
-from linework.model import DEFAULT_STYLE, Document, IdSource, Shape, Transaction, frozen_map
+from linework.model import (
+    DEFAULT_STYLE,
+    Document,
+    IdSource,
+    Shape,
+    Transaction,
+    frozen_map,
+)
 from linework.render import export_svg
 from linework.render.shape import shape_node
 from linework.shapes import KINDS, kind_of
@@ -48,7 +55,7 @@ def _doc(kind: str, props: dict[str, Any], text: str = "") -> Document:
         Shape(
             id="shape:1",
             page="page:1",
-            layer="layer:2",
+            layer="layer:1",
             kind=kind,
             box=Box(20, 20, w, h),
             text=label,
@@ -61,7 +68,9 @@ def _doc(kind: str, props: dict[str, Any], text: str = "") -> Document:
 @pytest.mark.parametrize(
     ("kind", "variant", "props"), VARIANTS, ids=[f"{k}-{v}" for k, v, _ in VARIANTS]
 )
-def test_kind_matches_its_golden_svg(kind: str, variant: str, props: dict[str, Any]) -> None:
+def test_kind_matches_its_golden_svg(
+    kind: str, variant: str, props: dict[str, Any]
+) -> None:
     """Each kind (and variant) renders to exactly its golden bytes."""
     doc = _doc(kind, props)
     svg = export_svg(doc, "page:1")
@@ -85,10 +94,12 @@ def test_dark_theme_turns_unset_label_colour_white(kind: str) -> None:
     """On a dark surface an unset font colour becomes white; a set one stays."""
     if kind in ("mockup-slider", "mockup-image", "mockup-checkbox", "mockup-radio"):
         pytest.skip("the label of this kind sits on the page, not on a dark surface")
-    dark = serialize(shape_node(_doc(kind, {"theme": "dark"}, "Hi").typed("shape:1", Shape)))
+    dark = serialize(
+        shape_node(_doc(kind, {"theme": "dark"}, "Hi").typed("shape:1", Shape))
+    )
     light = serialize(shape_node(_doc(kind, {}, "Hi").typed("shape:1", Shape)))
 
-    assert '<text text-anchor' in dark and 'fill="#ffffff"' in dark.split("<text", 1)[1]
+    assert "<text text-anchor" in dark and 'fill="#ffffff"' in dark.split("<text", 1)[1]
     assert 'fill="#1f2933"' in light.split("<text", 1)[1]
 
 
@@ -97,7 +108,9 @@ def test_font_colour_follows_the_fill_for_every_kind_unless_set() -> None:
     base = _doc("rectangle", {}, "Hi").typed("shape:1", Shape)
     black = replace(base, style=replace(DEFAULT_STYLE, fill="#000000"))
     pale = replace(base, style=replace(DEFAULT_STYLE, fill="#fef3c7"))
-    chosen = replace(base, style=replace(DEFAULT_STYLE, fill="#000000", font_color="#ff0000"))
+    chosen = replace(
+        base, style=replace(DEFAULT_STYLE, fill="#000000", font_color="#ff0000")
+    )
     outside = replace(
         base, style=replace(DEFAULT_STYLE, fill="#000000", label_position="bottom")
     )
