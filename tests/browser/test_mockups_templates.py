@@ -117,7 +117,7 @@ def _org_chart(app: App) -> list[str]:
 
 def _boxes(app: App, ids: list[str]) -> dict[str, tuple[float, ...]]:
     """Return (x, y, w, h) of each shape as the saved file holds it."""
-    els = {e["id"]: e["box"] for e in elements(app)}
+    els = {e["id"]: e["box"] for e in elements(app) if "box" in e}
     return {i: (els[i]["x"], els[i]["y"], els[i]["w"], els[i]["h"]) for i in ids}
 
 

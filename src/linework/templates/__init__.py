@@ -40,12 +40,22 @@ def _folder() -> Traversable:
 
 def names() -> list[str]:
     """Return the template names, sorted (every well-named ``.linework`` file)."""
-    out = []
+    return sorted(_files(str(_folder())))
+
+
+@cache
+def _files(folder: str) -> dict[str, bytes]:
+    """Read the folder's templates once (by the folder's path).
+
+    Kept in memory: the browser's start-up snapshot holds no files of the
+    wheel, so the snapshot build reads them here (``templates`` warms it).
+    """
+    out = {}
     for f in _folder().iterdir():
         stem = f.name.removesuffix(SUFFIX)
         if f.name.endswith(SUFFIX) and NAME.fullmatch(stem) and f.is_file():
-            out.append(stem)
-    return sorted(out)
+            out[stem] = f.read_bytes()
+    return out
 
 
 def data(name: str) -> bytes:
@@ -54,9 +64,10 @@ def data(name: str) -> bytes:
     Raises:
         LineworkError: LW-E0108 when there is no such template.
     """
-    if not NAME.fullmatch(name) or name not in names():
+    found = _files(str(_folder())).get(name) if NAME.fullmatch(name) else None
+    if found is None:
         raise LineworkError("LW-E0108", f"there is no template {name[:60]!r}")
-    return _folder().joinpath(name + SUFFIX).read_bytes()
+    return found
 
 
 @cache
