@@ -365,9 +365,9 @@ def mind_map() -> Builder:
         shapes[ids[i]] = b.shape(
             kind, box.x + 60, box.y + 100, box.w, box.h, text, style=style
         )
-    for parent, kids in children.items():
+    for up, kids in children.items():
         for k in kids:
-            b.link(shapes[parent], shapes[k], ports=("e", "w"), end="none")
+            b.link(shapes[up], shapes[k], ports=("e", "w"), end="none")
     return b
 
 
