@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from linework.errors import LineworkError
+
+if TYPE_CHECKING:
+    from linework.model import Document
 
 SUFFIX: Final = ".linework"
 #: Template names: lower-case words joined by hyphens (the ``data-template`` value).
@@ -73,17 +76,38 @@ def data(name: str) -> bytes:
 @cache
 def _entry(name: str, raw: bytes) -> Template:
     from linework.formats import native
-    from linework.render import export_svg
 
     doc = native.decode(raw)
     page = doc.pages()[0]
     title = doc.meta.get("title")
     if not isinstance(title, str) or not title.strip():
         title = name.replace("-", " ").capitalize()
-    svg = export_svg(doc, page.id)
+    svg = _thumbnail(doc, page.id)
     return Template(
         name, " ".join(title.split())[:100], len(doc.elements(page.id)), svg
     )
+
+
+def _thumbnail(doc: Document, page_id: str) -> str:
+    """Return the page's elements as one SVG fitted to them (no ``<style>``).
+
+    What ``render.export_svg`` draws, less its style element and metadata: the
+    page's content security policy refuses inline styles.
+    """
+    from linework.geometry import fmt
+    from linework.render import SVG_DEFS, Renderer, content_bounds
+
+    r = Renderer()
+    elements = doc.elements(page_id)
+    box = content_bounds(doc, elements)
+    if box is None:
+        return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
+    box = box.inflated(20.0)
+    view = f"{fmt(box.x)} {fmt(box.y)} {fmt(box.w)} {fmt(box.h)}"
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}">', SVG_DEFS]
+    parts += [r.fragment(doc, el) for el in elements]
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def gallery() -> list[Template]:
