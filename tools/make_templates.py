@@ -33,6 +33,7 @@ from linework.model import (
     Transaction,
     frozen_map,
 )
+from linework.shapes import kind_of
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "linework" / "templates"
 
@@ -69,6 +70,9 @@ class Builder:
         self.z += 1
         rid = self.ids.new("shape")
         extra = {CONTAINER_KEY: inside} if inside else {}
+        if style is DEFAULT_STYLE:  # as the editor adds it (captions left)
+            own = getattr(kind_of(kind), "default_style", None)
+            style = own if isinstance(own, Style) else style
         self.tx.put(
             Shape(
                 id=rid,

@@ -89,3 +89,15 @@ def test_mockups_are_added_with_their_default_text(kind: str, text: str) -> None
 
     (rid,) = t.selection
     assert t.shape(rid).text == text
+
+
+@pytest.mark.parametrize(
+    ("kind", "align"),
+    [("mockup-input", "left"), ("mockup-checkbox", "left"), ("mockup-button", "center")],
+)
+def test_form_captions_read_from_the_left(kind: str, align: str) -> None:
+    t = TestEditor()
+    t.action("add-shape", kind=kind, x=200, y=200)
+
+    (rid,) = t.selection
+    assert t.shape(rid).style.align == align

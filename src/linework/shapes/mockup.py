@@ -20,11 +20,11 @@ mockup restyled by the user keeps its look consistent.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from linework.geometry import Box, Vec
-from linework.model import Shape
+from linework.model import DEFAULT_STYLE, Shape, Style
 from linework.shapes.kind import BoxKind, lines_node, polyline_d
 from linework.svg import SvgNode, node
 
@@ -82,6 +82,9 @@ class MockupKind(BoxKind):
     default_text: str = ""
     #: Whether ``theme: dark`` changes the look (else the prop is ignored).
     themed: bool = True
+    #: The style a freshly added widget gets (``commands.add_shape``), e.g. a
+    #: caption aligned left; None: the default style.
+    default_style: Style | None = None
 
     def surface_fill(self, shape: Shape) -> str:
         """Return the fill the label is drawn on (for the readable-text rule)."""
@@ -484,6 +487,8 @@ class NavbarKind(MockupKind):
 
 
 _FORM: Final = ("mockup", "wireframe", "ui", "form", "control")
+#: Captions that read from the left, as in a real form.
+LEFT: Final = replace(DEFAULT_STYLE, align="left")
 
 BROWSER = BrowserKind(
     name="mockup-browser",
@@ -514,6 +519,7 @@ INPUT = InputKind(
     default_size=(200.0, 36.0),
     keywords=("text input", "text field", "textbox", "entry", *_FORM),
     default_text="Text",
+    default_style=LEFT,
 )
 CHECKBOX = CheckKind(
     name="mockup-checkbox",
@@ -523,6 +529,7 @@ CHECKBOX = CheckKind(
     keywords=("checkbox", "check box", "tick", "option", *_FORM),
     default_text="Checkbox",
     themed=True,
+    default_style=LEFT,
 )
 RADIO = CheckKind(
     name="mockup-radio",
@@ -532,6 +539,7 @@ RADIO = CheckKind(
     keywords=("radio button", "option", "choice", *_FORM),
     default_text="Option",
     round=True,
+    default_style=LEFT,
 )
 TOGGLE = ToggleKind(
     name="mockup-toggle",
@@ -555,6 +563,7 @@ DROPDOWN = DropdownKind(
         *_FORM,
     ),
     default_text="Select…",
+    default_style=LEFT,
 )
 TABS = TabsKind(
     name="mockup-tabs",
@@ -591,6 +600,7 @@ NAVBAR = NavbarKind(
     default_size=(560.0, 48.0),
     keywords=("navigation bar", "navbar", "nav", "header", "menu", "app bar", "mockup"),
     default_text="Brand",
+    default_style=LEFT,
 )
 
 #: The mockup kinds, in palette order.

@@ -18,7 +18,14 @@ from linework.model import Shape
 from linework.shapes._curves import SQRT_HALF
 from linework.shapes.image import is_safe_image_src
 from linework.shapes.kind import rect_ports
-from linework.shapes.mockup import DARK_FILL, DARK_LINE, LIGHT_TINT, MockupKind, is_dark
+from linework.shapes.mockup import (
+    DARK_FILL,
+    DARK_LINE,
+    LEFT,
+    LIGHT_TINT,
+    MockupKind,
+    is_dark,
+)
 from linework.shapes.rect import rounded_outline
 from linework.svg import SvgNode, node, path_d
 
@@ -125,6 +132,7 @@ PERSON_CARD = PersonCardKind(
         "tree",
     ),
     default_text="Name\nRole",
+    default_style=LEFT,
 )
 
 #: The org chart kinds, in palette order.
