@@ -249,3 +249,19 @@ def test_a_template_asks_about_unsaved_changes_first(editor_app: App) -> None:
     doc = native.decode(templates.data(first))
     settle(app)
     assert len(elements(app)) == len(doc.elements(doc.pages()[0].id))
+
+
+def test_dark_variant_from_the_context_menu(editor_app: App) -> None:
+    app = editor_app
+    action(app, "add-shape", kind="mockup-button", x=300, y=300)
+    (rid,) = ui(app)["selection"]
+    app.page.mouse.click(*screen(app, 300, 300), button="right")
+    app.page.click("[data-role=context-menu] button[data-action=set-theme]")
+    settle(app)
+
+    (button,) = [e for e in elements(app) if e["id"] == rid]
+    assert button["props"] == {"theme": "dark"}
+    text_fill = app.page.eval_on_selector(
+        f"{ELEMENTS}[data-id='{rid}'] text", "t => t.getAttribute('fill')"
+    )
+    assert text_fill == "#ffffff"  # the unset label colour follows the dark fill

@@ -93,7 +93,11 @@ def test_mockups_are_added_with_their_default_text(kind: str, text: str) -> None
 
 @pytest.mark.parametrize(
     ("kind", "align"),
-    [("mockup-input", "left"), ("mockup-checkbox", "left"), ("mockup-button", "center")],
+    [
+        ("mockup-input", "left"),
+        ("mockup-checkbox", "left"),
+        ("mockup-button", "center"),
+    ],
 )
 def test_form_captions_read_from_the_left(kind: str, align: str) -> None:
     t = TestEditor()
@@ -101,3 +105,23 @@ def test_form_captions_read_from_the_left(kind: str, align: str) -> None:
 
     (rid,) = t.selection
     assert t.shape(rid).style.align == align
+
+
+def test_dark_variant_and_check_from_the_context_menu_are_one_undo_step_each() -> None:
+    t = TestEditor()
+    t.action("add-shape", kind="mockup-checkbox", x=200, y=200)
+    (rid,) = t.selection
+    t.action("context-menu", x=150, y=200)
+    items = {i.get("label"): i for i in t.ui["request"]["items"]}
+    assert items["Dark variant"]["args"] == {"theme": "dark"}
+    assert items["Check"]["action"] == "toggle-checked"
+
+    t.action("set-theme", theme="dark")
+    t.action("toggle-checked")
+    assert dict(t.shape(rid).props) == {"theme": "dark", "checked": True}
+    assert 'fill="#1f2933"' in t.svg_of(rid)
+
+    t.action("undo")
+    assert dict(t.shape(rid).props) == {"theme": "dark"}
+    t.action("set-theme", theme="light")
+    assert dict(t.shape(rid).props) == {}

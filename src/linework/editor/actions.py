@@ -38,6 +38,8 @@ with ``ui.request`` so one toolbar handler can send every button here.
   a swimlane row, see ``editor.lanes``
 - ``tidy-tree`` (direction?: TB or LR), ``tidy-tree-lr``: lay out the tree under
   the selection (an org chart), see ``editor.trees``
+- ``set-theme`` (theme: dark or light, ids?), ``toggle-checked`` (ids?): mockups'
+  dark variant and checked state, see ``editor.mockups``
 - ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text, an
   empty one opens in the in-place editor (kept only if words are typed)
 - ``request-paste`` (x?, y?): ``request: paste`` (the browser reads the system
@@ -96,7 +98,7 @@ from typing import Any, Final
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import lanes, placement, trees
+from linework.editor import lanes, mockups, placement, trees
 from linework.editor.editor import Editor
 from linework.editor.icons import new_icon
 from linework.editor.inserting import drop_preview, insert_picture
@@ -905,6 +907,7 @@ ACTIONS: Final[dict[str, ActionFn]] = {
     "drop-preview": drop_preview,
     **lanes.ACTIONS,
     **trees.ACTIONS,
+    **mockups.ACTIONS,
     "add-text": _add_text,
     "request-paste": _request_paste,
     "context-menu": _context_menu,
@@ -1279,6 +1282,7 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
         items.append(_item(ed, "edit-text", "Edit label", "F2", on=editable, **args))
     items.extend(lanes.menu_items(ed))
     items.extend(trees.menu_items(ed))
+    items.extend(mockups.menu_items(ed))
     return {
         "action": "context-menu",
         "x": at.x,
