@@ -203,6 +203,12 @@ def test_the_gallery_lists_every_template_with_a_thumbnail(editor_app: App) -> N
     assert len(drawn) == len(listed) and min(drawn) > 0
     app.page.keyboard.press("Escape")
     app.page.wait_for_selector(GALLERY, state="detached")
+    # Also from the empty canvas's context menu.
+    app.page.mouse.click(*screen(app, 600, 500), button="right")
+    app.page.click("[data-role=context-menu] button[data-action=new-from-template]")
+    app.page.wait_for_selector(GALLERY)
+    app.page.keyboard.press("Escape")
+    app.page.wait_for_selector(GALLERY, state="detached")
 
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)

@@ -21,6 +21,7 @@ const ICONS = {
   "align-bottom": ["M3 20h18", "F:M6 7h4v10H6z", "F:M14 11h4v6h-4z"],
   "distribute-h": ["M3 3v18", "M21 3v18", "F:M9 7h6v10H9z"],
   "distribute-v": ["M3 3h18", "M3 21h18", "F:M7 9h10v6H7z"],
+  "new-from-template": ["M3 3h8v8H3z", "M13 3h8v8h-8z", "M3 13h8v8H3z", "M17 13v8", "M13 17h8"],
   "tidy-tree": ["M9 3h6v5H9z", "M2 16h6v5H2z", "M16 16h6v5h-6z", "M12 8v4", "M5 16v-4h14v4"],
   "tidy-tree-lr": ["M3 9h5v6H3z", "M16 2h5v6h-5z", "M16 16h5v6h-5z", "M8 12h4", "M16 5h-4v14h4"],
   "toggle-lock": ["M6 11h12v9H6z", "M9 11V8a3 3 0 0 1 6 0v3"],

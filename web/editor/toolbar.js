@@ -19,6 +19,7 @@ export const TOOLBAR = [
     ["distribute-h", "Distribute horizontally", ""], ["distribute-v", "Distribute vertically", ""],
   ],
   [["tidy-tree", "Tidy tree, top-down (select its top shape)", ""], ["tidy-tree-lr", "Tidy tree, left to right", ""]],
+  [["new-from-template", "New from template…", ""]],
   [
     ["toggle-lock", "Lock or unlock", `${MOD}Shift+L`],
     ["copy-style", "Copy style", `${MOD}Alt+C`], ["paste-style", "Paste style", `${MOD}Alt+V`],

@@ -7,7 +7,7 @@ with ``ui.request`` so one toolbar handler can send every button here.
 
 - ``new``: empty document (clean, no history)
 - ``open``, ``save``, ``save-as``, ``save-sealed``, ``export-svg``, ``export-png``,
-  ``export-drawio``: ``request`` for the browser
+  ``export-drawio``, ``new-from-template``: ``request`` for the browser
 - ``saved``: the browser saved the file: the document is clean
 - ``undo``, ``redo``: one step back or forward
 - ``delete``: delete the selection (and connectors of deleted shapes)
@@ -138,6 +138,7 @@ BROWSER_ACTIONS: Final = (
     "export-svg",
     "export-png",
     "export-drawio",
+    "new-from-template",
     "zoom-in",
     "zoom-out",
     "help",
@@ -1222,6 +1223,7 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
             _item(ed, "select-all", "Select all", "Mod+A"),
             _SEPARATOR,
             _item(ed, "add-text", "Add text here", x=at.x, y=at.y, edit=True),
+            _item(ed, "new-from-template", "New from template…", on=True),
         ]
         if any(cmd.LOCK_KEY in e.extra for e in doc.elements(page)):
             items.append(_item(ed, "unlock", "Unlock all", "Mod+Shift+L"))
