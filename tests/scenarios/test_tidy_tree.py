@@ -112,11 +112,11 @@ def test_dark_variant_and_check_from_the_context_menu_are_one_undo_step_each() -
     t.action("add-shape", kind="mockup-checkbox", x=200, y=200)
     (rid,) = t.selection
     t.action("context-menu", x=150, y=200)
-    items = {i.get("label"): i for i in t.ui["request"]["items"]}
-    assert items["Dark variant"]["args"] == {"theme": "dark"}
-    assert items["Check"]["action"] == "toggle-checked"
+    items = {i.get("action"): i for i in t.ui["request"]["items"]}
+    assert items["toggle-theme"]["label"] == "Dark or light variant"
+    assert items["toggle-checked"]["label"] == "Check or uncheck"
 
-    t.action("set-theme", theme="dark")
+    t.action("toggle-theme")
     t.action("toggle-checked")
     assert dict(t.shape(rid).props) == {"theme": "dark", "checked": True}
     assert 'fill="#1f2933"' in t.svg_of(rid)

@@ -86,6 +86,8 @@ def test_first_paint_module_carries_the_cores_replies() -> None:
     assert data == json.loads(json.loads(literal.group(1)))
     assert data["new"]["ok"] is True and data["palette"]["ok"] is True
     assert "Page 1" == data["new"]["ui"]["page"]["name"]
+    # The action registry's page-facing part: the edit bar, key map, labels.
+    assert "toggle-lock" in data["actions"]["actions"] and data["actions"]["keys"]
     names = [kind["name"] for kind in data["palette"]["kinds"]]
     assert "rectangle" in names and "image" not in names
     assert all(kind["svg"].startswith("<svg") for kind in data["palette"]["kinds"])

@@ -1,7 +1,7 @@
 // The canvas context menu: right-click (or Shift+F10 / the ContextMenu key,
-// which keys.py turns into the same `context-menu` action). Python selects
+// which the key map (src/linework/editor/actions/keymap.py) turns into the same `context-menu` action). Python selects
 // what was clicked and answers with the entries, their arguments and whether
-// each can run (request "context-menu", src/linework/editor/actions.py); this
+// each can run (request "context-menu", src/linework/editor/actions/menu.py); this
 // only shows them and sends the chosen action. DOM built with createElement.
 
 import { toPage } from "./input.js";

@@ -112,7 +112,7 @@ export function createEditor({ call, svg, canvas }) {
   return {
     send,
     present,
-    /** Run a named action (src/linework/editor/actions.py). */
+    /** Run a named action (src/linework/editor/actions/). */
     action: (name, args = {}) => send({ type: "action", name, args }),
     onUi(fn) { uiListeners.add(fn); if (ui) fn(ui, null); },
     onRequest(fn) { requestListeners.add(fn); },

@@ -1,8 +1,8 @@
 // The keyboard shortcuts panel, filled from the core's `help` request.
 
-const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+import { keysText as modKey } from "./actions.js";
+
 // The core writes "Mod+" (Ctrl, or Cmd on macOS); the panel shows the real key.
-const modKey = (text) => (MAC ? text.replaceAll("Mod+", "⌘") : text.replaceAll("Mod+", "Ctrl+"));
 
 export function createHelp() {
   const dialog = document.createElement("dialog");
@@ -20,7 +20,7 @@ export function createHelp() {
   table.append(body);
   const note = document.createElement("p");
   note.className = "hint";
-  note.textContent = `Space+drag or the middle button pans; ${MAC ? "⌘" : "Ctrl+"}wheel zooms.`;
+  note.textContent = `Space+drag or the middle button pans; ${modKey("Mod+")}wheel zooms.`;
   const form = document.createElement("form");
   form.method = "dialog";
   const close = document.createElement("button");

@@ -2,6 +2,7 @@
 // geometry (from ui.style / ui.props), or the page's grid when nothing is
 // selected. Every control has a label; a change sends one action.
 
+import { labelOf } from "./actions.js";
 import { assign, assignAttr } from "./assign.js";
 
 const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond",
@@ -236,12 +237,12 @@ export function createProperties({ root, editor }) {
   });
 
   s = section("Selection", has);
-  const lockButton = button(s, "Lock", "toggle-lock");
-  button(s, "Copy style", "copy-style");
-  const pasteStyle = button(s, "Paste style", "paste-style");
+  const lockButton = button(s, labelOf("lock"), "toggle-lock");
+  button(s, labelOf("copy-style"), "copy-style");
+  const pasteStyle = button(s, labelOf("paste-style"), "paste-style");
   fields.push({
     update(u) {
-      assign(lockButton, "textContent", u.props.locked ? "Unlock" : "Lock");
+      assign(lockButton, "textContent", labelOf(u.props.locked ? "unlock" : "lock"));
       assign(pasteStyle, "disabled", !u.enabled["paste-style"]);
     },
   });

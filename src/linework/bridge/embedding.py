@@ -247,19 +247,6 @@ def read_only(session: Session, message: dict[str, Any]) -> Reply:
 _VIEW_EVENTS: Final = frozenset(
     {"refresh", "idle", "pointermove", "pointerup", "pointercancel"}
 )
-_VIEW_ACTIONS: Final = frozenset(
-    {
-        "set-page",
-        "next-page",
-        "previous-page",
-        "zoom-fit",
-        "zoom-in",
-        "zoom-out",
-        "escape",
-        "select-none",
-        "help",
-    }
-)
 #: Message types that replace the document with a new, empty one.
 _NEW_TYPES: Final = frozenset({"new", "file-new"})
 
@@ -281,10 +268,14 @@ def check_read_only(session: Session, message: dict[str, Any]) -> None:
     etype = event.get("type") if isinstance(event, dict) else None
     if etype in _VIEW_EVENTS:
         return
+    # The actions whose records say ``viewer`` (linework.editor.actions); read
+    # here only once a session is read-only, so start-up imports no editor.
+    from linework.editor.actions import REGISTRY
+
     if (
         etype == "action"
         and isinstance(event, dict)
-        and event.get("name") in _VIEW_ACTIONS
+        and event.get("name") in REGISTRY.viewer_actions
     ):
         return
     raise LineworkError("LW-E0502", "The viewer does not edit.")

@@ -4,7 +4,8 @@
 ``set-theme`` switches the selected mockups and person cards between their
 dark and light look; ``toggle-checked`` ticks or clears the selected
 checkboxes, radio buttons and switches (all to the opposite of the first).
-Each is one undo step; both show in the context menu of such a selection.
+Each is one undo step; the records in ``editor.actions.diagrams`` put them
+(and ``toggle-theme``) in the context menu of such a selection.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ THEMED: Final = frozenset(
 CHECKABLE: Final = frozenset({"mockup-checkbox", "mockup-radio", "mockup-toggle"})
 
 
-def _targets(ed: Editor, args: Args, kinds: frozenset[str]) -> list[Shape]:
+def targets(ed: Editor, args: Args, kinds: frozenset[str]) -> list[Shape]:
     raw = args.get("ids")
     ids = raw if isinstance(raw, list) else list(ed.session.selection)
     doc = ed.document
@@ -54,14 +55,14 @@ def set_theme(ed: Editor, args: Args) -> None:
     theme = args.get("theme")
     if theme not in ("dark", "light"):
         raise CommandError("argument 'theme' must be 'dark' or 'light'")
-    shapes = _targets(ed, args, THEMED)
+    shapes = targets(ed, args, THEMED)
     value = "dark" if theme == "dark" else None  # light is the default look
     ed.apply(set_props(ed.document, [s.id for s in shapes], {"theme": value}), "Theme")
 
 
 def toggle_checked(ed: Editor, args: Args) -> None:
     """Tick or clear the selected checkboxes, radio buttons and switches."""
-    shapes = _targets(ed, args, CHECKABLE)
+    shapes = targets(ed, args, CHECKABLE)
     if not shapes:
         return
     on = shapes[0].props.get("checked") is not True
@@ -72,34 +73,3 @@ ACTIONS: Final[dict[str, Callable[[Editor, Args], None]]] = {
     "set-theme": set_theme,
     "toggle-checked": toggle_checked,
 }
-
-
-def menu_items(ed: Editor) -> list[dict[str, Any]]:
-    """Return the context menu entries for selected mockups (or none)."""
-    themed = _targets(ed, {}, THEMED)
-    if not themed:
-        return []
-    dark = all(s.props.get("theme") == "dark" for s in themed)
-    items: list[dict[str, Any]] = [{"separator": True}]
-    items.append(
-        {
-            "action": "set-theme",
-            "label": "Light variant" if dark else "Dark variant",
-            "shortcut": "",
-            "enabled": True,
-            "args": {"theme": "light" if dark else "dark"},
-        }
-    )
-    checkable = [s for s in themed if s.kind in CHECKABLE]
-    if checkable:
-        on = checkable[0].props.get("checked") is True
-        items.append(
-            {
-                "action": "toggle-checked",
-                "label": "Uncheck" if on else "Check",
-                "shortcut": "",
-                "enabled": True,
-                "args": {},
-            }
-        )
-    return items

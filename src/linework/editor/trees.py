@@ -3,9 +3,9 @@
 
 Each lays out the tree under the selection (one shape: it and everything
 connected below it; several: exactly those) as ``commands.trees`` describes,
-in one undo step, keeping the selection. They show in the toolbar's arrange
-group, in the context menu of a selected shape with connectors, and in
-``ui.enabled``.
+in one undo step, keeping the selection. Their records
+(``editor.actions.diagrams``) put them on the edit bar, in the context menu of
+a selected shape with connectors, and in ``ui.enabled``.
 """
 
 from __future__ import annotations
@@ -52,27 +52,3 @@ def enabled(ed: Editor) -> dict[str, bool]:
         for r in ed.session.selection[:200]
     )
     return {"tidy-tree": on, "tidy-tree-lr": on}
-
-
-def menu_items(ed: Editor) -> list[dict[str, Any]]:
-    """Return the context menu entries for a selected tree (or none)."""
-    on = enabled(ed)
-    if not on["tidy-tree"]:
-        return []
-    return [
-        {"separator": True},
-        {
-            "action": "tidy-tree",
-            "label": "Tidy tree (top-down)",
-            "shortcut": "",
-            "enabled": True,
-            "args": {},
-        },
-        {
-            "action": "tidy-tree-lr",
-            "label": "Tidy tree (left to right)",
-            "shortcut": "",
-            "enabled": True,
-            "args": {},
-        },
-    ]
