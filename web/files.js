@@ -173,6 +173,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   async function newFromTemplate(name = null) {
     return exclusive("new-from-template", async () => {
       const chosen = name ?? (await chooseTemplate(rpc));
+      // The gallery was open until now: a request that comes next is a new
+      // ask (from the menu or toolbar), not the echo of this one.
+      lastAction = { name: "", at: 0 };
       if (chosen === null) return false;
       if (!(await mayDiscard())) return false;
       adopt(await call(rpc, { type: "file-template", name: chosen, canvas: canvasSize() }));

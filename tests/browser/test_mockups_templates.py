@@ -262,7 +262,7 @@ def test_dark_variant_from_the_context_menu(editor_app: App) -> None:
     action(app, "add-shape", kind="mockup-button", x=300, y=300)
     (rid,) = ui(app)["selection"]
     app.page.mouse.click(*screen(app, 300, 300), button="right")
-    app.page.click("[data-role=context-menu] button[data-action=set-theme]")
+    app.page.click("[data-role=context-menu] button[data-action=toggle-theme]")
     settle(app)
 
     (button,) = [e for e in elements(app) if e["id"] == rid]
