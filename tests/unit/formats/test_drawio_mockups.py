@@ -165,3 +165,43 @@ def test_no_draw_io_mockup_shape_in_the_corpus_is_unmapped() -> None:
                 name = str(r.extra.get(EXTRA_SHAPE_KEY, "")) + str(stencil)
                 assert "mockup" not in name, (path.name, name)
     assert seen > 30
+
+
+@pytest.mark.parametrize(
+    ("uid", "kind"),
+    [
+        ("com.gliffy.shape.ui.ui_v3.forms_controls.button", "mockup-button"),
+        ("com.gliffy.shape.ui.ui_v3.forms_controls.checkbox", "mockup-checkbox"),
+        ("com.gliffy.shape.ui.ui_v3.containers_content.browser", "mockup-browser"),
+        ("com.gliffy.shape.orgchart.orgchart_v1.default.employee", "person-card"),
+    ],
+)
+def test_gliffy_mockup_and_org_chart_stencils_import_as_kinds(
+    uid: str, kind: str
+) -> None:
+    """A Gliffy object with a UI or org chart uid becomes the matching kind."""
+    import json
+
+    from linework.formats import gliffy
+
+    body = {
+        "contentType": "application/gliffy+json",
+        "version": "1.3",
+        "stage": {
+            "objects": [
+                {
+                    "x": 10,
+                    "y": 20,
+                    "width": 120,
+                    "height": 40,
+                    "uid": uid,
+                    "id": 1,
+                    "graphic": {"type": "Shape", "Shape": {"tid": "x"}},
+                }
+            ]
+        },
+    }
+    result = gliffy.read(json.dumps(body).encode())
+    (shape,) = [r for r in result.doc.records.values() if isinstance(r, Shape)]
+
+    assert shape.kind == kind and result.unmapped == 0
