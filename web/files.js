@@ -9,6 +9,7 @@
 // Dirty state comes from the core's replies (ui.dirty), observed on the RPC.
 
 import { confirmAction, confirmDiscard, showDialog } from "./dialogs.js";
+import { chooseTemplate } from "./templates.js";
 import { LineworkError, asLineworkError } from "./errors.js";
 import { download, printSvg, rasterize } from "./export.js";
 import { isTyping, onAction, onKey } from "./keys.js";
@@ -159,6 +160,21 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     return exclusive("new", async () => {
       if (!(await mayDiscard())) return false;
       adopt(await call(rpc, { type: "file-new" }));
+      return true;
+    }).catch((error) => showError(error, "open"));
+  }
+
+  /** New from template: pick one in the gallery, then (as New) ask about
+   * unsaved changes and open it as a new untitled document. */
+  async function newFromTemplate(name = null) {
+    return exclusive("new-from-template", async () => {
+      const chosen = name ?? (await chooseTemplate(rpc));
+      // The gallery was open until now: a request that comes next is a new
+      // ask (from the menu or toolbar), not the echo of this one.
+      lastAction = { name: "", at: 0 };
+      if (chosen === null) return false;
+      if (!(await mayDiscard())) return false;
+      adopt(await call(rpc, { type: "file-template", name: chosen, canvas: canvasSize() }));
       return true;
     }).catch((error) => showError(error, "open"));
   }
@@ -462,6 +478,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   const run = (name, task) => exclusive(name, task).catch((error) => showError(error, "export"));
   const commands = {
     new: () => newDocument(),
+    "new-from-template": () => newFromTemplate(),
     open: () => chooseFile(),
     save: () => save({}),
     "save-as": () => save({ as: true }),

@@ -67,6 +67,7 @@ _ENTRIES: Final[tuple[ErrorCode, ...]] = (
     ErrorCode("LW-E0105", "open", "The file has too many elements to open."),
     ErrorCode("LW-E0106", "open", "The file is nested too deeply to open safely."),
     ErrorCode("LW-E0107", "open", "The file is not valid UTF-8 text."),
+    ErrorCode("LW-E0108", "open", "There is no template of that name."),
     # 02xx: imports of other formats
     ErrorCode("LW-E0200", "import", "The draw.io file could not be read."),
     ErrorCode("LW-E0201", "import", "The Gliffy file could not be read."),

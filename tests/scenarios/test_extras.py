@@ -176,7 +176,8 @@ def test_context_menu_front_back_lock_style() -> None:
 
 
 def test_context_menu_on_empty_canvas() -> None:
-    """Empty canvas: the selection clears; Paste, Select all, Add text here."""
+    """Empty canvas: the selection clears; Paste, Select all, Add text here,
+    New from template…."""
     t = two_shapes()
     t.action("select", ids=["shape:1"])
 
@@ -184,7 +185,9 @@ def test_context_menu_on_empty_canvas() -> None:
 
     assert [] == t.selection
     assert "canvas" == menu(t)["target"]
-    assert ["Paste", "Select all", "Add text here"] == list(items(t))
+    assert ["Paste", "Select all", "Add text here", "New from template…"] == list(
+        items(t)
+    )
     assert not items(t)["Paste"]["enabled"]
 
     choose(t, "Select all")

@@ -36,12 +36,13 @@ for info in pkgutil.walk_packages(linework.__path__, "linework."):
 # Warm the caches the first calls fill (palette previews, text metrics) with
 # an Api the worker never sees: its session is dropped here.
 api = linework.bridge.create_api()
-for kind in ("warm", "palette", "new"):
+for kind in ("warm", "palette", "new", "templates"):
     reply = api.dispatch(json.dumps({"type": kind}))
     if reply.get("ok") is not True:
         raise RuntimeError(f"warming {kind!r} failed: {reply}")
 # The wheel's files are not part of a memory snapshot: what the core reads
-# from them (the text metrics tables, one per family) must be in memory now.
+# from them (the text metrics tables, one per family; the templates, read by
+# "templates" above) must be in memory now.
 import linework.text.metrics
 for family in linework.text.metrics.FAMILIES:
     linework.text.metrics._faces(family)

@@ -184,7 +184,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
   // final before Python starts; the core's live `new` below repaints the same.
   editor.present(firstPaint.new);
   canvas.fitShown(1);
-  palette.show(firstPaint.palette.kinds);
+  palette.show(firstPaint.palette.kinds, firstPaint.palette.libraries);
 
   // --- start with an empty page --------------------------------------------------
   const started = ready.then(async () => {

@@ -14,8 +14,10 @@ import { parseFragments } from "../safe-svg.js";
 import { toPage } from "./input.js";
 import { createIconLibraries } from "./palette-icons.js";
 
+// The sections when the core's reply names none (an older snapshot); the
+// `palette` reply's `libraries` (id, title, keywords) win.
 const LIBRARIES = [["basic", "Basic shapes"], ["flowchart", "Flowchart"], ["uml", "UML"], ["er", "ER"],
-  ["bpmn", "BPMN"], ["c4", "C4"]];
+  ["bpmn", "BPMN"], ["c4", "C4"], ["mockups", "Mockups"], ["orgchart", "Org chart"]];
 const DRAG_PX = 4;
 
 export function createPalette({ root, svg, canvas, editor, call }) {
@@ -38,6 +40,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   none.hidden = true;
   const entries = [];
   const coreSections = new Map();
+  let libraries = LIBRARIES.map(([id, title]) => ({ id, title, keywords: [] }));
   const coreEnabled = new Map(LIBRARIES.map(([id]) => [id, true]));
 
   /** The part of the page on screen, in page units: the core places a
@@ -55,7 +58,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   });
   root.append(search, moreButton, sections, icons.results, none);
 
-  function entry(kind) {
+  function entry(kind, sectionWords = []) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "shape";
@@ -70,7 +73,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     }
     preview.setAttribute("aria-hidden", "true");
     button.append(preview);
-    const words = [kind.name, kind.title, ...kind.keywords].join(" ").toLowerCase();
+    const words = [kind.name, kind.title, ...kind.keywords, ...sectionWords].join(" ").toLowerCase();
     entries.push({ button, words });
     wireDrag(button, {
       name: kind.name,
@@ -261,7 +264,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   // --- More shapes: libraries on and off for this session --------------------------
   moreButton.addEventListener("click", async () => {
     const libs = [
-      ...LIBRARIES.map(([id, title]) => ({ id, title, on: coreEnabled.get(id) })),
+      ...libraries.map(({ id, title }) => ({ id, title, on: coreEnabled.get(id) })),
       ...icons.catalog.map((lib) => ({
         id: lib.id, title: `${lib.title} (${lib.count.toLocaleString("en")})`, on: icons.isEnabled(lib.id),
       })),
@@ -283,10 +286,16 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     moreButton.focus();
   });
 
-  /** Fill the palette from a `palette` reply's kinds (once). */
-  function show(allKinds) {
+  /** Fill the palette from a `palette` reply's kinds and sections (once). */
+  function show(allKinds, sectionList) {
     if (root.dataset.loaded) return;
-    for (const [library, title] of LIBRARIES) {
+    if (Array.isArray(sectionList) && sectionList.length) {
+      libraries = sectionList.map((l) => ({
+        id: String(l.id), title: String(l.title), keywords: (l.keywords ?? []).map(String),
+      }));
+      for (const { id } of libraries) if (!coreEnabled.has(id)) coreEnabled.set(id, true);
+    }
+    for (const { id: library, title, keywords } of libraries) {
       const kinds = allKinds.filter((k) => k.library === library);
       if (kinds.length === 0) continue;
       const details = document.createElement("details");
@@ -299,7 +308,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       grid.className = "palette-grid";
       grid.setAttribute("role", "group");
       grid.setAttribute("aria-label", title);
-      grid.append(...kinds.map(entry));
+      grid.append(...kinds.map((k) => entry(k, keywords)));
       details.append(summary, grid);
       sections.append(details);
       coreSections.set(library, details);
@@ -314,7 +323,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     if (root.dataset.loaded) return;
     const reply = await call({ type: "palette" });
     if (!reply.ok) throw new Error(reply.detail ?? "palette");
-    show(reply.kinds);
+    show(reply.kinds, reply.libraries);
   }
 
   return {

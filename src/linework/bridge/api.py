@@ -23,6 +23,7 @@ from linework.bridge import (
     filing,
     pasting,
     picturing,
+    templating,
     viewer,
     workbench,
 )
@@ -53,6 +54,8 @@ HANDLERS.update(embedding.HANDLERS)
 HANDLERS.update(pasting.HANDLERS)
 # Pictures: insert or open? (web/editor/pictures.js).
 HANDLERS.update(picturing.HANDLERS)
+# The template gallery: list and open (web/templates.js).
+HANDLERS.update(templating.HANDLERS)
 
 # Replies with unexpected errors keep a short detail: enough to report a bug,
 # never the document.

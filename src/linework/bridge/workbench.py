@@ -117,8 +117,13 @@ _cache: list[dict[str, Any]] = []
 
 def palette(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     """Return the palette: ``{"ok", "kinds": [{"name", "title", "library",
-    "keywords", "default_size", "svg"}]}`` in palette order (basic, flowchart)."""
-    from linework.shapes import DEFAULT_KINDS
+    "keywords", "default_size", "svg"}], "libraries": [{"id", "title",
+    "keywords"}]}`` in palette order (basic, flowchart, mockups, org chart).
+
+    ``libraries`` names the sections: the page builds one per entry, and a
+    section's keywords find every shape in it.
+    """
+    from linework.shapes import DEFAULT_KINDS, LIBRARIES
 
     if not _cache:
         _cache.extend(
@@ -140,7 +145,11 @@ def palette(session: Session, message: dict[str, Any]) -> dict[str, Any]:
                 default=len(_cache) - 1,
             )
             _cache[at + 1 : at + 1] = _preset_entries(library)
-    return {"ok": True, "kinds": _cache}
+    libraries = [
+        {"id": lib, "title": title, "keywords": list(words)}
+        for lib, title, words in LIBRARIES
+    ]
+    return {"ok": True, "kinds": _cache, "libraries": libraries}
 
 
 def memory(session: Session, message: dict[str, Any]) -> dict[str, Any]:

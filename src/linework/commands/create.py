@@ -63,8 +63,9 @@ def add_shape(
         kind: The kind's name; unknown names are kept (drawn as rectangles).
         center: Centre of a shape of the kind's default size.
         box: An explicit box instead (wins over ``center``).
-        text: The label.
-        style: The style.
+        text: The label (empty: the kind's ``default_text``, if it has one
+            and no ``props`` are given).
+        style: The style (the default: the kind's ``default_style``, if any).
         grid: Snap the top-left corner to this grid when given.
         kinds: The kinds registry (for the default size).
         props: Per-kind data (an image's ``src``; an icon's SVG and origin).
@@ -81,6 +82,14 @@ def add_shape(
         text = start_text
     if style is DEFAULT_STYLE and start_style:
         style = replace(style, **start_style)
+    if not text and not props:
+        # A mockup button says "Button", a person card "Name / Role".
+        default = getattr(kind_of(kind, kinds), "default_text", "")
+        text = default if isinstance(default, str) else ""
+    if style is DEFAULT_STYLE:
+        # A form control's caption reads from the left.
+        own = getattr(kind_of(kind, kinds), "default_style", None)
+        style = own if isinstance(own, Style) else style
     if box is None:
         w, h = kind_of(kind, kinds).default_size
         c = center if center is not None else Vec(w / 2, h / 2)

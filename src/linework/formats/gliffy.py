@@ -27,6 +27,7 @@ from linework.errors import LineworkError
 from linework.formats import limits, notations, pictures, richhtml, stencils
 from linework.formats.colours import css_colour
 from linework.formats.containment import adopt_lying_inside
+from linework.formats.gliffy_mockups import GLIFFY_MOCKUP_KINDS
 from linework.formats.imports import ImportResult, unmapped_warning
 from linework.formats.jsonerrors import json_problem, unique_keys
 from linework.formats.lenient import arr as _list
@@ -154,6 +155,8 @@ _KINDS: Final[dict[str, str]] = {
     "uml.activity": "uml-action",
     "uml.system_boundary": "uml-boundary",
     "uml.destroy": "uml-destroy",
+    # UI mockups and org charts (formats.gliffy_mockups)
+    **GLIFFY_MOCKUP_KINDS,
     # stencils (``tid``), used when the uid is unknown
     "stencil.rectangle": "rectangle",
     "stencil.round_rectangle": "rounded-rectangle",

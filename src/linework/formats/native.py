@@ -58,15 +58,24 @@ VERSION: Final = 1
 #: containers stays a 1.0 file byte for byte; readers of 1.0 keep the key.
 #: 1.2 adds list-valued shape props: the rows of UML classes and ER tables
 #: (``rows``, ``compartments``), a lifeline's ``activations``, a fragment's
-#: ``dividers`` (docs/file-format.md, "UML and ER"); and the UML, ER, BPMN, C4
-#: and floor-plan wall kinds (``uml-*``, ``er-*``, ``bpmn-*``, ``c4-*``,
-#: ``floorplan-*``) and their props; and rich labels (``"rich"`` on shapes and
+#: ``dividers`` (docs/file-format.md, "UML and ER"); the UML, ER, BPMN, C4,
+#: mockup, org chart and floor-plan wall kinds (``uml-*``, ``er-*``,
+#: ``bpmn-*``, ``c4-*``, ``mockup-*``, ``person-card``, ``floorplan-*``) and
+#: their props; and rich labels (``"rich"`` on shapes and
 #: connector labels: paragraphs of formatted runs beside the plain ``"text"``;
 #: a 1.0/1.1 reader keeps the key and shows the text); and the arrowhead
 #: sizes ``start_arrow_size``/``end_arrow_size`` of connectors.
 MINOR: Final = 2
 #: Kind name prefixes of 1.2; a file using one says minor 2.
-_KINDS_1_2: Final = ("uml-", "er-", "bpmn-", "c4-", "floorplan-")
+_KINDS_1_2: Final = (
+    "uml-",
+    "er-",
+    "bpmn-",
+    "c4-",
+    "floorplan-",
+    "mockup-",
+    "person-card",
+)
 MEDIA_TYPE: Final = "application/vnd.linework+json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]

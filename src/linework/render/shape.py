@@ -7,7 +7,7 @@ from dataclasses import replace
 from linework.formats import pictures
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.links import safe_link
-from linework.model import Shape, Style, frozen_map
+from linework.model import DEFAULT_STYLE, Shape, Style, frozen_map
 from linework.model.rich import RichText, rich_for
 from linework.render.paint import dasharray
 from linework.render.richtext import RichLayout, layout_rich, rich_nodes
@@ -31,11 +31,12 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
         children.extend(header_nodes(shape))
         children.extend(row_nodes(shape))
     elif shape.text:
+        text_style = readable_text_style(shape)
         rich = rich_for(shape.text, shape.rich)
         label = _band_label(shape) or (
-            rich_nodes(_rich_layout(shape, rich), st)
+            rich_nodes(_rich_layout(shape, rich), text_style)
             if rich is not None
-            else text_nodes(label_layout(shape), st)
+            else text_nodes(label_layout(shape), text_style)
         )
         link = safe_link(shape.link) if shape.link else None
         if link and label:
@@ -62,6 +63,75 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     return SvgNode("g", tuple(attrs), tuple(children))
 
 
+#: Light text for dark fills (the default font colour is dark).
+LIGHT_TEXT = "#ffffff"
+
+
+def _luminance(colour: str) -> float | None:
+    """Return the relative luminance (WCAG) of ``#rgb``/``#rrggbb``, else None."""
+    c = colour.strip()
+    if len(c) == 4 and c[0] == "#":
+        c = "#" + "".join(ch * 2 for ch in c[1:])
+    if len(c) != 7 or c[0] != "#":
+        return None
+    try:
+        rgb = [int(c[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    except ValueError:
+        return None
+    lin = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def prefers_light_text(fill: str) -> bool:
+    """Return whether white text contrasts more with ``fill`` than the default.
+
+    >>> prefers_light_text("#1f2933"), prefers_light_text("#ffffff")
+    (True, False)
+    """
+    lum = _luminance(fill)
+    dark = _luminance(DEFAULT_STYLE.font_color)
+    if lum is None or dark is None:
+        return False
+    # WCAG contrast ratios of the fill against white and the default colour.
+    return 1.05 / (lum + 0.05) > (lum + 0.05) / (dark + 0.05)
+
+
+def readable_text_style(shape: Shape) -> Style:
+    """Return the style the label is drawn with: readable on the shape's fill.
+
+    The one place the rule lives, for every kind: a label inside its shape
+    whose font colour the user never set (the default) turns white on a dark
+    fill. The fill is the kind's ``surface_fill`` where it has one (a dark
+    mockup paints its own surface), else the style's. A colour the user set
+    is always kept.
+    """
+    st = shape.style
+    if st.font_color != DEFAULT_STYLE.font_color or st.label_position != "inside":
+        return st
+    surface = getattr(kind_of(shape.kind), "surface_fill", None)
+    fill = surface(shape) if callable(surface) else st.fill
+    if not isinstance(fill, str) or fill == "none":
+        return st
+    if not prefers_light_text(fill):
+        return st
+    return _light(st)
+
+
+_LIGHT: dict[int, tuple[Style, Style]] = {}
+
+
+def _light(st: Style) -> Style:
+    """Return ``st`` with white text (memoized per record, like the body attrs)."""
+    hit = _LIGHT.get(id(st))
+    if hit is not None and hit[0] is st:
+        return hit[1]
+    out = replace(st, font_color=LIGHT_TEXT)
+    if len(_LIGHT) >= 4096:
+        _LIGHT.clear()
+    _LIGHT[id(st)] = (st, out)
+    return out
+
+
 def _band_label(shape: Shape) -> list[SvgNode] | None:
     """Return the title of a lane whose header runs down its left side, turned.
 
@@ -75,7 +145,7 @@ def _band_label(shape: Shape) -> list[SvgNode] | None:
     c = band.center
     turned = Box(c.x - band.h / 2, c.y - band.w / 2, band.h, band.w)
     layout = layout_in(shape.text, turned, shape.style, wrap=shape.style.wrap)
-    nodes = text_nodes(layout, shape.style)
+    nodes = text_nodes(layout, readable_text_style(shape))
     return [node("g", *nodes, transform=f"rotate(-90 {fmt(c.x)} {fmt(c.y)})")]
 
 

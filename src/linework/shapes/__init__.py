@@ -17,7 +17,7 @@ from linework.shapes.geometry import (
     to_page,
 )
 from linework.shapes.image import is_safe_image_src
-from linework.shapes.kind import KindBase, Library, ShapeKind
+from linework.shapes.kind import LIBRARIES, KindBase, Library, ShapeKind
 from linework.shapes.registry import DEFAULT_KINDS, FALLBACK_KIND, KINDS, kind_of
 from linework.shapes.star import star_points
 
@@ -25,6 +25,7 @@ __all__ = [
     "DEFAULT_KINDS",
     "FALLBACK_KIND",
     "KINDS",
+    "LIBRARIES",
     "KindBase",
     "Library",
     "ShapeKind",

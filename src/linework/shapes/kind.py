@@ -17,8 +17,29 @@ from linework.model import Shape
 from linework.svg import AttrValue, SvgNode, node, path_d
 
 Library: TypeAlias = Literal[
-    "basic", "flowchart", "uml", "er", "bpmn", "c4", "floorplan"
+    "basic",
+    "flowchart",
+    "uml",
+    "er",
+    "bpmn",
+    "c4",
+    "mockups",
+    "orgchart",
+    "floorplan",
 ]
+
+#: Palette sections in order: (library, title, search keywords every entry of
+#: the section also answers to). Floor-plan walls are import-only.
+LIBRARIES: tuple[tuple[Library, str, tuple[str, ...]], ...] = (
+    ("basic", "Basic shapes", ()),
+    ("flowchart", "Flowchart", ("flowchart",)),
+    ("uml", "UML", ("uml",)),
+    ("er", "ER", ("entity relationship", "erd")),
+    ("bpmn", "BPMN", ("bpmn",)),
+    ("c4", "C4", ("c4",)),
+    ("mockups", "Mockups", ("mockup", "wireframe", "ui")),
+    ("orgchart", "Org chart", ("org chart", "organization")),
+)
 
 COMPASS: tuple[tuple[str, Vec], ...] = (
     ("n", Vec(0.0, -1.0)),

@@ -36,7 +36,9 @@ from linework.shapes.flowchart import (
 from linework.shapes.icon import ICON
 from linework.shapes.image import IMAGE
 from linework.shapes.kind import ShapeKind
+from linework.shapes.mockup import MOCKUP_KINDS
 from linework.shapes.note import NOTE
+from linework.shapes.orgchart import ORGCHART_KINDS
 from linework.shapes.polygons import (
     BLOCK_ARROW,
     CALLOUT,
@@ -110,6 +112,8 @@ DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
     *BPMN_KINDS,
     *C4_KINDS,
     *FLOORPLAN_KINDS,
+    *MOCKUP_KINDS,
+    *ORGCHART_KINDS,
 )
 
 #: The default kinds by name (read-only).

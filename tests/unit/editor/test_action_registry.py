@@ -92,6 +92,8 @@ TOOLBAR = [
         "distribute-v",
     ],
     ["toggle-lock", "copy-style", "paste-style"],
+    ["tidy-tree", "tidy-tree-lr"],  # issue 11: org charts
+    ["new-from-template"],  # issue 11: the template gallery
 ]
 
 

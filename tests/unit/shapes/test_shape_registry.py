@@ -114,12 +114,28 @@ C4 = (
     "c4-container-boundary",
 )
 FLOORPLAN = ("floorplan-wall-corner", "floorplan-wall-u")
+MOCKUPS = (
+    "mockup-browser",
+    "mockup-phone",
+    "mockup-navbar",
+    "mockup-button",
+    "mockup-input",
+    "mockup-dropdown",
+    "mockup-checkbox",
+    "mockup-radio",
+    "mockup-toggle",
+    "mockup-slider",
+    "mockup-tabs",
+    "mockup-table",
+    "mockup-image",
+)
+ORGCHART = ("person-card",)
 
 
 def test_names_are_pinned() -> None:
     """Renaming, dropping or reordering a kind fails here: names are stored in files."""
 
-    expected = BASIC + FLOWCHART + UML + ER + BPMN + C4 + FLOORPLAN
+    expected = BASIC + FLOWCHART + UML + ER + BPMN + C4 + FLOORPLAN + MOCKUPS + ORGCHART
 
     assert expected == tuple(k.name for k in DEFAULT_KINDS)
 
@@ -127,7 +143,7 @@ def test_names_are_pinned() -> None:
 def test_libraries() -> None:
     """Each kind sits in the palette section the issue lists it under."""
 
-    expected = (BASIC, FLOWCHART, UML, ER, BPMN, C4, FLOORPLAN)
+    expected = (BASIC, FLOWCHART, UML, ER, BPMN, C4, FLOORPLAN, MOCKUPS, ORGCHART)
 
     actual = (
         tuple(k.name for k in DEFAULT_KINDS if k.library == "basic"),
@@ -137,6 +153,8 @@ def test_libraries() -> None:
         tuple(k.name for k in DEFAULT_KINDS if k.library == "bpmn"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "c4"),
         tuple(k.name for k in DEFAULT_KINDS if k.library == "floorplan"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "mockups"),
+        tuple(k.name for k in DEFAULT_KINDS if k.library == "orgchart"),
     )
     assert expected == actual
 

@@ -21,6 +21,7 @@ them with ``ui.request`` so one toolbar handler can send every button here.
 | new, open, save, export | :mod:`.file` |
 | swimlane lanes | :mod:`.containers` |
 | UML and ER: rows, lifeline bars, relation presets | :mod:`.uml` |
+| tidy tree, mockup variants, templates | :mod:`.diagrams` |
 
 Made from the records: the key map (:mod:`.keymap`), the ``?`` panel
 (:mod:`.help`), the context menu (:mod:`.menu`), ``ui.enabled``, the edit
@@ -37,6 +38,7 @@ from linework.editor.actions import (
     arrange,
     connectors,
     containers,
+    diagrams,
     edit,
     file,
     format,
@@ -70,6 +72,7 @@ REGISTRY: Final = Registry(
         *insert.SPECS,
         *containers.SPECS,
         *uml.SPECS,
+        *diagrams.SPECS,
         *text.SPECS,
         *connectors.SPECS,
         *format.SPECS,

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from linework.formats import htmltext, limits, notations, stencils
+from linework.formats.drawio import mockups
 from linework.formats.drawio.cells import Cell, Geo
 from linework.formats.drawio.names import (
     EXTRA_SHAPE_KEY,
@@ -77,6 +78,11 @@ def build_shape(
     extra: dict[str, Any] = {}
     if "group" in c.names:
         kind = "text"  # a labelled group: the label stays, no outline
+    mock = mockups.drawio_kind(shape_name, st)
+    if mock is not None and "group" not in c.names:
+        # A mockup widget, a part of one, or an org chart card.
+        kind, mapped = mock[0], True
+        props.update(mock[1])
     if kind == "image":
         src = image_src(st.get("image"))
         if src is None:

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from linework.formats import htmltext, limits, notations, richhtml, stencils
-from linework.formats.drawio import names, styles
+from linework.formats.drawio import mockups, names, styles
 from linework.formats.drawio.containers import lane_pairs
 from linework.formats.drawio.names import PORT_ANCHORS
 from linework.formats.drawio.uml import (
@@ -212,6 +212,9 @@ def _shape_style(shape: Shape, html: bool) -> str:
     if base is None:
         base = notations.drawio_style(shape.kind, shape.props) or "rounded=0;"
     pairs: list[tuple[str, str]] = []
+    mock = mockups.export_pairs(shape.kind, shape.props)
+    if mock is not None:
+        base, pairs = "", mock
     lane = lane_pairs(shape)
     if lane is not None:
         base = "swimlane;"

@@ -19,6 +19,7 @@ from linework.formats.mermaid.parser import Node, Parse
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
 from linework.layout.labels import label_size
+from linework.layout.tidy import tree_as_layout
 from linework.model import (
     DEFAULT_STYLE,
     Attached,
@@ -206,7 +207,10 @@ def build_chart(p: Parse) -> ImportResult:
     for sid, sg in p.subgraphs.items():
         tw, th = label_size(sg.title, _CONTAINER.font_size)
         lclusters.append(layout.LayoutCluster(sid, sg.parent, tw + 16.0, th + 6.0))
-    placed = layout.layered_layout(lnodes, ledges, lclusters, direction=p.direction)
+    # A plain tree (an org chart, a hierarchy) gets the tidy tree layout.
+    placed = tree_as_layout(
+        lnodes, ledges, lclusters, p.direction
+    ) or layout.layered_layout(lnodes, ledges, lclusters, direction=p.direction)
     off = Vec(MARGIN, MARGIN)
 
     records: dict[str, Record] = {page.id: page, lay.id: lay}
