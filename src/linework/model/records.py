@@ -89,6 +89,9 @@ class Shape:
     text: str = ""
     link: str = ""
     props: JsonObject = field(default_factory=_empty)
+    #: The element itself may not be moved or edited (its layer or a group
+    #: holding it can lock it too: ``commands.is_locked``).
+    locked: bool = False
     extra: JsonObject = field(default_factory=_empty)
 
 
@@ -140,6 +143,7 @@ class Connector:
     routing: Routing = "orthogonal"
     style: Style = DEFAULT_STYLE
     labels: tuple[ConnectorLabel, ...] = ()
+    locked: bool = False
     extra: JsonObject = field(default_factory=_empty)
 
 
@@ -152,6 +156,8 @@ class Group:
     layer: str
     parent: str | None = None
     z: int = 0
+    #: Locks the group and, through it, its members.
+    locked: bool = False
     extra: JsonObject = field(default_factory=_empty)
 
 

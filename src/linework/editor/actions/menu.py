@@ -127,7 +127,7 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
             _SEPARATOR,
             _item(ed, "add-text", "Add text here", "", x=at.x, y=at.y, edit=True),
         ]
-        if any(cmd.LOCK_KEY in e.extra for e in doc.elements(page)):
+        if any(e.locked for e in doc.elements(page)):
             items.append(_item(ed, "unlock", "Unlock all"))
         return {
             "action": "context-menu",

@@ -31,6 +31,7 @@ from linework.formats.drawio.styles import (
     image_src,
     label_position,
     line_style,
+    locked,
     text_style,
     wraps,
 )
@@ -182,6 +183,7 @@ def build_shape(
         text=label.text,
         link=link,
         props=frozen_map(props),
+        locked=locked(st),
         extra=frozen_map(extra),
     )
 
@@ -310,6 +312,7 @@ def build_connector(
         routing=routing,
         style=style,
         labels=tuple(labels),
+        locked=locked(st),
     )
 
 

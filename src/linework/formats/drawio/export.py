@@ -222,6 +222,8 @@ def _shape_style(shape: Shape, html: bool) -> str:
     pairs += _LABEL_POSITIONS.get(shape.style.label_position, [])
     if shape.rotation_deg:
         pairs.append(("rotation", _num(shape.rotation_deg)))
+    if shape.locked:
+        pairs.append(("locked", "1"))
     return _style_string(pairs, base)
 
 
@@ -242,6 +244,8 @@ def _connector_style(conn: Connector) -> str:
     ]
     pairs += _line_pairs(s)
     pairs += _text_pairs(s, html=True)
+    if conn.locked:
+        pairs.append(("locked", "1"))
     return _style_string(pairs, routing)
 
 
@@ -389,7 +393,7 @@ class _PageWriter:
             {
                 "id": cid,
                 "value": "",
-                "style": "group;",
+                "style": "group;locked=1;" if g.locked else "group;",
                 "vertex": "1",
                 "connectable": "0",
                 "parent": self.parent_cell(g),
