@@ -161,6 +161,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
             editor=args.editor,
             icons=args.icons,
             native=args.native,
+            imports=args.imports,
         )
     )
 
@@ -263,6 +264,7 @@ def _parser() -> argparse.ArgumentParser:
             "native",
             "the native render of 90,000 elements (tools/bench_native_render.py)",
         ),
+        ("imports", "the big and hostile imports (tools/bench_imports.py)"),
     ):
         p_bench.add_argument(
             f"--no-{flag}", dest=flag, action="store_false", help=f"skip {script}"

@@ -31,12 +31,6 @@ NATIVE_ONLY: dict[str, str] = {
     "tests/unit/seal/test_webcrypto.py": "runs web/seal.js in Node (subprocess)",
     "tests/unit/seal/test_native.py::test_seal_tree_imports_without": "subprocess",
     "tests/unit/seal/test_purecrypto.py": "checks the stand-in against cryptography",
-    "tests/unit/formats/test_hostile_json.py::test_too_many_gliffy_objects": (
-        "asserts a 10 s budget set for native speed"
-    ),
-    "tests/unit/formats/test_mermaid.py::test_300_node_chart_imports_in_bounded": (
-        "asserts a 15 s budget set for native speed (19 s on Pyodide under load)"
-    ),
 }
 
 SITE = "/tmp/site-packages"

@@ -1,5 +1,6 @@
 """``build.py bench``: start-up next to a bare Pyodide boot, the site's size, and
-the sections that tools/bench_*.py print (sealing, editor, icons, native render).
+the sections that tools/bench_*.py print (sealing, editor, icons, native render,
+imports).
 
 Figures, never pass/fail: performance targets live here, not in timed tests.
 """
@@ -30,6 +31,7 @@ class BenchOptions:
     editor: bool = True
     icons: bool = True
     native: bool = True
+    imports: bool = True
 
 
 # The sections after start-up: (flag, script under tools/), in print order.
@@ -42,6 +44,8 @@ SECTIONS = (
     ("icons", "bench_browser_icons.py"),
     # `linework render` of 9,000 and 90,000 elements (a figure, not a test).
     ("native", "bench_native_render.py"),
+    # Importing a 300-node Mermaid chart; refusing an over-cap Gliffy stage.
+    ("imports", "bench_imports.py"),
 )
 
 

@@ -1,8 +1,12 @@
+// @ts-check
 // The action records' page-facing part (src/linework/editor/actions), made by
 // the build into first-paint.js: labels, shortcuts, icons, the edit bar's
 // groups, the key map and the read-only lists. The page repeats none of them.
 
 import firstPaint from "../first-paint.js";
+
+/** @typedef {import("../first-paint.js").ActionInfo} ActionInfo */
+/** @typedef {import("../first-paint.js").KeyRule} KeyRule */
 
 const REGISTRY = firstPaint.actions;
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -13,18 +17,41 @@ export const TOOLBAR = REGISTRY.toolbar;
 /** The actions the page carries out itself (web/keys.js runs their keys). */
 export const PAGE_ACTIONS = new Set(REGISTRY.page);
 
-/** {label, shortcut, icon, viewer, embed} of a labelled action, or undefined. */
+/**
+ * {label, shortcut, icon, viewer, embed} of a labelled action, or undefined.
+ * @param {string} name
+ * @returns {ActionInfo | undefined}
+ */
 export const actionInfo = (name) => (Object.hasOwn(REGISTRY.actions, name) ? REGISTRY.actions[name] : undefined);
 
-/** "Mod+" written as this platform's key: ⌘ on macOS, else Ctrl+. */
+/**
+ * "Mod+" written as this platform's key: ⌘ on macOS, else Ctrl+.
+ * @param {string} text
+ * @returns {string}
+ */
 export const keysText = (text) => (MAC ? text.replaceAll("Mod+", "⌘") : text.replaceAll("Mod+", "Ctrl+"));
 
-/** The shortcut of an action as tooltips show it ("" for none). */
+/**
+ * The shortcut of an action as tooltips show it ("" for none).
+ * @param {string} name
+ * @returns {string}
+ */
 export const shortcutOf = (name) => keysText(actionInfo(name)?.shortcut ?? "");
 
-/** The label of an action (its name when it has none). */
+/**
+ * The label of an action (its name when it has none).
+ * @param {string} name
+ * @returns {string}
+ */
 export const labelOf = (name) => actionInfo(name)?.label || name;
 
+/**
+ * Whether a keydown matches a rule, by its key or (byCode) by its code.
+ * @param {KeyRule} rule
+ * @param {KeyboardEvent} e
+ * @param {boolean} byCode
+ * @returns {boolean}
+ */
 const matches = (rule, e, byCode) => {
   const primary = e.ctrlKey || e.metaKey;
   if (rule.primary !== primary) return false;
@@ -39,6 +66,8 @@ const matches = (rule, e, byCode) => {
  * The key map rule a keydown matches, or null: the same rules the core runs
  * (src/linework/editor/actions/keymap.py), so both agree on whose key it is.
  * web/keys.js, the page's one keydown listener, routes by it.
+ * @param {KeyboardEvent} e
+ * @returns {KeyRule | null}
  */
 export function findKey(e) {
   const primary = e.ctrlKey || e.metaKey;

@@ -9,7 +9,6 @@ asked to change locked elements leave them alone.
 """
 
 from linework.commands._base import (
-    LOCK_KEY,
     CommandError,
     ancestors,
     descendants,
@@ -86,7 +85,6 @@ __all__ = [
     "ALIGNS",
     "CONTAINER_KINDS",
     "HANDLES",
-    "LOCK_KEY",
     "MIN_SIZE",
     "ORDERS",
     "TEXT_STYLE",

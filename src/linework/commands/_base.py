@@ -1,9 +1,8 @@
 """Helpers every command shares: lookups through a transaction, locks, groups, z.
 
-Locking is stored as ``"locked": true`` in an element's ``extra`` (the model
-keeps unknown element keys there and the ``.linework`` codec writes them back
-as element keys), so the model gains no field and older readers keep the flag.
-A locked layer locks its elements; a locked group locks its members.
+An element's own lock is its ``locked`` field (``"locked": true`` in a
+``.linework`` file). A locked layer locks its elements; a locked group locks
+its members.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ from linework.model import (
 )
 from linework.shapes import bounds
 
-LOCK_KEY = "locked"
 #: Group chains deeper than this are treated as broken rather than walked.
 MAX_DEPTH = 64
 
@@ -69,8 +67,8 @@ def ancestors(doc: Transaction | Document, el: Element) -> Iterator[Group]:
 
 
 def is_flagged(el: Element) -> bool:
-    """Return whether the element itself carries the lock flag."""
-    return el.extra.get(LOCK_KEY) is True
+    """Return whether the element itself is locked (not through a group or layer)."""
+    return el.locked
 
 
 def is_locked(doc: Transaction | Document, el: Element) -> bool:

@@ -13,7 +13,6 @@ from dataclasses import replace
 from typing import Any, Final
 
 from linework.commands._base import (
-    LOCK_KEY,
     CommandError,
     connector,
     descendants,
@@ -41,7 +40,6 @@ from linework.model import (
     Shape,
     Style,
     Transaction,
-    frozen_map,
 )
 from linework.model.rich import RichText, rich_for
 
@@ -334,7 +332,7 @@ def clear_waypoints(doc: Document, ids: Iterable[str]) -> Patch:
 
 
 def set_locked(doc: Document, ids: Iterable[str], locked: bool) -> Patch:
-    """Lock or unlock elements (the flag lives in ``extra``; see ``_base``).
+    """Lock or unlock elements (their ``locked`` field).
 
     Only the named elements change: locking a group locks its members through
     the group, and unlocking the group releases them again.
@@ -344,10 +342,5 @@ def set_locked(doc: Document, ids: Iterable[str], locked: bool) -> Patch:
         el = element(doc, rid)
         if el is None or is_flagged(el) == locked:
             continue
-        extra = dict(el.extra)
-        if locked:
-            extra[LOCK_KEY] = True
-        else:
-            extra.pop(LOCK_KEY, None)
-        tx.put(replace(el, extra=frozen_map(extra)))
+        tx.put(replace(el, locked=locked))
     return tx.patch()

@@ -313,13 +313,25 @@ def _shape_rest(s: Shape) -> tuple[object, ...]:
         s.rich,
         s.link,
         s.props,
+        s.locked,
         s.extra,
     )
 
 
 def _connector_rest(c: Connector) -> tuple[object, ...]:
     """Return every field of a connector but its ends and waypoints."""
-    return (c.id, c.page, c.layer, c.parent, c.z, c.routing, c.style, c.labels, c.extra)
+    return (
+        c.id,
+        c.page,
+        c.layer,
+        c.parent,
+        c.z,
+        c.routing,
+        c.style,
+        c.labels,
+        c.locked,
+        c.extra,
+    )
 
 
 def _shift(a: Vec, b: Vec) -> Vec:

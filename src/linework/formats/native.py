@@ -164,7 +164,7 @@ _PAGE_KEYS: Final = frozenset(
     {"id", "name", "width", "height", "background", "grid", "layers", "elements"}
 )
 _LAYER_KEYS: Final = frozenset({"id", "name", "visible", "locked"})
-_COMMON_KEYS: Final = frozenset({"type", "id", "layer", "parent"})
+_COMMON_KEYS: Final = frozenset({"type", "id", "layer", "parent", "locked"})
 _SHAPE_KEYS: Final = _COMMON_KEYS | {
     "kind",
     "box",
@@ -225,6 +225,8 @@ def _element_json(e: Element) -> dict[str, Any]:
     out["layer"] = e.layer
     if e.parent:
         out["parent"] = e.parent
+    if e.locked:
+        out["locked"] = True
     match e:
         case Shape():
             out["type"] = "shape"
@@ -557,6 +559,22 @@ def _extra(o: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
     return frozen_map({k: v for k, v in o.items() if k not in known})
 
 
+def _element_extra(o: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """Return an element's unknown keys; a ``locked`` that is no boolean stays one.
+
+    Readers before the ``locked`` field kept the key in ``extra`` and locked only
+    on ``true``; any other value is kept as it was, locking nothing.
+    """
+    extra = dict(_extra(o, known))
+    if "locked" in o and not isinstance(o["locked"], bool):
+        extra["locked"] = o["locked"]
+    return extra
+
+
+def _element_locked(o: Mapping[str, Any]) -> bool:
+    return o.get("locked") is True
+
+
 def _style_and_extra(
     r: _Reader, o: Mapping[str, Any], path: str, known: frozenset[str]
 ) -> tuple[Style, dict[str, Any]]:
@@ -564,7 +582,7 @@ def _style_and_extra(
     style, unknown_style = (
         r.style(o["style"], f"{path}.style") if "style" in o else (DEFAULT_STYLE, {})
     )
-    extra = dict(_extra(o, known))
+    extra = _element_extra(o, known)
     if unknown_style:
         extra["style"] = unknown_style
     return style, extra
@@ -635,6 +653,7 @@ def _read_element(
             rich=rich,
             link=_read_text(r, o.get("link", ""), path, ".link", 2048),
             props=frozen_map(props),
+            locked=_element_locked(o),
             extra=frozen_map(extra),
         )
     if kind == "connector":
@@ -677,10 +696,17 @@ def _read_element(
             routing=routing,  # type: ignore[arg-type]
             style=style,
             labels=tuple(labels),
+            locked=_element_locked(o),
             extra=frozen_map(extra),
         )
     return Group(
-        id=rid, page=page, layer=layer, parent=parent, z=z, extra=_extra(o, _GROUP_KEYS)
+        id=rid,
+        page=page,
+        layer=layer,
+        parent=parent,
+        z=z,
+        locked=_element_locked(o),
+        extra=frozen_map(_element_extra(o, _GROUP_KEYS)),
     )
 
 

@@ -93,6 +93,9 @@ class Shape:
     rich: RichText | None = None
     link: str = ""
     props: JsonObject = field(default_factory=_empty)
+    #: The element itself may not be moved or edited (its layer or a group
+    #: holding it can lock it too: ``commands.is_locked``).
+    locked: bool = False
     extra: JsonObject = field(default_factory=_empty)
 
 
@@ -148,6 +151,7 @@ class Connector:
     routing: Routing = "orthogonal"
     style: Style = DEFAULT_STYLE
     labels: tuple[ConnectorLabel, ...] = ()
+    locked: bool = False
     extra: JsonObject = field(default_factory=_empty)
 
 
@@ -160,6 +164,8 @@ class Group:
     layer: str
     parent: str | None = None
     z: int = 0
+    #: Locks the group and, through it, its members.
+    locked: bool = False
     extra: JsonObject = field(default_factory=_empty)
 
 

@@ -10,6 +10,7 @@ from linework.editor import REGISTRY, Editor
 from linework.editor.actions import Spec
 from linework.editor.actions.keymap import parse
 from linework.editor.protocol import Key, Mods
+from linework.model import Shape
 
 #: The read-only allow-list as bridge/embedding._VIEW_ACTIONS pinned it before
 #: the records (issue 15): the viewer and a read-only embed run these only.
@@ -147,7 +148,7 @@ def test_a_key_press_runs_the_action_of_its_shortcut() -> None:
     ed.handle(
         {"type": "keydown", "key": "L", "code": "KeyL", "ctrl": True, "shift": True}
     )
-    assert "locked" in ed.document.get(shape).extra  # type: ignore[union-attr]
+    assert ed.document.typed(shape, Shape).locked
 
 
 def test_allow_lists_are_what_they_were() -> None:

@@ -1,7 +1,21 @@
-// The module build.py generates as config.js (tools/devtools/site.py: the
-// `config` dict of build()). Only a declaration: the build writes the module.
+// The shape of config.js, which build.py generates into dist/ (devtools/site.py).
+// jsconfig.json's rootDirs let `import config from "./config.js"` find this.
 
-declare const config: Readonly<{
+/** One icon library of the build's catalog (tools/icon_libraries.py). */
+export interface IconLibrary {
+  id: string;
+  title: string;
+  count: number;
+  [key: string]: unknown;
+}
+
+export interface IconCatalog {
+  index: string;
+  libraries: IconLibrary[];
+  [key: string]: unknown;
+}
+
+export interface Config {
   version: string;
   pyodideVersion: string;
   runtimeUrl: string;
@@ -11,7 +25,8 @@ declare const config: Readonly<{
   errorEndpoint: string | null;
   reportErrors: boolean;
   allowedOrigins: string[];
-  // biome-ignore lint/suspicious/noExplicitAny: the icon catalog is JSON data
-  icons: any;
-}>;
+  icons: IconCatalog;
+}
+
+declare const config: Readonly<Config>;
 export default config;

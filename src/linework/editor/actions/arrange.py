@@ -73,13 +73,10 @@ def _unlock(ed: Editor, args: Args) -> None:
     flagged = [
         r
         for r in ids
-        if isinstance(e := doc.get(r), Shape | Connector | Group)
-        and cmd.LOCK_KEY in e.extra
+        if isinstance(e := doc.get(r), Shape | Connector | Group) and e.locked
     ]
     if not flagged:
-        flagged = [
-            e.id for e in doc.elements(ed.session.page_id) if cmd.LOCK_KEY in e.extra
-        ]
+        flagged = [e.id for e in doc.elements(ed.session.page_id) if e.locked]
     _do(ed, cmd.set_locked(doc, flagged, False), "Unlock")
     ed.select(flagged)
 
@@ -99,7 +96,7 @@ def _page_has_locked(ed: Editor) -> bool:
     doc, page = ed.document, ed.session.page_id
     memo = _locked_memo
     if memo[0] is not doc or memo[1] != page:
-        found = any(cmd.LOCK_KEY in e.extra for e in doc.elements(page))
+        found = any(e.locked for e in doc.elements(page))
         memo[:] = [doc, page, found]
     return bool(memo[2])
 

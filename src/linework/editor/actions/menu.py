@@ -129,7 +129,7 @@ def context_menu(ed: Editor, at: Vec | None) -> dict[str, Any]:
             _item(ed, "add-text", "Add text here", "", x=at.x, y=at.y, edit=True),
             _item(ed, "new-from-template", on=True),
         ]
-        if any(cmd.LOCK_KEY in e.extra for e in doc.elements(page)):
+        if any(e.locked for e in doc.elements(page)):
             items.append(_item(ed, "unlock", "Unlock all"))
         return {
             "action": "context-menu",

@@ -33,6 +33,7 @@ from linework.formats.drawio.styles import (
     image_src,
     label_position,
     line_style,
+    locked,
     text_style,
     wraps,
 )
@@ -195,6 +196,7 @@ def build_shape(
         rich=relative_to(label.rich, style),
         link=link,
         props=frozen_map(props),
+        locked=locked(st),
         extra=frozen_map(extra),
     )
 
@@ -330,6 +332,7 @@ def build_connector(
         routing=routing,
         style=style,
         labels=tuple(labels),
+        locked=locked(st),
     )
 
 

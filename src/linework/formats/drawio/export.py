@@ -248,6 +248,8 @@ def _shape_style(shape: Shape, html: bool) -> str:
     pairs += uml_pairs(shape)
     if shape.rotation_deg:
         pairs.append(("rotation", _num(shape.rotation_deg)))
+    if shape.locked:
+        pairs.append(("locked", "1"))
     return _style_string(pairs, base)
 
 
@@ -272,6 +274,8 @@ def _connector_style(conn: Connector) -> str:
             pairs.append((key, fmt(max(1.0, size - s.stroke_width))))
     pairs += _line_pairs(s)
     pairs += _text_pairs(s, html=True)
+    if conn.locked:
+        pairs.append(("locked", "1"))
     return _style_string(pairs, routing)
 
 
@@ -430,7 +434,7 @@ class _PageWriter:
             {
                 "id": cid,
                 "value": "",
-                "style": "group;",
+                "style": "group;locked=1;" if g.locked else "group;",
                 "vertex": "1",
                 "connectable": "0",
                 "parent": self.parent_cell(g),

@@ -24,7 +24,7 @@ from linework.formats.drawio.names import (
     PLACEHOLDER,
     fresh_id,
 )
-from linework.formats.drawio.styles import flag
+from linework.formats.drawio.styles import flag, locked
 from linework.formats.drawio.uml import fold_row_ends, refine, stack_rows
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
@@ -305,7 +305,12 @@ class PageBuilder:
             gid = self.ids.make("group", c.id)
             group_depth[gid] = depth_under(inherited)
             group = Group(
-                id=gid, page=self.page_id, layer=layer, parent=inherited, z=at
+                id=gid,
+                page=self.page_id,
+                layer=layer,
+                parent=inherited,
+                z=at,
+                locked=locked(c.style),
             )
             self.records.append(member(group, into))
             return gid

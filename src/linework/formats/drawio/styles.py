@@ -60,6 +60,17 @@ def flag(style: Mapping[str, str], key: str, default: bool = False) -> bool:
     return v.strip() not in ("0", "", "false")
 
 
+def locked(style: Mapping[str, str]) -> bool:
+    """Return whether a cell is locked: ``locked=1``, or neither movable nor resizable.
+
+    Our lock is whole (no moving, resizing or editing), so a cell that only
+    forbids one of moving and resizing stays unlocked.
+    """
+    return flag(style, "locked") or not (
+        flag(style, "movable", True) or flag(style, "resizable", True)
+    )
+
+
 def arrowhead(name: str | None, filled: bool, *, default: str) -> tuple[str, bool]:
     """Return our arrowhead for a draw.io arrow, and whether the name was known."""
     if name is None:
