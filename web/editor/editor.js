@@ -25,13 +25,17 @@ export function createEditor({ call, svg, canvas }) {
 
   const emit = (set, ...args) => { for (const fn of set) fn(...args); };
 
-  /** Apply a whole editor response (from `editor`, `new`, `file-open`, …). */
-  function present(response, { fromOpen = false } = {}) {
+  /** Apply a whole editor response (from `editor`, or a "document replaced"
+   * reply of `file-new`, `file-open`, `open-plain`). Returns what it touched
+   * and how many unsafe SVG parts were dropped. */
+  function present(response) {
     const started = performance.now();
-    const page = response.ui?.page ?? response.page;
+    const page = response.ui?.page;
     let touched = 0;
-    if (Array.isArray(response.ops)) touched = painter.apply(response.ops, page);
-    else if (fromOpen && Array.isArray(response.elements)) touched = response.elements.length;
+    let removed = 0;
+    if (Array.isArray(response.ops)) {
+      ({ touched, removed } = painter.apply(response.ops, page, response.document?.defs));
+    }
     painter.showOverlay(response.overlay);
     if (response.ui) {
       ui = response.ui;
@@ -42,7 +46,7 @@ export function createEditor({ call, svg, canvas }) {
       if (ui.error) emit(requestListeners, { action: "error", error: ui.error });
       if (ui.pending > 0) scheduleIdle();
     }
-    return { touched, applyMs: performance.now() - started };
+    return { touched, removed, applyMs: performance.now() - started };
   }
 
   function scheduleIdle() {
@@ -74,7 +78,7 @@ export function createEditor({ call, svg, canvas }) {
       item.resolve(reply);
       if (trace !== null) {
         const entry = { type: item.event.type, since: item.since, handled: item.handled, sent, received, applyMs,
-          python: took, ops: reply.ops.length, touched, painted: null,
+          python: took, ops: reply.ops.length, touched, painted: null, bytes: reply.bytes ?? null,
           ids: reply.ops.flatMap((op) => op.ids ?? (op.id ? [op.id] : [`(${op.op})`])) };
         trace.push(entry);
         nextFrame().then(nextFrame).then(() => { entry.painted = performance.now(); });
