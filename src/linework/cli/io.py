@@ -8,8 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from linework.errors import LineworkError
 from linework.app.opening import open_bytes
+from linework.errors import LineworkError
 from linework.formats.imports import ImportResult
 
 
