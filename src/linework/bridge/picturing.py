@@ -22,5 +22,5 @@ Reply = dict[str, Any]
 
 
 def picture_kind(session: Session, message: dict[str, Any]) -> Reply:
-    """Answer ``picture-kind`` (see the module)."""
+    """Say whether a file is a picture to insert or a diagram to open."""
     return {"ok": True, "kind": kind_of(fields.data(message, "data", "LW-E0208"))}

@@ -55,7 +55,7 @@ def _open_document(session: Session) -> Document:
 
 
 def render_page(session: Session, message: dict[str, Any]) -> Reply:
-    """Return a page's fragments as rendered now (see the module)."""
+    """Return a page's fragments as rendered now, without changing the view."""
     document = _open_document(session)
     page_id = message.get("id", session.page_id)
     if not isinstance(page_id, str):

@@ -13,6 +13,19 @@ All coordinates are PAGE coordinates (the browser undoes its pan and zoom
 first) and every pointer event carries the current ``zoom`` (screen px per page
 unit) so hit tolerances and handle sizes stay constant on screen.
 
+The overlay (:attr:`Response.overlay`) carries these hooks: hover outline
+``[data-role=hover]``, ports ``circle[data-port][data-shape]`` (in a
+``[data-role=ports]`` group), selection outlines ``[data-role=selection]``
+(for up to 100 elements) and the frame of a multi-selection
+``[data-role=selection-box]``, resize handles ``[data-handle=nw|n|ne|e|se|s|sw|w]``,
+``[data-handle=rotate]``, connector ends ``[data-handle=source|target]``,
+waypoints ``[data-handle=waypoint][data-index]``, virtual bends
+``[data-handle=add-waypoint][data-index]``, dashed frames round a selected
+connector's labels ``[data-role=label][data-index]``, the rubber band
+``[data-role=rubber-band]``, smart guides ``[data-role=guide]``, a shape being
+placed ``[data-role=placing]``, a connection target ``[data-role=target]``.
+Text is escaped; it never carries markup from users.
+
 ``ui`` crosses as what changed: :class:`Wire` sends only the :class:`UiState`
 fields that differ from the last reply it sent, and web/rpc.js merges them
 into the state it keeps, so every reply the page's code sees carries the whole
@@ -259,7 +272,7 @@ class ErrorInfo(TypedDict):
     text: str
 
 
-class Request(TypedDict):
+class PageRequest(TypedDict):
     """Something the browser must carry out: ``open``, ``save``, ``save-as``,
     ``save-sealed``, ``export-svg``, ``export-png``, ``export-drawio``,
     ``paste`` (read the system clipboard and send the ``paste`` action with
@@ -330,7 +343,7 @@ class UiOnce(TypedDict):
     """One-off notes of one reply, never kept by the page."""
 
     clipboard: NotRequired[Annotated[str, "text for the system clipboard"]]
-    request: NotRequired[Request]
+    request: NotRequired[PageRequest]
     error: NotRequired[ErrorInfo]
     reveal: NotRequired[Annotated[Rect, "scroll it into view if off screen"]]
     say: NotRequired[Annotated[str, "a one-off sentence for screen readers"]]
@@ -384,8 +397,10 @@ class DocumentInfo:
 
 # --- replies ------------------------------------------------------------------
 class EditorReply(TypedDict):
-    """The reply to ``{"type": "editor", "event"}``; ``ui`` holds what changed
-    (web/rpc.js merges it), ``python_ms`` comes with ``"time": true``."""
+    """The reply to ``{"type": "editor", "event"}``. On the wire ``ui`` holds
+    only what changed; web/rpc.js merges it (and ``once``) into the whole state
+    before the page's code sees the reply. ``python_ms`` comes with
+    ``"time": true``."""
 
     ok: Literal[True]
     ops: list[Op]
