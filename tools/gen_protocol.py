@@ -149,8 +149,8 @@ def ts(tp: Any, *, alias: bool = True) -> str:
         inner = ts(args[0])
         return f"({inner})[]" if " " in inner else f"{inner}[]"
     if origin is dict:
-        value = ts(args[1])
-        return _JSON_OBJECT if value == "unknown" else f"Record<string, {value}>"
+        spelled = ts(args[1])
+        return _JSON_OBJECT if spelled == "unknown" else f"Record<string, {spelled}>"
     if isinstance(tp, type):
         return tp.__name__
     raise TypeError(f"no TypeScript spelling for {tp!r}")
