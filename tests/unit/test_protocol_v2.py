@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from linework.bridge import Api
+from linework.bridge.wire import Wire, plain
 from linework.editor import Editor
-from linework.editor.protocol import UI_FIELDS, Wire, plain
+from linework.editor.protocol import UI_FIELDS
 
 
 def _b64(doc: dict[str, Any]) -> str:

@@ -149,7 +149,7 @@ export interface Response {
   once: UiOnce;
 }
 
-/** What the chrome shows. It crosses as what changed since the last reply (`Wire`); the page keeps the whole state. */
+/** What the chrome shows. It crosses as what changed since the last reply (`bridge.wire.Wire`); the page keeps the whole state. */
 export interface UiState {
   page: PageInfo;
   pages: PageRef[];

@@ -8,7 +8,7 @@ nothing the first paint does not need (docs/architecture.md §7). Replies carry
 ``linework.errors``), its ``message`` and a ``detail`` for the user. Nothing
 here raises into JavaScript: an unexpected failure becomes ``LW-E0001``.
 
-Replies are turned into text by the session's :class:`~linework.editor.protocol.Wire`
+Replies are turned into text by the session's :class:`~linework.bridge.wire.Wire`
 (``ui`` as what changed since the last reply). Test and benchmark helpers live
 under their own names, ``test.*`` and ``bench.*`` (``bridge.testing``).
 """
@@ -18,16 +18,18 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from linework.app.policy import check_read_only
-from linework.bridge.session import Session
-from linework.editor.protocol import Wire, plain
+from linework.bridge.wire import Wire, plain
 from linework.errors import LineworkError
+
+if TYPE_CHECKING:
+    from linework.app.workspace import Workspace as Session
 
 Message = dict[str, Any]
 Reply = Mapping[str, Any]
-Handler = Callable[[Session, Message], Reply]
+Handler = Callable[["Session", Message], Reply]
 
 #: Message type -> ``"module:function"`` in ``linework.bridge``.
 HANDLERS: Final[dict[str, str]] = {
@@ -105,8 +107,19 @@ class Api:
         """
         self._table = dict(HANDLERS if handlers is None else handlers)
         self._handlers: dict[str, Handler] = {}
-        self._session = Session()
+        self._workspace: Session | None = None
         self._wire = Wire()
+
+    @property
+    def _session(self) -> Session:
+        """Return the workspace, made on the first message that needs it."""
+        if self._workspace is None:
+            # The one deferred import: the workspace brings the editor and the
+            # renderer, which the worker's start-up must not wait for (§7).
+            from linework.app.workspace import Workspace
+
+            self._workspace = Workspace()
+        return self._workspace
 
     def handle(self, message: str) -> str:
         """Handle one JSON message and return the JSON reply the worker posts."""
@@ -139,7 +152,7 @@ class Api:
                 raise LineworkError("LW-E0001", "message without a type")
             handler = self._handler(decoded["type"])
             # Viewer mode: refuse anything that could change the document.
-            if self._session.read_only:
+            if self._workspace is not None and self._workspace.read_only:
                 check_read_only(decoded)
             return handler(self._session, decoded)
         except LineworkError as error:

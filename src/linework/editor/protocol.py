@@ -4,10 +4,11 @@ JavaScript sends one JSON object per message and applies the object that comes
 back. This module is the single source of that contract's shapes: the events
 the editor takes (:func:`parse_event`), the records it answers with
 (:class:`Response` holding :data:`Op` s, the overlay and a :class:`UiState`),
-the :class:`DocumentInfo` block of a "document replaced" reply, and
-:class:`Wire`, the one place that turns replies into the JSON text the worker
-posts. ``tools/gen_protocol.py`` generates ``web/types/protocol.d.ts`` and
-``docs/protocol.md`` from these types (tests check both are current).
+and the :class:`DocumentInfo` block of a "document replaced" reply;
+``linework.bridge.wire.Wire`` is the one place that turns replies into the
+JSON text the worker posts. ``tools/gen_protocol.py`` generates
+``web/types/protocol.d.ts`` and ``docs/protocol.md`` from these types (tests
+check both are current).
 
 All coordinates are PAGE coordinates (the browser undoes its pan and zoom
 first) and every pointer event carries the current ``zoom`` (screen px per page
@@ -26,7 +27,7 @@ connector's labels ``[data-role=label][data-index]``, the rubber band
 placed ``[data-role=placing]``, a connection target ``[data-role=target]``.
 Text is escaped; it never carries markup from users.
 
-``ui`` crosses as what changed: :class:`Wire` sends only the :class:`UiState`
+``ui`` crosses as what changed: ``Wire`` sends only the :class:`UiState`
 fields that differ from the last reply it sent, and web/rpc.js merges them
 into the state it keeps, so every reply the page's code sees carries the whole
 ``ui`` again. One-off notes (:class:`UiOnce`: clipboard text, requests, errors)
@@ -35,7 +36,6 @@ cross beside it as ``once`` and are never kept.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -292,7 +292,7 @@ class PageRequest(TypedDict):
 @dataclass(frozen=True, slots=True)
 class UiState:
     """What the chrome shows. It crosses as what changed since the last reply
-    (:class:`Wire`); the page keeps the whole state."""
+    (``bridge.wire.Wire``); the page keeps the whole state."""
 
     page: PageInfo
     pages: list[PageRef]
@@ -475,75 +475,6 @@ class FileNewMessage(TypedDict):
     """Start an empty, clean diagram."""
 
     type: Literal["file-new"]
-
-
-class Wire:
-    """Turns replies into the JSON text the worker posts, one per session.
-
-    It remembers the ``ui`` it sent last, so a reply carries only the fields
-    that changed since (a pointer move while dragging usually changes none).
-    A reply's value may be a record (:class:`UiState`, :class:`DocumentInfo`)
-    or plain JSON; a plain ``ui`` object (e.g. ``embed-status``'s ``{dirty}``)
-    is sent as it is and remembered too, so the next diff stays right.
-    """
-
-    def __init__(self) -> None:
-        self._sent: JsonObject = {}
-
-    def reset(self) -> None:
-        """Forget what was sent: the next reply carries the whole ``ui``."""
-        self._sent = {}
-
-    def encode(self, reply: Mapping[str, Any]) -> str:
-        """Return the JSON text of ``reply`` with ``ui`` as a diff."""
-        out: JsonObject = {}
-        for key, value in reply.items():
-            if key == "ui":
-                out[key] = self._diff(value)
-            elif key == "once" and not value:
-                continue
-            else:
-                out[key] = _plain(value)
-        return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
-
-    def _diff(self, value: object) -> JsonObject:
-        sent = self._sent
-        if isinstance(value, UiState):
-            changed: JsonObject = {}
-            for name in UI_FIELDS:
-                v = getattr(value, name)
-                if name not in sent or sent[name] != v:
-                    changed[name] = v
-                    sent[name] = v
-            return changed
-        if isinstance(value, Mapping):
-            sent.update(value)
-            return dict(value)
-        raise TypeError(f"ui must be a UiState or an object, not {type(value)}")
-
-
-def _plain(value: object) -> object:
-    to_json = getattr(value, "to_json", None)
-    return to_json() if callable(to_json) else value
-
-
-def plain(reply: Mapping[str, Any]) -> JsonObject:
-    """Return ``reply`` as JSON-able values with the whole ``ui`` (notes merged).
-
-    What ``Api.dispatch`` gives native callers and tests: the same content as
-    the wire after the page's merge.
-    """
-    out: JsonObject = {}
-    once = reply.get("once") or {}
-    for key, value in reply.items():
-        if key == "once":
-            continue
-        if key == "ui":
-            ui = value.to_json() if isinstance(value, UiState) else dict(value)
-            out[key] = {**ui, **once}
-        else:
-            out[key] = _plain(value)
-    return out
 
 
 # --- event records --------------------------------------------------------------
