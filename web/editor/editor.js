@@ -5,6 +5,9 @@
 
 import { createPainter } from "./ops.js";
 
+/** @typedef {import("../types/protocol").EditorReply} EditorReply */
+/** @typedef {import("../types/protocol").DocumentReply} DocumentReply */
+
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 const idleSoon = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1));
 
@@ -27,7 +30,8 @@ export function createEditor({ call, svg, canvas }) {
 
   /** Apply a whole editor response (from `editor`, or a "document replaced"
    * reply of `file-new`, `file-open`, `open-plain`). Returns what it touched
-   * and how many unsafe SVG parts were dropped. */
+   * and how many unsafe SVG parts were dropped.
+   * @param {EditorReply | DocumentReply} response */
   function present(response) {
     const started = performance.now();
     const page = response.ui?.page;
