@@ -216,3 +216,12 @@ def test_a_plain_picture_says_so() -> None:
         and reply["code"] == "LW-E0206"
         and reply["picture"] is True
     )
+
+
+def test_a_reply_that_fails_to_encode_does_not_count_as_sent() -> None:
+    ed = Editor()
+    wire = Wire()
+    ui = ed.respond_to({"type": "refresh"}).ui
+    with pytest.raises(TypeError):
+        wire.encode({"ok": True, "ui": ui, "bad": object()})
+    assert set(json.loads(wire.encode({"ok": True, "ui": ui}))["ui"]) == set(UI_FIELDS)

@@ -42,7 +42,11 @@ class Wire:
         self._sent = {}
 
     def encode(self, reply: Mapping[str, Any]) -> str:
-        """Return the JSON text of ``reply`` with ``ui`` as a diff."""
+        """Return the JSON text of ``reply`` with ``ui`` as a diff.
+
+        What was sent is remembered only once the text exists: a reply that
+        fails to encode never reaches the page, so it must not count as sent.
+        """
         out: JsonObject = {}
         for key, value in reply.items():
             if key == "ui":
@@ -51,22 +55,21 @@ class Wire:
                 continue
             else:
                 out[key] = _plain(value)
-        return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+        if "ui" in out:
+            self._sent.update(out["ui"])
+        return text
 
     def _diff(self, value: object) -> JsonObject:
-        sent = self._sent
         if isinstance(value, Mapping):
-            sent.update(value)
             return dict(value)
         whole = _plain(value)
         if not isinstance(whole, dict):
             raise TypeError(f"ui must be a record or an object, not {type(value)}")
-        changed: JsonObject = {}
-        for name, v in whole.items():
-            if name not in sent or sent[name] != v:
-                changed[name] = v
-                sent[name] = v
-        return changed
+        sent = self._sent
+        return {
+            name: v for name, v in whole.items() if name not in sent or sent[name] != v
+        }
 
 
 def plain(reply: Mapping[str, Any]) -> JsonObject:
