@@ -1,3 +1,4 @@
+// @ts-check
 // Starts the core's worker as the page's very first act: index.html runs this
 // small module on its own (async), before the page's other modules have even
 // loaded, so Pyodide downloads while they do. main.js takes the worker over.

@@ -1,3 +1,4 @@
+// @ts-check
 // The drawing: svg#canvas with one g[data-id] per element, and the view
 // (zoom and pan). The view is pure view state, so it lives here in JS.
 
@@ -14,6 +15,10 @@ const COLOUR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|hsl)a?\([0-9.,%\s/]+\))$
 const clamp = (s) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
 const num = (x) => String(Math.round(x * 1000) / 1000);
 
+/**
+ * @param {any} svg the canvas's <svg> (an SVGSVGElement)
+ * @param {{ onViewChange?: (view: { scale: number, x: number, y: number }) => void }} [options]
+ */
 export function createCanvas(svg, { onViewChange = () => {} } = {}) {
   const defsLayer = svg.querySelector('[data-role="defs"]');
   const viewport = svg.querySelector('[data-role="viewport"]');

@@ -1,3 +1,4 @@
+// @ts-check
 // Real DOM dialogs (docs/architecture.md §9): labelled inputs and buttons, Enter submits
 // the default button, Escape cancels; never window.prompt/alert/confirm.
 // Each dialog is built with createElement (no markup strings, CSP-safe) and
@@ -5,7 +6,14 @@
 
 let serial = 0;
 
-/** An element with properties (or attributes) and children: no markup strings. */
+/**
+ * An element with properties (or attributes) and children: no markup strings.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any>} [props] properties; `dataset` merges, unknown names become attributes
+ * @param {(Node | string)[]} [children]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -115,7 +123,7 @@ export function showDialog(spec) {
       }
       finish(defaultButton?.value ?? "ok");
     });
-    for (const button of buttons.querySelectorAll('button[type="button"]')) {
+    for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (buttons.querySelectorAll('button[type="button"]'))) {
       button.addEventListener("click", () => finish(button.value));
     }
     dialog.addEventListener("cancel", (event) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // "Edit a copy" of a share link ([data-action="edit-copy"], DESIGN.md §9).
 // The viewer's button opens the editor on the same #d= fragment; the editor,
 // seeing #d=, opens that diagram as a new, untitled, unsaved document and

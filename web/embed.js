@@ -1,3 +1,4 @@
+// @ts-check
 // Embed mode: index.html?embed=1&origin=<parent origin> (docs/architecture.md §5, v1).
 // The host page frames Linework and exchanges JSON strings with it by
 // postMessage. A message counts only when it comes from window.parent AND from
@@ -8,6 +9,7 @@ import config from "./config.js";
 import { confirmAction } from "./dialogs.js";
 import { LineworkError, asLineworkError, replyError } from "./errors.js";
 import { rasterize } from "./export.js";
+import { onAction } from "./keys.js";
 import { reportError } from "./report.js";
 import { bytesToBase64 } from "./wire.js";
 
@@ -99,6 +101,7 @@ function button(action, text, title) {
 export function startEmbed(app, origin, { view = false } = {}) {
   const host = window.parent;
   const body = document.body;
+  /** @type {Promise<unknown>} */
   let queue = Promise.resolve();
   let autosave = false;
   let autosaveMs = DEFAULT_AUTOSAVE_MS;
@@ -308,9 +311,9 @@ export function startEmbed(app, origin, { view = false } = {}) {
   window.addEventListener("click", (event) => {
     if (event.target instanceof Element && event.target.closest('[data-action="save"]')) onSave(event);
   }, true);
-  window.addEventListener("keydown", (event) => {
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") onSave(event);
-  }, true);
+  // Ctrl+S and Ctrl+Shift+S take over web/files.js's handlers (web/keys.js
+  // routes them), from a text field too.
+  for (const name of ["save", "save-as"]) onAction(name, () => run(save), { typing: true, replace: true });
 
   body.dataset.embed = "1";
   app.ready.then(() => post({ event: "init", version: PROTOCOL_VERSION }));

@@ -1,3 +1,4 @@
+// @ts-check
 // Error codes the page must be able to show before (or without) Python.
 // They mirror entries of the core's registry, src/linework/errors.py
 // (tests/unit/test_errors_registry.py checks that codes and texts agree).

@@ -1,3 +1,4 @@
+// @ts-check
 // Exports the page makes itself: PNG (our SVG rasterised on a canvas, with the
 // Arimo font inlined so text looks as on screen), downloads, and printing.
 // The core makes the SVG and adds the PNG's text chunk (web/files.js).

@@ -1,3 +1,4 @@
+// @ts-check
 // Files (promises P3, P4, P5): New, Open (picker, drop, paste), Save, Save as,
 // Save encrypted, exports, print, the title with its unsaved marker, the
 // beforeunload guard, optional autosave and the recovery copy.
@@ -10,6 +11,7 @@
 import { confirmAction, confirmDiscard, showDialog } from "./dialogs.js";
 import { LineworkError, asLineworkError } from "./errors.js";
 import { download, printSvg, rasterize } from "./export.js";
+import { isTyping, onAction, onKey } from "./keys.js";
 import { createNotice } from "./notice.js";
 import { createRecovery } from "./recovery.js";
 import { parseSealed, passphraseKey, sealDocument, unseal } from "./sealing.js";
@@ -18,8 +20,6 @@ import { base64ToBytes, bytesToBase64, call, fileError } from "./wire.js";
 // The core enforces its own limits; this only avoids base64-ing huge files.
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 const AUTOSAVE_DELAY_MS = 2000;
-// A shortcut handled here and the same request echoed by the editor count once.
-const ECHO_MS = 600;
 const LINEWORK_TYPE = "application/vnd.linework+json";
 const PICKER_TYPES = [{ description: "Linework diagram", accept: { [LINEWORK_TYPE]: [".linework"] } }];
 
@@ -42,8 +42,6 @@ function offerPicture(detail) {
 }
 
 const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
-const isTyping = (target) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /**
  * Wire the file commands. `present(reply)` paints a "document replaced" reply
@@ -62,7 +60,6 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   };
   const body = document.body;
   const fsAccess = typeof window.showSaveFilePicker === "function";
-  let lastAction = { name: "", at: 0 };
   let autosaveTimer = 0;
   let preApproved = false;
 
@@ -111,10 +108,10 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     }
   });
 
-  // One file operation at a time: a second click while a dialog is open is ignored.
-  async function exclusive(name, task) {
+  // One file operation at a time: a second click while a dialog is open is ignored
+  // (the name only says, at each call, which operation it is).
+  async function exclusive(_name, task) {
     if (state.busy) return false;
-    lastAction = { name, at: performance.now() };
     state.busy = true;
     try {
       await ready;
@@ -136,7 +133,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     body.dataset.document = "1";
     recovery.schedule();
     // Keys go to the diagram just opened, not to the Open… button.
-    document.querySelector("#canvas")?.focus({ preventScroll: true });
+    /** @type {SVGElement | null} */ (document.querySelector("#canvas"))?.focus({ preventScroll: true });
     const count = info.count ?? 0;
     const warnings = Array.isArray(info.warnings) ? info.warnings.map(String) : [];
     // The core's status line (page, element count) when it sent one.
@@ -270,7 +267,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       }
       return { handle, file: await handle.getFile() };
     }).catch((error) => { showError(error, "open"); return false; });
-    if (go && go.file) {
+    if (go?.file) {
       preApproved = true;
       await openFile(go.file, go.handle);
     }
@@ -495,23 +492,29 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   ui.input.addEventListener("cancel", () => { preApproved = false; });
 
   // The editor asks for file actions it cannot do itself (ui.request).
-  window.addEventListener("linework:request", (event) => {
+  window.addEventListener("linework:request", (/** @type {CustomEvent} */ event) => {
     const action = event.detail?.action;
     if (!Object.hasOwn(commands, action) || action === "print") return;
-    // The same shortcut may already have been handled here (keydown below).
-    if (lastAction.name === action && performance.now() - lastAction.at < ECHO_MS) return;
     commands[action]();
   });
 
-  window.addEventListener("keydown", (event) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
-    const key = event.key.toLowerCase();
-    const name = key === "s" ? (event.shiftKey ? "save-as" : "save")
-      : key === "n" && !event.shiftKey ? "new"
-        : key === "p" && !event.shiftKey ? "print" : null;
-    if (name === null) return;
+  // Their keys, routed by the page's one keydown listener (web/keys.js): the
+  // records' Ctrl+S and Ctrl+Shift+S never reach the core, so nothing saves
+  // twice. The others have no key today; a key given to one runs it here.
+  onAction("save", () => commands.save());
+  onAction("save-as", () => commands["save-as"]());
+  onAction("save-sealed", () => commands["save-sealed"]());
+  onAction("export-svg", () => commands["export-svg"]());
+  onAction("export-png", () => commands["export-png"]());
+  onAction("export-drawio", () => commands["export-drawio"]());
+  // Ctrl+N and Ctrl+P are the page's own keys (no core action runs them).
+  onKey((event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || isTyping(event.target)) return false;
+    const name = { n: "new", p: "print" }[event.key.toLowerCase()];
+    if (name === undefined) return false;
     event.preventDefault();
     commands[name]();
+    return true;
   });
 
   if (ui.autosave) {
@@ -608,7 +611,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       return openData("Pasted diagram", data);
     }).catch((error) => showError(error, "open"));
   }
-  window.addEventListener("linework:open-text", (event) => {
+  window.addEventListener("linework:open-text", (/** @type {CustomEvent} */ event) => {
     const { data, label } = event.detail ?? {};
     if (typeof data === "string") openPasted(data, String(label ?? "diagram"));
   });

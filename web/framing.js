@@ -1,3 +1,4 @@
+// @ts-check
 // Who may frame Linework (issue 14). A static host that ignores dist/_headers
 // (GitHub Pages, S3, a plain nginx) sends no frame-ancestors, so any site could
 // frame the app and drive the embed protocol. So embed mode starts only when
@@ -15,6 +16,7 @@ export const framed = () => window.parent !== window;
 
 /** True when every frame above this page is on this page's own origin. */
 export function framedBySelf() {
+  /** @type {Window} */
   let w = window;
   try {
     while (w !== w.parent) {

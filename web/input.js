@@ -1,5 +1,8 @@
+// @ts-check
 // View input on the canvas: Ctrl+wheel zooms at the pointer, wheel pans,
 // a drag with Space held or the middle button pans, keys zoom and fit.
+
+import { isTyping, onAction, onKey } from "./keys.js";
 
 const LINE_PX = 16;
 
@@ -7,9 +10,6 @@ function wheelPixels(event) {
   const k = event.deltaMode === 1 ? LINE_PX : event.deltaMode === 2 ? 400 : 1;
   return { dx: event.deltaX * k, dy: event.deltaY * k };
 }
-
-const isTyping = (target) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 export function wireViewInput(svg, canvas, actions) {
   const body = document.body;
@@ -53,26 +53,18 @@ export function wireViewInput(svg, canvas, actions) {
   svg.addEventListener("mousedown", (event) => { if (event.button === 1) event.preventDefault(); });
   svg.addEventListener("auxclick", (event) => { if (event.button === 1) event.preventDefault(); });
 
-  window.addEventListener("keydown", (event) => {
-    if (isTyping(event.target)) return;
-    const mod = event.ctrlKey || event.metaKey;
-    if (event.key === " " && !mod) {
-      if (!(event.target instanceof HTMLButtonElement)) event.preventDefault();
-      body.dataset.space = "1";
-    } else if (mod && (event.key === "+" || event.key === "=")) {
-      event.preventDefault();
-      canvas.zoomStep(1);
-    } else if (mod && event.key === "-") {
-      event.preventDefault();
-      canvas.zoomStep(-1);
-    } else if (mod && event.key === "0") {
-      event.preventDefault();
-      canvas.fit();
-    } else if (mod && event.key.toLowerCase() === "o") {
-      event.preventDefault();
-      actions.open();
-    }
+  // Space held pans; its key is the page's own (../keys.js routes the rest).
+  onKey((event) => {
+    if (event.key !== " " || event.ctrlKey || event.metaKey || isTyping(event.target)) return false;
+    if (!(event.target instanceof HTMLButtonElement)) event.preventDefault();
+    body.dataset.space = "1";
+    return false;
   });
+  // Zoom, fit and Open… by their records' keys (Ctrl+= Ctrl+- Ctrl+0 Ctrl+Shift+H Ctrl+O).
+  onAction("zoom-in", () => canvas.zoomStep(1));
+  onAction("zoom-out", () => canvas.zoomStep(-1));
+  onAction("zoom-fit", () => canvas.fit());
+  onAction("open", () => actions.open());
   window.addEventListener("keyup", (event) => {
     if (event.key === " ") delete body.dataset.space;
   });

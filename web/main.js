@@ -1,3 +1,4 @@
+// @ts-check
 // Boot and wiring of the page. The chrome is already painted by index.html;
 // this starts the core's worker at once, shows its stages, and then connects
 // the toolbar, file input, tabs and canvas to it (docs/architecture.md §2, §7, §9).
@@ -56,7 +57,7 @@ function setStatus(text, kind = "info") {
 function enterStage(name) {
   if (booted || body.dataset.error) return;
   const names = Object.keys(STAGES);
-  for (const li of document.querySelectorAll("[data-stage]")) {
+  for (const li of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-stage]"))) {
     const order = names.indexOf(li.dataset.stage) - names.indexOf(name);
     li.dataset.state = order < 0 ? "done" : order === 0 ? "active" : "";
   }

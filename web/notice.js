@@ -1,6 +1,9 @@
+// @ts-check
 // A non-modal notice over the canvas: what an import could not carry over
 // (the core's `warnings` in the open reply). Plain text only (textContent),
 // dismissible, replaced or removed by the next open.
+
+import { onKey } from "./keys.js";
 
 const MAX_LINES = 5;
 
@@ -31,13 +34,14 @@ export function createNotice(stage) {
   }
   close.addEventListener("click", hide);
   // Escape closes the notice wherever focus is (Open… keeps it after a file
-  // opens), unless a dialog is open: that Escape is the dialog's. Registered
-  // before the editor's keys, so this Escape does not also clear the selection.
-  window.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || box.hidden || event.defaultPrevented) return;
-    if (document.querySelector("dialog[open]")) return;
+  // opens), unless a dialog is open: that Escape is the dialog's. A page key
+  // (web/keys.js runs those first), so this Escape does not also clear the selection.
+  onKey((event) => {
+    if (event.key !== "Escape" || box.hidden) return false;
+    if (document.querySelector("dialog[open]")) return false;
     event.preventDefault();
     hide();
+    return true;
   });
 
   return {

@@ -1,3 +1,4 @@
+// @ts-check
 // The recovery copy (docs/architecture.md §7 "Hostile input can kill the runtime"): the
 // open document as .linework bytes, kept in this tab's memory only (never in
 // storage), refreshed when the page is idle after a change. If the Python

@@ -1,3 +1,4 @@
+// @ts-check
 // The error beacon (promise P2, docs/architecture.md §6). It may send exactly
 // {"code", "version", "context"} and nothing else: no message, detail, stack,
 // file name or URL. Rules:
@@ -83,14 +84,14 @@ export function reportError(code, context) {
   }, 0));
 }
 
-const errorDialog = document.querySelector('[data-role="error-dialog"]');
+const errorDialog = /** @type {HTMLDialogElement | null} */ (document.querySelector('[data-role="error-dialog"]'));
 errorDialog?.addEventListener("close", () => {
   const bodies = waiting.splice(0);
   if (reportingEnabled()) for (const body of bodies) send(body);
 });
 
 // The switch in the error dialog: shown only when this build reports at all.
-const reportSwitch = document.querySelector('[data-role="report-errors"]');
+const reportSwitch = /** @type {HTMLInputElement | null} */ (document.querySelector('[data-role="report-errors"]'));
 if (reportSwitch !== null) {
   reportSwitch.closest('[data-role="report-switch"]')?.toggleAttribute("hidden", !reportingBuilt());
   reportSwitch.checked = reportingEnabled();

@@ -1,3 +1,4 @@
+// @ts-check
 // Promise-based calls into the core's worker. Only JSON strings cross
 // (docs/architecture.md §11.7): the page sends {id, body}, the worker answers {id, body}
 // or {id, code, detail}; anything else from the worker is an event.

@@ -1,3 +1,4 @@
+// @ts-check
 // Puts the core renderer's SVG text into the page. Two locks:
 // 1. Trusted Types: the CSP allows one policy, created here and kept private,
 //    so the only strings that reach DOMParser are the ones this module wraps.
@@ -65,7 +66,7 @@ const REF_OR_NONE = /^(none|url\(#[A-Za-z0-9_.:-]+\))$/;
 const COLOR_FN = new RegExp(`^(rgba?|hsla?)\\(\\s*(${NUMBER}%?\\s*[,/]?\\s*){3,4}\\)$`);
 const TRANSFORM = new RegExp(`^(\\s*(matrix|translate|scale|rotate|skewX|skewY)\\s*\\((\\s*${NUMBER}\\s*,?){1,6}\\)\\s*,?)*\\s*$`);
 const PATH_DATA = /^[MmLlHhVvCcSsQqTtAaZz0-9eE.,+\-\s]*$/;
-const FONT_FAMILY = /^[A-Za-z0-9 ,'"_.\-]*$/;
+const FONT_FAMILY = /^[A-Za-z0-9 ,'"_.-]*$/;
 const PAINT = (v) => PLAIN.test(v) || LOCAL_REF.test(v) || COLOR_FN.test(v)
   || /^url\(#[A-Za-z0-9_.:-]+\)\s+[A-Za-z#0-9]+$/.test(v);
 const GRAMMAR = {

@@ -1,3 +1,4 @@
+// @ts-check
 // WebCrypto primitives for sealed files (docs/architecture.md §4), with the contract of
 // linework.seal.primitives.Primitives. The envelope is Python's: the bridge hands
 // over the NFC/UTF-8 passphrase bytes, salt, nonce, iterations and aad, and

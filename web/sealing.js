@@ -1,3 +1,4 @@
+// @ts-check
 // Sealed files in the page (docs/architecture.md §4): Python owns the envelope, WebCrypto
 // does PBKDF2 and AES-GCM (web/seal.js), and this module runs the two-phase
 // protocol between them.

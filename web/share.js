@@ -1,3 +1,4 @@
+// @ts-check
 // "Share as link": the open diagram, compressed by the core (deflate-raw,
 // base64url) into the URL fragment, index.html?mode=view#d=…. Browsers never
 // send the fragment to a server, so the diagram travels only inside the link.

@@ -1,3 +1,4 @@
+// @ts-check
 // Restoring a Pyodide memory snapshot into memory large enough to hold it.
 //
 // Pyodide (0.29, the pinned runtime) asks for INITIAL_MEMORY = the snapshot's

@@ -1,3 +1,4 @@
+// @ts-check
 // The status line (footer [data-role=status]): always true. Its resting text
 // is the core's `ui.status` (page on screen, element count, selection) after
 // the document's title. A message (an error, "Saved …", an import warning)

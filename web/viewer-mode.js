@@ -1,3 +1,4 @@
+// @ts-check
 // The page's modes, read from its URL:
 // - index.html?mode=view: the read-only viewer (no palette, properties or
 //   editing gestures; the core's session refuses edits too). With #d=… it shows
@@ -12,6 +13,7 @@ import { LineworkError, asLineworkError, replyError } from "./errors.js";
 import { startEmbed } from "./embed.js";
 import { openCopyFromFragment, wireEditCopy } from "./edit-copy.js";
 import { checkEmbed, framed, framedBySelf } from "./framing.js";
+import { lockKeys } from "./keys.js";
 import { reportError } from "./report.js";
 import { wireShare } from "./share.js";
 
@@ -59,11 +61,8 @@ function blockEditing(canvas) {
   for (const type of ["dblclick", "contextmenu", "paste", "cut"]) {
     window.addEventListener(type, stop, true);
   }
-  window.addEventListener("keydown", (event) => {
-    const mod = event.ctrlKey || event.metaKey;
-    if (mod ? VIEW_SHORTCUTS.test(event.key) : VIEW_KEYS.test(event.key)) return;
-    stop(event);
-  }, true);
+  // Keys: only those reach anything (element listeners too), as web/keys.js locks them.
+  lockKeys((event) => ((event.ctrlKey || event.metaKey) ? VIEW_SHORTCUTS : VIEW_KEYS).test(event.key));
 }
 
 async function openFromFragment(app, readOnly) {
@@ -129,7 +128,7 @@ export function startModes(app) {
   window.addEventListener("unhandledrejection", (event) => stray(event.reason));
   window.addEventListener("error", (event) => { if (event.error) stray(event.error); });
   const readOnly = mode.view
-    ? app.ready.then(() => app.call({ type: "read-only" }))
+    ? app.ready.then(() => app.call({ type: "read-only", embed: Boolean(mode.embed) }))
     : Promise.resolve();
   if (mode.view) {
     body.dataset.mode = "view";

@@ -1,3 +1,4 @@
+// @ts-check
 // Bytes and errors on the wire to the core: base64 both ways (the bridge's
 // form for bytes) and calls that throw a LineworkError carrying the core's
 // registered message.

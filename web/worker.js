@@ -1,3 +1,4 @@
+// @ts-check
 // The core's home: a module worker running Pyodide, so the page keeps
 // painting while Python starts and works (docs/architecture.md §2). It speaks the
 // protocol of rpc.js and passes message strings to linework.bridge untouched.

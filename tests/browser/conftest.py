@@ -2,7 +2,7 @@
 
 Every test in this folder that needs the built site or a browser gets the
 ``browser`` marker (``pytest -m "not browser"`` runs the rest). The site is
-served once per session by the server code of ``build.py`` itself, so the
+served once per session by the server code of ``build.py serve`` itself, so the
 headers under test are the ones users get. Pyodide takes seconds to start, so
 a module boots the app once (``app``) and tests reset what they change.
 """
@@ -19,6 +19,11 @@ from typing import Any
 
 import pytest
 from lw_helpers import App
+
+from devtools.common import DIST
+from devtools.server import serving
+from devtools.site import build, dist_is_fresh
+from devtools.testing import CHROMIUM_ARGS, find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -42,9 +47,6 @@ def _load_build() -> ModuleType:
     return module
 
 
-build = _load_build()
-
-
 def pytest_collection_modifyitems(
     config: pytest.Config, items: list[pytest.Item]
 ) -> None:
@@ -58,16 +60,16 @@ def pytest_collection_modifyitems(
 
 @pytest.fixture(scope="session")
 def build_module() -> ModuleType:
-    """Return build.py, imported as a module."""
-    return build
+    """Return build.py, imported as a module (``serving``, ``DIST``, ``tool``...)."""
+    return _load_build()
 
 
 @pytest.fixture(scope="session")
 def site() -> Iterator[Any]:
     """Serve dist/ on 127.0.0.1 (a free port) for the session; build it if needed."""
-    if os.environ.get("LINEWORK_DIST_BUILT") != "1" and not build.dist_is_fresh():
-        build.build()
-    with build.serving(build.DIST) as server:
+    if os.environ.get("LINEWORK_DIST_BUILT") != "1" and not dist_is_fresh():
+        build()
+    with serving(DIST) as server:
         yield server
 
 
@@ -76,19 +78,12 @@ def browser_type_launch_args(
     browser_type_launch_args: dict[str, Any],
 ) -> dict[str, Any]:
     """Use the system's Chromium (CI cannot download Playwright's builds)."""
-    chromium = build.find_chromium()
+    chromium = find_chromium()
     if chromium is None and os.environ.get("LINEWORK_REQUIRE_BROWSER") != "1":
         bundled = Path.home() / ".cache" / "ms-playwright"
         if not bundled.exists():
             pytest.skip("no Chromium found: set $CHROMIUM or install chromium")
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-    launch = {**browser_type_launch_args, "args": args}
+    launch = {**browser_type_launch_args, "args": list(CHROMIUM_ARGS)}
     if chromium is not None:
         launch["executable_path"] = chromium
     return launch

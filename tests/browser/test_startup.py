@@ -17,6 +17,9 @@ from typing import Any
 import pytest
 from lw_helpers import App
 
+from devtools import snapshot as snapshot_tool
+from devtools.assets import PYODIDE_FILES
+
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 
@@ -86,19 +89,17 @@ def test_snapshot_matches_the_wheel_and_runtime(site: Any, build_module: Any) ->
     lock = json.loads((DIST / manifest["lock"]).read_text())
     wheel = DIST / "packages" / lock["packages"]["linework"]["file_name"]
     runtime = [
-        (DIST / manifest["runtime"] / name).read_bytes()
-        for name in build_module.PYODIDE_FILES
+        (DIST / manifest["runtime"] / name).read_bytes() for name in PYODIDE_FILES
     ]
     runtime_hash = hashlib.sha256(
         b"".join(hashlib.sha256(data).hexdigest().encode() for data in runtime)
     ).hexdigest()
     snapshot = (DIST / record["file"]).read_bytes()
-    tools = build_module.tool("snapshot")
 
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() == record["wheel_sha256"]
     assert runtime_hash == record["runtime_hash"]
     assert manifest["pyodide"] == record["pyodide"]
-    assert tools.tool_hash() == record["tool"]
+    assert snapshot_tool.tool_hash() == record["tool"]
     assert manifest["version"] == record["core_version"]
     assert record["modules"] > 50
     # Content-hashed name, and the page's config points the worker at it.
@@ -109,7 +110,7 @@ def test_snapshot_matches_the_wheel_and_runtime(site: Any, build_module: Any) ->
     assert f'"snapshotUrl": "../{record["file"]}"' in config
     # Built from this wheel: the cache key is the one a rebuild would look up.
     cache = ROOT / "build" / "cache" / "snapshot"
-    key = tools.key(record["wheel_sha256"], runtime_hash)
+    key = snapshot_tool.key(record["wheel_sha256"], runtime_hash)
     cached = cache / f"snapshot-{key}.bin"
     if cached.exists():
         assert cached.read_bytes() == snapshot

@@ -7,15 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
+
+from devtools import headers
+from devtools.common import BuildError
+from devtools.testing import STEP_NAMES, STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def build_module() -> ModuleType:
+def _load_build() -> ModuleType:
     """Return build.py, imported under another name (it is a script, not ``build``)."""
     spec = importlib.util.spec_from_file_location("linework_build", ROOT / "build.py")
     assert spec is not None and spec.loader is not None
@@ -25,9 +27,9 @@ def build_module() -> ModuleType:
     return module
 
 
-def test_build_options_for_embedding_and_reports(build_module: Any) -> None:
+def test_build_options_for_embedding_and_reports() -> None:
     """Defaults, derived frame-ancestors and connect-src, and refused values."""
-    options = build_module.site_options
+    options = headers.site_options
     default = options()
     custom = options(
         error_endpoint="https://errors.example.org/api/error",
@@ -44,17 +46,17 @@ def test_build_options_for_embedding_and_reports(build_module: Any) -> None:
     assert ["https://a.example", "http://127.0.0.1:8001"] == custom["allowedOrigins"]
     assert (False, None) == (off["reportErrors"], off["errorEndpoint"])
     assert (False, None) == (none["reportErrors"], none["errorEndpoint"])
-    csp = build_module.content_security_policy(
+    csp = headers.content_security_policy(
         custom["frameAncestors"], custom["connectSrc"]
     )
     assert "connect-src 'self' https://errors.example.org;" in csp
     for bad in ("https://a.example/", "HTTPS://A.EXAMPLE", "ftp://a.example", "*"):
-        with pytest.raises(build_module.BuildError):
+        with pytest.raises(BuildError):
             options(embed_origins=bad)
     for bad in ("javascript:alert(1)", "//elsewhere.example/x", "ftp://x/y"):
-        with pytest.raises(build_module.BuildError):
+        with pytest.raises(BuildError):
             options(error_endpoint=bad)
-    with pytest.raises(build_module.BuildError):
+    with pytest.raises(BuildError):
         options(frame_ancestors="'self'; script-src *")
 
 
@@ -87,3 +89,55 @@ def test_python_m_build_in_the_repository_is_pypas_build() -> None:
     else:
         assert 0 == result.returncode, out
         assert result.stdout.startswith("usage: python -m build")
+
+
+def test_build_py_is_a_thin_script_over_devtools() -> None:
+    """build.py reads the command line; the work lives in tools/devtools/."""
+    lines = (ROOT / "build.py").read_text(encoding="utf-8").count("\n")
+    modules = sorted((ROOT / "tools" / "devtools").glob("*.py"))
+
+    assert lines < 400
+    assert len(modules) >= 8
+    for module in modules:
+        assert module.read_text(encoding="utf-8").count("\n") < 1000, module.name
+
+
+def test_test_steps_are_named_in_ci_order() -> None:
+    """lint, native, pyodide, browser; their pytest selections cover every test."""
+    assert ("lint", "native", "pyodide", "browser") == STEP_NAMES
+    selections = {s.name: s.pytest_args for s in STEPS}
+    assert () == selections["lint"]
+    assert "not browser and not pyodide" in selections["native"]
+    assert "pyodide" in selections["pyodide"]
+    assert "browser" in selections["browser"]
+
+
+def test_step_options_are_split_from_pytests_arguments() -> None:
+    split = _load_build()._split_test_args
+
+    assert ([], ["tests/unit", "-q", "-x"]) == split(["tests/unit", "-q", "-x"])
+    assert (["lint"], []) == split(["--step", "lint"])
+    assert (["native", "browser"], ["-x", "-k", "--step"]) == split(
+        ["--step=native", "--step", "browser", "-x", "-k", "--step"]
+    )
+    with pytest.raises(BuildError, match="unknown step 'nope'"):
+        split(["--step", "nope"])
+
+
+def test_an_unknown_step_is_refused_before_anything_runs() -> None:
+    result = _run("build.py", "test", "--step", "nope")
+
+    assert 0 != result.returncode
+    assert "nope" in result.stderr
+
+
+def test_a_pytest_step_that_ran_no_test_fails() -> None:
+    """pytest's exit code 5 (nothing collected) is a failure, not a pass."""
+    from devtools.testing import _pytest
+
+    nothing = ["-q", "-p", "no:randomly", "-k", "no_such_test_anywhere"]
+    some = ["-q", "-p", "no:randomly", "-k", "test_test_steps_are_named"]
+    here = "tests/unit/test_build_script.py"
+
+    assert 1 == _pytest(Path(sys.executable), [*nothing, here], None)
+    assert 0 == _pytest(Path(sys.executable), [*some, here], None)

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
+from devtools import headers as build
+
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("linework_build_docs", ROOT / "build.py")
-assert _spec is not None and _spec.loader is not None
-build = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = build
-_spec.loader.exec_module(build)
 
 
 def test_every_host_section_sets_every_header_with_the_default_values() -> None:

@@ -58,7 +58,7 @@ def test_beacon_and_endpoint_share_the_contexts() -> None:
     listed = re.search(r"CONTEXTS = Object\.freeze\(\[([^\]]*)\]\)", report)
     assert listed is not None
     assert list(CONTEXTS) == re.findall(r'"(\w+)"', listed.group(1))
-    build = (ROOT / "build.py").read_text(encoding="utf-8")
+    build = (ROOT / "tools" / "devtools" / "headers.py").read_text(encoding="utf-8")
     block = build[build.index("ERROR_CONTEXTS") :]
     block = block[: block.index(")")]
     assert set(CONTEXTS) == set(re.findall(r'"(\w+)"', block))

@@ -65,3 +65,10 @@ def test_the_wheel_carries_py_typed_and_the_licence(wheel: Path) -> None:
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "License-Expression: MIT" in metadata.splitlines()
     assert f"Version: {linework.__version__}" in metadata.splitlines()
+
+
+def test_the_wheel_carries_only_the_core(wheel: Path) -> None:
+    """build.py's devtools and the other tools/ scripts stay out of the wheel."""
+    with zipfile.ZipFile(wheel) as z:
+        tops = {n.split("/")[0] for n in z.namelist()}
+    assert {"linework"} == {t for t in tops if not t.endswith(".dist-info")}

@@ -1,51 +1,28 @@
 """The code-quality gates run with the tests, so CI refuses what review would.
 
-ruff (lint and format), mypy --strict and the import-layer contracts of
-pyproject.toml, over src/, tests/ and tools/ (mypy's files are in pyproject.toml);
-each gate is skipped only when its tool is not installed.
+The same list as the lint step of ``python3 build.py test``
+(:data:`devtools.checks.CHECKS`): ruff (lint and format) over src/, tests/,
+tools/ and build.py, mypy --strict (its files are in pyproject.toml), the
+import-layer contracts, and for web/ biome's linter and TypeScript's check of
+the JSDoc types. Each gate is skipped only when its tool is not installed
+(the JS ones need ``npm ci`` in web/).
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
+from devtools.checks import CHECKS, Check
 
 
-def _tool(name: str) -> str:
-    path = BIN / name
-    if path.exists():
-        return str(path)
-    found = shutil.which(name)
-    if found is None:
-        pytest.skip(f"{name} is not installed")
-    return found
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args, cwd=ROOT, capture_output=True, text=True, check=False, timeout=600
-    )
-
-
-@pytest.mark.parametrize(
-    "command",
-    [
-        ("ruff", "check", "src", "tests", "tools", "build.py"),
-        ("ruff", "format", "--check", "src", "tests", "tools", "build.py"),
-        ("mypy",),
-        ("lint-imports",),
-    ],
-    ids=["ruff-check", "ruff-format", "mypy", "import-layers"],
-)
-def test_gate_passes(command: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("check", CHECKS, ids=[c.name for c in CHECKS])
+def test_gate_passes(check: Check) -> None:
     """Each gate exits 0; its output is shown when it does not."""
-    result = _run(_tool(command[0]), *command[1:])
+    result = check.run(Path(sys.executable).parent)
+    if result is None:
+        pytest.skip(f"{check.tool} is not installed")
 
     assert 0 == result.returncode, result.stdout + result.stderr

@@ -10,34 +10,22 @@ the client on a long path, an oversized body read as the next request, and
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+import devtools.server as site_server
 from linework.errors import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load_build() -> ModuleType:
-    name = "linework_build_server_test"
-    spec = importlib.util.spec_from_file_location(name, ROOT / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load_build()
 SECURITY = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
 
 
@@ -45,7 +33,7 @@ SECURITY = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Polic
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     root = tmp_path_factory.mktemp("site")
     (root / "index.html").write_text("<!doctype html><p>hi</p>\n")
-    with build.serving(root) as srv:
+    with site_server.serving(root) as srv:
         yield srv
 
 
@@ -178,7 +166,7 @@ def test_memory_stays_bounded_under_many_long_paths(server: Any) -> None:
 
 
 def test_the_server_reads_the_registry_of_the_core() -> None:
-    assert set(REGISTRY) == build.registered_codes()
+    assert set(REGISTRY) == site_server.registered_codes()
 
 
 def test_connections_beyond_the_cap_are_closed_not_queued(
@@ -186,8 +174,8 @@ def test_connections_beyond_the_cap_are_closed_not_queued(
 ) -> None:
     """Each open connection holds a thread: past the cap, a new one is closed."""
     (tmp_path / "index.html").write_text("hi\n")
-    monkeypatch.setattr(build, "MAX_CONNECTIONS", 2)
-    with build.serving(tmp_path) as srv:
+    monkeypatch.setattr(site_server, "MAX_CONNECTIONS", 2)
+    with site_server.serving(tmp_path) as srv:
         port = srv.server_address[1]
         idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
         try:

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 import tomllib
 import zipfile
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from devtools.common import CACHE, DIST, PYODIDE_NPM, project_version, sha256_hex
+from devtools.sbom import sbom, wheel_component
+from devtools.site import SERVED_PACKAGES
+from devtools.wheels import MICROPIP_VERSION
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_build() -> ModuleType:
-    name = "linework_build_sbom_test"
-    spec = importlib.util.spec_from_file_location(name, ROOT / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load_build()
 
 
 def test_the_build_backend_is_pinned_exactly() -> None:
@@ -49,7 +38,7 @@ def _check(bom: dict[str, Any]) -> dict[str, dict[str, Any]]:
     package = json.loads((ROOT / "web" / "package.json").read_text())
     for name, version in package["dependencies"].items():
         assert version == components[name]["version"], name
-    assert build.MICROPIP_VERSION == components["micropip"]["version"]
+    assert MICROPIP_VERSION == components["micropip"]["version"]
     licences = {
         name: c["licenses"][0]["license"]["id"] for name, c in components.items()
     }
@@ -68,40 +57,40 @@ def _check(bom: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 @pytest.mark.skipif(
-    not (build.PYODIDE_NPM / "pyodide-lock.json").exists(), reason="npm ci not run"
+    not (PYODIDE_NPM / "pyodide-lock.json").exists(), reason="npm ci not run"
 )
 def test_the_sbom_lists_what_is_served(tmp_path: Path) -> None:
-    cached = build.CACHE / f"micropip-{build.MICROPIP_VERSION}-py3-none-any.whl"
+    cached = CACHE / f"micropip-{MICROPIP_VERSION}-py3-none-any.whl"
     if not cached.exists():
         pytest.skip("micropip not fetched yet (python3 build.py does)")
-    fake = tmp_path / f"linework-{build.project_version()}-py3-none-any.whl"
+    fake = tmp_path / f"linework-{project_version()}-py3-none-any.whl"
     with zipfile.ZipFile(fake, "w") as z:
         z.writestr(
-            f"linework-{build.project_version()}.dist-info/METADATA",
+            f"linework-{project_version()}.dist-info/METADATA",
             "Metadata-Version: 2.4\nName: linework\nLicense: MIT\n",
         )
     wheels = [
-        build.wheel_component("linework", fake),
-        build.wheel_component("micropip", cached),
+        wheel_component("linework", fake),
+        wheel_component("micropip", cached),
     ]
-    bom = build.sbom(build.project_version(), wheels, _npm_served())
+    bom = sbom(project_version(), wheels, _npm_served())
     components = _check(bom)
     assert (
-        build.sha256_hex(cached.read_bytes())
+        sha256_hex(cached.read_bytes())
         == (components["micropip"]["hashes"][0]["content"])
     )
     # Deterministic: the same inputs, the same bill.
-    assert bom == build.sbom(build.project_version(), wheels, _npm_served())
+    assert bom == sbom(project_version(), wheels, _npm_served())
 
 
 def test_dist_serves_its_sbom() -> None:
     """dist/sbom.json names every runtime and font file dist/ serves, with hashes."""
-    path = build.DIST / "sbom.json"
+    path = DIST / "sbom.json"
     if not path.exists():
         pytest.skip("dist/ not built")
     bom = json.loads(path.read_text())
     components = _check(bom)
-    manifest = json.loads((build.DIST / "manifest.json").read_text())
+    manifest = json.loads((DIST / "manifest.json").read_text())
     assert manifest["version"] == bom["metadata"]["component"]["version"]
     served = {
         name: [p["value"] for p in c.get("properties", [])]
@@ -111,9 +100,31 @@ def test_dist_serves_its_sbom() -> None:
     assert any(p.endswith(".woff2") for p in served["@fontsource/arimo"])
     for paths in served.values():
         for rel in paths:
-            assert (build.DIST / rel).is_file(), rel
-    wheel = build.DIST / "packages" / manifest["wheels"]["linework"]
+            assert (DIST / rel).is_file(), rel
+    wheel = DIST / "packages" / manifest["wheels"]["linework"]
     assert (
-        build.sha256_hex(wheel.read_bytes())
+        sha256_hex(wheel.read_bytes())
         == (components["linework"]["hashes"][0]["content"])
     )
+
+
+def test_build_tools_are_never_served() -> None:
+    """web/'s devDependencies (the JS linter, TypeScript) stay out of dist/:
+    no SBOM component, no licence notice, no file of theirs."""
+    package = json.loads((ROOT / "web" / "package.json").read_text())
+    dev = set(package.get("devDependencies", {}))
+    assert {"@biomejs/biome", "typescript"} <= dev
+    assert not dev & set(SERVED_PACKAGES)
+    assert not dev & set(package["dependencies"])
+    path = DIST / "sbom.json"
+    if not path.exists():
+        pytest.skip("dist/ not built")
+    bom = json.loads(path.read_text())
+    names = {c["name"] for c in bom["components"]}
+    assert not any(n == d or n.startswith(d + "-") for n in names for d in dev)
+    assert not any(n.startswith("@biomejs/") for n in names)
+    built = {p.relative_to(DIST).as_posix() for p in DIST.rglob("*") if p.is_file()}
+    assert not [p for p in built if p.endswith((".ts", ".d.ts", "jsconfig.json"))]
+    assert not [p for p in built if "biome" in p or "typescript" in p.split("/")[0]]
+    notices = (DIST / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert not [d for d in dev if f"\n{d} " in notices]

@@ -12,6 +12,8 @@ from types import ModuleType
 
 import pytest
 
+from devtools import snapshot
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,7 +27,6 @@ def _tool(name: str) -> ModuleType:
     return module
 
 
-snapshot = _tool("snapshot")
 first_paint = _tool("first_paint")
 
 
@@ -86,6 +87,8 @@ def test_first_paint_module_carries_the_cores_replies() -> None:
     assert data == json.loads(json.loads(literal.group(1)))
     assert data["new"]["ok"] is True and data["palette"]["ok"] is True
     assert "Page 1" == data["new"]["ui"]["page"]["name"]
+    # The action registry's page-facing part: the edit bar, key map, labels.
+    assert "toggle-lock" in data["actions"]["actions"] and data["actions"]["keys"]
     names = [kind["name"] for kind in data["palette"]["kinds"]]
     assert "rectangle" in names and "image" not in names
     assert all(kind["svg"].startswith("<svg") for kind in data["palette"]["kinds"])

@@ -1,3 +1,4 @@
+// @ts-check
 // Wires the editor into the page: input, toolbar, palette, properties,
 // layers, page tabs, in-place text, context menu, help, clipboard and the
 // core's requests.
@@ -5,6 +6,7 @@
 import { confirmAction } from "../dialogs.js";
 import { replyError } from "../errors.js";
 import firstPaint from "../first-paint.js";
+import { onAction } from "../keys.js";
 import { createContextMenu } from "./context-menu.js";
 import { createEditor } from "./editor.js";
 import { assignAttr } from "./assign.js";
@@ -40,6 +42,8 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
   const editor = createEditor({ call, svg, canvas });
   const textEditor = createTextEditor({ stage, svg, canvas, editor });
   const help = createHelp();
+  // `?` opens the panel from the served rows, without asking the core (../keys.js).
+  onAction("help", () => help.show(firstPaint.actions.help), { panels: false });
   const contextMenu = createContextMenu({ svg, canvas, editor, textEditor });
 
   createToolbar({ bar: $('[data-role="edit-bar"]'), editor });
@@ -193,7 +197,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
     // The automation contract's "usable" (DESIGN.md §9): the first page is on screen.
     document.body.dataset.ready = "1";
     performance.mark("linework-page-ready");
-    for (const el of document.querySelectorAll("[data-needs-core]")) el.inert = false;
+    for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-needs-core]"))) el.inert = false;
     await palette.load();
     document.body.dataset.editor = "1";
   }).catch((error) => showError(error, "edit"));

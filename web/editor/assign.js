@@ -1,3 +1,4 @@
+// @ts-check
 // Writes that skip when nothing changes. The editor answers every pointer move
 // with fresh UI state; assigning an equal value to a DOM property or attribute
 // still invalidates style (and repaints text) in Chromium, which cost a frame

@@ -1,9 +1,11 @@
+// @ts-check
 // The canvas context menu: right-click (or Shift+F10 / the ContextMenu key,
-// which keys.py turns into the same `context-menu` action). Python selects
+// which the key map (src/linework/editor/actions/keymap.py) turns into the same `context-menu` action). Python selects
 // what was clicked and answers with the entries, their arguments and whether
-// each can run (request "context-menu", src/linework/editor/actions.py); this
+// each can run (request "context-menu", src/linework/editor/actions/menu.py); this
 // only shows them and sends the chosen action. DOM built with createElement.
 
+import { onKey } from "../keys.js";
 import { toPage } from "./input.js";
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -24,9 +26,11 @@ export function createContextMenu({ svg, canvas, editor, textEditor }) {
     pointer = { x: e.clientX, y: e.clientY };
     editor.action("context-menu", toPage(svg, canvas.view, e.clientX, e.clientY)).catch(() => {});
   });
-  window.addEventListener("keydown", (e) => {
+  // Only noted here: the key itself goes to the core's context-menu action (../keys.js).
+  onKey((e) => {
     if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) keyAt = performance.now();
-  }, true);
+    return false;
+  });
 
   function close({ refocus = false } = {}) {
     if (root === null) return;

@@ -1,3 +1,4 @@
+// @ts-check
 // Small real DOM dialogs (DESIGN.md §9): a confirmation and a name prompt,
 // with labelled inputs; Enter submits the default button, Escape cancels.
 

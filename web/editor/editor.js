@@ -1,3 +1,4 @@
+// @ts-check
 // The editor's page side: sends protocol events to the core one at a time,
 // applies each response (DOM ops, overlay, UI state) and tells the chrome.
 // Python decides everything; this only carries events and applies answers
@@ -8,7 +9,7 @@ import { createPainter } from "./ops.js";
 /** @typedef {import("../types/protocol").EditorReply} EditorReply */
 /** @typedef {import("../types/protocol").DocumentReply} DocumentReply */
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 const idleSoon = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1));
 
 /**
@@ -38,7 +39,7 @@ export function createEditor({ call, svg, canvas }) {
     let touched = 0;
     let removed = 0;
     if (Array.isArray(response.ops)) {
-      ({ touched, removed } = painter.apply(response.ops, page, response.document?.defs));
+      ({ touched, removed } = painter.apply(response.ops, page, "document" in response ? response.document.defs : undefined));
     }
     painter.showOverlay(response.overlay);
     if (response.ui) {
@@ -120,7 +121,7 @@ export function createEditor({ call, svg, canvas }) {
   return {
     send,
     present,
-    /** Run a named action (src/linework/editor/actions.py). */
+    /** Run a named action (src/linework/editor/actions/). */
     action: (name, args = {}) => send({ type: "action", name, args }),
     onUi(fn) { uiListeners.add(fn); if (ui) fn(ui, null); },
     onRequest(fn) { requestListeners.add(fn); },

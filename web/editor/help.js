@@ -1,33 +1,26 @@
+// @ts-check
 // The keyboard shortcuts panel, filled from the core's `help` request.
 
-const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+import { el } from "../dialogs.js";
+import { keysText as modKey } from "./actions.js";
+
 // The core writes "Mod+" (Ctrl, or Cmd on macOS); the panel shows the real key.
-const modKey = (text) => (MAC ? text.replaceAll("Mod+", "⌘") : text.replaceAll("Mod+", "Ctrl+"));
 
 export function createHelp() {
-  const dialog = document.createElement("dialog");
-  dialog.className = "help-dialog";
-  dialog.dataset.role = "help";
-  dialog.setAttribute("aria-labelledby", "help-title");
-  const h2 = document.createElement("h2");
-  h2.id = "help-title";
-  h2.textContent = "Keyboard shortcuts";
+  const dialog = el("dialog", {
+    className: "help-dialog", dataset: { role: "help" }, "aria-labelledby": "help-title",
+  });
   // Focus lands on the heading (not on Close at the bottom), so the panel opens
   // scrolled to its top; Tab reaches Close.
-  h2.tabIndex = -1;
-  const table = document.createElement("table");
-  const body = document.createElement("tbody");
-  table.append(body);
-  const note = document.createElement("p");
-  note.className = "hint";
-  note.textContent = `Space+drag or the middle button pans; ${MAC ? "⌘" : "Ctrl+"}wheel zooms.`;
-  const form = document.createElement("form");
-  form.method = "dialog";
-  const close = document.createElement("button");
-  close.textContent = "Close";
-  close.className = "primary";
-  form.className = "buttons";
-  form.append(close);
+  const h2 = el("h2", { id: "help-title", textContent: "Keyboard shortcuts", tabIndex: -1 });
+  const body = el("tbody");
+  const table = el("table", {}, [body]);
+  const note = el("p", {
+    className: "hint",
+    textContent: `Space+drag or the middle button pans; ${modKey("Mod+")}wheel zooms.`,
+  });
+  const close = el("button", { textContent: "Close", className: "primary" });
+  const form = el("form", { method: "dialog", className: "buttons" }, [close]);
   dialog.append(h2, table, note, form);
   document.body.append(dialog);
 

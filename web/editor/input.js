@@ -1,11 +1,12 @@
+// @ts-check
 // Pointer and keyboard input for editing: DOM events → protocol events in
 // PAGE coordinates (the view's pan and zoom undone), moves coalesced to one
 // per animation frame. Panning (Space or middle drag) and zooming belong to
-// ../input.js, which marks its events with preventDefault().
+// ../input.js; which key goes where is ../keys.js's (the one keydown router).
 
-export const isTyping = (target) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+import { forwardTo, isTyping } from "../keys.js";
+
+export { isTyping };
 
 /** Screen (client) point → page point through the canvas view. */
 export function toPage(svg, view, clientX, clientY) {
@@ -18,12 +19,6 @@ export function toPage(svg, view, clientX, clientY) {
 
 const mods = (e) => ({ shift: e.shiftKey, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey });
 
-// Keys the core has shortcuts for (src/linework/editor/keys.py); with Ctrl or
-// Cmd every key goes (copy, cut and paste come through the clipboard events).
-const PLAIN_KEYS = new Set([
-  "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Delete", "Backspace",
-  "Escape", "Enter", "F2", "?",
-]);
 
 export function wireEditorInput({ svg, canvas, editor, textEditor }) {
   const body = document.body;
@@ -98,8 +93,10 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
   });
   // Right-click opens the editor's own menu (web/editor/context-menu.js).
 
-  window.addEventListener("keydown", (e) => {
-    if (e.defaultPrevented || e.isComposing || isTyping(e.target)) return;
+  // The core's keys, handed over by the page's one keydown router (../keys.js),
+  // which has already run the keys the page carries out itself.
+  forwardTo((e, rule) => {
+    if (isTyping(e.target)) return;
     if (e.target instanceof Element && e.target.closest("dialog, [data-role=palette]")) {
       if (e.key !== "Escape" || e.target.closest("dialog")) return;
     }
@@ -107,20 +104,17 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
     const onControl = e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement;
     let forward;
     if (primary) {
-      // Copy, cut and paste arrive as clipboard events (no permission needed).
+      // Every Ctrl/Cmd key goes (the core ignores what it has no shortcut for);
+      // copy, cut and paste arrive as clipboard events (no permission needed).
       forward = !(["c", "x", "v"].includes(e.key.toLowerCase()) && !e.altKey && !e.shiftKey);
     } else if (e.key === "Tab") {
       forward = e.target === svg && (editor.ui?.selection.length ?? 0) > 0;
-    } else if (e.altKey && (e.key === "PageDown" || e.key === "PageUp")) {
-      forward = true;
-    } else if (e.altKey && e.shiftKey && e.code === "KeyC") {
-      // Connect the two selected shapes (src/linework/editor/navigate.py).
-      forward = true;
     } else if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) {
       // The canvas context menu (web/editor/context-menu.js), not a control's.
       forward = e.target === svg || e.target === document.body;
     } else {
-      forward = PLAIN_KEYS.has(e.key) && !(onControl && e.key === "Enter");
+      // Keys the core has shortcuts for: the action records' key map.
+      forward = rule !== null && !(onControl && e.key === "Enter");
     }
     if (!forward) return;
     e.preventDefault();

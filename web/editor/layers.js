@@ -1,7 +1,9 @@
+// @ts-check
 // The layers panel: top layer first; each row shows/hides, locks, renames
 // (double-click) and makes the layer active; buttons add, delete, reorder
 // and move the selection to the active layer.
 
+import { el } from "../dialogs.js";
 import { icon } from "./icons.js";
 import { confirmDialog, promptDialog } from "./dialog.js";
 
@@ -17,14 +19,9 @@ function iconButton(name, label, role) {
 }
 
 export function createLayers({ root, editor }) {
-  const heading = document.createElement("h2");
-  heading.textContent = "Layers";
-  const list = document.createElement("ul");
-  list.className = "layer-list";
-  list.dataset.role = "layers";
-  list.setAttribute("aria-label", "Layers");
-  const actions = document.createElement("div");
-  actions.className = "layer-actions";
+  const heading = el("h2", { textContent: "Layers" });
+  const list = el("ul", { className: "layer-list", dataset: { role: "layers" }, "aria-label": "Layers" });
+  const actions = el("div", { className: "layer-actions" });
   const add = iconButton("plus", "Add a layer", "layer-add");
   const up = iconButton("up", "Move the active layer up", "layer-up");
   const down = iconButton("down", "Move the active layer down", "layer-down");

@@ -1,3 +1,4 @@
+// @ts-check
 // Applies the editor's DOM ops to the canvas's element layer and its overlay
 // (protocol: src/linework/editor/protocol.py). Every fragment goes through
 // safe-svg.js; nothing here builds markup from strings.

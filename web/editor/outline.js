@@ -1,9 +1,12 @@
+// @ts-check
 // The diagram for screen readers and keyboards: a live region that announces
 // the selection (the core's ui.announce) and the outline ([data-role=outline]),
 // a list of the page's shapes with their labels, kinds and connections (the
 // core's ui.outline, sent whenever it changes). Up/Down/Home/End move through
 // it, Enter or a click selects the shape on the canvas, Escape returns to the
 // canvas; Alt+Shift+O comes here from anywhere. Text only (textContent).
+
+import { onKey } from "../keys.js";
 
 export function createOutline({ panel, svg, editor }) {
   const live = document.createElement("div");
@@ -82,7 +85,7 @@ export function createOutline({ panel, svg, editor }) {
   }
 
   function mark() {
-    for (const li of list.querySelectorAll("[role=option]")) {
+    for (const li of /** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll("[role=option]"))) {
       li.setAttribute("aria-selected", String(selected.has(li.dataset.element)));
     }
   }
@@ -90,7 +93,7 @@ export function createOutline({ panel, svg, editor }) {
   function setActive(index, scroll = true) {
     active = index;
     const nodes = list.querySelectorAll("[role=option]");
-    nodes.forEach((li, i) => li.classList.toggle("active", i === index));
+    nodes.forEach((li, i) => { li.classList.toggle("active", i === index); });
     if (index >= 0 && nodes[index]) {
       list.setAttribute("aria-activedescendant", nodes[index].id);
       if (scroll) nodes[index].scrollIntoView({ block: "nearest" });
@@ -133,12 +136,14 @@ export function createOutline({ panel, svg, editor }) {
     if (n > 0) setActive(next);
   });
 
-  window.addEventListener("keydown", (e) => {
-    if (!(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === "KeyO")) return;
-    if (e.target instanceof Element && e.target.closest("dialog")) return;
+  // Alt+Shift+O: a page key of its own (no action record), routed by ../keys.js.
+  onKey((e) => {
+    if (!(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === "KeyO")) return false;
+    if (e.target instanceof Element && e.target.closest("dialog")) return false;
     e.preventDefault();
     box.open = true;
     list.focus();
+    return true;
   });
 
   editor.onUi((ui) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // Page tabs: switch, add, rename (double-click or menu), reorder (drag, or
 // the menu's move left/right) and delete with a confirmation dialog.
 

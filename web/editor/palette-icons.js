@@ -1,3 +1,4 @@
+// @ts-check
 // Icon libraries in the palette. Everything here is data the build generated
 // with the core (tools/icon_libraries.py): the catalog in config.js lists the
 // libraries at first paint; a section's entries come from the search index

@@ -1,3 +1,4 @@
+// @ts-check
 // The shape palette: kinds from the core (previews drawn by the real
 // renderer; at first paint the build's copy of the core's reply, so the
 // palette is full before Python starts) and the icon libraries
@@ -321,7 +322,7 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     /** For benchmarks: open every library section; resolves when all are built. */
     openAll: () => Promise.all(icons.catalog.map((lib) => {
       icons.setEnabled(lib.id, true);
-      const details = sections.querySelector(`details[data-library="${lib.id}"]`);
+      const details = /** @type {HTMLDetailsElement} */ (sections.querySelector(`details[data-library="${lib.id}"]`));
       details.open = true;
       return icons.build(lib.id);
     })),

@@ -1,3 +1,4 @@
+// @ts-check
 // Pictures: the "Insert picture" button and its file input
 // (input[type=file][data-role="insert-image"]), a picture file dropped on the
 // canvas, an image pasted from the clipboard, and Open… of a plain picture.
@@ -80,7 +81,7 @@ export function createPictures({ bar, editor, call, viewCentre, pagePoint, setSt
     if (kind === "picture") await insertData(file.name || "the picture", data, at);
     else open();
   }
-  window.addEventListener("linework:picture-file", (event) => {
+  window.addEventListener("linework:picture-file", (/** @type {CustomEvent} */ event) => {
     const { file, clientX, clientY, open } = event.detail ?? {};
     if (!(file instanceof Blob) || typeof open !== "function") return;
     event.preventDefault(); // handled here (web/files.js opens it otherwise)
@@ -89,7 +90,7 @@ export function createPictures({ bar, editor, call, viewCentre, pagePoint, setSt
   });
 
   // Open… of a plain picture: offer to insert it into the open diagram.
-  window.addEventListener("linework:offer-picture", async (event) => {
+  window.addEventListener("linework:offer-picture", async (/** @type {CustomEvent} */ event) => {
     const { name, data } = event.detail ?? {};
     if (typeof data !== "string") return;
     event.preventDefault();

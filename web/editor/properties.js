@@ -1,7 +1,9 @@
+// @ts-check
 // The properties panel: the selection's style, text, connector options and
 // geometry (from ui.style / ui.props), or the page's grid when nothing is
 // selected. Every control has a label; a change sends one action.
 
+import { labelOf } from "./actions.js";
 import { assign, assignAttr } from "./assign.js";
 
 const ARROWHEADS = ["none", "classic", "open", "block", "block-hollow", "diamond",
@@ -49,6 +51,12 @@ export function createProperties({ root, editor }) {
   const style = (fieldsOut) => editor.action("set-style", { fields: fieldsOut }).catch(() => {});
   const editing = (el) => document.activeElement === el;
 
+  /**
+   * @param {HTMLElement} parent
+   * @param {string} text
+   * @param {string} name
+   * @param {{ noneLabel?: string }} [options]
+   */
   function colour(parent, text, name, { noneLabel } = {}) {
     const input = document.createElement("input");
     input.type = "color";
@@ -151,9 +159,15 @@ export function createProperties({ root, editor }) {
     fields.push({ update(u) { const v = read(u); assign(input, "checked", v === true); assign(input, "indeterminate", v === null); } });
   }
 
+  /**
+   * @param {HTMLElement} parent
+   * @param {string} text
+   * @param {string} name
+   * @param {{ multiline?: boolean, send: (value: any) => void, read: (u: any) => any, check?: (value: string) => any }} options
+   */
   function textField(parent, text, name, { multiline = false, send, read, check }) {
-    const el = document.createElement(multiline ? "textarea" : "input");
-    if (!multiline) el.type = "text";
+    const el = multiline ? document.createElement("textarea") : document.createElement("input");
+    if (el instanceof HTMLInputElement) el.type = "text";
     else el.rows = 2;
     el.autocomplete = "off";
     el.dataset.prop = name;
@@ -236,12 +250,12 @@ export function createProperties({ root, editor }) {
   });
 
   s = section("Selection", has);
-  const lockButton = button(s, "Lock", "toggle-lock");
-  button(s, "Copy style", "copy-style");
-  const pasteStyle = button(s, "Paste style", "paste-style");
+  const lockButton = button(s, labelOf("lock"), "toggle-lock");
+  button(s, labelOf("copy-style"), "copy-style");
+  const pasteStyle = button(s, labelOf("paste-style"), "paste-style");
   fields.push({
     update(u) {
-      assign(lockButton, "textContent", u.props.locked ? "Unlock" : "Lock");
+      assign(lockButton, "textContent", labelOf(u.props.locked ? "unlock" : "lock"));
       assign(pasteStyle, "disabled", !u.enabled["paste-style"]);
     },
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // In-place text editing: a <textarea> laid over the element's label box,
 // moved, scaled and rotated with the view. Its value goes to Python as data
 // (`set-text`), never into markup. Enter and Shift+Enter insert a newline;

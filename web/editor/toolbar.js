@@ -1,28 +1,12 @@
+// @ts-check
 // The editing toolbar: one button per action, with an icon, an accessible
-// name and a tooltip naming its shortcut; enabled from ui.enabled.
+// name and a tooltip naming its shortcut; enabled from ui.enabled. Which
+// actions, in which groups, with which labels, shortcuts and icons: the action
+// records (web/editor/actions.js).
 
+import { TOOLBAR, labelOf, shortcutOf } from "./actions.js";
 import { assign } from "./assign.js";
 import { icon } from "./icons.js";
-
-const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl+";
-
-// [action, label, shortcut] in groups.
-export const TOOLBAR = [
-  [["undo", "Undo", `${MOD}Z`], ["redo", "Redo", `${MOD}Shift+Z`]],
-  [["delete", "Delete", "Delete"], ["duplicate", "Duplicate", `${MOD}D`]],
-  [["to-front", "Bring to front", `${MOD}Shift+]`], ["to-back", "Send to back", `${MOD}Shift+[`]],
-  [["group", "Group", `${MOD}G`], ["ungroup", "Ungroup", `${MOD}Shift+G`]],
-  [
-    ["align-left", "Align left", ""], ["align-center", "Align centre", ""],
-    ["align-right", "Align right", ""], ["align-top", "Align top", ""],
-    ["align-middle", "Align middle", ""], ["align-bottom", "Align bottom", ""],
-    ["distribute-h", "Distribute horizontally", ""], ["distribute-v", "Distribute vertically", ""],
-  ],
-  [
-    ["toggle-lock", "Lock or unlock", `${MOD}Shift+L`],
-    ["copy-style", "Copy style", `${MOD}Alt+C`], ["paste-style", "Paste style", `${MOD}Alt+V`],
-  ],
-];
 
 export function tooltip(label, shortcut) {
   return shortcut ? `${label} (${shortcut})` : label;
@@ -46,12 +30,12 @@ export function createToolbar({ bar, editor }) {
     const div = document.createElement("div");
     div.className = "tool-group";
     div.setAttribute("role", "group");
-    div.append(...group.map(([action, label, shortcut]) => makeButton(action, label, shortcut)));
+    div.append(...group.map((action) => makeButton(action, labelOf(action), shortcutOf(action))));
     bar.append(div);
   }
   const spacer = document.createElement("div");
   spacer.className = "spacer";
-  const help = makeButton("help", "Keyboard shortcuts", "?");
+  const help = makeButton("help", labelOf("help"), shortcutOf("help"));
   bar.append(spacer, help);
 
   bar.addEventListener("click", (e) => {

@@ -1,7 +1,10 @@
 """Viewer mode: what a read-only session still accepts.
 
 A viewer (``?mode=view``, an embed with ``mode=view``, a share link) may look,
-switch pages and zoom, but nothing it sends may change the document.
+switch pages and zoom, but nothing it sends may change the document. Which
+actions it may run is no list of its own: the action records say (``viewer``
+and ``embed`` in :mod:`linework.editor.actions`), read here only once a
+read-only session sends an action, so start-up imports no editor.
 """
 
 from __future__ import annotations
@@ -16,26 +19,25 @@ from linework.errors import LineworkError
 VIEW_EVENTS: Final = frozenset(
     {"refresh", "idle", "pointermove", "pointerup", "pointercancel"}
 )
-#: Editor actions a viewer may run.
-VIEW_ACTIONS: Final = frozenset(
-    {
-        "set-page",
-        "next-page",
-        "previous-page",
-        "zoom-fit",
-        "zoom-in",
-        "zoom-out",
-        "escape",
-        "select-none",
-        "help",
-    }
-)
 #: Message types that replace the document with a new, empty one.
 NEW_TYPES: Final = frozenset({"file-new"})
 
 
-def check_read_only(message: Mapping[str, Any]) -> None:
+def allowed_actions(*, embed: bool = False) -> frozenset[str]:
+    """Return the actions a read-only viewer (or read-only embed) may run.
+
+    They come from the action registry: the records' ``viewer`` (or
+    ``embed``) fact, the same lists the page is served.
+    """
+    from linework.editor.actions import REGISTRY
+
+    return REGISTRY.embed_actions if embed else REGISTRY.viewer_actions
+
+
+def check_read_only(message: Mapping[str, Any], *, embed: bool = False) -> None:
     """Refuse a message that could change the document of a read-only session.
+
+    ``embed``: the session is a read-only embed (the embed allow-list applies).
 
     Raises:
         LineworkError: LW-E0502.
@@ -52,7 +54,7 @@ def check_read_only(message: Mapping[str, Any]) -> None:
     if (
         etype == "action"
         and isinstance(event, Mapping)
-        and event.get("name") in VIEW_ACTIONS
+        and event.get("name") in allowed_actions(embed=embed)
     ):
         return
     raise LineworkError("LW-E0502", "The viewer does not edit.")

@@ -72,6 +72,9 @@ class Workspace:
     opened: bool = False
     #: Viewer mode (set once, never cleared): edits are refused.
     read_only: bool = False
+    #: A read-only embed (``read-only`` with ``embed: true``): the records'
+    #: embed allow-list applies instead of the viewer's.
+    embedded: bool = False
     #: The document last reported to an embedding host (documents are
     #: immutable, so any other object means the diagram changed since).
     watched: object = None

@@ -153,7 +153,7 @@ class Api:
             handler = self._handler(decoded["type"])
             # Viewer mode: refuse anything that could change the document.
             if self._workspace is not None and self._workspace.read_only:
-                check_read_only(decoded)
+                check_read_only(decoded, embed=self._workspace.embedded)
             return handler(self._session, decoded)
         except LineworkError as error:
             reply = error_reply(error)

@@ -169,8 +169,14 @@ def embed_title(session: Session, message: dict[str, Any]) -> Reply:
 
 
 def read_only(session: Session, message: dict[str, Any]) -> Reply:
-    """Switch the session to viewer mode for good: ``{"ok", "read_only": true}``."""
+    """Switch the session to viewer mode for good: ``{"ok", "read_only": true}``.
+
+    ``embed: true`` (optional) marks a read-only embed: the action records'
+    embed allow-list applies (linework.app.policy).
+    """
+    embed = fields.field(message, "embed", bool, optional=True)
     session.read_only = True
+    session.embedded = session.embedded or bool(embed)
     return {"ok": True, "read_only": True}
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from typing import Any, TypeVar
 
 from linework.geometry import Box, Vec
 from linework.model import (
@@ -19,6 +21,8 @@ from linework.model import (
     Group,
     Layer,
     Page,
+    Patch,
+    Record,
     Shape,
     Transaction,
 )
@@ -164,16 +168,23 @@ def union(boxes: Iterable[Box | None]) -> Box | None:
     return out
 
 
+_R = TypeVar("_R", Page, Layer)
+
+
+def _record_of(doc: Document, rid: str, kind: type[_R]) -> _R:
+    rec = doc.get(rid)
+    if not isinstance(rec, kind):
+        raise CommandError(f"no {kind.__name__.lower()} {rid!r}")
+    return rec
+
+
 def page_of(doc: Document, page_id: str) -> Page:
     """Return the page ``page_id``.
 
     Raises:
         CommandError: if there is no such page.
     """
-    rec = doc.get(page_id)
-    if not isinstance(rec, Page):
-        raise CommandError(f"no page {page_id!r}")
-    return rec
+    return _record_of(doc, page_id, Page)
 
 
 def layer_of(doc: Document, layer_id: str) -> Layer:
@@ -182,10 +193,15 @@ def layer_of(doc: Document, layer_id: str) -> Layer:
     Raises:
         CommandError: if there is no such layer.
     """
-    rec = doc.get(layer_id)
-    if not isinstance(rec, Layer):
-        raise CommandError(f"no layer {layer_id!r}")
-    return rec
+    return _record_of(doc, layer_id, Layer)
+
+
+def replaced(doc: Document, records: Iterable[Record], **changes: Any) -> Patch:
+    """Return the one-step patch that sets the same fields on every record."""
+    tx = Transaction(doc)
+    for rec in records:
+        tx.put(replace(rec, **changes))
+    return tx.patch()
 
 
 class ZCounter:

@@ -112,39 +112,18 @@ def paste(
         cid = container_id(e)
         if cid is not None:
             e = with_container(e, new_ids.get(cid))
-        new_id, z = new_ids[e.id], counter.above(lay)
+        z = counter.above(lay)
+        e = replace(e, id=new_ids[e.id], page=page, layer=lay, parent=parent, z=z)
         if isinstance(e, Shape):
-            tx.put(
-                replace(
-                    e,
-                    id=new_id,
-                    page=page,
-                    layer=lay,
-                    parent=parent,
-                    z=z,
-                    box=e.box.translated(offset),
-                )
-            )
+            e = replace(e, box=e.box.translated(offset))
         elif isinstance(e, Connector):
             src = _moved(e.source, new_ids, offset)
             tgt = _moved(e.target, new_ids, offset)
             if src is None or tgt is None:
                 continue
-            tx.put(
-                replace(
-                    e,
-                    id=new_id,
-                    page=page,
-                    layer=lay,
-                    parent=parent,
-                    z=z,
-                    source=src,
-                    target=tgt,
-                    waypoints=tuple(p + offset for p in e.waypoints),
-                )
-            )
-        else:
-            tx.put(replace(e, id=new_id, page=page, layer=lay, parent=parent, z=z))
+            waypoints = tuple(p + offset for p in e.waypoints)
+            e = replace(e, source=src, target=tgt, waypoints=waypoints)
+        tx.put(e)
     return tx.patch()
 
 

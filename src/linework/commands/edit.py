@@ -20,6 +20,7 @@ from linework.commands._base import (
     element,
     is_flagged,
     is_locked,
+    replaced,
     shape,
 )
 from linework.commands.create import check_end
@@ -141,10 +142,7 @@ def set_style(doc: Document, ids: Iterable[str], fields: Mapping[str, Any]) -> P
 
 def paste_style(doc: Document, ids: Iterable[str], style: Style) -> Patch:
     """Give shapes and connectors a whole copied style (the format painter)."""
-    tx = Transaction(doc)
-    for el in _editable(doc, ids):
-        tx.put(replace(el, style=style))
-    return tx.patch()
+    return replaced(doc, _editable(doc, ids), style=style)
 
 
 def set_text(
@@ -240,10 +238,7 @@ def set_routing(doc: Document, ids: Iterable[str], routing: Routing) -> Patch:
     """
     if routing not in ROUTINGS:
         raise CommandError("routing must be one of " + ", ".join(ROUTINGS))
-    tx = Transaction(doc)
-    for c in _connectors(doc, ids):
-        tx.put(replace(c, routing=routing))
-    return tx.patch()
+    return replaced(doc, _connectors(doc, ids), routing=routing)
 
 
 def set_arrowheads(
@@ -294,9 +289,7 @@ def add_waypoint(doc: Document, conn_id: str, index: int, point: Vec) -> Patch:
     if c is None:
         return Patch()
     i = max(0, min(index, len(c.waypoints)))
-    tx = Transaction(doc)
-    tx.put(replace(c, waypoints=(*c.waypoints[:i], point, *c.waypoints[i:])))
-    return tx.patch()
+    return replaced(doc, [c], waypoints=(*c.waypoints[:i], point, *c.waypoints[i:]))
 
 
 def move_waypoint(doc: Document, conn_id: str, index: int, point: Vec) -> Patch:
@@ -306,9 +299,7 @@ def move_waypoint(doc: Document, conn_id: str, index: int, point: Vec) -> Patch:
         return Patch()
     wps = list(c.waypoints)
     wps[index] = point
-    tx = Transaction(doc)
-    tx.put(replace(c, waypoints=tuple(wps)))
-    return tx.patch()
+    return replaced(doc, [c], waypoints=tuple(wps))
 
 
 def remove_waypoint(doc: Document, conn_id: str, index: int) -> Patch:
@@ -316,18 +307,14 @@ def remove_waypoint(doc: Document, conn_id: str, index: int) -> Patch:
     c = _waypoints(doc, conn_id)
     if c is None or not 0 <= index < len(c.waypoints):
         return Patch()
-    tx = Transaction(doc)
-    tx.put(replace(c, waypoints=c.waypoints[:index] + c.waypoints[index + 1 :]))
-    return tx.patch()
+    return replaced(doc, [c], waypoints=c.waypoints[:index] + c.waypoints[index + 1 :])
 
 
 def clear_waypoints(doc: Document, ids: Iterable[str]) -> Patch:
     """Remove every waypoint of the connectors (let the router choose again)."""
-    tx = Transaction(doc)
-    for c in _connectors(doc, ids):
-        if c.waypoints:
-            tx.put(replace(c, waypoints=()))
-    return tx.patch()
+    return replaced(
+        doc, [c for c in _connectors(doc, ids) if c.waypoints], waypoints=()
+    )
 
 
 def set_locked(doc: Document, ids: Iterable[str], locked: bool) -> Patch:

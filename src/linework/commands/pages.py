@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from linework.commands._base import CommandError, layer_of, page_of
+from linework.commands._base import CommandError, layer_of, page_of, replaced
 from linework.model import (
     EMPTY,
     Document,
@@ -83,10 +83,7 @@ def add_page(
 
 def rename_page(doc: Document, page_id: str, name: str) -> Patch:
     """Rename a page."""
-    page = page_of(doc, page_id)
-    tx = Transaction(doc)
-    tx.put(replace(page, name=_name(name)))
-    return tx.patch()
+    return replaced(doc, [page_of(doc, page_id)], name=_name(name))
 
 
 def move_page(doc: Document, page_id: str, index: int) -> Patch:
@@ -147,26 +144,17 @@ def add_layer(
 
 def rename_layer(doc: Document, layer_id: str, name: str) -> Patch:
     """Rename a layer."""
-    layer = layer_of(doc, layer_id)
-    tx = Transaction(doc)
-    tx.put(replace(layer, name=_name(name)))
-    return tx.patch()
+    return replaced(doc, [layer_of(doc, layer_id)], name=_name(name))
 
 
 def set_layer_visible(doc: Document, layer_id: str, visible: bool) -> Patch:
     """Show or hide a layer (hidden elements stay in the file, not on screen)."""
-    layer = layer_of(doc, layer_id)
-    tx = Transaction(doc)
-    tx.put(replace(layer, visible=bool(visible)))
-    return tx.patch()
+    return replaced(doc, [layer_of(doc, layer_id)], visible=bool(visible))
 
 
 def set_layer_locked(doc: Document, layer_id: str, locked: bool) -> Patch:
     """Lock or unlock a layer (its elements cannot be picked, moved or edited)."""
-    layer = layer_of(doc, layer_id)
-    tx = Transaction(doc)
-    tx.put(replace(layer, locked=bool(locked)))
-    return tx.patch()
+    return replaced(doc, [layer_of(doc, layer_id)], locked=bool(locked))
 
 
 def move_layer(doc: Document, layer_id: str, index: int) -> Patch:

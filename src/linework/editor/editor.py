@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from linework.commands import (
     CommandError,
@@ -46,7 +46,7 @@ from linework.editor.protocol import (
 from linework.editor.protocol import (
     Idle as Idle_,
 )
-from linework.editor.session import Session
+from linework.editor.session import Editing, Session
 from linework.editor.tools import Gesture, Idle, Preview, State
 from linework.errors import LineworkError
 from linework.geometry import Box, Vec
@@ -80,6 +80,29 @@ LABEL_REACH: Final = 400.0
 OUTLINE_NOW: Final = 200
 
 
+class ActionTable(Protocol):
+    """What the editor hands actions, shortcuts and double-clicks to.
+
+    The editor imports no action: :class:`linework.editor.actions.Registry`
+    is passed in, so actions (which drive the editor) sit above it.
+    """
+
+    def run(self, ed: Editor, name: str, args: Mapping[str, Any]) -> None:
+        """Run the action ``name``; raise CommandError for an unknown one."""
+
+    def key(self, ed: Editor, key: Key) -> tuple[str, dict[str, Any]] | None:
+        """Return the action and arguments a key press stands for."""
+
+    def enabled(self, ed: Editor) -> dict[str, bool]:
+        """Return which actions can run now."""
+
+    def double_click(self, ed: Editor, at: Vec) -> None:
+        """Edit the label under the pointer, remove a waypoint, or add a text."""
+
+    def edit_box(self, ed: Editor, editing: Editing) -> Json | None:
+        """Return where and how the in-place editor shows."""
+
+
 class Editor:
     """A diagram being edited: call :meth:`handle` with protocol events.
 
@@ -87,6 +110,8 @@ class Editor:
         doc: The document to edit (a new empty one by default).
         ids: Where new ids come from; by default one that skips the ids in ``doc``.
         kinds: The shape kinds registry.
+        actions: What runs actions and shortcuts (the registry of
+            :mod:`linework.editor.actions`; ``linework.editor.Editor`` passes it).
     """
 
     def __init__(
@@ -95,8 +120,10 @@ class Editor:
         ids: IdSource | None = None,
         *,
         kinds: Mapping[str, ShapeKind] = KINDS,
+        actions: ActionTable,
     ) -> None:
         self.kinds = kinds
+        self.actions = actions
         self.ids = ids if ids is not None else IdSource()
         self.history = History()
         self.painter = Painter()
@@ -285,6 +312,10 @@ class Editor:
     def transition(self, state: State) -> None:
         """Hand over to another tool state."""
         self.state = state
+
+    def to_idle(self) -> None:
+        """Go back to the idle state (states never import it: it imports them)."""
+        self.state = Idle(self)
 
     def select(self, ids: Iterable[str]) -> None:
         """Replace the selection (not an undo step)."""
@@ -563,8 +594,6 @@ class Editor:
 
     def dispatch(self, event: Event) -> None:
         """Carry out one typed event."""
-        from linework.editor import actions, keys
-
         match event:
             case Pointer(phase=phase, at=at, mods=mods, button=button, zoom=zoom):
                 if zoom is not None:
@@ -586,15 +615,17 @@ class Editor:
             case DoubleClick(at=at, zoom=zoom):
                 if zoom is not None:
                     self.session.zoom = zoom
-                actions.double_click(self, at)
+                self.actions.double_click(self, at)
             case Key():
-                found = keys.key_action(event, self)
+                found = self.actions.key(self, event)
                 if found is not None:
-                    actions.run(self, found[0], found[1])
+                    self.actions.run(self, found[0], found[1])
             case Action(name=name, args=args):
-                actions.run(self, name, args)
+                self.actions.run(self, name, args)
             case DropShape(kind=kind, at=at):
-                actions.run(self, "add-shape", {"kind": kind, "x": at.x, "y": at.y})
+                self.actions.run(
+                    self, "add-shape", {"kind": kind, "x": at.x, "y": at.y}
+                )
             case Refresh():
                 self._ops = [self._reset_op()]
             case Idle_(limit=limit):
@@ -634,8 +665,6 @@ class Editor:
         page = doc.get(s.page_id)
         assert isinstance(page, Page)
         style, props = self._panel_for()
-        from linework.editor.actions import enabled
-
         pending = self.painter.pending + self.hits.pending
         if not self.state.busy:
             found = self._outline()
@@ -678,7 +707,7 @@ class Editor:
             guides=s.guides,
             style=style,
             props=props,  # type: ignore[arg-type]
-            enabled=enabled(self),
+            enabled=self.actions.enabled(self),
             edit_text=self._edit_text(),
             cursor=self.state.cursor,
             state=self.state.name,
@@ -756,12 +785,10 @@ class Editor:
         return self._panel_value
 
     def _edit_text(self) -> Json | None:
-        from linework.editor.actions import edit_box
-
         editing = self.session.editing
         if editing is None:
             return None
-        return edit_box(self, editing)
+        return self.actions.edit_box(self, editing)
 
 
 def _error(error: LineworkError) -> Json:

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
+from linework import memo
 from linework.commands import is_hidden, is_locked
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import Attached, Connector, Document, Element, Free, Patch, Shape
@@ -47,13 +48,9 @@ class RouteCache:
                 if isinstance(end, Attached)
             ),
         )
-        hit = self._cache.get(c.id)
-        if (
-            hit is not None
-            and len(hit[0]) == len(key)
-            and all(a is b for a, b in zip(hit[0], key, strict=True))
-        ):
-            return hit[1]
+        hit = memo.lookup(self._cache, c.id, key)
+        if hit is not None:
+            return hit
         r = route(doc, c)
         self._cache[c.id] = (key, r)
         return r
@@ -336,7 +333,7 @@ class HitTester:
                 b = bounds(el, kinds=self.kinds)
             else:
                 b = Box.around(polyline(self.routes.route(doc, el)))
-            if _within(b, band):
+            if band.holds(b):
                 out.append(el)
         return out
 
@@ -374,12 +371,3 @@ def _moved_by(patch: Patch, rid: str) -> Vec | None:
     ):
         return None
     return Vec(a.box.x - b.box.x, a.box.y - b.box.y)
-
-
-def _within(b: Box, band: Box) -> bool:
-    return (
-        band.x <= b.x
-        and band.y <= b.y
-        and b.right <= band.right
-        and b.bottom <= band.bottom
-    )

@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.commands.containers import joined
+from linework.commands.containers import drop_candidates, drop_target, joined
+from linework.editor import placement
 from linework.errors import LineworkError
 from linework.formats import pictures
 from linework.geometry import Box, Vec
+from linework.shapes import kind_of
 
 if TYPE_CHECKING:
     from linework.editor.editor import Editor
@@ -43,9 +45,6 @@ def drop_preview(ed: Editor, args: Mapping[str, Any]) -> None:
     canvas; without ``kind`` (the drag ended or left) the highlight goes.
     Changes nothing in the document.
     """
-    from linework.commands.containers import drop_candidates, drop_target
-    from linework.shapes import kind_of
-
     kind, x, y = args.get("kind"), args.get("x"), args.get("y")
     target = None
     if (
@@ -67,8 +66,6 @@ def insert_picture(ed: Editor, args: Mapping[str, Any]) -> None:
         LineworkError: LW-E0207 (too large), LW-E0208 (not a picture),
             LW-E0209 (unreadable SVG); the document is then unchanged.
     """
-    from linework.editor import placement
-
     pic = pictures.picture(_data(args))
     w, h = pictures.fitted_size(pic)
     x, y = args.get("x"), args.get("y")

@@ -17,15 +17,6 @@ from linework.geometry import Box
 from linework.model import CONTAINER_KEY, Group, Record, Shape, frozen_map
 
 
-def _holds(outer: Box, inner: Box) -> bool:
-    return (
-        outer.x <= inner.x
-        and outer.y <= inner.y
-        and inner.right <= outer.right
-        and inner.bottom <= outer.bottom
-    )
-
-
 def _unit_boxes(records: MutableMapping[str, Record]) -> dict[str, Box]:
     """Return the box of each top-level shape or group (union of its shapes)."""
     top: dict[str, str] = {}
@@ -81,7 +72,7 @@ def adopt_lying_inside(
         around = [
             c
             for c in holders
-            if c.id != uid and c.page == rec.page and _holds(c.box, box)
+            if c.id != uid and c.page == rec.page and c.box.holds(box)
         ]
         if not around:
             continue

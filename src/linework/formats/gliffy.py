@@ -178,12 +178,7 @@ def load_json(data: bytes, code: str) -> Any:
     a deep document overflows the stack and kills the runtime (docs/architecture.md §7).
     NaN and Infinity are refused (they are not JSON; numbers must be finite).
     """
-    limits.check_size(data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LineworkError("LW-E0107", f"Bad byte at offset {exc.start}.") from None
-    limits.check_json_depth(text)
+    text = limits.json_text(data)
     try:
         return json.loads(
             text, parse_constant=_no_constant, object_pairs_hook=unique_keys

@@ -81,3 +81,18 @@ def check_json_depth(text: str, limit: int = MAX_JSON_DEPTH) -> None:
         raise LineworkError(
             "LW-E0106", f"It is nested {d} levels deep; the limit is {limit}."
         )
+
+
+def json_text(data: bytes) -> str:
+    """Return the text of JSON bytes once size, UTF-8 and nesting depth pass.
+
+    Raises:
+        LineworkError: LW-E0104 (too big), LW-E0107 (not UTF-8) or the depth's.
+    """
+    check_size(data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LineworkError("LW-E0107", f"Bad byte at offset {exc.start}.") from None
+    check_json_depth(text)
+    return text

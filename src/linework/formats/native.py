@@ -428,6 +428,19 @@ def _extra(o: Mapping[str, Any], known: frozenset[str]) -> Mapping[str, Any]:
     return frozen_map({k: v for k, v in o.items() if k not in known})
 
 
+def _style_and_extra(
+    r: _Reader, o: Mapping[str, Any], path: str, known: frozenset[str]
+) -> tuple[Style, dict[str, Any]]:
+    """Return an element's style and its unknown keys (unknown style keys too)."""
+    style, unknown_style = (
+        r.style(o["style"], f"{path}.style") if "style" in o else (DEFAULT_STYLE, {})
+    )
+    extra = dict(_extra(o, known))
+    if unknown_style:
+        extra["style"] = unknown_style
+    return style, extra
+
+
 def _read_element(
     r: _Reader, raw: Any, path: str, page: str, layers: dict[str, int], z: int
 ) -> Element:
@@ -460,14 +473,7 @@ def _read_element(
             raise _Invalid(f"{path}.box.w", "must be > 0")
         if box.h <= 0:
             raise _Invalid(f"{path}.box.h", "must be > 0")
-        style, unknown_style = (
-            r.style(o["style"], f"{path}.style")
-            if "style" in o
-            else (DEFAULT_STYLE, {})
-        )
-        extra = dict(_extra(o, _SHAPE_KEYS))
-        if unknown_style:
-            extra["style"] = unknown_style
+        style, extra = _style_and_extra(r, o, path, _SHAPE_KEYS)
         raw_props = o.get("props", _NO_PROPS)
         props = (
             _NO_PROPS
@@ -496,14 +502,7 @@ def _read_element(
             extra=frozen_map(extra),
         )
     if kind == "connector":
-        style, unknown_style = (
-            r.style(o["style"], f"{path}.style")
-            if "style" in o
-            else (DEFAULT_STYLE, {})
-        )
-        extra = dict(_extra(o, _CONN_KEYS))
-        if unknown_style:
-            extra["style"] = unknown_style
+        style, extra = _style_and_extra(r, o, path, _CONN_KEYS)
         waypoints = tuple(
             r.point(p, f"{path}.waypoints[{i}]")
             for i, p in enumerate(
@@ -722,12 +721,7 @@ def decode(data: bytes) -> Document:
     Raises:
         LineworkError: with a code and the exact place of the problem.
     """
-    limits.check_size(data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LineworkError("LW-E0107", f"Bad byte at offset {exc.start}.") from None
-    limits.check_json_depth(text)
+    text = limits.json_text(data)
     try:
         raw = json.loads(text, parse_constant=_reject_constant)
     except ValueError as exc:

@@ -71,6 +71,15 @@ class Box:
         """Return whether ``p`` lies inside or on the edge."""
         return self.x <= p.x <= self.right and self.y <= p.y <= self.bottom
 
+    def holds(self, other: Box) -> bool:
+        """Return whether ``other`` lies wholly inside (touching edges count)."""
+        return (
+            self.x <= other.x
+            and self.y <= other.y
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )
+
     def intersects(self, other: Box) -> bool:
         """Return whether two boxes overlap (touching counts)."""
         return not (

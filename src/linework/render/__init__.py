@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from linework import memo
 from linework.errors import LineworkError
 from linework.geometry import Box, fmt
 from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
@@ -82,13 +83,9 @@ class Renderer:
     def fragment(self, doc: Document, el: Element) -> str:
         """Return the SVG text of one element."""
         inputs = self._inputs(doc, el)
-        hit = self._cache.get(el.id)
-        if (
-            hit is not None
-            and len(hit[0]) == len(inputs)
-            and all(a is b for a, b in zip(hit[0], inputs, strict=True))
-        ):
-            return hit[1]
+        hit = memo.lookup(self._cache, el.id, inputs)
+        if hit is not None:
+            return hit
         svg = serialize(_element_node(doc, el, hidden=bool(inputs[1])))
         self._cache[el.id] = (inputs, svg)
         return svg

@@ -17,7 +17,7 @@ from typing import Final
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
-from linework.shapes.kind import BoxKind, lines_node
+from linework.shapes.kind import BoxKind, box_rect, lines_node
 from linework.svg import SvgNode, node
 
 #: The band is at most this share of the box, so a tiny frame still has a body.
@@ -82,7 +82,7 @@ class ContainerKind(BoxKind):
                 stroke="none",
             )
         return (
-            node("rect", x=b.x, y=b.y, width=b.w, height=b.h),
+            box_rect(b),
             band,
             lines_node(edge),
         )

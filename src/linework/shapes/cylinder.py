@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes._curves import arc, closed
-from linework.shapes.kind import KindBase
+from linework.shapes.kind import KindBase, side_ports
 from linework.svg import SvgNode, node, path_d
 
 
@@ -37,14 +37,7 @@ class CylinderKind(KindBase):
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the top and bottom extremes and the side midpoints."""
-        b = shape.box
-        c = b.center
-        return {
-            "n": Vec(c.x, b.y),
-            "e": Vec(b.right, c.y),
-            "s": Vec(c.x, b.bottom),
-            "w": Vec(b.x, c.y),
-        }
+        return side_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the body between the top ellipse and the bottom curve."""

@@ -9,7 +9,7 @@ from typing import Final
 from linework.geometry import Box, Vec
 from linework.geometry.bezier import cubic
 from linework.model import Shape
-from linework.shapes.kind import KindBase
+from linework.shapes.kind import KindBase, side_ports
 from linework.svg import SvgNode, node, path_d
 
 WAVE: Final = 0.1  # amplitude of the bottom wave, as a fraction of the height
@@ -76,13 +76,7 @@ class DocumentKind(KindBase):
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return edge midpoints; "s" is where the wave crosses its base line."""
         b = shape.box
-        c = b.center
-        return {
-            "n": Vec(c.x, b.y),
-            "e": Vec(b.right, c.y),
-            "s": Vec(c.x, b.y + b.h * _BASE),
-            "w": Vec(b.x, c.y),
-        }
+        return side_ports(b, b.y + b.h * _BASE)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the sheet above the wave."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes._curves import SQRT_HALF, arc, closed
-from linework.shapes.kind import KindBase, lines_node, rect_ports
+from linework.shapes.kind import BoxKind, KindBase, lines_node, side_ports
 from linework.shapes.rect import rect_node, rounded_outline
 from linework.svg import SvgNode, node, path_d
 
@@ -20,16 +20,6 @@ _IN45 = 1 - SQRT_HALF  # how far a 45° point of an arc sits in from its box edg
 
 def _inset(b: Box, dx: float, dy: float) -> Box:
     return Box(b.x + dx, b.y + dy, b.w - 2 * dx, b.h - 2 * dy)
-
-
-def _compass(b: Box) -> dict[str, Vec]:
-    c = b.center
-    return {
-        "n": Vec(c.x, b.y),
-        "e": Vec(b.right, c.y),
-        "s": Vec(c.x, b.bottom),
-        "w": Vec(b.x, c.y),
-    }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,7 +33,7 @@ class TerminatorKind(KindBase):
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
-        return _compass(shape.box)
+        return side_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the box pulled in to the ends' 45° points."""
@@ -58,19 +48,11 @@ class TerminatorKind(KindBase):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PredefinedProcessKind(KindBase):
+class PredefinedProcessKind(BoxKind):
     """A rectangle with a vertical line inside each side."""
 
     def _bar(self, b: Box) -> float:
         return min(b.w / 10, b.h / 3)
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the box corners."""
-        return rounded_outline(shape.box, 0.0)
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners."""
-        return rect_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the space between the two inner lines."""
@@ -91,19 +73,11 @@ class PredefinedProcessKind(KindBase):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class InternalStorageKind(KindBase):
+class InternalStorageKind(BoxKind):
     """A rectangle with one line near the top and one near the left."""
 
     def _bar(self, b: Box) -> float:
         return min(b.w, b.h) * 0.15
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the box corners."""
-        return rounded_outline(shape.box, 0.0)
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners."""
-        return rect_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the cell right of and below the two lines."""
@@ -142,7 +116,7 @@ class DelayKind(KindBase):
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints ("e" is the arc's tip)."""
-        return _compass(shape.box)
+        return side_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the box pulled in to the arc's 45° points."""
@@ -188,7 +162,7 @@ class StoredDataKind(KindBase):
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return edge midpoints; "e" is the deepest point of the concave end."""
         b = shape.box
-        ports = _compass(b)
+        ports = side_ports(b)
         ports["e"] = Vec(b.right - self._rx(b), b.center.y)
         return ports
 
@@ -238,7 +212,7 @@ class DisplayKind(KindBase):
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints ("w" is the point, "e" the arc's tip)."""
-        return _compass(shape.box)
+        return side_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the part right of the point, pulled in to the arc's 45° points."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from linework.model import Shape
-from linework.shapes.kind import BoxKind
+from linework.shapes.kind import BoxKind, box_rect, image_node
 from linework.svg import SvgNode, node
 
 _SVG_URI: Final = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/]+={0,2}")
@@ -48,17 +48,7 @@ class IconKind(BoxKind):
         src = shape.props.get("src")
         if is_icon_src(src):
             assert isinstance(src, str)
-            return (
-                node(
-                    "image",
-                    x=b.x,
-                    y=b.y,
-                    width=b.w,
-                    height=b.h,
-                    href=src,
-                    preserveAspectRatio="xMidYMid meet",
-                ),
-            )
+            return (image_node(b, src),)
         s = min(b.w, b.h)
         cx, cy = b.x + b.w / 2, b.y + b.h / 2
         g = s * 0.22  # a small cube: a generic "component" glyph
@@ -69,12 +59,8 @@ class IconKind(BoxKind):
             f"M{cx:g} {cy:g}L{cx:g} {cy + g:g}"
         )
         return (
-            node(
-                "rect",
-                x=b.x,
-                y=b.y,
-                width=b.w,
-                height=b.h,
+            box_rect(
+                b,
                 rx=min(6.0, s / 8),
                 fill=_TILE_FILL,
                 stroke=_TILE_STROKE,

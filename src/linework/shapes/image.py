@@ -15,8 +15,8 @@ from typing import Final
 
 from linework.geometry import Vec
 from linework.model import Shape
-from linework.shapes.kind import BoxKind, lines_node
-from linework.svg import SvgNode, node
+from linework.shapes.kind import BoxKind, box_rect, image_node, lines_node
+from linework.svg import SvgNode
 
 _DATA_URI: Final = re.compile(
     r"data:image/(?:png|jpeg|gif|webp|svg\+xml);base64,([A-Za-z0-9+/]+={0,2})"
@@ -45,20 +45,11 @@ class ImageKind(BoxKind):
         """Return the image and its border, or a crossed placeholder box."""
         b = shape.box
         src = shape.props.get("src")
-        border = node("rect", x=b.x, y=b.y, width=b.w, height=b.h, fill="none")
+        border = box_rect(b, fill="none")
         if isinstance(src, str) and is_safe_image_src(src):
-            image = node(
-                "image",
-                x=b.x,
-                y=b.y,
-                width=b.w,
-                height=b.h,
-                href=src,
-                preserveAspectRatio="xMidYMid meet",
-            )
-            return (image, border)
+            return (image_node(b, src), border)
         return (
-            node("rect", x=b.x, y=b.y, width=b.w, height=b.h),
+            box_rect(b),
             lines_node(
                 [Vec(b.x, b.y), Vec(b.right, b.bottom)],
                 [Vec(b.right, b.y), Vec(b.x, b.bottom)],

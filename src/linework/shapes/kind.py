@@ -14,7 +14,7 @@ from typing import Literal, Protocol, TypeAlias
 from linework.geometry import Box, Vec, fmt
 from linework.geometry.polygon import farthest_hit
 from linework.model import Shape
-from linework.svg import SvgNode, node, path_d
+from linework.svg import AttrValue, SvgNode, node, path_d
 
 Library: TypeAlias = Literal["basic", "flowchart"]
 
@@ -118,6 +118,17 @@ def compass_ports(box: Box, outline: Sequence[Vec]) -> dict[str, Vec]:
     return out
 
 
+def side_ports(b: Box, south: float | None = None) -> dict[str, Vec]:
+    """Return the four side midpoints; ``south`` moves "s" to that height."""
+    c = b.center
+    return {
+        "n": Vec(c.x, b.y),
+        "e": Vec(b.right, c.y),
+        "s": Vec(c.x, b.bottom if south is None else south),
+        "w": Vec(b.x, c.y),
+    }
+
+
 def rect_ports(box: Box, inset: float = 0.0) -> dict[str, Vec]:
     """Return the compass ports of a rectangle plus its corners.
 
@@ -139,7 +150,10 @@ def rect_ports(box: Box, inset: float = 0.0) -> dict[str, Vec]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BoxKind(KindBase):
-    """A kind whose silhouette is its box (text, image): box corners and rect ports."""
+    """A kind whose silhouette is its box: box corners and rect ports.
+
+    Text, images and icons; flowchart boxes with inner lines draw their own body.
+    """
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the box corners."""
@@ -189,6 +203,19 @@ def polyline_d(*runs: Sequence[Vec]) -> str:
 def polygon_node(points: Sequence[Vec]) -> SvgNode:
     """Return a filled closed path through the points."""
     return node("path", d=polygon_d(points))
+
+
+def box_rect(b: Box, **attrs: AttrValue | None) -> SvgNode:
+    """Return a ``<rect>`` covering the box, then ``attrs`` (None ones left out)."""
+    return node("rect", text="", x=b.x, y=b.y, width=b.w, height=b.h, **attrs)
+
+
+def image_node(b: Box, src: str) -> SvgNode:
+    """Return an ``<image>`` of ``src`` fitted into the box, its aspect kept."""
+    box = box_rect(b).attrs  # x, y, width, height
+    return SvgNode(
+        "image", (*box, ("href", src), ("preserveAspectRatio", "xMidYMid meet"))
+    )
 
 
 def lines_node(*runs: Sequence[Vec]) -> SvgNode:

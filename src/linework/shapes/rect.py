@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes._curves import SQRT_HALF, arc, closed
-from linework.shapes.kind import KindBase, rect_ports
-from linework.svg import SvgNode, node
+from linework.shapes.kind import KindBase, box_rect, rect_ports
+from linework.svg import SvgNode
 
 
 def corner_radius(shape: Shape, default_frac: float = 0.0) -> float:
@@ -40,7 +40,7 @@ def rounded_outline(box: Box, r: float, segments: int = 8) -> tuple[Vec, ...]:
 def rect_node(box: Box, r: float = 0.0) -> SvgNode:
     """Return a ``<rect>``, with ``rx``/``ry`` only when rounded."""
     rr = r if r > 0 else None
-    return node("rect", x=box.x, y=box.y, width=box.w, height=box.h, rx=rr, ry=rr)
+    return box_rect(box, rx=rr, ry=rr)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from linework.model import Shape
-from linework.shapes.kind import BoxKind
-from linework.svg import SvgNode, node
+from linework.shapes.kind import BoxKind, box_rect
+from linework.svg import SvgNode
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -17,12 +17,8 @@ class TextKind(BoxKind):
         """Return an invisible rect that still receives pointer events."""
         b = shape.box
         return (
-            node(
-                "rect",
-                x=b.x,
-                y=b.y,
-                width=b.w,
-                height=b.h,
+            box_rect(
+                b,
                 fill="none",
                 stroke="none",
                 pointer_events="all",

@@ -129,3 +129,31 @@ def test_viewer_policy() -> None:
     ):
         with pytest.raises(LineworkError, match="LW-E0502"):
             policy.check_read_only(message)
+
+
+def test_viewer_policy_reads_the_action_records() -> None:
+    """The read-only allow-lists are the registry's, not a list of the app's own."""
+    from linework.editor import REGISTRY
+
+    assert policy.allowed_actions() == REGISTRY.viewer_actions
+    assert policy.allowed_actions(embed=True) == REGISTRY.embed_actions
+    for name in sorted(REGISTRY.embed_actions):
+        policy.check_read_only(
+            {"type": "editor", "event": {"type": "action", "name": name}}, embed=True
+        )
+
+
+def test_read_only_embed_session_uses_the_embed_list() -> None:
+    """``read-only`` with ``embed: true`` marks the session; edits stay refused."""
+    from linework.bridge.api import Api
+
+    api = Api()
+    reply = api.dispatch(json.dumps({"type": "read-only", "embed": True}))
+    assert reply == {"ok": True, "read_only": True}
+    zoom = {"type": "editor", "event": {"type": "action", "name": "zoom-in"}}
+    assert api.dispatch(json.dumps(zoom))["ok"]
+    delete = {"type": "editor", "event": {"type": "action", "name": "delete"}}
+    refused = api.dispatch(json.dumps(delete))
+    assert not refused["ok"] and refused["code"] == "LW-E0502"
+    bad = Api().dispatch(json.dumps({"type": "read-only", "embed": "yes"}))
+    assert not bad["ok"]

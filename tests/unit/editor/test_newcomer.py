@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from linework.bridge.api import Api
-from linework.editor import describe, placement
-from linework.editor.editor import Editor
+from linework.editor import Editor, describe, placement
 from linework.geometry import Box
 from linework.model import Shape
 from linework.seal.advice import advice

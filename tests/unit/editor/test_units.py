@@ -9,8 +9,8 @@ import pytest
 
 from linework import commands as cmd
 from linework.editor import Editor, parse_event
+from linework.editor.actions import key_action
 from linework.editor.hit import HitIndex
-from linework.editor.keys import key_action
 from linework.editor.painter import Painter, _connector_rest, _shape_rest
 from linework.editor.protocol import Action, Key, Mods, Pointer, ProtocolError
 from linework.editor.snapping import Snapper

@@ -282,14 +282,7 @@ class _PageWriter:
     def unique(self, raw: str) -> str:
         """Return a draw.io id not used yet on this page (suffix search resumes)."""
         base = _clean(raw)[: limits.MAX_ID] or "cell"
-        cid = base
-        n = self.next.get(base, 2)
-        while cid in self.used:
-            cid = f"{base}-{n}"
-            n += 1
-        self.next[base] = n
-        self.used.add(cid)
-        return cid
+        return names.fresh_id(base, self.used, self.next)
 
     def _group_of(self, e: Element) -> str | None:
         """Return the cell ``e`` sits in: its group, or the container it belongs to.

@@ -162,3 +162,19 @@ ORTHOGONAL: Final = frozenset(
         "topToBottomEdgeStyle",
     }
 )
+
+
+def fresh_id(base: str, used: set[str], resume: dict[str, int]) -> str:
+    """Return ``base``, else ``base-2``, ``base-3``, … the first not in ``used``.
+
+    The id is added to ``used``. ``resume`` keeps, per base, where the suffix
+    search goes on, so many ids that clean to the same text cost linear time.
+    """
+    rid = base
+    n = resume.get(base, 2)
+    while rid in used:
+        rid = f"{base}-{n}"
+        n += 1
+    resume[base] = n
+    used.add(rid)
+    return rid

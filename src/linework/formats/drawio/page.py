@@ -17,7 +17,13 @@ from linework.formats.drawio.cells import Cell, Geo, Report
 from linework.formats.drawio.charts import chart_depth, mermaid_elements, mermaid_source
 from linework.formats.drawio.containers import as_container, is_container_cell, member
 from linework.formats.drawio.elements import build_connector, build_shape
-from linework.formats.drawio.names import CODE, ID_PREFIXES, MAX_COORD, PLACEHOLDER
+from linework.formats.drawio.names import (
+    CODE,
+    ID_PREFIXES,
+    MAX_COORD,
+    PLACEHOLDER,
+    fresh_id,
+)
 from linework.formats.drawio.styles import flag
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
@@ -56,14 +62,7 @@ class Ids:
         )
         body = body[:180] or "x"
         base = f"{prefix}:{body}"
-        rid = base
-        n = self.next.get(base, 2)
-        while rid in self.used:
-            rid = f"{base}-{n}"
-            n += 1
-        self.next[base] = n
-        self.used.add(rid)
-        return rid
+        return fresh_id(base, self.used, self.next)
 
 
 # --------------------------------------------------------------------------- pages

@@ -1,6 +1,6 @@
 """The Pyodide memory snapshot the browser boots from, and precompressed twins.
 
-build.py calls :func:`make` at build time: Node runs ``make_snapshot.mjs``
+The site build (devtools.site) calls :func:`make`: Node runs ``make_snapshot.mjs``
 with the pinned runtime from web/node_modules, which unpacks the wheel,
 imports and warms the core and writes the snapshot. The worker restores it
 instead of starting Python and importing the core (web/worker.js), and boots
@@ -15,7 +15,6 @@ hash. Making one takes ~20 s, so snapshots are kept in build/cache/ by key.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 import shutil
@@ -24,17 +23,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from devtools.common import sha256_hex
+
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "make_snapshot.mjs"
 # Files the build also writes gzipped beside themselves (name + ".gz"); `serve`
 # sends the twin with Content-Encoding when the request accepts gzip.
 PRECOMPRESSED = (".wasm", ".mjs", ".js", ".css", ".bin", ".json", ".svg")
 PRECOMPRESS_MIN_BYTES = 1024
-
-
-def sha256_hex(data: bytes) -> str:
-    """Return the hex SHA-256 of data."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def tool_hash() -> str:

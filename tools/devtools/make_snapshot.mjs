@@ -1,4 +1,4 @@
-// Run by build.py (tools/snapshot.py) with Node at build time:
+// Run by build.py (tools/devtools/snapshot.py) with Node at build time:
 //   node make_snapshot.mjs <pyodide.mjs URL> <runtime dir/> <wheel> <out file>
 // Boots the pinned Pyodide, unpacks the linework wheel into site-packages with
 // Python's zipfile (loadPackage would leave JavaScript references in the heap,

@@ -1,0 +1,204 @@
+"""Text actions: the in-place editor, and what a double-click does.
+
+- ``set-text`` (id, text, label?): commit the in-place editor (text is data,
+  never markup); ``label`` is a connector's label index (default: the one
+  being edited)
+- ``edit-text`` (id?, label?, position?): open the in-place editor on an
+  element (default: the selection); for a connector on its label ``label``
+  (default 0), or a new label at ``position`` along the path when ``label``
+  is one past the last
+- ``end-edit``: close the in-place editor without a change
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linework import commands as cmd
+from linework.commands import CommandError
+from linework.editor.actions._args import _do, _num, _opt_num, _sel, _str
+from linework.editor.actions._spec import Args, Shortcut, Spec
+from linework.editor.editor import Editor
+from linework.editor.session import Editing
+from linework.editor.tools import Gesture, TextEntry
+from linework.geometry import Box, Vec
+from linework.model import Connector, Shape, text_paddings
+from linework.render.text import padded
+from linework.routing import point_at
+from linework.shapes import label_box
+
+
+def _set_text(ed: Editor, args: Args) -> None:
+    rid = _str(args, "id")
+    text = _str(args, "text")
+    editing = ed.session.editing
+    ed.session.editing = None
+    mine = editing is not None and editing.id == rid
+    label = int(_num(args, "label", editing.label if editing and mine else 0))
+    position = editing.position if editing and mine else None
+    patch = cmd.set_text(ed.document, rid, text, label=label, position=position)
+    state = ed.state
+    if (
+        editing is not None
+        and editing.id == rid
+        and editing.created
+        and isinstance(state, Gesture)
+    ):
+        # A text made by double-click lives or dies with its first words.
+        if text.strip():
+            ed.apply(patch)
+            state.finish()
+        else:
+            state.cancel()
+        return
+    _do(ed, patch, "Edit text")
+
+
+def start_edit(
+    ed: Editor, rid: str, label: int = 0, position: float | None = None
+) -> None:
+    """Open the in-place editor on a shape or on a connector's label ``label``.
+
+    For a connector, ``label`` one past the last starts a new label at
+    ``position`` (0..1 along the path); it exists once text is committed.
+    """
+    el = ed.document.get(rid)
+    if not isinstance(el, Shape | Connector) or cmd.is_locked(ed.document, el):
+        return
+    if isinstance(el, Connector):
+        label = max(0, min(label, len(el.labels)))
+    ed.session.editing = Editing(rid, label=label, position=position)
+
+
+def _edit_text(ed: Editor, args: Args) -> None:
+    rid = args.get("id")
+    if rid is None:
+        if len(_sel(ed)) != 1:
+            return
+        rid = _sel(ed)[0]
+    if not isinstance(rid, str):
+        raise CommandError("argument 'id' must be a string")
+    label = int(_num(args, "label", 0))
+    position = _opt_num(args, "position")
+    start_edit(ed, rid, label, position)
+
+
+def _end_edit(ed: Editor, args: Args) -> None:
+    ed.end_text_edit()
+
+
+def double_click(ed: Editor, at: Vec) -> None:
+    """Edit the label under the pointer, remove a waypoint, or add a text.
+
+    On a connector label that label is edited; on the line itself, its first
+    label (made at the middle if it has none).
+    """
+    if ed.state.busy:
+        ed.state.cancel()
+    h = ed.handle_at(at)
+    if h is not None and h.name == "waypoint":
+        _do(ed, cmd.remove_waypoint(ed.document, h.owner, h.index), "Remove waypoint")
+        return
+    hit = ed.label_at(at)
+    if hit is not None:
+        conn = ed.document.typed(hit.conn, Connector)
+        ed.select([cmd.top_of(ed.document, conn).id])
+        start_edit(ed, hit.conn, hit.index)
+        return
+    el = ed.element_at(at)
+    if el is not None:
+        ed.select([cmd.top_of(ed.document, el).id])
+        start_edit(ed, el.id)
+        return
+    start_text_at(ed, at)
+
+
+def start_text_at(ed: Editor, at: Vec) -> None:
+    """Add an empty text at ``at`` and edit it: kept only if words are typed."""
+    g = TextEntry(ed)
+    ed.transition(g)
+    patch = cmd.add_text(
+        ed.document,
+        ed.ids,
+        page=ed.session.page_id,
+        layer=ed.active_layer(),
+        center=at,
+        kinds=ed.kinds,
+    )
+    g.show(patch)
+    rid = next(iter(patch.added))
+    ed.select([rid])
+    ed.session.editing = Editing(rid, created=True)
+
+
+def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
+    """Return where and how the in-place editor shows for an edit in progress."""
+    doc = ed.document
+    rid, created, index = editing.id, editing.created, 0
+    el = doc.get(rid)
+    if isinstance(el, Shape):
+        box = label_box(el, kinds=ed.kinds)
+        text, st, rot = el.text, el.style, el.rotation_deg
+        # As the renderer lays it out: a label outside its shape never wraps.
+        wrap = st.wrap and st.label_position == "inside"
+    elif isinstance(el, Connector):
+        r = ed.hits.routes.route(doc, el)
+        index = min(editing.label, len(el.labels))
+        label = el.labels[index] if index < len(el.labels) else None
+        if label is not None:
+            pos, off, text = label.position, label.offset, label.text
+        else:
+            pos = 0.5 if editing.position is None else editing.position
+            off, text = Vec(0.0, 0.0), ""
+        p, _ = point_at(r, pos)
+        p = p + off
+        top, _, bottom, _ = text_paddings(el.style)
+        w, h = 160.0, el.style.font_size * 1.6 + top + bottom
+        box = Box(p.x - w / 2, p.y - h / 2, w, h)
+        st, rot, wrap = el.style, 0.0, True
+    else:
+        return None
+    # The text's own box, as the renderer insets it (per side, clamped).
+    inner = padded(box, st)
+    return {
+        "id": rid,
+        "label": index,
+        "box": {"x": box.x, "y": box.y, "w": box.w, "h": box.h},
+        "rotation": rot,
+        "text": text,
+        "created": created,
+        "style": {
+            "font_family": st.font_family,
+            "font_size": st.font_size,
+            "font_color": st.font_color,
+            "bold": st.bold,
+            "italic": st.italic,
+            "underline": st.underline,
+            "align": st.align,
+            "valign": st.valign,
+            "text_padding": st.text_padding,
+            "padding": {
+                "top": inner.y - box.y,
+                "right": box.right - inner.right,
+                "bottom": box.bottom - inner.bottom,
+                "left": inner.x - box.x,
+            },
+            "wrap": wrap,
+        },
+    }
+
+
+_LOOSE = frozenset({"alt", "shift"})
+
+SPECS = (
+    Spec("set-text", _set_text, keeps_gesture=True),
+    Spec(
+        "edit-text",
+        _edit_text,
+        "Edit label",
+        lambda f: len(f.sel) == 1,
+        (Shortcut("Enter", loose=_LOOSE), Shortcut("F2", loose=_LOOSE)),
+        hint="F2",
+    ),
+    Spec("end-edit", _end_edit, keeps_gesture=True),
+)

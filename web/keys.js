@@ -1,0 +1,77 @@
+// The page's one keydown router. A key press is looked up in the action
+// records' key map (findKey, served in first-paint.js): an action the page
+// carries out itself (the records' `page` flag: open, save, zoom, help) runs
+// the handler its module registered with onAction(name); any other key goes to
+// the core through the forwarder the editor registered (forwardTo), as before.
+// Keys that are no action (Space to pan, Alt+Shift+O, Escape on the import
+// notice, Ctrl+N and Ctrl+P) are the page's own: modules add them with onKey().
+//
+// Listeners on elements (dialogs, the in-place text editor, menus, the
+// palette, lists) run first: a key they handled (preventDefault) or kept
+// (stopPropagation) never reaches the router. The viewer's read-only lock
+// (lockKeys) is the only other window keydown listener: it runs no action.
+
+import { PAGE_ACTIONS, findKey } from "./editor/actions.js";
+
+/** Whether a key press goes to a field the user types into. */
+export const isTyping = (target) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** Whether a key press comes from inside an open dialog or the palette. */
+export const inPanel = (target) =>
+  target instanceof Element && target.closest("dialog, [data-role=palette]") !== null;
+
+const handlers = new Map(); // page action name → {run, typing, panels}
+const ownKeys = []; // (event) => true when the key was the page's own
+let forward = null; // (event, rule) => void: the editor's path to the core
+
+/**
+ * Run the browser-handled action `name` on its keys with `run(args, event)`.
+ * `typing`: also from a text field; `panels`: also from a dialog or the
+ * palette; `replace`: take over another module's handler (embed's Save).
+ */
+export function onAction(name, run, { typing = false, panels = true, replace = false } = {}) {
+  if (!PAGE_ACTIONS.has(name)) throw new Error(`${name} is not an action the page carries out`);
+  if (handlers.has(name) && !replace) throw new Error(`${name} has a page handler already`);
+  handlers.set(name, { run, typing, panels });
+}
+
+/** A key of the page's own: `handle(event)` returns true when it took the key. */
+export function onKey(handle) {
+  ownKeys.push(handle);
+}
+
+/** Where the keys of the core's actions go: `send(event, rule)`, rule null if none. */
+export function forwardTo(send) {
+  forward = send;
+}
+
+function route(event) {
+  if (event.defaultPrevented || event.isComposing) return;
+  for (const handle of ownKeys) {
+    if (handle(event) || event.defaultPrevented) return;
+  }
+  const rule = findKey(event);
+  const page = rule !== null ? handlers.get(rule.action) : undefined;
+  if (page !== undefined) {
+    if (!page.typing && isTyping(event.target)) return;
+    if (!page.panels && inPanel(event.target)) return;
+    event.preventDefault();
+    page.run(rule.args ?? {}, event);
+    return;
+  }
+  forward?.(event, rule);
+}
+
+window.addEventListener("keydown", route);
+
+/**
+ * A read-only lock (the viewer): from now on only keys `allowed(event)` keeps
+ * reach anything, the listeners on elements included, so it stops the others
+ * in the capture phase. It runs no action; the router above still does.
+ */
+export function lockKeys(allowed) {
+  window.addEventListener("keydown", (event) => {
+    if (!allowed(event)) event.stopImmediatePropagation();
+  }, true);
+}
