@@ -7,7 +7,8 @@ Chromium driven by real mouse and keyboard events (Playwright):
   (double rAF), and to the rest of the page painted in idle slices;
 - drag one shape: per pointer move, from the DOM event to painted (double rAF
   after applying the ops), median; Python time per move; DOM ops per move and
-  which elements they touch (only the shape, its connectors, the overlay);
+  which elements they touch (only the shape, its connectors, the overlay); the
+  reply's size in bytes as the worker posted it;
 - select all (Ctrl+A) and move: key to painted, each move to painted, and the
   release (the real geometry committed) to painted;
 - memory: the page's JS heap (performance.memory), the worker's JS heap when
@@ -184,7 +185,7 @@ def memory(page: Any) -> dict[str, float | None]:
             )
         except Exception:
             worker_heap = None
-    wasm = page.evaluate("() => linework.send({type: 'memory'})").get("wasm")
+    wasm = page.evaluate("() => linework.send({type: 'bench.memory'})").get("wasm")
     mb = 1024 * 1024
     return {
         "page_js_mb": heap / mb if heap else None,
@@ -224,6 +225,9 @@ def bench_size(page: Any, shapes: int, moves: int, folder: Path) -> dict[str, An
         # Moves smaller than the grid change nothing (0 ops); count the others.
         "ops": median([e["ops"] for e in moved if e["ops"] > 0]),
         "touched_ids": sorted({i for e in moved for i in e["ids"]}),
+        # The reply's JSON text as the worker posted it (issue 15: at most half
+        # of the 3,390 B a move's reply had before protocol v2).
+        "reply_bytes": median([e["bytes"] for e in moved if e.get("bytes")]),
     }
     page.keyboard.press("Control+z")
     settle(page)
@@ -318,6 +322,10 @@ def report(results: list[dict[str, Any]]) -> None:
         print(
             f"    drag one: DOM ops per move    {fmt(d['ops'], 'ops'):>10}   touching {', '.join(d['touched_ids'])} (+ overlay)"
         )
+        print(
+            f"    drag one: reply per move      {fmt(d['reply_bytes'], 'B'):>10}   (target <= half of"
+            " the 3,390 B before protocol v2; tools/bench_reply.py splits it)"
+        )
         print(f"    select all (Ctrl+A) → painted {fmt(s['select_ms']):>10}")
         print(
             f"    move all: move → painted      {fmt(s['move_latency_ms']):>10}   (Python {fmt(s['move_python_ms'])})"
@@ -346,6 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     with build.serving(build.DIST) as server:
         results = run(server.url, build.find_chromium(), sizes, args.moves)
     report(results)
+    # The same reply natively, split into its parts (ui, overlay, ops).
+    import bench_reply  # tools/ is on the path when this runs as a script
+
+    bench_reply.main([])
     if args.json:
         print(json.dumps(results))
     return 0

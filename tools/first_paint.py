@@ -28,7 +28,8 @@ _SCRIPT = """
 import json, sys
 from linework.bridge import create_api
 api = create_api()
-replies = {kind: api.dispatch(json.dumps({"type": kind})) for kind in ("new", "palette")}
+types = {"new": "file-new", "palette": "palette"}
+replies = {key: api.dispatch(json.dumps({"type": kind})) for key, kind in types.items()}
 for kind, reply in replies.items():
     if reply.get("ok") is not True:
         sys.exit(f"the core refused {kind!r}: {reply}")

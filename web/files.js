@@ -45,8 +45,8 @@ function offerPicture(detail) {
 const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes("Files");
 
 /**
- * Wire the file commands. `present(reply)` paints a replaced document (reply
- * shaped like the core's `open` reply); `showError(error, context)` shows the
+ * Wire the file commands. `present(reply)` paints a "document replaced" reply
+ * (docs/protocol.md); `showError(error, context)` shows the
  * error dialog; `setStatus(text)` the status line.
  */
 export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
@@ -109,8 +109,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     }
   });
 
-  // One file operation at a time: a second click while a dialog is open is ignored.
-  async function exclusive(name, task) {
+  // One file operation at a time: a second click while a dialog is open is ignored
+  // (the name only says, at each call, which operation it is).
+  async function exclusive(_name, task) {
     if (state.busy) return false;
     state.busy = true;
     try {
@@ -124,21 +125,22 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   // --- replacing the document ------------------------------------------------------
   function adopt(reply, { handle = null, sealKey = null } = {}) {
     present(reply);
+    const info = reply.document;
     state.handle = handle;
-    state.native = Boolean(reply.native);
+    state.native = Boolean(info.native);
     state.sealKey = sealKey;
-    setTitle(reply.title);
+    setTitle(info.title);
     setDirty(Boolean(reply.ui?.dirty));
     body.dataset.document = "1";
     recovery.schedule();
     // Keys go to the diagram just opened, not to the Open… button.
     /** @type {SVGElement | null} */ (document.querySelector("#canvas"))?.focus({ preventScroll: true });
-    const count = reply.count ?? reply.elements?.length ?? 0;
-    const warnings = Array.isArray(reply.warnings) ? reply.warnings.map(String) : [];
+    const count = info.count ?? 0;
+    const warnings = Array.isArray(info.warnings) ? info.warnings.map(String) : [];
     // The core's status line (page, element count) when it sent one.
     const counted = typeof reply.ui?.status === "string"
       ? reply.ui.status : `${count} element${count === 1 ? "" : "s"}`;
-    const what = `${state.title} · ${counted}${reply.sealed ? " · encrypted" : ""}`;
+    const what = `${state.title} · ${counted}${info.sealed ? " · encrypted" : ""}`;
     if (warnings.length === 0) {
       notice?.hide();
       setStatus(what);

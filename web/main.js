@@ -45,7 +45,6 @@ let watchdog = 0;
 let booted = false;
 let readyResolve;
 const ready = new Promise((resolve) => { readyResolve = resolve; });
-let doc = null; // {title, pages: [{id, name}], pageId}
 // The start-up hint stays until the first edit or open replaces it.
 const READY_HINT = "Ready. Add shapes from the palette, or open a diagram.";
 // The status line (web/status.js): the core's ui.status, or a message until the next change.
@@ -166,30 +165,14 @@ function replyError(reply) {
   return new LineworkError(reply.code ?? "LW-E0001", reply.detail ?? "", reply.message);
 }
 
-/** Put a rendered page ({page, elements, defs?}) on the canvas. The page tabs
- * belong to the editor (web/editor/pages.js), which follows the core's ui. */
-function showPage(reply, { fit = true } = {}) {
-  const removed = canvas.show(reply);
-  doc.pageId = reply.page.id;
-  if (fit) canvas.fitShown(1);
-  const count = reply.count ?? reply.elements.length;
-  setStatus(`${doc.title} · ${reply.page.name} · ${count} element${count === 1 ? "" : "s"}`);
-  if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
-}
-
 /** Paint a document the core just loaded (web/files.js: new, open, sealed
- * open; the reply is shaped like the core's `open` reply). Throws before
- * changing anything if the page cannot be shown. */
+ * open): the one "document replaced" reply, painted like any editor reply
+ * (its reset op), then fitted. Throws before changing anything if the page
+ * cannot be shown. */
 function present(reply) {
-  const previous = doc;
-  doc = { title: reply.title, pages: reply.pages, pageId: reply.page.id };
-  try {
-    showPage(reply);
-    editing.present(reply);
-  } catch (error) {
-    doc = previous;
-    throw error;
-  }
+  const { removed } = editing.present(reply);
+  canvas.fitShown(1);
+  if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
 }
 
 const files = createFiles({
@@ -233,7 +216,7 @@ globalThis.linework = Object.freeze({
   send: (message) => ready.then(() => rpc.call(message)),
   view: () => canvas.view,
   /** Test hook: an internal failure on purpose, shown like any other (P2 tests). */
-  debugFail: (text) => ready.then(() => rpc.call({ type: "debug-fail", text }))
+  debugFail: (text) => ready.then(() => rpc.call({ type: "test.fail", text }))
     .then((reply) => showError(replyError(reply), "edit")),
   /** The editor: send(event) and action(name, args) resolve once the response
    * is applied; settled() once everything sent is painted; trace(on) records
@@ -249,7 +232,7 @@ globalThis.linework = Object.freeze({
   files: () => files.state,
   /** Test hook: kill the Python runtime the way hostile input could (a JS
    * stack overflow inside Pyodide), to exercise the recovery copy. */
-  debugCrash: () => ready.then(() => rpc.call({ type: "debug-crash" })).catch((error) => error.code),
+  debugCrash: () => ready.then(() => rpc.call({ type: "test.crash" })).catch((error) => error.code),
 });
 
 // Viewer, embed and share-link modes (web/viewer-mode.js).

@@ -2,6 +2,9 @@
 // Promise-based calls into the core's worker. Only JSON strings cross
 // (docs/architecture.md §11.7): the page sends {id, body}, the worker answers {id, body}
 // or {id, code, detail}; anything else from the worker is an event.
+// Replies carry `ui` as what changed since the last reply and one-off notes as
+// `once` (docs/protocol.md): merged here, before anyone sees the reply, so
+// every reply with a `ui` holds the whole state again.
 
 import { LineworkError } from "./errors.js";
 
@@ -14,6 +17,7 @@ export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {})
   const observers = [];
   let nextId = 1;
   let broken = null;
+  let uiState = {};
 
   worker.addEventListener("message", (event) => {
     const msg = event.data;
@@ -28,6 +32,14 @@ export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {})
     clearTimeout(call.timer);
     if (typeof msg.body === "string") {
       const reply = JSON.parse(msg.body);
+      if (reply !== null && typeof reply.ui === "object" && reply.ui !== null) {
+        uiState = { ...uiState, ...reply.ui };
+        reply.ui = { ...uiState, ...(reply.once ?? {}) };
+      }
+      // The reply's size on the wire, for benchmarks (not enumerable: not data).
+      if (reply !== null && typeof reply === "object") {
+        Object.defineProperty(reply, "bytes", { value: msg.body.length, enumerable: false });
+      }
       for (const observe of observers) {
         try { observe(reply); } catch (error) { console.error(error); }
       }

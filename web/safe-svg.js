@@ -44,7 +44,7 @@ const DATA_ATTRIBUTES = new Set([
   "data-id", "data-kind", "data-role", "data-handle", "data-index", "data-overlay", "data-port",
   "data-shape", "data-hit", "data-label", "data-linework", "data-dir",
 ]);
-const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target",
+const OVERLAY_ROLES = new Set(["hover", "selection", "selection-box", "label", "rubber-band", "guide", "placing", "target", "ports",
   "drop-target", "hover-arrow"]);
 // Pictures: raster data here; SVG (rebuilt by the core from allowed parts,
 // src/linework/formats/pictures.py) only on <image>, below.

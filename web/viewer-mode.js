@@ -128,7 +128,7 @@ export function startModes(app) {
   window.addEventListener("unhandledrejection", (event) => stray(event.reason));
   window.addEventListener("error", (event) => { if (event.error) stray(event.error); });
   const readOnly = mode.view
-    ? app.ready.then(() => app.call({ type: "read-only" }))
+    ? app.ready.then(() => app.call({ type: "read-only", embed: Boolean(mode.embed) }))
     : Promise.resolve();
   if (mode.view) {
     body.dataset.mode = "view";

@@ -40,18 +40,23 @@ def embedded_document(data: bytes) -> bytes | None:
         raise LineworkError("LW-E0206", "The embedded diagram is damaged.") from None
 
 
-def open_document(data: bytes, unseal: Unsealer | None = None) -> ImportResult:
+def open_document(
+    data: bytes, unseal: Unsealer | None = None, kind: str | None = None
+) -> ImportResult:
     """Open bytes of any supported kind.
 
     Args:
         data: the file's bytes.
         unseal: turns a sealed envelope into plaintext (asks for the passphrase);
             without it a sealed file raises LW-E0304.
+        kind: what ``imports.sniff(data)`` answered, when the caller sniffed
+            already (the content is then not sniffed again).
 
     Raises:
         LineworkError: with the code of the first problem found.
     """
-    kind = imports.sniff(data)
+    if kind is None:
+        kind = imports.sniff(data)
     if kind == "linework-image":
         inner = embedded_document(data)
         if inner is None:
@@ -61,7 +66,7 @@ def open_document(data: bytes, unseal: Unsealer | None = None) -> ImportResult:
         if unseal is None:
             raise LineworkError("LW-E0304")
         return ImportResult(doc=native.decode(unseal(data)), format="linework-sealed")
-    return imports.read_any(data)
+    return imports.read_any(data, kind)
 
 
 def save_as(doc: Document, fmt_name: str) -> bytes:

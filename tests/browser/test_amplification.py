@@ -80,7 +80,7 @@ def test_opening_an_amplification_file_keeps_the_page_responsive(
     assert "\u2026" in (app.page.text_content("#canvas") or "")
     # Deterministic: the worker draws the very bytes native Python draws.
     doc = open_document(path.read_bytes()).doc
-    reply = app.send({"type": "render"})
+    reply = app.send({"type": "test.render"})
     native_fragments = page_fragments(doc, reply["page"]["id"])
     assert [[eid, svg] for eid, svg in native_fragments] == reply["elements"]
 

@@ -27,7 +27,7 @@ def fragment_of(doc: dict[str, Any]) -> str:
     data = json.dumps(doc).encode()
     sniffed = api.dispatch(json.dumps({"type": "embed-sniff", "data": data.decode()}))
     assert api.dispatch(
-        json.dumps({"type": "open", "name": "x", "data": sniffed["data"]})
+        json.dumps({"type": "file-open", "name": "x", "data": sniffed["data"]})
     )["ok"]
     reply = api.dispatch(json.dumps({"type": "share-link"}))
     assert reply["ok"], reply

@@ -157,7 +157,7 @@ def test_runtime_killers_are_refused_and_python_survives(
     keep = tmp_path / "keep.mmd"
     keep.write_text("flowchart TD\n  Keep --> Me\n", encoding="utf-8")
     app.open_file(keep)
-    before = app.send({"type": "render"})["elements"]
+    before = app.send({"type": "test.render"})["elements"]
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
 
@@ -165,6 +165,6 @@ def test_runtime_killers_are_refused_and_python_survives(
 
     assert code in (app.page.text_content("[data-role=error-dialog]") or "")
     app.dismiss_dialog()
-    assert before == app.send({"type": "render"})["elements"]
+    assert before == app.send({"type": "test.render"})["elements"]
     assert app.send({"type": "version"})["ok"] is True
     _assert_inert(app)

@@ -261,7 +261,7 @@ def test_app_boots_from_the_snapshot(fresh_page: App) -> None:
     app.page.evaluate("linework.editor.settled()")
     text = app.page.text_content("#canvas [data-role=content]") or ""
     assert "Hello snapshot" in text
-    svg = app.send({"type": "render"})
+    svg = app.send({"type": "test.render"})
     assert svg["ok"] is True and len(svg["elements"]) == 1
     assert [] == app.problems()
 

@@ -39,10 +39,10 @@ def sample(tmp_path: Path) -> Path:
 def assert_same_as_native(app: App, path: Path) -> None:
     """The worker's fragments equal native rendering byte for byte, and the DOM shows them."""
     doc = files.open_document(path.read_bytes()).doc
-    page_id = app.send({"type": "render"})["page"]["id"]
+    page_id = app.send({"type": "test.render"})["page"]["id"]
     native = [[eid, svg] for eid, svg in page_fragments(doc, page_id)]
 
-    reply = app.send({"type": "render"})
+    reply = app.send({"type": "test.render"})
     dom = app.dom_fragments()
 
     assert reply["ok"] is True
@@ -123,7 +123,7 @@ def test_pages_show_as_tabs(app: App, sample: Path) -> None:
     tabs.nth(1).click()
     app.wait_shown(revision)
 
-    assert "page:2" == app.send({"type": "render"})["page"]["id"]
+    assert "page:2" == app.send({"type": "test.render"})["page"]["id"]
     assert "true" == tabs.nth(1).get_attribute("aria-selected")
     assert_same_as_native(app, sample)
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import json
+from typing import Any
+
+from linework.bridge import Api
 from linework.formats import native
 from linework.geometry import Box
 from linework.model import Attached, Free
@@ -209,28 +214,37 @@ def test_saved_state_is_clean_again_after_undo() -> None:
     assert not t.ui["dirty"]
 
 
+def _bridge_call(api: Api, **message: Any) -> dict[str, Any]:
+    return api.dispatch(json.dumps(message))
+
+
 def test_load_and_new_reset_the_canvas() -> None:
-    """Loading .linework text replaces the document with a clean history."""
+    """Opening .linework bytes replaces the document with a clean history."""
     t = two_shapes()
-    data = native.encode(t.doc).decode()
-    t.send({"type": "new"})
-    assert "reset" == t.ops[0]["op"] and [] == t.ops[0]["elements"]
+    data = base64.b64encode(native.encode(t.doc)).decode()
+    api = Api()
+    reply = _bridge_call(api, type="file-new")
+    assert "reset" == reply["ops"][0]["op"] and [] == reply["ops"][0]["elements"]
 
-    t.send({"type": "load", "data": data})
+    reply = _bridge_call(api, type="file-open", name="two.linework", data=data)
 
-    assert 2 == len(t.ops[0]["elements"])
-    assert not t.ui["dirty"] and not t.ui["can_undo"]
+    assert 2 == len(reply["ops"][0]["elements"])
+    assert not reply["ui"]["dirty"] and not reply["ui"]["can_undo"]
 
 
 def test_a_bad_load_changes_nothing() -> None:
-    """A load whose data cannot be read reports the error and keeps the diagram."""
+    """A file whose data cannot be read reports the error and keeps the diagram."""
     t = two_shapes()
-    before = t.encoded()
+    api = Api()
+    good = base64.b64encode(native.encode(t.doc)).decode()
+    _bridge_call(api, type="file-open", name="two.linework", data=good)
+    before = _bridge_call(api, type="recovery")["data"]
+    bad = base64.b64encode(b'{"format": "linework", "version": 1}').decode()
 
-    t.send({"type": "load", "data": '{"format": "linework", "version": 1}'})
+    reply = _bridge_call(api, type="file-open", name="bad.linework", data=bad)
 
-    assert before == t.encoded()
-    assert t.ui["error"]["code"].startswith("LW-E01")
+    assert before == _bridge_call(api, type="recovery")["data"]
+    assert reply["ok"] is False and reply["code"].startswith("LW-E01")
 
 
 def test_undo_during_a_drag_only_takes_back_the_drag() -> None:

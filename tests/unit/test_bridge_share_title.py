@@ -50,7 +50,7 @@ def shared(api: Api) -> tuple[dict[str, Any], str]:
             "meta_title": True,
         },
     )
-    return doc, opened["title"]
+    return doc, opened["document"]["title"]
 
 
 def test_the_link_carries_the_file_name_as_title() -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from linework.bridge.viewer import _title_from
+from linework.app.titles import title_from as _title_from
 from linework.errors import LineworkError
 from linework.seal import parse_sealed
 
@@ -79,7 +79,7 @@ def test_share_link_open_prefers_the_documents_own_title() -> None:
         message = {"type": "file-open", "name": "Shared diagram", "data": data}
         reply = json.loads(create_api().handle(json.dumps({**message, **extra})))
         assert reply["ok"], reply
-        return str(reply["title"])
+        return str(reply["document"]["title"])
 
     assert "Q3 plan" == opened({"title": " Q3  plan "}, meta_title=True)
     assert "Shared diagram" == opened({"title": " Q3  plan "})

@@ -76,9 +76,10 @@ def seal_through_bridge(api: Api, passphrase: str = PASS) -> bytes:
 def test_new_is_clean_and_shows_a_reset() -> None:
     api = Api()
     reply = ok(api, type="file-new")
-    assert reply["title"] == "Untitled"
+    assert reply["document"]["title"] == "Untitled"
     assert reply["ui"]["dirty"] is False
-    assert reply["elements"] == [] and reply["page"]["id"] == reply["ui"]["page"]["id"]
+    assert [{"op": "reset", "elements": []}] == reply["ops"]
+    assert reply["ui"]["pages"][0]["id"] == reply["ui"]["page"]["id"]
 
 
 def test_save_marks_saved_only_when_confirmed() -> None:
@@ -111,7 +112,7 @@ def test_open_round_trip_and_native_flag() -> None:
     data = unb64(ok(api, type="save")["data"])
     other = Api()
     reply = ok(other, type="file-open", name="x.linework", data=b64(data))
-    assert reply["native"] is True and reply["title"] == "x"
+    assert reply["document"]["native"] is True and reply["document"]["title"] == "x"
     assert reply["ui"]["dirty"] is False
     assert native.encode(native.decode(data)) == native.encode(
         native.decode(unb64(ok(other, type="save")["data"]))
@@ -142,7 +143,8 @@ def test_two_phase_seal_unseals_natively_and_opens_plain() -> None:
     assert parsed["iterations"] == 600_000
     other = Api()
     reply = ok(other, type="open-plain", name="s.linework", data=b64(text))
-    assert reply["sealed"] is True and reply["format"] == "linework-sealed"
+    info = reply["document"]
+    assert info["sealed"] is True and info["format"] == "linework-sealed"
 
 
 @pytest.mark.parametrize(

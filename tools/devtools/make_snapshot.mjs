@@ -36,7 +36,7 @@ for info in pkgutil.walk_packages(linework.__path__, "linework."):
 # Warm the caches the first calls fill (palette previews, text metrics) with
 # an Api the worker never sees: its session is dropped here.
 api = linework.bridge.create_api()
-for kind in ("warm", "palette", "new", "templates"):
+for kind in ("warm", "palette", "file-new", "templates"):
     reply = api.dispatch(json.dumps({"type": kind}))
     if reply.get("ok") is not True:
         raise RuntimeError(f"warming {kind!r} failed: {reply}")

@@ -181,14 +181,14 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
 
   // --- the first paint: the core's own first replies, made by the build ---------
   // (tools/first_paint.py), so the palette, panels, page tabs and zoom are
-  // final before Python starts; the core's live `new` below repaints the same.
+  // final before Python starts; the core's live `file-new` below repaints the same.
   editor.present(firstPaint.new);
   canvas.fitShown(1);
   palette.show(firstPaint.palette.kinds, firstPaint.palette.libraries);
 
   // --- start with an empty page --------------------------------------------------
   const started = ready.then(async () => {
-    const reply = await rpc.call({ type: "new" });
+    const reply = await rpc.call({ type: "file-new" });
     if (!reply.ok) throw new Error(reply.detail ?? "new");
     // The same empty page the first paint showed: no change the user made.
     editor.present({ ...reply, quiet: true });
@@ -206,8 +206,8 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
     editor,
     /** Resolves once the editor's first page is on screen and the palette loaded. */
     started,
-    /** Present a reply that replaced the document (canvas already painted). */
-    present: (reply) => editor.present({ overlay: reply.overlay, ui: reply.ui }),
+    /** Paint a "document replaced" reply; returns {touched, applyMs, removed}. */
+    present: (reply) => editor.present(reply),
     /** For benchmarks: record per-response timings (Python time included). */
     trace(on) { timing = on; return editor.trace(on); },
   };

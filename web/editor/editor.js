@@ -6,6 +6,9 @@
 
 import { createPainter } from "./ops.js";
 
+/** @typedef {import("../types/protocol").EditorReply} EditorReply */
+/** @typedef {import("../types/protocol").DocumentReply} DocumentReply */
+
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 const idleSoon = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1));
 
@@ -26,13 +29,18 @@ export function createEditor({ call, svg, canvas }) {
 
   const emit = (set, ...args) => { for (const fn of set) fn(...args); };
 
-  /** Apply a whole editor response (from `editor`, `new`, `file-open`, …). */
-  function present(response, { fromOpen = false } = {}) {
+  /** Apply a whole editor response (from `editor`, or a "document replaced"
+   * reply of `file-new`, `file-open`, `open-plain`). Returns what it touched
+   * and how many unsafe SVG parts were dropped.
+   * @param {EditorReply | DocumentReply} response */
+  function present(response) {
     const started = performance.now();
-    const page = response.ui?.page ?? response.page;
+    const page = response.ui?.page;
     let touched = 0;
-    if (Array.isArray(response.ops)) touched = painter.apply(response.ops, page);
-    else if (fromOpen && Array.isArray(response.elements)) touched = response.elements.length;
+    let removed = 0;
+    if (Array.isArray(response.ops)) {
+      ({ touched, removed } = painter.apply(response.ops, page, "document" in response ? response.document.defs : undefined));
+    }
     painter.showOverlay(response.overlay);
     if (response.ui) {
       ui = response.ui;
@@ -43,7 +51,7 @@ export function createEditor({ call, svg, canvas }) {
       if (ui.error) emit(requestListeners, { action: "error", error: ui.error });
       if (ui.pending > 0) scheduleIdle();
     }
-    return { touched, applyMs: performance.now() - started };
+    return { touched, removed, applyMs: performance.now() - started };
   }
 
   function scheduleIdle() {
@@ -75,7 +83,7 @@ export function createEditor({ call, svg, canvas }) {
       item.resolve(reply);
       if (trace !== null) {
         const entry = { type: item.event.type, since: item.since, handled: item.handled, sent, received, applyMs,
-          python: took, ops: reply.ops.length, touched, painted: null,
+          python: took, ops: reply.ops.length, touched, painted: null, bytes: reply.bytes ?? null,
           ids: reply.ops.flatMap((op) => op.ids ?? (op.id ? [op.id] : [`(${op.op})`])) };
         trace.push(entry);
         nextFrame().then(nextFrame).then(() => { entry.painted = performance.now(); });

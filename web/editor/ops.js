@@ -46,15 +46,17 @@ export function createPainter(svg, canvas) {
     }
   }
 
-  /** Apply ops in order; `page` is ui.page (for a reset). Returns the DOM nodes touched. */
-  function apply(ops, page) {
+  /** Apply ops in order; `page` is ui.page and `defs` the shared SVG defs (for a
+   * reset). Returns the DOM nodes touched and the unsafe SVG parts dropped. */
+  function apply(ops, page, defs) {
     const upserts = ops.filter((op) => op.op === "upsert");
     const parsed = upserts.length ? parseFragments(upserts.map((op) => op.svg)).nodes : [];
     let next = 0;
     let touched = 0;
+    let removed = 0;
     for (const op of ops) {
       if (op.op === "reset") {
-        canvas.show({ page, elements: op.elements });
+        removed += canvas.show({ page, elements: op.elements, defs });
         touched += op.elements.length;
       } else if (op.op === "upsert") {
         const fresh = parsed[next++];
@@ -74,7 +76,7 @@ export function createPainter(svg, canvas) {
         touched += op.ids.length;
       }
     }
-    return touched;
+    return { touched, removed };
   }
 
   /** Replace the overlay layer (selection, handles, ports, guides) when it changed. */

@@ -1,68 +1,86 @@
 """The bridge's message dispatcher: a JSON string in, a JSON string out.
 
-Each message is an object with a ``type``; :data:`HANDLERS` maps types to
-functions ``(session, message) -> reply``. Replies carry ``"ok": true`` or
-``"ok": false`` with an error ``code`` (see ``linework.errors``), its
-``message`` and a ``detail`` for the user. Nothing here raises into
-JavaScript: an unexpected failure becomes ``LW-E0001``.
+Each message is an object with a ``type``; :data:`HANDLERS` names, for each
+type, the function ``(session, message) -> reply`` as ``"module:function"``
+in this package, imported on first use, so that starting the app imports
+nothing the first paint does not need (docs/architecture.md §7). Replies carry
+``"ok": true`` or ``"ok": false`` with an error ``code`` (see
+``linework.errors``), its ``message`` and a ``detail`` for the user. Nothing
+here raises into JavaScript: an unexpected failure becomes ``LW-E0001``.
 
-Modules that render or decode are imported on first use (or by ``warm``), so
-that starting the app imports nothing the first paint does not need
-(docs/architecture.md §7).
+Replies are turned into text by the session's :class:`~linework.bridge.wire.Wire`
+(``ui`` as what changed since the last reply). Test and benchmark helpers live
+under their own names, ``test.*`` and ``bench.*`` (``bridge.testing``).
 """
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
-from linework.bridge import (
-    editing,
-    embedding,
-    filing,
-    pasting,
-    picturing,
-    templating,
-    viewer,
-    workbench,
-)
-from linework.bridge.session import Session
+from linework.app.policy import check_read_only
+from linework.bridge.wire import Wire, plain
 from linework.errors import LineworkError
 
-Message = dict[str, Any]
-Reply = dict[str, Any]
-Handler = Callable[[Session, Message], Reply]
+if TYPE_CHECKING:
+    from linework.app.workspace import Workspace as Session
 
-# The message types and their handlers; later issues (the editor) add theirs.
-HANDLERS: Final[dict[str, Handler]] = {
-    "editor": editing.edit,
-    "memory": workbench.memory,
-    "new": editing.new_document,
-    "open": viewer.open_file,
-    "page": viewer.switch_page,
-    "palette": workbench.palette,
-    "render": viewer.render_page,
-    "version": viewer.version,
-    "warm": viewer.warm,
+Message = dict[str, Any]
+Reply = Mapping[str, Any]
+Handler = Callable[["Session", Message], Reply]
+
+#: Message type -> ``"module:function"`` in ``linework.bridge``.
+HANDLERS: Final[dict[str, str]] = {
+    # The editor and the chrome around it (web/editor/).
+    "editor": "editing:edit",
+    "palette": "workbench:palette",
+    "version": "workbench:version",
+    "warm": "workbench:warm",
+    "paste-kind": "pasting:paste_kind",
+    "picture-kind": "picturing:picture_kind",
+    # Files: new, open (sealed too), save, export, recovery (web/files.js).
+    "file-new": "filing:new_file",
+    "file-open": "filing:open_file",
+    "open-plain": "filing:open_plain",
+    "unseal-parse": "sealing:unseal_parse",
+    "passphrase": "sealing:passphrase",
+    "seal-begin": "sealing:seal_begin",
+    "seal-finish": "sealing:seal_finish",
+    "save": "filing:save",
+    "saved": "filing:saved",
+    "file-export": "exporting:export",
+    "png-embed": "exporting:png_embed",
+    "recovery": "filing:recovery",
+    # Embedding, the viewer and share links (web/embed.js, viewer-mode.js).
+    "embed-sniff": "embedding:embed_sniff",
+    "embed-export": "embedding:embed_export",
+    "embed-status": "embedding:embed_status",
+    "embed-title": "embedding:embed_title",
+    "read-only": "embedding:read_only",
+    "share-link": "embedding:share_link",
+    "link-data": "embedding:link_data",
+    # The template gallery: list and open (web/templates.js).
+    "templates": "templating:gallery",
+    "file-template": "templating:open_template",
+    # Tests and benchmarks only.
+    "test.render": "testing:render_page",
+    "test.fail": "testing:fail",
+    "test.crash": "testing:crash",
+    "bench.memory": "testing:memory",
+    # Kept for users' scripts (docs/automation.md); the page never sends them.
+    "open": "testing:open_file",
+    "page": "testing:switch_page",
+    "render": "testing:render_page",
 }
-# Files: new, open (sealed too), save, export, recovery (web/files.js).
-HANDLERS.update(filing.HANDLERS)
-# Embedding, the read-only viewer and share links (web/embed.js, viewer-mode.js).
-HANDLERS.update(embedding.HANDLERS)
-# Pasted text: Linework's clipboard, a diagram to open, or text (web/editor/app.js).
-HANDLERS.update(pasting.HANDLERS)
-# Pictures: insert or open? (web/editor/pictures.js).
-HANDLERS.update(picturing.HANDLERS)
-# The template gallery: list and open (web/templates.js).
-HANDLERS.update(templating.HANDLERS)
 
 # Replies with unexpected errors keep a short detail: enough to report a bug,
 # never the document.
 _MAX_DETAIL = 300
 
 
-def error_reply(error: LineworkError) -> Reply:
+def error_reply(error: LineworkError) -> dict[str, Any]:
     """Return the reply for a registered error."""
     return {
         "ok": False,
@@ -72,42 +90,78 @@ def error_reply(error: LineworkError) -> Reply:
     }
 
 
+def _resolve(target: str) -> Handler:
+    module, name = target.split(":")
+    handler: Handler = getattr(
+        importlib.import_module(f"linework.bridge.{module}"), name
+    )
+    return handler
+
+
 class Api:
     """The one object JavaScript holds."""
 
-    def __init__(self, handlers: dict[str, Handler] | None = None) -> None:
+    def __init__(self, handlers: Mapping[str, str | Handler] | None = None) -> None:
         """Create an API with a fresh session.
 
         Args:
-            handlers: message type -> handler; defaults to :data:`HANDLERS`.
+            handlers: message type -> handler (or ``"module:function"``);
+                defaults to :data:`HANDLERS`.
         """
-        self._handlers = dict(HANDLERS if handlers is None else handlers)
-        self._session = Session()
+        self._table = dict(HANDLERS if handlers is None else handlers)
+        self._handlers: dict[str, Handler] = {}
+        self._workspace: Session | None = None
+        self._wire = Wire()
+
+    @property
+    def _session(self) -> Session:
+        """Return the workspace, made on the first message that needs it."""
+        if self._workspace is None:
+            # The one deferred import: the workspace brings the editor and the
+            # renderer, which the worker's start-up must not wait for (§7).
+            from linework.app.workspace import Workspace
+
+            self._workspace = Workspace()
+        return self._workspace
 
     def handle(self, message: str) -> str:
-        """Handle one JSON message and return the JSON reply."""
-        return json.dumps(
-            self.dispatch(message), ensure_ascii=False, separators=(",", ":")
-        )
+        """Handle one JSON message and return the JSON reply the worker posts."""
+        return self._wire.encode(self._reply(message))
 
-    def dispatch(self, message: str) -> Reply:
-        """Handle one JSON message and return the reply as a dict."""
+    def dispatch(self, message: str) -> dict[str, Any]:
+        """Handle one JSON message and return the reply as plain JSON values.
+
+        ``ui`` is whole here (what the page sees after merging); native
+        callers and tests use this.
+        """
+        return plain(self._reply(message))
+
+    def _handler(self, kind: str) -> Handler:
+        found = self._handlers.get(kind)
+        if found is None:
+            target = self._table.get(kind)
+            if target is None:
+                raise LineworkError("LW-E0001", f"unknown message type {kind[:40]!r}")
+            found = _resolve(target) if isinstance(target, str) else target
+            self._handlers[kind] = found
+        return found
+
+    def _reply(self, message: str) -> Reply:
         try:
             decoded = json.loads(message)
             if not isinstance(decoded, dict) or not isinstance(
                 decoded.get("type"), str
             ):
                 raise LineworkError("LW-E0001", "message without a type")
-            handler = self._handlers.get(decoded["type"])
-            if handler is None:
-                raise LineworkError(
-                    "LW-E0001", f"unknown message type {decoded['type'][:40]!r}"
-                )
+            handler = self._handler(decoded["type"])
             # Viewer mode: refuse anything that could change the document.
-            embedding.check_read_only(self._session, decoded)
+            if self._workspace is not None and self._workspace.read_only:
+                check_read_only(decoded, embed=self._workspace.embedded)
             return handler(self._session, decoded)
         except LineworkError as error:
-            return error_reply(error)
+            reply = error_reply(error)
+            picture = getattr(error, "picture", False)
+            return {**reply, "picture": True} if picture else reply
         except Exception as error:
             detail = f"{type(error).__name__}: {error}"[:_MAX_DETAIL]
             return error_reply(LineworkError("LW-E0001", detail))

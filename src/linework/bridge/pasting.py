@@ -16,20 +16,19 @@
     (``graph of sales``) but does not read as it; the page adds a text shape.
 
 The editor's copy payload is a valid ``.linework`` document, so a marker is
-what tells it from a pasted file: the bridge adds it to ``ui.clipboard`` on
+what tells it from a pasted file: the bridge adds it to ``once.clipboard`` on
 the way out (:func:`mark_clipboard`); the editor ignores ``meta`` on paste.
 """
 
 from __future__ import annotations
 
-import base64
 import json
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
+from linework.app.workspace import Workspace as Session
+from linework.bridge import fields
 from linework.errors import LineworkError
-
-if TYPE_CHECKING:
-    from linework.bridge.session import Session
+from linework.formats import imports, limits
 
 Reply = dict[str, Any]
 
@@ -75,8 +74,6 @@ def _is_clipboard(session: Session, text: str) -> bool:
 
 
 def _reads_as_mermaid(raw: bytes) -> bool:
-    from linework.formats import imports
-
     try:
         imports.read_any(raw)
     except LineworkError:
@@ -86,11 +83,7 @@ def _reads_as_mermaid(raw: bytes) -> bool:
 
 def paste_kind(session: Session, message: dict[str, Any]) -> Reply:
     """Say what pasted text is: Linework's clipboard, a diagram file, or text."""
-    from linework.formats import imports, limits
-
-    text = message.get("text")
-    if not isinstance(text, str):
-        raise LineworkError("LW-E0001", "message field 'text' must be a string")
+    text = fields.field(message, "text", str)
     if not text.strip():
         return {"ok": True, "kind": "text"}
     try:
@@ -115,8 +108,5 @@ def _diagram(kind: str, raw: bytes) -> Reply:
         "kind": "diagram",
         "format": kind,
         "label": LABELS[kind],
-        "data": base64.b64encode(raw).decode("ascii"),
+        "data": fields.b64(raw),
     }
-
-
-HANDLERS: Final = {"paste-kind": paste_kind}

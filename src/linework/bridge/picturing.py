@@ -12,46 +12,15 @@ photo inserts it. The core decides, so the page never parses file formats.
 
 from __future__ import annotations
 
-import base64
-import binascii
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any
 
-from linework.errors import LineworkError
-
-if TYPE_CHECKING:
-    from linework.bridge.session import Session
+from linework.app.opening import kind_of
+from linework.app.workspace import Workspace as Session
+from linework.bridge import fields
 
 Reply = dict[str, Any]
 
 
-def kind_of(data: bytes) -> str:
-    """Return ``"picture"``, ``"diagram"`` or ``"none"`` for file bytes."""
-    from linework import files
-    from linework.formats import imports, pictures
-
-    fmt = imports.sniff(data)
-    if fmt == "linework-image":
-        try:
-            inner = files.embedded_document(data)
-        except LineworkError:
-            inner = None
-        if inner is not None:
-            return "diagram"
-    elif fmt is not None:
-        return "diagram"
-    return "picture" if pictures.sniff(data) is not None else "none"
-
-
 def picture_kind(session: Session, message: dict[str, Any]) -> Reply:
-    """Answer ``picture-kind`` (see the module)."""
-    raw = message.get("data")
-    if not isinstance(raw, str):
-        raise LineworkError("LW-E0001", "message field 'data' must be base64 text")
-    try:
-        data = base64.b64decode(raw, validate=True)
-    except (binascii.Error, ValueError):
-        raise LineworkError("LW-E0208", "The data is not base64.") from None
-    return {"ok": True, "kind": kind_of(data)}
-
-
-HANDLERS: Final = {"picture-kind": picture_kind}
+    """Say whether a file is a picture to insert or a diagram to open."""
+    return {"ok": True, "kind": kind_of(fields.data(message, "data", "LW-E0208"))}

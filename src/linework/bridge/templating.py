@@ -11,13 +11,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any
 
-from linework.errors import LineworkError
+from linework.app.workspace import Workspace as Session
+from linework.bridge import fields
+from linework.bridge.filing import _canvas, document_reply
+from linework.formats import native
 from linework.gcpause import paused_gc
-
-if TYPE_CHECKING:
-    from linework.bridge.session import Session
 
 Reply = dict[str, Any]
 
@@ -38,29 +38,10 @@ def gallery(session: Session, message: dict[str, Any]) -> Reply:
 def open_template(session: Session, message: dict[str, Any]) -> Reply:
     """Open a template as a new, untitled document (see the module docstring)."""
     from linework import templates
-    from linework.bridge.filing import _canvas, _present
-    from linework.formats import native
 
-    name = message.get("name")
-    if not isinstance(name, str):
-        raise LineworkError("LW-E0108", "no template name was given")
+    name = fields.field(message, "name", str, code="LW-E0108")
     with paused_gc():
         doc = native.decode(templates.data(name))
-        response = session.editor.load(doc, _canvas(message))
-    session.opened = True
-    session.title = "Untitled"
-    return _present(
-        session,
-        response,
-        format="linework",
-        warnings=[],
-        native=False,
-        sealed=False,
-        template=name,
-    )
-
-
-HANDLERS: Final = {
-    "templates": gallery,
-    "file-template": open_template,
-}
+        reply = document_reply(session.new_from(doc, _canvas(message)))
+    reply["template"] = name
+    return reply

@@ -3,18 +3,26 @@
 - ``{"type": "palette"}``: the shape kinds for the palette, each with a small
   SVG preview drawn by the real renderer, so the palette shows exactly what
   a dropped shape looks like.
-- ``{"type": "memory"}``: the runtime's memory (wasm heap bytes) for
-  benchmarks; ``null`` when not running in Pyodide.
+- ``{"type": "version"}``: the core's and Python's versions.
+- ``{"type": "warm"}``: import the renderer and codecs ahead of the first open.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+import importlib
+import sys
+from typing import Any, Final
 
-from linework.errors import LineworkError
-
-if TYPE_CHECKING:
-    from linework.bridge.session import Session
+import linework
+from linework.app.workspace import Workspace as Session
+from linework.geometry import Box, fmt
+from linework.icons.bundled import has_bundled_icons
+from linework.model import Shape
+from linework.render.shape import shape_node
+from linework.shapes import DEFAULT_KINDS, LIBRARIES
+from linework.shapes.defaults import initial_props, initial_style
+from linework.shapes.preview import preview_extras
+from linework.svg import serialize
 
 #: Preview boxes fit this many units; the SVG scales them to the button.
 _PREVIEW_W: Final = 48.0
@@ -29,13 +37,6 @@ _NOT_IN_PALETTE: Final = frozenset(
 
 def _preview(kind_name: str, size: tuple[float, float]) -> str:
     """Return ``<svg viewBox>`` text drawing one shape of ``kind_name``."""
-    from linework.geometry import Box, fmt
-    from linework.model import Shape
-    from linework.render.shape import shape_node
-    from linework.shapes.defaults import initial_props, initial_style
-    from linework.shapes.preview import preview_extras
-    from linework.svg import serialize
-
     w, h = size
     k = min(_PREVIEW_W / w, _PREVIEW_H / h)
     box = Box(_PREVIEW_PAD, _PREVIEW_PAD, w * k, h * k)
@@ -118,13 +119,11 @@ _cache: list[dict[str, Any]] = []
 def palette(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     """Return the palette: ``{"ok", "kinds": [{"name", "title", "library",
     "keywords", "default_size", "svg"}], "libraries": [{"id", "title",
-    "keywords"}]}`` in palette order (basic, flowchart, mockups, org chart).
+    "keywords"}]}`` in palette order.
 
     ``libraries`` names the sections: the page builds one per entry, and a
     section's keywords find every shape in it.
     """
-    from linework.shapes import DEFAULT_KINDS, LIBRARIES
-
     if not _cache:
         _cache.extend(
             {
@@ -152,13 +151,24 @@ def palette(session: Session, message: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "kinds": _cache, "libraries": libraries}
 
 
-def memory(session: Session, message: dict[str, Any]) -> dict[str, Any]:
-    """Return ``{"ok", "wasm": bytes | None}``: the size of the runtime's heap."""
-    try:
-        import pyodide_js  # type: ignore[import-not-found]
-    except ImportError:
-        return {"ok": True, "wasm": None}
-    try:
-        return {"ok": True, "wasm": int(pyodide_js._module.HEAP8.length)}
-    except AttributeError as error:
-        raise LineworkError("LW-E0001", "the runtime hides its heap") from error
+# Imported by `warm` (or the first open) rather than at start-up.
+_DEFERRED: Final = ("linework.files", "linework.render", "linework.app.workspace")
+
+
+def version(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Return the core's and Python's versions: ``{"ok", "version", "python"}``."""
+    return {
+        "ok": True,
+        "version": linework.__version__,
+        "python": sys.version.split()[0],
+    }
+
+
+def warm(session: Session, message: dict[str, Any]) -> dict[str, Any]:
+    """Import the renderer and codecs ahead of the first open: ``{"ok"}``."""
+    for module in _DEFERRED:
+        importlib.import_module(module)
+    # The icons imports map to, read now: a memory snapshot holds what is in
+    # memory, not the wheel's files (tools/make_snapshot.mjs warms this way).
+    has_bundled_icons()
+    return {"ok": True}

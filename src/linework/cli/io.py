@@ -8,8 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from linework.app.opening import open_bytes
 from linework.errors import LineworkError
-from linework.files import open_document
 from linework.formats.imports import ImportResult
 
 
@@ -107,7 +107,7 @@ def open_input(path: str) -> ImportResult:
             how to unseal it.
     """
     try:
-        return open_document(read_input(path))
+        return open_bytes(read_input(path), pictures_too=False).result
     except LineworkError as exc:
         if exc.code != "LW-E0304" or exc.detail:
             raise

@@ -15,12 +15,12 @@ shortcuts, menus and toolbar) are records in :mod:`linework.editor.actions`.
 | ``keydown`` | key, code, shift, ctrl, alt, meta | shortcuts (see ``actions.keymap``) |
 | ``action`` | name, args | any command (see ``actions.ACTIONS``) |
 | ``drop-shape`` | kind, x, y | add a palette shape centred there |
-| ``load`` | data (``.linework`` text) | replace the document |
-| ``new`` | | an empty document |
 | ``refresh`` | | a ``reset`` op of the page on screen |
 | ``idle`` | max? | real fragments for nodes still shown translated |
 
-The response is ``{"ops": [...], "overlay": "<g…>", "ui": {...}}``.
+The response is a :class:`~linework.editor.protocol.Response` (``ops``,
+``overlay``, ``ui``); documents are replaced through :meth:`Editor.replace`
+(the bridge's ``file-new`` and ``file-open``), not by events.
 """
 
 from collections.abc import Mapping

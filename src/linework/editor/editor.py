@@ -33,11 +33,14 @@ from linework.editor.protocol import (
     DropShape,
     Event,
     Key,
-    Load,
-    New,
+    Op,
     Pointer,
     PointerCancel,
     Refresh,
+    Reset,
+    Response,
+    UiOnce,
+    UiState,
     parse_event,
 )
 from linework.editor.protocol import (
@@ -47,7 +50,6 @@ from linework.editor.richedit import edit_fields
 from linework.editor.session import Editing, Session
 from linework.editor.tools import Gesture, Idle, Preview, State
 from linework.errors import LineworkError
-from linework.formats import native
 from linework.geometry import Box, Vec
 from linework.history import History, Mark
 from linework.model import (
@@ -132,7 +134,7 @@ class Editor:
         self.state: State = Idle(self)
         self.connector_style: Style = DEFAULT_STYLE
         self._doc = Document.new(self.ids) if doc is None else doc
-        self._ops: list[Json] = []
+        self._ops: list[Op] = []
         self._note: Json = {}
         self._panel: tuple[object, ...] | None = None
         self._panel_value: tuple[Json | None, Json] = (None, {})
@@ -194,7 +196,9 @@ class Editor:
         self.session.layer_id = ""
         self._ops = [self._reset_op(canvas)]
 
-    def load(self, doc: Document, canvas: tuple[float, float] | None = None) -> Json:
+    def replace(
+        self, doc: Document, canvas: tuple[float, float] | None = None
+    ) -> Response:
         """Replace the document (opened file or new); history starts empty, clean.
 
         Args:
@@ -209,6 +213,10 @@ class Editor:
         self._begin()
         self._reset_to(doc, canvas)
         return self._respond()
+
+    def load(self, doc: Document, canvas: tuple[float, float] | None = None) -> Json:
+        """Replace the document like :meth:`replace`; return the response as JSON."""
+        return self.replace(doc, canvas).to_json()
 
     def mark_saved(self) -> None:
         """Record that the document as it stands is what the file holds."""
@@ -361,7 +369,7 @@ class Editor:
         if page_id != self.session.page_id:
             self._switch_page(page_id)
 
-    def _reset_op(self, canvas: tuple[float, float] | None = None) -> Json:
+    def _reset_op(self, canvas: tuple[float, float] | None = None) -> Reset:
         page = self._doc.get(self.session.page_id)
         view = (
             fit_view(page, *canvas)
@@ -560,10 +568,14 @@ class Editor:
         self._idle_now = False
 
     def handle(self, message: Mapping[str, Any]) -> Json:
-        """Handle one protocol event and return the response (see ``protocol``).
+        """Handle one protocol event and return the response as JSON (whole ``ui``)."""
+        return self.respond_to(message).to_json()
+
+    def respond_to(self, message: Mapping[str, Any]) -> Response:
+        """Handle one protocol event and return the typed response (see ``protocol``).
 
         Never raises for a refused command or a bad event: the response then
-        carries ``ui.error`` and the document is unchanged.
+        carries ``once.error`` and the document is unchanged.
         """
         self._begin()
         try:
@@ -618,11 +630,6 @@ class Editor:
                 self.actions.run(
                     self, "add-shape", {"kind": kind, "x": at.x, "y": at.y}
                 )
-            case Load(data=data):
-                doc = native.decode(data.encode("utf-8"))
-                self._reset_to(doc)
-            case New():
-                self._reset_to(Document.new(self.ids))
             case Refresh():
                 self._ops = [self._reset_op()]
             case Idle_(limit=limit):
@@ -640,7 +647,7 @@ class Editor:
         self._note[key] = value
 
     # --- response ---------------------------------------------------------------
-    def _respond(self) -> Json:
+    def _respond(self) -> Response:
         busy = self.state.busy
         ov = overlay.build(
             self._doc,
@@ -653,15 +660,25 @@ class Editor:
             frame=self.selection_frame(),
             kinds=self.kinds,
         )
-        return {"ops": self._ops, "overlay": ov, "ui": self._ui()}
+        once: UiOnce = UiOnce(**self._note)  # type: ignore[typeddict-item]
+        ui = self._ui(once)
+        return Response(ops=self._ops, overlay=ov, ui=ui, once=once)
 
-    def _ui(self) -> Json:
+    def _ui(self, once: UiOnce) -> UiState:
         doc, s = self._doc, self.session
         page = doc.get(s.page_id)
         assert isinstance(page, Page)
         style, props = self._panel_for()
-        ui: Json = {
-            "page": {
+        pending = self.painter.pending + self.hits.pending
+        if not self.state.busy:
+            found = self._outline()
+            if found is not None:
+                once["outline"] = found
+            if self._outline_due():
+                pending += 1  # the outline comes with an ``idle`` response
+        status, announce = self._describe()
+        return UiState(
+            page={
                 "id": page.id,
                 "name": page.name,
                 "width": page.width,
@@ -673,8 +690,8 @@ class Editor:
                     "snap": page.grid.snap,
                 },
             },
-            "pages": [{"id": p.id, "name": p.name} for p in doc.pages()],
-            "layers": [
+            pages=[{"id": p.id, "name": p.name} for p in doc.pages()],
+            layers=[
                 {
                     "id": la.id,
                     "name": la.name,
@@ -683,32 +700,25 @@ class Editor:
                 }
                 for la in doc.layers(page.id)
             ],
-            "layer": self.active_layer(),
-            "selection": list(s.selection),
-            "hover": s.hover,
-            "can_undo": self.history.can_undo,
-            "can_redo": self.history.can_redo,
-            "dirty": self.history.dirty,
-            "tool": self.tool_name(),
-            "snap": s.snap,
-            "guides": s.guides,
-            "style": style,
-            "props": props,
-            "enabled": self.actions.enabled(self),
-            "edit_text": self._edit_text(),
-            "cursor": self.state.cursor,
-            "state": self.state.name,
-            "pending": self.painter.pending + self.hits.pending,
-        }
-        ui["status"], ui["announce"] = self._describe()
-        if not self.state.busy:
-            found = self._outline()
-            if found is not None:
-                ui["outline"] = found
-        if not self.state.busy and self._outline_due():
-            ui["pending"] += 1  # the outline comes with an ``idle`` response
-        ui.update(self._note)
-        return ui
+            layer=self.active_layer(),
+            selection=list(s.selection),
+            hover=s.hover,
+            can_undo=self.history.can_undo,
+            can_redo=self.history.can_redo,
+            dirty=self.history.dirty,
+            tool=self.tool_name(),
+            snap=s.snap,
+            guides=s.guides,
+            style=style,
+            props=props,  # type: ignore[arg-type]
+            enabled=self.actions.enabled(self),
+            edit_text=self._edit_text(),
+            cursor=self.state.cursor,
+            state=self.state.name,
+            pending=pending,
+            status=status,
+            announce=announce,
+        )
 
     def _outline_due(self) -> bool:
         """Return whether the outline is out of date and waits for idle time."""

@@ -517,9 +517,12 @@ def build(
     ps = doc.get(port_shape) if port_shape else None
     if isinstance(ps, Shape) and not is_locked(doc, ps) and shows_ports(ps, zoom):
         outset = extras.target is None and ps.id in selection
+        # The ports' common paint sits on their group: it is resent with every
+        # pointer move, so each circle carries only what is its own.
+        circles = []
         for name, q in port_points(ps, zoom, kinds, selected=outset).items():
             on = name == extras.target_port
-            parts.append(
+            circles.append(
                 node(
                     "circle",
                     data_port=name,
@@ -527,11 +530,19 @@ def build(
                     cx=q.x,
                     cy=q.y,
                     r=(port_radius_px(ps, zoom) + (1.5 if on else 0)) / zoom,
-                    fill=ACCENT if on else "#ffffff",
-                    stroke=ACCENT,
-                    stroke_width=1.0 / zoom,
+                    fill=ACCENT if on else None,
                 )
             )
+        parts.append(
+            node(
+                "g",
+                *circles,
+                data_role="ports",
+                fill="#ffffff",
+                stroke=ACCENT,
+                stroke_width=1.0 / zoom,
+            )
+        )
     idle = extras.target is None and extras.band is None and extras.placing is None
     if show_handles and idle and isinstance(hov, Shape):
         parts.extend(

@@ -18,8 +18,9 @@ an op on an unpainted element paints it, placed before the next painted one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import Final
 
+from linework.editor.protocol import Op, Reset
 from linework.geometry import Box, Vec
 from linework.model import (
     Attached,
@@ -55,8 +56,6 @@ VIEW_SLACK_PX: Final = 16.0
 _CONN_SLACK: Final = 80.0
 _EPS: Final = 1e-6
 
-Op = dict[str, Any]
-
 
 class Painter:
     """Owns the renderer and what the browser's canvas currently shows."""
@@ -73,7 +72,7 @@ class Painter:
         """Return how many elements still wait for their real fragment."""
         return len(self.stale) + len(self.unpainted)
 
-    def reset(self, doc: Document, page_id: str, view: Box | None = None) -> Op:
+    def reset(self, doc: Document, page_id: str, view: Box | None = None) -> Reset:
         """Return a ``reset`` op of the page (nothing is stale after it).
 
         With ``view`` (page units), elements surely outside it are left out

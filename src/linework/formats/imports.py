@@ -119,15 +119,16 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def read_any(data: bytes) -> ImportResult:
-    """Decode a diagram in any supported format.
+def read_any(data: bytes, kind: str | None = None) -> ImportResult:
+    """Decode a diagram in any supported format (``kind``: already sniffed).
 
     Raises:
         LineworkError: LW-E0100 for unknown content, LW-E0206 for a PNG or SVG
             image holding no diagram Linework reads, or the codec's own code.
     """
     limits.check_size(data)
-    kind = sniff(data)
+    if kind is None:
+        kind = sniff(data)
     if kind == "linework":
         return ImportResult(doc=native.decode(data), format="linework")
     if kind in _MODULES:

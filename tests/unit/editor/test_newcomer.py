@@ -232,8 +232,8 @@ def test_share_link_copy_opens_untitled_and_unsaved() -> None:
         json.dumps({"type": "file-open", "name": "Shared", "data": data, "copy": True})
     )
     assert reply["ok"], reply
-    assert reply["title"] == "Untitled" and reply["ui"]["dirty"] is True
-    assert len(reply["elements"]) == 1
+    assert reply["document"]["title"] == "Untitled" and reply["ui"]["dirty"] is True
+    assert len(reply["ops"][0]["elements"]) == 1
     decoded = json.loads(base64.b64decode(data))
     assert decoded["format"] == "linework"
 

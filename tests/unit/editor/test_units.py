@@ -142,7 +142,7 @@ def test_painter_translates_large_rigid_moves_and_flushes_later() -> None:
     flushed = painter.flush(doc, page, 1000)
     assert 419 == len(flushed) and 0 == painter.pending
     fresh = dict(Painter().renderer.page_fragments(doc, page))
-    assert all(fresh[op["id"]] == op["svg"] for op in flushed)
+    assert all(op["op"] == "upsert" and fresh[op["id"]] == op["svg"] for op in flushed)
 
 
 def test_painter_renders_small_or_non_rigid_patches_at_once() -> None:

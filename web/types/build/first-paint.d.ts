@@ -1,7 +1,10 @@
 // The shape of first-paint.js, which build.py generates (tools/first_paint.py):
-// the core's `new` and `palette` replies, so the first paint is the final one,
+// the core's `file-new` (a "document replaced" reply, types/protocol.d.ts) and
+// `palette` replies, so the first paint is the final one,
 // and the action registry's page-facing part (Registry.page_data in
 // src/linework/editor/actions/registry.py).
+
+import type { DocumentReply } from "../protocol";
 
 /** What the page shows of one labelled action. */
 export interface ActionInfo {
@@ -42,7 +45,8 @@ export interface ActionRegistry {
 }
 
 export interface FirstPaint {
-  new: Record<string, unknown>;
+  /** The `file-new` reply, its `ui` whole. */
+  new: DocumentReply;
   palette: { kinds: unknown[]; [key: string]: unknown };
   actions: ActionRegistry;
 }

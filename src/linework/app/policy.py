@@ -1,0 +1,60 @@
+"""Viewer mode: what a read-only session still accepts.
+
+A viewer (``?mode=view``, an embed with ``mode=view``, a share link) may look,
+switch pages and zoom, but nothing it sends may change the document. Which
+actions it may run is no list of its own: the action records say (``viewer``
+and ``embed`` in :mod:`linework.editor.actions`), read here only once a
+read-only session sends an action, so start-up imports no editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from linework.errors import LineworkError
+
+#: Editor events a viewer sends: nothing that can change the document (no
+#: presses, keys or drops). Pointer moves only hover while no press started a gesture.
+VIEW_EVENTS: Final = frozenset(
+    {"refresh", "idle", "pointermove", "pointerup", "pointercancel"}
+)
+#: Message types that replace the document with a new, empty one.
+NEW_TYPES: Final = frozenset({"file-new"})
+
+
+def allowed_actions(*, embed: bool = False) -> frozenset[str]:
+    """Return the actions a read-only viewer (or read-only embed) may run.
+
+    They come from the action registry: the records' ``viewer`` (or
+    ``embed``) fact, the same lists the page is served.
+    """
+    from linework.editor.actions import REGISTRY
+
+    return REGISTRY.embed_actions if embed else REGISTRY.viewer_actions
+
+
+def check_read_only(message: Mapping[str, Any], *, embed: bool = False) -> None:
+    """Refuse a message that could change the document of a read-only session.
+
+    ``embed``: the session is a read-only embed (the embed allow-list applies).
+
+    Raises:
+        LineworkError: LW-E0502.
+    """
+    kind = message.get("type")
+    if kind in NEW_TYPES:
+        raise LineworkError("LW-E0502", "The viewer cannot start a new diagram.")
+    if kind != "editor":
+        return
+    event = message.get("event")
+    etype = event.get("type") if isinstance(event, Mapping) else None
+    if etype in VIEW_EVENTS:
+        return
+    if (
+        etype == "action"
+        and isinstance(event, Mapping)
+        and event.get("name") in allowed_actions(embed=embed)
+    ):
+        return
+    raise LineworkError("LW-E0502", "The viewer does not edit.")
