@@ -171,9 +171,6 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   async function newFromTemplate(name = null) {
     return exclusive("new-from-template", async () => {
       const chosen = name ?? (await chooseTemplate(rpc));
-      // The gallery was open until now: a request that comes next is a new
-      // ask (from the menu or toolbar), not the echo of this one.
-      lastAction = { name: "", at: 0 };
       if (chosen === null) return false;
       if (!(await mayDiscard())) return false;
       adopt(await call(rpc, { type: "file-template", name: chosen, canvas: canvasSize() }));
@@ -524,6 +521,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
   onAction("export-svg", () => commands["export-svg"]());
   onAction("export-png", () => commands["export-png"]());
   onAction("export-drawio", () => commands["export-drawio"]());
+  onAction("new-from-template", () => commands["new-from-template"]());
   // Ctrl+N and Ctrl+P are the page's own keys (no core action runs them).
   onKey((event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || isTyping(event.target)) return false;

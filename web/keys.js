@@ -8,8 +8,10 @@
 //
 // Listeners on elements (dialogs, the in-place text editor, menus, the
 // palette, lists) run first: a key they handled (preventDefault) or kept
-// (stopPropagation) never reaches the router. The viewer's read-only lock
-// (lockKeys) is the only other window keydown listener: it runs no action.
+// (stopPropagation) never reaches the router. The only other window keydown
+// listener runs in the capture phase, ahead of everything: the viewer's
+// read-only lock (lockKeys) and the few keys that must be seen first
+// (onKeyFirst: type-ahead while the in-place editor opens). It runs no action.
 
 import { PAGE_ACTIONS, findKey } from "./editor/actions.js";
 
@@ -65,13 +67,36 @@ function route(event) {
 
 window.addEventListener("keydown", route);
 
+const early = []; // (event) => true when it took the key, ahead of everything
+let allowedKeys = null; // the viewer's read-only lock, once set
+
+/** Runs first (capture phase): the read-only lock, then the early handlers. */
+function capture(event) {
+  if (allowedKeys !== null && !allowedKeys(event)) {
+    event.stopImmediatePropagation();
+    return;
+  }
+  for (const handle of early) {
+    if (handle(event)) return;
+  }
+}
+
+window.addEventListener("keydown", capture, true);
+
 /**
  * A read-only lock (the viewer): from now on only keys `allowed(event)` keeps
  * reach anything, the listeners on elements included, so it stops the others
  * in the capture phase. It runs no action; the router above still does.
  */
 export function lockKeys(allowed) {
-  window.addEventListener("keydown", (event) => {
-    if (!allowed(event)) event.stopImmediatePropagation();
-  }, true);
+  allowedKeys = allowed;
+}
+
+/**
+ * A key that must be seen ahead of every other handler, the elements' own
+ * included (type-ahead while the in-place editor opens): `handle(event)`
+ * returns true when it took the key (and stopped it).
+ */
+export function onKeyFirst(handle) {
+  early.push(handle);
 }

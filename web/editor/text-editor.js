@@ -7,6 +7,7 @@
 // (which takes runs: ui.edit_text.rich) is edited in the rich editor instead
 // (rich-editor.js); whichever is in use carries data-role="text-editor".
 
+import { isTyping, onKeyFirst } from "../keys.js";
 import { createRichEditor } from "./rich-editor.js";
 
 export function createTextEditor({ stage, svg, canvas, editor }) {
@@ -118,15 +119,15 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
 
   // Keys typed while the first one is on its way (Space too, which would
   // pan) wait here, ahead of every other key handler, until the editor opens.
-  window.addEventListener("keydown", (e) => {
-    if (!waiting() || e.isComposing || e.key.length !== 1) return;
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const t = e.target;
-    if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+  onKeyFirst((e) => {
+    if (!waiting() || e.isComposing || e.key.length !== 1) return false;
+    if (e.ctrlKey || e.metaKey || e.altKey) return false;
+    if (isTyping(e.target)) return false;
     e.preventDefault();
     e.stopImmediatePropagation();
     ahead.keys += e.key;
-  }, true);
+    return true;
+  });
 
   function close() {
     if (rich.editing !== null) { rich.close(); return; }
