@@ -1,3 +1,4 @@
+// @ts-check
 // The page's one keydown router. A key press is looked up in the action
 // records' key map (findKey, served in first-paint.js): an action the page
 // carries out itself (the records' `page` flag: open, save, zoom, help) runs

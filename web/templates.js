@@ -1,3 +1,4 @@
+// @ts-check
 // New from template: a gallery dialog of the core's templates (every
 // .linework file in src/linework/templates/), each a button
 // [data-template="<name>"] with a thumbnail the core's renderer drew and the
@@ -59,15 +60,16 @@ export async function chooseTemplate(rpc) {
   return new Promise((resolve) => {
     let chosen = null;
     grid.addEventListener("click", (event) => {
-      const button = event.target instanceof Element ? event.target.closest("button[data-template]") : null;
+      const button = event.target instanceof Element
+        ? /** @type {HTMLButtonElement | null} */ (event.target.closest("button[data-template]")) : null;
       if (button === null) return;
       chosen = button.dataset.template;
       dialog.close();
     });
     // Arrow keys move between the entries (a grid reads left to right).
     grid.addEventListener("keydown", (event) => {
-      const buttons = [...grid.querySelectorAll("button[data-template]")];
-      const i = buttons.indexOf(document.activeElement);
+      const buttons = [.../** @type {NodeListOf<HTMLButtonElement>} */ (grid.querySelectorAll("button[data-template]"))];
+      const i = buttons.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
       if (i < 0) return;
       const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
       if (!step) return;
@@ -81,6 +83,6 @@ export async function chooseTemplate(rpc) {
     }, { once: true });
     document.body.append(dialog);
     dialog.showModal();
-    grid.querySelector("button[data-template]")?.focus();
+    /** @type {HTMLButtonElement | null} */ (grid.querySelector("button[data-template]"))?.focus();
   });
 }

@@ -116,7 +116,7 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
     } else if (e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) {
       // The canvas context menu (web/editor/context-menu.js), not a control's.
       forward = e.target === svg || e.target === document.body;
-    } else if (typesText(e) && findKey(e) === null) {
+    } else if (typesText(e) && rule === null) {
       // Type to edit (src/linework/editor/typeedit.py): the first key opens the
       // label's editor; keys typed before it shows wait in the text editor.
       if ((editor.ui?.selection.length ?? 0) !== 1) return;
