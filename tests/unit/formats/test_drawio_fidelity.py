@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 import pytest
@@ -61,3 +62,36 @@ def test_a_swimlane_title_is_bold_by_default() -> None:
     assert _shape(doc).style.bold is True
     doc = drawio.read(_file(_vertex("a", "swimlane;fontStyle=0;"))).doc
     assert _shape(doc).style.bold is False
+
+
+@pytest.mark.parametrize(
+    ("style", "stroke"),
+    [
+        ("shape=mxgraph.aws4.group;grStroke=0;strokeColor=#7AA116;", "none"),
+        ("shape=mxgraph.aws4.groupCenter;grStroke=0;strokeColor=#7AA116;", "none"),
+        ("shape=mxgraph.aws4.group;grStroke=1;strokeColor=#7AA116;", "#7aa116"),
+        ("shape=mxgraph.aws4.group;strokeColor=#7AA116;", "#7aa116"),
+        ("rounded=0;grStroke=0;strokeColor=#7AA116;", "#7aa116"),
+    ],
+)
+def test_gr_stroke_0_draws_an_aws_group_without_its_frame(
+    style: str, stroke: str
+) -> None:
+    shape = _shape(drawio.read(_file(_vertex("a", style))).doc)
+    assert stroke == shape.style.stroke
+
+
+CORPUS = Path(__file__).parents[3] / ".." / "shared" / "corpus" / "drawio"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not present")
+def test_corpus_aws_subnets_have_no_frame_and_the_vpc_keeps_its_own() -> None:
+    """dd_aws-simple-architecture: the four subnets are grStroke=0 groups."""
+    doc = drawio.read((CORPUS / "dd_aws-simple-architecture.drawio").read_bytes()).doc
+    by_text = {s.text: s for s in doc.records.values() if isinstance(s, Shape)}
+    for name in ("Public DMZ1", "Public DMZ2", "Private Subnet 1", "Private Subnet 2"):
+        assert ("none", True) == (
+            by_text[name].style.stroke,
+            by_text[name].style.fill != "none",
+        ), name
+    assert "#248814" == by_text["VPC"].style.stroke

@@ -30,6 +30,7 @@ from linework.formats.drawio.styles import (
     colour,
     flag,
     head_size,
+    hides_frame,
     image_src,
     label_position,
     line_style,
@@ -136,6 +137,8 @@ def build_shape(
     if shape_name in ("partialRectangle", "tableRow") and all(
         st.get(side, "1") == "0" for side in ("top", "left", "bottom", "right")
     ):
+        stroke = "none"
+    if hides_frame(shape_name, st):
         stroke = "none"
     if not mapped and fill == "none" and stroke == "none":
         stroke = "#999999"  # keep a placeholder visible

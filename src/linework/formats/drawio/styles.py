@@ -220,6 +220,24 @@ def label_position(style: Mapping[str, str], names: tuple[str, ...]) -> LabelPos
     return "inside"
 
 
+def hides_frame(shape: str, style: Mapping[str, str]) -> bool:
+    """Return whether draw.io draws a group shape without its frame.
+
+    AWS group shapes (``mxgraph.aws4.group``, ``groupCenter``) take
+    ``grStroke=0`` to fill the box but stroke only the corner icon with
+    ``strokeColor``: the frame itself has no line.
+
+    >>> hides_frame("mxgraph.aws4.group", {"grStroke": "0"})
+    True
+    >>> hides_frame("mxgraph.aws4.group", {}), hides_frame("rect", {"grStroke": "0"})
+    (False, False)
+    """
+    return (
+        shape.startswith("mxgraph.aws4.group")
+        and style.get("grStroke", "1").strip() == "0"
+    )
+
+
 def line_style(style: Mapping[str, str]) -> dict[str, Any]:
     return {
         "stroke_width": bounded(style.get("strokeWidth"), 1.0, 0.0, 1000.0),
