@@ -13,7 +13,7 @@ from linework.render.paint import dasharray
 from linework.render.richtext import RichLayout, layout_rich, rich_nodes
 from linework.render.rows import has_rows, header_nodes, row_nodes
 from linework.render.text import layout_in, padded, text_nodes
-from linework.shapes import kind_of, label_box
+from linework.shapes import flip_of, kind_of, label_box
 from linework.shapes.container import CONTAINER_KIND_NAMES, header_side
 from linework.svg import AttrValue, SvgNode, node
 from linework.text import TextLayout
@@ -25,7 +25,15 @@ def shape_node(shape: Shape, *, hidden: bool = False) -> SvgNode:
     st = shape.style
     if "src" in shape.props:
         shape = _safe_picture(shape)
-    body = SvgNode("g", _body_attrs(st), tuple(kind.body(shape)))
+    body_attrs = _body_attrs(st)
+    fh, fv = flip_of(shape)
+    if fh or fv:  # mirrored about the box centre (draw.io's flipH/flipV)
+        c = shape.box.center
+        sx, sy = (-1 if fh else 1), (-1 if fv else 1)
+        tx, ty = (2 * c.x if fh else 0.0), (2 * c.y if fv else 0.0)
+        mirror = f"matrix({sx} 0 0 {sy} {fmt(tx)} {fmt(ty)})"
+        body_attrs = (*body_attrs, ("transform", mirror))
+    body = SvgNode("g", body_attrs, tuple(kind.body(shape)))
     children: list[SvgNode] = [body]
     if has_rows(shape):  # a class or table: its header, then each row
         children.extend(header_nodes(shape))

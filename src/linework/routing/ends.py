@@ -115,8 +115,7 @@ def _lookup(doc: Document, end: Attached | Free) -> _End:
                 return _End(rec, fixed, port, missing=False)
             if anchor is not None:
                 box = rec.box
-                at = box.at(anchor.x, anchor.y)
-                at = rotate_about(at, box.center, rec.rotation_deg)
+                at = shapes.to_page(rec, box.at(anchor.x, anchor.y))
                 # A point of the box off a round or slanted outline (draw.io's
                 # fixed points on a diamond, an ellipse) goes onto the outline
                 # along the ray from the centre, as draw.io's perimeter does:
@@ -202,7 +201,11 @@ def _fixed_side(
     bounds); anything else leaves through the nearest side of the bounds.
     """
     if port in SIDES:
-        normal = rotate_about(SIDE_NORMALS[port], _ORIGIN, shape.rotation_deg)
+        normal = SIDE_NORMALS[port]
+        fh, fv = shapes.flip_of(shape)
+        if fh or fv:  # a mirrored shape's "e" port faces west
+            normal = Vec(-normal.x if fh else normal.x, -normal.y if fv else normal.y)
+        normal = rotate_about(normal, _ORIGIN, shape.rotation_deg)
         best = max(abs(normal.x), abs(normal.y))
         cands = tuple(s for s in SIDES if SIDE_NORMALS[s].dot(normal) >= best - 1e-6)
         return _prefer(cands, point, toward)

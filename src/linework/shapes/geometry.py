@@ -17,19 +17,42 @@ from linework.shapes.kind import ShapeKind
 from linework.shapes.registry import KINDS, kind_of
 
 
+def flip_of(shape: Shape) -> tuple[bool, bool]:
+    """Return whether the shape is mirrored left-right and top-bottom.
+
+    The ``flip`` prop (``"h"``, ``"v"`` or ``"hv"``, draw.io's ``flipH`` and
+    ``flipV``) mirrors the body, outline and ports about the box centre,
+    before the rotation; labels stay readable.
+    """
+    f = shape.props.get("flip") if shape.props else None
+    if not isinstance(f, str) or not f:
+        return False, False
+    return "h" in f, "v" in f
+
+
+def _mirror(shape: Shape, p: Vec) -> Vec:
+    fh, fv = flip_of(shape)
+    if not (fh or fv):
+        return p
+    c = shape.box.center
+    return Vec(2 * c.x - p.x if fh else p.x, 2 * c.y - p.y if fv else p.y)
+
+
 def to_page(shape: Shape, p: Vec) -> Vec:
-    """Return ``p`` (unrotated shape coordinates) rotated with the shape.
+    """Return ``p`` (unrotated shape coordinates) flipped and rotated with the shape.
 
     >>> from linework.model import Shape
     >>> s = Shape(id="s", page="p", layer="l", box=Box(0, 0, 4, 2), rotation_deg=90)
     >>> to_page(s, Vec(4, 1))
     Vec(x=2.0, y=3.0)
+    >>> to_page(replace(s, rotation_deg=0, props={"flip": "h"}), Vec(4.0, 1.0))
+    Vec(x=0.0, y=1.0)
     """
-    return rotate_about(p, shape.box.center, shape.rotation_deg)
+    return rotate_about(_mirror(shape, p), shape.box.center, shape.rotation_deg)
 
 
 def _to_local(shape: Shape, p: Vec) -> Vec:
-    return rotate_about(p, shape.box.center, -shape.rotation_deg)
+    return _mirror(shape, rotate_about(p, shape.box.center, -shape.rotation_deg))
 
 
 # Outlines are asked for again and again (routing every attached connector, hit
@@ -47,7 +70,7 @@ def outline_page(
     if hit is not None and hit[0] is shape and hit[1] is kinds:
         return hit[2]
     local = kind_of(shape.kind, kinds).outline(shape)
-    if shape.rotation_deg % 360 == 0:
+    if shape.rotation_deg % 360 == 0 and flip_of(shape) == (False, False):
         outline = tuple(local)
     else:
         outline = tuple(to_page(shape, p) for p in local)

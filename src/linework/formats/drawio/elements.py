@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from linework.formats import htmltext, limits, notations, stencils
 from linework.formats.drawio import mockups
@@ -29,6 +29,7 @@ from linework.formats.drawio.styles import (
     bounded,
     colour,
     flag,
+    flip,
     head_size,
     hides_frame,
     image_src,
@@ -38,6 +39,7 @@ from linework.formats.drawio.styles import (
     text_style,
     wraps,
 )
+from linework.formats.drawio.uml import UML_KIND_STYLES
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
 from linework.links import safe_link
@@ -56,6 +58,10 @@ from linework.model.rich import RichText, relative_to, rich_for
 
 if TYPE_CHECKING:
     from linework.formats.drawio.page import PageBuilder
+
+
+#: Kinds a mirror leaves as they are: their text is the drawing.
+_UNFLIPPED: Final = frozenset({"text"})
 
 
 def build_shape(
@@ -183,6 +189,9 @@ def build_shape(
             b.report.add("links")
         else:
             link = safe
+    mirrored = flip(st, UML_KIND_STYLES.get(kind, ""))
+    if mirrored and kind not in _UNFLIPPED:
+        props["flip"] = mirrored
     rotation = bounded(st.get("rotation"), 0.0, -1e9, 1e9)
     rotation = rounded(math.fmod(rotation, 360.0))
     return Shape(

@@ -246,6 +246,11 @@ def _shape_style(shape: Shape, html: bool) -> str:
     pairs += _text_pairs(shape.style, html=html, extra_bits=font_style_bits(shape))
     pairs += _LABEL_POSITIONS.get(shape.style.label_position, [])
     pairs += uml_pairs(shape)
+    mirror = shape.props.get("flip")
+    mirror = mirror if isinstance(mirror, str) else ""
+    for key, on in (("flipH", "h" in mirror), ("flipV", "v" in mirror)):
+        if on and f"{key}=1" not in base:
+            pairs.append((key, "1"))
     if shape.rotation_deg:
         pairs.append(("rotation", _num(shape.rotation_deg)))
     if shape.locked:

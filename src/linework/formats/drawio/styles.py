@@ -238,6 +238,24 @@ def hides_frame(shape: str, style: Mapping[str, str]) -> bool:
     )
 
 
+def flip(style: Mapping[str, str], implied: str = "") -> str:
+    """Return our ``flip`` prop (``"h"``, ``"v"``, ``"hv"`` or ``""``) for a vertex.
+
+    ``implied`` is the kind's own draw.io style: a flip it already carries
+    (a UML node is draw.io's cube with ``flipH=1``) is the kind, not a mirror.
+
+    >>> flip({"flipH": "1"}), flip({"flipV": "1", "flipH": "1"}), flip({"flipH": "0"})
+    ('h', 'hv', '')
+    >>> flip({"flipH": "1"}, "shape=cube;size=12;flipH=1;")
+    ''
+    """
+    out = ""
+    for key, axis in (("flipH", "h"), ("flipV", "v")):
+        if flag(style, key) and f"{key}=1" not in implied:
+            out += axis
+    return out
+
+
 def line_style(style: Mapping[str, str]) -> dict[str, Any]:
     return {
         "stroke_width": bounded(style.get("strokeWidth"), 1.0, 0.0, 1000.0),
