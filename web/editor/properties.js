@@ -98,7 +98,8 @@ export function createProperties({ root, editor }) {
   // step="any": every value in range is valid (a free rotation of 69.45°, an
   // imported fractional box), so no field is flagged :invalid. The arrow keys
   // step by `step` themselves (Shift: ten steps), to the next multiple of it.
-  function number(parent, text, name, { min = 0, max = 1000, step = 1, send, read }) {
+  // nullable: an empty field sends null (the automatic value, shown as "auto").
+  function number(parent, text, name, { min = 0, max = 1000, step = 1, send, read, nullable = false }) {
     const input = document.createElement("input");
     input.type = "number";
     input.autocomplete = "off";
@@ -109,7 +110,8 @@ export function createProperties({ root, editor }) {
     const clamp = (v) => Math.min(max, Math.max(min, v));
     input.addEventListener("change", () => {
       const v = Number(input.value);
-      if (input.value !== "" && Number.isFinite(v)) send(clamp(v));
+      if (input.value === "") { if (nullable) send(null); }
+      else if (Number.isFinite(v)) send(clamp(v));
     });
     input.addEventListener("keydown", (e) => {
       if ((e.key !== "ArrowUp" && e.key !== "ArrowDown") || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -130,7 +132,7 @@ export function createProperties({ root, editor }) {
         if (editing(input)) return;
         const v = read(u);
         assign(input, "value", typeof v === "number" ? String(Math.round(v * 100) / 100) : "");
-        assign(input, "placeholder", v === null ? "mixed" : "");
+        assign(input, "placeholder", nullable ? "auto" : v === null ? "mixed" : "");
       },
     });
   }
@@ -221,6 +223,10 @@ export function createProperties({ root, editor }) {
   select(s, "Routing", "routing", ROUTINGS, { send: (v) => editor.action("set-routing", { routing: v }), read: (u) => u.props.routing });
   select(s, "Start arrow", "start_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { start: v }), read: st("start_arrow") });
   select(s, "End arrow", "end_arrow", ARROWHEADS, { send: (v) => editor.action("set-arrowheads", { end: v }), read: st("end_arrow") });
+  // Arrowhead lengths in px; empty: the automatic size for the line width.
+  for (const [text, name] of [["Start size", "start_arrow_size"], ["End size", "end_arrow_size"]]) {
+    number(s, text, name, { min: 1, max: 200, nullable: true, send: (v) => style({ [name]: v }), read: st(name) });
+  }
   select(s, "Relation", "relation", RELATIONS, { send: (v) => editor.action("set-relation", { name: v }), read: () => "" });
   // A notation's line in one step (the core holds the styles: editor/connector_presets.py).
   select(s, "Preset", "connector_preset", CONNECTOR_PRESETS, { send: (v) => editor.action("connector-preset", { name: v }).catch(() => {}), read: () => "" });
