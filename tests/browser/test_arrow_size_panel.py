@@ -56,7 +56,7 @@ def _clicked_connector(app: App) -> str:
         source={"shape": a, "port": "e"},
         target={"shape": b, "port": "w"},
     )
-    cid = next(e["id"] for e in elements(app) if e["type"] == "connector")
+    cid: str = next(e["id"] for e in elements(app) if e["type"] == "connector")
     action(app, "select-none")
     app.page.mouse.click(*screen(app, 400, 300))  # on the line
     settle(app)
