@@ -20,7 +20,7 @@ from linework.editor import hoverarrows
 from linework.editor.hit import RouteCache
 from linework.editor.labels import label_boxes
 from linework.editor.snapping import Guide
-from linework.geometry import Box, Vec, fmt, rotate_about
+from linework.geometry import COMPASS_FRACTIONS, Box, Vec, fmt, rotate_about
 from linework.model import Attached, Connector, Document, Element, Group, Shape
 from linework.routing import polyline
 from linework.shapes import KINDS, ShapeKind, bounds, outline_page, ports_page
@@ -46,16 +46,7 @@ PORTS_MIN_SIDE_PX: Final = 12.0
 END_HANDLE_PX: Final = 11.0
 MAX_OUTLINES: Final = 100  # beyond this many selected, draw only the frame
 
-_DIRS: Final[dict[str, tuple[float, float]]] = {
-    "nw": (0.0, 0.0),
-    "n": (0.5, 0.0),
-    "ne": (1.0, 0.0),
-    "e": (1.0, 0.5),
-    "se": (1.0, 1.0),
-    "s": (0.5, 1.0),
-    "sw": (0.0, 1.0),
-    "w": (0.0, 0.5),
-}
+_DIRS: Final = COMPASS_FRACTIONS
 _CURSORS: Final = ("ns-resize", "nesw-resize", "ew-resize", "nwse-resize")
 
 

@@ -25,6 +25,7 @@ from linework.shapes.kind import (
     polyline_d,
     rect_ports,
 )
+from linework.shapes.note import fold_crease, folded_outline
 from linework.shapes.rect import rect_node, rounded_outline
 from linework.svg import SvgNode, node
 
@@ -533,14 +534,7 @@ class DataObjectKind(KindBase):
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the page with its corner cut off."""
         b = shape.box
-        f = self._fold(shape)
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right - f, b.y),
-            Vec(b.right, b.y + f),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return folded_outline(b, self._fold(shape))
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
@@ -559,13 +553,7 @@ class DataObjectKind(KindBase):
         f = self._fold(shape)
         return (
             polygon_node(self.outline(shape)),
-            lines_node(
-                [
-                    Vec(b.right - f, b.y),
-                    Vec(b.right - f, b.y + f),
-                    Vec(b.right, b.y + f),
-                ]
-            ),
+            lines_node(fold_crease(b, f)),
         )
 
 
@@ -623,13 +611,7 @@ class MessageKind(KindBase):
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the envelope's rectangle."""
-        b = shape.box
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right, b.y),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return shape.box.corners()
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""

@@ -29,6 +29,7 @@ from linework.shapes.kind import (
     polygon_node,
     rect_ports,
 )
+from linework.shapes.note import fold_crease, folded_outline
 from linework.shapes.rect import rect_node, rounded_outline
 from linework.svg import SvgNode, node
 
@@ -250,14 +251,7 @@ class NoteKind(DefaultsKind):
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the sheet with its corner cut."""
         b = shape.box
-        f = self._fold(b)
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right - f, b.y),
-            Vec(b.right, b.y + f),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return folded_outline(b, self._fold(b))
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the sheet and the fold."""
@@ -265,13 +259,7 @@ class NoteKind(DefaultsKind):
         f = self._fold(b)
         return (
             polygon_node(self.outline(shape)),
-            lines_node(
-                [
-                    Vec(b.right - f, b.y),
-                    Vec(b.right - f, b.y + f),
-                    Vec(b.right, b.y + f),
-                ]
-            ),
+            lines_node(fold_crease(b, f)),
         )
 
 
