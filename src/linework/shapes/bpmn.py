@@ -26,7 +26,7 @@ from linework.shapes.kind import (
     rect_ports,
 )
 from linework.shapes.note import fold_crease, folded_outline
-from linework.shapes.rect import rect_node, rounded_outline
+from linework.shapes.rect import RoundedBox, fixed_radius, rect_node
 from linework.svg import SvgNode, node
 
 EventPosition = Literal["start", "intermediate", "end"]
@@ -401,7 +401,7 @@ class EventKind(KindBase):
 
 # --------------------------------------------------------------------------- tasks
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TaskKind(KindBase):
+class TaskKind(RoundedBox, KindBase):
     """A BPMN activity: a rounded rectangle with the task type's marker at the
     top left, or (``sub_process``) the collapsed-sub-process "+" at the bottom.
     """
@@ -410,19 +410,10 @@ class TaskKind(KindBase):
     sub_process: bool = False
 
     def _radius(self, shape: Shape) -> float:
-        r = shape.style.corner_radius or TASK_RADIUS
-        return max(0.0, min(r, min(shape.box.w, shape.box.h) / 2))
+        return fixed_radius(shape, TASK_RADIUS)
 
     def _marker_size(self, shape: Shape) -> float:
         return max(6.0, min(16.0, shape.box.h * 0.22, shape.box.w * 0.2))
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the rounded rectangle."""
-        return rounded_outline(shape.box, self._radius(shape))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and the corners on their arcs."""
-        return rect_ports(shape.box, self._radius(shape) * (1 - SQRT_HALF))
 
     def label_box(self, shape: Shape) -> Box:
         """Return the box clear of the markers (top-left type, bottom "+")."""

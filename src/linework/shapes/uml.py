@@ -30,7 +30,7 @@ from linework.shapes.kind import (
     rect_ports,
 )
 from linework.shapes.note import fold_crease, folded_outline
-from linework.shapes.rect import rect_node, rounded_outline
+from linework.shapes.rect import RoundedBox, fixed_radius
 from linework.svg import SvgNode, node
 
 _HEX: Final = re.compile(r"#[0-9a-fA-F]{6}")
@@ -512,26 +512,13 @@ def dashes(a: Vec, b: Vec, on: float = 6.0, off: float = 4.0) -> list[list[Vec]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RoundedKind(DefaultsKind):
+class RoundedKind(RoundedBox, DefaultsKind):
     """A rounded rectangle of a fixed corner radius (state, action)."""
 
     radius: float = 10.0
 
-    def _r(self, shape: Shape) -> float:
-        r = shape.style.corner_radius or self.radius
-        return max(0.0, min(r, shape.box.w / 2, shape.box.h / 2))
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the rounded rectangle."""
-        return rounded_outline(shape.box, self._r(shape))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners on the arcs."""
-        return rect_ports(shape.box, self._r(shape) * (1 - SQRT_HALF))
-
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return one rounded ``<rect>``."""
-        return (rect_node(shape.box, self._r(shape)),)
+    def _radius(self, shape: Shape) -> float:
+        return fixed_radius(shape, self.radius)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
