@@ -16,14 +16,14 @@ from typing import Final, Literal
 
 from linework.geometry import Box, Vec, fmt
 from linework.model import Shape
-from linework.shapes._curves import SQRT_HALF, ellipse
+from linework.shapes._curves import SQRT_HALF, ellipse, ellipse_ports
 from linework.shapes.kind import (
     KindBase,
     lines_node,
     polygon_d,
     polygon_node,
     polyline_d,
-    rect_ports,
+    side_ports,
 )
 from linework.shapes.note import fold_crease, folded_outline
 from linework.shapes.rect import RoundedBox, fixed_radius, rect_node
@@ -360,12 +360,7 @@ class EventKind(KindBase):
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the four extremes of the circle."""
         c, r = self._circle(shape)
-        return {
-            "n": Vec(c.x, c.y - r),
-            "e": Vec(c.x + r, c.y),
-            "s": Vec(c.x, c.y + r),
-            "w": Vec(c.x - r, c.y),
-        }
+        return ellipse_ports(c, r, r)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the square inscribed in the circle (labels usually sit below)."""
@@ -529,8 +524,7 @@ class DataObjectKind(KindBase):
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
-        p = rect_ports(shape.box)
-        return {k: p[k] for k in ("n", "e", "s", "w")}
+        return side_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the page below the fold (labels usually sit below)."""
@@ -573,8 +567,7 @@ class DataStoreKind(KindBase):
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
-        p = rect_ports(shape.box)
-        return {k: p[k] for k in ("n", "e", "s", "w")}
+        return side_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the body under the rims (labels usually sit below)."""
@@ -606,8 +599,7 @@ class MessageKind(KindBase):
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
-        p = rect_ports(shape.box)
-        return {k: p[k] for k in ("n", "e", "s", "w")}
+        return side_ports(shape.box)
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the envelope and its flap."""

@@ -235,6 +235,14 @@ def image_node(b: Box, src: str) -> SvgNode:
     )
 
 
+def diagonals(box: Box) -> tuple[tuple[Vec, Vec], tuple[Vec, Vec]]:
+    """Return the box's two diagonals: the cross of a placeholder or a destruction."""
+    return (
+        (Vec(box.x, box.y), Vec(box.right, box.bottom)),
+        (Vec(box.right, box.y), Vec(box.x, box.bottom)),
+    )
+
+
 def lines_node(*runs: Sequence[Vec]) -> SvgNode:
     """Return an unfilled path of decoration lines (stroked with the style)."""
     return node("path", d=polyline_d(*runs), fill="none")

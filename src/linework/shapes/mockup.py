@@ -25,7 +25,7 @@ from typing import Any, Final
 
 from linework.geometry import Box, Vec
 from linework.model import DEFAULT_STYLE, Shape, Style
-from linework.shapes.kind import BoxKind, lines_node, polyline_d
+from linework.shapes.kind import BoxKind, diagonals, lines_node, polyline_d
 from linework.svg import SvgNode, node
 
 #: The dark theme's surface and its lines (the light theme uses the style).
@@ -446,12 +446,7 @@ class ImagePlaceholderKind(MockupKind):
         sun = Vec(b.x + b.w * 0.5, b.y + b.h * 0.2)
         return (
             _rect(b),
-            _lines(
-                shape,
-                [Vec(b.x, b.y), Vec(b.right, b.bottom)],
-                [Vec(b.right, b.y), Vec(b.x, b.bottom)],
-                themed=False,
-            ),
+            _lines(shape, *diagonals(b), themed=False),
             _circle(sun, s * 0.07, fill="#f59e0b", stroke="none"),
         )
 

@@ -25,6 +25,7 @@ from linework.shapes.defaults import BoxOutline, DefaultsKind, frozen
 from linework.shapes.kind import (
     Library,
     compass_ports,
+    diagonals,
     lines_node,
     polygon_node,
     rect_ports,
@@ -603,13 +604,7 @@ class DestroyKind(BoxOutline, DefaultsKind):
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the two diagonals."""
-        b = shape.box
-        return (
-            lines_node(
-                [Vec(b.x, b.y), Vec(b.right, b.bottom)],
-                [Vec(b.right, b.y), Vec(b.x, b.bottom)],
-            ),
-        )
+        return (lines_node(*diagonals(shape.box)),)
 
 
 UML_PACKAGE = PackageKind(
