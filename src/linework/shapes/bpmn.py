@@ -19,6 +19,7 @@ from linework.model import Shape
 from linework.shapes._curves import SQRT_HALF, ellipse, ellipse_ports
 from linework.shapes.kind import (
     KindBase,
+    box_rect,
     lines_node,
     polygon_d,
     polygon_node,
@@ -112,19 +113,11 @@ def envelope(shape: Shape, c: Vec, w: float, filled: bool) -> tuple[SvgNode, ...
     flap = [Vec(box.x, box.y), Vec(c.x, box.y + h * 0.55), Vec(box.right, box.y)]
     if filled:
         return (
-            node(
-                "rect",
-                x=box.x,
-                y=box.y,
-                width=box.w,
-                height=box.h,
-                fill=ink(shape),
-                stroke=ink(shape),
-            ),
+            box_rect(box, fill=ink(shape), stroke=ink(shape)),
             node("path", d=polyline_d(flap), fill="none", stroke=paper(shape)),
         )
     return (
-        node("rect", x=box.x, y=box.y, width=box.w, height=box.h, fill=paper(shape)),
+        box_rect(box, fill=paper(shape)),
         lines_node(flap),
     )
 

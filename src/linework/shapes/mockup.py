@@ -25,7 +25,7 @@ from typing import Any, Final
 
 from linework.geometry import Box, Vec
 from linework.model import DEFAULT_STYLE, Shape, Style
-from linework.shapes.kind import BoxKind, diagonals, lines_node, polyline_d
+from linework.shapes.kind import BoxKind, box_rect, diagonals, lines_node, polyline_d
 from linework.svg import SvgNode, node
 
 #: The dark theme's surface and its lines (the light theme uses the style).
@@ -67,7 +67,7 @@ def _checked(shape: Shape) -> bool:
 
 def _rect(b: Box, r: float = 0.0, /, **attrs: Any) -> SvgNode:
     rr = r if r > 0 else None
-    return node("rect", x=b.x, y=b.y, width=b.w, height=b.h, rx=rr, ry=rr, **attrs)
+    return box_rect(b, rx=rr, ry=rr, **attrs)
 
 
 def _circle(c: Vec, r: float, /, **attrs: Any) -> SvgNode:

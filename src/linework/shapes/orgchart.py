@@ -16,6 +16,7 @@ from typing import Final
 from linework.geometry import Box
 from linework.model import Shape
 from linework.shapes.image import is_safe_image_src
+from linework.shapes.kind import box_rect
 from linework.shapes.mockup import (
     DARK_FILL,
     DARK_LINE,
@@ -54,7 +55,7 @@ class PersonCardKind(RoundedBox, MockupKind):
         r = self._radius(shape)
         dark = is_dark(shape)
         surface = {"fill": DARK_FILL, "stroke": DARK_LINE} if dark else {}
-        card = node("rect", x=b.x, y=b.y, width=b.w, height=b.h, rx=r, ry=r, **surface)
+        card = box_rect(b, rx=r, ry=r, **surface)
         c, rr = f.center, f.w / 2
         frame_fill = "#323f4b" if dark else LIGHT_TINT
         out: list[SvgNode] = [

@@ -24,6 +24,7 @@ from linework.shapes._curves import SQRT_HALF, ellipse
 from linework.shapes.defaults import BoxOutline, DefaultsKind, frozen
 from linework.shapes.kind import (
     Library,
+    box_rect,
     compass_ports,
     diagonals,
     lines_node,
@@ -79,7 +80,7 @@ class CompartmentKind(BoxOutline, DefaultsKind):
             for c in rows.compartment_boxes(shape, self.header, self.compartments)
             if c.y < b.bottom
         ]
-        out: list[SvgNode] = [node("rect", x=b.x, y=b.y, width=b.w, height=b.h)]
+        out: list[SvgNode] = [box_rect(b)]
         head = shape.props.get("header_fill")
         if isinstance(head, str) and _HEX.fullmatch(head):  # draw.io's fillColor
             d = rows.header_depth(shape, self.header)
@@ -194,7 +195,7 @@ class ComponentKind(BoxOutline, DefaultsKind):
         ix, iy = b.right - s - 6, b.y + 6
         tab_w, tab_h = s * 0.4, s * 0.2
         return (
-            node("rect", x=b.x, y=b.y, width=b.w, height=b.h),
+            box_rect(b),
             node("rect", x=ix, y=iy, width=s, height=s * 0.9),
             node("rect", x=ix - tab_w / 2, y=iy + s * 0.15, width=tab_w, height=tab_h),
             node("rect", x=ix - tab_w / 2, y=iy + s * 0.55, width=tab_w, height=tab_h),
@@ -361,7 +362,7 @@ class FragmentKind(BoxOutline, DefaultsKind):
         t = _tag_box(shape)
         cut = min(8.0, t.h / 2)
         out = [
-            node("rect", x=b.x, y=b.y, width=b.w, height=b.h, fill="none"),
+            box_rect(b, fill="none"),
             lines_node(
                 [
                     Vec(t.x, t.bottom),
@@ -595,7 +596,7 @@ class BarKind(BoxOutline, DefaultsKind):
         """Return the filled bar."""
         b = shape.box
         ink = shape.style.stroke if shape.style.stroke != "none" else "#1f2933"
-        return (node("rect", x=b.x, y=b.y, width=b.w, height=b.h, fill=ink),)
+        return (box_rect(b, fill=ink),)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
