@@ -22,7 +22,7 @@ from linework.commands._base import (
     shape,
 )
 from linework.commands.containers import carried
-from linework.geometry import Box, Vec, rotate_about
+from linework.geometry import COMPASS_FRACTIONS, Box, Vec, rotate_about
 from linework.model import (
     Attached,
     Connector,
@@ -39,14 +39,7 @@ from linework.shapes import moved
 HANDLES: Final[tuple[str, ...]] = ("nw", "n", "ne", "e", "se", "s", "sw", "w")
 #: The fixed point of each handle's resize, as fractions of the box.
 OPPOSITE: Final[dict[str, tuple[float, float]]] = {
-    "nw": (1.0, 1.0),
-    "n": (0.5, 1.0),
-    "ne": (0.0, 1.0),
-    "e": (0.0, 0.5),
-    "se": (0.0, 0.0),
-    "s": (0.5, 0.0),
-    "sw": (1.0, 0.0),
-    "w": (1.0, 0.5),
+    name: (1.0 - fx, 1.0 - fy) for name, (fx, fy) in COMPASS_FRACTIONS.items()
 }
 #: Smallest width and height a resize leaves, in page units.
 MIN_SIZE: Final = 10.0

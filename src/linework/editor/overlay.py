@@ -20,7 +20,7 @@ from linework.editor import hoverarrows
 from linework.editor.hit import RouteCache
 from linework.editor.labels import label_boxes
 from linework.editor.snapping import Guide
-from linework.geometry import Box, Vec, fmt, rotate_about
+from linework.geometry import COMPASS_FRACTIONS, Box, Vec, fmt, rotate_about
 from linework.model import Attached, Connector, Document, Element, Group, Shape
 from linework.routing import polyline
 from linework.shapes import KINDS, ShapeKind, bounds, outline_page, ports_page
@@ -46,16 +46,7 @@ PORTS_MIN_SIDE_PX: Final = 12.0
 END_HANDLE_PX: Final = 11.0
 MAX_OUTLINES: Final = 100  # beyond this many selected, draw only the frame
 
-_DIRS: Final[dict[str, tuple[float, float]]] = {
-    "nw": (0.0, 0.0),
-    "n": (0.5, 0.0),
-    "ne": (1.0, 0.0),
-    "e": (1.0, 0.5),
-    "se": (1.0, 1.0),
-    "s": (0.5, 1.0),
-    "sw": (0.0, 1.0),
-    "w": (0.0, 0.5),
-}
+_DIRS: Final = COMPASS_FRACTIONS
 _CURSORS: Final = ("ns-resize", "nesw-resize", "ew-resize", "nwse-resize")
 
 
@@ -384,6 +375,25 @@ def _poly(points: Sequence[Vec], zoom: float, role: str, **attrs: str) -> SvgNod
     )
 
 
+def _tinted_box(
+    b: Box, role: str, opacity: float, stroke_width: float, **ids: str
+) -> SvgNode:
+    """Return a box washed and edged in the accent (drop target, rubber band)."""
+    return node(
+        "rect",
+        data_role=role,
+        **ids,
+        x=b.x,
+        y=b.y,
+        width=b.w,
+        height=b.h,
+        fill=ACCENT,
+        fill_opacity=opacity,
+        stroke=ACCENT,
+        stroke_width=stroke_width,
+    )
+
+
 def _dashed_box(
     b: Box,
     zoom: float,
@@ -478,21 +488,8 @@ def build(
                 sel_parts.extend(_outline(doc, el, zoom, "selection", routes, kinds))
     into = doc.get(extras.drop_into) if extras.drop_into else None
     if isinstance(into, Shape):
-        b = bounds(into)
         parts.append(
-            node(
-                "rect",
-                data_role="drop-target",
-                data_id=into.id,
-                x=b.x,
-                y=b.y,
-                width=b.w,
-                height=b.h,
-                fill=ACCENT,
-                fill_opacity=0.06,
-                stroke=ACCENT,
-                stroke_width=2.0 / zoom,
-            )
+            _tinted_box(bounds(into), "drop-target", 0.06, 2.0 / zoom, data_id=into.id)
         )
     if extras.target is not None:
         tgt = doc.get(extras.target)
@@ -556,21 +553,7 @@ def build(
             for h in handles(doc, selection, zoom, routes, kinds, frame=frame)
         )
     if extras.band is not None:
-        b = extras.band
-        parts.append(
-            node(
-                "rect",
-                data_role="rubber-band",
-                x=b.x,
-                y=b.y,
-                width=b.w,
-                height=b.h,
-                fill=ACCENT,
-                fill_opacity=0.08,
-                stroke=ACCENT,
-                stroke_width=1.0 / zoom,
-            )
-        )
+        parts.append(_tinted_box(extras.band, "rubber-band", 0.08, 1.0 / zoom))
     if extras.placing is not None:
         parts.append(_dashed_box(extras.placing, zoom, "placing", (4, 3)))
     for g in extras.guides:

@@ -81,12 +81,14 @@ MEDIA_TYPE: Final = "application/vnd.linework+json"
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
-    """1.0 → 1.1: a ``container`` key in a 1.0 file was no membership.
+def _map_elements(
+    o: dict[str, Any],
+    needs: Callable[[dict[str, Any]], bool],
+    fix: Callable[[Any], Any],
+) -> dict[str, Any]:
+    """Return ``o`` with ``fix`` applied to every element of a page one ``needs`` it on.
 
-    Version 1.0 kept unknown element keys as they were, so a ``container`` it
-    carried came from elsewhere and must not start moving shapes about now: it
-    is kept, renamed ``container_1_0``.
+    Pages (and files) needing nothing are returned as they came.
     """
     pages = o.get("pages")
     if not isinstance(pages, list):
@@ -95,18 +97,29 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
     for page in pages:
         elements = page.get("elements") if isinstance(page, dict) else None
         if not isinstance(elements, list) or not any(
-            isinstance(el, dict) and CONTAINER_KEY in el for el in elements
+            isinstance(el, dict) and needs(el) for el in elements
         ):
             new_pages.append(page)
             continue
-        renamed = [
-            {("container_1_0" if k == CONTAINER_KEY else k): v for k, v in el.items()}
-            if isinstance(el, dict)
-            else el
-            for el in elements
-        ]
-        new_pages.append({**page, "elements": renamed})
+        new_pages.append({**page, "elements": [fix(el) for el in elements]})
     return {**o, "pages": new_pages}
+
+
+def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
+    """1.0 → 1.1: a ``container`` key in a 1.0 file was no membership.
+
+    Version 1.0 kept unknown element keys as they were, so a ``container`` it
+    carried came from elsewhere and must not start moving shapes about now: it
+    is kept, renamed ``container_1_0``.
+    """
+    return _map_elements(o, lambda el: CONTAINER_KEY in el, _no_container_1_0)
+
+
+def _no_container_1_0(el: Any) -> Any:
+    """Rename an element's ``container`` key ``container_1_0``."""
+    if not isinstance(el, dict):
+        return el
+    return {("container_1_0" if k == CONTAINER_KEY else k): v for k, v in el.items()}
 
 
 def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
@@ -116,20 +129,7 @@ def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
     its text stays the plain ``text`` it was (a connector label's, which 1.1
     did not keep, is dropped).
     """
-    pages = o.get("pages")
-    if not isinstance(pages, list):
-        return o
-    new_pages: list[Any] = []
-    for page in pages:
-        elements = page.get("elements") if isinstance(page, dict) else None
-        if not isinstance(elements, list) or not any(
-            isinstance(el, dict) and ("rich" in el or "labels" in el) for el in elements
-        ):
-            new_pages.append(page)
-            continue
-        renamed = [_no_rich_1_1(el) for el in elements]
-        new_pages.append({**page, "elements": renamed})
-    return {**o, "pages": new_pages}
+    return _map_elements(o, lambda el: "rich" in el or "labels" in el, _no_rich_1_1)
 
 
 def _no_rich_1_1(el: Any) -> Any:

@@ -296,6 +296,13 @@ C4_TYPE_NAMES: Final[Mapping[str, str]] = {
 }
 _MARKER_OK: Final = re.compile(r"[a-z-]{1,30}")
 _TASK_STYLE: Final = "shape=mxgraph.bpmn.task;rectStyle=rounded;size=10;"
+#: Kinds whose draw.io style depends on no prop.
+_FIXED_STYLES: Final[Mapping[str, str]] = {
+    "bpmn-data-object": "shape=mxgraph.bpmn.data;",
+    "bpmn-data-store": "shape=datastore;",
+    "bpmn-message": "shape=message;",
+    "c4-person": "shape=mxgraph.c4.person2;metaEdit=1;",
+}
 
 
 def drawio_style(kind: str, props: Mapping[str, Any]) -> str | None:
@@ -338,14 +345,9 @@ def drawio_style(kind: str, props: Mapping[str, Any]) -> str | None:
         if gw == "event-based":
             return base + "outline=catching;symbol=multiple;"
         return base + f"outline=none;symbol=none;gwType={gw};"
-    if kind == "bpmn-data-object":
-        return "shape=mxgraph.bpmn.data;"
-    if kind == "bpmn-data-store":
-        return "shape=datastore;"
-    if kind == "bpmn-message":
-        return "shape=message;"
-    if kind == "c4-person":
-        return "shape=mxgraph.c4.person2;metaEdit=1;"
+    fixed = _FIXED_STYLES.get(kind)
+    if fixed is not None:
+        return fixed
     wall = {v: k for k, v in _WALLS.items()}.get(kind)
     if wall is not None:
         direction = props.get("direction")

@@ -59,6 +59,19 @@ class Box:
         """Return the point at fractions (fx, fy) of the box, (0, 0) being top-left."""
         return Vec(self.x + self.w * fx, self.y + self.h * fy)
 
+    def corners(self) -> tuple[Vec, Vec, Vec, Vec]:
+        """Return the four corners clockwise from the top-left: a box's own outline.
+
+        >>> Box(0, 0, 2, 1).corners()[2]
+        Vec(x=2, y=1)
+        """
+        return (
+            Vec(self.x, self.y),
+            Vec(self.right, self.y),
+            Vec(self.right, self.bottom),
+            Vec(self.x, self.bottom),
+        )
+
     def translated(self, d: Vec) -> Box:
         """Return the box moved by ``d``."""
         return Box(self.x + d.x, self.y + d.y, self.w, self.h)
@@ -112,6 +125,19 @@ class Box:
         x0, y0 = min(xs), min(ys)
         return Box(x0, y0, max(xs) - x0, max(ys) - y0)
 
+
+#: The eight compass points as fractions of a box, (0, 0) being top-left: resize
+#: handles, named ports and draw.io's anchors all sit there.
+COMPASS_FRACTIONS: Final[dict[str, tuple[float, float]]] = {
+    "nw": (0.0, 0.0),
+    "n": (0.5, 0.0),
+    "ne": (1.0, 0.0),
+    "e": (1.0, 0.5),
+    "se": (1.0, 1.0),
+    "s": (0.5, 1.0),
+    "sw": (0.0, 1.0),
+    "w": (0.0, 0.5),
+}
 
 _SET_X: Final[Callable[[Box, float], None]] = Box.__dict__["x"].__set__
 _SET_Y: Final[Callable[[Box, float], None]] = Box.__dict__["y"].__set__

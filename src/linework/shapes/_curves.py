@@ -89,6 +89,16 @@ def ellipse(c: Vec, rx: float, ry: float, segments: int = 32) -> tuple[Vec, ...]
     return tuple(arc(c, rx, ry, 0.0, 360.0, segments)[:-1])
 
 
+def ellipse_ports(c: Vec, rx: float, ry: float) -> dict[str, Vec]:
+    """Return an ellipse's four extremes as the compass ports n, e, s, w."""
+    return {
+        "n": Vec(c.x, c.y - ry),
+        "e": Vec(c.x + rx, c.y),
+        "s": Vec(c.x, c.y + ry),
+        "w": Vec(c.x - rx, c.y),
+    }
+
+
 def closed(points: list[Vec]) -> tuple[Vec, ...]:
     """Drop repeated consecutive points and a closing repeat of the first one.
 

@@ -16,16 +16,18 @@ from typing import Final, Literal
 
 from linework.geometry import Box, Vec, fmt
 from linework.model import Shape
-from linework.shapes._curves import SQRT_HALF, ellipse
+from linework.shapes._curves import SQRT_HALF, ellipse, ellipse_ports
 from linework.shapes.kind import (
     KindBase,
+    box_rect,
     lines_node,
     polygon_d,
     polygon_node,
     polyline_d,
-    rect_ports,
+    side_ports,
 )
-from linework.shapes.rect import rect_node, rounded_outline
+from linework.shapes.note import fold_crease, folded_outline
+from linework.shapes.rect import RoundedBox, fixed_radius, rect_node
 from linework.svg import SvgNode, node
 
 EventPosition = Literal["start", "intermediate", "end"]
@@ -111,19 +113,11 @@ def envelope(shape: Shape, c: Vec, w: float, filled: bool) -> tuple[SvgNode, ...
     flap = [Vec(box.x, box.y), Vec(c.x, box.y + h * 0.55), Vec(box.right, box.y)]
     if filled:
         return (
-            node(
-                "rect",
-                x=box.x,
-                y=box.y,
-                width=box.w,
-                height=box.h,
-                fill=ink(shape),
-                stroke=ink(shape),
-            ),
+            box_rect(box, fill=ink(shape), stroke=ink(shape)),
             node("path", d=polyline_d(flap), fill="none", stroke=paper(shape)),
         )
     return (
-        node("rect", x=box.x, y=box.y, width=box.w, height=box.h, fill=paper(shape)),
+        box_rect(box, fill=paper(shape)),
         lines_node(flap),
     )
 
@@ -359,12 +353,7 @@ class EventKind(KindBase):
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the four extremes of the circle."""
         c, r = self._circle(shape)
-        return {
-            "n": Vec(c.x, c.y - r),
-            "e": Vec(c.x + r, c.y),
-            "s": Vec(c.x, c.y + r),
-            "w": Vec(c.x - r, c.y),
-        }
+        return ellipse_ports(c, r, r)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the square inscribed in the circle (labels usually sit below)."""
@@ -400,7 +389,7 @@ class EventKind(KindBase):
 
 # --------------------------------------------------------------------------- tasks
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TaskKind(KindBase):
+class TaskKind(RoundedBox, KindBase):
     """A BPMN activity: a rounded rectangle with the task type's marker at the
     top left, or (``sub_process``) the collapsed-sub-process "+" at the bottom.
     """
@@ -409,19 +398,10 @@ class TaskKind(KindBase):
     sub_process: bool = False
 
     def _radius(self, shape: Shape) -> float:
-        r = shape.style.corner_radius or TASK_RADIUS
-        return max(0.0, min(r, min(shape.box.w, shape.box.h) / 2))
+        return fixed_radius(shape, TASK_RADIUS)
 
     def _marker_size(self, shape: Shape) -> float:
         return max(6.0, min(16.0, shape.box.h * 0.22, shape.box.w * 0.2))
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the rounded rectangle."""
-        return rounded_outline(shape.box, self._radius(shape))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and the corners on their arcs."""
-        return rect_ports(shape.box, self._radius(shape) * (1 - SQRT_HALF))
 
     def label_box(self, shape: Shape) -> Box:
         """Return the box clear of the markers (top-left type, bottom "+")."""
@@ -533,19 +513,11 @@ class DataObjectKind(KindBase):
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the page with its corner cut off."""
         b = shape.box
-        f = self._fold(shape)
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right - f, b.y),
-            Vec(b.right, b.y + f),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return folded_outline(b, self._fold(shape))
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
-        p = rect_ports(shape.box)
-        return {k: p[k] for k in ("n", "e", "s", "w")}
+        return side_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the page below the fold (labels usually sit below)."""
@@ -559,13 +531,7 @@ class DataObjectKind(KindBase):
         f = self._fold(shape)
         return (
             polygon_node(self.outline(shape)),
-            lines_node(
-                [
-                    Vec(b.right - f, b.y),
-                    Vec(b.right - f, b.y + f),
-                    Vec(b.right, b.y + f),
-                ]
-            ),
+            lines_node(fold_crease(b, f)),
         )
 
 
@@ -594,8 +560,7 @@ class DataStoreKind(KindBase):
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
-        p = rect_ports(shape.box)
-        return {k: p[k] for k in ("n", "e", "s", "w")}
+        return side_ports(shape.box)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the body under the rims (labels usually sit below)."""
@@ -623,18 +588,11 @@ class MessageKind(KindBase):
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the envelope's rectangle."""
-        b = shape.box
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right, b.y),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return shape.box.corners()
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
-        p = rect_ports(shape.box)
-        return {k: p[k] for k in ("n", "e", "s", "w")}
+        return side_ports(shape.box)
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the envelope and its flap."""

@@ -14,9 +14,9 @@ from typing import Final
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
-from linework.shapes._curves import SQRT_HALF, ellipse
-from linework.shapes.kind import BoxKind, KindBase, compass_ports, rect_ports
-from linework.shapes.rect import rect_node, rounded_outline
+from linework.shapes._curves import ellipse
+from linework.shapes.kind import BoxKind, KindBase, compass_ports
+from linework.shapes.rect import RoundedBox, fixed_radius, rect_node, rounded_outline
 from linework.svg import SvgNode, node
 
 #: Share of a person's height the head takes (draw.io's mxgraph.c4.person2).
@@ -24,26 +24,13 @@ HEAD_SHARE: Final = 0.38
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class C4BoxKind(KindBase):
+class C4BoxKind(RoundedBox, KindBase):
     """A C4 element drawn as a rounded rectangle (system, container, component)."""
 
     radius: float = 10.0
 
-    def _r(self, shape: Shape) -> float:
-        r = shape.style.corner_radius or self.radius
-        return max(0.0, min(r, min(shape.box.w, shape.box.h) / 2))
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the rounded rectangle."""
-        return rounded_outline(shape.box, self._r(shape))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners on their arcs."""
-        return rect_ports(shape.box, self._r(shape) * (1 - SQRT_HALF))
-
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the rounded rectangle."""
-        return (rect_node(shape.box, self._r(shape)),)
+    def _radius(self, shape: Shape) -> float:
+        return fixed_radius(shape, self.radius)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

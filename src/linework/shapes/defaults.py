@@ -49,13 +49,7 @@ class BoxOutline:
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the box corners."""
-        b = shape.box
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right, b.y),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return shape.box.corners()
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return edge midpoints and corners."""

@@ -7,7 +7,7 @@ from typing import Literal
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
-from linework.shapes._curves import SQRT_HALF, ellipse
+from linework.shapes._curves import SQRT_HALF, ellipse, ellipse_ports
 from linework.shapes.kind import KindBase, lines_node
 from linework.svg import SvgNode, node
 
@@ -38,12 +38,7 @@ class EllipseKind(KindBase):
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the four extremes."""
         c, rx, ry = self._radii(shape)
-        return {
-            "n": Vec(c.x, c.y - ry),
-            "e": Vec(c.x + rx, c.y),
-            "s": Vec(c.x, c.y + ry),
-            "w": Vec(c.x - rx, c.y),
-        }
+        return ellipse_ports(c, rx, ry)
 
     def label_box(self, shape: Shape) -> Box:
         """Return the largest inscribed rectangle of the same proportions."""

@@ -15,7 +15,7 @@ from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes import rows
 from linework.shapes.defaults import frozen
-from linework.shapes.kind import lines_node
+from linework.shapes.kind import box_rect, lines_node
 from linework.shapes.uml import ROW_KIND_NAMES, CompartmentKind
 from linework.svg import SvgNode, node
 from linework.text import text_width
@@ -46,7 +46,7 @@ class EntityKind(CompartmentKind):
         b = shape.box
         head = rows.header_depth(shape, self.header)
         out: list[SvgNode] = [
-            node("rect", x=b.x, y=b.y, width=b.w, height=b.h),
+            box_rect(b),
             node(
                 "rect",
                 x=b.x,

@@ -49,12 +49,7 @@ def wall_chain(shape: Shape, first: int, count: int) -> tuple[Vec, ...]:
     """
     b = shape.box
     t = thickness(shape)
-    corners = (
-        Vec(b.x, b.y),
-        Vec(b.right, b.y),
-        Vec(b.right, b.bottom),
-        Vec(b.x, b.bottom),
-    )
+    corners = b.corners()
 
     def corner(i: int) -> Vec:
         return corners[i % 4]

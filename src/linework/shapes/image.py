@@ -13,9 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from linework.geometry import Vec
 from linework.model import Shape
-from linework.shapes.kind import BoxKind, box_rect, image_node, lines_node
+from linework.shapes.kind import (
+    BoxKind,
+    box_rect,
+    diagonals,
+    image_node,
+    lines_node,
+)
 from linework.svg import SvgNode
 
 _DATA_URI: Final = re.compile(
@@ -50,10 +55,7 @@ class ImageKind(BoxKind):
             return (image_node(b, src), border)
         return (
             box_rect(b),
-            lines_node(
-                [Vec(b.x, b.y), Vec(b.right, b.bottom)],
-                [Vec(b.right, b.y), Vec(b.x, b.bottom)],
-            ),
+            lines_node(*diagonals(b)),
         )
 
 

@@ -180,13 +180,7 @@ class BoxKind(KindBase):
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the box corners."""
-        b = shape.box
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right, b.y),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return shape.box.corners()
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return edge midpoints and corners."""
@@ -238,6 +232,14 @@ def image_node(b: Box, src: str) -> SvgNode:
     box = box_rect(b).attrs  # x, y, width, height
     return SvgNode(
         "image", (*box, ("href", src), ("preserveAspectRatio", "xMidYMid meet"))
+    )
+
+
+def diagonals(box: Box) -> tuple[tuple[Vec, Vec], tuple[Vec, Vec]]:
+    """Return the box's two diagonals: the cross of a placeholder or a destruction."""
+    return (
+        (Vec(box.x, box.y), Vec(box.right, box.bottom)),
+        (Vec(box.right, box.y), Vec(box.x, box.bottom)),
     )
 
 

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 from linework.geometry import Box, Vec
 from linework.model import DEFAULT_STYLE, Shape, Style
-from linework.shapes.kind import BoxKind, lines_node, polyline_d
+from linework.shapes.kind import BoxKind, box_rect, diagonals, lines_node, polyline_d
 from linework.svg import SvgNode, node
 
 #: The dark theme's surface and its lines (the light theme uses the style).
@@ -67,7 +67,7 @@ def _checked(shape: Shape) -> bool:
 
 def _rect(b: Box, r: float = 0.0, /, **attrs: Any) -> SvgNode:
     rr = r if r > 0 else None
-    return node("rect", x=b.x, y=b.y, width=b.w, height=b.h, rx=rr, ry=rr, **attrs)
+    return box_rect(b, rx=rr, ry=rr, **attrs)
 
 
 def _circle(c: Vec, r: float, /, **attrs: Any) -> SvgNode:
@@ -103,22 +103,31 @@ class MockupKind(BoxKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class BrowserKind(MockupKind):
-    """A browser window: title bar with three dots and an address bar."""
+class _BandKind(MockupKind):
+    """A mock-up with a band across its top (a title bar, a tab strip).
 
-    bar: float = 40.0
+    The band is ``band`` high but never more than half the shape; the label
+    sits in the area under it.
+    """
 
-    def _bar(self, shape: Shape) -> float:
-        return min(self.bar, shape.box.h / 2)
+    band: float = 40.0
+
+    def _band(self, shape: Shape) -> float:
+        return min(self.band, shape.box.h / 2)
 
     def label_box(self, shape: Shape) -> Box:
-        """Return the content area under the bar."""
-        b, d = shape.box, self._bar(shape)
+        """Return the area under the band."""
+        b, d = shape.box, self._band(shape)
         return Box(b.x, b.y + d, b.w, max(b.h - d, 0.0))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BrowserKind(_BandKind):
+    """A browser window: title bar with three dots and an address bar."""
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the frame, the bar, its dots and the address field."""
-        b, d = shape.box, self._bar(shape)
+        b, d = shape.box, self._band(shape)
         surface = self._surface(shape)
         tint = self._tint(shape)
         dots = tuple(
@@ -348,22 +357,14 @@ class SliderKind(MockupKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TabsKind(MockupKind):
+class TabsKind(_BandKind):
     """A tab bar over a panel: ``tabs`` tabs, ``active`` in front."""
 
-    strip: float = 32.0
-
-    def _strip(self, shape: Shape) -> float:
-        return min(self.strip, shape.box.h / 2)
-
-    def label_box(self, shape: Shape) -> Box:
-        """Return the panel under the tabs."""
-        b, d = shape.box, self._strip(shape)
-        return Box(b.x, b.y + d, b.w, max(b.h - d, 0.0))
+    band: float = 32.0
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the panel, the tabs behind and the active tab joined to it."""
-        b, d = shape.box, self._strip(shape)
+        b, d = shape.box, self._band(shape)
         n = _int_prop(shape, "tabs", 3, 1, 12)
         active = _int_prop(shape, "active", 0, 0, n - 1)
         w = min(120.0, b.w / n)
@@ -445,12 +446,7 @@ class ImagePlaceholderKind(MockupKind):
         sun = Vec(b.x + b.w * 0.5, b.y + b.h * 0.2)
         return (
             _rect(b),
-            _lines(
-                shape,
-                [Vec(b.x, b.y), Vec(b.right, b.bottom)],
-                [Vec(b.right, b.y), Vec(b.x, b.bottom)],
-                themed=False,
-            ),
+            _lines(shape, *diagonals(b), themed=False),
             _circle(sun, s * 0.07, fill="#f59e0b", stroke="none"),
         )
 

@@ -15,6 +15,26 @@ def fold_size(box: Box) -> float:
     return min(box.w, box.h) * 0.2
 
 
+def folded_outline(box: Box, f: float) -> tuple[Vec, ...]:
+    """Return a sheet with its top-right corner cut off ``f`` deep."""
+    return (
+        Vec(box.x, box.y),
+        Vec(box.right - f, box.y),
+        Vec(box.right, box.y + f),
+        Vec(box.right, box.bottom),
+        Vec(box.x, box.bottom),
+    )
+
+
+def fold_crease(box: Box, f: float) -> tuple[Vec, Vec, Vec]:
+    """Return the crease drawn where :func:`folded_outline` cut the corner."""
+    return (
+        Vec(box.right - f, box.y),
+        Vec(box.right - f, box.y + f),
+        Vec(box.right, box.y + f),
+    )
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NoteKind(KindBase):
     """A folded-corner sheet; the label avoids the fold by starting below it."""
@@ -22,14 +42,7 @@ class NoteKind(KindBase):
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the sheet with the corner cut off."""
         b = shape.box
-        f = fold_size(b)
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right - f, b.y),
-            Vec(b.right, b.y + f),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return folded_outline(b, fold_size(b))
 
     def label_box(self, shape: Shape) -> Box:
         """Return the sheet below the fold, so top-aligned text never runs under it."""
@@ -41,7 +54,7 @@ class NoteKind(KindBase):
         """Return the sheet, a darkened fold and the unfilled fold line."""
         b = shape.box
         f = fold_size(b)
-        fold = (Vec(b.right - f, b.y), Vec(b.right - f, b.y + f), Vec(b.right, b.y + f))
+        fold = fold_crease(b, f)
         return (
             polygon_node(self.outline(shape)),
             # A translucent black overlay darkens whatever fill the style gives.

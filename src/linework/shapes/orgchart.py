@@ -13,11 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from linework.geometry import Box, Vec
+from linework.geometry import Box
 from linework.model import Shape
-from linework.shapes._curves import SQRT_HALF
 from linework.shapes.image import is_safe_image_src
-from linework.shapes.kind import rect_ports
+from linework.shapes.kind import box_rect
 from linework.shapes.mockup import (
     DARK_FILL,
     DARK_LINE,
@@ -26,26 +25,18 @@ from linework.shapes.mockup import (
     MockupKind,
     is_dark,
 )
-from linework.shapes.rect import rounded_outline
+from linework.shapes.rect import RoundedBox
 from linework.svg import SvgNode, node, path_d
 
 _RADIUS: Final = 8.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PersonCardKind(MockupKind):
+class PersonCardKind(RoundedBox, MockupKind):
     """A person card: picture frame left, name and role right."""
 
     def _radius(self, shape: Shape) -> float:
         return min(_RADIUS, shape.box.w / 2, shape.box.h / 2)
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the rounded card."""
-        return rounded_outline(shape.box, self._radius(shape))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners on the rounded card."""
-        return rect_ports(shape.box, self._radius(shape) * (1 - SQRT_HALF))
 
     def _frame(self, shape: Shape) -> Box:
         b = shape.box
@@ -64,7 +55,7 @@ class PersonCardKind(MockupKind):
         r = self._radius(shape)
         dark = is_dark(shape)
         surface = {"fill": DARK_FILL, "stroke": DARK_LINE} if dark else {}
-        card = node("rect", x=b.x, y=b.y, width=b.w, height=b.h, rx=r, ry=r, **surface)
+        card = box_rect(b, rx=r, ry=r, **surface)
         c, rr = f.center, f.w / 2
         frame_fill = "#323f4b" if dark else LIGHT_TINT
         out: list[SvgNode] = [

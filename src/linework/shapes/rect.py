@@ -43,18 +43,22 @@ def rect_node(box: Box, r: float = 0.0) -> SvgNode:
     return box_rect(box, rx=rr, ry=rr)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RectKind(KindBase):
-    """A rectangle honouring ``style.corner_radius``.
+def fixed_radius(shape: Shape, default: float) -> float:
+    """Return the style's corner radius or ``default``, at most half the short side."""
+    r = shape.style.corner_radius or default
+    return max(0.0, min(r, min(shape.box.w, shape.box.h) / 2))
 
-    ``default_radius_frac`` rounds the corners even when the style says 0 (the
-    rounded rectangle uses 0.15 of the short side).
+
+class RoundedBox:
+    """Mix-in: a rectangle rounded by ``_radius``; ports sit on the corner arcs.
+
+    Kinds that draw more than the one ``<rect>`` override ``body`` only.
     """
 
-    default_radius_frac: float = 0.0
+    __slots__ = ()
 
     def _radius(self, shape: Shape) -> float:
-        return corner_radius(shape, self.default_radius_frac)
+        raise NotImplementedError
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the (rounded) rectangle."""
@@ -67,6 +71,20 @@ class RectKind(KindBase):
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return one ``<rect>``."""
         return (rect_node(shape.box, self._radius(shape)),)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RectKind(RoundedBox, KindBase):
+    """A rectangle honouring ``style.corner_radius``.
+
+    ``default_radius_frac`` rounds the corners even when the style says 0 (the
+    rounded rectangle uses 0.15 of the short side).
+    """
+
+    default_radius_frac: float = 0.0
+
+    def _radius(self, shape: Shape) -> float:
+        return corner_radius(shape, self.default_radius_frac)
 
 
 RECTANGLE = RectKind(

@@ -24,12 +24,15 @@ from linework.shapes._curves import SQRT_HALF, ellipse
 from linework.shapes.defaults import BoxOutline, DefaultsKind, frozen
 from linework.shapes.kind import (
     Library,
+    box_rect,
     compass_ports,
+    diagonals,
     lines_node,
     polygon_node,
     rect_ports,
 )
-from linework.shapes.rect import rect_node, rounded_outline
+from linework.shapes.note import fold_crease, folded_outline
+from linework.shapes.rect import RoundedBox, fixed_radius
 from linework.svg import SvgNode, node
 
 _HEX: Final = re.compile(r"#[0-9a-fA-F]{6}")
@@ -77,7 +80,7 @@ class CompartmentKind(BoxOutline, DefaultsKind):
             for c in rows.compartment_boxes(shape, self.header, self.compartments)
             if c.y < b.bottom
         ]
-        out: list[SvgNode] = [node("rect", x=b.x, y=b.y, width=b.w, height=b.h)]
+        out: list[SvgNode] = [box_rect(b)]
         head = shape.props.get("header_fill")
         if isinstance(head, str) and _HEX.fullmatch(head):  # draw.io's fillColor
             d = rows.header_depth(shape, self.header)
@@ -192,7 +195,7 @@ class ComponentKind(BoxOutline, DefaultsKind):
         ix, iy = b.right - s - 6, b.y + 6
         tab_w, tab_h = s * 0.4, s * 0.2
         return (
-            node("rect", x=b.x, y=b.y, width=b.w, height=b.h),
+            box_rect(b),
             node("rect", x=ix, y=iy, width=s, height=s * 0.9),
             node("rect", x=ix - tab_w / 2, y=iy + s * 0.15, width=tab_w, height=tab_h),
             node("rect", x=ix - tab_w / 2, y=iy + s * 0.55, width=tab_w, height=tab_h),
@@ -250,14 +253,7 @@ class NoteKind(DefaultsKind):
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the sheet with its corner cut."""
         b = shape.box
-        f = self._fold(b)
-        return (
-            Vec(b.x, b.y),
-            Vec(b.right - f, b.y),
-            Vec(b.right, b.y + f),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        return folded_outline(b, self._fold(b))
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the sheet and the fold."""
@@ -265,13 +261,7 @@ class NoteKind(DefaultsKind):
         f = self._fold(b)
         return (
             polygon_node(self.outline(shape)),
-            lines_node(
-                [
-                    Vec(b.right - f, b.y),
-                    Vec(b.right - f, b.y + f),
-                    Vec(b.right, b.y + f),
-                ]
-            ),
+            lines_node(fold_crease(b, f)),
         )
 
 
@@ -372,7 +362,7 @@ class FragmentKind(BoxOutline, DefaultsKind):
         t = _tag_box(shape)
         cut = min(8.0, t.h / 2)
         out = [
-            node("rect", x=b.x, y=b.y, width=b.w, height=b.h, fill="none"),
+            box_rect(b, fill="none"),
             lines_node(
                 [
                     Vec(t.x, t.bottom),
@@ -524,26 +514,13 @@ def dashes(a: Vec, b: Vec, on: float = 6.0, off: float = 4.0) -> list[list[Vec]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RoundedKind(DefaultsKind):
+class RoundedKind(RoundedBox, DefaultsKind):
     """A rounded rectangle of a fixed corner radius (state, action)."""
 
     radius: float = 10.0
 
-    def _r(self, shape: Shape) -> float:
-        r = shape.style.corner_radius or self.radius
-        return max(0.0, min(r, shape.box.w / 2, shape.box.h / 2))
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the rounded rectangle."""
-        return rounded_outline(shape.box, self._r(shape))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners on the arcs."""
-        return rect_ports(shape.box, self._r(shape) * (1 - SQRT_HALF))
-
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return one rounded ``<rect>``."""
-        return (rect_node(shape.box, self._r(shape)),)
+    def _radius(self, shape: Shape) -> float:
+        return fixed_radius(shape, self.radius)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -619,7 +596,7 @@ class BarKind(BoxOutline, DefaultsKind):
         """Return the filled bar."""
         b = shape.box
         ink = shape.style.stroke if shape.style.stroke != "none" else "#1f2933"
-        return (node("rect", x=b.x, y=b.y, width=b.w, height=b.h, fill=ink),)
+        return (box_rect(b, fill=ink),)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -628,13 +605,7 @@ class DestroyKind(BoxOutline, DefaultsKind):
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the two diagonals."""
-        b = shape.box
-        return (
-            lines_node(
-                [Vec(b.x, b.y), Vec(b.right, b.bottom)],
-                [Vec(b.right, b.y), Vec(b.x, b.bottom)],
-            ),
-        )
+        return (lines_node(*diagonals(shape.box)),)
 
 
 UML_PACKAGE = PackageKind(

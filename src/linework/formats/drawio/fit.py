@@ -41,12 +41,7 @@ def _points_of(r: Record, boxes: Mapping[str, Box]) -> Iterable[Vec]:
         b = r.box
         if r.text and (r.style.label_position != "inside" or not r.style.wrap):
             b = b.union(_outside_label_box(r))
-        corners = (
-            Vec(b.x, b.y),
-            Vec(b.right, b.y),
-            Vec(b.right, b.bottom),
-            Vec(b.x, b.bottom),
-        )
+        corners = b.corners()
         if r.rotation_deg:
             yield from (rotate_about(p, r.box.center, r.rotation_deg) for p in corners)
         else:

@@ -7,19 +7,11 @@ from collections.abc import Mapping
 from typing import Final
 
 from linework.formats.drawio.uml_names import UML_KIND_HINTS, UML_SHAPE_KINDS
+from linework.geometry import COMPASS_FRACTIONS
 
 #: Where each named port sits in its shape's box, as fractions: the
 #: ``exitX``/``exitY`` anchor draw.io keeps for it (draw.io has no ports).
-PORT_ANCHORS: Final[Mapping[str, tuple[float, float]]] = {
-    "n": (0.5, 0.0),
-    "e": (1.0, 0.5),
-    "s": (0.5, 1.0),
-    "w": (0.0, 0.5),
-    "nw": (0.0, 0.0),
-    "ne": (1.0, 0.0),
-    "se": (1.0, 1.0),
-    "sw": (0.0, 1.0),
-}
+PORT_ANCHORS: Final[Mapping[str, tuple[float, float]]] = COMPASS_FRACTIONS
 
 MEDIA_TYPE: Final = "application/vnd.jgraph.mxfile"
 #: Most bytes all compressed pages of one file may inflate to, together.
