@@ -104,18 +104,19 @@ def test_a_file_added_to_the_folder_joins_the_gallery_without_code(
         t for t in listed["templates"] if t["name"] == "uml-class"
     ).items()
     opened = api.dispatch('{"type": "file-template", "name": "uml-class"}')
-    assert opened["ok"] and opened["title"] == "Untitled" and opened["count"] == 5
+    info = opened["document"]
+    assert opened["ok"] and info["title"] == "Untitled" and info["count"] == 5
 
 
 def test_opening_a_template_is_a_new_untitled_clean_document() -> None:
     api = Api()
     reply = api.dispatch('{"type": "file-template", "name": "org-chart"}')
 
-    assert reply["ok"] and reply["title"] == "Untitled" and reply["native"] is False
+    info = reply["document"]
+    assert reply["ok"] and info["title"] == "Untitled" and info["native"] is False
     assert reply["ui"]["dirty"] is False and reply["ui"]["can_undo"] is False
-    assert reply["count"] == len(
-        native.decode(templates.data("org-chart")).elements(reply["page"]["id"])
-    )
+    doc = native.decode(templates.data("org-chart"))
+    assert info["count"] == len(doc.elements(doc.pages()[0].id))
 
 
 @pytest.mark.parametrize("name", ["nope", "../flowchart", "Flowchart", ""])

@@ -254,7 +254,7 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   const link = document.createElement("input");
   link.type = "url";
   link.autocomplete = "off";
-  link.placeholder = "https://…";
+  link.placeholder = "Link: http(s) or mailto address";
   link.dataset.format = "link-url";
   link.setAttribute("aria-label", "Link address");
   bar.append(link);
