@@ -35,7 +35,7 @@ NOTICE = "[data-role=import-notice]"
 LOSSY_DRAWIO = (
     '<mxfile><diagram name="P"><mxGraphModel><root><mxCell id="0"/>'
     '<mxCell id="1" parent="0"/><mxCell id="2" value="Router" '
-    'style="shape=mxgraph.floorplan.wallCorner;" vertex="1" parent="1">'
+    'style="shape=mxgraph.floorplan.spiralStairs;" vertex="1" parent="1">'
     '<mxGeometry x="40" y="40" width="80" height="60" as="geometry"/></mxCell>'
     "</root></mxGraphModel></diagram></mxfile>"
 )

@@ -331,7 +331,13 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   box.addEventListener("blur", (e) => { if (leaving(e)) commit(); });
   bar.addEventListener("focusout", (e) => { if (leaving(e)) commit(); });
 
-  function open(edit) {
+  /**
+   * Open on `edit`; `typed` (keys typed on the selection) replaces the label,
+   * the caret after it; otherwise the whole label is selected.
+   * @param {any} edit
+   * @param {string | null} [typed]
+   */
+  function open(edit, typed = null) {
     editing = edit;
     const { style } = edit;
     const s = box.style;
@@ -344,9 +350,11 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     s.textDecoration = style.underline ? "underline" : "none";
     s.textAlign = ["left", "center", "right"].includes(style.align) ? style.align : "center";
     s.whiteSpace = style.wrap === false ? "nowrap" : "normal";
-    const paragraphs = Array.isArray(edit.runs)
-      ? edit.runs
-      : String(edit.text ?? "").split("\n").map((line) => ({ runs: line ? [{ text: line }] : [] }));
+    const paragraphs = typed !== null
+      ? [{ runs: typed ? [{ text: typed }] : [] }]
+      : Array.isArray(edit.runs)
+        ? edit.runs
+        : String(edit.text ?? "").split("\n").map((line) => ({ runs: line ? [{ text: line }] : [] }));
     buildContent(box, paragraphs);
     box.hidden = false;
     bar.hidden = false;
@@ -354,6 +362,7 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     box.focus({ preventScroll: true });
     const sel = document.getSelection();
     sel.selectAllChildren(box);
+    if (typed !== null) sel.collapseToEnd();
     remember();
     reflect();
     placeBar();

@@ -76,7 +76,10 @@ export function createTextEditor({ stage, svg, canvas, editor }) {
       editing = edit;
       area.dataset.role = "plain-text-editor";
       rich.box.dataset.role = "text-editor";
-      rich.open(edit);
+      // Typed on the selection: the keys replace the label (as in the plain editor).
+      const typed = typeof edit.typed === "string" ? edit.typed + ahead.keys : null;
+      ahead = { keys: "", since: 0 };
+      rich.open(edit, typed);
       return;
     }
     if (rich.editing !== null) rich.close();

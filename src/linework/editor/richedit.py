@@ -20,6 +20,7 @@ from linework.model.rich import (
     rich_for,
     rich_to_json,
 )
+from linework.render.rows import has_rows
 
 
 def edit_fields(doc: Document, rid: str) -> dict[str, Any]:
@@ -30,7 +31,8 @@ def edit_fields(doc: Document, rid: str) -> dict[str, Any]:
     null for a plain label; ``families``: the families a run may use.
     """
     el = doc.get(rid)
-    if not isinstance(el, Shape):
+    # A class's or table's name and rows are drawn plain (render.rows).
+    if not isinstance(el, Shape) or has_rows(el):
         return {"rich": False, "runs": None}
     rich = rich_for(el.text, el.rich)
     return {
