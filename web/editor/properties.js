@@ -304,7 +304,7 @@ export function createProperties({ root, editor }) {
     ui = next;
     const n = ui.selection.length;
     assign(summary, "textContent", n === 0 ? "Nothing selected" : n === 1
-      ? `${title(ui.props.kind ?? (ui.props.connectors ? "connector" : "group"))} selected`
+      ? `${ui.props.kind_title ?? title(ui.props.kind ?? (ui.props.connectors ? "connector" : "group"))} selected`
       : `${n} elements selected`);
     for (const { el, visible } of sections) assign(el, "hidden", !visible(ui));
     for (const f of fields) f.update(ui);

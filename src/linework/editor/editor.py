@@ -782,6 +782,11 @@ class Editor:
             return self._panel_value
         self._panel = key
         self._panel_value = _panel(self._doc, leaves, self.session.selection)
+        kind = self._panel_value[1].get("kind")
+        if isinstance(kind, str) and kind in self.kinds:
+            # The panel's heading names the kind as the palette and outline do
+            # ("Exclusive gateway", not "Bpmn gateway exclusive").
+            self._panel_value[1]["kind_title"] = self.kinds[kind].title
         if self._panel_value[0] is not None:
             # Refreshed when the selection changes, not on every drag frame.
             from linework.editor.swatches import document_colours
