@@ -19,6 +19,9 @@ from lw_helpers import App
 
 ELEMENTS = "#canvas [data-role=content] > g[data-id]"
 PRIMARY = "Control"
+PALETTE_SEARCH = "[data-role=palette-search]"
+#: The palette's own entries (shapes of the core's kinds and presets).
+PALETTE_SHAPES = "[data-role=palette] .palette-sections button.shape"
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +161,20 @@ def dom_ids(app: App) -> list[str]:
     """Return the data-ids of the canvas elements in paint order."""
     settle(app)
     return app.page.eval_on_selector_all(ELEMENTS, "els => els.map(e => e.dataset.id)")  # type: ignore[no-any-return]
+
+
+def search_palette(app: App, words: str, shown: str = PALETTE_SHAPES) -> list[str]:
+    """Type ``words`` into the palette's search box by keyboard (replacing what
+    it held), wait until the palette has searched them, and return the
+    ``data-shape`` of the visible entries ``shown`` selects."""
+    app.page.click(PALETTE_SEARCH)
+    app.page.keyboard.press(f"{PRIMARY}+a")
+    app.page.keyboard.press("Backspace")
+    app.page.keyboard.type(words)
+    app.page.wait_for_function(
+        "w => document.querySelector('[data-role=palette]').dataset.searched === w",
+        arg=words,
+    )
+    return app.page.eval_on_selector_all(  # type: ignore[no-any-return]
+        shown, "els => els.filter(e => e.offsetParent).map(e => e.dataset.shape)"
+    )

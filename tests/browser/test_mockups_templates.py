@@ -25,6 +25,7 @@ from editor_helpers import (
     settle,
     ui,
 )
+from editor_helpers import search_palette as type_search
 from lw_helpers import App
 
 from linework import templates
@@ -50,21 +51,6 @@ def _fresh(editor_app: App) -> Any:
     with clean_test(editor_app):
         yield
     editor_app.page.fill(SEARCH, "")
-
-
-def type_search(app: App, words: str) -> list[str]:
-    """Type into the palette search by keyboard; return the shape entries shown."""
-    app.page.click(SEARCH)
-    app.page.keyboard.press(f"{PRIMARY}+a")
-    app.page.keyboard.press("Backspace")
-    app.page.keyboard.type(words)
-    app.page.wait_for_function(
-        "w => document.querySelector('[data-role=palette]').dataset.searched === w",
-        arg=words,
-    )
-    return app.page.eval_on_selector_all(  # type: ignore[no-any-return]
-        CORE_ENTRIES, "els => els.filter(e => e.offsetParent).map(e => e.dataset.shape)"
-    )
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from editor_helpers import (
     drag,
     elements,
     screen,
+    search_palette,
     settle,
 )
 from lw_helpers import App
@@ -29,27 +30,17 @@ SEARCH = "[data-role=palette-search]"
 RESULTS = "[data-role=icon-results] [data-shape]"
 
 
+def type_search(app: App, words: str) -> list[str]:
+    """Search the palette by keyboard; return the icon results shown."""
+    return search_palette(app, words, RESULTS)
+
+
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty document and must log no error."""
     with clean_test(editor_app):
         yield
     editor_app.page.fill(SEARCH, "")
-
-
-def type_search(app: App, words: str) -> list[str]:
-    """Type into the search box by keyboard; return the icon results shown."""
-    app.page.click(SEARCH)
-    app.page.keyboard.press(f"{PRIMARY}+a")
-    app.page.keyboard.press("Backspace")
-    app.page.keyboard.type(words)
-    app.page.wait_for_function(
-        "w => document.querySelector('[data-role=palette]').dataset.searched === w",
-        arg=words,
-    )
-    return app.page.eval_on_selector_all(  # type: ignore[no-any-return]
-        RESULTS, "els => els.filter(e => e.offsetParent).map(e => e.dataset.shape)"
-    )
 
 
 @pytest.mark.parametrize(

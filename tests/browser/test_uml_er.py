@@ -27,6 +27,7 @@ from editor_helpers import (
     settle,
     ui,
 )
+from editor_helpers import search_palette as type_search
 from lw_helpers import App
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
@@ -44,18 +45,6 @@ def _fresh(editor_app: App) -> Any:
     with clean_test(editor_app):
         yield
     editor_app.page.fill(SEARCH, "")
-
-
-def type_search(app: App, words: str) -> None:
-    """Type into the palette's search box by keyboard and wait for the result."""
-    app.page.click(SEARCH)
-    app.page.keyboard.press(f"{PRIMARY}+a")
-    app.page.keyboard.press("Backspace")
-    app.page.keyboard.type(words)
-    app.page.wait_for_function(
-        "w => document.querySelector('[data-role=palette]').dataset.searched === w",
-        arg=words,
-    )
 
 
 @pytest.mark.parametrize(
