@@ -16,11 +16,11 @@ from linework.errors import LineworkError
 from linework.geometry import Box, fmt
 from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
 from linework.render.arrowheads import size_of
-from linework.render.connector import LABEL_PADDING, connector_node, label_center
+from linework.render.connector import LABEL_PADDING, connector_svg, label_center
 from linework.render.shape import label_text_bounds, shape_node
 from linework.routing import polyline, route
 from linework.shapes import bounds
-from linework.svg import SvgNode, esc_attr, esc_text, node, serialize
+from linework.svg import esc_attr, esc_text, node, serialize
 from linework.text import line_height, text_width
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
@@ -86,7 +86,7 @@ class Renderer:
         hit = memo.lookup(self._cache, el.id, inputs)
         if hit is not None:
             return hit
-        svg = serialize(_element_node(doc, el, hidden=bool(inputs[1])))
+        svg = _element_svg(doc, el, hidden=bool(inputs[1]))
         self._cache[el.id] = (inputs, svg)
         return svg
 
@@ -137,17 +137,14 @@ def _is_hidden(doc: Document, el: Element) -> bool:
     return layer is not None and not getattr(layer, "visible", True)
 
 
-def _element_node(doc: Document, el: Element, *, hidden: bool = False) -> SvgNode:
+def _element_svg(doc: Document, el: Element, *, hidden: bool = False) -> str:
     match el:
         case Shape():
-            return shape_node(el, hidden=hidden)
+            return serialize(shape_node(el, hidden=hidden))
         case Connector():
-            n = connector_node(doc, el)
-            if hidden:
-                n = SvgNode(n.tag, (*n.attrs, ("display", "none")), n.children, n.text)
-            return n
+            return connector_svg(doc, el, hidden=hidden)
         case Group():
-            return node("g", data_id=el.id, data_kind="group")
+            return serialize(node("g", data_id=el.id, data_kind="group"))
 
 
 def page_fragments(doc: Document, page_id: str) -> list[tuple[str, str]]:
