@@ -233,11 +233,27 @@ def in_the_way(
             isfinite(lo_x) and isfinite(hi_x) and isfinite(lo_y) and isfinite(hi_y)
         ):
             return False
+        # blocks() spelled out for the grid's shapes (the end shapes, skipped
+        # first, are most of what the cells hold): same tests, same order.
         for i in range(floor((lo_x - m) / CELL), floor((hi_x + m) / CELL) + 1):
             for j in range(floor((lo_y - m) / CELL), floor((hi_y + m) / CELL) + 1):
                 for rid in cells.get((page, i, j), ()):
-                    if rid not in overlay and blocks(
-                        rid, entries[rid], lo_x, lo_y, hi_x, hi_y
+                    if rid in skip or rid in overlay:
+                        continue
+                    e = entries[rid]
+                    if e[0] != page:
+                        continue
+                    _, el, et, er, eb = e
+                    if not (
+                        el - m < hi_x
+                        and lo_x < er + m
+                        and et - m < hi_y
+                        and lo_y < eb + m
+                    ):
+                        continue
+                    if not any(
+                        el < x.x + x.w and x.x < er and et < x.y + x.h and x.y < eb
+                        for x in ends
                     ):
                         return True
         for rid, e in overlay.items():
