@@ -240,10 +240,10 @@ def in_the_way(
                 for rid in cells.get((page, i, j), ()):
                     if rid in skip or rid in overlay:
                         continue
-                    e = entries[rid]
-                    if e[0] != page:
+                    entry = entries[rid]
+                    if entry[0] != page:
                         continue
-                    _, el, et, er, eb = e
+                    _, el, et, er, eb = entry
                     if not (
                         el - m < hi_x
                         and lo_x < er + m
