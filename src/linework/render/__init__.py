@@ -14,7 +14,16 @@ from typing import Final
 from linework import memo
 from linework.errors import LineworkError
 from linework.geometry import Box, fmt
-from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
+from linework.model import (
+    Attached,
+    Connector,
+    Document,
+    Element,
+    Group,
+    Patch,
+    Shape,
+    Style,
+)
 from linework.render.arrowheads import size_of
 from linework.render.connector import LABEL_PADDING, connector_svg, label_center
 from linework.render.shape import label_text_bounds, shape_node
@@ -159,12 +168,7 @@ def element_bounds(doc: Document, el: Element) -> Box | None:
         return bounds(el) if outside is None else bounds(el).union(outside)
     if isinstance(el, Connector):
         r = route(doc, el)
-        st = el.style
-        reach = max(
-            size_of(st.start_arrow, st.stroke_width, st.start_arrow_size),
-            size_of(st.end_arrow, st.stroke_width, st.end_arrow_size),
-        )
-        box = Box.around(polyline(r)).inflated(reach)
+        box = Box.around(polyline(r)).inflated(_reach(el.style))
         for label in el.labels:
             c = label_center(r, label)
             w = text_width(label.text, el.style.font_size) / 2 + LABEL_PADDING
@@ -176,14 +180,45 @@ def element_bounds(doc: Document, el: Element) -> Box | None:
     return None
 
 
+# How far a connector's heads reach past its ends: the style's alone, and
+# connectors share a few style records (memoized by record identity; the
+# stored record is compared with ``is``, so a recycled id() cannot alias).
+_REACH: dict[int, tuple[Style, float]] = {}
+
+
+def _reach(st: Style) -> float:
+    hit = _REACH.get(id(st))
+    if hit is not None and hit[0] is st:
+        return hit[1]
+    reach = max(
+        size_of(st.start_arrow, st.stroke_width, st.start_arrow_size),
+        size_of(st.end_arrow, st.stroke_width, st.end_arrow_size),
+    )
+    if len(_REACH) >= 4096:
+        _REACH.clear()
+    _REACH[id(st)] = (st, reach)
+    return reach
+
+
 def content_bounds(doc: Document, elements: Iterable[Element]) -> Box | None:
     """Return the union of the bounds of ``elements``, or None if there are none."""
-    out: Box | None = None
+    # Box.union over plain floats (the very expressions: right is x + w, ...),
+    # without a Box per element.
+    first = True
+    x = y = w = h = 0.0
     for el in elements:
         b = element_bounds(doc, el)
-        if b is not None:
-            out = b if out is None else out.union(b)
-    return out
+        if b is None:
+            continue
+        if first:
+            x, y, w, h = b.x, b.y, b.w, b.h
+            first = False
+            continue
+        nx, ny = min(x, b.x), min(y, b.y)
+        w = max(x + w, b.x + b.w) - nx
+        h = max(y + h, b.y + b.h) - ny
+        x, y = nx, ny
+    return None if first else Box(x, y, w, h)
 
 
 def export_svg(
