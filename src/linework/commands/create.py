@@ -89,7 +89,7 @@ def add_shape(
     if style is DEFAULT_STYLE:
         # A form control's caption reads from the left.
         own = getattr(kind_of(kind, kinds), "default_style", None)
-        style = own if isinstance(own, Style) else style
+        style = replace(style, **own) if isinstance(own, Mapping) and own else style
     if box is None:
         w, h = kind_of(kind, kinds).default_size
         c = center if center is not None else Vec(w / 2, h / 2)

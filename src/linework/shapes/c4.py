@@ -17,6 +17,7 @@ from linework.model import Shape
 from linework.shapes._curves import ellipse
 from linework.shapes.kind import BoxKind, KindBase, compass_ports
 from linework.shapes.rect import RoundedBox, fixed_radius, rect_node, rounded_outline
+from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
 
 #: Share of a person's height the head takes (draw.io's mxgraph.c4.person2).
@@ -97,58 +98,8 @@ class BoundaryKind(BoxKind):
         return (rect_node(shape.box, 4.0),)
 
 
-PERSON: Final = PersonKind(
-    name="c4-person",
-    title="Person",
-    library="c4",
-    default_size=(160.0, 180.0),
-    keywords=("c4", "person", "user", "actor", "customer", "human", "people"),
-)
-SOFTWARE_SYSTEM: Final = C4BoxKind(
-    name="c4-software-system",
-    title="Software system",
-    library="c4",
-    default_size=(240.0, 120.0),
-    keywords=("c4", "system", "software", "application", "external"),
-)
-CONTAINER: Final = C4BoxKind(
-    name="c4-container",
-    title="Container (C4)",
-    library="c4",
-    default_size=(240.0, 120.0),
-    keywords=("c4", "container", "app", "service", "database", "api", "web"),
-)
-COMPONENT: Final = C4BoxKind(
-    name="c4-component",
-    title="Component (C4)",
-    library="c4",
-    default_size=(240.0, 120.0),
-    keywords=("c4", "component", "module", "class", "controller"),
-)
-SYSTEM_BOUNDARY: Final = BoundaryKind(
-    name="c4-system-boundary",
-    title="System boundary",
-    library="c4",
-    default_size=(420.0, 300.0),
-    keywords=("c4", "boundary", "system", "scope", "frame", "group"),
-)
-CONTAINER_BOUNDARY: Final = BoundaryKind(
-    name="c4-container-boundary",
-    title="Container boundary",
-    library="c4",
-    default_size=(420.0, 300.0),
-    keywords=("c4", "boundary", "container", "scope", "frame", "group"),
-)
-
-#: Every C4 kind, in palette order.
-C4_KINDS: Final = (
-    PERSON,
-    SOFTWARE_SYSTEM,
-    CONTAINER,
-    COMPONENT,
-    SYSTEM_BOUNDARY,
-    CONTAINER_BOUNDARY,
-)
+#: Every C4 kind, in palette order (rows of kinds.json).
+C4_KINDS: Final = table_kinds(PersonKind, C4BoxKind, BoundaryKind)
 
 #: The type line each element kind's label shows (draw.io's ``c4Type``).
 C4_TYPES: Final[dict[str, str]] = {

@@ -67,12 +67,3 @@ class NoteKind(KindBase):
             ),
             lines_node(fold),
         )
-
-
-NOTE = NoteKind(
-    name="note",
-    title="Note",
-    library="basic",
-    default_size=(100.0, 100.0),
-    keywords=("sticky", "memo", "comment", "page", "annotation"),
-)
