@@ -610,14 +610,3 @@ class MessageKind(KindBase):
 BPMN_KINDS: Final = table_kinds(
     EventKind, TaskKind, GatewayKind, DataObjectKind, DataStoreKind, MessageKind
 )
-
-#: Style fields a BPMN shape gets when added from the palette: events, gateways
-#: and data carry their label below (as in draw.io), tasks are rounded.
-BPMN_STYLES: Final[dict[str, dict[str, object]]] = {
-    k.name: (
-        {"corner_radius": TASK_RADIUS}
-        if isinstance(k, TaskKind)
-        else {"label_position": "bottom", "valign": "top"}
-    )
-    for k in BPMN_KINDS
-}

@@ -19,13 +19,12 @@ mockup restyled by the user keeps its look consistent.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
-from linework.shapes.defaults import frozen
 from linework.shapes.kind import BoxKind, box_rect, diagonals, lines_node, polyline_d
 from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
@@ -78,15 +77,10 @@ def _circle(c: Vec, r: float, /, **attrs: Any) -> SvgNode:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MockupKind(BoxKind):
-    """Palette data shared by the mockup widgets plus the text a new one shows."""
+    """A widget drawn over its box; ``theme: dark`` may darken its surfaces."""
 
-    #: What a freshly added widget says (``commands.add_shape`` uses it).
-    default_text: str = ""
     #: Whether ``theme: dark`` changes the look (else the prop is ignored).
     themed: bool = True
-    #: Style fields a freshly added widget overrides (``commands.add_shape``),
-    #: e.g. a caption aligned left.
-    default_style: Mapping[str, Any] = field(default_factory=frozen)
 
     def surface_fill(self, shape: Shape) -> str:
         """Return the fill the label is drawn on (for the readable-text rule)."""

@@ -89,5 +89,15 @@ class RectKind(RoundedBox, KindBase):
         return corner_radius(shape, self.default_radius_frac)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoundedKind(RoundedBox, KindBase):
+    """A rounded rectangle of a fixed corner radius (UML state, C4 element)."""
+
+    radius: float = 10.0
+
+    def _radius(self, shape: Shape) -> float:
+        return fixed_radius(shape, self.radius)
+
+
 #: What unknown kinds are drawn as (``registry.FALLBACK_KIND``).
 RECTANGLE: Final = table_kind(RectKind, "rectangle")

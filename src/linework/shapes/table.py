@@ -56,13 +56,16 @@ def _key(cls: type[KindBase]) -> str:
 _BUILT: Final[dict[int, KindBase]] = {}
 
 
-def table_kinds(*classes: type[K]) -> tuple[K, ...]:
-    """Return the kinds of the rows drawn by ``classes``, in palette order."""
+def table_kinds(*classes: type[K], library: str | None = None) -> tuple[K, ...]:
+    """Return the kinds of the rows drawn by ``classes``, in palette order.
+
+    ``library``: only that palette section's rows (a class several share).
+    """
     by_key = {_key(c): c for c in classes}
     out: list[K] = []
     for i, (draw, args) in enumerate(rows()):
         cls = by_key.get(draw)
-        if cls is None:
+        if cls is None or library not in (None, args["library"]):
             continue
         built = _BUILT.get(i)
         if built is None:

@@ -21,8 +21,9 @@ from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes import rows
 from linework.shapes._curves import SQRT_HALF, ellipse
-from linework.shapes.defaults import BoxOutline, DefaultsKind
 from linework.shapes.kind import (
+    BoxKind,
+    KindBase,
     box_rect,
     compass_ports,
     diagonals,
@@ -31,7 +32,7 @@ from linework.shapes.kind import (
     rect_ports,
 )
 from linework.shapes.note import fold_crease, folded_outline
-from linework.shapes.rect import RoundedBox, fixed_radius
+from linework.shapes.rect import RoundedKind
 from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
 
@@ -41,7 +42,7 @@ ROW_KIND_NAMES: set[str] = set()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class CompartmentKind(BoxOutline, DefaultsKind):
+class CompartmentKind(BoxKind):
     """A box with a header (the name) and compartments of rows under it.
 
     ``compartments`` is how many compartments the kind shows even when empty
@@ -90,7 +91,7 @@ class CompartmentKind(BoxOutline, DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PackageKind(DefaultsKind):
+class PackageKind(KindBase):
     """A folder: a tab on the top-left edge, the body under it."""
 
     def _tab(self, b: Box) -> tuple[float, float]:
@@ -126,7 +127,7 @@ class PackageKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ComponentKind(BoxOutline, DefaultsKind):
+class ComponentKind(BoxKind):
     """A box with the UML 2 component icon in its top-right corner."""
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
@@ -148,7 +149,7 @@ def _depth(b: Box) -> float:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class NodeKind(DefaultsKind):
+class NodeKind(KindBase):
     """A deployment node: a box seen in three quarters (top and right faces)."""
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
@@ -185,7 +186,7 @@ class NodeKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class NoteKind(DefaultsKind):
+class NoteKind(KindBase):
     """A UML comment: a sheet with a folded top-right corner."""
 
     def _fold(self, b: Box) -> float:
@@ -207,7 +208,7 @@ class NoteKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ActorKind(BoxOutline, DefaultsKind):
+class ActorKind(BoxKind):
     """A stick figure filling its box; the name goes below (``label_position``)."""
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
@@ -229,7 +230,7 @@ class ActorKind(BoxOutline, DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class OvalKind(DefaultsKind):
+class OvalKind(KindBase):
     """An ellipse filling the box (a use case)."""
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
@@ -262,7 +263,7 @@ class OvalKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TitledFrameKind(BoxOutline, DefaultsKind):
+class TitledFrameKind(BoxKind):
     """A frame whose title sits at the top (a system boundary)."""
 
     title_depth: float = 30.0
@@ -286,7 +287,7 @@ def _tag_box(shape: Shape) -> Box:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class FragmentKind(BoxOutline, DefaultsKind):
+class FragmentKind(BoxKind):
     """A combined fragment (alt, loop, opt, sd frame): the operator in a tag.
 
     ``props["dividers"]``: y offsets (from the top) of dashed lines between
@@ -361,7 +362,7 @@ LIFELINE_PORT_STEP: Final = 20.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class LifelineKind(DefaultsKind):
+class LifelineKind(KindBase):
     """A participant's head box and its dashed line down, with activation bars."""
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
@@ -455,17 +456,7 @@ def dashes(a: Vec, b: Vec, on: float = 6.0, off: float = 4.0) -> list[list[Vec]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RoundedKind(RoundedBox, DefaultsKind):
-    """A rounded rectangle of a fixed corner radius (state, action)."""
-
-    radius: float = 10.0
-
-    def _radius(self, shape: Shape) -> float:
-        return fixed_radius(shape, self.radius)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DotKind(DefaultsKind):
+class DotKind(KindBase):
     """A circle on the box's short side, filled with the line colour.
 
     ``ring``: the final state, a ring round a smaller solid disc.
@@ -497,7 +488,7 @@ class DotKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DiamondKind(DefaultsKind):
+class DiamondKind(KindBase):
     """A diamond filling the box (a choice or merge)."""
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
@@ -513,7 +504,7 @@ class DiamondKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class BarKind(BoxOutline, DefaultsKind):
+class BarKind(BoxKind):
     """A solid bar (fork and join), filled with the line colour.
 
     Ports every quarter along the long sides, so several flows meet it apart.
@@ -541,7 +532,7 @@ class BarKind(BoxOutline, DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DestroyKind(BoxOutline, DefaultsKind):
+class DestroyKind(BoxKind):
     """The end of a lifeline: a cross."""
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
@@ -566,5 +557,6 @@ UML_KINDS: Final = table_kinds(
     DotKind,
     DiamondKind,
     BarKind,
+    library="uml",
 )
 ROW_KIND_NAMES.update(k.name for k in UML_KINDS if isinstance(k, CompartmentKind))

@@ -2,9 +2,9 @@
 
 - ``add-shape`` (kind, x?, y?, w?, h?, text?, view?): add a shape centred on x, y
   (default: a free spot inside ``view`` {x, y, w, h}, the visible part of the
-  page, beside the selection when there is room), in its kind's starting style
-  (``shapes.defaults``); ``bpmn-pool`` and ``bpmn-lane`` add swimlanes (a pool
-  with two lanes, or one lane: ``editor.presets``)
+  page, beside the selection when there is room), with its kind's starting
+  text, props and style (``shapes.defaults``); ``bpmn-pool`` and ``bpmn-lane``
+  add swimlanes (a pool with two lanes, or one lane: ``editor.presets``)
 - ``add-icon`` (library, icon, svg, x?, y?, view?): add a library icon (its SVG
   sanitized by the core and carried by the document) centred on x, y, else
   placed as ``add-shape`` places a shape
@@ -33,7 +33,6 @@ from linework.editor.tools import Idle, Place
 from linework.geometry import Box, Vec
 from linework.model import DEFAULT_STYLE, Patch
 from linework.shapes import kind_of
-from linework.shapes.defaults import initial_props, initial_style
 
 
 def _placed_box(ed: Editor, args: Args, size: tuple[float, float]) -> Box:
@@ -79,8 +78,6 @@ def _add_shape(ed: Editor, args: Args) -> None:
         text=_str(args, "text", ""),
         grid=ed.grid,
         kinds=ed.kinds,
-        style=initial_style(kind),
-        props=initial_props(kind),
     )
     _add_placed(ed, patch, "Add shape")
 
