@@ -68,34 +68,19 @@ def _add_shape(ed: Editor, args: Args) -> None:
         ed.select([root])
         placement.reveal(ed, [root])
         return
-    patch = cmd.add_shape(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        kind=kind,
-        box=box,
-        text=_str(args, "text", ""),
-        grid=ed.grid,
-        kinds=ed.kinds,
-    )
+    patch = placement.new_shape(ed, kind, box, text=_str(args, "text", ""))
     _add_placed(ed, patch, "Add shape")
 
 
 def _add_icon(ed: Editor, args: Args) -> None:
     new = new_icon(args)
-    patch = cmd.add_shape(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        kind="icon",
-        box=_placed_box(ed, args, new.size),
+    patch = placement.new_shape(
+        ed,
+        "icon",
+        _placed_box(ed, args, new.size),
         style=replace(
             DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom"
         ),
-        grid=ed.grid,
-        kinds=ed.kinds,
         props=new.props,
     )
     _add_placed(ed, patch, "Add icon")
@@ -106,15 +91,7 @@ def _add_text(ed: Editor, args: Args) -> None:
     if _bool(args, "edit", False) and not _str(args, "text", ""):
         start_text_at(ed, at)
         return
-    patch = cmd.add_text(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        center=at,
-        text=_str(args, "text", ""),
-        kinds=ed.kinds,
-    )
+    patch = placement.new_text(ed, at, _str(args, "text", ""))
     _do(ed, patch, "Add text", select_added=True)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from linework import commands as cmd
 from linework.commands import CommandError
 from linework.commands import rows as cmd_rows
-from linework.editor import richedit, rows
+from linework.editor import placement, richedit, rows
 from linework.editor.actions._args import _do, _num, _opt_num, _sel, _str
 from linework.editor.actions._spec import Args, Shortcut, Spec
 from linework.editor.editor import Editor
@@ -140,14 +140,7 @@ def start_text_at(ed: Editor, at: Vec) -> None:
     """Add an empty text at ``at`` and edit it: kept only if words are typed."""
     g = TextEntry(ed)
     ed.transition(g)
-    patch = cmd.add_text(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        center=at,
-        kinds=ed.kinds,
-    )
+    patch = placement.new_text(ed, at)
     g.show(patch)
     rid = next(iter(patch.added))
     ed.select([rid])
