@@ -228,26 +228,16 @@ def menu_items(ed: Editor, at: Vec | None) -> list[dict[str, Any]]:
     if found is None:
         return []
     shape, _ = found
-
-    def item(action: str, caption: str, **args: Any) -> dict[str, Any]:
-        return {
-            "action": action,
-            "label": caption,
-            "shortcut": "",
-            "enabled": True,
-            "args": args,
-        }
-
     out: list[dict[str, Any]] = [{"separator": True}]
     if shape.kind == "uml-class":
-        out.append(item("add-row", "Add attribute", id=shape.id, compartment=0))
-        out.append(item("add-row", "Add operation", id=shape.id, compartment=1))
+        out.append(_item("add-row", "Add attribute", id=shape.id, compartment=0))
+        out.append(_item("add-row", "Add operation", id=shape.id, compartment=1))
     else:
-        out.append(item("add-row", "Add row", id=shape.id))
+        out.append(_item("add-row", "Add row", id=shape.id))
     row = row_under(ed, shape, at) if at is not None else None
     if row is not None:
-        out.append(item("edit-text", "Edit row", id=shape.id, label=row + 1))
-        out.append(item("remove-row", "Remove row", id=shape.id, row=row))
+        out.append(_item("edit-text", "Edit row", id=shape.id, label=row + 1))
+        out.append(_item("remove-row", "Remove row", id=shape.id, row=row))
     return out
 
 
