@@ -71,17 +71,11 @@ def _size(value: str) -> float | None:
 
 
 def _apply_style(style: str, f: _Fmt, block: bool) -> _Fmt:
-    for decl in style.split(";"):
-        name, _, value = decl.partition(":")
-        name = name.strip().lower()
-        value = value.strip().lower()
+    for name, value in htmltext.declarations(style):
         if name == "font-weight":
-            bold = value in ("bold", "bolder") or (
-                value.isdigit() and int(value) >= 600
-            )
-            f = replace(f, bold=bold)
+            f = replace(f, bold=htmltext.is_bold(value))
         elif name == "font-style":
-            f = replace(f, italic=value in ("italic", "oblique"))
+            f = replace(f, italic=htmltext.is_italic(value))
         elif name in ("text-decoration", "text-decoration-line"):
             f = replace(
                 f,
