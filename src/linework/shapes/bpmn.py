@@ -26,7 +26,8 @@ from linework.shapes.kind import (
     polyline_d,
     side_ports,
 )
-from linework.shapes.note import fold_crease, folded_outline
+from linework.shapes.note import SheetKind
+from linework.shapes.polygons import DiamondKind
 from linework.shapes.rect import RoundedBox, fixed_radius, rect_node
 from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
@@ -433,21 +434,10 @@ class TaskKind(RoundedBox, KindBase):
 
 # --------------------------------------------------------------------------- gateways
 @dataclass(frozen=True, slots=True, kw_only=True)
-class GatewayKind(KindBase):
+class GatewayKind(DiamondKind):
     """A BPMN gateway: a diamond with its type's thick marker."""
 
     gateway: GatewayType = "exclusive"
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the diamond's four vertices."""
-        b = shape.box
-        c = b.center
-        return (Vec(c.x, b.y), Vec(b.right, c.y), Vec(c.x, b.bottom), Vec(b.x, c.y))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return the vertices."""
-        n, e, s, w = self.outline(shape)
-        return {"n": n, "e": e, "s": s, "w": w}
 
     def label_box(self, shape: Shape) -> Box:
         """Return the box inscribed in the diamond (labels usually sit below)."""
@@ -505,16 +495,11 @@ class GatewayKind(KindBase):
 
 # --------------------------------------------------------------------------- data
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DataObjectKind(KindBase):
+class DataObjectKind(SheetKind):
     """A data object: a page with a folded top-right corner."""
 
-    def _fold(self, shape: Shape) -> float:
-        return min(shape.box.w, shape.box.h) * 0.3
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the page with its corner cut off."""
-        b = shape.box
-        return folded_outline(b, self._fold(shape))
+    def _fold(self, b: Box) -> float:
+        return min(b.w, b.h) * 0.3
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
@@ -522,18 +507,7 @@ class DataObjectKind(KindBase):
 
     def label_box(self, shape: Shape) -> Box:
         """Return the page below the fold (labels usually sit below)."""
-        b = shape.box
-        f = self._fold(shape)
-        return Box(b.x, b.y + f, b.w, b.h - f)
-
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the page and the fold's lines."""
-        b = shape.box
-        f = self._fold(shape)
-        return (
-            polygon_node(self.outline(shape)),
-            lines_node(fold_crease(b, f)),
-        )
+        return self.below_fold(shape)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -49,5 +49,21 @@ class PolygonKind(KindBase):
         return Box(b.x + b.w * x0, b.y + b.h * y0, b.w * (x1 - x0), b.h * (y1 - y0))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DiamondKind(KindBase):
+    """A diamond filling the box (a UML choice; a BPMN gateway draws on one)."""
+
+    def outline(self, shape: Shape) -> tuple[Vec, ...]:
+        """Return the four edge midpoints."""
+        b = shape.box
+        c = b.center
+        return (Vec(c.x, b.y), Vec(b.right, c.y), Vec(c.x, b.bottom), Vec(b.x, c.y))
+
+    def ports(self, shape: Shape) -> dict[str, Vec]:
+        """Return the four corners of the diamond."""
+        n, e, s, w = self.outline(shape)
+        return {"n": n, "e": e, "s": s, "w": w}
+
+
 #: The diamond, for callers that want one kind object directly.
 DIAMOND: Final = table_kind(PolygonKind, "diamond")

@@ -31,7 +31,8 @@ from linework.shapes.kind import (
     polygon_node,
     rect_ports,
 )
-from linework.shapes.note import fold_crease, folded_outline
+from linework.shapes.note import SheetKind
+from linework.shapes.polygons import DiamondKind
 from linework.shapes.rect import RoundedKind
 from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
@@ -186,25 +187,11 @@ class NodeKind(KindBase):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class NoteKind(KindBase):
+class NoteKind(SheetKind):
     """A UML comment: a sheet with a folded top-right corner."""
 
     def _fold(self, b: Box) -> float:
         return min(12.0, b.w * 0.3, b.h * 0.3)
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the sheet with its corner cut."""
-        b = shape.box
-        return folded_outline(b, self._fold(b))
-
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the sheet and the fold."""
-        b = shape.box
-        f = self._fold(b)
-        return (
-            polygon_node(self.outline(shape)),
-            lines_node(fold_crease(b, f)),
-        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -485,22 +472,6 @@ class DotKind(KindBase):
             node("circle", cx=c.x, cy=c.y, r=r),
             node("circle", cx=c.x, cy=c.y, r=r * 0.6, fill=ink, stroke="none"),
         )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DiamondKind(KindBase):
-    """A diamond filling the box (a choice or merge)."""
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the four edge midpoints."""
-        b = shape.box
-        c = b.center
-        return (Vec(c.x, b.y), Vec(b.right, c.y), Vec(c.x, b.bottom), Vec(b.x, c.y))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return the four corners of the diamond."""
-        n, e, s, w = self.outline(shape)
-        return {"n": n, "e": e, "s": s, "w": w}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
