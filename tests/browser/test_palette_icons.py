@@ -71,7 +71,7 @@ def test_search_finds_icons_in_every_library(
 def test_search_matches_word_starts_and_ranks_the_word_first(
     editor_app: App,
 ) -> None:
-    """"class" finds the UML class and no brand whose word only starts with it
+    """ "class" finds the UML class and no brand whose word only starts with it
     (elm-classic, emacs-classic: found by substring before); "clas", still
     being typed, offers them; "user" shows icons named user before users."""
     app = editor_app
