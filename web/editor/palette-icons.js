@@ -29,7 +29,7 @@ export function createIconLibraries({ onEntry, onActivate }) {
   const listeners = new Set();
 
   const haystacks = new Map(); // library id -> {words, name} per icon (./palette-match.js)
-  let vocabulary = false; // whether every library's words joined the search's vocabulary
+  let vocabulary = null; // Promise: every library's words are in the search's vocabulary
 
   function index() {
     indexPromise ??= fetch(config.icons.index, { credentials: "same-origin" })
@@ -40,23 +40,31 @@ export function createIconLibraries({ onEntry, onActivate }) {
     return indexPromise;
   }
 
-  function haystack(idx, id) {
-    if (!haystacks.has(id)) {
-      haystacks.set(id, (idx[id] ?? []).map(([n, t, k]) => {
-        const name = wordsOf(`${n} ${t}`);
-        return { name, words: [...name, ...wordsOf(k)] };
-      }));
-    }
-    return haystacks.get(id);
-  }
-
-  /** Load the index and put every library's words in the search's vocabulary. */
+  /**
+   * Load the index, split every icon's name, title and tags into words and put
+   * them in the search's vocabulary, once; FRAME_BUDGET at a time, yielding in
+   * between, so the first search makes no long task.
+   */
   async function ready() {
     const idx = await index();
-    if (!vocabulary) {
-      for (const lib of catalog) for (const h of haystack(idx, lib.id)) addVocabulary(h.words);
-      vocabulary = true;
-    }
+    vocabulary ??= (async () => {
+      let start = performance.now();
+      for (const lib of catalog) {
+        const hay = [];
+        for (const [n, t, k] of idx[lib.id] ?? []) {
+          const name = wordsOf(`${n} ${t}`);
+          const words = [...name, ...wordsOf(k)];
+          addVocabulary(words);
+          hay.push({ name, words });
+          if (performance.now() - start > FRAME_BUDGET) {
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            start = performance.now();
+          }
+        }
+        haystacks.set(lib.id, hay);
+      }
+    })();
+    await vocabulary;
     return idx;
   }
 
@@ -229,7 +237,7 @@ export function createIconLibraries({ onEntry, onActivate }) {
     for (const lib of catalog) {
       if (!enabled.get(lib.id)) continue;
       const rows = idx[lib.id] ?? [];
-      const hay = haystack(idx, lib.id);
+      const hay = haystacks.get(lib.id) ?? [];
       for (let i = 0; i < rows.length; i += 1) {
         const rank = rankOf(words, hay[i].words, hay[i].name);
         if (rank === null) continue;
