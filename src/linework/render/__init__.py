@@ -15,6 +15,7 @@ from linework import memo
 from linework.errors import LineworkError
 from linework.geometry import Box, fmt
 from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
+from linework.render import ids
 from linework.render.arrowheads import size_of
 from linework.render.connector import LABEL_PADDING, connector_node, label_center
 from linework.render.shape import label_text_bounds, shape_node
@@ -63,8 +64,18 @@ class Renderer:
     the shape record; a connector's on itself and the shapes it is attached to.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, id_prefix: str = "") -> None:
+        """``id_prefix``: put before every id this renderer draws and the
+        references to them (:mod:`linework.render.ids`), for a render that
+        shares a page with others (the template gallery); its defs are
+        :meth:`defs`. The default draws the canvas's and files' ids as they are.
+        """
         self._cache: dict[str, tuple[tuple[object, ...], str]] = {}
+        self.id_prefix = ids.check_prefix(id_prefix)
+
+    def defs(self) -> str:
+        """Return the ``<defs>`` this renderer's fragments refer to."""
+        return ids.prefixed_defs(SVG_DEFS, self.id_prefix)
 
     def _inputs(self, doc: Document, el: Element) -> tuple[object, ...]:
         hidden = _is_hidden(doc, el)
@@ -86,7 +97,10 @@ class Renderer:
         hit = memo.lookup(self._cache, el.id, inputs)
         if hit is not None:
             return hit
-        svg = serialize(_element_node(doc, el, hidden=bool(inputs[1])))
+        n = _element_node(doc, el, hidden=bool(inputs[1]))
+        if self.id_prefix:
+            n = ids.prefixed(n, self.id_prefix)
+        svg = serialize(n)
         self._cache[el.id] = (inputs, svg)
         return svg
 
