@@ -24,6 +24,7 @@ from linework.model import (
     Shape,
     Style,
 )
+from linework.render import ids
 from linework.render.arrowheads import size_of
 from linework.render.connector import LABEL_PADDING, connector_svg, label_center
 from linework.render.shape import label_text_bounds, shape_node
@@ -72,8 +73,18 @@ class Renderer:
     the shape record; a connector's on itself and the shapes it is attached to.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, id_prefix: str = "") -> None:
+        """``id_prefix``: put before every id this renderer draws and the
+        references to them (:mod:`linework.render.ids`), for a render that
+        shares a page with others (the template gallery); its defs are
+        :meth:`defs`. The default draws the canvas's and files' ids as they are.
+        """
         self._cache: dict[str, tuple[tuple[object, ...], str]] = {}
+        self.id_prefix = ids.check_prefix(id_prefix)
+
+    def defs(self) -> str:
+        """Return the ``<defs>`` this renderer's fragments refer to."""
+        return ids.prefixed_defs(SVG_DEFS, self.id_prefix)
 
     def _inputs(self, doc: Document, el: Element) -> tuple[object, ...]:
         hidden = _is_hidden(doc, el)
@@ -95,7 +106,7 @@ class Renderer:
         hit = memo.lookup(self._cache, el.id, inputs)
         if hit is not None:
             return hit
-        svg = _element_svg(doc, el, hidden=bool(inputs[1]))
+        svg = _element_svg(doc, el, hidden=bool(inputs[1]), prefix=self.id_prefix)
         self._cache[el.id] = (inputs, svg)
         return svg
 
@@ -146,14 +157,18 @@ def _is_hidden(doc: Document, el: Element) -> bool:
     return layer is not None and not getattr(layer, "visible", True)
 
 
-def _element_svg(doc: Document, el: Element, *, hidden: bool = False) -> str:
+def _element_svg(
+    doc: Document, el: Element, *, hidden: bool = False, prefix: str = ""
+) -> str:
+    """Return an element's fragment, its ids prefixed (see :mod:`.ids`)."""
     match el:
         case Shape():
-            return serialize(shape_node(el, hidden=hidden))
+            return serialize(ids.prefixed(shape_node(el, hidden=hidden), prefix))
         case Connector():
-            return connector_svg(doc, el, hidden=hidden)
+            return connector_svg(doc, el, hidden=hidden, id_prefix=prefix)
         case Group():
-            return serialize(node("g", data_id=el.id, data_kind="group"))
+            group = node("g", data_id=el.id, data_kind="group")
+            return serialize(ids.prefixed(group, prefix))
 
 
 def page_fragments(doc: Document, page_id: str) -> list[tuple[str, str]]:

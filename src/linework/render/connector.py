@@ -12,6 +12,7 @@ from linework.geometry import Box, Vec
 from linework.model import Connector, ConnectorLabel, Document, Page, Style
 from linework.model.rich import rich_for
 from linework.render.arrowheads import arrowhead, inset
+from linework.render.ids import prefixed
 from linework.render.paint import dasharray, family_of
 from linework.render.richtext import RichLayout, layout_rich, rich_nodes
 from linework.render.text import text_nodes
@@ -26,13 +27,17 @@ LABEL_PADDING: Final = 2.0
 _WHITE: Final = "#ffffff"
 
 
-def connector_svg(doc: Document, connector: Connector, *, hidden: bool = False) -> str:
+def connector_svg(
+    doc: Document, connector: Connector, *, hidden: bool = False, id_prefix: str = ""
+) -> str:
     """Return the SVG text of one connector (a canvas fragment).
 
     Args:
         doc: The document, for the end shapes and the page background.
         connector: The connector to draw.
         hidden: Draw it with ``display="none"`` (its layer is hidden).
+        id_prefix: Prefix ids and local references as ``ids.prefixed`` does
+            to a node tree (a render sharing a page with others).
 
     Returns:
         ``<g data-id data-kind="connector">`` holding, in paint order, the hit
@@ -44,7 +49,7 @@ def connector_svg(doc: Document, connector: Connector, *, hidden: bool = False) 
     style = connector.style
     w = max(style.stroke_width, 0.0)
     r = route(doc, connector)
-    start, end, hit_attrs, line_attrs = _style_parts(style)
+    start, end, hit_attrs, line_attrs, attrs = _style_parts(style)
     line = trimmed(r, start, end)
     # Opacity on the group, so line and heads fade as one (no darker overlap).
     group: tuple[tuple[str, AttrValue], ...] = (
@@ -55,6 +60,10 @@ def connector_svg(doc: Document, connector: Connector, *, hidden: bool = False) 
         group += (("opacity", max(style.opacity, 0.0)),)
     if hidden:
         group += (("display", "none"),)
+    if id_prefix:  # the path data ("d") holds numbers only: nothing to prefix
+        group = _prefixed(group, id_prefix)
+        hit_attrs = attrs_text(_prefixed(attrs[0], id_prefix))
+        line_attrs = attrs_text(_prefixed(attrs[1], id_prefix))
     parts = [
         "<g",
         attrs_text(group),
@@ -86,24 +95,31 @@ def connector_svg(doc: Document, connector: Connector, *, hidden: bool = False) 
             size=style.end_arrow_size,
         ),
     )
-    parts.extend([serialize(n) for n in heads])
+    parts.extend([serialize(prefixed(n, id_prefix)) for n in heads])
     if connector.labels:
         background = _background(doc, connector)
         for i, label in enumerate(connector.labels):
-            parts.extend([serialize(n) for n in _label(r, label, i, style, background)])
+            nodes = _label(r, label, i, style, background)
+            parts.extend([serialize(prefixed(n, id_prefix)) for n in nodes])
     parts.append("</g>")
     return "".join(parts)
 
 
+_Attrs = tuple[tuple[str, AttrValue], ...]
 # What a connector's drawing takes from its style alone: how far the line
-# stops short of each head, and the text of the hit path's and the visible
-# path's attributes after ``d``. Connectors share a few style records, so
-# memoized by record identity (the stored record is compared with ``is``, so
-# a recycled id() cannot alias).
-_STYLE_PARTS: dict[int, tuple[Style, tuple[float, float, str, str]]] = {}
+# stops short of each head, and the hit path's and the visible path's
+# attributes after ``d`` (as text, and as pairs for a prefixed render).
+# Connectors share a few style records, so memoized by record identity (the
+# stored record is compared with ``is``, so a recycled id() cannot alias).
+_StyleParts = tuple[float, float, str, str, tuple[_Attrs, _Attrs]]
+_STYLE_PARTS: dict[int, tuple[Style, _StyleParts]] = {}
 
 
-def _style_parts(style: Style) -> tuple[float, float, str, str]:
+def _prefixed(attrs: _Attrs, prefix: str) -> _Attrs:
+    return prefixed(SvgNode("g", attrs), prefix).attrs
+
+
+def _style_parts(style: Style) -> _StyleParts:
     hit = _STYLE_PARTS.get(id(style))
     if hit is not None and hit[0] is style:
         return hit[1]
@@ -129,6 +145,7 @@ def _style_parts(style: Style) -> tuple[float, float, str, str]:
         inset(style.end_arrow, w, style.end_arrow_size),
         attrs_text(hit_attrs),
         attrs_text(line_attrs),
+        (hit_attrs, line_attrs),
     )
     if len(_STYLE_PARTS) >= 4096:
         _STYLE_PARTS.clear()

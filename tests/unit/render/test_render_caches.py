@@ -135,3 +135,23 @@ def test_one_paragraph_lays_out_as_in_a_longer_text(text: str, width: float) -> 
         assert one == two[:-1]
     else:
         assert one == []
+
+
+def test_a_prefixed_render_of_a_connector_rewrites_what_a_node_tree_would() -> None:
+    """Connector fragments are written as text; with an id prefix they get
+    the rewrite ``ids.prefixed`` gives node trees: ordinary ones have no ids
+    or local references (unchanged), a ``url(#…)`` in an attribute is prefixed
+    (here an id that reads like one), and the style memo stays unprefixed."""
+    doc = _doc()
+    c = doc.records["c"]
+    assert isinstance(c, Connector)
+    plain = Renderer().fragment(doc, c)
+    assert Renderer(id_prefix="p-").fragment(doc, c) == plain
+    odd = replace(c, id="url(#lw-shadow)")
+    doc2 = Document(
+        records={**{k: v for k, v in doc.records.items() if k != "c"}, odd.id: odd}
+    )
+    got = Renderer(id_prefix="p-").fragment(doc2, odd)
+    assert got.startswith('<g data-id="url(#p-lw-shadow)" data-kind="connector">')
+    assert Renderer().fragment(doc2, odd).startswith('<g data-id="url(#lw-shadow)"')
+    assert Renderer().fragment(doc, c) == plain
