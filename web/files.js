@@ -389,6 +389,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     }
     state.handle = handle;
     state.native = true;
+    // Saved under another key (or sealed for the first time): the recovery
+    // copy is sealed again with it, though the document did not change.
+    if (sealKey !== state.sealKey) recovery.schedule();
     state.sealKey = sealKey;
     const reply = await call(rpc, { type: "saved", token, name });
     setTitle(reply.title);
