@@ -102,11 +102,9 @@ if (globalThis.trustedTypes !== undefined) {
   });
 }
 
-function isSafeAttribute(el, attr) {
-  const name = attr.name;
+function isSafeAttribute(el, name, value) {
   const isData = name.startsWith("data-");
   if (isData ? !DATA_ATTRIBUTES.has(name) : !ATTRIBUTES.has(name)) return false;
-  const value = attr.value;
   const isLink = el.localName === "a";
   if (name === "href" || name === "xlink:href") {
     const v = value.trim();
@@ -146,12 +144,12 @@ function sanitize(root) {
         continue;
       }
     }
-    const attrs = el.attributes;
-    for (let i = attrs.length - 1; i >= 0; i--) {
-      const attr = attrs[i];
-      if (attr.name === "xmlns" || attr.name === "xmlns:xlink") continue;
-      if (!isSafeAttribute(el, attr)) {
-        el.removeAttributeNode(attr);
+    // By name (qualified, as xml:space): reading el.attributes would make an
+    // Attr node of every attribute, which doubles the time of this pass.
+    for (const name of el.getAttributeNames()) {
+      if (name === "xmlns" || name === "xmlns:xlink") continue;
+      if (!isSafeAttribute(el, name, /** @type {string} */ (el.getAttribute(name)))) {
+        el.removeAttribute(name);
         removed += 1;
       }
     }
