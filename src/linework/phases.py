@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _recording: dict[str, float] = {}
+_paused = False
 
 
 def begin() -> None:
@@ -23,7 +24,19 @@ def begin() -> None:
 
 def add(name: str, ms: float) -> None:
     """Add ``ms`` to phase ``name`` of the current recording."""
-    _recording[name] = _recording.get(name, 0.0) + ms
+    if not _paused:
+        _recording[name] = _recording.get(name, 0.0) + ms
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Record nothing inside (work that is no part of the open being measured)."""
+    global _paused
+    was, _paused = _paused, True
+    try:
+        yield
+    finally:
+        _paused = was
 
 
 @contextmanager

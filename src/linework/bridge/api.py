@@ -40,7 +40,7 @@ HANDLERS: Final[dict[str, str]] = {
     "editor": "editing:edit",
     "palette": "workbench:palette",
     "version": "workbench:version",
-    "warm": "workbench:warm",
+    "warm": "warming:warm",
     "paste-kind": "pasting:paste_kind",
     "picture-kind": "picturing:picture_kind",
     # Files: new, open (sealed too), save, export, recovery (web/files.js).
