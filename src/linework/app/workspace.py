@@ -190,7 +190,7 @@ class Workspace:
             opening.PictureError: a plain picture.
             LineworkError: the file's problem; the open document is untouched.
         """
-        with paused_gc(freeze=True):
+        with paused_gc():
             with phases.phase("decode"):
                 opened = opening.open_bytes(data)
             doc = opened.result.doc
@@ -220,7 +220,7 @@ class Workspace:
         self, name: str, plaintext: bytes, canvas: tuple[float, float] | None = None
     ) -> Replaced:
         """Open the decrypted ``.linework`` content of a sealed file."""
-        with paused_gc(freeze=True):
+        with paused_gc():
             with phases.phase("decode"):
                 doc = native.decode(plaintext)
             return self._replace(

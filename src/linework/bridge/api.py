@@ -25,7 +25,6 @@ from linework import phases
 from linework.app.policy import check_read_only
 from linework.bridge.wire import Wire, plain
 from linework.errors import LineworkError
-from linework.gcpause import thaw
 
 if TYPE_CHECKING:
     from linework.app.workspace import Workspace as Session
@@ -172,10 +171,6 @@ class Api:
                 self._timed = True
                 phases.begin()
                 phases.add("message", (time.perf_counter() - start) * 1000.0)
-            else:
-                # The open before is on the page now: its objects go back to
-                # the collector (gcpause), off the path the user waited on.
-                thaw()
             handler = self._handler(decoded["type"])
             # Viewer mode: refuse anything that could change the document.
             if self._workspace is not None and self._workspace.read_only:
