@@ -17,7 +17,7 @@ from sample_docs import document
 
 def _open(api: Api, canvas: dict[str, float] | None = None) -> dict[str, object]:
     data = json.dumps(document(text="Phases")).encode()
-    message = {
+    message: dict[str, object] = {
         "type": "file-open",
         "name": "p.linework",
         "data": base64.b64encode(data).decode(),
