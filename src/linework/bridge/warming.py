@@ -8,7 +8,8 @@ workspace of its own (the session's document is untouched), and answers
 no longer make an open faster; ``runs`` is how long each took (ms). The page
 sends it again while the answer is false, each time it is idle
 (web/editor/app.js), so an edit waits for at most one of these opens (a few
-hundred ms at worst, tens once warm).
+hundred ms at worst, tens once warm); once the session's diagram holds
+anything (the user opened or drew something), it stops.
 
 Why: after a memory-snapshot boot no Python has run yet, so the browser's
 WebAssembly engine runs the interpreter in its baseline tier and optimizes
@@ -29,6 +30,7 @@ from linework import phases
 from linework.bridge import workbench
 from linework.bridge.filing import document_reply
 from linework.bridge.wire import Wire
+from linework.model import Connector, Group, Shape
 
 Reply = dict[str, Any]
 
@@ -109,12 +111,24 @@ def _open_once() -> float:
     return (time.perf_counter() - start) * 1000.0
 
 
+def _has_elements(session: Any) -> bool:
+    """Return whether the session's diagram holds anything but pages and layers."""
+    doc = session.document
+    return doc is not None and any(
+        isinstance(r, Shape | Connector | Group) for r in doc.records.values()
+    )
+
+
 def warm(session: Any, message: dict[str, Any]) -> Reply:
     """Import ahead of the first open; with ``"open": true`` also open once."""
     global _warmed
     reply = workbench.warm(session, message)
     if message.get("open") is not True:
         return reply
+    if not _warmed and _has_elements(session):
+        # The user is at work on a diagram: throwaway opens would only delay
+        # their edits (and clear caches an open shares, such as routes).
+        _warmed = True
     if not _warmed:
         _runs.append(_open_once())
         early = sorted(_runs[1:4])
