@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_browser_editor import (
     PAINTED_JS,
+    WARMED_JS,
     load_build,
     settle,
 )
@@ -187,7 +188,7 @@ def run(
                 page.wait_for_selector(
                     "body[data-editor]", state="attached", timeout=120_000
                 )
-                page.evaluate("() => linework.send({type: 'warm'})")
+                page.evaluate(WARMED_JS)
                 v["open_paint_ms"].append(open_and_paint(page, path))
                 v["images"] = page.evaluate(
                     "() => document.querySelectorAll('#canvas [data-role=content] image')"

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from typing import Any, Final, Protocol
 
+from linework import phases
 from linework.commands import (
     CommandError,
     descendants,
@@ -212,7 +213,8 @@ class Editor:
         """
         self._begin()
         self._reset_to(doc, canvas)
-        return self._respond()
+        with phases.phase("respond"):
+            return self._respond()
 
     def load(self, doc: Document, canvas: tuple[float, float] | None = None) -> Json:
         """Replace the document like :meth:`replace`; return the response as JSON."""

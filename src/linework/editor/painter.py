@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from linework import phases
 from linework.editor.protocol import Op, Reset
 from linework.geometry import Box, Vec
 from linework.model import (
@@ -87,15 +88,17 @@ class Painter:
             if isinstance(page, Page) and not _inside(
                 Box(0.0, 0.0, page.width, page.height), view
             ):
-                now, later = split_by_view(doc, elements, view, page)
+                with phases.phase("split"):
+                    now, later = split_by_view(doc, elements, view, page)
                 if len(later) >= DEFER_AT:
                     self.unpainted.update(later)
                     elements = now
         fragment = self.renderer.fragment
-        return {
-            "op": "reset",
-            "elements": [[el.id, fragment(doc, el)] for el in elements],
-        }
+        with phases.phase("render"):
+            return {
+                "op": "reset",
+                "elements": [[el.id, fragment(doc, el)] for el in elements],
+            }
 
     def _before(self, order: tuple[str, ...], i: int) -> str | None:
         """Return the first painted element above paint position ``i``, if any."""
