@@ -113,16 +113,26 @@ class Painter:
         Elements already stale add their own offset, so ops are grouped by
         the offset each node needs.
         """
-        groups: dict[Vec, list[str]] = {}
-        unpainted = self.unpainted
+        unpainted, stale = self.unpainted, self.stale
+        if unpainted:
+            # An unpainted element has no node to shift: its first fragment
+            # will be current.
+            ids = [rid for rid in ids if rid not in unpainted]
+        if not stale:
+            # The usual case (a drag preview on a settled page): one offset.
+            shifted = list(ids)
+            if not shifted:
+                return []
+            return [{"op": "translate", "ids": shifted, "dx": d.x, "dy": d.y}]
+        groups: dict[tuple[float, float], list[str]] = {}
+        dx, dy = d.x, d.y
         for rid in ids:
-            if rid in unpainted:
-                continue  # no node to shift: its first fragment will be current
-            off = self.stale.get(rid, Vec(0.0, 0.0)) + d
-            groups.setdefault(off, []).append(rid)
+            off = stale.get(rid)
+            key = (dx, dy) if off is None else (off.x + dx, off.y + dy)
+            groups.setdefault(key, []).append(rid)
         return [
-            {"op": "translate", "ids": g, "dx": off.x, "dy": off.y}
-            for off, g in groups.items()
+            {"op": "translate", "ids": g, "dx": x, "dy": y}
+            for (x, y), g in groups.items()
         ]
 
     def upserts(self, doc: Document, page_id: str, ids: Iterable[str]) -> list[Op]:
@@ -150,9 +160,14 @@ class Painter:
         if rigid is not None:
             d, moved, followers = rigid
             ops = self.translate(moved, d)
-            for rid in moved:
-                if rid not in self.unpainted:
-                    self.stale[rid] = self.stale.get(rid, Vec(0.0, 0.0)) + d
+            unpainted, stale = self.unpainted, self.stale
+            painted = [r for r in moved if r not in unpainted] if unpainted else moved
+            if not stale:
+                self.stale = dict.fromkeys(painted, d)
+            else:
+                for rid in painted:
+                    off = stale.get(rid)
+                    stale[rid] = d if off is None else off + d
             ops.extend(self.upserts(doc, page_id, followers))
             return ops
         dom_ops = self.renderer.update(doc, patch, page_id)
