@@ -9,6 +9,8 @@ the moved document afresh paints, routes searched again from nothing.
 
 from __future__ import annotations
 
+import json
+
 from linework.editor import describe
 from linework.geometry import Box
 from linework.model import Connector, Shape
@@ -102,3 +104,44 @@ def test_the_status_line_counts_stay_true_through_a_move_and_a_delete() -> None:
     assert n < 59
     assert describe.status_text(doc, t.editor.page_id, ()).startswith("Page 1")
     assert f"{n} elements" in t.ui["status"]
+
+
+def test_a_release_where_the_preview_left_the_nodes_resends_no_ids() -> None:
+    """The preview already shows every node at the release's offset: the
+    release's reply lists no translate op (at 5,000 elements that was 160 kB
+    of ids), and the page still catches up to a fresh render."""
+    t = many_shapes()
+    t.action("set-snap", snap=False)
+    t.key_down("a", ctrl=True)
+    t.drag((100, 100), (130, 120), release=False)
+    assert {"translate"} == {op["op"] for op in t.ops}
+
+    t.pointer_up(130, 120)
+
+    assert [] == [op for op in t.ops if op["op"] == "translate"]
+    assert len(json.dumps(t.response)) < 20_000
+    assert 519 == t.editor.painter.pending
+    assert all(d == (30, 20) for d in t.dom.offsets.values())
+    t.flush()
+    assert not t.dom.offsets
+    assert fresh_page(t) == t.dom.items
+
+
+def test_nodes_repainted_during_a_preview_are_shifted_again_on_release() -> None:
+    """A second large drag started before the first caught up: idle repaints
+    some nodes mid-drag (unshifted), so the release translates again."""
+    t = many_shapes()
+    t.action("set-snap", snap=False)
+    t.key_down("a", ctrl=True)
+    t.drag((100, 100), (130, 120))
+    assert t.editor.painter.pending > 0
+    t.drag((130, 120), (150, 140), release=False)
+    t.send({"type": "idle"})  # the page's idle work, between two moves
+
+    t.pointer_up(150, 140)
+
+    assert {"translate"} <= {op["op"] for op in t.ops}
+    t.flush()
+    assert not t.dom.offsets
+    assert fresh_page(t) == t.dom.items
+    assert Box(90, 110, 120, 60) == t.shape("shape:1").box

@@ -269,7 +269,7 @@ class Editor:
         The browser translates ``pv.rigid`` (a ``translate`` op); connectors
         with one end staying are re-rendered against a scratch document.
         """
-        self._ops.extend(self.painter.translate(pv.rigid, d))
+        self._ops.extend(self.painter.preview(pv.rigid, d))
         if not pv.followers:
             return
         base = pv.base

@@ -66,6 +66,9 @@ class Painter:
         self.stale: dict[str, Vec] = {}
         #: Elements of the page on screen that have no node yet (opened out of view).
         self.unpainted: set[str] = set()
+        #: The nodes a drag preview last shifted, and by how much: a release
+        #: landing there needs no translate op (it would resend every id).
+        self.previewed: tuple[frozenset[str], Vec] | None = None
 
     @property
     def pending(self) -> int:
@@ -80,6 +83,7 @@ class Painter:
         """
         self.stale.clear()
         self.unpainted.clear()
+        self.previewed = None
         elements: Sequence[Element] = doc.elements(page_id)
         if view is not None and len(elements) >= DEFER_AT:
             page = doc.get(page_id)
@@ -135,6 +139,12 @@ class Painter:
             for (x, y), g in groups.items()
         ]
 
+    def preview(self, ids: Sequence[str], d: Vec) -> list[Op]:
+        """Return ops showing a drag preview: ``ids`` shifted by ``d`` (as
+        :meth:`translate`), remembered for the release."""
+        self.previewed = (frozenset(ids), d)
+        return self.translate(ids, d)
+
     def upserts(self, doc: Document, page_id: str, ids: Iterable[str]) -> list[Op]:
         """Return upserts of ``ids`` rendered from ``doc``, topmost first."""
         index = doc.paint_index(page_id)
@@ -152,6 +162,8 @@ class Painter:
             out.append({"op": "upsert", "id": rid, "svg": svg, "before": before})
             self.stale.pop(rid, None)
             self.unpainted.discard(rid)
+            if self.previewed is not None and rid in self.previewed[0]:
+                self.previewed = None  # a fresh node: no longer shifted
         return out
 
     def update(self, doc: Document, patch: Patch, page_id: str) -> list[Op]:
@@ -159,7 +171,13 @@ class Painter:
         rigid = _rigid_move(doc, patch, page_id)
         if rigid is not None:
             d, moved, followers = rigid
-            ops = self.translate(moved, d)
+            shown, self.previewed = self.previewed, None
+            if shown is not None and shown[1] == d and shown[0] == frozenset(moved):
+                # The release lands where the preview left the nodes (and
+                # nothing was re-rendered since): they already show ``d``.
+                ops: list[Op] = []
+            else:
+                ops = self.translate(moved, d)
             unpainted, stale = self.unpainted, self.stale
             painted = [r for r in moved if r not in unpainted] if unpainted else moved
             if not stale:
@@ -170,6 +188,7 @@ class Painter:
                     stale[rid] = d if off is None else off + d
             ops.extend(self.upserts(doc, page_id, followers))
             return ops
+        self.previewed = None
         dom_ops = self.renderer.update(doc, patch, page_id)
         removes = [o for o in dom_ops if isinstance(o, Remove)]
         upserts = [o for o in dom_ops if isinstance(o, Upsert)]
