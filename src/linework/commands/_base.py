@@ -147,14 +147,15 @@ def walk(
     out: list[str] = []
     seen: set[str] = set()
     queue = list(ids)
+    records = doc.records  # element() inlined: select all walks thousands
     i = 0
     while i < len(queue):
         rid = queue[i]
         i += 1
         if rid in seen:
             continue
-        el = element(doc, rid)
-        if el is None:
+        el = records.get(rid)
+        if not isinstance(el, Shape | Connector | Group):
             continue
         seen.add(rid)
         out.append(rid)
