@@ -96,8 +96,8 @@ def _translated(
         return None
     if not isinstance(a0, Shape) or not isinstance(b0, Shape):
         return None
-    if (b0 is a0) != (a is b):
-        return None
+    if (b0 is a0) != (a is b) or (a is a0) != (b is b0):
+        return None  # one end stayed: a one-shape drag routes its connectors
     d = _offset(a0, a)
     e = d if b0 is a0 else _offset(b0, b)
     if d is None or e is None:
