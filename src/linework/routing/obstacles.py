@@ -283,11 +283,27 @@ def in_the_way(
     case, costs a few cell look-ups. Shapes overlapping an end are ignored,
     as :func:`with_obstacles` ignores them.
     """
-    skip = {inp.source.shape, inp.target.shape}
     ends = [b for b in (inp.source.bounds, inp.target.bounds) if b is not None]
+    return runs_into(
+        doc, connector.page, {inp.source.shape, inp.target.shape}, ends, points
+    )
+
+
+def runs_into(
+    doc: Document,
+    page: str,
+    skip: set[str | None],
+    ends: Sequence[Box],
+    points: Sequence[Vec],
+) -> bool:
+    """Return whether ``points`` run into a shape of ``page`` (see :func:`in_the_way`).
+
+    ``skip``: the end shapes' ids; ``ends``: their bounds (shapes overlapping
+    them do not count).
+    """
     base, overlay = grid_of(doc)._resolve()
     cells, entries = base.cells, base.entries
-    page, m, floor = connector.page, NEAR, math.floor
+    m, floor = NEAR, math.floor
     isfinite = math.isfinite
 
     def blocks(
@@ -395,4 +411,4 @@ def with_obstacles(doc: Document, connector: Connector, inp: RouteInput) -> Rout
     return RouteInput(source=s, target=t, waypoints=inp.waypoints, obstacles=boxes)
 
 
-__all__ = ["ShapeGrid", "grid_of", "with_obstacles"]
+__all__ = ["ShapeGrid", "grid_of", "in_the_way", "runs_into", "with_obstacles"]
