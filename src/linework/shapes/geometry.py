@@ -42,6 +42,7 @@ def _mirror(shape: Shape, p: Vec) -> Vec:
 def to_page(shape: Shape, p: Vec) -> Vec:
     """Return ``p`` (unrotated shape coordinates) flipped and rotated with the shape.
 
+    >>> from dataclasses import replace
     >>> from linework.model import Shape
     >>> s = Shape(id="s", page="p", layer="l", box=Box(0, 0, 4, 2), rotation_deg=90)
     >>> to_page(s, Vec(4, 1))
