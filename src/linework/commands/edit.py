@@ -123,7 +123,8 @@ def styled(style: Style, fields: Mapping[str, Any]) -> Style:
     return replace(style, **{k: style_value(k, v) for k, v in fields.items()})
 
 
-def _editable(doc: Document, ids: Iterable[str]) -> list[Shape | Connector]:
+def editable(doc: Document, ids: Iterable[str]) -> list[Shape | Connector]:
+    """Return the unlocked shapes and connectors among ``ids`` and in their groups."""
     out: list[Shape | Connector] = []
     for rid in descendants(doc, ids):
         el = element(doc, rid)
@@ -140,14 +141,14 @@ def set_style(doc: Document, ids: Iterable[str], fields: Mapping[str, Any]) -> P
     """
     checked = {k: style_value(k, v) for k, v in fields.items()}
     tx = Transaction(doc)
-    for el in _editable(doc, ids):
+    for el in editable(doc, ids):
         tx.put(replace(el, style=replace(el.style, **checked)))
     return tx.patch()
 
 
 def paste_style(doc: Document, ids: Iterable[str], style: Style) -> Patch:
     """Give shapes and connectors a whole copied style (the format painter)."""
-    return replaced(doc, _editable(doc, ids), style=style)
+    return replaced(doc, editable(doc, ids), style=style)
 
 
 def set_text(
@@ -241,7 +242,7 @@ def set_link(doc: Document, rid: str, link: str) -> Patch:
 
 
 def _connectors(doc: Document, ids: Iterable[str]) -> list[Connector]:
-    return [c for c in _editable(doc, ids) if isinstance(c, Connector)]
+    return [c for c in editable(doc, ids) if isinstance(c, Connector)]
 
 
 def set_routing(doc: Document, ids: Iterable[str], routing: Routing) -> Patch:

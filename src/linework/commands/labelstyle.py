@@ -13,21 +13,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, Final, Literal
 
-from linework.commands._base import descendants, element, is_locked
+from linework.commands.edit import editable
 from linework.model import Connector, Document, Patch, Shape, Transaction
 from linework.model.rich import RichText, normalized
 
 Flag = Literal["bold", "italic", "underline"]
 FLAGS: Final[tuple[Flag, ...]] = ("bold", "italic", "underline")
-
-
-def _targets(doc: Document, ids: Iterable[str]) -> list[Shape | Connector]:
-    out: list[Shape | Connector] = []
-    for rid in descendants(doc, ids):
-        el = element(doc, rid)
-        if isinstance(el, Shape | Connector) and not is_locked(doc, el):
-            out.append(el)
-    return out
 
 
 def _riches(el: Shape | Connector) -> list[RichText | None]:
@@ -74,7 +65,7 @@ def toggle_label_style(doc: Document, ids: Iterable[str], flag: Flag) -> Patch:
     without a label get the style too (what is typed in them later shows it),
     but only labelled ones decide whether the keys turn the flag on or off.
     """
-    targets = _targets(doc, ids)
+    targets = editable(doc, ids)
     deciding = [e for e in targets if _labelled(e)] or targets
     on = not all(is_whole(e, flag) for e in deciding)
     tx = Transaction(doc)
