@@ -18,6 +18,8 @@ import config from "../config.js";
 const FRAME_BUDGET = 8;
 /** Icon matches shown for a search (refine to see others). */
 const MAX_RESULTS = 120;
+/** Thumbnails being made at once. */
+const THUMBS_AT_ONCE = 3;
 /** Entries per page of a section (a page off screen costs no layout or paint). */
 const PAGE = 64;
 /** Height of an entry row, gap included (app.css: .icon-entry, .palette-grid). */
@@ -110,42 +112,33 @@ export function createIconLibraries({ onEntry, onActivate }) {
   }
 
   // Entries waiting for their thumbnail: those of the pages (and the search
-  // results) near the view, in order. One SVG is decoded at a time, in a task
-  // of its own (a data: URL's SVG document is built the moment it is set), and
-  // a frame's worth of them at most between two frames: scrolling fast past
-  // thousands of icons never makes a long frame.
+  // results) near the view, in order. A few are decoded at once (decode()
+  // waits for a frame), each started in a task of its own (a data: URL's SVG
+  // document is built the moment it is set) and the next only after a frame:
+  // scrolling fast past thousands of icons never makes a long frame.
   const waiting = new Set();
-  let running = false;
-  let slice = 0;
+  let active = 0;
   function run() {
-    if (running || waiting.size === 0) return;
-    running = true;
-    slice = performance.now();
-    setTimeout(step, 0);
+    while (active < THUMBS_AT_ONCE && active < waiting.size) {
+      active += 1;
+      setTimeout(step, 0);
+    }
   }
   async function step() {
     const [target] = waiting;
-    waiting.delete(target);
-    if (target.isConnected && !target.dataset.thumb) {
-      const lib = catalog.find((l) => l.id === target.dataset.library);
-      try {
-        showThumb(target, await thumbnail(lib, Number(target.dataset.index)));
-      } catch {
-        // No thumbnail (the chunk failed to load): the entry still adds its icon.
+    if (target !== undefined) {
+      waiting.delete(target);
+      if (target.isConnected && !target.dataset.thumb) {
+        const lib = catalog.find((l) => l.id === target.dataset.library);
+        try {
+          showThumb(target, await thumbnail(lib, Number(target.dataset.index)));
+        } catch {
+          // No thumbnail (the chunk failed to load): the entry still adds its icon.
+        }
       }
     }
-    running = false;
-    if (waiting.size === 0) return;
-    if (performance.now() - slice < FRAME_BUDGET) {
-      running = true;
-      setTimeout(step, 0);
-    } else {
-      running = true;
-      requestAnimationFrame(() => {
-        slice = performance.now();
-        setTimeout(step, 0);
-      });
-    }
+    active -= 1;
+    if (waiting.size) requestAnimationFrame(run);
   }
   // Watched: pages of a section and the search results' grid (a few hundred
   // boxes, not one per entry: thousands of targets slow every frame).
