@@ -89,8 +89,63 @@ PAINTED_JS = """() => new Promise((resolve) =>
   requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))"""
 
 
+# A user picks a file seconds after the editor is ready, time the page spends
+# warming the core's engine (web/editor/app.js, bridge/warming.py): the
+# bench waits for that too, instead of opening at once.
+WARMED_JS = """async () => {
+  for (let i = 0; i < 100; i++) {
+    const reply = await linework.send({type: 'warm', open: true});
+    if (reply.warmed !== false) return i;
+  }
+}"""
+
+
 def settle(page: Any) -> None:
     page.evaluate("() => linework.editor.settled()")
+
+
+#: The page's marks of an open (web/open-marks.js), in order, and what the
+#: time up to each one was spent on.
+OPEN_STEPS = (
+    ("reading", "to the read"),
+    ("read", "read file"),
+    ("recovered", "recovery copy"),
+    ("rpc-sent", "to the post"),
+    ("rpc-start", "post→worker"),
+    ("rpc-end", "worker (Python)"),
+    ("rpc-received", "worker→page"),
+    ("rpc-parsed", "JSON.parse"),
+    ("show-start", "to the show"),
+    ("show-parsed", "SVG parse"),
+    ("show-sanitized", "sanitize"),
+    ("show-inserted", "insert"),
+    ("presented", "rest of present"),
+    ("fitted", "fit"),
+    ("adopted", "title, status"),
+)
+
+
+def open_breakdown(page: Any, painted: float) -> dict[str, Any]:
+    """Return the steps of the last open (ms each) and the core's phases."""
+    marks = page.evaluate(
+        """() => Object.fromEntries(performance.getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('linework-open:'))
+          .map((m) => [m.name.slice(14), m.startTime]))"""
+    )
+    at = page.evaluate("() => window.__openAt")
+    steps: list[tuple[str, float]] = []
+    last = at
+    for mark, what in OPEN_STEPS:
+        t = marks.get(mark)
+        if t is None:
+            continue
+        steps.append((what, t - last))
+        last = t
+    steps.append(("layout + paint", painted - last))
+    core = page.evaluate("() => linework.send({type: 'bench.phases'})").get(
+        "phases", {}
+    )
+    return {"steps": steps, "core": core}
 
 
 def open_and_paint(page: Any, path: Path, timeout_ms: int = 120_000) -> float:
@@ -108,6 +163,7 @@ def open_and_paint(page: Any, path: Path, timeout_ms: int = 120_000) -> float:
         timeout=timeout_ms,
     )
     painted = page.evaluate(PAINTED_JS)
+    page.evaluate(f"() => {{ window.__paintedAt = {painted}; }}")
     return float(painted - page.evaluate("() => window.__openAt"))
 
 
@@ -199,6 +255,9 @@ def bench_size(page: Any, shapes: int, moves: int, folder: Path) -> dict[str, An
     path.write_text(json.dumps(diagram(shapes)))
     out: dict[str, Any] = {"shapes": shapes, "connectors": shapes}
     out["open_paint_ms"] = open_and_paint(page, path)
+    out["open_breakdown"] = open_breakdown(
+        page, page.evaluate("() => window.__paintedAt")
+    )
     out["count_first"] = page.evaluate(
         "() => document.querySelector('#canvas [data-role=content]').childElementCount"
     )
@@ -279,7 +338,7 @@ def run(
             page.wait_for_selector(
                 "body[data-editor]", state="attached", timeout=120_000
             )
-            page.evaluate("() => linework.send({type: 'warm'})")
+            page.evaluate(WARMED_JS)
             results.append(bench_size(page, shapes, moves, Path(tmp)))
             context.close()
         browser.close()
@@ -301,6 +360,17 @@ def report(results: list[dict[str, Any]]) -> None:
         print(
             f"    open + paint                  {fmt(r['open_paint_ms']):>10}   (target {'0.25 s' if n <= 1000 else '0.8 s'};"
             f" {r['count_first']} of {n + r['connectors']} elements, the view)"
+        )
+        b = r["open_breakdown"]
+        print(
+            "    open: breakdown               "
+            + ", ".join(f"{what} {ms:.0f}" for what, ms in b["steps"] if ms >= 0.5)
+            + " ms"
+        )
+        print(
+            "    open: worker (Python) phases  "
+            + ", ".join(f"{what} {ms:.0f}" for what, ms in b["core"].items())
+            + " ms"
         )
         print(
             f"    open → rest painted (idle)    {fmt(r['whole_page_ms']):>10}   (editable all along)"

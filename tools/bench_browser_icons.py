@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_browser_editor import (
     PAINTED_JS,
+    WARMED_JS,
     diagram,
     load_build,
     settle,
@@ -215,7 +216,7 @@ def run(
                 page.wait_for_selector(
                     "body[data-editor]", state="attached", timeout=120_000
                 )
-                page.evaluate("() => linework.send({type: 'warm'})")
+                page.evaluate(WARMED_JS)
                 figures = open_and_paint(page, path)
                 for key, value in figures.items():
                     v[key].append(value)

@@ -31,6 +31,8 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
   const view = { scale: 1, x: 0, y: 0 };
   let page = null;
   let revision = 0;
+  // When the last show() parsed, sanitized and inserted its page (benchmarks).
+  let lastShow = null;
 
   function applyView() {
     const { scale, x, y } = view;
@@ -122,6 +124,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       if (parsedDefs !== null) defsLayer.replaceChildren(...parsedDefs.nodes);
       rasterIcons(parsed.nodes);
       content.replaceChildren(...parsed.nodes);
+      lastShow = { ...parsed.times, inserted: performance.now() };
       page = nextPage;
       background.setAttribute("width", num(Math.max(0, page.width)));
       background.setAttribute("height", num(Math.max(0, page.height)));
@@ -190,6 +193,9 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       settleFit();
       fitTo(drawingBox(), maxScale);
     },
+
+    /** Page-clock times of the last show(): {start, parsed, sanitized, inserted}. */
+    get lastShow() { return lastShow; },
 
     /** Element count on the canvas (g[data-id] at the top level). */
     get size() { return content.childElementCount; },

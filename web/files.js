@@ -14,6 +14,7 @@ import { LineworkError, asLineworkError } from "./errors.js";
 import { download, printSvg, rasterize } from "./export.js";
 import { isTyping, onAction, onKey } from "./keys.js";
 import { createNotice } from "./notice.js";
+import { clearOpenMarks, openMark } from "./open-marks.js";
 import { createRecovery } from "./recovery.js";
 import { parseSealed, passphraseKey, sealDocument, unseal } from "./sealing.js";
 import { base64ToBytes, bytesToBase64, call, fileError } from "./wire.js";
@@ -202,6 +203,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     // Hostile input can kill the runtime: the recovery copy is brought up to
     // date first, so it never lags behind the last edit.
     await recovery.refresh().catch(() => {});
+    openMark("recovered");
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
     let reply = await rpc.call({
@@ -209,7 +211,10 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       ...(metaTitle ? { meta_title: true } : {}), ...(copy ? { copy: true } : {}),
     });
     if (reply.ok) {
+      const { timing } = reply;
+      for (const step of ["sent", "start", "end", "received", "parsed"]) openMark(`rpc-${step}`, timing?.[step]);
       adopt(reply, { handle });
+      openMark("adopted");
       performance.measure("linework-open", { start: opening });
       return true;
     }
@@ -258,7 +263,11 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     return exclusive("open-file", async () => {
       if (!preApproved && !(await mayDiscard())) return false;
       preApproved = false;
-      return openData(file.name, await readBase64(file), handle);
+      clearOpenMarks();
+      openMark("reading");
+      const data = await readBase64(file);
+      openMark("read");
+      return openData(file.name, data, handle);
     }).catch((error) => showError(error, "open"));
   }
 
@@ -380,6 +389,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     }
     state.handle = handle;
     state.native = true;
+    // Saved under another key (or sealed for the first time): the recovery
+    // copy is sealed again with it, though the document did not change.
+    if (sealKey !== state.sealKey) recovery.schedule();
     state.sealKey = sealKey;
     const reply = await call(rpc, { type: "saved", token, name });
     setTitle(reply.title);

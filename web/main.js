@@ -10,6 +10,7 @@ import { startEditor } from "./editor/app.js";
 import { LineworkError, MESSAGES, asLineworkError } from "./errors.js";
 import { createFiles } from "./files.js";
 import { wireViewInput } from "./input.js";
+import { openMark } from "./open-marks.js";
 import { reportError } from "./report.js";
 import { createRpc } from "./rpc.js";
 import { createStatus } from "./status.js";
@@ -171,7 +172,11 @@ function replyError(reply) {
  * cannot be shown. */
 function present(reply) {
   const { removed } = editing.present(reply);
+  const shown = canvas.lastShow;
+  for (const step of ["start", "parsed", "sanitized", "inserted"]) openMark(`show-${step}`, shown?.[step]);
+  openMark("presented");
   canvas.fitShown(1);
+  openMark("fitted");
   if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
 }
 

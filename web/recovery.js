@@ -16,9 +16,15 @@ export function createRecovery({ rpc, button, sealer }) {
   let running = null;
   let again = false;
   let refreshes = 0;
+  // Whether the document may have changed since the copy was asked for:
+  // an open refreshes first, and encoding a big diagram that did not change
+  // (one just opened, say) again would only delay the next open.
+  let stale = true;
 
   async function refresh() {
     if (running) { again = true; return running; }
+    if (!stale && copy !== null) return;
+    stale = false;
     running = (async () => {
       try {
         const reply = await call(rpc, { type: "recovery" });
@@ -29,6 +35,7 @@ export function createRecovery({ rpc, button, sealer }) {
         refreshes += 1;
       } catch {
         // The runtime may already be gone: keep the last copy.
+        stale = true;
       } finally {
         running = null;
       }
@@ -37,7 +44,9 @@ export function createRecovery({ rpc, button, sealer }) {
     if (again) { again = false; await refresh(); }
   }
 
+  /** The document changed (or was replaced): refresh the copy when idle. */
   function schedule() {
+    stale = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
       if ("requestIdleCallback" in window) requestIdleCallback(() => refresh(), { timeout: 2000 });

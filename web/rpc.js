@@ -31,6 +31,7 @@ export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {})
     pending.delete(msg.id);
     clearTimeout(call.timer);
     if (typeof msg.body === "string") {
+      const received = performance.now();
       const reply = JSON.parse(msg.body);
       if (reply !== null && typeof reply.ui === "object" && reply.ui !== null) {
         uiState = { ...uiState, ...reply.ui };
@@ -39,6 +40,12 @@ export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {})
       // The reply's size on the wire, for benchmarks (not enumerable: not data).
       if (reply !== null && typeof reply === "object") {
         Object.defineProperty(reply, "bytes", { value: msg.body.length, enumerable: false });
+        // Page-clock times (ms) of the call: sent, the worker's start and end
+        // of the core's work, received, and parsed (for benchmarks, like bytes).
+        const [start, end] = Array.isArray(msg.at) ? msg.at.map((t) => t - performance.timeOrigin) : [null, null];
+        Object.defineProperty(reply, "timing", {
+          value: { sent: call.sent, start, end, received, parsed: performance.now() }, enumerable: false,
+        });
       }
       for (const observe of observers) {
         try { observe(reply); } catch (error) { console.error(error); }
@@ -60,7 +67,7 @@ export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {})
           const detail = `no answer to a ${String(message?.type).slice(0, 20)} message in ${timeoutMs} ms`;
           onEvent({ event: "fatal", code: "LW-E0004", detail });
         }, timeoutMs);
-        pending.set(id, { resolve, reject, timer });
+        pending.set(id, { resolve, reject, timer, sent: performance.now() });
         worker.postMessage({ id, body: JSON.stringify(message) });
       });
     },

@@ -13,6 +13,7 @@ import { LineworkError, asLineworkError, replyError } from "./errors.js";
 import { startEmbed } from "./embed.js";
 import { openCopyFromFragment, wireEditCopy } from "./edit-copy.js";
 import { checkEmbed, framed, framedBySelf } from "./framing.js";
+import { EMBED_ACTIONS, VIEWER_ACTIONS, findKey } from "./editor/actions.js";
 import { lockKeys } from "./keys.js";
 import { reportError } from "./report.js";
 import { wireShare } from "./share.js";
@@ -25,10 +26,20 @@ export const mode = Object.freeze({
   embed: params.has("embed") && params.get("embed") !== "0",
 });
 
-// Keys the viewer keeps: zoom, fit, and moving focus. Everything else would be
-// an edit (the core refuses those in view mode anyway).
-const VIEW_KEYS = /^(Tab|Escape|Shift|Control|Meta|Alt| )$/;
-const VIEW_SHORTCUTS = /^[-+=0]$/;
+// Keys the viewer keeps: every shortcut of an action the viewer may run (the
+// action records' `viewer` flag, `embed` in a read-only embed: zoom, fit, help,
+// pages, Escape), which the core runs too (src/linework/app/policy.py), and the
+// two keys that are no action's: Tab moves focus, Space pans. Everything else,
+// a modifier pressed alone included, would reach the core as an edit, which
+// it refuses.
+const PLAIN_KEYS = /^(Tab| )$/;
+
+/** Whether the viewer lets a key press through (web/keys.js locks the rest). */
+function viewerKey(event) {
+  if (PLAIN_KEYS.test(event.key)) return true;
+  const rule = findKey(event);
+  return rule !== null && (mode.embed ? EMBED_ACTIONS : VIEWER_ACTIONS).has(rule.action);
+}
 
 /** Viewer mode: no editing gestures reach the editor; a drag pans instead. */
 function blockEditing(canvas) {
@@ -62,7 +73,7 @@ function blockEditing(canvas) {
     window.addEventListener(type, stop, true);
   }
   // Keys: only those reach anything (element listeners too), as web/keys.js locks them.
-  lockKeys((event) => ((event.ctrlKey || event.metaKey) ? VIEW_SHORTCUTS : VIEW_KEYS).test(event.key));
+  lockKeys(viewerKey);
 }
 
 async function openFromFragment(app, readOnly) {

@@ -125,7 +125,11 @@ self.addEventListener("message", async (event) => {
     return;
   }
   try {
-    post({ id, body: api.handle(body) });
+    // The worker's clock (as epoch ms) around the core's work, so the page can
+    // split a call's time into the trip there, the core and the trip back.
+    const start = performance.timeOrigin + performance.now();
+    const reply = api.handle(body);
+    post({ id, body: reply, at: [start, performance.timeOrigin + performance.now()] });
   } catch (error) {
     // handle() turns Python errors into replies; reaching here means the
     // runtime itself failed (e.g. a JS stack overflow) and is unusable.

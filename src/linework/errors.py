@@ -32,134 +32,97 @@ class ErrorCode:
     message: str
 
 
-_ENTRIES: Final[tuple[ErrorCode, ...]] = (
-    # 00xx: internal and boot
-    ErrorCode(
-        "LW-E0001",
-        "edit",
-        "Something went wrong inside Linework. Your diagram is unchanged.",
-    ),
-    ErrorCode("LW-E0002", "boot", "Linework could not start in this browser."),
-    ErrorCode(
-        "LW-E0003",
-        "boot",
-        "Linework took too long to start. Reload the page to try again.",
-    ),
-    ErrorCode(
-        "LW-E0004",
-        "boot",
-        "The Python runtime stopped working. Download your diagram, then reload.",
-    ),
-    # 01xx: reading .linework files
-    ErrorCode(
-        "LW-E0100",
-        "open",
-        "This file is not a Linework diagram or any format Linework can import.",
-    ),
-    ErrorCode("LW-E0101", "open", "The file is not valid JSON."),
-    ErrorCode("LW-E0102", "open", "The file does not follow the Linework format."),
-    ErrorCode(
-        "LW-E0103",
-        "open",
-        "The file was made by a newer Linework; update Linework to open it.",
-    ),
-    ErrorCode("LW-E0104", "open", "The file is too large to open."),
-    ErrorCode("LW-E0105", "open", "The file has too many elements to open."),
-    ErrorCode("LW-E0106", "open", "The file is nested too deeply to open safely."),
-    ErrorCode("LW-E0107", "open", "The file is not valid UTF-8 text."),
-    ErrorCode("LW-E0108", "open", "There is no template of that name."),
-    # 02xx: imports of other formats
-    ErrorCode("LW-E0200", "import", "The draw.io file could not be read."),
-    ErrorCode("LW-E0201", "import", "The Gliffy file could not be read."),
-    ErrorCode("LW-E0202", "import", "The Excalidraw file could not be read."),
-    ErrorCode("LW-E0203", "import", "The Mermaid text could not be read."),
-    ErrorCode(
-        "LW-E0204",
-        "import",
-        "The XML uses features Linework refuses for safety (DTDs or entities).",
-    ),
-    ErrorCode(
-        "LW-E0205", "import", "The compressed data expands beyond the size limit."
-    ),
-    ErrorCode("LW-E0206", "import", "The image has no diagram embedded in it."),
-    ErrorCode(
-        "LW-E0207", "import", "The picture is too large to insert (10 MB at most)."
-    ),
-    ErrorCode(
-        "LW-E0208",
-        "import",
-        "This file is not a picture Linework can insert (PNG, JPEG, GIF, WebP or SVG).",
-    ),
-    ErrorCode("LW-E0209", "import", "The SVG picture could not be read."),
-    ErrorCode("LW-E0220", "edit", "The icon could not be read as a safe SVG."),
-    # 03xx: sealed files
-    ErrorCode(
-        "LW-E0300",
-        "open",
-        "Wrong passphrase, or the file was changed after it was sealed.",
-    ),
-    ErrorCode("LW-E0301", "open", "The sealed file is damaged or incomplete."),
-    ErrorCode(
-        "LW-E0302",
-        "open",
-        "The sealed file uses a version this Linework does not support.",
-    ),
-    ErrorCode("LW-E0303", "save", "The file could not be sealed."),
-    ErrorCode("LW-E0304", "open", "A passphrase is needed to open this file."),
-    ErrorCode(
-        "LW-E0305",
-        "save",
-        "Encryption needs the cryptography package: pip install 'linework[native]'.",
-    ),
-    ErrorCode(
-        "LW-E0306", "open", "This file is not sealed; it opens without a passphrase."
-    ),
-    # 04xx: saving and exporting
-    ErrorCode(
-        "LW-E0400",
-        "save",
-        "The file could not be saved. Your changes are still unsaved.",
-    ),
-    ErrorCode("LW-E0401", "export", "The export could not be made."),
-    ErrorCode(
-        "LW-E0402",
-        "export",
-        "The diagram is too large to share as a link. Export it as a file instead.",
-    ),
-    ErrorCode(
-        "LW-E0403",
-        "export",
-        "The picture is too large for a PNG. Export it as SVG instead.",
-    ),
-    ErrorCode("LW-E0404", "export", "The page is too large to export as one picture."),
-    # 05xx: editing
-    ErrorCode("LW-E0500", "edit", "That change is not allowed here."),
-    ErrorCode("LW-E0501", "edit", "That layer is locked."),
-    ErrorCode("LW-E0502", "edit", "This diagram is open read-only."),
-    # 06xx: embedding
-    ErrorCode("LW-E0600", "embed", "The embedding page did not give a valid origin."),
-    ErrorCode(
-        "LW-E0601", "embed", "The message from the embedding page was not understood."
-    ),
-    ErrorCode(
-        "LW-E0602", "embed", "The diagram sent by the embedding page could not be read."
-    ),
-    ErrorCode(
-        "LW-E0603",
-        "embed",
-        "This site is not allowed to embed Linework: its origin is not on the list.",
-    ),
-    ErrorCode("LW-E0604", "open", "The diagram in this link could not be read."),
-    ErrorCode(
-        "LW-E0605",
-        "embed",
-        "The diagram is encrypted: it is not sent unencrypted without your consent.",
-    ),
-    # 07xx: command line
-    ErrorCode("LW-E0700", "open", "The file could not be read from disk."),
-    ErrorCode("LW-E0701", "save", "The file could not be written to disk."),
-    ErrorCode("LW-E0702", "open", "The diagram has no such page."),
-)
+#: One code a row: code, context, message (a line starting with spaces goes on
+#: with the message above; ``#`` lines name the ranges).
+_TABLE: Final = """
+# 00xx: internal and boot
+LW-E0001 edit   Something went wrong inside Linework. Your diagram is unchanged.
+LW-E0002 boot   Linework could not start in this browser.
+LW-E0003 boot   Linework took too long to start. Reload the page to try again.
+LW-E0004 boot   The Python runtime stopped working. Download your diagram, then
+                reload.
+# 01xx: reading .linework files
+LW-E0100 open   This file is not a Linework diagram or any format Linework can
+                import.
+LW-E0101 open   The file is not valid JSON.
+LW-E0102 open   The file does not follow the Linework format.
+LW-E0103 open   The file was made by a newer Linework; update Linework to open it.
+LW-E0104 open   The file is too large to open.
+LW-E0105 open   The file has too many elements to open.
+LW-E0106 open   The file is nested too deeply to open safely.
+LW-E0107 open   The file is not valid UTF-8 text.
+LW-E0108 open   There is no template of that name.
+# 02xx: imports of other formats
+LW-E0200 import The draw.io file could not be read.
+LW-E0201 import The Gliffy file could not be read.
+LW-E0202 import The Excalidraw file could not be read.
+LW-E0203 import The Mermaid text could not be read.
+LW-E0204 import The XML uses features Linework refuses for safety (DTDs or
+                entities).
+LW-E0205 import The compressed data expands beyond the size limit.
+LW-E0206 import The image has no diagram embedded in it.
+LW-E0207 import The picture is too large to insert (10 MB at most).
+LW-E0208 import This file is not a picture Linework can insert (PNG, JPEG, GIF, WebP
+                or SVG).
+LW-E0209 import The SVG picture could not be read.
+LW-E0220 edit   The icon could not be read as a safe SVG.
+# 03xx: sealed files
+LW-E0300 open   Wrong passphrase, or the file was changed after it was sealed.
+LW-E0301 open   The sealed file is damaged or incomplete.
+LW-E0302 open   The sealed file uses a version this Linework does not support.
+LW-E0303 save   The file could not be sealed.
+LW-E0304 open   A passphrase is needed to open this file.
+LW-E0305 save   Encryption needs the cryptography package: pip install
+                'linework[native]'.
+LW-E0306 open   This file is not sealed; it opens without a passphrase.
+# 04xx: saving and exporting
+LW-E0400 save   The file could not be saved. Your changes are still unsaved.
+LW-E0401 export The export could not be made.
+LW-E0402 export The diagram is too large to share as a link. Export it as a file
+                instead.
+LW-E0403 export The picture is too large for a PNG. Export it as SVG instead.
+LW-E0404 export The page is too large to export as one picture.
+# 05xx: editing
+LW-E0500 edit   That change is not allowed here.
+LW-E0501 edit   That layer is locked.
+LW-E0502 edit   This diagram is open read-only.
+# 06xx: embedding
+LW-E0600 embed  The embedding page did not give a valid origin.
+LW-E0601 embed  The message from the embedding page was not understood.
+LW-E0602 embed  The diagram sent by the embedding page could not be read.
+LW-E0603 embed  This site is not allowed to embed Linework: its origin is not on the
+                list.
+LW-E0604 open   The diagram in this link could not be read.
+LW-E0605 embed  The diagram is encrypted: it is not sent unencrypted without your
+                consent.
+# 07xx: command line
+LW-E0700 open   The file could not be read from disk.
+LW-E0701 save   The file could not be written to disk.
+LW-E0702 open   The diagram has no such page.
+"""
+
+
+def _rows(table: str) -> tuple[ErrorCode, ...]:
+    """Return the table's entries, in order."""
+    rows: list[list[str]] = []
+    for line in table.splitlines():
+        if line.startswith(" "):
+            rows[-1][2] += " " + line.strip()
+        elif line and not line.startswith("#"):
+            rows.append(line.split(maxsplit=2))
+    return tuple(
+        ErrorCode(code, _context(context), text) for code, context, text in rows
+    )
+
+
+def _context(name: str) -> Context:
+    for context in CONTEXTS:
+        if context == name:
+            return context
+    raise ValueError(f"unknown error context {name!r}")
+
+
+_ENTRIES: Final = _rows(_TABLE)
 
 REGISTRY: Final[dict[str, ErrorCode]] = {e.code: e for e in _ENTRIES}
 

@@ -135,6 +135,18 @@ def _value(v: AttrValue) -> str:
     return esc_attr(v)
 
 
+def attrs_text(attrs: tuple[tuple[str, AttrValue], ...]) -> str:
+    """Return the text ``serialize`` writes for ``attrs``: `` name="value"`` each.
+
+    For renderers that write the frame of a fragment themselves and memoize
+    the attributes that depend on a style alone.
+
+    >>> attrs_text((("fill", "none"), ("stroke-width", 1.5)))
+    ' fill="none" stroke-width="1.5"'
+    """
+    return "".join([f' {k}="{_value(v)}"' for k, v in attrs])
+
+
 def serialize(n: SvgNode) -> str:
     """Return the SVG text of a node and its children."""
     parts: list[str] = []

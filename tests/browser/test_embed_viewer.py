@@ -17,6 +17,7 @@ import pytest
 from lw_helpers import READY, App, document
 
 from linework.bridge import Api
+from linework.editor.actions import REGISTRY
 
 MARKER = "Vw9kMARKER"
 ELEMENTS = "#canvas [data-role=content] > g[data-id]"
@@ -109,6 +110,70 @@ def test_viewer_refuses_edits(viewer: Watched) -> None:
     assert viewer.view()["x"] != view["x"]
     assert before == text()
     assert not viewer.page.locator("[data-role=error-dialog][open]").count()
+
+
+def _pressed(keys: str) -> str:
+    """A shortcut's ``keys`` as Playwright presses them (Mod is Ctrl here)."""
+    return keys.replace("Mod+", "Control+")
+
+
+# Records the keys the viewer's lock lets through: the lock stops the others
+# at the window, in the capture phase, before the document sees them.
+_RECORD_KEYS = """() => {
+  window.lwPassed = [];
+  document.addEventListener("keydown", (e) => window.lwPassed.push(e.key), true);
+}"""
+
+
+def test_viewer_runs_the_keys_of_every_action_it_allows(viewer: Watched) -> None:
+    """Every shortcut of a viewer-allowed action reaches the viewer (`?` opens
+    the help panel, zoom, fit, pages); other actions' keys stay locked."""
+    viewer.goto(f"index.html?mode=view#{fragment_of(document(pages=2, text=MARKER))}")
+    viewer.page.wait_for_selector(ELEMENTS, state="attached", timeout=90_000)
+    viewer.page.evaluate(_RECORD_KEYS)
+    viewer.page.focus("#canvas")
+
+    viewer.page.keyboard.press("?")
+    panel = viewer.page.wait_for_selector("dialog[data-role=help][open]")
+    assert panel is not None and "Undo" in (panel.text_content() or "")
+    viewer.page.keyboard.press("Escape")
+    assert 0 == viewer.page.locator("dialog[data-role=help][open]").count()
+    scale = viewer.view()["scale"]
+    scale_is = "([op, s]) => op === '>' ? linework.view().scale > s : Math.abs(linework.view().scale - s) < 1e-6"
+    viewer.page.keyboard.press("Control+=")
+    viewer.page.wait_for_function(scale_is, arg=[">", scale])
+    viewer.page.keyboard.press("Control+Shift+H")
+    viewer.page.wait_for_function(scale_is, arg=["=", scale])
+    tab = "[data-role=pages] [role=tab][aria-selected=true]"
+    first = viewer.page.text_content(tab)
+    tab_is = "([sel, t]) => document.querySelector(sel)?.textContent === t"
+    viewer.page.keyboard.press("Alt+PageDown")
+    viewer.page.wait_for_function(
+        f"([sel, t]) => !({tab_is})([sel, t])", arg=[tab, first]
+    )
+    viewer.page.keyboard.press("Alt+PageUp")
+    viewer.page.wait_for_function(tab_is, arg=[tab, first])
+
+    # Every shown or hidden shortcut of every viewer-allowed action gets
+    # through; a sample of other actions' keys does not.
+    allowed = [s.keys for spec in REGISTRY.specs if spec.viewer for s in spec.shortcuts]
+    assert {"?", "Mod+=", "Mod+-", "Mod+Shift+H", "Mod+0", "Alt+PageDown"} <= set(
+        allowed
+    )
+    locked = ["Delete", "Control+d", "Control+z", "Control+g", "Control+Shift+L", "a"]
+    for keys in allowed:
+        viewer.page.evaluate("() => { window.lwPassed = []; }")
+        viewer.page.keyboard.press(_pressed(keys))
+        passed = viewer.page.evaluate("() => window.lwPassed")
+        assert passed, f"{keys} is locked in the viewer"
+        viewer.page.keyboard.press("Escape")
+    for keys in locked:
+        viewer.page.evaluate("() => { window.lwPassed = []; }")
+        viewer.page.keyboard.press(keys)
+        assert [] == viewer.page.evaluate("() => window.lwPassed"), keys
+    # None of them reached the core as an edit it refuses.
+    assert 0 == viewer.page.locator("[data-role=error-dialog][open]").count()
+    assert [] == viewer.problems()
 
 
 def test_share_link_from_the_editor_opens_in_the_viewer(

@@ -197,6 +197,39 @@ def test_the_gallery_lists_every_template_with_a_thumbnail(editor_app: App) -> N
     app.page.wait_for_selector(GALLERY, state="detached")
 
 
+def test_the_gallery_adds_no_duplicate_ids_to_the_page(editor_app: App) -> None:
+    """Each thumbnail's defs have their own ids: with the gallery open over the
+    canvas, no id is in the page twice, and every url(#…) a thumbnail uses
+    names a defs entry inside that thumbnail."""
+    app = editor_app
+    _open_gallery(app)
+    found = app.page.evaluate(
+        """(sel) => {
+          const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+          const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+          const dangling = [];
+          let refs = 0;
+          for (const svg of document.querySelectorAll(`${sel} [data-template] svg`)) {
+            for (const e of svg.querySelectorAll("[filter]")) {
+              refs += 1;
+              const id = e.getAttribute("filter").slice(5, -1);
+              if (!svg.querySelector(`[id="${id}"]`)) dangling.push(id);
+            }
+          }
+          const canvas = document.querySelectorAll("#canvas [id=lw-shadow]").length;
+          return { twice, dangling, refs, canvas,
+                   thumbs: document.querySelectorAll(`${sel} [data-template] svg defs`).length };
+        }""",
+        GALLERY,
+    )
+    app.page.keyboard.press("Escape")
+    app.page.wait_for_selector(GALLERY, state="detached")
+
+    assert [] == found["twice"]
+    assert [] == found["dangling"]
+    assert found["thumbs"] == len(TEMPLATE_NAMES) and found["canvas"] == 1
+
+
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
 def test_every_template_opens_with_its_elements(editor_app: App, name: str) -> None:
     app = editor_app

@@ -107,6 +107,24 @@ def test_search_finds_icons_in_every_library(
     )
 
 
+def test_search_matches_word_starts_and_ranks_the_word_first(
+    editor_app: App,
+) -> None:
+    """ "class" finds the UML class and no brand whose word only starts with it
+    (elm-classic, emacs-classic: found by substring before); "clas", still
+    being typed, offers them; "user" shows icons named user before users."""
+    app = editor_app
+    assert "uml-class" in search_palette(app, "class")
+    icons = search_palette(app, "class", RESULTS)
+    assert "logos/elm-classic" not in icons and "logos/emacs-classic" not in icons
+    typing = type_search(app, "clas")
+    assert {"logos/elm-classic", "logos/emacs-classic"} <= set(typing)
+    users = type_search(app, "user")
+    assert users.index("network/user") < users.index("network/users")
+    assert [] == type_search(app, "ypescript")  # inside a word: no match
+    assert "logos/typescript" in type_search(app, "typescr")
+
+
 def test_click_adds_the_icon_into_the_document_and_undo_removes_it(
     editor_app: App,
 ) -> None:

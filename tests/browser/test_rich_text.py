@@ -134,6 +134,43 @@ def test_reopened_rich_label_keeps_its_runs_and_ctrl_b_unbolds(editor_app: App) 
     assert {"text": "big", "size": 20} in runs
 
 
+def test_ctrl_b_on_selected_shapes_bolds_their_whole_labels_in_one_step(
+    editor_app: App,
+) -> None:
+    """Not editing: Ctrl+B on two selected shapes bolds both labels whole; one
+    undo reverts both; Ctrl+I italicizes."""
+    app = editor_app
+    first = add(app, "rectangle", 250, 250, text="first label")
+    second = add(app, "ellipse", 500, 250, text="second")
+    app.page.mouse.click(*screen(app, 250, 250))
+    app.page.keyboard.down("Shift")
+    app.page.mouse.click(*screen(app, 500, 250))
+    app.page.keyboard.up("Shift")
+    settle(app)
+    assert {first, second} == set(ui(app)["selection"])
+    app.page.keyboard.press(f"{PRIMARY}+b")
+    settle(app)
+
+    def bold(sid: str) -> str:
+        return "".join(
+            app.page.eval_on_selector_all(
+                f'{ELEMENTS}[data-id="{sid}"] text[font-weight="bold"],'
+                f' {ELEMENTS}[data-id="{sid}"] tspan[font-weight="bold"]',
+                "els => els.map(e => e.textContent)",
+            )
+        )
+
+    assert (bold(first), bold(second)) == ("first label", "second")
+    assert 0 == app.page.locator(EDITOR).count()
+    app.page.keyboard.press(f"{PRIMARY}+z")
+    settle(app)
+    assert (bold(first), bold(second)) == ("", "")
+    app.page.keyboard.press(f"{PRIMARY}+i")
+    settle(app)
+    italic = app.page.locator(f'{ELEMENTS}[data-id="{second}"] [font-style="italic"]')
+    assert italic.count() > 0
+
+
 def test_format_bar_colours_and_sizes_the_selection(editor_app: App) -> None:
     app = editor_app
     sid = add(app, "rectangle", 300, 250, text="small big")

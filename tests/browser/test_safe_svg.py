@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from lw_helpers import App
+from lw_helpers import App, tree
 
 # Import the hashed module by the name index.html's import map gives it.
 PARSE_JS = """async (fragments) => {
@@ -128,3 +128,45 @@ def test_golden_renderings_pass_the_strict_grammar_untouched(
     got = page_app.page.evaluate(PARSE_JS, fragments)
     assert 0 == got["removed"]
     assert len(fragments) == len(got["out"])
+    # Parsed exactly: same elements, attributes (namespaces too) and text.
+    assert [tree(f) for f in fragments] == [tree(o) for o in got["out"]]
+
+
+THROWS_JS = PARSE_JS.replace(
+    "const { nodes, removed } = parseFragments(fragments);",
+    "try { parseFragments(fragments); } catch (error) { return error.name; }",
+)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # An HTML tag leaves SVG content: the rest would land outside the <svg>.
+        '<g data-id="a"><p>x</p><rect width="1"/></g>',
+        '<g data-id="a"><rect width="1"/></g></svg><img src="x">',
+    ],
+)
+def test_text_that_leaves_the_svg_is_refused(page_app: App, fragment: str) -> None:
+    """The HTML parser takes anything; whatever would leave the one <svg> is
+    refused whole (as XML's well-formedness check refused it)."""
+    assert "SyntaxError" == page_app.page.evaluate(THROWS_JS, [fragment])
+
+
+def test_svg_names_and_namespaced_attributes_parse_exactly(page_app: App) -> None:
+    """camelCase element and attribute names, xml:space, entities and data
+    URIs come out as the renderer wrote them."""
+    fragment = (
+        '<g data-id="m" data-kind="x"><defs>'
+        '<linearGradient id="g1" gradientUnits="userSpaceOnUse" gradientTransform="rotate(5)">'
+        '<stop offset="0" stop-color="#fff"/></linearGradient>'
+        '<clipPath id="c1" clipPathUnits="userSpaceOnUse"><rect width="1" height="1"/></clipPath>'
+        '<marker id="m1" markerWidth="4" markerHeight="4" refX="1" refY="2" orient="auto">'
+        '<path d="M0 0L1 1"/></marker></defs>'
+        '<svg viewBox="0 0 10 10" preserveAspectRatio="xMidYMid meet">'
+        '<text xml:space="preserve" textLength="5" lengthAdjust="spacing">'
+        "a &amp; b  &lt;c&gt; &#233;</text></svg>"
+        '<image href="data:image/png;base64,AAAA" width="1" height="1"/></g>'
+    )
+    got = page_app.page.evaluate(PARSE_JS, [fragment])
+    assert 0 == got["removed"]
+    assert [tree(fragment)] == [tree(o) for o in got["out"]]

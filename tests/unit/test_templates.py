@@ -126,3 +126,69 @@ def test_unknown_template_names_are_refused(name: str) -> None:
     assert caught.value.code == "LW-E0108"
     reply = Api().dispatch(json.dumps({"type": "file-template", "name": name}))
     assert reply["ok"] is False and reply["code"] == "LW-E0108"
+
+
+def _shadowed(title: str) -> bytes:
+    """A template of one shadowed shape whose label reads like a reference."""
+    from dataclasses import replace
+
+    from linework.model import DEFAULT_STYLE, frozen_map
+
+    doc = Document.new(IdSource())
+    tx = Transaction(doc)
+    tx.put(
+        Shape(
+            id="shape:10",
+            page="page:1",
+            layer="layer:1",
+            box=Box(0, 0, 160, 60),
+            text='url(#lw-shadow) id="lw-shadow"',
+            style=replace(DEFAULT_STYLE, shadow=True),
+        )
+    )
+    return native.encode(
+        replace(doc.apply(tx.patch()), meta=frozen_map({"title": title}))
+    )
+
+
+def test_thumbnails_have_ids_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each thumbnail's defs ids are its own (the canvas keeps ``lw-shadow``),
+    its shapes refer to them, and label text is left as typed."""
+    import re
+
+    for name in ("first-one", "second-one"):
+        (tmp_path / f"{name}.linework").write_bytes(_shadowed(name))
+    monkeypatch.setattr(templates, "_folder", lambda: tmp_path)
+
+    seen: list[str] = []
+    for t in templates.gallery():
+        ids = re.findall(r'<[^>]*\sid="([^"]+)"', t.svg)
+        refs = re.findall(r'filter="url\(#([^)]+)\)"', t.svg)
+        assert ids == [f"lw-t-{t.name}-lw-shadow"]
+        assert refs == ids
+        # The label, as typed (wrapped on two lines).
+        assert (
+            ">url(#lw-shadow)</tspan>" in t.svg and '>id="lw-shadow"</tspan>' in t.svg
+        )
+        seen += ids
+    assert len(seen) == len(set(seen)) == 2
+
+
+def test_an_id_prefix_leaves_normal_renders_as_they_were() -> None:
+    """Without a prefix the renderer's bytes and defs are the canvas's; with
+    one, only ids and references to them change."""
+    from linework.render import SVG_DEFS, Renderer
+
+    doc = native.decode(_shadowed("x"))
+    shape = doc.typed("shape:10", Shape)
+    plain = Renderer().fragment(doc, shape)
+    assert 'filter="url(#lw-shadow)"' in plain and Renderer().defs() == SVG_DEFS
+    other = Renderer(id_prefix="p-").fragment(doc, shape)
+    assert other == plain.replace(
+        'filter="url(#lw-shadow)"', 'filter="url(#p-lw-shadow)"'
+    )
+    assert Renderer(id_prefix="p-").defs() == SVG_DEFS.replace('id="', 'id="p-')
+    with pytest.raises(ValueError):
+        Renderer(id_prefix='x" onload="')

@@ -52,10 +52,11 @@ def registered_codes(
     """Return the error codes registered in the core (read from its source).
 
     devtools stays standard-library only and importable without the package,
-    so it reads ``ErrorCode("LW-Ennnn", ...)`` entries rather than importing.
+    so it reads the rows of its table (a line starting ``LW-Ennnn``) rather
+    than importing.
     """
     text = source.read_text(encoding="utf-8")
-    return frozenset(re.findall(r'ErrorCode\(\s*"(LW-E[0-9]{4})"', text, re.ASCII))
+    return frozenset(re.findall(r"^(LW-E[0-9]{4}) ", text, re.ASCII | re.MULTILINE))
 
 
 class ErrorCounter:

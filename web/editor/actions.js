@@ -17,6 +17,12 @@ export const TOOLBAR = REGISTRY.toolbar;
 /** The actions the page carries out itself (web/keys.js runs their keys). */
 export const PAGE_ACTIONS = new Set(REGISTRY.page);
 
+/** The actions a read-only viewer may run (the records' `viewer` flag). */
+export const VIEWER_ACTIONS = new Set(REGISTRY.viewer);
+
+/** The actions a read-only embedded editor may run (the records' `embed` flag). */
+export const EMBED_ACTIONS = new Set(REGISTRY.embed);
+
 /**
  * {label, shortcut, icon, viewer, embed} of a labelled action, or undefined.
  * @param {string} name

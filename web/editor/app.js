@@ -186,6 +186,18 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
   canvas.fitShown(1);
   palette.show(firstPaint.palette.kinds, firstPaint.palette.libraries);
 
+  // While the user picks a file: throwaway opens in the core, one per idle
+  // moment, until the engine runs them optimized, so the first real open
+  // does too (src/linework/bridge/warming.py).
+  const whenIdle = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
+  function warmUp() {
+    whenIdle(() => {
+      rpc.call({ type: "warm", open: true })
+        .then((reply) => { if (reply?.ok && reply.warmed === false) warmUp(); })
+        .catch(() => {});
+    });
+  }
+
   // --- start with an empty page --------------------------------------------------
   const started = ready.then(async () => {
     const reply = await rpc.call({ type: "file-new" });
@@ -200,6 +212,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
     for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-needs-core]"))) el.inert = false;
     await palette.load();
     document.body.dataset.editor = "1";
+    warmUp();
   }).catch((error) => showError(error, "edit"));
 
   return {

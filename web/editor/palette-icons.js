@@ -13,6 +13,7 @@
 // Nothing is stored: the library choice and the thumbnails live for the session.
 
 import config from "../config.js";
+import { addVocabulary, rankOf, wordsOf } from "./palette-match.js";
 
 /** Time one frame may spend building entries or setting thumbnails (ms). */
 const FRAME_BUDGET = 8;
@@ -36,7 +37,8 @@ export function createIconLibraries({ onEntry, onActivate }) {
   const sections = new Map(); // id -> {details, grid, built}
   const listeners = new Set();
 
-  const haystacks = new Map(); // library id -> lower-cased "name title tags" per icon
+  const haystacks = new Map(); // library id -> {words, name} per icon (./palette-match.js)
+  let vocabulary = null; // Promise: every library's words are in the search's vocabulary
 
   function index() {
     indexPromise ??= fetch(config.icons.index, { credentials: "same-origin" })
@@ -47,11 +49,32 @@ export function createIconLibraries({ onEntry, onActivate }) {
     return indexPromise;
   }
 
-  function haystack(idx, id) {
-    if (!haystacks.has(id)) {
-      haystacks.set(id, (idx[id] ?? []).map(([n, t, k]) => `${n} ${t} ${k}`.toLowerCase()));
-    }
-    return haystacks.get(id);
+  /**
+   * Load the index, split every icon's name, title and tags into words and put
+   * them in the search's vocabulary, once; FRAME_BUDGET at a time, yielding in
+   * between, so the first search makes no long task.
+   */
+  async function ready() {
+    const idx = await index();
+    vocabulary ??= (async () => {
+      let start = performance.now();
+      for (const lib of catalog) {
+        const hay = [];
+        for (const [n, t, k] of idx[lib.id] ?? []) {
+          const name = wordsOf(`${n} ${t}`);
+          const words = [...name, ...wordsOf(k)];
+          addVocabulary(words);
+          hay.push({ name, words });
+          if (performance.now() - start > FRAME_BUDGET) {
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            start = performance.now();
+          }
+        }
+        haystacks.set(lib.id, hay);
+      }
+    })();
+    await vocabulary;
+    return idx;
   }
 
   function chunk(url) {
@@ -262,18 +285,10 @@ export function createIconLibraries({ onEntry, onActivate }) {
   results.append(resultsTitle, resultsGrid, more);
   let searchSerial = 0;
 
-  function rank(name, words) {
-    const parts = name.split("-");
-    let score = 0;
-    for (const w of words) {
-      if (parts.includes(w)) score += 0;
-      else if (name.includes(w)) score += 1;
-      else score += 3;
-    }
-    return score;
-  }
-
-  /** Show icons whose name, title or tags hold every word; resolves to the match count. */
+  /**
+   * Show icons whose name, title or tag words the query words start
+   * (./palette-match.js), best first; resolves to the match count.
+   */
   async function search(words) {
     const serial = ++searchSerial;
     if (words.length === 0) {
@@ -281,21 +296,23 @@ export function createIconLibraries({ onEntry, onActivate }) {
       resultsGrid.replaceChildren();
       return 0;
     }
-    const idx = await index();
+    const idx = await ready();
     if (serial !== searchSerial) return 0;
     const found = [];
     let total = 0;
     for (const lib of catalog) {
       if (!enabled.get(lib.id)) continue;
       const rows = idx[lib.id] ?? [];
-      const texts = haystack(idx, lib.id);
+      const hay = haystacks.get(lib.id) ?? [];
       for (let i = 0; i < rows.length; i += 1) {
-        if (!words.every((w) => texts[i].includes(w))) continue;
+        const rank = rankOf(words, hay[i].words, hay[i].name);
+        if (rank === null) continue;
         total += 1;
-        found.push([lib, i, rows[i][0], rows[i][1], rank(rows[i][0], words)]);
+        found.push([lib, i, rows[i][0], rows[i][1], rank]);
       }
     }
-    // Names that are the words come first, then names holding them, then tags.
+    // The words themselves first, then their forms, then prefixes (a stable
+    // sort: libraries keep their order within a rank).
     found.sort((a, b) => a[4] - b[4]);
     found.length = Math.min(found.length, MAX_RESULTS);
     resultsGrid.replaceChildren(...found.map(([lib, i, name, title]) =>
@@ -317,6 +334,7 @@ export function createIconLibraries({ onEntry, onActivate }) {
     results,
     sections: () => catalog.map(sectionFor),
     search,
+    ready,
     build,
     isEnabled: (id) => enabled.get(id),
     setEnabled(id, on) {

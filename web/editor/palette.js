@@ -13,6 +13,7 @@ import { showDialog } from "../dialogs.js";
 import { parseFragments } from "../safe-svg.js";
 import { toPage } from "./input.js";
 import { createIconLibraries } from "./palette-icons.js";
+import { addVocabulary, queryWords, rankOf, wordsOf } from "./palette-match.js";
 
 // The sections when the core's reply names none (an older snapshot); the
 // `palette` reply's `libraries` (id, title, keywords) win.
@@ -73,8 +74,10 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     }
     preview.setAttribute("aria-hidden", "true");
     button.append(preview);
-    const words = [kind.name, kind.title, ...kind.keywords, ...sectionWords].join(" ").toLowerCase();
-    entries.push({ button, words });
+    const name = wordsOf(`${kind.name} ${kind.title}`);
+    const words = [...name, ...wordsOf([...kind.keywords, ...sectionWords].join(" "))];
+    addVocabulary(words);
+    entries.push({ button, words, name });
     wireDrag(button, {
       name: kind.name,
       size: kind.default_size,
@@ -159,10 +162,13 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   let searching = 0;
   async function filter() {
     const serial = ++searching;
-    const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = queryWords(search.value);
+    // Whether a word is whole depends on every library's words (./palette-match.js).
+    if (words.length > 0) await icons.ready().catch(() => {});
+    if (serial !== searching) return;
     let shown = 0;
-    for (const { button, words: text } of entries) {
-      const match = words.every((w) => text.includes(w));
+    for (const { button, words: text, name } of entries) {
+      const match = rankOf(words, text, name) !== null;
       button.hidden = !match;
       if (match) shown += 1;
     }

@@ -57,4 +57,30 @@ def check_read_only(message: Mapping[str, Any], *, embed: bool = False) -> None:
         and event.get("name") in allowed_actions(embed=embed)
     ):
         return
+    if (
+        etype == "keydown"
+        and isinstance(event, Mapping)
+        and key_action(event) in allowed_actions(embed=embed)
+    ):
+        return
     raise LineworkError("LW-E0502", "The viewer does not edit.")
+
+
+def key_action(event: Mapping[str, Any]) -> str | None:
+    """Return the action a ``keydown`` event's key stands for in the key map.
+
+    A viewer's key that is the shortcut of an action it may run (Escape,
+    Alt+PageDown …) runs it, as the action itself would; any other key is
+    refused, type-to-edit included (no key-map rule: None).
+    """
+    from linework.editor.actions import REGISTRY
+    from linework.editor.protocol import Key, ProtocolError, parse_event
+
+    try:
+        key = parse_event(event)
+    except ProtocolError:
+        return None
+    if not isinstance(key, Key):
+        return None
+    found = REGISTRY.keymap.find(key)
+    return None if found is None else found.action

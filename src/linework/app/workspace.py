@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from linework import render
+from linework import phases, render
 from linework.app import opening
 from linework.app.titles import UNTITLED, clean_title, title_from
 from linework.editor import Editor
@@ -191,7 +191,8 @@ class Workspace:
             LineworkError: the file's problem; the open document is untouched.
         """
         with paused_gc():
-            opened = opening.open_bytes(data)
+            with phases.phase("decode"):
+                opened = opening.open_bytes(data)
             doc = opened.result.doc
             title = title_from(name)
             own = doc.meta.get("title")
@@ -220,7 +221,8 @@ class Workspace:
     ) -> Replaced:
         """Open the decrypted ``.linework`` content of a sealed file."""
         with paused_gc():
-            doc = native.decode(plaintext)
+            with phases.phase("decode"):
+                doc = native.decode(plaintext)
             return self._replace(
                 doc,
                 title_from(name),

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import importlib
 import json
+import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from linework import phases
 from linework.app.policy import check_read_only
 from linework.bridge.wire import Wire, plain
 from linework.errors import LineworkError
@@ -37,7 +39,7 @@ HANDLERS: Final[dict[str, str]] = {
     "editor": "editing:edit",
     "palette": "workbench:palette",
     "version": "workbench:version",
-    "warm": "workbench:warm",
+    "warm": "warming:warm",
     "paste-kind": "pasting:paste_kind",
     "picture-kind": "picturing:picture_kind",
     # Files: new, open (sealed too), save, export, recovery (web/files.js).
@@ -69,11 +71,16 @@ HANDLERS: Final[dict[str, str]] = {
     "test.fail": "testing:fail",
     "test.crash": "testing:crash",
     "bench.memory": "testing:memory",
+    "bench.phases": "testing:open_phases",
     # Kept for users' scripts (docs/automation.md); the page never sends them.
     "open": "testing:open_file",
     "page": "testing:switch_page",
     "render": "testing:render_page",
 }
+
+#: Messages that replace the document: their phases are recorded for
+#: ``bench.phases`` (the message's parsing and the reply's encoding included).
+TIMED: Final = frozenset({"file-new", "file-open", "open-plain", "file-template"})
 
 # Replies with unexpected errors keep a short detail: enough to report a bug,
 # never the document.
@@ -112,6 +119,7 @@ class Api:
         self._handlers: dict[str, Handler] = {}
         self._workspace: Session | None = None
         self._wire = Wire()
+        self._timed = False
 
     @property
     def _session(self) -> Session:
@@ -126,7 +134,12 @@ class Api:
 
     def handle(self, message: str) -> str:
         """Handle one JSON message and return the JSON reply the worker posts."""
-        return self._wire.encode(self._reply(message))
+        self._timed = False
+        reply = self._reply(message)
+        if not self._timed:
+            return self._wire.encode(reply)
+        with phases.phase("encode"):
+            return self._wire.encode(reply)
 
     def dispatch(self, message: str) -> dict[str, Any]:
         """Handle one JSON message and return the reply as plain JSON values.
@@ -148,11 +161,16 @@ class Api:
 
     def _reply(self, message: str) -> Reply:
         try:
+            start = time.perf_counter()
             decoded = json.loads(message)
             if not isinstance(decoded, dict) or not isinstance(
                 decoded.get("type"), str
             ):
                 raise LineworkError("LW-E0001", "message without a type")
+            if decoded["type"] in TIMED:
+                self._timed = True
+                phases.begin()
+                phases.add("message", (time.perf_counter() - start) * 1000.0)
             handler = self._handler(decoded["type"])
             # Viewer mode: refuse anything that could change the document.
             if self._workspace is not None and self._workspace.read_only:

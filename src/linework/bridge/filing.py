@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from linework import phases
 from linework.app.workspace import Replaced
 from linework.app.workspace import Workspace as Session
 from linework.bridge import fields
@@ -67,7 +68,8 @@ def open_file(session: Session, message: dict[str, Any]) -> Reply:
     """Open any file Linework reads: ``{"type": "file-open", "name", "data",
     "canvas"?, "meta_title"?, "copy"?}`` (see ``FileOpenMessage``)."""
     name = fields.field(message, "name", str)
-    data = fields.data(message, "data", "LW-E0100")
+    with phases.phase("base64"):
+        data = fields.data(message, "data", "LW-E0100")
     return document_reply(
         session.open_file(
             name,

@@ -9,6 +9,8 @@
   overflows the JavaScript stack under Pyodide), for the recovery path.
 - ``{"type": "bench.memory"}``: ``{"ok", "wasm": bytes | None}``, the size of
   the runtime's heap (null when not running in Pyodide).
+- ``{"type": "bench.phases"}``: ``{"ok", "phases": {name: ms}}``, where the
+  last open (or new) spent its time in Python (``linework.phases``).
 - ``open`` and ``page`` (docs/automation.md, kept for users' scripts): open a
   file like ``file-open`` and answer the shape scripts were given, ``{"ok",
   "title", "format", "warnings", "pages", "page", "elements", "defs",
@@ -20,7 +22,7 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from linework import render
+from linework import phases, render
 from linework.app.workspace import Workspace as Session
 from linework.bridge import fields
 from linework.errors import LineworkError
@@ -126,3 +128,8 @@ def memory(session: Session, message: dict[str, Any]) -> Reply:
         return {"ok": True, "wasm": int(pyodide_js._module.HEAP8.length)}
     except AttributeError as error:
         raise LineworkError("LW-E0001", "the runtime hides its heap") from error
+
+
+def open_phases(session: Session, message: dict[str, Any]) -> Reply:
+    """Return ``{"ok", "phases"}``: the last open's time per phase in Python (ms)."""
+    return {"ok": True, "phases": phases.last()}

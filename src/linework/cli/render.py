@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from typing import Any
 
 from linework.cli.io import check_page, open_input, write_output
@@ -32,5 +33,10 @@ def run(args: argparse.Namespace) -> int:
         pages = doc.pages()
         check_page(args.page, len(pages))
         svg = export_svg(doc, pages[args.page - 1].id)
-    write_output(args.output, svg.encode("utf-8"))
+        write_output(args.output, svg.encode("utf-8"))
+        # The verb ends its process: what it built (records, routes, memoized
+        # outlines; millions of objects for a big page, none of them cyclic
+        # garbage) lives until exit. Frozen, the collector no longer walks it
+        # when it resumes and at exit, which took a tenth of a big render.
+        gc.freeze()
     return 0

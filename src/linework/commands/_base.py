@@ -81,6 +81,29 @@ def is_locked(doc: Transaction | Document, el: Element) -> bool:
     return any(is_flagged(g) for g in ancestors(doc, el))
 
 
+def lock_checker(doc: Document) -> Callable[[Element], bool]:
+    """Return :func:`is_locked` for ``doc`` that looks each layer up once.
+
+    For questions about thousands of elements at once (a select-all move, its
+    frame and panel), which mostly sit on one or two layers.
+    """
+    records = doc.records
+    layers: dict[str, bool] = {}
+
+    def locked(el: Element) -> bool:
+        if el.locked:
+            return True
+        hit = layers.get(el.layer)
+        if hit is None:
+            layer = records.get(el.layer)
+            hit = layers[el.layer] = isinstance(layer, Layer) and layer.locked
+        if hit:
+            return True
+        return el.parent is not None and any(is_flagged(g) for g in ancestors(doc, el))
+
+    return locked
+
+
 def is_hidden(doc: Transaction | Document, el: Element) -> bool:
     """Return whether the element's layer is hidden."""
     layer = doc.get(el.layer)
@@ -124,14 +147,15 @@ def walk(
     out: list[str] = []
     seen: set[str] = set()
     queue = list(ids)
+    records = doc.records  # element() inlined: select all walks thousands
     i = 0
     while i < len(queue):
         rid = queue[i]
         i += 1
         if rid in seen:
             continue
-        el = element(doc, rid)
-        if el is None:
+        el = records.get(rid)
+        if not isinstance(el, Shape | Connector | Group):
             continue
         seen.add(rid)
         out.append(rid)

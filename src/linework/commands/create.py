@@ -74,7 +74,8 @@ def add_shape(
         The patch adding the shape (its only added record).
     """
     layer = _target_layer(doc, page, layer)
-    # A kind may say what a fresh shape starts with (a class: name and rows).
+    # A kind may say what a fresh shape starts with (a class: name and rows; a
+    # mockup button: "Button"; a form control: a caption read from the left).
     start_text, start_props, start_style = kind_defaults(kind_of(kind, kinds))
     if not props and start_props:
         props = start_props
@@ -82,14 +83,6 @@ def add_shape(
         text = start_text
     if style is DEFAULT_STYLE and start_style:
         style = replace(style, **start_style)
-    if not text and not props:
-        # A mockup button says "Button", a person card "Name / Role".
-        default = getattr(kind_of(kind, kinds), "default_text", "")
-        text = default if isinstance(default, str) else ""
-    if style is DEFAULT_STYLE:
-        # A form control's caption reads from the left.
-        own = getattr(kind_of(kind, kinds), "default_style", None)
-        style = own if isinstance(own, Style) else style
     if box is None:
         w, h = kind_of(kind, kinds).default_size
         c = center if center is not None else Vec(w / 2, h / 2)

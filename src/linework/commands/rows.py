@@ -41,6 +41,17 @@ def _rowed(
     return el, kind
 
 
+def _row_text(text: str) -> str:
+    """Return ``text`` as a row's one line.
+
+    Raises:
+        CommandError: if the text is too long.
+    """
+    if len(text) > MAX_TEXT:
+        raise CommandError(f"text must be at most {MAX_TEXT} characters")
+    return " ".join(text.splitlines())
+
+
 def _shift_end(end: End, rid: str, start: int, by: int) -> End:
     if not isinstance(end, Attached) or end.shape != rid or end.port is None:
         return end
@@ -76,9 +87,7 @@ def add_row(
     if found is None:
         return Patch()
     el, kind = found
-    if len(text) > MAX_TEXT:
-        raise CommandError(f"text must be at most {MAX_TEXT} characters")
-    text = " ".join(text.splitlines())  # a row is one line
+    text = _row_text(text)
     rows = R.rows_of(el)
     if len(rows) >= R.MAX_ROWS:
         raise CommandError(f"a shape keeps at most {R.MAX_ROWS} rows")
@@ -117,12 +126,10 @@ def set_row(
     if found is None:
         return Patch()
     el, kind = found
-    if len(text) > MAX_TEXT:
-        raise CommandError(f"text must be at most {MAX_TEXT} characters")
+    text = _row_text(text)
     rows = R.rows_of(el)
     if not 0 <= index < len(rows):
         raise CommandError(f"shape {rid!r} has no row {index}")
-    text = " ".join(text.splitlines())  # a row is one line
     if rows[index] == text:
         return Patch()
     rows[index] = text

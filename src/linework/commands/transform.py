@@ -17,8 +17,8 @@ from linework.commands._base import (
     clean_angle,
     connector,
     descendants,
-    element,
     is_locked,
+    lock_checker,
     shape,
 )
 from linework.commands.containers import carried
@@ -57,13 +57,14 @@ def _movers(
     """
     shapes: set[str] = set()
     conns: set[str] = set()
+    records = doc.records
+    locked = lock_checker(doc)
     for rid in carried(doc, ids) if carry else descendants(doc, ids):
-        el = element(doc, rid)
-        if el is None or is_locked(doc, el):
-            continue
+        el = records.get(rid)
         if isinstance(el, Shape):
-            shapes.add(rid)
-        elif isinstance(el, Connector):
+            if not locked(el):
+                shapes.add(rid)
+        elif isinstance(el, Connector) and not locked(el):
             conns.add(rid)
     return shapes, conns
 
@@ -81,13 +82,16 @@ def _carry_connectors(
     ends that travel are mapped; waypoints only when both ends travel by the
     same mapping (otherwise the line would tear away from the end that stays).
     """
-    touched = set(conn_maps)
-    for sid in shape_maps:
-        touched.update(c.id for c in doc.connectors_of(sid))
-    for cid in sorted(touched):
+    touched: dict[str, Connector] = {}
+    for cid in conn_maps:
         c = connector(doc, cid)
-        if c is None:
-            continue
+        if c is not None:
+            touched[cid] = c
+    for sid in shape_maps:
+        for c in doc.connectors_of(sid):
+            touched[c.id] = c
+    for cid in sorted(touched):
+        c = touched[cid]
         fixed_ends = isinstance(c.source, Attached) and isinstance(c.target, Attached)
         if (fixed_ends and not c.waypoints) or is_locked(doc, c):
             continue  # nothing of its own to move: its route follows its shapes

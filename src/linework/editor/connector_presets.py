@@ -3,59 +3,51 @@
 ``connector-preset`` (name, ids?) restyles the selected connectors (or the
 given ids) as the named preset in one undo step; with nothing selected it sets
 the style of the connectors drawn next, as the style panel does. The presets
-are plain style fields, so a file keeps no preset name: a sequence flow is a
-solid line with a filled arrowhead, wherever it came from.
+are the one table of ``linework.shapes.relations``, which ``set-relation``
+(``editor.rows``) applies too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from linework import commands as cmd
 from linework.commands import CommandError
 from linework.model import Connector
+from linework.shapes.relations import RELATIONS
 
 if TYPE_CHECKING:
     from linework.editor.editor import Editor
 
-#: Preset name → style fields (what ``set-style`` takes).
-PRESETS: Final[Mapping[str, Mapping[str, Any]]] = {
-    # BPMN: the order of activities.
-    "bpmn-sequence-flow": {
-        "dash": "solid",
-        "start_arrow": "none",
-        "end_arrow": "block",
-    },
-    # BPMN: messages between pools, dashed from a small circle to an open head.
-    "bpmn-message-flow": {
-        "dash": "dashed",
-        "start_arrow": "circle-hollow",
-        "end_arrow": "block-hollow",
-    },
-    # BPMN: data and annotations, dotted and without heads.
-    "bpmn-association": {
-        "dash": "dotted",
-        "start_arrow": "none",
-        "end_arrow": "none",
-    },
-    # C4: a relationship, dashed with a filled head.
-    "c4-relationship": {
-        "dash": "dashed",
-        "start_arrow": "none",
-        "end_arrow": "classic",
-    },
-}
-_NEW_CONNECTOR_FIELDS: Final = ("start_arrow", "end_arrow", "dash")
+
+def preset_fields(name: object, what: str = "connector preset") -> Mapping[str, Any]:
+    """Return the style fields of the preset called ``name``.
+
+    Raises:
+        CommandError: no preset has that name (``what`` names it in the message).
+    """
+    preset = RELATIONS.get(name) if isinstance(name, str) else None
+    if preset is None:
+        raise CommandError(f"unknown {what} {str(name)[:40]!r}")
+    fields: Mapping[str, Any] = preset["fields"]
+    return fields
+
+
+def restyle(ed: Editor, lines: list[str], fields: Mapping[str, Any], name: str) -> None:
+    """Restyle ``lines`` in one undo step; with none, the connectors drawn next."""
+    if lines:
+        ed.apply(cmd.set_style(ed.document, lines, fields), name)
+        return
+    ed.connector_style = replace(
+        ed.connector_style, **{k: cmd.style_value(k, v) for k, v in fields.items()}
+    )
 
 
 def apply_preset(ed: Editor, args: Mapping[str, Any]) -> None:
     """Restyle connectors as a preset (``connector-preset``: name, ids?)."""
-    name = args.get("name")
-    fields = PRESETS.get(name) if isinstance(name, str) else None
-    if fields is None:
-        raise CommandError(f"unknown connector preset {name!r}")
+    fields = preset_fields(args.get("name"))
     raw = args.get("ids")
     if raw is not None:
         if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
@@ -63,13 +55,7 @@ def apply_preset(ed: Editor, args: Mapping[str, Any]) -> None:
         ids = list(raw)
     else:
         ids = list(ed.session.selection)
-    if ids:
-        lines = [i for i in ids if isinstance(ed.document.get(i), Connector)]
-        if not lines:
-            raise CommandError("select a connector")
-        ed.apply(cmd.set_style(ed.document, lines, fields), "Connector preset")
-        return
-    ed.connector_style = replace(
-        ed.connector_style,
-        **{k: cmd.style_value(k, fields[k]) for k in _NEW_CONNECTOR_FIELDS},
-    )
+    lines = [i for i in ids if isinstance(ed.document.get(i), Connector)]
+    if ids and not lines:
+        raise CommandError("select a connector")
+    restyle(ed, lines, fields, "Connector preset")

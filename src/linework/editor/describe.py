@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from linework.model import Attached, Connector, Document, Group, Page, Shape
+from linework.model import Attached, Connector, Document, Group, Page, Patch, Shape
 from linework.shapes import KINDS, ShapeKind, kind_of
 
 Json = dict[str, Any]
@@ -82,9 +82,36 @@ def links_of(
     return out
 
 
+class _Count:
+    """A page's element count, carried to the documents derived by patches that
+    add, remove or re-page nothing (so a drag step does not recount 10,000
+    elements for the status line)."""
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def carry(self, patch: Patch) -> _Count | None:
+        if patch.added or patch.removed:
+            return None
+        for before, after in patch.updated.values():
+            if type(before) is not type(after) or getattr(
+                before, "page", None
+            ) != getattr(after, "page", None):
+                return None
+        return self
+
+
 def element_count(doc: Document, page_id: str) -> int:
     """Return how many shapes and connectors a page holds (groups are not counted)."""
-    return sum(1 for e in doc.elements(page_id) if not isinstance(e, Group))
+    count: _Count = doc.memo(
+        f"carry:element-count:{page_id}",
+        lambda: _Count(
+            sum(1 for e in doc.elements(page_id) if not isinstance(e, Group))
+        ),
+    )
+    return count.n
 
 
 def status_text(doc: Document, page_id: str, selection: Sequence[str]) -> str:

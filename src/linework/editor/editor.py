@@ -14,11 +14,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from typing import Any, Final, Protocol
 
+from linework import phases
 from linework.commands import (
     CommandError,
     descendants,
     is_hidden,
-    is_locked,
+    lock_checker,
     move_elements,
     top_of,
 )
@@ -137,6 +138,8 @@ class Editor:
         self._ops: list[Op] = []
         self._note: Json = {}
         self._panel: tuple[object, ...] | None = None
+        self._panel_doc: Document | None = None
+        self._panel_sel: tuple[str, ...] = ()
         self._panel_value: tuple[Json | None, Json] = (None, {})
         self._colours_for: tuple[str, ...] | None = None  # editor.swatches
         self._colours: list[str] = []
@@ -212,7 +215,8 @@ class Editor:
         """
         self._begin()
         self._reset_to(doc, canvas)
-        return self._respond()
+        with phases.phase("respond"):
+            return self._respond()
 
     def load(self, doc: Document, canvas: tuple[float, float] | None = None) -> Json:
         """Replace the document like :meth:`replace`; return the response as JSON."""
@@ -267,7 +271,7 @@ class Editor:
         The browser translates ``pv.rigid`` (a ``translate`` op); connectors
         with one end staying are re-rendered against a scratch document.
         """
-        self._ops.extend(self.painter.translate(pv.rigid, d))
+        self._ops.extend(self.painter.preview(pv.rigid, d))
         if not pv.followers:
             return
         base = pv.base
@@ -461,8 +465,10 @@ class Editor:
         idx = self.hits.index(self._doc, self.session.page_id, flush=False)
         cached = idx.bounds if not idx.pending else {}
         out: Box | None = None
-        for r in descendants(self._doc, [rid]):
-            el = self._doc.get(r)
+        doc = self._doc
+        one = doc.get(rid)
+        for r in descendants(doc, [rid]) if isinstance(one, Group) else (rid,):
+            el = doc.get(r)
             if isinstance(el, Shape):
                 # The index's bounds include a label outside the shape; the
                 # frame and guides go by the outline.
@@ -771,6 +777,9 @@ class Editor:
 
     def _panel_for(self) -> tuple[Json | None, Json]:
         """Return the selection's common style and properties (cached per change)."""
+        if self._panel_doc is self._doc and self._panel_sel == self.session.selection:
+            return self._panel_value  # a preview or idle step: nothing changed
+        self._panel_doc, self._panel_sel = self._doc, self.session.selection
         leaves = self.selection_leaves()
         key = (self.session.selection, *leaves)
         old = self._panel
@@ -862,7 +871,7 @@ def _panel(
         "connectors": len(conns),
         "kind": _common(e.kind for e in shapes) if shapes else None,
         "routing": _common(c.routing for c in conns) if conns else None,
-        "locked": all(is_locked(doc, e) for e in leaves),
+        "locked": all(map(lock_checker(doc), leaves)),
         "text": _common(
             e.text if isinstance(e, Shape) else (e.labels[0].text if e.labels else "")
             for e in leaves

@@ -15,7 +15,6 @@ import binascii
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from linework import commands as cmd
 from linework.commands import CommandError
 from linework.commands.containers import drop_candidates, drop_target, joined
 from linework.editor import placement
@@ -75,17 +74,8 @@ def insert_picture(ed: Editor, args: Mapping[str, Any]) -> None:
         center = Vec(float(x), float(y))
     else:
         center = placement.place(ed, (w, h), placement.view_arg(args))
-    patch = cmd.add_shape(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        kind="image",
-        box=Box(center.x - w / 2, center.y - h / 2, w, h),
-        grid=ed.grid,
-        kinds=ed.kinds,
-        props={"src": pic.src},
-    )
+    box = Box(center.x - w / 2, center.y - h / 2, w, h)
+    patch = placement.new_shape(ed, "image", box, props={"src": pic.src})
     added = list(patch.added)
     ed.apply(joined(ed.document, patch, added), "Insert picture")
     ed.select(added)

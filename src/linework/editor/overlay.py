@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from linework.commands import HANDLES, is_locked, unit_bounds
+from linework.commands import HANDLES, is_locked, lock_checker, unit_bounds
 from linework.commands._base import union
 from linework.editor import hoverarrows
 from linework.editor.hit import RouteCache
@@ -90,10 +90,11 @@ def selection_frame(
     One shape is framed in its own rotated box; anything else by the union of
     the selection's shape bounds, unrotated. None if nothing movable is selected.
     """
+    locked = lock_checker(doc)
     live = [
         e
         for e in (doc.get(r) for r in selection)
-        if isinstance(e, Shape | Group) and not is_locked(doc, e)
+        if isinstance(e, Shape | Group) and not locked(e)
     ]
     if len(live) == 1 and isinstance(live[0], Shape):
         return live[0].box, live[0].rotation_deg

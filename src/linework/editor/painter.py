@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from linework import phases
 from linework.editor.protocol import Op, Reset
 from linework.geometry import Box, Vec
 from linework.model import (
@@ -66,6 +67,9 @@ class Painter:
         self.stale: dict[str, Vec] = {}
         #: Elements of the page on screen that have no node yet (opened out of view).
         self.unpainted: set[str] = set()
+        #: The nodes a drag preview last shifted, and by how much: a release
+        #: landing there needs no translate op (it would resend every id).
+        self.previewed: tuple[frozenset[str], Vec] | None = None
 
     @property
     def pending(self) -> int:
@@ -80,6 +84,7 @@ class Painter:
         """
         self.stale.clear()
         self.unpainted.clear()
+        self.previewed = None
         elements: Sequence[Element] = doc.elements(page_id)
         if view is not None and len(elements) >= DEFER_AT:
             page = doc.get(page_id)
@@ -87,15 +92,17 @@ class Painter:
             if isinstance(page, Page) and not _inside(
                 Box(0.0, 0.0, page.width, page.height), view
             ):
-                now, later = split_by_view(doc, elements, view, page)
+                with phases.phase("split"):
+                    now, later = split_by_view(doc, elements, view, page)
                 if len(later) >= DEFER_AT:
                     self.unpainted.update(later)
                     elements = now
         fragment = self.renderer.fragment
-        return {
-            "op": "reset",
-            "elements": [[el.id, fragment(doc, el)] for el in elements],
-        }
+        with phases.phase("render"):
+            return {
+                "op": "reset",
+                "elements": [[el.id, fragment(doc, el)] for el in elements],
+            }
 
     def _before(self, order: tuple[str, ...], i: int) -> str | None:
         """Return the first painted element above paint position ``i``, if any."""
@@ -113,17 +120,33 @@ class Painter:
         Elements already stale add their own offset, so ops are grouped by
         the offset each node needs.
         """
-        groups: dict[Vec, list[str]] = {}
-        unpainted = self.unpainted
+        unpainted, stale = self.unpainted, self.stale
+        if unpainted:
+            # An unpainted element has no node to shift: its first fragment
+            # will be current.
+            ids = [rid for rid in ids if rid not in unpainted]
+        if not stale:
+            # The usual case (a drag preview on a settled page): one offset.
+            shifted = list(ids)
+            if not shifted:
+                return []
+            return [{"op": "translate", "ids": shifted, "dx": d.x, "dy": d.y}]
+        groups: dict[tuple[float, float], list[str]] = {}
+        dx, dy = d.x, d.y
         for rid in ids:
-            if rid in unpainted:
-                continue  # no node to shift: its first fragment will be current
-            off = self.stale.get(rid, Vec(0.0, 0.0)) + d
-            groups.setdefault(off, []).append(rid)
+            off = stale.get(rid)
+            key = (dx, dy) if off is None else (off.x + dx, off.y + dy)
+            groups.setdefault(key, []).append(rid)
         return [
-            {"op": "translate", "ids": g, "dx": off.x, "dy": off.y}
-            for off, g in groups.items()
+            {"op": "translate", "ids": g, "dx": x, "dy": y}
+            for (x, y), g in groups.items()
         ]
+
+    def preview(self, ids: Sequence[str], d: Vec) -> list[Op]:
+        """Return ops showing a drag preview: ``ids`` shifted by ``d`` (as
+        :meth:`translate`), remembered for the release."""
+        self.previewed = (frozenset(ids), d)
+        return self.translate(ids, d)
 
     def upserts(self, doc: Document, page_id: str, ids: Iterable[str]) -> list[Op]:
         """Return upserts of ``ids`` rendered from ``doc``, topmost first."""
@@ -142,6 +165,8 @@ class Painter:
             out.append({"op": "upsert", "id": rid, "svg": svg, "before": before})
             self.stale.pop(rid, None)
             self.unpainted.discard(rid)
+            if self.previewed is not None and rid in self.previewed[0]:
+                self.previewed = None  # a fresh node: no longer shifted
         return out
 
     def update(self, doc: Document, patch: Patch, page_id: str) -> list[Op]:
@@ -149,12 +174,24 @@ class Painter:
         rigid = _rigid_move(doc, patch, page_id)
         if rigid is not None:
             d, moved, followers = rigid
-            ops = self.translate(moved, d)
-            for rid in moved:
-                if rid not in self.unpainted:
-                    self.stale[rid] = self.stale.get(rid, Vec(0.0, 0.0)) + d
+            shown, self.previewed = self.previewed, None
+            if shown is not None and shown[1] == d and shown[0] == frozenset(moved):
+                # The release lands where the preview left the nodes (and
+                # nothing was re-rendered since): they already show ``d``.
+                ops: list[Op] = []
+            else:
+                ops = self.translate(moved, d)
+            unpainted, stale = self.unpainted, self.stale
+            painted = [r for r in moved if r not in unpainted] if unpainted else moved
+            if not stale:
+                self.stale = dict.fromkeys(painted, d)
+            else:
+                for rid in painted:
+                    off = stale.get(rid)
+                    stale[rid] = d if off is None else off + d
             ops.extend(self.upserts(doc, page_id, followers))
             return ops
+        self.previewed = None
         dom_ops = self.renderer.update(doc, patch, page_id)
         removes = [o for o in dom_ops if isinstance(o, Remove)]
         upserts = [o for o in dom_ops if isinstance(o, Upsert)]

@@ -18,7 +18,7 @@ from typing import Any, Final
 from linework import commands as cmd
 from linework.editor.editor import Editor
 from linework.geometry import Box, Vec
-from linework.model import Page
+from linework.model import DEFAULT_STYLE, Page, Patch, Style
 
 GAP: Final = 20.0  # space kept between a new shape and its neighbours
 MARGIN: Final = 10.0  # space kept inside the visible area's edges
@@ -183,3 +183,42 @@ def reveal(ed: Editor, ids: list[str] | tuple[str, ...]) -> None:
     for b in boxes[1:]:
         u = u.union(b)
     ed.note("reveal", {"x": u.x, "y": u.y, "w": u.w, "h": u.h})
+
+
+def new_shape(
+    ed: Editor,
+    kind: str,
+    box: Box | None = None,
+    *,
+    center: Vec | None = None,
+    text: str = "",
+    style: Style = DEFAULT_STYLE,
+    props: Mapping[str, Any] | None = None,
+    snap: bool = True,
+) -> Patch:
+    """Return the patch adding a ``kind`` shape in ``box`` (or centred on
+    ``center``) where the user works.
+
+    The active layer of the page in view, the editor's kinds and (with
+    ``snap``) its grid: what every insertion (palette, icon, picture, text)
+    shares.
+    """
+    return cmd.add_shape(
+        ed.document,
+        ed.ids,
+        page=ed.session.page_id,
+        layer=ed.active_layer(),
+        kind=kind,
+        center=center,
+        box=box,
+        text=text,
+        style=style,
+        grid=ed.grid if snap else None,
+        kinds=ed.kinds,
+        props=props,
+    )
+
+
+def new_text(ed: Editor, at: Vec, text: str = "") -> Patch:
+    """Return the patch adding a free text centred on ``at`` (``cmd.add_text``)."""
+    return new_shape(ed, "text", center=at, text=text, style=cmd.TEXT_STYLE, snap=False)

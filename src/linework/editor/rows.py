@@ -4,7 +4,7 @@
 the last; a class's attributes are compartment 0, its operations 1), grows the
 box and opens the in-place editor on the new row: one undo step for the row,
 one for its words. ``remove-row`` (id?, row) takes one out. ``set-relation``
-(name) applies a UML/ER connector preset (``linework.shapes.relations``);
+(name) applies a connector preset (``linework.shapes.relations``);
 ``add-activation`` (id?, y?) and ``remove-activation`` (id?, index) edit a
 lifeline's bars. A row is edited in place like a label: ``edit-text`` and
 ``set-text`` with ``label`` = row + 1 (label 0 is the name), which a
@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 from linework.commands import CommandError, is_locked
 from linework.commands import rows as cmd_rows
+from linework.editor.connector_presets import preset_fields, restyle
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import Connector, Shape, Style, Transaction, frozen_map
 from linework.render.rows import row_style
 from linework.shapes import kind_of
 from linework.shapes import rows as R
-from linework.shapes.relations import RELATIONS
 from linework.shapes.uml import CompartmentKind, activations
 
 if TYPE_CHECKING:
@@ -111,28 +111,15 @@ def remove_row(ed: Editor, args: Args) -> None:
 
 
 def set_relation(ed: Editor, args: Args) -> None:
-    """Apply a UML or ER connector preset (``name``, see ``shapes.relations``).
+    """Apply a connector preset (``name``, see ``shapes.relations``), a UML relation.
 
     The selected connectors take it in one undo step; with none selected it
     becomes the style of the connectors drawn next.
     """
-    from linework.commands import set_style, style_value
-
-    name = args.get("name")
-    preset = RELATIONS.get(name) if isinstance(name, str) else None
-    if preset is None:
-        raise CommandError(f"unknown relation {str(name)[:40]!r}")
-    fields = dict(preset["fields"])
+    fields = preset_fields(args.get("name"), "relation")
     doc = ed.document
     sel = [r for r in ed.session.selection if isinstance(doc.get(r), Connector)]
-    if sel:
-        patch = set_style(doc, sel, fields)
-        if not patch.is_empty():
-            ed.apply(patch, "Relation")
-        return
-    ed.connector_style = replace(
-        ed.connector_style, **{k: style_value(k, v) for k, v in fields.items()}
-    )
+    restyle(ed, sel, fields, "Relation")
 
 
 def _lifeline(ed: Editor, args: Args) -> Shape:
@@ -241,26 +228,16 @@ def menu_items(ed: Editor, at: Vec | None) -> list[dict[str, Any]]:
     if found is None:
         return []
     shape, _ = found
-
-    def item(action: str, caption: str, **args: Any) -> dict[str, Any]:
-        return {
-            "action": action,
-            "label": caption,
-            "shortcut": "",
-            "enabled": True,
-            "args": args,
-        }
-
     out: list[dict[str, Any]] = [{"separator": True}]
     if shape.kind == "uml-class":
-        out.append(item("add-row", "Add attribute", id=shape.id, compartment=0))
-        out.append(item("add-row", "Add operation", id=shape.id, compartment=1))
+        out.append(_item("add-row", "Add attribute", id=shape.id, compartment=0))
+        out.append(_item("add-row", "Add operation", id=shape.id, compartment=1))
     else:
-        out.append(item("add-row", "Add row", id=shape.id))
+        out.append(_item("add-row", "Add row", id=shape.id))
     row = row_under(ed, shape, at) if at is not None else None
     if row is not None:
-        out.append(item("edit-text", "Edit row", id=shape.id, label=row + 1))
-        out.append(item("remove-row", "Remove row", id=shape.id, row=row))
+        out.append(_item("edit-text", "Edit row", id=shape.id, label=row + 1))
+        out.append(_item("remove-row", "Remove row", id=shape.id, row=row))
     return out
 
 

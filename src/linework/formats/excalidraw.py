@@ -519,6 +519,7 @@ class _Reader:
             text=text[: limits.MAX_TEXT],
             link=self._link(e),
             props=props,
+            locked=e.get("locked") is True,
         )
         return sid
 
@@ -600,6 +601,7 @@ class _Reader:
             routing=routing,  # type: ignore[arg-type]
             style=replace(DEFAULT_STYLE, **values),
             labels=labels,
+            locked=e.get("locked") is True,
         )
 
     def _end(self, binding: Any, point: Vec, toward: Vec, *, floats: bool) -> End:

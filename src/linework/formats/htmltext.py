@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
@@ -311,19 +312,31 @@ def _defuse(markup: str) -> str:
     return "".join(out)
 
 
+def declarations(style: str) -> Iterator[tuple[str, str]]:
+    """Yield a style attribute's ``(property, value)`` pairs, trimmed, lower case."""
+    for decl in style.split(";"):
+        name, _, value = decl.partition(":")
+        yield name.strip().lower(), value.strip().lower()
+
+
+def is_bold(weight: str) -> bool:
+    """Return whether a CSS ``font-weight`` value is bold (``bolder``, 600 up)."""
+    return weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+
+
+def is_italic(font_style: str) -> bool:
+    """Return whether a CSS ``font-style`` value slants the text."""
+    return font_style in ("italic", "oblique")
+
+
 def _style_fmt(style: str, fmt: _Fmt) -> _Fmt:
     """Apply ``font-weight``/``font-style``/``text-decoration`` of a style attribute."""
     bold, italic, underline = fmt
-    for decl in style.split(";"):
-        name, _, value = decl.partition(":")
-        name = name.strip().lower()
-        value = value.strip().lower()
+    for name, value in declarations(style):
         if name == "font-weight":
-            bold = value in ("bold", "bolder") or (
-                value.isdigit() and int(value) >= 600
-            )
+            bold = is_bold(value)
         elif name == "font-style":
-            italic = value in ("italic", "oblique")
+            italic = is_italic(value)
         elif name in ("text-decoration", "text-decoration-line"):
             underline = "underline" in value
     return bold, italic, underline

@@ -368,6 +368,9 @@ class _Reader:
 
     def __init__(self) -> None:
         self.ids: set[str] = set()
+        # Equal styles share one record: a big file repeats a few styles over
+        # and over, and the renderer memoizes what a style draws by record.
+        self.styles: dict[tuple[tuple[str, Any], ...], Style] = {}
 
     @staticmethod
     def obj(v: Any, path: str) -> dict[str, Any]:
@@ -479,7 +482,16 @@ class _Reader:
                 values[key] = self.choice(raw, where, ARROWHEADS)
             elif key == "label_position":
                 values[key] = self.choice(raw, where, LABEL_POSITIONS)
-        return replace(DEFAULT_STYLE, **values) if values else DEFAULT_STYLE, unknown
+        if not values:
+            return DEFAULT_STYLE, unknown
+        # The reader gives each field one type (floats, booleans, lower-case
+        # colours, names), so equal items mean equal styles (a -0.0 may share
+        # the record of a 0.0: both draw and save as 0).
+        same = tuple(values.items())
+        style = self.styles.get(same)
+        if style is None:
+            style = self.styles[same] = replace(DEFAULT_STYLE, **values)
+        return style, unknown
 
     def end(self, v: Any, path: str) -> End:
         o = self.obj(v, path)
@@ -532,6 +544,15 @@ def _list_prop(r: _Reader, v: list[Any], path: str) -> None:
             r.number(item, at)
 
 
+def _end(r: _Reader, v: Any, path: str, field: str) -> End:
+    """Read a connector end; ``{"shape": id}``, the usual one, without the reader."""
+    if type(v) is dict and len(v) == 1:
+        shape = v.get("shape")
+        if type(shape) is str and len(shape) <= limits.MAX_ID:
+            return Attached(shape=shape)
+    return r.end(v, path + field)
+
+
 def _read_text(r: _Reader, v: Any, path: str, field: str, limit: int) -> str:
     if type(v) is str and len(v) <= limit:
         return v
@@ -565,7 +586,8 @@ def _element_extra(o: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any
     Readers before the ``locked`` field kept the key in ``extra`` and locked only
     on ``true``; any other value is kept as it was, locking nothing.
     """
-    extra = dict(_extra(o, known))
+    # Most elements carry no unknown key: one C-level subset test says so.
+    extra = {} if known.issuperset(o) else dict(_extra(o, known))
     if "locked" in o and not isinstance(o["locked"], bool):
         extra["locked"] = o["locked"]
     return extra
@@ -690,8 +712,8 @@ def _read_element(
             layer=layer,
             parent=parent,
             z=z,
-            source=r.end(o.get("source"), f"{path}.source"),
-            target=r.end(o.get("target"), f"{path}.target"),
+            source=_end(r, o.get("source"), path, ".source"),
+            target=_end(r, o.get("target"), path, ".target"),
             waypoints=waypoints,
             routing=routing,  # type: ignore[arg-type]
             style=style,

@@ -216,8 +216,12 @@ _TEXT_ELEMENTS: Final = frozenset(
 _UNWRAP: Final = frozenset({"a"})
 _ATTR_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _URL: Final = re.compile(r"url\s*\(\s*(['\"]?)\s*([^)'\"]*)\1\s*\)", re.IGNORECASE)
+# CSS that can name something outside without url(): image-set("…"),
+# image("…") and src("…") take plain strings as addresses.
 _BAD_CSS: Final = re.compile(
-    r"@import|expression\s*\(|javascript:|behavior\s*:|-moz-binding|\\", re.IGNORECASE
+    r"@import|expression\s*\(|javascript:|behavior\s*:|-moz-binding|\\"
+    r"|image-set\s*\(|\bimage\s*\(|\bsrc\s*\(",
+    re.IGNORECASE,
 )
 
 

@@ -25,6 +25,7 @@ from linework.formats import htmltext
 from linework.links import safe_link
 from linework.model.rich import (
     COMMON_NAMES,
+    FORMAT_FIELDS,
     Paragraph,
     RichText,
     Run,
@@ -40,30 +41,15 @@ _RGB: Final = re.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})")
 _LENGTH: Final = re.compile(r"(\d+(?:\.\d+)?)\s*(px|pt)?$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Fmt:
-    bold: bool | None = None
-    italic: bool | None = None
-    underline: bool | None = None
-    strike: bool | None = None
-    color: str | None = None
-    size: float | None = None
-    family: str | None = None
-    link: str | None = None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Fmt(Run):
+    """A piece's formatting while parsing: a run without text, and its block's align."""
+
+    text: str = ""
     align: str | None = None
 
     def run(self, text: str) -> Run:
-        return Run(
-            text=text,
-            bold=self.bold,
-            italic=self.italic,
-            underline=self.underline,
-            strike=self.strike,
-            color=self.color,
-            size=self.size,
-            family=self.family,
-            link=self.link,
-        )
+        return Run(text=text, **{name: getattr(self, name) for name in FORMAT_FIELDS})
 
 
 def colour(value: str) -> str | None:
@@ -85,17 +71,11 @@ def _size(value: str) -> float | None:
 
 
 def _apply_style(style: str, f: _Fmt, block: bool) -> _Fmt:
-    for decl in style.split(";"):
-        name, _, value = decl.partition(":")
-        name = name.strip().lower()
-        value = value.strip().lower()
+    for name, value in htmltext.declarations(style):
         if name == "font-weight":
-            bold = value in ("bold", "bolder") or (
-                value.isdigit() and int(value) >= 600
-            )
-            f = replace(f, bold=bold)
+            f = replace(f, bold=htmltext.is_bold(value))
         elif name == "font-style":
-            f = replace(f, italic=value in ("italic", "oblique"))
+            f = replace(f, italic=htmltext.is_italic(value))
         elif name in ("text-decoration", "text-decoration-line"):
             f = replace(
                 f,

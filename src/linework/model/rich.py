@@ -60,12 +60,13 @@ class Run:
         return _fmt(self) == _NO_FMT
 
 
-_FORMAT_FIELDS: Final = tuple(f.name for f in fields(Run) if f.name != "text")
-_NO_FMT: Final = (None,) * len(_FORMAT_FIELDS)
+#: A run's formatting fields (all but its text).
+FORMAT_FIELDS: Final = tuple(f.name for f in fields(Run) if f.name != "text")
+_NO_FMT: Final = (None,) * len(FORMAT_FIELDS)
 
 
 def _fmt(run: Run) -> tuple[Any, ...]:
-    return tuple(getattr(run, name) for name in _FORMAT_FIELDS)
+    return tuple(getattr(run, name) for name in FORMAT_FIELDS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,7 +154,7 @@ def rich_to_json(rich: RichText) -> list[dict[str, Any]]:
 
 def _run_json(r: Run) -> dict[str, Any]:
     out: dict[str, Any] = {"text": r.text}
-    for name in _FORMAT_FIELDS:
+    for name in FORMAT_FIELDS:
         value = getattr(r, name)
         if value is not None:
             if isinstance(value, float) and value.is_integer():

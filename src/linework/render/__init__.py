@@ -14,13 +14,23 @@ from typing import Final
 from linework import memo
 from linework.errors import LineworkError
 from linework.geometry import Box, fmt
-from linework.model import Attached, Connector, Document, Element, Group, Patch, Shape
+from linework.model import (
+    Attached,
+    Connector,
+    Document,
+    Element,
+    Group,
+    Patch,
+    Shape,
+    Style,
+)
+from linework.render import ids
 from linework.render.arrowheads import size_of
-from linework.render.connector import LABEL_PADDING, connector_node, label_center
+from linework.render.connector import LABEL_PADDING, connector_svg, label_center
 from linework.render.shape import label_text_bounds, shape_node
 from linework.routing import polyline, route
 from linework.shapes import bounds
-from linework.svg import SvgNode, esc_attr, esc_text, node, serialize
+from linework.svg import esc_attr, esc_text, node, serialize
 from linework.text import line_height, text_width
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
@@ -63,8 +73,18 @@ class Renderer:
     the shape record; a connector's on itself and the shapes it is attached to.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, id_prefix: str = "") -> None:
+        """``id_prefix``: put before every id this renderer draws and the
+        references to them (:mod:`linework.render.ids`), for a render that
+        shares a page with others (the template gallery); its defs are
+        :meth:`defs`. The default draws the canvas's and files' ids as they are.
+        """
         self._cache: dict[str, tuple[tuple[object, ...], str]] = {}
+        self.id_prefix = ids.check_prefix(id_prefix)
+
+    def defs(self) -> str:
+        """Return the ``<defs>`` this renderer's fragments refer to."""
+        return ids.prefixed_defs(SVG_DEFS, self.id_prefix)
 
     def _inputs(self, doc: Document, el: Element) -> tuple[object, ...]:
         hidden = _is_hidden(doc, el)
@@ -86,7 +106,7 @@ class Renderer:
         hit = memo.lookup(self._cache, el.id, inputs)
         if hit is not None:
             return hit
-        svg = serialize(_element_node(doc, el, hidden=bool(inputs[1])))
+        svg = _element_svg(doc, el, hidden=bool(inputs[1]), prefix=self.id_prefix)
         self._cache[el.id] = (inputs, svg)
         return svg
 
@@ -137,17 +157,18 @@ def _is_hidden(doc: Document, el: Element) -> bool:
     return layer is not None and not getattr(layer, "visible", True)
 
 
-def _element_node(doc: Document, el: Element, *, hidden: bool = False) -> SvgNode:
+def _element_svg(
+    doc: Document, el: Element, *, hidden: bool = False, prefix: str = ""
+) -> str:
+    """Return an element's fragment, its ids prefixed (see :mod:`.ids`)."""
     match el:
         case Shape():
-            return shape_node(el, hidden=hidden)
+            return serialize(ids.prefixed(shape_node(el, hidden=hidden), prefix))
         case Connector():
-            n = connector_node(doc, el)
-            if hidden:
-                n = SvgNode(n.tag, (*n.attrs, ("display", "none")), n.children, n.text)
-            return n
+            return connector_svg(doc, el, hidden=hidden, id_prefix=prefix)
         case Group():
-            return node("g", data_id=el.id, data_kind="group")
+            group = node("g", data_id=el.id, data_kind="group")
+            return serialize(ids.prefixed(group, prefix))
 
 
 def page_fragments(doc: Document, page_id: str) -> list[tuple[str, str]]:
@@ -162,12 +183,7 @@ def element_bounds(doc: Document, el: Element) -> Box | None:
         return bounds(el) if outside is None else bounds(el).union(outside)
     if isinstance(el, Connector):
         r = route(doc, el)
-        st = el.style
-        reach = max(
-            size_of(st.start_arrow, st.stroke_width, st.start_arrow_size),
-            size_of(st.end_arrow, st.stroke_width, st.end_arrow_size),
-        )
-        box = Box.around(polyline(r)).inflated(reach)
+        box = Box.around(polyline(r)).inflated(_reach(el.style))
         for label in el.labels:
             c = label_center(r, label)
             w = text_width(label.text, el.style.font_size) / 2 + LABEL_PADDING
@@ -179,14 +195,45 @@ def element_bounds(doc: Document, el: Element) -> Box | None:
     return None
 
 
+# How far a connector's heads reach past its ends: the style's alone, and
+# connectors share a few style records (memoized by record identity; the
+# stored record is compared with ``is``, so a recycled id() cannot alias).
+_REACH: dict[int, tuple[Style, float]] = {}
+
+
+def _reach(st: Style) -> float:
+    hit = _REACH.get(id(st))
+    if hit is not None and hit[0] is st:
+        return hit[1]
+    reach = max(
+        size_of(st.start_arrow, st.stroke_width, st.start_arrow_size),
+        size_of(st.end_arrow, st.stroke_width, st.end_arrow_size),
+    )
+    if len(_REACH) >= 4096:
+        _REACH.clear()
+    _REACH[id(st)] = (st, reach)
+    return reach
+
+
 def content_bounds(doc: Document, elements: Iterable[Element]) -> Box | None:
     """Return the union of the bounds of ``elements``, or None if there are none."""
-    out: Box | None = None
+    # Box.union over plain floats (the very expressions: right is x + w, ...),
+    # without a Box per element.
+    first = True
+    x = y = w = h = 0.0
     for el in elements:
         b = element_bounds(doc, el)
-        if b is not None:
-            out = b if out is None else out.union(b)
-    return out
+        if b is None:
+            continue
+        if first:
+            x, y, w, h = b.x, b.y, b.w, b.h
+            first = False
+            continue
+        nx, ny = min(x, b.x), min(y, b.y)
+        w = max(x + w, b.x + b.w) - nx
+        h = max(y + h, b.y + b.h) - ny
+        x, y = nx, ny
+    return None if first else Box(x, y, w, h)
 
 
 def export_svg(

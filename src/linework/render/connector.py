@@ -12,11 +12,12 @@ from linework.geometry import Box, Vec
 from linework.model import Connector, ConnectorLabel, Document, Page, Style
 from linework.model.rich import rich_for
 from linework.render.arrowheads import arrowhead, inset
+from linework.render.ids import prefixed
 from linework.render.paint import dasharray, family_of
 from linework.render.richtext import RichLayout, layout_rich, rich_nodes
 from linework.render.text import text_nodes
 from linework.routing import Route, path_data, point_at, route, trimmed
-from linework.svg import AttrValue, SvgNode, node
+from linework.svg import AttrValue, SvgNode, attrs_text, esc_attr, node, serialize
 from linework.text import TextLayout, layout_text
 
 #: The invisible stroke that makes a thin line easy to hit with a pointer.
@@ -26,29 +27,57 @@ LABEL_PADDING: Final = 2.0
 _WHITE: Final = "#ffffff"
 
 
-def connector_node(doc: Document, connector: Connector) -> SvgNode:
-    """Return the SVG group of one connector.
+def connector_svg(
+    doc: Document, connector: Connector, *, hidden: bool = False, id_prefix: str = ""
+) -> str:
+    """Return the SVG text of one connector (a canvas fragment).
 
     Args:
         doc: The document, for the end shapes and the page background.
         connector: The connector to draw.
+        hidden: Draw it with ``display="none"`` (its layer is hidden).
+        id_prefix: Prefix ids and local references as ``ids.prefixed`` does
+            to a node tree (a render sharing a page with others).
 
     Returns:
         ``<g data-id data-kind="connector">`` holding, in paint order, the hit
-        path, the visible path, the arrowheads and the labels.
+        path, the visible path, the arrowheads and the labels. The frame and
+        the two paths are written here (each connector of a big page passes
+        through, and building nodes to serialize costs more than the text);
+        everything goes through the serializer's escaping and number format.
     """
     style = connector.style
     w = max(style.stroke_width, 0.0)
     r = route(doc, connector)
-    line = trimmed(
-        r,
-        inset(style.start_arrow, w, style.start_arrow_size),
-        inset(style.end_arrow, w, style.end_arrow_size),
+    start, end, hit_attrs, line_attrs, attrs = _style_parts(style)
+    line = trimmed(r, start, end)
+    # Opacity on the group, so line and heads fade as one (no darker overlap).
+    group: tuple[tuple[str, AttrValue], ...] = (
+        ("data-id", connector.id),
+        ("data-kind", "connector"),
     )
-    hit_attrs, line_attrs = _path_attrs(style)
-    children: list[SvgNode] = [
-        SvgNode("path", (("d", path_data(r)), *hit_attrs)),
-        SvgNode("path", (("d", path_data(line)), *line_attrs)),
+    if not style.opacity >= 1.0:  # NaN too, as node() would keep it
+        group += (("opacity", max(style.opacity, 0.0)),)
+    if hidden:
+        group += (("display", "none"),)
+    if id_prefix:  # the path data ("d") holds numbers only: nothing to prefix
+        group = _prefixed(group, id_prefix)
+        hit_attrs = attrs_text(_prefixed(attrs[0], id_prefix))
+        line_attrs = attrs_text(_prefixed(attrs[1], id_prefix))
+    parts = [
+        "<g",
+        attrs_text(group),
+        '><path d="',
+        esc_attr(path_data(r)),
+        '"',
+        hit_attrs,
+        '/><path d="',
+        esc_attr(path_data(line)),
+        '"',
+        line_attrs,
+        "/>",
+    ]
+    heads = (
         *arrowhead(
             style.start_arrow,
             r.points[0],
@@ -65,33 +94,35 @@ def connector_node(doc: Document, connector: Connector) -> SvgNode:
             color=style.stroke,
             size=style.end_arrow_size,
         ),
-    ]
+    )
+    parts.extend([serialize(prefixed(n, id_prefix)) for n in heads])
     if connector.labels:
         background = _background(doc, connector)
         for i, label in enumerate(connector.labels):
-            children.extend(_label(r, label, i, style, background))
-    # Opacity on the group, so line and heads fade as one (no darker overlap).
-    return node(
-        "g",
-        *children,
-        data_id=connector.id,
-        data_kind="connector",
-        opacity=None if style.opacity >= 1.0 else max(style.opacity, 0.0),
-    )
+            nodes = _label(r, label, i, style, background)
+            parts.extend([serialize(prefixed(n, id_prefix)) for n in nodes])
+    parts.append("</g>")
+    return "".join(parts)
 
 
 _Attrs = tuple[tuple[str, AttrValue], ...]
-# The two paths' attributes after ``d`` depend on the style alone, and
-# connectors share a few style records: memoized by record identity (the
+# What a connector's drawing takes from its style alone: how far the line
+# stops short of each head, and the hit path's and the visible path's
+# attributes after ``d`` (as text, and as pairs for a prefixed render).
+# Connectors share a few style records, so memoized by record identity (the
 # stored record is compared with ``is``, so a recycled id() cannot alias).
-_PATH_ATTRS: dict[int, tuple[Style, _Attrs, _Attrs]] = {}
+_StyleParts = tuple[float, float, str, str, tuple[_Attrs, _Attrs]]
+_STYLE_PARTS: dict[int, tuple[Style, _StyleParts]] = {}
 
 
-def _path_attrs(style: Style) -> tuple[_Attrs, _Attrs]:
-    """Return the hit path's and the visible path's attributes after ``d``."""
-    hit = _PATH_ATTRS.get(id(style))
+def _prefixed(attrs: _Attrs, prefix: str) -> _Attrs:
+    return prefixed(SvgNode("g", attrs), prefix).attrs
+
+
+def _style_parts(style: Style) -> _StyleParts:
+    hit = _STYLE_PARTS.get(id(style))
     if hit is not None and hit[0] is style:
-        return hit[1], hit[2]
+        return hit[1]
     w = max(style.stroke_width, 0.0)
     hit_attrs = node(
         "path",
@@ -109,10 +140,17 @@ def _path_attrs(style: Style) -> tuple[_Attrs, _Attrs]:
         stroke_dasharray=dasharray(style.dash, w),
         stroke_linejoin="round",
     ).attrs
-    if len(_PATH_ATTRS) >= 4096:
-        _PATH_ATTRS.clear()
-    _PATH_ATTRS[id(style)] = (style, hit_attrs, line_attrs)
-    return hit_attrs, line_attrs
+    parts = (
+        inset(style.start_arrow, w, style.start_arrow_size),
+        inset(style.end_arrow, w, style.end_arrow_size),
+        attrs_text(hit_attrs),
+        attrs_text(line_attrs),
+        (hit_attrs, line_attrs),
+    )
+    if len(_STYLE_PARTS) >= 4096:
+        _STYLE_PARTS.clear()
+    _STYLE_PARTS[id(style)] = (style, parts)
+    return parts
 
 
 def label_center(r: Route, label: ConnectorLabel) -> Vec:

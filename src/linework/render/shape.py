@@ -96,6 +96,20 @@ def prefers_light_text(fill: str) -> bool:
     >>> prefers_light_text("#1f2933"), prefers_light_text("#ffffff")
     (True, False)
     """
+    # A pure function of the colour's text, and documents use few fills.
+    hit = _LIGHT_FILLS.get(fill)
+    if hit is None:
+        hit = _prefers_light_text(fill)
+        if len(_LIGHT_FILLS) >= 4096:
+            _LIGHT_FILLS.clear()
+        _LIGHT_FILLS[fill] = hit
+    return hit
+
+
+_LIGHT_FILLS: dict[str, bool] = {}
+
+
+def _prefers_light_text(fill: str) -> bool:
     lum = _luminance(fill)
     dark = _luminance(DEFAULT_STYLE.font_color)
     if lum is None or dark is None:

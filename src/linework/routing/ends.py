@@ -13,7 +13,6 @@ never raises: it degrades to a free end at the nearest known point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final, assert_never
 
 from linework import shapes
@@ -30,14 +29,22 @@ _LOOP_NEXT: Final[dict[Side, Side]] = {"e": "n", "n": "w", "w": "s", "s": "e"}
 _LOOP_PREV: Final[dict[Side, Side]] = {v: k for k, v in _LOOP_NEXT.items()}
 
 
-@dataclass(frozen=True, slots=True)
 class _End:
-    """An end looked up in the document, before floating ends are placed."""
+    """An end looked up in the document, before floating ends are placed.
 
-    shape: Shape | None  # None for free ends and for missing shapes
-    fixed: Vec | None  # port, anchor or free point; None while floating
-    port: str | None  # the port, if it resolved
-    missing: bool  # attached to a shape that is not in the document
+    A plain slotted class, never changed after construction: two are built
+    per routed connector, and a frozen dataclass's ``__init__`` costs more.
+    """
+
+    __slots__ = ("fixed", "missing", "port", "shape")
+
+    def __init__(
+        self, shape: Shape | None, fixed: Vec | None, port: str | None, missing: bool
+    ) -> None:
+        self.shape = shape  # None for free ends and for missing shapes
+        self.fixed = fixed  # port, anchor or free point; None while floating
+        self.port = port  # the port, if it resolved
+        self.missing = missing  # attached to a shape that is not in the document
 
     def reference(self) -> Vec | None:
         """Return the point the other end aims at when floating."""
@@ -80,10 +87,20 @@ def route_input(doc: Document, connector: Connector) -> RouteInput:
     a = _lookup(doc, connector.source)
     b = _lookup(doc, connector.target)
     wps = connector.waypoints
-    if is_self_loop(doc, connector):
+    # is_self_loop, from the shapes just looked up (same test, asked once).
+    s, t = connector.source, connector.target
+    loop = (
+        not wps
+        and a.shape is not None
+        and isinstance(s, Attached)
+        and isinstance(t, Attached)
+        and s.shape == t.shape
+    )
+    if loop:
         src, tgt = _self_loop(a, b)
     else:
-        sides = uses_sides(doc, connector)
+        # uses_sides: not straight, or a self-loop (which this is not).
+        sides = connector.routing != "straight"
         src = _place(a, b, wps[0] if wps else None, sides=sides)
         tgt = _place(b, a, wps[-1] if wps else None, sides=sides)
     # A missing shape leaves a dangling end: put it at the nearest known point.

@@ -190,6 +190,82 @@ class ShapeGrid:
             if e[1] <= right and left <= e[3] and e[2] <= bottom and top <= e[4]
         ]
 
+    def rings(
+        self,
+        page: str,
+        box: tuple[float, float, float, float],
+        cx: float,
+        cy: float,
+    ) -> Iterator[tuple[float, list[tuple[str, _Entry]]]]:
+        """Yield what :meth:`near` returns for ``box``, nearest cells first.
+
+        Rings of cells round the one holding (cx, cy), clipped to ``box``
+        (left, top, right, bottom): each step yields the shapes first met
+        there and a bound ``reach``: every shape not yet yielded has its
+        centre at least ``reach`` from (cx, cy), along x and y both (an
+        unseen shape's box misses the searched square, so its centre lies
+        outside it). The changed shapes (the overlay) come in the first step.
+        """
+        base, overlay = self._resolve()
+        left, top, right, bottom = box
+        entries, cells = base.entries, base.cells
+        floor = math.floor
+        i0, i1 = floor(left / CELL), floor(right / CELL)
+        j0, j1 = floor(top / CELL), floor(bottom / CELL)
+        ci = min(max(floor(cx / CELL), i0), i1)
+        cj = min(max(floor(cy / CELL), j0), j1)
+        seen: set[str] = set()
+
+        def meets(e: _Entry) -> bool:
+            return e[1] <= right and left <= e[3] and e[2] <= bottom and top <= e[4]
+
+        first = [
+            (rid, e)
+            for rid, e in overlay.items()
+            if e is not None and e[0] == page and meets(e)
+        ]
+        k = 0
+        while True:
+            found = first
+            first = []
+            for i, j in _ring(ci, cj, k, (i0, j0, i1, j1)):
+                for rid in cells.get((page, i, j), ()):
+                    if rid in seen or rid in overlay:
+                        continue
+                    seen.add(rid)
+                    e = entries[rid]
+                    if meets(e):
+                        found.append((rid, e))
+            done = ci - k <= i0 and ci + k >= i1 and cj - k <= j0 and cj + k >= j1
+            reach = min(
+                cx - (ci - k) * CELL,
+                (ci + k + 1) * CELL - cx,
+                cy - (cj - k) * CELL,
+                (cj + k + 1) * CELL - cy,
+            )
+            yield (math.inf if done else reach), found
+            if done:
+                return
+            k += 1
+
+
+def _ring(
+    ci: int, cj: int, k: int, clip: tuple[int, int, int, int]
+) -> Iterator[tuple[int, int]]:
+    """Yield the cells k steps round (ci, cj) (a square's border) inside ``clip``."""
+    i0, j0, i1, j1 = clip
+    lo_i, hi_i = max(ci - k, i0), min(ci + k, i1)
+    lo_j, hi_j = max(cj - k, j0), min(cj + k, j1)
+    for i in range(lo_i, hi_i + 1):
+        if i in (ci - k, ci + k):  # a whole column of the border
+            for j in range(lo_j, hi_j + 1):
+                yield i, j
+        else:  # its top and bottom cells only
+            if cj - k >= j0:
+                yield i, cj - k
+            if k and cj + k <= j1:
+                yield i, cj + k
+
 
 def grid_of(doc: Document) -> ShapeGrid:
     """Return the document's shape grid (built once, carried across patches)."""
@@ -207,11 +283,27 @@ def in_the_way(
     case, costs a few cell look-ups. Shapes overlapping an end are ignored,
     as :func:`with_obstacles` ignores them.
     """
-    skip = {inp.source.shape, inp.target.shape}
     ends = [b for b in (inp.source.bounds, inp.target.bounds) if b is not None]
+    return runs_into(
+        doc, connector.page, {inp.source.shape, inp.target.shape}, ends, points
+    )
+
+
+def runs_into(
+    doc: Document,
+    page: str,
+    skip: set[str | None],
+    ends: Sequence[Box],
+    points: Sequence[Vec],
+) -> bool:
+    """Return whether ``points`` run into a shape of ``page`` (see :func:`in_the_way`).
+
+    ``skip``: the end shapes' ids; ``ends``: their bounds (shapes overlapping
+    them do not count).
+    """
     base, overlay = grid_of(doc)._resolve()
     cells, entries = base.cells, base.entries
-    page, m, floor = connector.page, NEAR, math.floor
+    m, floor = NEAR, math.floor
     isfinite = math.isfinite
 
     def blocks(
@@ -233,11 +325,27 @@ def in_the_way(
             isfinite(lo_x) and isfinite(hi_x) and isfinite(lo_y) and isfinite(hi_y)
         ):
             return False
+        # blocks() spelled out for the grid's shapes (the end shapes, skipped
+        # first, are most of what the cells hold): same tests, same order.
         for i in range(floor((lo_x - m) / CELL), floor((hi_x + m) / CELL) + 1):
             for j in range(floor((lo_y - m) / CELL), floor((hi_y + m) / CELL) + 1):
                 for rid in cells.get((page, i, j), ()):
-                    if rid not in overlay and blocks(
-                        rid, entries[rid], lo_x, lo_y, hi_x, hi_y
+                    if rid in skip or rid in overlay:
+                        continue
+                    entry = entries[rid]
+                    if entry[0] != page:
+                        continue
+                    _, el, et, er, eb = entry
+                    if not (
+                        el - m < hi_x
+                        and lo_x < er + m
+                        and et - m < hi_y
+                        and lo_y < eb + m
+                    ):
+                        continue
+                    if not any(
+                        el < x.x + x.w and x.x < er and et < x.y + x.h and x.y < eb
+                        for x in ends
                     ):
                         return True
         for rid, e in overlay.items():
@@ -273,18 +381,29 @@ def with_obstacles(doc: Document, connector: Connector, inp: RouteInput) -> Rout
     skip = {s.shape, t.shape}
     cx, cy = (left + right) / 2, (top + bottom) / 2
     picked: list[tuple[float, str, Box]] = []
-    for rid, e in grid_of(doc).near(connector.page, left, top, right, bottom):
-        if rid in skip:
-            continue
-        _, el, et, er, eb = e
-        if er - el <= 0 or eb - et <= 0:
-            continue
-        if any(
-            el < b.x + b.w and b.x < er and et < b.y + b.h and b.y < eb for b in ends
-        ):
-            continue
-        d = abs((el + er) / 2 - cx) + abs((et + eb) / 2 - cy)
-        picked.append((d, rid, Box(el, et, er - el, eb - et)))
+    # Nearest cells first, so a connector across a big page looks at the
+    # shapes round its span's centre, not at every shape of the span: once
+    # MAX_OBSTACLES are nearer than anything unseen can be, the rest cannot
+    # change the pick. (The bound is along both axes; rounding of a centre
+    # is far below the slack.)
+    box = (left, top, right, bottom)
+    for reach, found in grid_of(doc).rings(connector.page, box, cx, cy):
+        for rid, e in found:
+            if rid in skip:
+                continue
+            _, el, et, er, eb = e
+            if er - el <= 0 or eb - et <= 0:
+                continue
+            if any(
+                el < b.x + b.w and b.x < er and et < b.y + b.h and b.y < eb
+                for b in ends
+            ):
+                continue
+            d = abs((el + er) / 2 - cx) + abs((et + eb) / 2 - cy)
+            picked.append((d, rid, Box(el, et, er - el, eb - et)))
+        slack = 1e-6 * (abs(cx) + abs(cy) + 1.0)
+        if sum(1 for p in picked if p[0] < reach - slack) >= MAX_OBSTACLES:
+            break
     if not picked:
         return inp
     picked.sort(key=lambda x: (x[0], x[1]))
@@ -292,4 +411,4 @@ def with_obstacles(doc: Document, connector: Connector, inp: RouteInput) -> Rout
     return RouteInput(source=s, target=t, waypoints=inp.waypoints, obstacles=boxes)
 
 
-__all__ = ["ShapeGrid", "grid_of", "with_obstacles"]
+__all__ = ["ShapeGrid", "grid_of", "in_the_way", "runs_into", "with_obstacles"]

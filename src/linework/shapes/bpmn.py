@@ -26,8 +26,10 @@ from linework.shapes.kind import (
     polyline_d,
     side_ports,
 )
-from linework.shapes.note import fold_crease, folded_outline
+from linework.shapes.note import SheetKind
+from linework.shapes.polygons import DiamondKind
 from linework.shapes.rect import RoundedBox, fixed_radius, rect_node
+from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
 
 EventPosition = Literal["start", "intermediate", "end"]
@@ -432,21 +434,10 @@ class TaskKind(RoundedBox, KindBase):
 
 # --------------------------------------------------------------------------- gateways
 @dataclass(frozen=True, slots=True, kw_only=True)
-class GatewayKind(KindBase):
+class GatewayKind(DiamondKind):
     """A BPMN gateway: a diamond with its type's thick marker."""
 
     gateway: GatewayType = "exclusive"
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the diamond's four vertices."""
-        b = shape.box
-        c = b.center
-        return (Vec(c.x, b.y), Vec(b.right, c.y), Vec(c.x, b.bottom), Vec(b.x, c.y))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return the vertices."""
-        n, e, s, w = self.outline(shape)
-        return {"n": n, "e": e, "s": s, "w": w}
 
     def label_box(self, shape: Shape) -> Box:
         """Return the box inscribed in the diamond (labels usually sit below)."""
@@ -504,16 +495,11 @@ class GatewayKind(KindBase):
 
 # --------------------------------------------------------------------------- data
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DataObjectKind(KindBase):
+class DataObjectKind(SheetKind):
     """A data object: a page with a folded top-right corner."""
 
-    def _fold(self, shape: Shape) -> float:
-        return min(shape.box.w, shape.box.h) * 0.3
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the page with its corner cut off."""
-        b = shape.box
-        return folded_outline(b, self._fold(shape))
+    def _fold(self, b: Box) -> float:
+        return min(b.w, b.h) * 0.3
 
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return the edge midpoints."""
@@ -521,18 +507,7 @@ class DataObjectKind(KindBase):
 
     def label_box(self, shape: Shape) -> Box:
         """Return the page below the fold (labels usually sit below)."""
-        b = shape.box
-        f = self._fold(shape)
-        return Box(b.x, b.y + f, b.w, b.h - f)
-
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the page and the fold's lines."""
-        b = shape.box
-        f = self._fold(shape)
-        return (
-            polygon_node(self.outline(shape)),
-            lines_node(fold_crease(b, f)),
-        )
+        return self.below_fold(shape)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -605,169 +580,7 @@ class MessageKind(KindBase):
         )
 
 
-# --------------------------------------------------------------------------- the kinds
-_EVENT_SIZE: Final = (40.0, 40.0)
-_EVENT_TITLES: Final = {"start": "Start", "intermediate": "Intermediate", "end": "End"}
-_EVENT_SETS: Final[dict[EventPosition, tuple[Marker, ...]]] = {
-    "start": ("none", "message", "timer", "signal"),
-    "intermediate": ("none", "message", "timer", "error", "signal"),
-    "end": ("none", "message", "error", "signal", "terminate"),
-}
-_MARKER_WORDS: Final[dict[Marker, tuple[str, ...]]] = {
-    "none": (),
-    "message": ("message", "mail", "envelope", "letter"),
-    "timer": ("timer", "clock", "time", "schedule", "wait"),
-    "error": ("error", "exception", "fault"),
-    "signal": ("signal", "broadcast", "triangle"),
-    "terminate": ("terminate", "kill", "abort", "stop"),
-}
-
-
-def event_name(position: EventPosition, marker: Marker) -> str:
-    """Return the kind name of an event (``bpmn-start-event``, ``bpmn-end-error``).
-
-    >>> event_name("start", "none"), event_name("end", "terminate")
-    ('bpmn-start-event', 'bpmn-end-terminate')
-    """
-    return f"bpmn-{position}-{'event' if marker == 'none' else marker}"
-
-
-def _event(position: EventPosition, marker: Marker) -> EventKind:
-    title = _EVENT_TITLES[position]
-    title += " event" if marker == "none" else f" {marker} event"
-    return EventKind(
-        name=event_name(position, marker),
-        title=title,
-        library="bpmn",
-        default_size=_EVENT_SIZE,
-        keywords=(
-            "bpmn",
-            "event",
-            f"{position} event",
-            *(("begin",) if position == "start" else ()),
-            *(("finish", "stop") if position == "end" else ()),
-            *(("catch",) if position == "intermediate" else ()),
-            *_MARKER_WORDS[marker],
-        ),
-        position=position,
-        marker=marker,
-    )
-
-
-EVENTS: Final[tuple[EventKind, ...]] = tuple(
-    _event(p, m) for p, markers in _EVENT_SETS.items() for m in markers
+#: Every BPMN kind, in palette order (rows of kinds.json).
+BPMN_KINDS: Final = table_kinds(
+    EventKind, TaskKind, GatewayKind, DataObjectKind, DataStoreKind, MessageKind
 )
-
-_TASK_WORDS: Final[dict[TaskType, tuple[str, ...]]] = {
-    "none": ("activity", "step", "action"),
-    "user": ("human", "person", "form"),
-    "service": ("automated", "system", "api", "gear"),
-    "script": ("code", "program"),
-    "send": ("message", "mail", "notify"),
-    "receive": ("message", "mail", "inbox"),
-    "manual": ("hand", "physical", "paper"),
-}
-
-
-def task_name(task: TaskType) -> str:
-    """Return the kind name of a task type.
-
-    >>> task_name("none"), task_name("user")
-    ('bpmn-task', 'bpmn-user-task')
-    """
-    return "bpmn-task" if task == "none" else f"bpmn-{task}-task"
-
-
-TASKS: Final[tuple[TaskKind, ...]] = tuple(
-    TaskKind(
-        name=task_name(t),
-        title="Task" if t == "none" else f"{t.capitalize()} task",
-        library="bpmn",
-        default_size=(120.0, 80.0),
-        keywords=("bpmn", "task", "activity", *_TASK_WORDS[t]),
-        task=t,
-    )
-    for t in ("none", "user", "service", "script", "send", "receive", "manual")
-)
-
-SUB_PROCESS: Final = TaskKind(
-    name="bpmn-sub-process",
-    title="Sub-process",
-    library="bpmn",
-    default_size=(120.0, 80.0),
-    keywords=("bpmn", "subprocess", "sub process", "activity", "collapsed", "call"),
-    sub_process=True,
-)
-
-
-def gateway_name(gateway: GatewayType) -> str:
-    """Return the kind name of a gateway type.
-
-    >>> gateway_name("event-based")
-    'bpmn-gateway-event-based'
-    """
-    return f"bpmn-gateway-{gateway}"
-
-
-_GATEWAY_WORDS: Final[dict[GatewayType, tuple[str, ...]]] = {
-    "exclusive": ("xor", "decision", "choice", "or"),
-    "parallel": ("and", "fork", "join", "split"),
-    "inclusive": ("or", "merge"),
-    "event-based": ("event", "race", "wait"),
-}
-
-GATEWAYS: Final[tuple[GatewayKind, ...]] = tuple(
-    GatewayKind(
-        name=gateway_name(g),
-        title=f"{g.replace('-', ' ').capitalize()} gateway",
-        library="bpmn",
-        default_size=(50.0, 50.0),
-        keywords=("bpmn", "gateway", "diamond", "branch", *_GATEWAY_WORDS[g]),
-        gateway=g,
-    )
-    for g in ("exclusive", "parallel", "inclusive", "event-based")
-)
-
-DATA_OBJECT: Final = DataObjectKind(
-    name="bpmn-data-object",
-    title="Data object",
-    library="bpmn",
-    default_size=(40.0, 50.0),
-    keywords=("bpmn", "data", "document", "artifact", "file", "input", "output"),
-)
-DATA_STORE: Final = DataStoreKind(
-    name="bpmn-data-store",
-    title="Data store",
-    library="bpmn",
-    default_size=(50.0, 50.0),
-    keywords=("bpmn", "data", "database", "storage", "db"),
-)
-
-MESSAGE: Final = MessageKind(
-    name="bpmn-message",
-    title="Message",
-    library="bpmn",
-    default_size=(40.0, 28.0),
-    keywords=("bpmn", "message", "envelope", "mail", "letter"),
-)
-
-#: Every BPMN kind, in palette order.
-BPMN_KINDS: Final = (
-    *EVENTS,
-    *TASKS,
-    SUB_PROCESS,
-    *GATEWAYS,
-    DATA_OBJECT,
-    DATA_STORE,
-    MESSAGE,
-)
-
-#: Style fields a BPMN shape gets when added from the palette: events, gateways
-#: and data carry their label below (as in draw.io), tasks are rounded.
-BPMN_STYLES: Final[dict[str, dict[str, object]]] = {
-    **{
-        k.name: {"label_position": "bottom", "valign": "top"}
-        for k in (*EVENTS, *GATEWAYS, DATA_OBJECT, DATA_STORE, MESSAGE)
-    },
-    **{k.name: {"corner_radius": TASK_RADIUS} for k in (*TASKS, SUB_PROCESS)},
-}

@@ -16,21 +16,12 @@ from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes._curves import ellipse
 from linework.shapes.kind import BoxKind, KindBase, compass_ports
-from linework.shapes.rect import RoundedBox, fixed_radius, rect_node, rounded_outline
+from linework.shapes.rect import RoundedKind, rect_node, rounded_outline
+from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
 
 #: Share of a person's height the head takes (draw.io's mxgraph.c4.person2).
 HEAD_SHARE: Final = 0.38
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class C4BoxKind(RoundedBox, KindBase):
-    """A C4 element drawn as a rounded rectangle (system, container, component)."""
-
-    radius: float = 10.0
-
-    def _radius(self, shape: Shape) -> float:
-        return fixed_radius(shape, self.radius)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,58 +88,8 @@ class BoundaryKind(BoxKind):
         return (rect_node(shape.box, 4.0),)
 
 
-PERSON: Final = PersonKind(
-    name="c4-person",
-    title="Person",
-    library="c4",
-    default_size=(160.0, 180.0),
-    keywords=("c4", "person", "user", "actor", "customer", "human", "people"),
-)
-SOFTWARE_SYSTEM: Final = C4BoxKind(
-    name="c4-software-system",
-    title="Software system",
-    library="c4",
-    default_size=(240.0, 120.0),
-    keywords=("c4", "system", "software", "application", "external"),
-)
-CONTAINER: Final = C4BoxKind(
-    name="c4-container",
-    title="Container (C4)",
-    library="c4",
-    default_size=(240.0, 120.0),
-    keywords=("c4", "container", "app", "service", "database", "api", "web"),
-)
-COMPONENT: Final = C4BoxKind(
-    name="c4-component",
-    title="Component (C4)",
-    library="c4",
-    default_size=(240.0, 120.0),
-    keywords=("c4", "component", "module", "class", "controller"),
-)
-SYSTEM_BOUNDARY: Final = BoundaryKind(
-    name="c4-system-boundary",
-    title="System boundary",
-    library="c4",
-    default_size=(420.0, 300.0),
-    keywords=("c4", "boundary", "system", "scope", "frame", "group"),
-)
-CONTAINER_BOUNDARY: Final = BoundaryKind(
-    name="c4-container-boundary",
-    title="Container boundary",
-    library="c4",
-    default_size=(420.0, 300.0),
-    keywords=("c4", "boundary", "container", "scope", "frame", "group"),
-)
-
-#: Every C4 kind, in palette order.
-C4_KINDS: Final = (
-    PERSON,
-    SOFTWARE_SYSTEM,
-    CONTAINER,
-    COMPONENT,
-    SYSTEM_BOUNDARY,
-    CONTAINER_BOUNDARY,
-)
+#: Every C4 kind, in palette order (rows of kinds.json).
+C4_KINDS: Final = table_kinds(PersonKind, RoundedKind, BoundaryKind, library="c4")
 
 #: The type line each element kind's label shows (draw.io's ``c4Type``).
 C4_TYPES: Final[dict[str, str]] = {
@@ -158,34 +99,4 @@ C4_TYPES: Final[dict[str, str]] = {
     "c4-component": "Component",
     "c4-system-boundary": "Software System",
     "c4-container-boundary": "Container",
-}
-
-_ELEMENT: Final[dict[str, object]] = {
-    "stroke": "none",
-    "font_color": "#ffffff",
-    "font_size": 12.0,
-}
-#: Style fields a C4 shape gets when added from the palette (the C4 colours).
-C4_STYLES: Final[dict[str, dict[str, object]]] = {
-    "c4-person": {**_ELEMENT, "fill": "#08427b"},
-    "c4-software-system": {**_ELEMENT, "fill": "#1168bd"},
-    "c4-container": {**_ELEMENT, "fill": "#438dd5"},
-    "c4-component": {**_ELEMENT, "fill": "#85bbf0", "font_color": "#000000"},
-    **{
-        name: {
-            "fill": "none",
-            "stroke": "#666666",
-            "dash": "dashed",
-            "font_color": "#666666",
-            "font_size": 12.0,
-            "align": "left",
-            "valign": "bottom",
-        }
-        for name in ("c4-system-boundary", "c4-container-boundary")
-    },
-}
-#: Props a C4 shape gets when added: boundaries are containers.
-C4_PROPS: Final[dict[str, dict[str, object]]] = {
-    "c4-system-boundary": {"container": True},
-    "c4-container-boundary": {"container": True},
 }

@@ -94,12 +94,3 @@ class CloudKind(KindBase):
             cmds.append(("A", (r * b.w, r * b.h, 0, large, 1, p.x, p.y)))
         cmds.append(("Z", ()))
         return (node("path", d=path_d(cmds)),)
-
-
-CLOUD = CloudKind(
-    name="cloud",
-    title="Cloud",
-    library="basic",
-    default_size=(140.0, 90.0),
-    keywords=("internet", "network", "weather", "saas"),
-)

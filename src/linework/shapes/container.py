@@ -86,22 +86,3 @@ class ContainerKind(BoxKind):
             band,
             lines_node(edge),
         )
-
-
-CONTAINER = ContainerKind(
-    name="container",
-    title="Container",
-    library="basic",
-    default_size=(320.0, 220.0),
-    keywords=("frame", "group", "box", "boundary", "zone", "region"),
-    header=28.0,
-)
-
-SWIMLANE = ContainerKind(
-    name="swimlane",
-    title="Swimlane",
-    library="flowchart",
-    default_size=(220.0, 360.0),
-    keywords=("lane", "pool", "column", "actor", "responsibility", "bpmn"),
-    header=32.0,
-)

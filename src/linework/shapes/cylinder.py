@@ -61,12 +61,3 @@ class CylinderKind(KindBase):
         )
         rim = path_d([("M", (b.x, top)), ("A", (rx, ry, 0, 0, 0, b.right, top))])
         return (node("path", d=silhouette), node("path", d=rim, fill="none"))
-
-
-CYLINDER = CylinderKind(
-    name="cylinder",
-    title="Cylinder",
-    library="basic",
-    default_size=(80.0, 100.0),
-    keywords=("database", "db", "storage", "disk", "drum"),
-)

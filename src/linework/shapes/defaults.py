@@ -1,64 +1,31 @@
-"""Kinds that say what a fresh shape of theirs starts with.
+"""What a fresh shape of a kind starts with: text, props and style fields.
 
 A UML class dropped from the palette should already read as a class: a name,
-an attribute and an operation, a bold title. ``add_shape`` and the palette's
-preview ask :func:`kind_defaults`, so kinds without such data are unaffected.
-
-Diagram notations whose kinds are shared or plain boxes keep their starting
-style and props in tables instead (a BPMN event carries its label below, a C4
-container is blue with white text): :func:`initial_style` and
-:func:`initial_props` join those tables, so the editor asks one module.
+an attribute and an operation, a bold title; a BPMN event carries its label
+below, a C4 container is blue with white text, a form control's caption reads
+from the left. Each kind says so itself (``KindBase.default_text``,
+``default_props``, ``default_style``: rows of ``kinds.json``), so ``add_shape``,
+the ``add-shape`` action and the palette's previews all read the one source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from copy import deepcopy
-from dataclasses import dataclass, field, fields, replace
-from types import MappingProxyType
+from dataclasses import fields, replace
 from typing import Any, Final
 
-from linework.geometry import Vec
-from linework.model import DEFAULT_STYLE, Shape, Style
-from linework.shapes.bpmn import BPMN_STYLES
-from linework.shapes.c4 import C4_PROPS, C4_STYLES
-from linework.shapes.kind import KindBase, rect_ports
+from linework.model import DEFAULT_STYLE, Style
+from linework.shapes.kind import KindBase, frozen
+from linework.shapes.registry import KINDS
 
-_NONE: Final[Mapping[str, Any]] = MappingProxyType({})
-
-
-def frozen(d: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
-    """Return a read-only copy of ``d``."""
-    return MappingProxyType(dict(d)) if d else _NONE
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DefaultsKind(KindBase):
-    """A kind with the text, props and style overrides a new shape starts with."""
-
-    default_text: str = ""
-    default_props: Mapping[str, Any] = field(default_factory=frozen)
-    #: Style fields to override on the default style (``label_position`` …).
-    default_style: Mapping[str, Any] = field(default_factory=frozen)
-
-
-class BoxOutline:
-    """Mix-in: the silhouette is the box, ports at edge midpoints and corners."""
-
-    __slots__ = ()
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the box corners."""
-        return shape.box.corners()
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return edge midpoints and corners."""
-        return rect_ports(shape.box)
+_NONE: Final[Mapping[str, Any]] = frozen()
+_FIELDS: Final = frozenset(f.name for f in fields(Style))
 
 
 def kind_defaults(kind: object) -> tuple[str, Mapping[str, Any], Mapping[str, Any]]:
     """Return ``(text, props, style overrides)`` a new shape of ``kind`` starts with."""
-    if isinstance(kind, DefaultsKind):
+    if isinstance(kind, KindBase):
         # Rows are lists: each new shape gets its own copy.
         return (
             kind.default_text,
@@ -66,13 +33,6 @@ def kind_defaults(kind: object) -> tuple[str, Mapping[str, Any], Mapping[str, An
             kind.default_style,
         )
     return "", _NONE, _NONE
-
-
-_STYLES: Final[Mapping[str, Mapping[str, object]]] = MappingProxyType(
-    {**BPMN_STYLES, **C4_STYLES}
-)
-_PROPS: Final[Mapping[str, Mapping[str, object]]] = MappingProxyType({**C4_PROPS})
-_FIELDS: Final = frozenset(f.name for f in fields(Style))
 
 
 def initial_style(kind: str, base: Style = DEFAULT_STYLE) -> Style:
@@ -83,10 +43,10 @@ def initial_style(kind: str, base: Style = DEFAULT_STYLE) -> Style:
     >>> initial_style("rectangle") is DEFAULT_STYLE
     True
     """
-    extra = _STYLES.get(kind)
+    extra = kind_defaults(KINDS.get(kind))[2]
     if not extra:
         return base
-    return replace(base, **{k: v for k, v in extra.items() if k in _FIELDS})  # type: ignore[arg-type]
+    return replace(base, **{k: v for k, v in extra.items() if k in _FIELDS})
 
 
 def initial_props(kind: str) -> dict[str, Any]:
@@ -95,4 +55,4 @@ def initial_props(kind: str) -> dict[str, Any]:
     >>> initial_props("c4-system-boundary")
     {'container': True}
     """
-    return dict(_PROPS.get(kind, {}))
+    return dict(kind_defaults(KINDS.get(kind))[1])

@@ -127,19 +127,3 @@ class MultiDocumentKind(KindBase):
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return three filled sheets, back to front, so each hides the one behind."""
         return tuple(node("path", d=_sheet_d(s)) for s in _sheets(shape.box)[:3])
-
-
-DOCUMENT = DocumentKind(
-    name="document",
-    title="Document",
-    library="flowchart",
-    default_size=(120.0, 80.0),
-    keywords=("page", "report", "file", "paper", "print"),
-)
-MULTI_DOCUMENT = MultiDocumentKind(
-    name="multi-document",
-    title="Multiple documents",
-    library="flowchart",
-    default_size=(120.0, 80.0),
-    keywords=("documents", "pages", "reports", "files", "stack"),
-)

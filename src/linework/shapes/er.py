@@ -14,8 +14,8 @@ from typing import Final
 from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes import rows
-from linework.shapes.defaults import frozen
 from linework.shapes.kind import box_rect, lines_node
+from linework.shapes.table import table_kinds
 from linework.shapes.uml import ROW_KIND_NAMES, CompartmentKind
 from linework.svg import SvgNode, node
 from linework.text import text_width
@@ -73,20 +73,6 @@ class EntityKind(CompartmentKind):
         return Box(row.x, row.y, key_width(shape), row.h)
 
 
-ROW_KIND_NAMES.add("er-entity")
-ER_ENTITY = EntityKind(
-    name="er-entity",
-    title="Entity",
-    library="er",
-    default_size=(180.0, 108.0),
-    keywords=("entity", "table", "er", "erd", "database", "relation", "column", "sql"),
-    default_text="Entity",
-    default_props=frozen(
-        {"rows": ["PK id: int", "name: text", "FK other_id: int"], "compartments": [3]}
-    ),
-    default_style=frozen({"bold": True}),
-    compartments=1,
-)
-
-#: The ER kinds in palette order.
-ER_KINDS: Final = (ER_ENTITY,)
+#: The ER kinds in palette order (rows of kinds.json).
+ER_KINDS: Final = table_kinds(EntityKind)
+ROW_KIND_NAMES.update(k.name for k in ER_KINDS)

@@ -18,6 +18,7 @@ from typing import Final
 from linework.geometry import Vec
 from linework.model import Shape
 from linework.shapes.kind import BoxKind, polygon_node
+from linework.shapes.table import table_kinds
 from linework.svg import SvgNode
 
 #: draw.io's directions, as quarter turns clockwise from ``east``.
@@ -89,20 +90,6 @@ class WallKind(BoxKind):
         return (polygon_node(self.walls(shape)),)
 
 
-WALL_CORNER: Final = WallKind(
-    name="floorplan-wall-corner",
-    title="Wall corner",
-    library="floorplan",
-    default_size=(100.0, 100.0),
-    keywords=("floor plan", "wall", "corner", "room"),
-    sides=2,
-)
-WALL_U: Final = WallKind(
-    name="floorplan-wall-u",
-    title="Walls (U)",
-    library="floorplan",
-    default_size=(100.0, 100.0),
-    keywords=("floor plan", "wall", "room"),
-    sides=3,
-)
-FLOORPLAN_KINDS: Final = (WALL_CORNER, WALL_U)
+#: Import-only walls (rows of kinds.json): a corner and a U.
+FLOORPLAN_KINDS: Final = table_kinds(WallKind)
+WALL_CORNER, WALL_U = FLOORPLAN_KINDS

@@ -48,54 +48,55 @@ class TerminatorKind(KindBase):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PredefinedProcessKind(BoxKind):
+class _RuledKind(BoxKind):
+    """A rectangle ruled by a vertical line ``_bar`` in from its left side and a
+    second inner line (``_second``), both unfilled."""
+
+    def _bar(self, b: Box) -> float:
+        raise NotImplementedError
+
+    def _second(self, b: Box, i: float) -> list[Vec]:
+        raise NotImplementedError
+
+    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
+        """Return the rect and its two inner lines."""
+        b = shape.box
+        i = self._bar(b)
+        left = [Vec(b.x + i, b.y), Vec(b.x + i, b.bottom)]
+        return (rect_node(b), lines_node(left, self._second(b, i)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PredefinedProcessKind(_RuledKind):
     """A rectangle with a vertical line inside each side."""
 
     def _bar(self, b: Box) -> float:
         return min(b.w / 10, b.h / 3)
+
+    def _second(self, b: Box, i: float) -> list[Vec]:
+        return [Vec(b.right - i, b.y), Vec(b.right - i, b.bottom)]
 
     def label_box(self, shape: Shape) -> Box:
         """Return the space between the two inner lines."""
         b = shape.box
         return _inset(b, self._bar(b), 0.0)
 
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the rect and its two unfilled inner verticals."""
-        b = shape.box
-        i = self._bar(b)
-        return (
-            rect_node(b),
-            lines_node(
-                [Vec(b.x + i, b.y), Vec(b.x + i, b.bottom)],
-                [Vec(b.right - i, b.y), Vec(b.right - i, b.bottom)],
-            ),
-        )
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class InternalStorageKind(BoxKind):
+class InternalStorageKind(_RuledKind):
     """A rectangle with one line near the top and one near the left."""
 
     def _bar(self, b: Box) -> float:
         return min(b.w, b.h) * 0.15
+
+    def _second(self, b: Box, i: float) -> list[Vec]:
+        return [Vec(b.x, b.y + i), Vec(b.right, b.y + i)]
 
     def label_box(self, shape: Shape) -> Box:
         """Return the cell right of and below the two lines."""
         b = shape.box
         i = self._bar(b)
         return Box(b.x + i, b.y + i, b.w - i, b.h - i)
-
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the rect and its two unfilled inner lines."""
-        b = shape.box
-        i = self._bar(b)
-        return (
-            rect_node(b),
-            lines_node(
-                [Vec(b.x + i, b.y), Vec(b.x + i, b.bottom)],
-                [Vec(b.x, b.y + i), Vec(b.right, b.y + i)],
-            ),
-        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -238,47 +239,3 @@ class DisplayKind(KindBase):
             ]
         )
         return (node("path", d=d),)
-
-
-TERMINATOR = TerminatorKind(
-    name="terminator",
-    title="Terminator",
-    library="flowchart",
-    default_size=(120.0, 50.0),
-    keywords=("start", "end", "begin", "stop", "stadium", "pill"),
-)
-PREDEFINED_PROCESS = PredefinedProcessKind(
-    name="predefined-process",
-    title="Predefined process",
-    library="flowchart",
-    default_size=(120.0, 60.0),
-    keywords=("subroutine", "function", "call", "procedure"),
-)
-INTERNAL_STORAGE = InternalStorageKind(
-    name="internal-storage",
-    title="Internal storage",
-    library="flowchart",
-    default_size=(90.0, 70.0),
-    keywords=("memory", "ram", "variable"),
-)
-DELAY = DelayKind(
-    name="delay",
-    title="Delay",
-    library="flowchart",
-    default_size=(100.0, 60.0),
-    keywords=("wait", "pause", "hold"),
-)
-STORED_DATA = StoredDataKind(
-    name="stored-data",
-    title="Stored data",
-    library="flowchart",
-    default_size=(120.0, 60.0),
-    keywords=("storage", "database", "save", "file"),
-)
-DISPLAY = DisplayKind(
-    name="display",
-    title="Display",
-    library="flowchart",
-    default_size=(120.0, 60.0),
-    keywords=("screen", "monitor", "show", "output"),
-)

@@ -7,8 +7,9 @@ editor agree on where a rotated shape really is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import fields
+from typing import Final
 
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.polygon import distance_to_boundary, farthest_hit, is_inside
@@ -41,6 +42,7 @@ def _mirror(shape: Shape, p: Vec) -> Vec:
 def to_page(shape: Shape, p: Vec) -> Vec:
     """Return ``p`` (unrotated shape coordinates) flipped and rotated with the shape.
 
+    >>> from dataclasses import replace
     >>> from linework.model import Shape
     >>> s = Shape(id="s", page="p", layer="l", box=Box(0, 0, 4, 2), rotation_deg=90)
     >>> to_page(s, Vec(4, 1))
@@ -182,6 +184,24 @@ def bounds(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
     return box
 
 
+# Shape's slot descriptors: a copy with another box through them costs half
+# of ``dataclasses.replace`` (a select-all move copies every shape).
+_SLOTS: Final = tuple(
+    (desc.__get__, desc.__set__)
+    for desc in (Shape.__dict__[f.name] for f in fields(Shape) if f.name != "box")
+)
+_SET_BOX: Final[Callable[[Shape, Box], None]] = Shape.__dict__["box"].__set__
+
+
+def _with_box(shape: Shape, box: Box) -> Shape:
+    """Return ``replace(shape, box=box)`` (the same record, made faster)."""
+    out = object.__new__(Shape)
+    for get, put in _SLOTS:
+        put(out, get(shape))
+    _SET_BOX(out, box)
+    return out
+
+
 def moved(shape: Shape, d: Vec) -> Shape:
     """Return ``shape`` translated by ``d``, its memoized bounds carried along.
 
@@ -189,7 +209,7 @@ def moved(shape: Shape, d: Vec) -> Shape:
     outline (arcs and all) the first time anything asks for their bounds;
     a translated copy's bounds are the old ones translated.
     """
-    out = replace(shape, box=shape.box.translated(d))
+    out = _with_box(shape, shape.box.translated(d))
     hit = _BOUNDS.get(id(shape))
     if hit is not None and hit[0] is shape:
         if len(_BOUNDS) >= _OUTLINE_CACHE_MAX:

@@ -72,12 +72,3 @@ class IconKind(BoxKind):
                 stroke=_TILE_STROKE,
             ),
         )
-
-
-ICON = IconKind(
-    name="icon",
-    title="Icon",
-    library="basic",
-    default_size=(64.0, 64.0),
-    keywords=("icon", "symbol", "logo"),
-)

@@ -57,12 +57,3 @@ class ImageKind(BoxKind):
             box_rect(b),
             lines_node(*diagonals(b)),
         )
-
-
-IMAGE = ImageKind(
-    name="image",
-    title="Image",
-    library="basic",
-    default_size=(120.0, 90.0),
-    keywords=("picture", "photo", "png", "jpeg", "svg", "bitmap", "image"),
-)

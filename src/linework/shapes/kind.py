@@ -7,9 +7,10 @@ in unrotated page coordinates. Rotation is applied once, by the helpers in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal, Protocol, TypeAlias
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Final, Literal, Protocol, TypeAlias
 
 from linework.geometry import Box, Vec, fmt
 from linework.geometry.polygon import farthest_hit
@@ -94,12 +95,24 @@ class ShapeKind(Protocol):
         ...
 
 
+_NONE: Final[Mapping[str, Any]] = MappingProxyType({})
+
+
+def frozen(d: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+    """Return a read-only copy of ``d``."""
+    return MappingProxyType(dict(d)) if d else _NONE
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class KindBase:
-    """Palette data plus defaults: ports where the compass rays leave the outline.
+    """Palette data, what a new shape starts with, and default geometry: ports
+    where the compass rays leave the outline.
 
     Subclasses implement ``outline`` and override the rest where they know
-    better (exact ports, an inner label box, decoration in ``body``).
+    better (exact ports, an inner label box, decoration in ``body``). The
+    starting text, props and style fields are what a fresh shape of the kind
+    gets (a UML class: a name, rows and a bold title; a BPMN event: its label
+    below), read by ``linework.shapes.defaults``.
     """
 
     name: str
@@ -107,6 +120,10 @@ class KindBase:
     library: Library
     default_size: tuple[float, float]
     keywords: tuple[str, ...] = ()
+    default_text: str = ""
+    default_props: Mapping[str, Any] = field(default_factory=frozen)
+    #: Style fields to override on the default style (``label_position`` …).
+    default_style: Mapping[str, Any] = field(default_factory=frozen)
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the silhouette polygon (subclasses must override)."""
@@ -171,12 +188,10 @@ def rect_ports(box: Box, inset: float = 0.0) -> dict[str, Vec]:
     }
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BoxKind(KindBase):
-    """A kind whose silhouette is its box: box corners and rect ports.
+class BoxOutline:
+    """Mix-in: the silhouette is the box, ports at edge midpoints and corners."""
 
-    Text, images and icons; flowchart boxes with inner lines draw their own body.
-    """
+    __slots__ = ()
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the box corners."""
@@ -185,6 +200,14 @@ class BoxKind(KindBase):
     def ports(self, shape: Shape) -> dict[str, Vec]:
         """Return edge midpoints and corners."""
         return rect_ports(shape.box)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BoxKind(BoxOutline, KindBase):
+    """A kind whose silhouette is its box: box corners and rect ports.
+
+    Text, images and icons; flowchart boxes with inner lines draw their own body.
+    """
 
 
 def polygon_d(points: Sequence[Vec]) -> str:

@@ -20,12 +20,13 @@ mockup restyled by the user keeps its look consistent.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Final
 
 from linework.geometry import Box, Vec
-from linework.model import DEFAULT_STYLE, Shape, Style
+from linework.model import Shape
 from linework.shapes.kind import BoxKind, box_rect, diagonals, lines_node, polyline_d
+from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
 
 #: The dark theme's surface and its lines (the light theme uses the style).
@@ -76,15 +77,10 @@ def _circle(c: Vec, r: float, /, **attrs: Any) -> SvgNode:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MockupKind(BoxKind):
-    """Palette data shared by the mockup widgets plus the text a new one shows."""
+    """A widget drawn over its box; ``theme: dark`` may darken its surfaces."""
 
-    #: What a freshly added widget says (``commands.add_shape`` uses it).
-    default_text: str = ""
     #: Whether ``theme: dark`` changes the look (else the prop is ignored).
     themed: bool = True
-    #: The style a freshly added widget gets (``commands.add_shape``), e.g. a
-    #: caption aligned left; None: the default style.
-    default_style: Style | None = None
 
     def surface_fill(self, shape: Shape) -> str:
         """Return the fill the label is drawn on (for the readable-text rule)."""
@@ -482,136 +478,18 @@ class NavbarKind(MockupKind):
         )
 
 
-_FORM: Final = ("mockup", "wireframe", "ui", "form", "control")
-#: Captions that read from the left, as in a real form.
-LEFT: Final = replace(DEFAULT_STYLE, align="left")
-
-BROWSER = BrowserKind(
-    name="mockup-browser",
-    title="Browser window",
-    library="mockups",
-    default_size=(560.0, 380.0),
-    keywords=("browser window", "web page", "website", "chrome", "mockup", "wireframe"),
-)
-PHONE = PhoneKind(
-    name="mockup-phone",
-    title="Mobile phone",
-    library="mockups",
-    default_size=(200.0, 380.0),
-    keywords=("phone", "mobile", "smartphone", "iphone", "android", "device", "mockup"),
-)
-BUTTON = ButtonKind(
-    name="mockup-button",
-    title="Button",
-    library="mockups",
-    default_size=(120.0, 40.0),
-    keywords=("button", "submit", "click", *_FORM),
-    default_text="Button",
-)
-INPUT = InputKind(
-    name="mockup-input",
-    title="Text input",
-    library="mockups",
-    default_size=(200.0, 36.0),
-    keywords=("text input", "text field", "textbox", "entry", *_FORM),
-    default_text="Text",
-    default_style=LEFT,
-)
-CHECKBOX = CheckKind(
-    name="mockup-checkbox",
-    title="Checkbox",
-    library="mockups",
-    default_size=(140.0, 24.0),
-    keywords=("checkbox", "check box", "tick", "option", *_FORM),
-    default_text="Checkbox",
-    themed=True,
-    default_style=LEFT,
-)
-RADIO = CheckKind(
-    name="mockup-radio",
-    title="Radio button",
-    library="mockups",
-    default_size=(140.0, 24.0),
-    keywords=("radio button", "option", "choice", *_FORM),
-    default_text="Option",
-    round=True,
-    default_style=LEFT,
-)
-TOGGLE = ToggleKind(
-    name="mockup-toggle",
-    title="Toggle switch",
-    library="mockups",
-    default_size=(56.0, 28.0),
-    keywords=("toggle", "switch", "on off", *_FORM),
-)
-DROPDOWN = DropdownKind(
-    name="mockup-dropdown",
-    title="Dropdown",
-    library="mockups",
-    default_size=(180.0, 36.0),
-    keywords=(
-        "dropdown",
-        "drop-down",
-        "select",
-        "combo box",
-        "combobox",
-        "menu",
-        *_FORM,
-    ),
-    default_text="Select…",
-    default_style=LEFT,
-)
-TABS = TabsKind(
-    name="mockup-tabs",
-    title="Tabs",
-    library="mockups",
-    default_size=(360.0, 200.0),
-    keywords=("tabs", "tab bar", "panel", *_FORM),
-)
-SLIDER = SliderKind(
-    name="mockup-slider",
-    title="Slider",
-    library="mockups",
-    default_size=(200.0, 24.0),
-    keywords=("slider", "range", "track", "volume", *_FORM),
-)
-TABLE = TableKind(
-    name="mockup-table",
-    title="Table",
-    library="mockups",
-    default_size=(300.0, 160.0),
-    keywords=("table", "grid", "data grid", "rows", "columns", "spreadsheet", *_FORM),
-)
-IMAGE_PLACEHOLDER = ImagePlaceholderKind(
-    name="mockup-image",
-    title="Image placeholder",
-    library="mockups",
-    default_size=(160.0, 120.0),
-    keywords=("image placeholder", "picture", "photo", "media", "mockup", "wireframe"),
-)
-NAVBAR = NavbarKind(
-    name="mockup-navbar",
-    title="Navigation bar",
-    library="mockups",
-    default_size=(560.0, 48.0),
-    keywords=("navigation bar", "navbar", "nav", "header", "menu", "app bar", "mockup"),
-    default_text="Brand",
-    default_style=LEFT,
-)
-
-#: The mockup kinds, in palette order.
-MOCKUP_KINDS: Final = (
-    BROWSER,
-    PHONE,
-    NAVBAR,
-    BUTTON,
-    INPUT,
-    DROPDOWN,
-    CHECKBOX,
-    RADIO,
-    TOGGLE,
-    SLIDER,
-    TABS,
-    TABLE,
-    IMAGE_PLACEHOLDER,
+#: The mockup kinds, in palette order (rows of kinds.json).
+MOCKUP_KINDS: Final = table_kinds(
+    BrowserKind,
+    PhoneKind,
+    NavbarKind,
+    ButtonKind,
+    InputKind,
+    DropdownKind,
+    CheckKind,
+    ToggleKind,
+    SliderKind,
+    TabsKind,
+    TableKind,
+    ImagePlaceholderKind,
 )

@@ -36,19 +36,40 @@ def fold_crease(box: Box, f: float) -> tuple[Vec, Vec, Vec]:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class NoteKind(KindBase):
-    """A folded-corner sheet; the label avoids the fold by starting below it."""
+class SheetKind(KindBase):
+    """A sheet with its top-right corner folded ``_fold`` deep, drawn with the
+    crease (the note, a UML comment, a BPMN data object)."""
+
+    def _fold(self, b: Box) -> float:
+        return fold_size(b)
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
         """Return the sheet with the corner cut off."""
         b = shape.box
-        return folded_outline(b, fold_size(b))
+        return folded_outline(b, self._fold(b))
 
-    def label_box(self, shape: Shape) -> Box:
+    def below_fold(self, shape: Shape) -> Box:
         """Return the sheet below the fold, so top-aligned text never runs under it."""
         b = shape.box
-        f = fold_size(b)
+        f = self._fold(b)
         return Box(b.x, b.y + f, b.w, b.h - f)
+
+    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
+        """Return the sheet and the crease."""
+        b = shape.box
+        return (
+            polygon_node(self.outline(shape)),
+            lines_node(fold_crease(b, self._fold(b))),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteKind(SheetKind):
+    """A folded-corner sheet; the label avoids the fold by starting below it."""
+
+    def label_box(self, shape: Shape) -> Box:
+        """Return the sheet below the fold."""
+        return self.below_fold(shape)
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
         """Return the sheet, a darkened fold and the unfilled fold line."""
@@ -67,12 +88,3 @@ class NoteKind(KindBase):
             ),
             lines_node(fold),
         )
-
-
-NOTE = NoteKind(
-    name="note",
-    title="Note",
-    library="basic",
-    default_size=(100.0, 100.0),
-    keywords=("sticky", "memo", "comment", "page", "annotation"),
-)

@@ -20,12 +20,12 @@ from linework.shapes.kind import box_rect
 from linework.shapes.mockup import (
     DARK_FILL,
     DARK_LINE,
-    LEFT,
     LIGHT_TINT,
     MockupKind,
     is_dark,
 )
 from linework.shapes.rect import RoundedBox
+from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node, path_d
 
 _RADIUS: Final = 8.0
@@ -104,27 +104,5 @@ class PersonCardKind(RoundedBox, MockupKind):
         return tuple(out)
 
 
-PERSON_CARD = PersonCardKind(
-    name="person-card",
-    title="Person card",
-    library="orgchart",
-    default_size=(220.0, 72.0),
-    keywords=(
-        "person",
-        "org chart",
-        "organization",
-        "organisation",
-        "employee",
-        "staff",
-        "manager",
-        "team",
-        "people",
-        "hierarchy",
-        "tree",
-    ),
-    default_text="Name\nRole",
-    default_style=LEFT,
-)
-
-#: The org chart kinds, in palette order.
-ORGCHART_KINDS: Final = (PERSON_CARD,)
+#: The org chart kinds, in palette order (rows of kinds.json).
+ORGCHART_KINDS: Final = table_kinds(PersonCardKind)

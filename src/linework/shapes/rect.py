@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes._curves import SQRT_HALF, arc, closed
 from linework.shapes.kind import KindBase, box_rect, rect_ports
+from linework.shapes.table import table_kind
 from linework.svg import SvgNode
 
 
@@ -87,25 +89,15 @@ class RectKind(RoundedBox, KindBase):
         return corner_radius(shape, self.default_radius_frac)
 
 
-RECTANGLE = RectKind(
-    name="rectangle",
-    title="Rectangle",
-    library="basic",
-    default_size=(120.0, 60.0),
-    keywords=("box", "square", "rect"),
-)
-ROUNDED_RECTANGLE = RectKind(
-    name="rounded-rectangle",
-    title="Rounded rectangle",
-    library="basic",
-    default_size=(120.0, 60.0),
-    keywords=("box", "rounded", "round", "corner"),
-    default_radius_frac=0.15,
-)
-PROCESS = RectKind(
-    name="process",
-    title="Process",
-    library="flowchart",
-    default_size=(120.0, 60.0),
-    keywords=("step", "action", "task", "rectangle"),
-)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoundedKind(RoundedBox, KindBase):
+    """A rounded rectangle of a fixed corner radius (UML state, C4 element)."""
+
+    radius: float = 10.0
+
+    def _radius(self, shape: Shape) -> float:
+        return fixed_radius(shape, self.radius)
+
+
+#: What unknown kinds are drawn as (``registry.FALLBACK_KIND``).
+RECTANGLE: Final = table_kind(RectKind, "rectangle")

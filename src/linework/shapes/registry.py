@@ -1,7 +1,10 @@
 """The default kinds, as an explicit tuple: the registry is data, not import effects.
 
-Adding a kind is adding its module and one entry here. Tests and embedders may
-build their own tuple and mapping and pass it where ``kinds`` is accepted.
+The kinds are the rows of ``kinds.json`` (see ``linework.shapes.table``), built
+by the classes of their modules. A kind that draws like an existing one is a
+row there; a new look is a class in its module, named here or in its module's
+tuple. Tests and embedders may build their own tuple and mapping and pass it
+where ``kinds`` is accepted.
 """
 
 from __future__ import annotations
@@ -12,108 +15,67 @@ from typing import Final
 
 from linework.shapes.bpmn import BPMN_KINDS
 from linework.shapes.c4 import C4_KINDS
-from linework.shapes.cloud import CLOUD
-from linework.shapes.container import CONTAINER, SWIMLANE
-from linework.shapes.cylinder import CYLINDER
-from linework.shapes.document import DOCUMENT, MULTI_DOCUMENT
-from linework.shapes.ellipse import (
-    CIRCLE,
-    ELLIPSE,
-    ON_PAGE_CONNECTOR,
-    OR,
-    SUMMING_JUNCTION,
-)
+from linework.shapes.cloud import CloudKind
+from linework.shapes.container import ContainerKind
+from linework.shapes.cylinder import CylinderKind
+from linework.shapes.document import DocumentKind, MultiDocumentKind
+from linework.shapes.ellipse import EllipseKind
 from linework.shapes.er import ER_KINDS
 from linework.shapes.floorplan import FLOORPLAN_KINDS
 from linework.shapes.flowchart import (
-    DELAY,
-    DISPLAY,
-    INTERNAL_STORAGE,
-    PREDEFINED_PROCESS,
-    STORED_DATA,
-    TERMINATOR,
+    DelayKind,
+    DisplayKind,
+    InternalStorageKind,
+    PredefinedProcessKind,
+    StoredDataKind,
+    TerminatorKind,
 )
-from linework.shapes.icon import ICON
-from linework.shapes.image import IMAGE
-from linework.shapes.kind import ShapeKind
+from linework.shapes.icon import IconKind
+from linework.shapes.image import ImageKind
+from linework.shapes.kind import KindBase, ShapeKind
 from linework.shapes.mockup import MOCKUP_KINDS
-from linework.shapes.note import NOTE
+from linework.shapes.note import NoteKind
 from linework.shapes.orgchart import ORGCHART_KINDS
-from linework.shapes.polygons import (
-    BLOCK_ARROW,
-    CALLOUT,
-    CROSS,
-    DATA,
-    DECISION,
-    DIAMOND,
-    EXTRACT,
-    HEXAGON,
-    MANUAL_INPUT,
-    MANUAL_OPERATION,
-    MERGE,
-    OCTAGON,
-    OFF_PAGE_CONNECTOR,
-    PARALLELOGRAM,
-    PREPARATION,
-    TRAPEZOID,
-    TRIANGLE,
-)
-from linework.shapes.rect import PROCESS, RECTANGLE, ROUNDED_RECTANGLE
-from linework.shapes.star import STAR
-from linework.shapes.text import TEXT
+from linework.shapes.polygons import PolygonKind
+from linework.shapes.rect import RECTANGLE, RectKind
+from linework.shapes.star import StarKind
+from linework.shapes.table import in_palette_order, table_kinds
+from linework.shapes.text import TextKind
 from linework.shapes.uml import UML_KINDS
 
-#: Every built-in kind, in palette order (basic, flowchart, UML, ER, BPMN, C4).
-DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = (
-    RECTANGLE,
-    ROUNDED_RECTANGLE,
-    ELLIPSE,
-    CIRCLE,
-    DIAMOND,
-    TRIANGLE,
-    PARALLELOGRAM,
-    TRAPEZOID,
-    HEXAGON,
-    OCTAGON,
-    STAR,
-    CROSS,
-    CYLINDER,
-    CLOUD,
-    NOTE,
-    CALLOUT,
-    BLOCK_ARROW,
-    TEXT,
-    IMAGE,
-    ICON,
-    CONTAINER,
-    PROCESS,
-    DECISION,
-    TERMINATOR,
-    DATA,
-    DOCUMENT,
-    MULTI_DOCUMENT,
-    PREDEFINED_PROCESS,
-    MANUAL_INPUT,
-    MANUAL_OPERATION,
-    PREPARATION,
-    DELAY,
-    STORED_DATA,
-    INTERNAL_STORAGE,
-    DISPLAY,
-    ON_PAGE_CONNECTOR,
-    OFF_PAGE_CONNECTOR,
-    MERGE,
-    EXTRACT,
-    OR,
-    SUMMING_JUNCTION,
-    SWIMLANE,
-    *UML_KINDS,
-    *ER_KINDS,
-    *BPMN_KINDS,
-    *C4_KINDS,
-    *FLOORPLAN_KINDS,
-    *MOCKUP_KINDS,
-    *ORGCHART_KINDS,
+#: The basic and flowchart kinds, each module drawing one or a few of them.
+_SHAPES: Final[tuple[KindBase, ...]] = table_kinds(
+    RectKind,
+    EllipseKind,
+    PolygonKind,
+    StarKind,
+    CylinderKind,
+    CloudKind,
+    NoteKind,
+    TextKind,
+    ImageKind,
+    IconKind,
+    ContainerKind,
+    TerminatorKind,
+    DocumentKind,
+    MultiDocumentKind,
+    PredefinedProcessKind,
+    DelayKind,
+    StoredDataKind,
+    InternalStorageKind,
+    DisplayKind,
+)
+
+#: Every built-in kind, in palette order (the order of kinds.json).
+DEFAULT_KINDS: Final[tuple[ShapeKind, ...]] = in_palette_order(
+    _SHAPES,
+    UML_KINDS,
+    ER_KINDS,
+    BPMN_KINDS,
+    C4_KINDS,
+    FLOORPLAN_KINDS,
+    MOCKUP_KINDS,
+    ORGCHART_KINDS,
 )
 
 #: The default kinds by name (read-only).

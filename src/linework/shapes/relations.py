@@ -1,9 +1,13 @@
-"""Connector presets for UML relations and ER cardinalities.
+"""Connector presets: the lines a notation draws (UML relations, ER cardinalities,
+BPMN flows, C4 relationships), one table for the editor's two preset actions.
 
 A preset is a set of connector style fields (arrowheads, dash, line width):
-``set-relation`` applies one to the selected connectors in one undo step (with
-nothing selected, to the connectors drawn next). The UML heads get a 2-unit
-line, so hollow triangles and diamonds come out 11 units long: legible at 100 %.
+``set-relation`` and ``connector-preset`` apply one to the selected connectors
+in one undo step (with nothing selected, to the connectors drawn next). A file
+keeps no preset name: a sequence flow is a solid line with a filled head,
+wherever it came from. The UML heads get a 2-unit line, so hollow triangles and
+diamonds come out 11 units long: legible at 100 %; the BPMN and C4 lines keep
+the width they have.
 """
 
 from __future__ import annotations
@@ -14,21 +18,12 @@ from typing import Any, Final
 
 
 def _p(
-    title: str, start: str, end: str, dash: str = "solid", width: float = 1.5
+    title: str, start: str, end: str, dash: str = "solid", width: float | None = 1.5
 ) -> Mapping[str, Any]:
-    return MappingProxyType(
-        {
-            "title": title,
-            "fields": MappingProxyType(
-                {
-                    "start_arrow": start,
-                    "end_arrow": end,
-                    "dash": dash,
-                    "stroke_width": width,
-                }
-            ),
-        }
-    )
+    fields: dict[str, Any] = {"start_arrow": start, "end_arrow": end, "dash": dash}
+    if width is not None:
+        fields["stroke_width"] = width
+    return MappingProxyType({"title": title, "fields": MappingProxyType(fields)})
 
 
 #: Preset name → its title and style fields, in menu order.
@@ -52,5 +47,15 @@ RELATIONS: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
             "Zero or one to many", "er-zero-or-one", "er-zero-or-many"
         ),
         "er-many-to-many": _p("Many to many", "er-many", "er-many"),
+        # BPMN: the order of activities.
+        "bpmn-sequence-flow": _p("BPMN sequence flow", "none", "block", width=None),
+        # BPMN: messages between pools, dashed from a small circle to an open head.
+        "bpmn-message-flow": _p(
+            "BPMN message flow", "circle-hollow", "block-hollow", "dashed", None
+        ),
+        # BPMN: data and annotations, dotted and without heads.
+        "bpmn-association": _p("BPMN association", "none", "none", "dotted", None),
+        # C4: a relationship, dashed with a filled head.
+        "c4-relationship": _p("C4 relationship", "none", "classic", "dashed", None),
     }
 )

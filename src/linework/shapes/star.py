@@ -61,12 +61,3 @@ class StarKind(KindBase):
         _, inner, scale, origin = self._fit(shape)
         hx, hy = inner * SQRT_HALF * scale.x, inner * SQRT_HALF * scale.y
         return Box(origin.x - hx, origin.y - hy, 2 * hx, 2 * hy)
-
-
-STAR = StarKind(
-    name="star",
-    title="Star",
-    library="basic",
-    default_size=(100.0, 95.0),
-    keywords=("favourite", "favorite", "rating", "sparkle"),
-)

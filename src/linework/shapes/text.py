@@ -24,12 +24,3 @@ class TextKind(BoxKind):
                 pointer_events="all",
             ),
         )
-
-
-TEXT = TextKind(
-    name="text",
-    title="Text",
-    library="basic",
-    default_size=(120.0, 40.0),
-    keywords=("label", "caption", "words", "title"),
-)

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes import rows
 from linework.shapes._curves import SQRT_HALF, ellipse
-from linework.shapes.defaults import BoxOutline, DefaultsKind, frozen
 from linework.shapes.kind import (
-    Library,
+    BoxKind,
+    KindBase,
     box_rect,
     compass_ports,
     diagonals,
@@ -31,18 +31,19 @@ from linework.shapes.kind import (
     polygon_node,
     rect_ports,
 )
-from linework.shapes.note import fold_crease, folded_outline
-from linework.shapes.rect import RoundedBox, fixed_radius
+from linework.shapes.note import SheetKind
+from linework.shapes.polygons import DiamondKind
+from linework.shapes.rect import RoundedKind
+from linework.shapes.table import table_kinds
 from linework.svg import SvgNode, node
 
 _HEX: Final = re.compile(r"#[0-9a-fA-F]{6}")
 #: Kinds whose rows the renderer draws and the editor edits one by one.
 ROW_KIND_NAMES: set[str] = set()
-_frozen = frozen
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class CompartmentKind(BoxOutline, DefaultsKind):
+class CompartmentKind(BoxKind):
     """A box with a header (the name) and compartments of rows under it.
 
     ``compartments`` is how many compartments the kind shows even when empty
@@ -90,66 +91,8 @@ class CompartmentKind(BoxOutline, DefaultsKind):
         return tuple(out)
 
 
-def _compartment(
-    name: str,
-    title: str,
-    keywords: tuple[str, ...],
-    size: tuple[float, float],
-    text: str,
-    props: dict[str, Any],
-    *,
-    count: int,
-    library: Library = "uml",
-) -> CompartmentKind:
-    ROW_KIND_NAMES.add(name)
-    return CompartmentKind(
-        name=name,
-        title=title,
-        library=library,
-        default_size=size,
-        keywords=keywords,
-        default_text=text,
-        default_props=_frozen(props),
-        default_style=_frozen({"bold": True}),
-        compartments=count,
-    )
-
-
-UML_CLASS = _compartment(
-    "uml-class",
-    "Class",
-    ("class", "uml", "attribute", "operation", "method", "object", "type"),
-    (160.0, 86.0),
-    "Class",
-    {"rows": ["+ field: Type", "+ method(): Type"], "compartments": [1, 1]},
-    count=2,
-)
-UML_INTERFACE = _compartment(
-    "uml-interface",
-    "Interface",
-    ("interface", "uml", "protocol", "contract"),
-    (160.0, 76.0),
-    "Interface",
-    {"stereotype": "interface", "rows": ["+ method(): Type"], "compartments": [1]},
-    count=1,
-)
-UML_ENUMERATION = _compartment(
-    "uml-enumeration",
-    "Enumeration",
-    ("enumeration", "enum", "uml", "literal"),
-    (160.0, 100.0),
-    "Enumeration",
-    {
-        "stereotype": "enumeration",
-        "rows": ["LITERAL_A", "LITERAL_B"],
-        "compartments": [2],
-    },
-    count=1,
-)
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PackageKind(DefaultsKind):
+class PackageKind(KindBase):
     """A folder: a tab on the top-left edge, the body under it."""
 
     def _tab(self, b: Box) -> tuple[float, float]:
@@ -185,7 +128,7 @@ class PackageKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ComponentKind(BoxOutline, DefaultsKind):
+class ComponentKind(BoxKind):
     """A box with the UML 2 component icon in its top-right corner."""
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
@@ -207,7 +150,7 @@ def _depth(b: Box) -> float:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class NodeKind(DefaultsKind):
+class NodeKind(KindBase):
     """A deployment node: a box seen in three quarters (top and right faces)."""
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
@@ -244,29 +187,15 @@ class NodeKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class NoteKind(DefaultsKind):
+class NoteKind(SheetKind):
     """A UML comment: a sheet with a folded top-right corner."""
 
     def _fold(self, b: Box) -> float:
         return min(12.0, b.w * 0.3, b.h * 0.3)
 
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the sheet with its corner cut."""
-        b = shape.box
-        return folded_outline(b, self._fold(b))
-
-    def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the sheet and the fold."""
-        b = shape.box
-        f = self._fold(b)
-        return (
-            polygon_node(self.outline(shape)),
-            lines_node(fold_crease(b, f)),
-        )
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ActorKind(BoxOutline, DefaultsKind):
+class ActorKind(BoxKind):
     """A stick figure filling its box; the name goes below (``label_position``)."""
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
@@ -288,7 +217,7 @@ class ActorKind(BoxOutline, DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class OvalKind(DefaultsKind):
+class OvalKind(KindBase):
     """An ellipse filling the box (a use case)."""
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
@@ -321,7 +250,7 @@ class OvalKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TitledFrameKind(BoxOutline, DefaultsKind):
+class TitledFrameKind(BoxKind):
     """A frame whose title sits at the top (a system boundary)."""
 
     title_depth: float = 30.0
@@ -345,7 +274,7 @@ def _tag_box(shape: Shape) -> Box:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class FragmentKind(BoxOutline, DefaultsKind):
+class FragmentKind(BoxKind):
     """A combined fragment (alt, loop, opt, sd frame): the operator in a tag.
 
     ``props["dividers"]``: y offsets (from the top) of dashed lines between
@@ -420,7 +349,7 @@ LIFELINE_PORT_STEP: Final = 20.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class LifelineKind(DefaultsKind):
+class LifelineKind(KindBase):
     """A participant's head box and its dashed line down, with activation bars."""
 
     def outline(self, shape: Shape) -> tuple[Vec, ...]:
@@ -514,17 +443,7 @@ def dashes(a: Vec, b: Vec, on: float = 6.0, off: float = 4.0) -> list[list[Vec]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RoundedKind(RoundedBox, DefaultsKind):
-    """A rounded rectangle of a fixed corner radius (state, action)."""
-
-    radius: float = 10.0
-
-    def _radius(self, shape: Shape) -> float:
-        return fixed_radius(shape, self.radius)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DotKind(DefaultsKind):
+class DotKind(KindBase):
     """A circle on the box's short side, filled with the line colour.
 
     ``ring``: the final state, a ring round a smaller solid disc.
@@ -556,23 +475,7 @@ class DotKind(DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DiamondKind(DefaultsKind):
-    """A diamond filling the box (a choice or merge)."""
-
-    def outline(self, shape: Shape) -> tuple[Vec, ...]:
-        """Return the four edge midpoints."""
-        b = shape.box
-        c = b.center
-        return (Vec(c.x, b.y), Vec(b.right, c.y), Vec(c.x, b.bottom), Vec(b.x, c.y))
-
-    def ports(self, shape: Shape) -> dict[str, Vec]:
-        """Return the four corners of the diamond."""
-        n, e, s, w = self.outline(shape)
-        return {"n": n, "e": e, "s": s, "w": w}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BarKind(BoxOutline, DefaultsKind):
+class BarKind(BoxKind):
     """A solid bar (fork and join), filled with the line colour.
 
     Ports every quarter along the long sides, so several flows meet it apart.
@@ -600,7 +503,7 @@ class BarKind(BoxOutline, DefaultsKind):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DestroyKind(BoxOutline, DefaultsKind):
+class DestroyKind(BoxKind):
     """The end of a lifeline: a cross."""
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
@@ -608,162 +511,23 @@ class DestroyKind(BoxOutline, DefaultsKind):
         return (lines_node(*diagonals(shape.box)),)
 
 
-UML_PACKAGE = PackageKind(
-    name="uml-package",
-    title="Package",
+#: The UML kinds in palette order (rows of kinds.json).
+UML_KINDS: Final = table_kinds(
+    CompartmentKind,
+    PackageKind,
+    ComponentKind,
+    NodeKind,
+    NoteKind,
+    ActorKind,
+    OvalKind,
+    TitledFrameKind,
+    LifelineKind,
+    FragmentKind,
+    DestroyKind,
+    RoundedKind,
+    DotKind,
+    DiamondKind,
+    BarKind,
     library="uml",
-    default_size=(160.0, 110.0),
-    keywords=("package", "namespace", "module", "folder", "uml"),
-    # A container: what is dropped inside travels with it.
-    default_props=_frozen({"container": True}),
-    default_text="Package",
 )
-UML_COMPONENT = ComponentKind(
-    name="uml-component",
-    title="Component",
-    library="uml",
-    default_size=(160.0, 80.0),
-    keywords=("component", "module", "uml", "service"),
-    default_text="Component",
-)
-UML_NODE = NodeKind(
-    name="uml-node",
-    title="Node",
-    library="uml",
-    default_size=(160.0, 100.0),
-    keywords=("node", "deployment", "device", "server", "uml", "cube"),
-    # A container: what is dropped inside travels with it.
-    default_props=_frozen({"container": True}),
-    default_text="Node",
-)
-UML_NOTE = NoteKind(
-    name="uml-note",
-    title="Comment",
-    library="uml",
-    default_size=(140.0, 60.0),
-    keywords=("note", "comment", "uml", "annotation"),
-    default_text="Comment",
-)
-UML_ACTOR = ActorKind(
-    name="uml-actor",
-    title="Actor",
-    library="uml",
-    default_size=(30.0, 60.0),
-    keywords=("actor", "user", "person", "role", "stick", "use case", "uml"),
-    default_text="Actor",
-    default_style=_frozen({"label_position": "bottom", "valign": "top"}),
-)
-UML_USE_CASE = OvalKind(
-    name="uml-use-case",
-    title="Use case",
-    library="uml",
-    default_size=(140.0, 70.0),
-    keywords=("use case", "usecase", "uml", "oval", "scenario"),
-    default_text="Use case",
-)
-UML_BOUNDARY = TitledFrameKind(
-    name="uml-boundary",
-    title="System boundary",
-    library="uml",
-    default_size=(260.0, 320.0),
-    keywords=("system boundary", "boundary", "subject", "use case", "uml", "frame"),
-    # A container: what is dropped inside travels with it.
-    default_props=_frozen({"container": True}),
-    default_text="System",
-    default_style=_frozen({"bold": True, "fill": "none"}),
-)
-UML_LIFELINE = LifelineKind(
-    name="uml-lifeline",
-    title="Lifeline",
-    library="uml",
-    default_size=(100.0, 300.0),
-    keywords=("lifeline", "sequence", "participant", "object", "activation", "uml"),
-    default_text=":Object",
-    default_props=_frozen({"activations": [[70, 170]]}),
-)
-UML_FRAGMENT = FragmentKind(
-    name="uml-fragment",
-    title="Combined fragment",
-    library="uml",
-    default_size=(300.0, 160.0),
-    keywords=("fragment", "alt", "loop", "opt", "frame", "sequence", "uml", "sd"),
-    default_text="alt",
-    default_props=_frozen({"dividers": [80]}),
-    default_style=_frozen({"bold": True, "fill": "none"}),
-)
-UML_STATE = RoundedKind(
-    name="uml-state",
-    title="State",
-    library="uml",
-    default_size=(120.0, 50.0),
-    keywords=("state", "machine", "statechart", "uml"),
-    default_text="State",
-)
-UML_INITIAL = DotKind(
-    name="uml-initial",
-    title="Initial state",
-    library="uml",
-    default_size=(30.0, 30.0),
-    keywords=("initial", "start", "state", "pseudostate", "activity", "uml"),
-)
-UML_FINAL = DotKind(
-    name="uml-final",
-    title="Final state",
-    library="uml",
-    default_size=(30.0, 30.0),
-    keywords=("final", "end", "state", "activity", "uml"),
-    ring=True,
-)
-UML_CHOICE = DiamondKind(
-    name="uml-choice",
-    title="Choice",
-    library="uml",
-    default_size=(40.0, 40.0),
-    keywords=("choice", "decision", "merge", "branch", "state", "activity", "uml"),
-)
-UML_FORK = BarKind(
-    name="uml-fork",
-    title="Fork / join",
-    library="uml",
-    default_size=(120.0, 8.0),
-    keywords=("fork", "join", "bar", "synchronization", "parallel", "activity", "uml"),
-)
-UML_ACTION = RoundedKind(
-    name="uml-action",
-    title="Action",
-    library="uml",
-    default_size=(120.0, 50.0),
-    keywords=("action", "activity", "step", "uml"),
-    default_text="Action",
-    radius=14.0,
-)
-UML_DESTROY = DestroyKind(
-    name="uml-destroy",
-    title="Destruction",
-    library="uml",
-    default_size=(24.0, 24.0),
-    keywords=("destroy", "destruction", "delete", "sequence", "uml"),
-)
-
-#: The UML kinds in palette order.
-UML_KINDS: Final = (
-    UML_CLASS,
-    UML_INTERFACE,
-    UML_ENUMERATION,
-    UML_PACKAGE,
-    UML_COMPONENT,
-    UML_NODE,
-    UML_NOTE,
-    UML_ACTOR,
-    UML_USE_CASE,
-    UML_BOUNDARY,
-    UML_LIFELINE,
-    UML_FRAGMENT,
-    UML_DESTROY,
-    UML_STATE,
-    UML_INITIAL,
-    UML_FINAL,
-    UML_CHOICE,
-    UML_FORK,
-    UML_ACTION,
-)
+ROW_KIND_NAMES.update(k.name for k in UML_KINDS if isinstance(k, CompartmentKind))

@@ -82,29 +82,36 @@ def _entry(name: str, raw: bytes) -> Template:
     title = doc.meta.get("title")
     if not isinstance(title, str) or not title.strip():
         title = name.replace("-", " ").capitalize()
-    svg = _thumbnail(doc, page.id)
+    svg = _thumbnail(doc, page.id, name)
     return Template(
         name, " ".join(title.split())[:100], len(doc.elements(page.id)), svg
     )
 
 
-def _thumbnail(doc: Document, page_id: str) -> str:
+def _id_safe(name: str) -> str:
+    """Return a template's name as id characters (letters, digits, - and _)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", name)[:40]
+
+
+def _thumbnail(doc: Document, page_id: str, name: str) -> str:
     """Return the page's elements as one SVG fitted to them (no ``<style>``).
 
     What ``render.export_svg`` draws, less its style element and metadata: the
     page's content security policy refuses inline styles.
     """
     from linework.geometry import fmt
-    from linework.render import SVG_DEFS, Renderer, content_bounds
+    from linework.render import Renderer, content_bounds
 
-    r = Renderer()
+    # Thumbnails share the page with the canvas and with each other: each
+    # gets its own ids (the canvas keeps lw-shadow).
+    r = Renderer(id_prefix=f"lw-t-{_id_safe(name)}-")
     elements = doc.elements(page_id)
     box = content_bounds(doc, elements)
     if box is None:
         return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
     box = box.inflated(20.0)
     view = f"{fmt(box.x)} {fmt(box.y)} {fmt(box.w)} {fmt(box.h)}"
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}">', SVG_DEFS]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}">', r.defs()]
     parts += [r.fragment(doc, el) for el in elements]
     parts.append("</svg>")
     return "".join(parts)

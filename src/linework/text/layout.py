@@ -197,7 +197,17 @@ def _layout(
     if cut:
         text = text[:MAX_DRAWN_CHARS]
     broken: list[tuple[str, int]] = []
-    if text:
+    if text and "\n" not in text and "\r" not in text:
+        # One paragraph (most labels): when it fits whole, _wrap_paragraph's
+        # one line is the text less its trailing spaces (they only ever wait
+        # for a next word), its width their integer sum.
+        line = text.rstrip(" ")
+        units = _units(line, advances)
+        if units <= limit:
+            broken.append((line, units))
+        else:
+            broken.extend(_wrap_paragraph(text, limit, advances, most + 1, word_limit))
+    elif text:
         for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             broken.extend(
                 _wrap_paragraph(paragraph, limit, advances, most + 1, word_limit)

@@ -157,3 +157,29 @@ def test_read_only_embed_session_uses_the_embed_list() -> None:
     assert not refused["ok"] and refused["code"] == "LW-E0502"
     bad = Api().dispatch(json.dumps({"type": "read-only", "embed": "yes"}))
     assert not bad["ok"]
+
+
+def test_viewer_keys_of_allowed_actions_pass_and_others_are_refused() -> None:
+    """A viewer's keydown runs when it is the shortcut of an action the viewer
+    may run (Escape, Alt+PageDown); other keys, lone modifiers and type-to-edit
+    letters stay refused."""
+
+    def key(k: str, code: str = "", **mods: bool) -> dict[str, object]:
+        return {
+            "type": "editor",
+            "event": {"type": "keydown", "key": k, "code": code, **mods},
+        }
+
+    for ok in (key("Escape"), key("PageDown", alt=True), key("PageUp", alt=True)):
+        policy.check_read_only(ok)
+    for refused in (
+        key("Delete"),
+        key("a", "KeyA", ctrl=True),
+        key("z", "KeyZ", ctrl=True),
+        key("b", "KeyB", ctrl=True),
+        key("Control", "ControlLeft", ctrl=True),
+        key("x", "KeyX"),
+        key("PageDown"),
+    ):
+        with pytest.raises(LineworkError, match="LW-E0502"):
+            policy.check_read_only(refused)

@@ -42,7 +42,11 @@ HELP_ROWS = [
     ["Escape", "Cancel the drag, leave the tool, or clear the selection"],
     ["Enter / F2", "Edit the selected element's text"],
     ["Type a letter", "Edit the selected element's text, from that letter"],
-    ["Mod+B / Mod+I / Mod+U", "While editing a label: bold / italic / underline"],
+    [
+        "Mod+B / Mod+I / Mod+U",
+        "Bold / italic / underline: the selected words while editing a label,"
+        " else the whole label of every selected shape",
+    ],
     ["Tab / Shift+Tab", "Select the next / previous element"],
     ["Mod+A", "Select all"],
     ["Mod+Z", "Undo"],

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+import icon_data
 from linework.formats import drawio, mermaid, native, png
 from linework.formats.drawio import export as drawio_export
 from linework.formats.htmltext import html_to_text
@@ -40,6 +41,15 @@ CHECKED_CONNECTIONS = {
 }
 
 pytestmark = pytest.mark.skipif(not FILES, reason="the shared corpus is not present")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _mapped_icons() -> None:
+    """The icons imports map stencils to (AWS, network …): the build generates
+    them, so a fresh checkout makes them here the same way (tests/icon_data.py),
+    or skips saying why when web/node_modules lacks the icon packages."""
+    if FILES:
+        icon_data.ensure_mapped_icons()
 
 
 # --------------------------------------------------------------------------- reference

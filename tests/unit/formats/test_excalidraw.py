@@ -846,3 +846,26 @@ def test_unknown_types_are_named_in_a_warning() -> None:
         "1 shape(s) have no Linework equivalent and are drawn as rectangles "
         "(embeddable)."
     ) in result.warnings
+
+
+def test_locked_elements_import_locked() -> None:
+    """Excalidraw's ``locked`` flag is the record's ``locked`` field (shapes,
+    frames, text and arrows); only ``true`` locks, as in Excalidraw."""
+    data = scene(
+        el("box", "rectangle", locked=True),
+        el("free", "ellipse", x=300, locked=False),
+        el("note", "text", y=300, text="Fixed", locked=True),
+        el("f", "frame", x=600, width=300, height=200, name="Zone", locked=True),
+        el("odd", "diamond", x=600, y=400, locked="yes"),
+        el("arrow", "arrow", y=500, locked=True),
+        el("line", "line", y=600),
+    )
+    shapes, conns = doc_parts(load(data))
+    by_text = {s.text or s.kind: s.locked for s in shapes}
+
+    assert {"rectangle": True, "ellipse": False, "Fixed": True, "Zone": True} == {
+        k: v for k, v in by_text.items() if k != "diamond"
+    }
+    assert by_text["diamond"] is False
+    assert [c.locked for c in conns] == [True, False]
+    assert all(not e.extra for e in shapes + conns)

@@ -30,9 +30,8 @@ from linework.model import (
     Style,
 )
 from linework.render.arrowheads import HOLLOW_FILL, arrowhead, inset
-from linework.render.connector import connector_node
+from linework.render.connector import connector_svg
 from linework.routing import route
-from linework.svg import serialize
 
 SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
 NUMERIC = ("x", "y", "width", "height", "cx", "cy", "r", "stroke-width", "opacity")
@@ -91,7 +90,7 @@ def test_fragment_is_a_keyed_group_with_hit_path_and_line() -> None:
     """The group carries the id and kind; an invisible wide path comes first."""
     doc, c = _doc()
 
-    root = _parse(serialize(connector_node(doc, c)))
+    root = _parse(connector_svg(doc, c))
     hit, line = root[0], root[1]
 
     expected = (c.id, "connector", "0", "none", "none")
@@ -114,7 +113,7 @@ def test_every_arrowhead_renders_well_formed_finite_svg(
     style = replace(DEFAULT_STYLE, start_arrow=name, end_arrow=name, stroke_width=width)
     doc, c = _doc(style=style)
 
-    root = _parse(serialize(connector_node(doc, c)))
+    root = _parse(connector_svg(doc, c))
 
     expected = 2 * len(arrowhead(name, Vec(0, 0), Vec(1, 0), width))
     assert expected == len(root) - 2
@@ -143,7 +142,7 @@ def test_line_stops_short_of_a_classic_head() -> None:
     """The visible line ends ``inset`` before the tip, the hit path at the tip."""
     doc, c = _doc(Free(point=Vec(0, 0)), Free(point=Vec(100, 0)), routing="straight")
 
-    root = _parse(serialize(connector_node(doc, c)))
+    root = _parse(connector_svg(doc, c))
 
     expected = (
         "M0 0L100 0",
@@ -158,7 +157,7 @@ def test_dash_pattern_scales_with_width(dash: str) -> None:
     style = replace(DEFAULT_STYLE, dash=dash, stroke_width=2)
     doc, c = _doc(style=style)
 
-    line = _parse(serialize(connector_node(doc, c)))[1]
+    line = _parse(connector_svg(doc, c))[1]
 
     expected = dash != "solid"
     assert expected == ("stroke-dasharray" in line.attrib)
@@ -168,7 +167,7 @@ def test_opacity_goes_on_the_group() -> None:
     """A translucent connector fades line, heads and labels together."""
     doc, c = _doc(style=replace(DEFAULT_STYLE, opacity=0.5))
 
-    root = _parse(serialize(connector_node(doc, c)))
+    root = _parse(connector_svg(doc, c))
 
     expected = "0.5"
     assert expected == root.get("opacity")
@@ -187,7 +186,7 @@ def test_label_text_is_escaped_data(text: str) -> None:
     """Markup in a label comes back out of the XML as the very same text."""
     doc, c = _doc(labels=(ConnectorLabel(text=text),))
 
-    svg = serialize(connector_node(doc, c))
+    svg = connector_svg(doc, c)
     root = _parse(svg)
     label = next(el for el in root if el.get("data-label") == "0")
     actual = "\n".join(
@@ -203,7 +202,7 @@ def test_label_sits_on_a_page_coloured_background() -> None:
     """Each label is text over a rect of the page background, so the line hides."""
     doc, c = _doc(labels=(ConnectorLabel(text="yes", position=0.5),))
 
-    label = _parse(serialize(connector_node(doc, c)))[-1]
+    label = _parse(connector_svg(doc, c))[-1]
 
     expected = (["rect", "text"], "#ffffff")
     assert expected == ([_tag(el) for el in label], label[0].get("fill"))
@@ -213,7 +212,7 @@ def test_label_without_text_draws_nothing() -> None:
     """An empty label leaves no empty group behind."""
     doc, c = _doc(labels=(ConnectorLabel(text=""),))
 
-    root = _parse(serialize(connector_node(doc, c)))
+    root = _parse(connector_svg(doc, c))
 
     assert all(el.get("data-label") is None for el in root)
 
@@ -228,7 +227,7 @@ def test_missing_shapes_render_without_crashing(routing: Routing) -> None:
         labels=(ConnectorLabel(text="orphan"),),
     )
 
-    root = _parse(serialize(connector_node(doc, c)))
+    root = _parse(connector_svg(doc, c))
 
     assert c.id == root.get("data-id")
 
@@ -260,9 +259,9 @@ def test_rendering_is_deterministic(
         routing=routing, style=style, labels=labels, waypoints=tuple(waypoints)
     )
 
-    first = serialize(connector_node(doc, c))
-    second = serialize(connector_node(doc, c))
-    rebuilt = serialize(connector_node(again, c2))
+    first = connector_svg(doc, c)
+    second = connector_svg(doc, c)
+    rebuilt = connector_svg(again, c2)
 
     assert first == second == rebuilt
     _parse(first)
@@ -272,7 +271,7 @@ def test_hit_path_follows_the_whole_route() -> None:
     """The hit path is the untrimmed route, so the tips are clickable too."""
     doc, c = _doc(routing="orthogonal")
 
-    hit = _parse(serialize(connector_node(doc, c)))[0]
+    hit = _parse(connector_svg(doc, c))[0]
 
     expected = "M100 30L200 30L200 230L300 230"
     assert expected == hit.get("d")

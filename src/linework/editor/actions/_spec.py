@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Final
 
 from linework import commands as cmd
 from linework.editor import lanes
@@ -94,14 +94,31 @@ class Spec:
         return self.viewer if self.embed is None else self.embed
 
 
+#: The facts that depend only on the document and the selection, kept from the
+#: last answer: a drag preview or an ``idle`` event leaves both as they were,
+#: and recounting a 5,000-element selection for every response costs more than
+#: the move itself.
+_KEPT: Final = ("groups", "connectors", "units", "locked")
+_last: list[Any] = [None, None, {}]  # [document, selection, {fact: value}]
+
+
 class Facts:
-    """What ``enabled`` rules ask about the editor, each worked out once per answer."""
+    """What ``enabled`` rules ask about the editor, each worked out once per answer
+    (and the selection's own facts once per document and selection)."""
 
     def __init__(self, ed: Editor) -> None:
         self.ed = ed
         self.doc = ed.document
         self.sel = ed.session.selection
         self.has = bool(self.sel)
+        if _last[0] is self.doc and _last[1] == self.sel:
+            # cached_property reads the instance dict first.
+            self.__dict__.update(_last[2])
+
+    def keep(self) -> None:
+        """Remember the selection's facts worked out so far for the next answer."""
+        known = {k: self.__dict__[k] for k in _KEPT if k in self.__dict__}
+        _last[:] = [self.doc, self.sel, known]
 
     @cached_property
     def groups(self) -> bool:
@@ -120,17 +137,18 @@ class Facts:
         Counting is enough here; align itself measures them.
         """
         doc = self.doc
+        locked = cmd.lock_checker(doc)
         return sum(
             1
             for r in self.sel
-            if isinstance(e := doc.get(r), Shape | Group) and not cmd.is_locked(doc, e)
+            if isinstance(e := doc.get(r), Shape | Group) and not locked(e)
         )
 
     @cached_property
     def locked(self) -> bool:
         """Return whether everything selected is locked (the menu offers Unlock)."""
         leaves = self.ed.selection_leaves()
-        return bool(leaves) and all(cmd.is_locked(self.doc, e) for e in leaves)
+        return bool(leaves) and all(map(cmd.lock_checker(self.doc), leaves))
 
     @cached_property
     def lanes(self) -> dict[str, bool]:

@@ -7,8 +7,8 @@
 - ``set-routing`` (routing): straight, orthogonal or curved
 - ``set-arrowheads`` (start?, end?): arrowhead names
 - ``connector-preset`` (name, ids?): a notation's line (BPMN sequence flow,
-  message flow, association; C4 relationship), see
-  :mod:`linework.editor.connector_presets`
+  message flow, association; C4 relationship; any of
+  :mod:`linework.shapes.relations`), see :mod:`linework.editor.connector_presets`
 - ``clear-waypoints``: let the router choose again
 - ``add-waypoint`` (id, x, y, index?): insert a waypoint (default: last)
 - ``remove-waypoint`` (id, index)

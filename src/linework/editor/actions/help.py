@@ -43,10 +43,11 @@ ROWS: Final[tuple[tuple[tuple[str | Keys, ...], str], ...]] = (
     (("escape",), "Cancel the drag, leave the tool, or clear the selection"),
     (("edit-text",), "Edit the selected element's text"),
     ((Keys("Type a letter"),), "Edit the selected element's text, from that letter"),
-    # The rich editor's own keys (web/editor/rich-editor.js).
+    # While editing, the rich editor's own keys (web/editor/rich-editor.js).
     (
-        (Keys("Mod+B / Mod+I / Mod+U"),),
-        "While editing a label: bold / italic / underline",
+        ("toggle-bold", "toggle-italic", "toggle-underline"),
+        "Bold / italic / underline: the selected words while editing a label,"
+        " else the whole label of every selected shape",
     ),
     (("select-next", "select-previous"), "Select the next / previous element"),
     (("select-all",), "Select all"),

@@ -2,9 +2,9 @@
 
 - ``add-shape`` (kind, x?, y?, w?, h?, text?, view?): add a shape centred on x, y
   (default: a free spot inside ``view`` {x, y, w, h}, the visible part of the
-  page, beside the selection when there is room), in its kind's starting style
-  (``shapes.defaults``); ``bpmn-pool`` and ``bpmn-lane`` add swimlanes (a pool
-  with two lanes, or one lane: ``editor.presets``)
+  page, beside the selection when there is room), with its kind's starting
+  text, props and style (``shapes.defaults``); ``bpmn-pool`` and ``bpmn-lane``
+  add swimlanes (a pool with two lanes, or one lane: ``editor.presets``)
 - ``add-icon`` (library, icon, svg, x?, y?, view?): add a library icon (its SVG
   sanitized by the core and carried by the document) centred on x, y, else
   placed as ``add-shape`` places a shape
@@ -33,7 +33,6 @@ from linework.editor.tools import Idle, Place
 from linework.geometry import Box, Vec
 from linework.model import DEFAULT_STYLE, Patch
 from linework.shapes import kind_of
-from linework.shapes.defaults import initial_props, initial_style
 
 
 def _placed_box(ed: Editor, args: Args, size: tuple[float, float]) -> Box:
@@ -69,36 +68,19 @@ def _add_shape(ed: Editor, args: Args) -> None:
         ed.select([root])
         placement.reveal(ed, [root])
         return
-    patch = cmd.add_shape(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        kind=kind,
-        box=box,
-        text=_str(args, "text", ""),
-        grid=ed.grid,
-        kinds=ed.kinds,
-        style=initial_style(kind),
-        props=initial_props(kind),
-    )
+    patch = placement.new_shape(ed, kind, box, text=_str(args, "text", ""))
     _add_placed(ed, patch, "Add shape")
 
 
 def _add_icon(ed: Editor, args: Args) -> None:
     new = new_icon(args)
-    patch = cmd.add_shape(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        kind="icon",
-        box=_placed_box(ed, args, new.size),
+    patch = placement.new_shape(
+        ed,
+        "icon",
+        _placed_box(ed, args, new.size),
         style=replace(
             DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom"
         ),
-        grid=ed.grid,
-        kinds=ed.kinds,
         props=new.props,
     )
     _add_placed(ed, patch, "Add icon")
@@ -109,15 +91,7 @@ def _add_text(ed: Editor, args: Args) -> None:
     if _bool(args, "edit", False) and not _str(args, "text", ""):
         start_text_at(ed, at)
         return
-    patch = cmd.add_text(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        center=at,
-        text=_str(args, "text", ""),
-        kinds=ed.kinds,
-    )
+    patch = placement.new_text(ed, at, _str(args, "text", ""))
     _do(ed, patch, "Add text", select_added=True)
 
 

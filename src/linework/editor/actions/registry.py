@@ -93,7 +93,9 @@ class Registry:
     def enabled(self, ed: Editor) -> dict[str, bool]:
         """Return which actions can run now (``ui.enabled``, the toolbar's state)."""
         facts = Facts(ed)
-        return {s.name: s.enabled(facts) for s in self.specs if s.enabled is not None}
+        out = {s.name: s.enabled(facts) for s in self.specs if s.enabled is not None}
+        facts.keep()
+        return out
 
     def double_click(self, ed: Editor, at: Vec) -> None:
         """Edit the label under the pointer, remove a waypoint, or add a text."""

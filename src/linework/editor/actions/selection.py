@@ -86,7 +86,7 @@ SPECS = (
         "select-all",
         _select_all,
         "Select all",
-        lambda f: bool(f.doc.elements(f.ed.session.page_id)),
+        lambda f: bool(f.doc.paint_ids(f.ed.session.page_id)),
         (Shortcut("Mod+A"),),
     ),
     Spec("select-none", _select_none, "Select none", viewer=True),

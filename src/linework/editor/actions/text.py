@@ -9,6 +9,10 @@
   (default 0), or a new label at ``position`` along the path when ``label``
   is one past the last
 - ``end-edit``: close the in-place editor without a change
+- ``toggle-bold``, ``toggle-italic``, ``toggle-underline``: Ctrl+B/I/U with
+  elements selected and no label being edited: the whole label of each (as
+  draw.io does), one undo step; while editing, the rich editor formats the
+  selected words instead
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from typing import Any
 from linework import commands as cmd
 from linework.commands import CommandError
 from linework.commands import rows as cmd_rows
-from linework.editor import richedit, rows
+from linework.commands.labelstyle import Flag, toggle_label_style
+from linework.editor import placement, richedit, rows
 from linework.editor.actions._args import _do, _num, _opt_num, _sel, _str
-from linework.editor.actions._spec import Args, Shortcut, Spec
+from linework.editor.actions._spec import ActionFn, Args, Shortcut, Spec
 from linework.editor.editor import Editor
 from linework.editor.session import Editing
 from linework.editor.tools import Gesture, TextEntry
@@ -140,14 +145,7 @@ def start_text_at(ed: Editor, at: Vec) -> None:
     """Add an empty text at ``at`` and edit it: kept only if words are typed."""
     g = TextEntry(ed)
     ed.transition(g)
-    patch = cmd.add_text(
-        ed.document,
-        ed.ids,
-        page=ed.session.page_id,
-        layer=ed.active_layer(),
-        center=at,
-        kinds=ed.kinds,
-    )
+    patch = placement.new_text(ed, at)
     g.show(patch)
     rid = next(iter(patch.added))
     ed.select([rid])
@@ -220,7 +218,20 @@ def edit_box(ed: Editor, editing: Editing) -> dict[str, Any] | None:
     }
 
 
+def _toggle_style(flag: Flag) -> ActionFn:
+    def run(ed: Editor, args: Args) -> None:
+        patch = toggle_label_style(ed.document, _sel(ed), flag)
+        _do(ed, patch, flag.capitalize())
+
+    return run
+
+
 _LOOSE = frozenset({"alt", "shift"})
+_STYLE_KEYS: tuple[tuple[Flag, str], ...] = (
+    ("bold", "B"),
+    ("italic", "I"),
+    ("underline", "U"),
+)
 
 SPECS = (
     Spec("set-text", _set_text, keeps_gesture=True),
@@ -233,4 +244,14 @@ SPECS = (
         hint="F2",
     ),
     Spec("end-edit", _end_edit, keeps_gesture=True),
+    *(
+        Spec(
+            f"toggle-{flag}",
+            _toggle_style(flag),
+            flag.capitalize(),
+            lambda f: f.has,
+            (Shortcut(f"Mod+{key}"),),
+        )
+        for flag, key in _STYLE_KEYS
+    ),
 )

@@ -1,0 +1,170 @@
+"""Palette search over every shape kind and every library icon, in the core's
+rules (linework.icons.search) and the page's copy of them
+(web/editor/palette-match.js): word starts, not substrings, and ranking."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import icon_data
+from linework.bridge.workbench import palette
+from linework.icons.search import Matcher, query_words, search, words_of
+
+MATCH_JS = Path(__file__).parents[3] / "web" / "editor" / "palette-match.js"
+NODE = shutil.which("node")
+
+Key = tuple[str, str]  # (library or "kind", name)
+Entry = tuple[Key, frozenset[str], frozenset[str]]
+
+
+@cache
+def _entries() -> tuple[Entry, ...]:
+    """The palette's entries as the page builds them: kinds, then icons."""
+    reply = palette(None, {})  # type: ignore[arg-type]
+    sections = {lib["id"]: lib["keywords"] for lib in reply["libraries"]}
+    out: list[Entry] = []
+    for k in reply["kinds"]:
+        name = words_of(k["name"], k["title"])
+        rest = words_of(" ".join([*k["keywords"], *sections.get(k["library"], [])]))
+        out.append((("kind", k["name"]), name | rest, name))
+    for lib, rows in icon_data.icon_index().items():
+        for n, t, tags in rows:
+            name = words_of(n, t)
+            out.append(((lib, n), name | words_of(tags), name))
+    return tuple(out)
+
+
+def find(query: str) -> list[Key]:
+    return search(_entries(), query)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("server", ("network", "server")),
+        ("lambda", ("aws", "aws-lambda")),
+        ("s3", ("aws", "aws-s3")),
+        ("azure", ("azure", "azure")),
+        ("kubernetes", ("kubernetes", "kubernetes")),
+        ("router", ("network", "router")),
+        ("firewall", ("network", "firewall")),
+        ("laptop", ("network", "laptop")),
+        ("user", ("network", "user")),
+        ("class", ("kind", "uml-class")),
+        ("serv", ("network", "server")),  # still being typed: a prefix
+        ("data", ("network", "database")),  # a compound of a known word
+        ("users", ("network", "users")),
+    ],
+)
+def test_a_query_finds_what_a_user_expects_near_the_top(
+    query: str, expected: Key
+) -> None:
+    found = find(query)
+    assert expected in found[:20], found[:20]
+
+
+def test_class_finds_no_word_that_merely_starts_with_it() -> None:
+    """Found by substring before: elm-classic and emacs-classic are no classes."""
+    found = find("class")
+    assert ("kind", "uml-class") in found
+    assert ("logos", "elm-classic") not in found
+    assert ("logos", "emacs-classic") not in found
+    # While typed ("clas" is no word of any entry) they are offered.
+    assert ("logos", "elm-classic") in find("clas")
+
+
+@pytest.mark.parametrize("query", ["class", "user", "serv", "net", "load bal"])
+def test_every_result_has_a_word_starting_with_each_query_word(query: str) -> None:
+    words = {key: ws for key, ws, _ in _entries()}
+    found = find(query)
+    assert found
+    for key in found:
+        for q in query_words(query):
+            assert any(w.startswith(q) for w in words[key]), (key, q)
+
+
+def test_the_word_itself_ranks_before_its_forms_and_prefixes() -> None:
+    """`user`: entries named by the word first, then those tagged with it,
+    then its forms (users), ranks never going back up."""
+    entries = {key: (ws, name) for key, ws, name in _entries()}
+    matcher = Matcher(w for ws, _ in entries.values() for w in ws)
+    found = find("user")
+    ranks = [
+        matcher.rank(("user",), sorted(entries[k][0]), sorted(entries[k][1]))
+        for k in found
+    ]
+    assert None not in ranks
+    ranks_of = [r for r in ranks if r is not None]
+
+    assert ranks_of == sorted(ranks_of)
+    assert ranks[found.index(("network", "user"))] == 0
+    assert ranks_of[0] == 0 and ranks_of[-1] > ranks_of[0]
+    assert found.index(("network", "user")) < found.index(("network", "users"))
+
+
+_RUNNER = r"""
+import { readFileSync } from "node:fs";
+const { module, entries, queries } = JSON.parse(readFileSync(0, "utf8"));
+const m = await import(module);
+const hay = entries.map(([key, name, rest]) => {
+  const n = m.wordsOf(name);
+  return { key, words: [...n, ...m.wordsOf(rest)], name: n };
+});
+for (const h of hay) m.addVocabulary(h.words);
+const out = {};
+for (const q of queries) {
+  const words = m.queryWords(q);
+  const found = [];
+  hay.forEach((h, i) => {
+    const r = m.rankOf(words, h.words, h.name);
+    if (r !== null) found.push([r, i, h.key]);
+  });
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  out[q] = found.map((f) => f[2]);
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_page_ranks_exactly_as_the_core() -> None:
+    """web/editor/palette-match.js, run under Node on the same entries, finds
+    and orders the same results as linework.icons.search for every query."""
+    queries = [
+        "server", "lambda", "s3", "azure", "kubernetes", "router", "firewall",
+        "laptop", "user", "class", "clas", "serv", "serve", "data", "net",
+        "fire", "app", "load bal", "k8s", "Über", "x",
+    ]  # fmt: skip
+    reply = palette(None, {})  # type: ignore[arg-type]
+    sections = {lib["id"]: lib["keywords"] for lib in reply["libraries"]}
+    texts = [
+        [
+            ["kind", k["name"]],
+            f"{k['name']} {k['title']}",
+            " ".join([*k["keywords"], *sections.get(k["library"], [])]),
+        ]
+        for k in reply["kinds"]
+    ]
+    for lib, rows in icon_data.icon_index().items():
+        texts += [[[lib, n], f"{n} {t}", tags] for n, t, tags in rows]
+    assert NODE is not None
+    done = subprocess.run(
+        [NODE, "--input-type=module", "-e", _RUNNER],
+        input=json.dumps(
+            {"module": MATCH_JS.as_uri(), "entries": texts, "queries": queries}
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    page = json.loads(done.stdout)
+    for q in queries:
+        assert [tuple(k) for k in page[q]] == find(q), q

@@ -1,0 +1,69 @@
+"""``warm`` with ``open``: throwaway opens that leave the session's diagram alone.
+
+How fast the browser's engine gets is not checked here (no timings in
+tests); what is: the session's document and the last open's recorded phases
+are untouched, the answer turns ``warmed`` within the cap, and nothing is
+opened once the user has a diagram with something in it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from linework import phases
+from linework.bridge import warming
+from linework.bridge.api import Api
+from sample_docs import document
+
+
+@pytest.fixture(autouse=True)
+def fresh_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts as a runtime that never warmed."""
+    monkeypatch.setattr(warming, "_runs", [])
+    monkeypatch.setattr(warming, "_warmed", False)
+
+
+def _warm(api: Api) -> dict[str, object]:
+    reply = api.dispatch(json.dumps({"type": "warm", "open": True}))
+    assert reply["ok"] is True
+    return reply
+
+
+def test_warming_opens_leave_the_empty_page_and_the_phases_alone() -> None:
+    api = Api()
+    api.handle(json.dumps({"type": "file-new"}))
+    recorded = phases.last()
+    before = api.dispatch(json.dumps({"type": "recovery"}))["data"]
+
+    answers = [_warm(api) for _ in range(warming._MOST + 2)]
+
+    # Opened at least once, warm within the cap, then no more opens.
+    assert len(answers[0]["runs"]) == 1  # type: ignore[arg-type]
+    assert answers[-1]["warmed"] is True
+    assert answers[-1]["runs"] == answers[-2]["runs"]
+    assert len(answers[-1]["runs"]) <= warming._MOST  # type: ignore[arg-type]
+    assert before == api.dispatch(json.dumps({"type": "recovery"}))["data"]
+    assert phases.last() == recorded
+
+
+def test_nothing_is_opened_once_the_user_has_a_diagram() -> None:
+    api = Api()
+    data = base64.b64encode(json.dumps(document(text="Mine")).encode()).decode()
+    api.dispatch(json.dumps({"type": "file-open", "name": "m.linework", "data": data}))
+    assert _warm(api) == {"ok": True, "warmed": True, "runs": []}
+
+
+def test_plain_warm_opens_nothing() -> None:
+    assert Api().dispatch(json.dumps({"type": "warm"})) == {"ok": True}
+    assert warming._runs == []
+
+
+def test_the_throwaway_diagram_is_a_valid_file() -> None:
+    from linework.formats import native
+
+    doc = native.decode(json.dumps(warming.warm_document()).encode())
+    page = doc.pages()[0]
+    assert len(doc.elements(page.id)) == 2 * warming._COLS * warming._ROWS
