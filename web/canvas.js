@@ -3,6 +3,7 @@
 // (zoom and pan). The view is pure view state, so it lives here in JS.
 
 import { assignAttr } from "./editor/assign.js";
+import { rasterIcons } from "./icon-raster.js";
 import { parseFragments } from "./safe-svg.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -121,6 +122,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       });
       const parsedDefs = typeof defs === "string" ? parseFragments([defs]) : null;
       if (parsedDefs !== null) defsLayer.replaceChildren(...parsedDefs.nodes);
+      rasterIcons(parsed.nodes);
       content.replaceChildren(...parsed.nodes);
       lastShow = { ...parsed.times, inserted: performance.now() };
       page = nextPage;

@@ -14,6 +14,7 @@ import pytest
 from editor_helpers import (
     ELEMENTS,
     PRIMARY,
+    by_id,
     centre_of,
     clean_test,
     drag,
@@ -28,6 +29,44 @@ editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
 SEARCH = "[data-role=palette-search]"
 RESULTS = "[data-role=icon-results] [data-shape]"
+
+
+#: Each icon image on the canvas: its SVG (the document's copy) and what it shows.
+ICON_IMAGES_JS = """() => [...document.querySelectorAll(
+  '#canvas [data-role=content] g[data-kind=icon] image')].map(i => ({
+    id: i.closest('g[data-id]').dataset.id,
+    src: i.getAttribute('data-src'),
+    href: i.getAttribute('href'),
+  }))"""
+
+
+def wait_icons_drawn(app: App) -> list[dict[str, Any]]:
+    """Wait until every icon on the canvas shows its bitmap; return the images."""
+    app.page.wait_for_function(
+        "() => !document.querySelector('#canvas [data-role=content] g[data-kind=icon] image:not([href])')"
+    )
+    return app.page.evaluate(ICON_IMAGES_JS)  # type: ignore[no-any-return]
+
+
+def inked_pixels(app: App, href: str) -> int:
+    """Count the pixels a bitmap href draws (not fully transparent)."""
+    return app.page.evaluate(  # type: ignore[no-any-return]
+        """async (href) => {
+          const img = new Image();
+          img.src = href;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.naturalWidth;
+          c.height = img.naturalHeight;
+          const ctx = c.getContext('2d');
+          ctx.drawImage(img, 0, 0);
+          const data = ctx.getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n += 1;
+          return n;
+        }""",
+        href,
+    )
 
 
 def type_search(app: App, words: str) -> list[str]:
@@ -102,9 +141,10 @@ def test_click_adds_the_icon_into_the_document_and_undo_removes_it(
         svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
         and "<script" not in svg
     )
-    # Drawn on the canvas as an <image> of the document's own copy.
-    href = app.page.eval_on_selector(f"{ELEMENTS} image", "i => i.getAttribute('href')")
-    assert href == props["src"]
+    # Drawn on the canvas from the document's own copy (its bitmap, web/icon-raster.js).
+    image = wait_icons_drawn(app)[0]
+    assert image["src"] == props["src"]
+    assert image["href"].startswith("data:image/png;base64,")
     app.page.keyboard.press(f"{PRIMARY}+z")
     assert [] == elements(app)
     app.page.keyboard.press(f"{PRIMARY}+Shift+z")
@@ -233,11 +273,112 @@ def test_a_drawio_network_diagram_opens_with_its_icons(
     assert "router" == els["Edge"]["props"]["icon"]
     assert "aws-lambda" == els[""]["props"]["icon"]
     assert "src" not in els["Braket"]["props"]
-    images = app.page.eval_on_selector_all(
-        f"{ELEMENTS} image", "els => els.map(i => i.getAttribute('href').slice(0, 26))"
-    )
-    assert ["data:image/svg+xml;base64,"] * 2 == images
+    images = wait_icons_drawn(app)
+    assert ["data:image/svg+xml;base64,"] * 2 == [i["src"][:26] for i in images]
+    assert [
+        els["Edge"]["props"]["src"],
+        els[""]["props"]["src"],
+    ] == [i["src"] for i in images]
     notice = app.page.locator(
         "[data-role=import-notice], [data-role=status]"
     ).all_inner_texts()
     assert any("1 shape(s) have no Linework equivalent" in t for t in notice), notice
+
+
+def test_icons_on_the_canvas_show_bitmaps_of_the_documents_svg(editor_app: App) -> None:
+    """Each icon paints a bitmap made from its own SVG (the document's copy stays
+    on the <image> as data-src); the same icon twice shares one bitmap; a moved
+    icon is redrawn from its bitmap at once."""
+    app = editor_app
+    for words, shape in (
+        ("lambda", "aws/aws-lambda"),
+        ("router", "network/router"),
+        ("lambda", "aws/aws-lambda"),
+    ):
+        type_search(app, words)
+        app.page.click(f'[data-role=icon-results] [data-shape="{shape}"]')
+        settle(app)
+    els = {e["id"]: e for e in elements(app)}
+    images = wait_icons_drawn(app)
+    assert 3 == len(images)
+    for image in images:
+        assert image["src"] == els[image["id"]]["props"]["src"]
+        assert image["href"].startswith("data:image/png;base64,")
+        assert inked_pixels(app, image["href"]) > 100  # the icon is drawn, not blank
+    lambdas = [i for i in images if els[i["id"]]["props"]["icon"] == "aws-lambda"]
+    assert 2 == len(lambdas) and lambdas[0]["href"] == lambdas[1]["href"]
+    assert images[0]["href"] != images[1]["href"]
+    # Drag the router: the redrawn node shows the bitmap straight away.
+    router = next(i["id"] for i in images if i["href"] != lambdas[0]["href"])
+    start = centre_of(app, f'{ELEMENTS}[data-id="{router}"] image')
+    drag(app, start, (start[0] + 80, start[1] + 60), steps=6)
+    settle(app)
+    moved = app.page.evaluate(ICON_IMAGES_JS)
+    assert [router] == [
+        i["id"]
+        for i in moved
+        if i["id"] == router and i["href"] and i["href"].startswith("data:image/png")
+    ]
+    box = by_id(app)[router]["box"]
+    assert box["x"] != els[router]["box"]["x"]
+
+
+def test_an_icon_deep_in_a_lazily_built_section_inserts_by_keyboard_and_mouse(
+    editor_app: App,
+) -> None:
+    """A section is built in pages drawn only near the view: arrow keys walk
+    down across pages, the entry reached draws its thumbnail, Enter adds it;
+    scrolled to with the wheel, a far entry adds by click."""
+    app = editor_app
+    section = "details[data-library=logos]"
+    app.page.click(f"{section} > summary")
+    app.page.wait_for_selector(f"{section}[data-built]", timeout=60_000)
+    pages = app.page.eval_on_selector_all(f"{section} .icon-page", "ps => ps.length")
+    assert pages > 10
+    first = f"{section} button.shape >> nth=0"
+    app.page.locator(first).focus()
+    for _ in range(20):  # 20 rows of 4: past the first page of 64 entries
+        app.page.keyboard.press("ArrowDown")
+    focused = app.page.evaluate(
+        "() => [document.activeElement.dataset.index, document.activeElement.dataset.shape]"
+    )
+    assert "80" == focused[0]
+    app.page.wait_for_selector(f'{section} [data-shape="{focused[1]}"][data-thumb]')
+    thumb = app.page.get_attribute(f'{section} [data-shape="{focused[1]}"] img', "src")
+    assert thumb is not None and thumb.startswith("data:image/png;base64,")
+    assert inked_pixels(app, thumb) > 50
+    app.page.keyboard.press("Enter")
+    settle(app)
+    assert [focused[1].split("/", 1)[1]] == [e["props"]["icon"] for e in elements(app)]
+    # The wheel scrolls far down the palette; an entry there adds by click.
+    palette = centre_of(app, "[data-role=palette]")
+    app.page.mouse.move(*palette)
+    for _ in range(30):
+        app.page.mouse.wheel(0, 600)
+    # The wheel scrolls smoothly: wait until the palette stands still.
+    app.page.wait_for_function(
+        """() => new Promise((resolve) => {
+          const p = document.querySelector('[data-role=palette]');
+          const at = p.scrollTop;
+          setTimeout(() => resolve(at > 0 && p.scrollTop === at), 300);
+        })""",
+        polling=100,
+    )
+    far = app.page.evaluate(
+        """(sel) => {
+          const p = document.querySelector('[data-role=palette]').getBoundingClientRect();
+          const b = [...document.querySelectorAll(sel + ' button.shape')].find((e) => {
+            const r = e.getBoundingClientRect();
+            return r.top > p.top + 40 && r.bottom < p.bottom - 40;
+          });
+          return b ? [b.dataset.shape, Number(b.dataset.index)] : null;
+        }""",
+        section,
+    )
+    assert far is not None and far[1] > 300, far
+    entry = f'{section} [data-shape="{far[0]}"]'
+    app.page.wait_for_selector(f"{entry}[data-thumb]")
+    app.page.mouse.click(*centre_of(app, entry))
+    settle(app)
+    assert far[0].split("/", 1)[1] == elements(app)[-1]["props"]["icon"]
+    app.page.click(f"{section} > summary")

@@ -3,6 +3,7 @@
 // (protocol: src/linework/editor/protocol.py). Every fragment goes through
 // safe-svg.js; nothing here builds markup from strings.
 
+import { rasterIcons } from "../icon-raster.js";
 import { parseFragments } from "../safe-svg.js";
 import { assignAttr } from "./assign.js";
 
@@ -51,6 +52,7 @@ export function createPainter(svg, canvas) {
   function apply(ops, page, defs) {
     const upserts = ops.filter((op) => op.op === "upsert");
     const parsed = upserts.length ? parseFragments(upserts.map((op) => op.svg)).nodes : [];
+    rasterIcons(parsed);
     let next = 0;
     let touched = 0;
     let removed = 0;

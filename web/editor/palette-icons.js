@@ -2,22 +2,31 @@
 // Icon libraries in the palette. Everything here is data the build generated
 // with the core (tools/icon_libraries.py): the catalog in config.js lists the
 // libraries at first paint; a section's entries come from the search index
-// (names, titles, tags) when it is first opened, built a slice per frame; a
-// thumbnail's SVG (already sanitized by the core) is fetched, a chunk at a
-// time, only when its entry scrolls into view (IntersectionObserver), and is
-// shown as an <img> of a data: URI, where SVG is inert. Adding an icon sends
-// its SVG to the core, which sanitizes it again and copies it into the
-// document. Nothing is stored: the library choice lives for the session.
+// (names, titles, tags) when it is first opened, built a slice per frame into
+// pages of entries that the browser neither lays out nor paints while off
+// screen (content-visibility); a thumbnail's SVG (already sanitized by the
+// core) is fetched, a chunk at a time, only when its entry scrolls into view
+// (IntersectionObserver), decoded once as an image (where SVG is inert) and
+// kept as a small raster: hundreds of distinct SVG images in the page make
+// Chromium's every frame slower, bitmaps do not. Adding an icon sends its SVG
+// to the core, which sanitizes it again and copies it into the document.
+// Nothing is stored: the library choice and the thumbnails live for the session.
 
 import config from "../config.js";
 import { addVocabulary, rankOf, wordsOf } from "./palette-match.js";
 
 /** Time one frame may spend building entries or setting thumbnails (ms). */
 const FRAME_BUDGET = 8;
-/** Thumbnails started per frame at most: each SVG is parsed and drawn on paint. */
-const THUMBS_PER_FRAME = 12;
 /** Icon matches shown for a search (refine to see others). */
 const MAX_RESULTS = 120;
+/** Thumbnails being made at once. */
+const THUMBS_AT_ONCE = 3;
+/** Entries per page of a section (a page off screen costs no layout or paint). */
+const PAGE = 64;
+/** Height of an entry row, gap included (app.css: .icon-entry, .palette-grid). */
+const ROW_PX = 52;
+/** The longer side of a thumbnail's bitmap, in pixels (entries are ~60 x 44 CSS px). */
+const THUMB_PX = 96;
 
 const catalog = config.icons?.libraries ?? [];
 
@@ -84,41 +93,86 @@ export function createIconLibraries({ onEntry, onActivate }) {
     return list[i % lib.chunk];
   }
 
-  // Entries in view wait here; a frame draws a few of them (those still in
-  // view), so scrolling fast past thousands of icons never makes a long frame.
-  const inView = new Set();
-  let pumping = false;
-  function pump() {
-    pumping = false;
-    const start = performance.now();
-    let started = 0;
-    for (const target of inView) {
-      if (started >= THUMBS_PER_FRAME || performance.now() - start > FRAME_BUDGET) break;
-      inView.delete(target);
-      observer.unobserve(target);
-      started += 1;
-      const lib = catalog.find((l) => l.id === target.dataset.library);
-      icon(lib, Number(target.dataset.index)).then((data) => {
-        const img = target.querySelector("img");
-        img.decoding = "async";
-        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.s)}`;
-        target.dataset.thumb = "1";
-      }).catch(() => {});
-    }
-    if (inView.size) {
-      pumping = true;
-      requestAnimationFrame(pump);
+  // Thumbnails: a data: URL of a small PNG per icon, made once per session
+  // ("lib/index" -> Promise<url>), whichever entry (section or search result)
+  // shows it first.
+  const thumbs = new Map();
+  const canvas = document.createElement("canvas");
+  async function rasterize(data) {
+    const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.s)}`;
+    const img = new Image();
+    img.decoding = "async";
+    img.src = svgUrl;
+    try {
+      await img.decode();
+      const k = THUMB_PX / Math.max(Number(data.w) || 1, Number(data.h) || 1);
+      canvas.width = Math.max(1, Math.round((Number(data.w) || 1) * k));
+      canvas.height = Math.max(1, Math.round((Number(data.h) || 1) * k));
+      const ctx = canvas.getContext("2d");
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      return canvas.toDataURL("image/png");
+    } catch {
+      return svgUrl; // an SVG that will not decode or draw: shown as it is
+    } finally {
+      img.src = "";
     }
   }
+  function thumbnail(lib, i) {
+    const key = `${lib.id}/${i}`;
+    if (!thumbs.has(key)) {
+      thumbs.set(key, icon(lib, i).then(rasterize).then((url) => {
+        thumbs.set(key, url);
+        return url;
+      }));
+    }
+    return Promise.resolve(thumbs.get(key));
+  }
+  function showThumb(target, url) {
+    const img = target.querySelector("img");
+    img.src = url;
+    target.dataset.thumb = "1";
+  }
+
+  // Entries waiting for their thumbnail: those of the pages (and the search
+  // results) near the view, in order. A few are decoded at once (decode()
+  // waits for a frame), each started in a task of its own (a data: URL's SVG
+  // document is built the moment it is set) and the next only after a frame:
+  // scrolling fast past thousands of icons never makes a long frame.
+  const waiting = new Set();
+  let active = 0;
+  function run() {
+    while (active < THUMBS_AT_ONCE && active < waiting.size) {
+      active += 1;
+      setTimeout(step, 0);
+    }
+  }
+  async function step() {
+    const [target] = waiting;
+    if (target !== undefined) {
+      waiting.delete(target);
+      if (target.isConnected && !target.dataset.thumb) {
+        const lib = catalog.find((l) => l.id === target.dataset.library);
+        try {
+          showThumb(target, await thumbnail(lib, Number(target.dataset.index)));
+        } catch {
+          // No thumbnail (the chunk failed to load): the entry still adds its icon.
+        }
+      }
+    }
+    active -= 1;
+    if (waiting.size) requestAnimationFrame(run);
+  }
+  // Watched: pages of a section and the search results' grid (a few hundred
+  // boxes, not one per entry: thousands of targets slow every frame).
   const observer = new IntersectionObserver((seen) => {
     for (const { isIntersecting, target } of seen) {
-      if (isIntersecting) inView.add(target);
-      else inView.delete(target);
+      for (const entry of target.querySelectorAll("button.icon-entry:not([data-thumb])")) {
+        if (isIntersecting) waiting.add(entry);
+        else waiting.delete(entry);
+      }
     }
-    if (inView.size && !pumping) {
-      pumping = true;
-      requestAnimationFrame(pump);
-    }
+    run();
   }, { rootMargin: "100px 0px" });
 
   function entryButton(lib, i, name, title) {
@@ -145,7 +199,8 @@ export function createIconLibraries({ onEntry, onActivate }) {
       })),
     };
     onEntry(button, spec);
-    observer.observe(button);
+    const cached = thumbs.get(`${lib.id}/${i}`);
+    if (typeof cached === "string") showThumb(button, cached);
     return button;
   }
 
@@ -163,17 +218,28 @@ export function createIconLibraries({ onEntry, onActivate }) {
 
   // One queue for every section being built: a frame spends FRAME_BUDGET in
   // all of them together (at least a few entries, however slow the machine).
+  // A page is filled while detached and added whole, then watched.
   const jobs = [];
   function work() {
     const start = performance.now();
     let n = 0;
     while (jobs.length && (n < 16 || performance.now() - start < FRAME_BUDGET)) {
       const job = jobs[0];
-      const part = document.createDocumentFragment();
-      for (let k = 0; job.at < job.rows.length && k < 16; k += 1, job.at += 1, n += 1) {
-        part.append(entryButton(job.lib, job.at, job.rows[job.at][0], job.rows[job.at][1]));
+      if (!job.page) {
+        job.page = document.createElement("div");
+        job.page.className = "palette-grid icon-page";
+        // What the page will measure, so that the scroll bar is right before it is laid out.
+        const rows = Math.ceil(Math.min(PAGE, job.rows.length - job.at) / 4);
+        job.page.style.containIntrinsicBlockSize = `auto ${Math.max(0, rows * ROW_PX - 4)}px`;
       }
-      job.section.grid.append(part);
+      for (let k = 0; job.at < job.rows.length && k < 16; k += 1, job.at += 1, n += 1) {
+        job.page.append(entryButton(job.lib, job.at, job.rows[job.at][0], job.rows[job.at][1]));
+      }
+      if (job.page.childElementCount >= PAGE || job.at >= job.rows.length) {
+        job.section.grid.append(job.page);
+        observer.observe(job.page);
+        job.page = null;
+      }
       if (job.at >= job.rows.length) {
         jobs.shift();
         job.section.details.dataset.built = "1";
@@ -192,7 +258,7 @@ export function createIconLibraries({ onEntry, onActivate }) {
     const summary = document.createElement("summary");
     summary.textContent = `${lib.title} (${lib.count.toLocaleString("en")})`;
     const grid = document.createElement("div");
-    grid.className = "palette-grid";
+    grid.className = "icon-pages";
     grid.setAttribute("role", "group");
     grid.setAttribute("aria-label", lib.title);
     details.append(summary, grid);
@@ -251,6 +317,9 @@ export function createIconLibraries({ onEntry, onActivate }) {
     found.length = Math.min(found.length, MAX_RESULTS);
     resultsGrid.replaceChildren(...found.map(([lib, i, name, title]) =>
       entryButton(lib, i, name, title)));
+    // Watched afresh: the observer reports the new entries if the grid is in view.
+    observer.unobserve(resultsGrid);
+    observer.observe(resultsGrid);
     resultsTitle.textContent = `Icons (${total.toLocaleString("en")})`;
     more.textContent = total > found.length
       ? `${(total - found.length).toLocaleString("en")} more: type more words to narrow.`

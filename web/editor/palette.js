@@ -211,8 +211,19 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   });
 
   // --- One Tab stop: arrow keys move between entries ------------------------------
+  /** Whether an entry is shown, read from the attributes that hide it (never
+   * from layout: thousands of icon entries sit in pages not laid out yet). */
+  function isShown(button) {
+    if (button.hidden) return false;
+    const searching = root.classList.contains("is-searching");
+    for (let el = button.parentElement; el !== null && el !== root; el = el.parentElement) {
+      if (el.hidden || (el instanceof HTMLDetailsElement && !el.open)) return false;
+      if (searching && el.classList.contains("icon-section")) return false;
+    }
+    return true;
+  }
   function shownEntries() {
-    return [...root.querySelectorAll("button.shape")].filter((b) => b.offsetParent !== null);
+    return [...root.querySelectorAll("button.shape")].filter(isShown);
   }
   function setCurrent(button) {
     for (const b of root.querySelectorAll('button.shape[tabindex="0"]')) {
@@ -222,10 +233,10 @@ export function createPalette({ root, svg, canvas, editor, call }) {
   }
   /** Keep exactly one entry tabbable: the current one if shown, else the first. */
   function rove() {
-    const shown = shownEntries();
-    const current = shown.find((b) => b.tabIndex === 0);
+    const current = [...root.querySelectorAll('button.shape[tabindex="0"]')].find(isShown);
     if (current) return;
-    if (shown[0]) setCurrent(shown[0]);
+    const first = [...root.querySelectorAll("button.shape")].find(isShown);
+    if (first) setCurrent(first);
   }
   icons.onChange(rove);
   root.addEventListener("toggle", rove, true);
@@ -246,7 +257,10 @@ export function createPalette({ root, svg, canvas, editor, call }) {
       const r = from.getBoundingClientRect();
       const down = e.key === "ArrowDown";
       const row = (b) => b.getBoundingClientRect();
-      const candidates = shown.filter((b) => (down ? row(b).top > r.top + 2 : row(b).top < r.top - 2));
+      // The next row is among the few entries either side (4 a row): measure
+      // only those, not the thousands of an opened library.
+      const near = down ? shown.slice(i + 1, i + 25) : shown.slice(Math.max(0, i - 24), i);
+      const candidates = near.filter((b) => (down ? row(b).top > r.top + 2 : row(b).top < r.top - 2));
       if (candidates.length) {
         const nextTop = down
           ? Math.min(...candidates.map((b) => row(b).top))
