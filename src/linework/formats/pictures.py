@@ -384,7 +384,10 @@ def is_svg_src(src: object) -> bool:
     return isinstance(src, str) and src[:19].lower() == "data:image/svg+xml,"[:19]
 
 
-@lru_cache(maxsize=256)
+# Large enough for a diagram of a thousand different icons (each render of the
+# page asks once per shape): at 256 such a page sanitized every icon again on
+# every render.
+@lru_cache(maxsize=1024)
 def safe_src(src: str) -> str | None:
     """Return a source that is safe to draw, or None for one that is not.
 
