@@ -28,6 +28,7 @@ from linework.render import ids
 from linework.render.arrowheads import size_of
 from linework.render.connector import LABEL_PADDING, connector_svg, label_center
 from linework.render.shape import label_text_bounds, shape_node
+from linework.render.shape_text import shape_svg
 from linework.routing import polyline, route
 from linework.shapes import bounds
 from linework.svg import esc_attr, esc_text, node, serialize
@@ -163,6 +164,8 @@ def _element_svg(
     """Return an element's fragment, its ids prefixed (see :mod:`.ids`)."""
     match el:
         case Shape():
+            if not prefix:
+                return shape_svg(el, hidden=hidden)
             return serialize(ids.prefixed(shape_node(el, hidden=hidden), prefix))
         case Connector():
             return connector_svg(doc, el, hidden=hidden, id_prefix=prefix)

@@ -14,7 +14,7 @@ from typing import Final
 
 from linework.geometry import Vec, fmt
 from linework.model import ARROWHEADS, DEFAULT_STYLE
-from linework.svg import SvgNode, node
+from linework.svg import SvgNode, esc_attr, node, serialize
 
 #: Hollow heads are filled so the line behind them does not show through.
 HOLLOW_FILL: Final = "#ffffff"
@@ -298,3 +298,42 @@ def inset(name: str, stroke_width: float, size: float | None = None) -> float:
     frac, strokes = _INSETS.get(name, (0.0, 0.0))
     w = max(stroke_width, 0.0)
     return frac * size_of(name, w, size) + strokes * w
+
+
+def arrowhead_svg(
+    name: str,
+    tip: Vec,
+    direction: Vec,
+    stroke_width: float,
+    *,
+    color: str = DEFAULT_STYLE.stroke,
+    size: float | None = None,
+) -> str:
+    """Return the text ``serialize`` gives for :func:`arrowhead`'s nodes.
+
+    Every connector of a big page draws two heads, most of them ``none`` or
+    ``classic``; those two are written here without building nodes (the same
+    path text, escaping and attribute order), the rest through the nodes.
+    """
+    draw = _DRAWERS.get(name, _none)
+    if draw is _none:
+        return ""
+    if draw is not _classic or type(color) is not str:
+        heads = arrowhead(name, tip, direction, stroke_width, color=color, size=size)
+        return "".join([serialize(n) for n in heads])
+    n = size_of(name, max(stroke_width, 0.0), size)
+    h = 0.45 * n
+    d = _Frame(tip, direction).path(
+        (0, 0), (-n, h), (-0.7 * n, 0), (-n, -h), close=True
+    )
+    tail = _FILLED_TAIL.get(color)
+    if tail is None:
+        tail = f'" fill="{esc_attr(color)}" stroke="none"/>'
+        if len(_FILLED_TAIL) >= 4096:
+            _FILLED_TAIL.clear()
+        _FILLED_TAIL[color] = tail
+    return '<path d="' + esc_attr(d) + tail
+
+
+# The end of a filled head's tag, by its colour (a page uses few).
+_FILLED_TAIL: dict[str, str] = {}

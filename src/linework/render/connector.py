@@ -11,7 +11,7 @@ from typing import Final
 from linework.geometry import Box, Vec
 from linework.model import Connector, ConnectorLabel, Document, Page, Style
 from linework.model.rich import rich_for
-from linework.render.arrowheads import arrowhead, inset
+from linework.render.arrowheads import arrowhead, arrowhead_svg, inset
 from linework.render.ids import prefixed
 from linework.render.paint import dasharray, family_of
 from linework.render.richtext import RichLayout, layout_rich, rich_nodes
@@ -77,25 +77,47 @@ def connector_svg(
         line_attrs,
         "/>",
     ]
-    heads = (
-        *arrowhead(
-            style.start_arrow,
-            r.points[0],
-            r.start_dir,
-            w,
-            color=style.stroke,
-            size=style.start_arrow_size,
-        ),
-        *arrowhead(
-            style.end_arrow,
-            r.points[-1],
-            r.end_dir,
-            w,
-            color=style.stroke,
-            size=style.end_arrow_size,
-        ),
-    )
-    parts.extend([serialize(prefixed(n, id_prefix)) for n in heads])
+    if id_prefix:
+        heads = (
+            *arrowhead(
+                style.start_arrow,
+                r.points[0],
+                r.start_dir,
+                w,
+                color=style.stroke,
+                size=style.start_arrow_size,
+            ),
+            *arrowhead(
+                style.end_arrow,
+                r.points[-1],
+                r.end_dir,
+                w,
+                color=style.stroke,
+                size=style.end_arrow_size,
+            ),
+        )
+        parts.extend([serialize(prefixed(n, id_prefix)) for n in heads])
+    else:  # the heads' text, written without nodes where it is common
+        parts.append(
+            arrowhead_svg(
+                style.start_arrow,
+                r.points[0],
+                r.start_dir,
+                w,
+                color=style.stroke,
+                size=style.start_arrow_size,
+            )
+        )
+        parts.append(
+            arrowhead_svg(
+                style.end_arrow,
+                r.points[-1],
+                r.end_dir,
+                w,
+                color=style.stroke,
+                size=style.end_arrow_size,
+            )
+        )
     if connector.labels:
         background = _background(doc, connector)
         for i, label in enumerate(connector.labels):

@@ -1,0 +1,125 @@
+"""A shape's fragment written as text: the renderer's hot path.
+
+:func:`~linework.render.shape.shape_node` builds the node tree (the workbench
+and tests read it); rendering a page only needs its text, so the common case
+(a kind's body and a plain label) is written here directly, around the parts
+that depend on a style alone, memoized per style record. The bytes are the
+ones ``serialize(shape_node(...))`` gives: every shape that uses anything
+else (a picture, a mirror, rows, rich text, a turned band title, a link) takes
+that path itself.
+"""
+
+from __future__ import annotations
+
+from linework.geometry import fmt
+from linework.model import Shape, Style
+from linework.model.rich import rich_for
+from linework.render.rows import has_rows
+from linework.render.shape import (
+    _band_label,
+    _body_attrs,
+    label_layout,
+    readable_text_style,
+    shape_node,
+)
+from linework.render.text import _fonts
+from linework.shapes import flip_of, kind_of
+from linework.svg import AttrValue, attrs_text, esc_text, serialize
+
+
+def shape_svg(shape: Shape, *, hidden: bool = False) -> str:
+    """Return ``serialize(shape_node(shape, hidden=hidden))``, written directly."""
+    if (
+        "src" in shape.props
+        or shape.link
+        or has_rows(shape)
+        or flip_of(shape) != (False, False)
+    ):
+        return serialize(shape_node(shape, hidden=hidden))
+    label = ""
+    if shape.text:
+        if rich_for(shape.text, shape.rich) is not None or _band_label(shape):
+            return serialize(shape_node(shape, hidden=hidden))
+        label = _label_text(shape)
+    st = shape.style
+    attrs: list[tuple[str, AttrValue]] = [
+        ("data-id", shape.id),
+        ("data-kind", shape.kind),
+    ]
+    if shape.rotation_deg % 360:
+        c = shape.box.center
+        attrs.append(
+            (
+                "transform",
+                f"rotate({fmt(shape.rotation_deg)} {fmt(c.x)} {fmt(c.y)})",
+            )
+        )
+    if st.opacity < 1:
+        attrs.append(("opacity", st.opacity))
+    if hidden:
+        attrs.append(("display", "none"))
+    body = kind_of(shape.kind).body(shape)
+    parts = ["<g", attrs_text(tuple(attrs)), ">", _body_open(st)]
+    if body:
+        parts.append(">")
+        parts.extend([serialize(n) for n in body])
+        parts.append("</g>")
+    else:
+        parts.append("/>")
+    parts.append(label)
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _label_text(shape: Shape) -> str:
+    """Return what ``text_nodes(label_layout(shape), ...)`` serializes to."""
+    layout = label_layout(shape)
+    spans = [
+        f'<tspan x="{_num(line.x)}" y="{_num(line.y)}">{esc_text(line.text)}</tspan>'
+        for line in layout.lines
+        if line.text
+    ]
+    if not spans:
+        return ""
+    return (
+        _text_open(layout.anchor, readable_text_style(shape))
+        + "".join(spans)
+        + "</text>"
+    )
+
+
+def _num(v: float) -> str:
+    # What serialize writes for a number attribute (ints print as floats).
+    return fmt(v if type(v) is float else float(v))
+
+
+# Text that depends on a style record alone, by identity (records are
+# immutable; the stored record is compared with ``is``, so a recycled id()
+# cannot alias). Documents use few styles.
+_BODY_OPEN: dict[int, tuple[Style, str]] = {}
+_TEXT_OPEN: dict[tuple[int, str], tuple[Style, str]] = {}
+_MAX = 4096
+
+
+def _body_open(st: Style) -> str:
+    hit = _BODY_OPEN.get(id(st))
+    if hit is not None and hit[0] is st:
+        return hit[1]
+    text = "<g" + attrs_text(_body_attrs(st))
+    if len(_BODY_OPEN) >= _MAX:
+        _BODY_OPEN.clear()
+    _BODY_OPEN[id(st)] = (st, text)
+    return text
+
+
+def _text_open(anchor: str, st: Style) -> str:
+    key = (id(st), anchor)
+    hit = _TEXT_OPEN.get(key)
+    if hit is not None and hit[0] is st:
+        return hit[1]
+    attrs = (("text-anchor", anchor), *_fonts(st), ("xml:space", "preserve"))
+    text = "<text" + attrs_text(attrs) + ">"
+    if len(_TEXT_OPEN) >= _MAX:
+        _TEXT_OPEN.clear()
+    _TEXT_OPEN[key] = (st, text)
+    return text
