@@ -75,6 +75,9 @@ let allowedKeys = null; // the viewer's read-only lock, once set
 function capture(event) {
   if (allowedKeys !== null && !allowedKeys(event)) {
     event.stopImmediatePropagation();
+    // An editing shortcut the viewer refuses is swallowed, not handed to the
+    // browser: Ctrl+A would select the whole page's text, Ctrl+S save the page.
+    if (!isTyping(event.target) && findKey(event) !== null) event.preventDefault();
     return;
   }
   for (const handle of early) {

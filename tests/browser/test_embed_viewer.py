@@ -176,6 +176,19 @@ def test_viewer_runs_the_keys_of_every_action_it_allows(viewer: Watched) -> None
     assert [] == viewer.problems()
 
 
+def test_refused_shortcuts_do_not_fall_through_to_the_browser(viewer: Watched) -> None:
+    """An editing shortcut the viewer refuses is swallowed: Ctrl+A selects no
+    page text (the toolbar and status would turn blue), as in the editor."""
+    viewer.goto(f"index.html?mode=view#{fragment_of(document(text=MARKER))}")
+    viewer.page.wait_for_selector(ELEMENTS, state="attached", timeout=90_000)
+    viewer.page.click("#canvas")
+    viewer.page.keyboard.press("Control+a")
+    assert "" == viewer.page.evaluate("() => String(window.getSelection())")
+    viewer.page.keyboard.press("Control+s")
+    assert 0 == viewer.page.locator("[data-role=error-dialog][open]").count()
+    assert [] == viewer.problems()
+
+
 def test_share_link_from_the_editor_opens_in_the_viewer(
     viewer: Watched, tmp_path: Any
 ) -> None:
