@@ -96,6 +96,9 @@ export function lockKeys(allowed) {
   allowedKeys = allowed;
 }
 
+/** Whether the read-only lock is on (the viewer, a read-only embed). */
+export const keysLocked = () => allowedKeys !== null;
+
 /**
  * A key that must be seen ahead of every other handler, the elements' own
  * included (type-ahead while the in-place editor opens): `handle(event)`

@@ -63,13 +63,13 @@ def test_palette_click_and_drag_add_shapes(editor_app: App) -> None:
 def test_palette_search_filters_and_keyboard_adds(editor_app: App) -> None:
     """Search narrows the palette by title and keywords; Enter on an entry adds it."""
     app = editor_app
-    app.page.fill("[data-role=palette-search]", "database")
-    assert app.page.locator("[data-shape=cylinder]").is_visible()
-    assert app.page.locator("[data-shape=rectangle]").is_hidden()
+    # The search is asynchronous (the first one waits for the icon index):
+    # wait until it has searched, as a user's eyes would.
+    shown = editor_helpers.search_palette(app, "database")
+    assert "cylinder" in shown and "rectangle" not in shown
     app.page.focus("[data-shape=cylinder]")
     app.page.keyboard.press("Enter")
-    app.page.fill("[data-role=palette-search]", "")
-    assert app.page.locator("[data-shape=rectangle]").is_visible()
+    assert "rectangle" in editor_helpers.search_palette(app, "")
 
     assert ["cylinder"] == [e["kind"] for e in elements(app)]
 

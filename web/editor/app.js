@@ -43,7 +43,9 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
   const textEditor = createTextEditor({ stage, svg, canvas, editor });
   const help = createHelp();
   // `?` opens the panel from the served rows, without asking the core (../keys.js).
-  onAction("help", () => help.show(firstPaint.actions.help), { panels: false });
+  onAction("help", () => help.show(firstPaint.actions.help, firstPaint.actions.viewer_help), {
+    panels: false,
+  });
   const contextMenu = createContextMenu({ svg, canvas, editor, textEditor });
 
   createToolbar({ bar: $('[data-role="edit-bar"]'), editor });
@@ -132,7 +134,7 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
       case "zoom-in": canvas.zoomStep(1); break;
       case "zoom-out": canvas.zoomStep(-1); break;
       case "zoom-fit": canvas.fit(); break;
-      case "help": help.show(request.shortcuts ?? []); break;
+      case "help": help.show(request.shortcuts ?? [], request.viewer_shortcuts); break;
       case "paste": {
         // From the context menu the paste lands where it was opened.
         const at = Number.isFinite(request.x) && Number.isFinite(request.y)

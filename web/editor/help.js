@@ -2,6 +2,7 @@
 // The keyboard shortcuts panel, filled from the core's `help` request.
 
 import { el } from "../dialogs.js";
+import { keysLocked } from "../keys.js";
 import { keysText as modKey } from "./actions.js";
 
 // The core writes "Mod+" (Ctrl, or Cmd on macOS); the panel shows the real key.
@@ -25,8 +26,10 @@ export function createHelp() {
   document.body.append(dialog);
 
   return {
-    show(shortcuts) {
-      body.replaceChildren(...shortcuts.map(([keys, what]) => {
+    /** `viewerShortcuts`: the rows shown read-only (what the viewer can do). */
+    show(shortcuts, viewerShortcuts = shortcuts) {
+      const rows = keysLocked() ? viewerShortcuts : shortcuts;
+      body.replaceChildren(...rows.map(([keys, what]) => {
         const tr = document.createElement("tr");
         const th = document.createElement("th");
         th.scope = "row";

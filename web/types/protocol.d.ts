@@ -306,7 +306,7 @@ export interface Props {
   bounds?: Rect;
 }
 
-/** Something the browser must carry out: `open`, `save`, `save-as`, `save-sealed`, `export-svg`, `export-png`, `export-drawio`, `paste` (read the system clipboard and send the `paste` action with `data`; at `x`, `y` when given), `zoom-in`, `zoom-out`, `zoom-fit` (with the content `bounds`), `help` (with `shortcuts`), `context-menu` (at page point `x`, `y`; `items` are `{action, label, shortcut, enabled, args}` or `{separator: true}`). */
+/** Something the browser must carry out: `open`, `save`, `save-as`, `save-sealed`, `export-svg`, `export-png`, `export-drawio`, `paste` (read the system clipboard and send the `paste` action with `data`; at `x`, `y` when given), `zoom-in`, `zoom-out`, `zoom-fit` (with the content `bounds`), `help` (with `shortcuts`, rows of keys and description, and `viewer_shortcuts`, the rows of what the viewer can do), `context-menu` (at page point `x`, `y`; `items` are `{action, label, shortcut, enabled, args}` or `{separator: true}`). */
 export interface PageRequest {
   action: string;
   x?: number;
@@ -314,6 +314,7 @@ export interface PageRequest {
   bounds?: Rect;
   items?: JsonObject[];
   shortcuts?: string[][];
+  viewer_shortcuts?: string[][];
 }
 
 /** A refused command: nothing changed. `text` is message and detail as sentences for the status line. */

@@ -277,9 +277,11 @@ class PageRequest(TypedDict):
     ``save-sealed``, ``export-svg``, ``export-png``, ``export-drawio``,
     ``paste`` (read the system clipboard and send the ``paste`` action with
     ``data``; at ``x``, ``y`` when given), ``zoom-in``, ``zoom-out``,
-    ``zoom-fit`` (with the content ``bounds``), ``help`` (with ``shortcuts``),
-    ``context-menu`` (at page point ``x``, ``y``; ``items`` are ``{action,
-    label, shortcut, enabled, args}`` or ``{separator: true}``)."""
+    ``zoom-fit`` (with the content ``bounds``), ``help`` (with ``shortcuts``,
+    rows of keys and description, and ``viewer_shortcuts``, the rows of what
+    the viewer can do), ``context-menu`` (at page point ``x``, ``y``;
+    ``items`` are ``{action, label, shortcut, enabled, args}`` or
+    ``{separator: true}``)."""
 
     action: str
     x: NotRequired[float]
@@ -287,6 +289,7 @@ class PageRequest(TypedDict):
     bounds: NotRequired[Rect]
     items: NotRequired[list[JsonObject]]
     shortcuts: NotRequired[list[list[str]]]
+    viewer_shortcuts: NotRequired[list[list[str]]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ import pytest
 
 from linework.editor import REGISTRY, Editor
 from linework.editor.actions import Spec
+from linework.editor.actions.help import ROWS
 from linework.editor.actions.keymap import parse
 from linework.editor.protocol import Key, Mods
 from linework.model import Shape
@@ -167,6 +168,22 @@ def test_help_rows_and_toolbar_are_what_they_were() -> None:
     """The `?` panel and the edit bar, made from the records, equal the old lists."""
     assert HELP_ROWS == REGISTRY.help_rows()
     assert TOOLBAR == REGISTRY.toolbar()
+
+
+def test_the_viewers_help_rows_name_only_what_the_viewer_may_run() -> None:
+    """The viewer's `?` panel: the rows whose actions are all viewer-allowed."""
+    every = REGISTRY.help_rows()
+    viewer = REGISTRY.help_rows(viewer=True)
+    assert viewer == [r for r in every if r in viewer]  # a subset, in order
+    for parts, what in ROWS:
+        names = [p for p in parts if isinstance(p, str)]
+        if any(row[1] == what for row in viewer):
+            assert all(REGISTRY[n].viewer for n in names), what
+        elif all(isinstance(p, str) for p in parts):
+            assert not all(REGISTRY[n].viewer for n in names), what
+    shown = {row[1] for row in viewer}
+    assert "Show these shortcuts" in shown and "Next / previous page" in shown
+    assert "Undo" not in shown and "Delete" not in shown
 
 
 def test_page_data_names_each_toolbar_action_with_label_icon_and_shortcut() -> None:

@@ -38,6 +38,8 @@ export interface ActionRegistry {
   keys: KeyRule[];
   /** The `?` panel's rows: [keys, description]. */
   help: string[][];
+  /** The rows of `help` the viewer can use (its `?` panel). */
+  viewer_help: string[][];
   viewer: string[];
   embed: string[];
   /** The actions the page carries out itself (web/keys.js runs their keys). */

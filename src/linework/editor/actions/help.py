@@ -3,6 +3,8 @@
 A row names the actions it describes (their shown shortcuts, joined by " / ",
 make its keys) or, for what is not one action's key (arrow-key families,
 gestures, keys the page handles itself), gives its keys as :class:`Keys`.
+The viewer's panel shows only the rows it can use: every action they name is
+viewer-allowed and every :class:`Keys` part says ``viewer``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ class Keys:
     """Keys written out, for a row that is not only actions' shortcuts."""
 
     text: str
+    viewer: bool = False
 
 
 ROWS: Final[tuple[tuple[tuple[str | Keys, ...], str], ...]] = (
@@ -65,7 +68,7 @@ ROWS: Final[tuple[tuple[tuple[str | Keys, ...], str], ...]] = (
     (("save", "save-as", "open"), "Save / save as / open"),
     (
         # Mod+0 is zoom-fit's unshown alias (the row names it, not Mod+Shift+H).
-        ("zoom-in", "zoom-out", Keys("Mod+0")),
+        ("zoom-in", "zoom-out", Keys("Mod+0", viewer=True)),
         "Zoom in / zoom out / fit to window (Mod+Shift+H fits too)",
     ),
     (
@@ -87,15 +90,20 @@ ROWS: Final[tuple[tuple[tuple[str | Keys, ...], str], ...]] = (
 )
 
 
-def help_rows(registry: Registry) -> list[list[str]]:
-    """Return the rows as [keys, description]."""
+def help_rows(registry: Registry, viewer: bool = False) -> list[list[str]]:
+    """Return the rows as [keys, description]; ``viewer``: the viewer's only."""
     out: list[list[str]] = []
     for parts, what in ROWS:
         keys: list[str] = []
+        usable = True  # by the viewer
         for part in parts:
             if isinstance(part, Keys):
                 keys.append(part.text)
+                usable = usable and part.viewer
             else:
-                keys.extend(s.keys for s in registry[part].shortcuts if s.shown)
-        out.append([" / ".join(keys), what])
+                spec = registry[part]
+                keys.extend(s.keys for s in spec.shortcuts if s.shown)
+                usable = usable and spec.viewer
+        if usable or not viewer:
+            out.append([" / ".join(keys), what])
     return out

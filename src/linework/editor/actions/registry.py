@@ -44,7 +44,7 @@ class Registry:
         *,
         double_click: Callable[[Editor, Vec], None],
         edit_box: Callable[[Editor, Editing], Json | None],
-        help_rows: Callable[[Registry], list[list[str]]],
+        help_rows: Callable[[Registry, bool], list[list[str]]],
     ) -> None:
         self.specs = tuple(specs)
         self.by_name: Mapping[str, Spec] = {s.name: s for s in self.specs}
@@ -106,9 +106,12 @@ class Registry:
         return self._edit_box(ed, editing)
 
     # --- what the page gets -----------------------------------------------------
-    def help_rows(self) -> list[list[str]]:
-        """Return the ``?`` panel's rows, [keys, description] ("Mod" is Ctrl or Cmd)."""
-        return self._help_rows(self)
+    def help_rows(self, viewer: bool = False) -> list[list[str]]:
+        """Return the ``?`` panel's rows, [keys, description] ("Mod" is Ctrl or Cmd).
+
+        ``viewer``: only the rows of what the viewer can do (its own panel).
+        """
+        return self._help_rows(self, viewer)
 
     def toolbar(self) -> list[list[str]]:
         """Return the edit bar's groups of action names, in order."""
@@ -141,6 +144,7 @@ class Registry:
             "toolbar": self.toolbar(),
             "keys": self.keymap.page_data(),
             "help": self.help_rows(),
+            "viewer_help": self.help_rows(viewer=True),
             "viewer": sorted(self.viewer_actions),
             "embed": sorted(self.embed_actions),
             "page": sorted(s.name for s in self.specs if s.page),

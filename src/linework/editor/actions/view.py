@@ -73,7 +73,11 @@ def _context_menu(ed: Editor, args: Args) -> None:
 
 
 def _help(ed: Editor, args: Args) -> None:
-    ed.note("request", {"action": "help", "shortcuts": registry_of(ed).help_rows()})
+    rows = registry_of(ed).help_rows
+    ed.note(
+        "request",
+        {"action": "help", "shortcuts": rows(), "viewer_shortcuts": rows(viewer=True)},
+    )
 
 
 _LENS = "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z"
