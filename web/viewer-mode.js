@@ -55,6 +55,8 @@ function blockEditing(canvas) {
     document.body.dataset.panning = "drag";
   }, true);
   window.addEventListener("pointermove", (event) => {
+    // Hovering shows no connect arrows or ports: the viewer only looks.
+    if (drag === null && event.target instanceof Element && svg.contains(event.target)) stop(event);
     if (drag === null || event.pointerId !== drag.id) return;
     stop(event);
     canvas.panBy(event.clientX - drag.x, event.clientY - drag.y);

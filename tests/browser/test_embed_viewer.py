@@ -192,6 +192,23 @@ def test_refused_shortcuts_do_not_fall_through_to_the_browser(viewer: Watched) -
     assert [] == viewer.problems()
 
 
+def test_hovering_a_shape_in_the_viewer_offers_no_editing_handles(
+    viewer: Watched,
+) -> None:
+    """The viewer only looks: no hover arrows or ports appear over a shape."""
+    viewer.goto(f"index.html?mode=view#{fragment_of(document(text=MARKER))}")
+    viewer.page.wait_for_selector(ELEMENTS, state="attached", timeout=90_000)
+    box = viewer.page.locator(ELEMENTS).first.bounding_box()
+    assert box is not None
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    for dx in (0, 5, 10):
+        viewer.page.mouse.move(cx + dx, cy)
+    viewer.page.wait_for_timeout(300)
+    handles = "[data-role=overlay] [data-role=hover-arrow], [data-role=overlay] [data-role=ports]"
+    assert 0 == viewer.page.locator(handles).count()
+    assert [] == viewer.problems()
+
+
 def test_share_link_from_the_editor_opens_in_the_viewer(
     viewer: Watched, tmp_path: Any
 ) -> None:
