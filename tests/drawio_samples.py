@@ -68,6 +68,12 @@ def shapes(doc: Document) -> list[Shape]:
     return [r for r in doc.records.values() if isinstance(r, Shape)]
 
 
+def only_shape(doc: Document) -> Shape:
+    """Return the document's one shape (failing if it has more or none)."""
+    (s,) = shapes(doc)
+    return s
+
+
 def connectors(doc: Document) -> list[Connector]:
     return [r for r in doc.records.values() if isinstance(r, Connector)]
 

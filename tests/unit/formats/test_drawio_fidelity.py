@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 import pytest
 
+from drawio_samples import mxfile, only_shape, page, vertex
 from linework.formats import drawio
-from linework.model import Connector, Document, Shape
+from linework.model import Connector, Shape
 
 
 def _file(cells: str) -> bytes:
-    return (
-        '<mxfile><diagram id="d" name="P"><mxGraphModel><root>'
-        '<mxCell id="0"/><mxCell id="1" parent="0"/>'
-        f"{cells}</root></mxGraphModel></diagram></mxfile>"
-    ).encode()
+    return mxfile(page(cells))
 
 
 def _vertex(cid: str, style: str, value: str = "Label") -> str:
-    return (
-        f'<mxCell id="{cid}" value={quoteattr(value)} style={quoteattr(style)} '
-        'vertex="1" parent="1"><mxGeometry x="100" y="100" width="120" height="60" '
-        'as="geometry"/></mxCell>'
-    )
-
-
-def _shape(doc: Document) -> Shape:
-    (s,) = [r for r in doc.records.values() if isinstance(r, Shape)]
-    return s
+    return vertex(cid, x=100, y=100, w=120, h=60, style=style, value=value)
 
 
 @pytest.mark.parametrize(
@@ -42,7 +29,9 @@ def _shape(doc: Document) -> Shape:
     ],
 )
 def test_vertex_labels_default_to_draw_ios_12(style: str, size: float) -> None:
-    assert size == _shape(drawio.read(_file(_vertex("a", style))).doc).style.font_size
+    assert (
+        size == only_shape(drawio.read(_file(_vertex("a", style))).doc).style.font_size
+    )
 
 
 def test_edge_labels_default_to_11() -> None:
@@ -59,9 +48,9 @@ def test_edge_labels_default_to_11() -> None:
 
 def test_a_swimlane_title_is_bold_by_default() -> None:
     doc = drawio.read(_file(_vertex("a", "swimlane;startSize=23;"))).doc
-    assert _shape(doc).style.bold is True
+    assert only_shape(doc).style.bold is True
     doc = drawio.read(_file(_vertex("a", "swimlane;fontStyle=0;"))).doc
-    assert _shape(doc).style.bold is False
+    assert only_shape(doc).style.bold is False
 
 
 @pytest.mark.parametrize(
@@ -77,7 +66,7 @@ def test_a_swimlane_title_is_bold_by_default() -> None:
 def test_gr_stroke_0_draws_an_aws_group_without_its_frame(
     style: str, stroke: str
 ) -> None:
-    shape = _shape(drawio.read(_file(_vertex("a", style))).doc)
+    shape = only_shape(drawio.read(_file(_vertex("a", style))).doc)
     assert stroke == shape.style.stroke
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 import pytest
 
+from drawio_samples import mxfile, page, vertex
 from linework.formats import drawio, native
 from linework.formats.drawio import export as drawio_export
 from linework.geometry import Vec
@@ -21,13 +21,9 @@ CORPUS = Path(__file__).parents[3] / ".." / "shared" / "corpus" / "drawio"
 
 
 def _file(style: str) -> bytes:
-    return (
-        '<mxfile><diagram id="d" name="P"><mxGraphModel><root>'
-        '<mxCell id="0"/><mxCell id="1" parent="0"/>'
-        f'<mxCell id="a" value="Name" style={quoteattr(style)} vertex="1" parent="1">'
-        '<mxGeometry x="100" y="100" width="100" height="80" as="geometry"/></mxCell>'
-        "</root></mxGraphModel></diagram></mxfile>"
-    ).encode()
+    return mxfile(
+        page(vertex("a", x=100, y=100, w=100, h=80, style=style, value="Name"))
+    )
 
 
 def _shape(doc: Document) -> Shape:

@@ -4,10 +4,10 @@ import, export, round trip, and the corpus files that use them."""
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 import pytest
 
+from drawio_samples import mxfile, only_shape, page, vertex
 from linework.formats import drawio, native
 from linework.formats.drawio import export as drawio_export
 from linework.model import Connector, Document, Shape
@@ -15,25 +15,12 @@ from linework.model import Connector, Document, Shape
 CORPUS = Path(__file__).parents[3] / ".." / "shared" / "corpus" / "drawio"
 
 
-def mxfile(cells: str) -> bytes:
-    return (
-        '<mxfile><diagram id="d" name="P"><mxGraphModel><root>'
-        '<mxCell id="0"/><mxCell id="1" parent="0"/>'
-        f"{cells}</root></mxGraphModel></diagram></mxfile>"
-    ).encode()
+def one_page(cells: str) -> bytes:
+    return mxfile(page(cells))
 
 
-def vertex(cid: str, style: str, value: str = "Name") -> str:
-    return (
-        f'<mxCell id="{cid}" value={quoteattr(value)} style={quoteattr(style)} '
-        'vertex="1" parent="1"><mxGeometry x="100" y="100" width="40" height="40" '
-        'as="geometry"/></mxCell>'
-    )
-
-
-def only_shape(doc: Document) -> Shape:
-    (s,) = [r for r in doc.records.values() if isinstance(r, Shape)]
-    return s
+def icon_cell(cid: str, style: str, value: str = "Name") -> str:
+    return vertex(cid, x=100, y=100, w=40, h=40, style=style, value=value)
 
 
 def shapes_by_text(doc: Document) -> dict[str, Shape]:
@@ -87,7 +74,7 @@ def test_label_position_is_imported(
 ) -> None:
     """labelPosition / verticalLabelPosition (and the named styles that imply them)
     become label_position; align and valign still place the text in that box."""
-    s = only_shape(drawio.read(mxfile(vertex("a", style))).doc)
+    s = only_shape(drawio.read(one_page(icon_cell("a", style))).doc)
 
     assert (position, align, valign) == (
         s.style.label_position,
@@ -106,7 +93,7 @@ def test_label_position_is_exported_and_read_back(position: str) -> None:
         "left": "labelPosition=left;",
         "right": "labelPosition=right;",
     }
-    doc = drawio.read(mxfile(vertex("a", keys[position]))).doc
+    doc = drawio.read(one_page(icon_cell("a", keys[position]))).doc
 
     out = drawio_export.write(doc).decode()
     back = only_shape(drawio.read(out.encode()).doc)
@@ -120,7 +107,7 @@ def test_label_position_is_exported_and_read_back(position: str) -> None:
 def test_outside_labels_round_trip_identically() -> None:
     """draw.io → Linework → draw.io → Linework gives the same document."""
     cells = "".join(
-        vertex(f"c{i}", style, value=f"Shape {i}")
+        icon_cell(f"c{i}", style, value=f"Shape {i}")
         for i, style in enumerate(
             [
                 "verticalLabelPosition=bottom;verticalAlign=top;shape=umlActor;",
@@ -132,7 +119,7 @@ def test_outside_labels_round_trip_identically() -> None:
             ]
         )
     )
-    first = drawio.read(mxfile(cells)).doc
+    first = drawio.read(one_page(cells)).doc
     second = drawio.read(drawio_export.write(first)).doc
 
     assert native.encode(first) == native.encode(second)
@@ -148,7 +135,7 @@ def test_a_label_above_the_page_origin_moves_the_content_onto_the_page() -> None
         'verticalAlign=bottom;" vertex="1" parent="1">'
         '<mxGeometry x="10" y="5" width="40" height="40" as="geometry"/></mxCell>'
     )
-    s = only_shape(drawio.read(mxfile(cell)).doc)
+    s = only_shape(drawio.read(one_page(cell)).doc)
 
     assert s.box.y - s.box.h >= 0
 
@@ -159,11 +146,11 @@ def test_a_label_above_the_page_origin_moves_the_content_onto_the_page() -> None
 def test_cross_arrow_is_imported_and_exported(arrow: str, ours: str) -> None:
     """endArrow=cross is our cross head, and it is written back as cross."""
     cells = (
-        vertex("a", "") + '<mxCell id="e" edge="1" parent="1" source="a" '
+        icon_cell("a", "") + '<mxCell id="e" edge="1" parent="1" source="a" '
         f'style="endArrow={arrow};startArrow={arrow};"><mxGeometry relative="1" '
         'as="geometry"><mxPoint x="400" y="400" as="targetPoint"/></mxGeometry></mxCell>'
     )
-    doc = drawio.read(mxfile(cells)).doc
+    doc = drawio.read(one_page(cells)).doc
     (conn,) = [r for r in doc.records.values() if isinstance(r, Connector)]
     out = drawio_export.write(doc)
     (back,) = [

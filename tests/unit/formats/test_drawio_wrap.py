@@ -5,10 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 import pytest
 
+from drawio_samples import mxfile, only_shape, page, vertex
 from linework.formats import drawio, native
 from linework.formats.drawio import export as drawio_export
 from linework.geometry import Box
@@ -17,25 +17,12 @@ from linework.model import DEFAULT_STYLE, Document, IdSource, Shape, Transaction
 CORPUS = Path(__file__).parents[3] / ".." / "shared" / "corpus" / "drawio"
 
 
-def mxfile(cells: str) -> bytes:
-    return (
-        '<mxfile><diagram id="d" name="P"><mxGraphModel><root>'
-        '<mxCell id="0"/><mxCell id="1" parent="0"/>'
-        f"{cells}</root></mxGraphModel></diagram></mxfile>"
-    ).encode()
+def one_page(cells: str) -> bytes:
+    return mxfile(page(cells))
 
 
-def vertex(cid: str, style: str, value: str = "A long label", x: int = 100) -> str:
-    return (
-        f'<mxCell id="{cid}" value={quoteattr(value)} style={quoteattr(style)} '
-        f'vertex="1" parent="1"><mxGeometry x="{x}" y="100" width="40" height="40" '
-        'as="geometry"/></mxCell>'
-    )
-
-
-def only_shape(doc: Document) -> Shape:
-    (s,) = [r for r in doc.records.values() if isinstance(r, Shape)]
-    return s
+def small_cell(cid: str, style: str, value: str = "A long label", x: int = 100) -> str:
+    return vertex(cid, x=x, y=100, w=40, h=40, style=style, value=value)
 
 
 @pytest.mark.parametrize(
@@ -52,14 +39,14 @@ def only_shape(doc: Document) -> Shape:
     ],
 )
 def test_import_wraps_only_with_white_space_wrap(style: str, wrap: bool) -> None:
-    s = only_shape(drawio.read(mxfile(vertex("a", style))).doc)
+    s = only_shape(drawio.read(one_page(small_cell("a", style))).doc)
 
     assert wrap is s.style.wrap
 
 
 def test_a_vertex_without_a_label_keeps_the_default() -> None:
     """No label, nothing to wrap: the style stays the default (not written)."""
-    s = only_shape(drawio.read(mxfile(vertex("a", "html=1;", value=""))).doc)
+    s = only_shape(drawio.read(one_page(small_cell("a", "html=1;", value=""))).doc)
 
     assert s.style.wrap is True
 
@@ -70,7 +57,7 @@ def test_connectors_keep_the_default() -> None:
         '<mxGeometry relative="1" as="geometry"><mxPoint x="0" y="0" as="sourcePoint"/>'
         '<mxPoint x="100" y="0" as="targetPoint"/></mxGeometry></mxCell>'
     )
-    doc = drawio.read(mxfile(cells)).doc
+    doc = drawio.read(one_page(cells)).doc
 
     assert all(r.style.wrap for r in doc.records.values() if hasattr(r, "style"))
 
@@ -124,13 +111,13 @@ def test_drawio_round_trip_is_identical() -> None:
     """draw.io → Linework → draw.io → Linework gives the same document."""
     cells = "".join(
         [
-            vertex("a", "whiteSpace=wrap;html=1;", x=0),
-            vertex("b", "html=1;", x=100),
-            vertex("c", "text;html=1;align=left;", x=200),
-            vertex("d", "rounded=1;", x=300),
+            small_cell("a", "whiteSpace=wrap;html=1;", x=0),
+            small_cell("b", "html=1;", x=100),
+            small_cell("c", "text;html=1;align=left;", x=200),
+            small_cell("d", "rounded=1;", x=300),
         ]
     )
-    first = drawio.read(mxfile(cells)).doc
+    first = drawio.read(one_page(cells)).doc
     second = drawio.read(drawio_export.write(first)).doc
 
     assert native.encode(first) == native.encode(second)
@@ -146,9 +133,11 @@ def test_drawio_round_trip_is_identical() -> None:
 def test_an_overflowing_label_grows_the_imported_page() -> None:
     """Text overflowing past the page edge is not cut off: the page grows."""
     wide = "x" * 200  # about 1300 px at 11 px, far wider than the 40 px box
-    cell = vertex("a", "html=1;", value=wide, x=20)
-    page = drawio.read(mxfile(cell)).doc.pages()[0]
-    wrapped = drawio.read(mxfile(vertex("a", "whiteSpace=wrap;html=1;", wide, 20)))
+    cell = small_cell("a", "html=1;", value=wide, x=20)
+    page = drawio.read(one_page(cell)).doc.pages()[0]
+    wrapped = drawio.read(
+        one_page(small_cell("a", "whiteSpace=wrap;html=1;", wide, 20))
+    )
 
     assert page.width > wrapped.doc.pages()[0].width
 
@@ -175,7 +164,7 @@ def test_a_label_that_fits_does_not_move_a_shape_at_the_page_edge() -> None:
         '<mxCell id="a" value="Hi" style="html=1;" vertex="1" parent="1">'
         '<mxGeometry x="0" y="0" width="40" height="12" as="geometry"/></mxCell>'
     )
-    s = only_shape(drawio.read(mxfile(cell)).doc)
+    s = only_shape(drawio.read(one_page(cell)).doc)
 
     assert (0, 0) == (s.box.x, s.box.y)
     assert s.style.wrap is False
