@@ -135,6 +135,9 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     }
   }
   function restore() {
+    // The live selection wins while it is still in the box: "selectionchange"
+    // is queued, so `saved` can lag the last key (Shift+Arrow then a bar control).
+    remember();
     box.focus({ preventScroll: true });
     if (saved) {
       const sel = document.getSelection();
