@@ -331,7 +331,11 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     if (editing !== null && document.activeElement === box) { remember(); reflect(); }
   });
   const leaving = (e) => editing !== null && !bar.contains(e.relatedTarget) && e.relatedTarget !== box;
-  box.addEventListener("blur", (e) => { if (leaving(e)) commit(); });
+  // Before focus leaves for a bar control, keep the selection the keys made
+  // (their "selectionchange" may still be queued, and is ignored once the box
+  // has lost focus).
+  bar.addEventListener("pointerdown", remember, true);
+  box.addEventListener("blur", (e) => { remember(); if (leaving(e)) commit(); });
   bar.addEventListener("focusout", (e) => { if (leaving(e)) commit(); });
 
   /**
