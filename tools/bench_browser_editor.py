@@ -398,7 +398,7 @@ def report(results: list[dict[str, Any]]) -> None:
             " measured in the page)"
         )
         print(
-            f"    open + paint, as measured before {fmt(r['open_paint_playwright_ms']):>7}"
+            f"    open + paint (old measure)    {fmt(r['open_paint_playwright_ms']):>10}"
             "   (Playwright sees the revision, then a double rAF: its round trips included)"
         )
         b = r["open_breakdown"]
