@@ -4,7 +4,9 @@ On documents of 1,000 and 5,000 shapes with as many connectors, in headless
 Chromium driven by real mouse and keyboard events (Playwright):
 
 - open + paint: from the file input's change to the opening view painted
-  (double rAF), and to the rest of the page painted in idle slices;
+  (a double rAF the page starts when the canvas shows the page, so no
+  Playwright round trip counts), and to the rest of the page painted in idle
+  slices;
 - drag one shape: per pointer move, from the DOM event to painted (double rAF
   after applying the ops), median; Python time per move; DOM ops per move and
   which elements they touch (only the shape, its connectors, the overlay); the
@@ -148,23 +150,55 @@ def open_breakdown(page: Any, painted: float) -> dict[str, Any]:
     return {"steps": steps, "core": core}
 
 
+#: Installed before an open: the page itself notes when the opened page is
+#: painted. The canvas's revision bumps once the reset's nodes are in
+#: (web/canvas.js ``show``); a double rAF from there ends at the frame after
+#: the one that painted them. Playwright noticing the revision and then
+#: starting its own double rAF (the measure before) added its round trips,
+#: slow while the page's main thread is busy, to the figure.
+WATCH_PAINT_JS = """() => {
+  const svg = document.getElementById('canvas');
+  window.__paintedAt = undefined;
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      window.__paintedAt = performance.now();
+    }));
+  });
+  observer.observe(svg, { attributes: true, attributeFilter: ['data-revision'] });
+  document.querySelector('input[type=file][data-role=open]')
+    .addEventListener('change', () => { window.__openAt = performance.now(); },
+                      { capture: true, once: true });
+}"""
+
+
 def open_and_paint(page: Any, path: Path, timeout_ms: int = 120_000) -> float:
-    """Open a file through the file input; return ms from change to painted."""
+    """Open a file through the file input; return ms from change to painted.
+
+    Measured in the page (``WATCH_PAINT_JS``). The measure before this one
+    (Playwright sees the new revision, then a double rAF from a new evaluate)
+    is kept as ``window.__paintedByPlaywright``, so both can be printed from
+    the same open (``playwright_ms``).
+    """
     revision = page.get_attribute("#canvas", "data-revision") or "0"
-    page.evaluate(
-        """() => document.querySelector('input[type=file][data-role=open]')
-          .addEventListener('change', () => { window.__openAt = performance.now(); },
-                            { capture: true, once: true })"""
-    )
+    page.evaluate(WATCH_PAINT_JS)
     page.set_input_files("input[type=file][data-role=open]", str(path))
     page.wait_for_selector(
         f'#canvas[data-revision]:not([data-revision="{revision}"])',
         state="attached",
         timeout=timeout_ms,
     )
-    painted = page.evaluate(PAINTED_JS)
-    page.evaluate(f"() => {{ window.__paintedAt = {painted}; }}")
-    return float(painted - page.evaluate("() => window.__openAt"))
+    seen = page.evaluate(PAINTED_JS)
+    page.evaluate(f"() => {{ window.__paintedByPlaywright = {seen}; }}")
+    page.wait_for_function(
+        "() => window.__paintedAt !== undefined", polling=16, timeout=timeout_ms
+    )
+    return float(page.evaluate("() => window.__paintedAt - window.__openAt"))
+
+
+def playwright_ms(page: Any) -> float:
+    """Return the last open's figure as measured before (Playwright's latency included)."""
+    return float(page.evaluate("() => window.__paintedByPlaywright - window.__openAt"))
 
 
 def whole_page_ms(page: Any) -> float:
@@ -255,6 +289,7 @@ def bench_size(page: Any, shapes: int, moves: int, folder: Path) -> dict[str, An
     path.write_text(json.dumps(diagram(shapes)))
     out: dict[str, Any] = {"shapes": shapes, "connectors": shapes}
     out["open_paint_ms"] = open_and_paint(page, path)
+    out["open_paint_playwright_ms"] = playwright_ms(page)
     out["open_breakdown"] = open_breakdown(
         page, page.evaluate("() => window.__paintedAt")
     )
@@ -359,7 +394,12 @@ def report(results: list[dict[str, Any]]) -> None:
         print(f"  {n} shapes + {r['connectors']} connectors")
         print(
             f"    open + paint                  {fmt(r['open_paint_ms']):>10}   (target {'0.25 s' if n <= 1000 else '0.8 s'};"
-            f" {r['count_first']} of {n + r['connectors']} elements, the view)"
+            f" {r['count_first']} of {n + r['connectors']} elements, the view;"
+            " measured in the page)"
+        )
+        print(
+            f"    open + paint (old measure)    {fmt(r['open_paint_playwright_ms']):>10}"
+            "   (Playwright sees the revision, then a double rAF: its round trips included)"
         )
         b = r["open_breakdown"]
         print(

@@ -125,6 +125,11 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
 
   // --- replacing the document ------------------------------------------------------
   function adopt(reply, { handle = null, sealKey = null } = {}) {
+    // Keys go to the diagram about to show, not to the Open… button. Focused
+    // before it is in: focus() brings style and layout up to date, which
+    // after present() meant laying out the whole new drawing in this task
+    // (the first frame's work, forced early) rather than in that frame.
+    /** @type {SVGElement | null} */ (document.querySelector("#canvas"))?.focus({ preventScroll: true });
     present(reply);
     const info = reply.document;
     state.handle = handle;
@@ -134,8 +139,6 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     setDirty(Boolean(reply.ui?.dirty));
     body.dataset.document = "1";
     recovery.schedule();
-    // Keys go to the diagram just opened, not to the Open… button.
-    /** @type {SVGElement | null} */ (document.querySelector("#canvas"))?.focus({ preventScroll: true });
     const count = info.count ?? 0;
     const warnings = Array.isArray(info.warnings) ? info.warnings.map(String) : [];
     // The core's status line (page, element count) when it sent one.

@@ -120,9 +120,18 @@ function isSafeAttribute(el, name, value) {
   return grammar ? grammar(value.trim()) : PLAIN.test(value.trim());
 }
 
+// Attributes whose verdict depends on the element too (links and pictures);
+// every other verdict is a function of the name and the value alone.
+const PER_ELEMENT = new Set(["href", "xlink:href", "target", "rel"]);
+
 /** Remove every node and attribute outside the allowlist; return how many went. */
 function sanitize(root) {
   let removed = 0;
+  // Verdicts of this call by name, then value: a page of fragments repeats
+  // most of its values (fills, strokes, fonts, kinds), so most attributes
+  // are one lookup instead of a grammar's regular expression. The same
+  // isSafeAttribute decides each distinct pair, so nothing it refuses passes.
+  const verdicts = new Map();
   const doc = root.ownerDocument;
   // Comments, processing instructions and CDATA: the renderer writes none.
   const odd = doc.createTreeWalker(root, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION
@@ -148,7 +157,23 @@ function sanitize(root) {
     // Attr node of every attribute, which doubles the time of this pass.
     for (const name of el.getAttributeNames()) {
       if (name === "xmlns" || name === "xmlns:xlink") continue;
-      if (!isSafeAttribute(el, name, /** @type {string} */ (el.getAttribute(name)))) {
+      const value = /** @type {string} */ (el.getAttribute(name));
+      let safe;
+      if (PER_ELEMENT.has(name)) {
+        safe = isSafeAttribute(el, name, value);
+      } else {
+        let known = verdicts.get(name);
+        if (known === undefined) {
+          known = new Map();
+          verdicts.set(name, known);
+        }
+        safe = known.get(value);
+        if (safe === undefined) {
+          safe = isSafeAttribute(el, name, value);
+          known.set(value, safe);
+        }
+      }
+      if (!safe) {
         el.removeAttribute(name);
         removed += 1;
       }

@@ -108,6 +108,30 @@ def test_renderer_output_passes_untouched(page_app: App) -> None:
         assert part in got["out"][0]
 
 
+def test_a_verdict_remembered_in_one_parse_never_frees_a_part_elsewhere(
+    page_app: App,
+) -> None:
+    """Verdicts are remembered per parse (most values repeat), but one that
+    depends on the element is not carried over: an SVG data URI allowed on
+    an <image> is still refused on a link, and a link target allowed on <a>
+    still goes from a <rect>; the same hostile value is refused every time."""
+    svg = "data:image/svg+xml;base64,PHN2Zy8+"
+    fragments = [
+        f'<g data-id="a"><image href="{svg}" width="1" height="1"/></g>',
+        f'<g data-id="b"><a href="{svg}"><text>x</text></a></g>',
+        '<g data-id="c"><a href="https://example.org/" target="_blank"><text>x</text></a></g>',
+        '<g data-id="d"><rect target="_blank" width="1"/></g>',
+        '<g data-id="e"><rect fill="\\75 rl(x)" width="1"/></g>',
+        '<g data-id="f"><rect fill="\\75 rl(x)" width="1"/></g>',
+    ]
+    got = page_app.page.evaluate(PARSE_JS, fragments)
+    image, link, good_link, rect, bad1, bad2 = got["out"]
+    assert svg in image and svg not in link
+    assert 'target="_blank"' in good_link and "target" not in rect
+    assert "fill" not in bad1 and "fill" not in bad2
+    assert 4 == got["removed"]
+
+
 @pytest.mark.parametrize("name", ["flowchart", "architecture", "every-shape"])
 def test_golden_renderings_pass_the_strict_grammar_untouched(
     page_app: App, name: str
