@@ -125,6 +125,30 @@ def test_search_matches_word_starts_and_ranks_the_word_first(
     assert "logos/typescript" in type_search(app, "typescr")
 
 
+def test_a_search_of_several_words_shows_entries_matching_most_of_them(
+    editor_app: App,
+) -> None:
+    """ "s3 bucket": no entry has both words (found nothing before); the S3
+    icons lead, named by one of them, and a click adds one. Where
+    a shape has every word ("uml class zzz" keeps the class: zzz is no word),
+    shapes missing words stay hidden in their sections."""
+    app = editor_app
+    shown = type_search(app, "s3 bucket")
+    assert shown[0] == "aws/aws-s3", shown[:5]
+    assert "gcp/gcp-cloud-storage" in shown  # tagged bucket, after
+    assert app.page.get_by_text("No shape matches.").is_hidden()
+    app.page.screenshot(path="/tmp/polish-s3-bucket.png")
+    app.page.click('[data-role=icon-results] [data-shape="aws/aws-s3"]')
+    settle(app)
+    props = elements(app)[0]["props"]
+    assert ("aws", "aws-s3") == (props["library"], props["icon"])
+    kinds = search_palette(app, "uml class zzz")
+    assert "uml-class" in kinds
+    assert kinds == search_palette(app, "uml class")
+    # A shape matching one word of two shows when none matches both.
+    assert "uml-class" in search_palette(app, "class zzz")
+
+
 def test_click_adds_the_icon_into_the_document_and_undo_removes_it(
     editor_app: App,
 ) -> None:

@@ -79,14 +79,40 @@ def test_class_finds_no_word_that_merely_starts_with_it() -> None:
     assert ("logos", "elm-classic") in find("clas")
 
 
-@pytest.mark.parametrize("query", ["class", "user", "serv", "net", "load bal"])
-def test_every_result_has_a_word_starting_with_each_query_word(query: str) -> None:
+@pytest.mark.parametrize(
+    "query", ["class", "user", "serv", "net", "load bal", "s3 bucket", "aws db x"]
+)
+def test_results_matching_more_query_words_come_first(query: str) -> None:
+    """Every result has a word starting with some query word; those matching
+    every word come first, then those missing one, and so on."""
     words = {key: ws for key, ws, _ in _entries()}
     found = find(query)
     assert found
-    for key in found:
-        for q in query_words(query):
-            assert any(w.startswith(q) for w in words[key]), (key, q)
+    matched = [
+        sum(any(w.startswith(q) for w in words[key]) for q in query_words(query))
+        for key in found
+    ]
+    assert min(matched) >= 1
+    assert matched == sorted(matched, reverse=True)
+
+
+def test_a_query_of_several_words_finds_entries_matching_some_of_them() -> None:
+    """'s3 bucket': no entry is both (no S3 icon is tagged bucket); found
+    before, nothing. The S3 icons lead, being named by their word; then the
+    entries only tagged bucket; things matching both would come first."""
+    found = find("s3 bucket")
+    assert found.index(("aws", "aws-s3")) == 0
+    assert ("logos", "aws-s3") in found[:3]
+    assert ("gcp", "gcp-cloud-storage") in found  # tagged bucket
+    # Where some entries match every word, they lead: "load bal" is both.
+    both = find("load bal")
+    assert both[0] == ("network", "load-balancer")
+    words = {key: ws for key, ws, _ in _entries()}
+    full = [k for k in both if any(w.startswith("bal") for w in words[k])]
+    full = [k for k in full if any(w.startswith("load") for w in words[k])]
+    assert both[: len(full)] == full and len(both) > len(full)
+    # A word no entry has does not hide the others: "aws lambda zzz".
+    assert find("aws lambda zzz")[0] == ("aws", "aws-lambda")
 
 
 def test_the_word_itself_ranks_before_its_forms_and_prefixes() -> None:
@@ -139,7 +165,8 @@ def test_the_page_ranks_exactly_as_the_core() -> None:
     queries = [
         "server", "lambda", "s3", "azure", "kubernetes", "router", "firewall",
         "laptop", "user", "class", "clas", "serv", "serve", "data", "net",
-        "fire", "app", "load bal", "k8s", "Über", "x",
+        "fire", "app", "load bal", "k8s", "Über", "x", "s3 bucket",
+        "aws lambda function", "uml class zzz",
     ]  # fmt: skip
     reply = palette(None, {})  # type: ignore[arg-type]
     sections = {lib["id"]: lib["keywords"] for lib in reply["libraries"]}
