@@ -149,6 +149,34 @@ def test_a_search_of_several_words_shows_entries_matching_most_of_them(
     assert "uml-class" in search_palette(app, "class zzz")
 
 
+def test_an_icon_in_two_libraries_or_under_two_names_shows_once(
+    editor_app: App,
+) -> None:
+    """AWS S3 is in the AWS library and among the brand logos; the database
+    drum is Network's Database, AWS Generic Database, Azure SQL Database, GCP
+    Cloud SQL and K8s Volume: each shows once, under its best name."""
+    app = editor_app
+    s3 = type_search(app, "s3")
+    assert "aws/aws-s3" in s3 and "logos/aws-s3" not in s3
+    app.page.wait_for_selector(
+        '[data-role=icon-results] [data-shape="aws/aws-s3"][data-thumb]'
+    )
+    app.page.screenshot(path="/tmp/polish-s3-once.png")
+    db = type_search(app, "database")
+    assert "network/database" in db
+    twins = {
+        "aws/aws-generic-database",
+        "azure/azure-sql-database",
+        "gcp/gcp-cloud-sql",
+    }
+    assert not twins & set(db)
+    assert type_search(app, "azure sql")[0] == "azure/azure-sql-database"
+    # The heading counts what is shown, twins left out.
+    shown = type_search(app, "aws")
+    heading = app.page.text_content("[data-role=icon-results] h3")
+    assert heading is not None and f"({len(shown)})" in heading, (heading, len(shown))
+
+
 def test_click_adds_the_icon_into_the_document_and_undo_removes_it(
     editor_app: App,
 ) -> None:

@@ -9,7 +9,8 @@
 // those missing one, and so on ("s3 bucket" finds the S3 icons); among those,
 // the loosest query word ranks the entry: the word itself, then a form or
 // compound, then a bare prefix; within each, a match by name or title before
-// one by a tag only (lower ranks first).
+// one by a tag only (lower ranks first). Entries drawing the same icon show
+// once, as the best-ranked (distinct).
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const SUFFIXES = new Set(["s", "es", "r", "er", "ers", "d", "ed", "ing"]);
@@ -101,4 +102,23 @@ export function rankOf(query, words, name = []) {
   if (matched.length === 0) return null;
   const byName = loosest(matched, name);
   return TIER * (query.length - matched.length) + 2 * all + (byName !== null && byName <= all ? 0 : 1);
+}
+
+/**
+ * The items in order, dropping each that draws what an earlier one does.
+ * @template T
+ * @param {T[]} items
+ * @param {(item: T) => (number | string | undefined)} drawnOf what an item
+ *   draws (undefined: something of its own)
+ * @returns {T[]}
+ */
+export function distinct(items, drawnOf) {
+  const seen = new Set();
+  return items.filter((item) => {
+    const d = drawnOf(item);
+    if (d === undefined) return true;
+    if (seen.has(d)) return false;
+    seen.add(d);
+    return true;
+  });
 }

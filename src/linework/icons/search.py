@@ -14,7 +14,9 @@ and finds every word starting with it (serv → server). Among entries missing
 as many query words, those matching more closely come first: the whole word,
 then its forms and compounds, then bare prefixes; within each, entries whose
 name or title matches as closely before those found only by a tag; ties keep
-palette order.
+palette order. Entries that draw the same icon (one icon under two names or
+in two libraries) are shown once, as the best-ranked of them: the name that
+fits the query best, or the first library's.
 
 web/editor/palette-match.js is the page's copy of these rules (the palette
 filters as the user types, without a round trip to the core);
@@ -25,7 +27,7 @@ checks they agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
 K = TypeVar("K")
@@ -114,12 +116,15 @@ class Matcher:
 
 
 def search(
-    entries: Sequence[tuple[K, frozenset[str], frozenset[str]]], query: str
+    entries: Sequence[tuple[K, frozenset[str], frozenset[str]]],
+    query: str,
+    drawn: Mapping[K, str] | None = None,
 ) -> list[K]:
     """Return the keys of the entries a query finds, best first.
 
     ``entries`` are (key, all words, name and title words) in palette order;
-    the vocabulary is all their words.
+    the vocabulary is all their words. ``drawn`` names what an entry draws
+    (the icon's data): of entries drawing the same, only the first found stays.
     """
     q = query_words(query)
     if not q:
@@ -131,4 +136,21 @@ def search(
         if r is not None:
             found.append((r, i, key))
     found.sort(key=lambda t: (t[0], t[1]))
-    return [key for _, _, key in found]
+    return distinct([key for _, _, key in found], drawn or {})
+
+
+def distinct(keys: Iterable[K], drawn: Mapping[K, str]) -> list[K]:
+    """Return the keys in order, dropping each that draws what an earlier one does.
+
+    A key missing from ``drawn`` draws something of its own.
+    """
+    seen: set[str] = set()
+    out = []
+    for key in keys:
+        d = drawn.get(key)
+        if d is not None:
+            if d in seen:
+                continue
+            seen.add(d)
+        out.append(key)
+    return out
