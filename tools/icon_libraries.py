@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from linework.icons.mapping import mapping_targets  # noqa: E402
 from linework.icons.sanitize import IconError, icon_svg, sanitize_svg  # noqa: E402
+from linework.icons.titles import title_of  # noqa: E402
 
 #: Colour of outline (tabler) icons: they use currentColor, which an <image> lacks.
 INK = "#1f2937"
@@ -44,19 +45,6 @@ CHUNK = 200
 TABLER = ("@tabler", "icons")
 LOGOS = ("@iconify-json", "logos")
 PACKAGES = (TABLER, LOGOS)
-
-_ACRONYMS = {
-    "aws": "AWS", "api": "API", "ec2": "EC2", "ecs": "ECS", "eks": "EKS",
-    "elb": "ELB", "iam": "IAM", "kms": "KMS", "mq": "MQ", "msk": "MSK",
-    "rds": "RDS", "s3": "S3", "ses": "SES", "sns": "SNS", "sqs": "SQS",
-    "vpc": "VPC", "waf": "WAF", "cpu": "CPU", "cctv": "CCTV", "tv": "TV",
-    "ai": "AI", "id": "ID", "ui": "UI", "sql": "SQL", "dns": "DNS",
-}  # fmt: skip
-
-
-def title_of(name: str) -> str:
-    """'aws-api-gateway' -> 'AWS API Gateway'."""
-    return " ".join(_ACRONYMS.get(w, w.capitalize()) for w in name.split("-"))
 
 
 @dataclass(frozen=True)

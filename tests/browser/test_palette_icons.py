@@ -24,6 +24,7 @@ from editor_helpers import (
     settle,
 )
 from lw_helpers import App
+from playwright.sync_api import expect
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
@@ -175,6 +176,22 @@ def test_an_icon_in_two_libraries_or_under_two_names_shows_once(
     shown = type_search(app, "aws")
     heading = app.page.text_content("[data-role=icon-results] h3")
     assert heading is not None and f"({len(shown)})" in heading, (heading, len(shown))
+
+
+def test_the_outline_names_an_unlabelled_icon_by_its_title(editor_app: App) -> None:
+    """Found as "Icon (no label)" before: which of hundreds of icons?"""
+    app = editor_app
+    type_search(app, "s3")
+    app.page.click('[data-role=icon-results] [data-shape="aws/aws-s3"]')
+    settle(app)
+    option = app.page.locator("[data-role=outline] [role=option]")
+    expect(option).to_have_count(1)
+    expect(option.locator(".outline-label")).to_have_text("AWS S3")
+    assert option.get_attribute("aria-label") == "Icon 'AWS S3'"
+    expect(app.page.locator("[data-role=announce]")).to_have_text(
+        "Icon 'AWS S3' selected"
+    )
+    app.page.screenshot(path="/tmp/polish-outline-icon.png")
 
 
 def test_click_adds_the_icon_into_the_document_and_undo_removes_it(
