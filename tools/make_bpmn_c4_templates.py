@@ -75,6 +75,8 @@ def bpmn_process() -> Document:
     start = _add(ed, "bpmn-start-message", 150, y1, "Order received")
     check = _add(ed, "bpmn-user-task", 270, y1, "Check order")
     stock = _add(ed, "bpmn-gateway-exclusive", 410, y1, "In stock?")
+    # Named above: the "yes" flow leaves downwards, through a name below.
+    _act(ed, "set-style", ids=[stock], fields={"label_position": "top"})
     reserve = _add(ed, "bpmn-service-task", 560, y2, "Reserve items")
     pack = _add(ed, "bpmn-manual-task", 720, y2, "Pack and ship")
     notify = _add(ed, "bpmn-send-task", 560, y1, "Apologise to customer")
