@@ -45,7 +45,6 @@ def to_page(shape: Shape, p: Vec) -> Vec:
 
     >>> from dataclasses import replace
     >>> from linework.model import Shape
-from linework.model.capacity import MAX_ELEMENTS
     >>> s = Shape(id="s", page="p", layer="l", box=Box(0, 0, 4, 2), rotation_deg=90)
     >>> to_page(s, Vec(4, 1))
     Vec(x=2.0, y=3.0)
