@@ -192,6 +192,12 @@ def test_the_outline_names_an_unlabelled_icon_by_its_title(editor_app: App) -> N
         "Icon 'AWS S3' selected"
     )
     app.page.screenshot(path="/tmp/polish-outline-icon.png")
+    # The automation hook's New empties it (it kept the old shapes).
+    editor_helpers.action(app, "new")
+    expect(option).to_have_count(0)
+    expect(app.page.locator("[data-role=outline]")).to_have_text(
+        "No shapes on this page."
+    )
 
 
 def test_click_adds_the_icon_into_the_document_and_undo_removes_it(

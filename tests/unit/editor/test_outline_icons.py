@@ -48,3 +48,14 @@ def test_titles_are_the_palettes() -> None:
         "Load Balancer"
     )
     assert icon_title({"src": "data:image/svg+xml;base64,"}) == ""  # no name: none
+
+
+def test_the_new_action_sends_the_new_documents_outline() -> None:
+    """The outline panel kept the old document's shapes after ``new`` (the
+    automation hook's New): its response carried no outline."""
+    ed = Editor()
+    add_icon(ed, "aws", "aws-s3", 100)
+    ui = act(ed, "new")
+    assert ui["outline"]["items"] == []
+    assert ui["status"].endswith("0 elements")
+    assert not ui["can_undo"] and ui["selection"] == []
