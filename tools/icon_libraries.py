@@ -8,7 +8,9 @@ web/node_modules, passes every icon through the core's SVG sanitizer
   [{"n": name, "t": title, "k": tags, "w", "h", "s": svg}]}``, fetched by the
   palette only when a section opens or a search shows its icons;
 - ``icons/index-<hash>.json``: names, titles and tags of every icon (no SVG),
-  which the palette's search filters;
+  which the palette's search filters, and for an icon that draws the same as
+  another (one icon under two names or in two libraries) a fourth field, the
+  number of that drawing, so the search shows it once;
 - the catalog (libraries, counts, file names), which build.py puts in config.js
   so the palette lists every library at first paint;
 - ``THIRD-PARTY-NOTICES.txt``: each package, its version, licence and licence text;
@@ -34,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from linework.icons.mapping import mapping_targets  # noqa: E402
 from linework.icons.sanitize import IconError, icon_svg, sanitize_svg  # noqa: E402
+from linework.icons.titles import title_of  # noqa: E402
 
 #: Colour of outline (tabler) icons: they use currentColor, which an <image> lacks.
 INK = "#1f2937"
@@ -42,19 +45,6 @@ CHUNK = 200
 TABLER = ("@tabler", "icons")
 LOGOS = ("@iconify-json", "logos")
 PACKAGES = (TABLER, LOGOS)
-
-_ACRONYMS = {
-    "aws": "AWS", "api": "API", "ec2": "EC2", "ecs": "ECS", "eks": "EKS",
-    "elb": "ELB", "iam": "IAM", "kms": "KMS", "mq": "MQ", "msk": "MSK",
-    "rds": "RDS", "s3": "S3", "ses": "SES", "sns": "SNS", "sqs": "SQS",
-    "vpc": "VPC", "waf": "WAF", "cpu": "CPU", "cctv": "CCTV", "tv": "TV",
-    "ai": "AI", "id": "ID", "ui": "UI", "sql": "SQL", "dns": "DNS",
-}  # fmt: skip
-
-
-def title_of(name: str) -> str:
-    """'aws-api-gateway' -> 'AWS API Gateway'."""
-    return " ".join(_ACRONYMS.get(w, w.capitalize()) for w in name.split("-"))
 
 
 @dataclass(frozen=True)
@@ -397,6 +387,7 @@ def build_icons(node_modules: Path) -> tuple[dict[str, bytes], dict[str, Any], b
         index[lib.id] = [[i["n"], i["t"], " ".join(i["k"])] for i in icons]
         for i in icons:
             by_key[f"{lib.id}/{i['n']}"] = i
+    _number_drawings(index, by_key)
     idx = _dump(index)
     index_name = "icons/" + _hashed("index", idx)
     files[index_name] = idx
@@ -416,6 +407,23 @@ def build_icons(node_modules: Path) -> tuple[dict[str, bytes], dict[str, Any], b
         {"packages": versions, "icons": mapped}, indent=0, sort_keys=True
     ).encode()
     return files, {"libraries": catalog, "index": index_name}, mapped_bytes
+
+
+def _number_drawings(
+    index: dict[str, list[list[Any]]], by_key: dict[str, dict[str, Any]]
+) -> None:
+    """Append to each index row whose icon another row draws too (same SVG and
+    size) the number of that drawing, shared by those rows."""
+    drawing = {k: (i["w"], i["h"], i["s"]) for k, i in by_key.items()}
+    count: dict[tuple[Any, ...], int] = {}
+    for d in drawing.values():
+        count[d] = count.get(d, 0) + 1
+    number: dict[tuple[Any, ...], int] = {}
+    for lib, rows in index.items():
+        for row in rows:
+            d = drawing[f"{lib}/{row[0]}"]
+            if count[d] > 1:
+                row.append(number.setdefault(d, len(number)))
 
 
 def write_mapped(node_modules: Path, target: Path) -> Path:

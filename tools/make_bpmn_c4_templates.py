@@ -74,7 +74,10 @@ def bpmn_process() -> Document:
     y1, y2 = 160.0, 360.0
     start = _add(ed, "bpmn-start-message", 150, y1, "Order received")
     check = _add(ed, "bpmn-user-task", 270, y1, "Check order")
-    stock = _add(ed, "bpmn-gateway-exclusive", 410, y1, "In stock?")
+    # 60 high, so that on the grid its middle is level with the tasks' (50 sat 5 px low).
+    stock = _add(ed, "bpmn-gateway-exclusive", 410, y1, "In stock?", w=60, h=60)
+    # Named above: the "yes" flow leaves downwards, through a name below.
+    _act(ed, "set-style", ids=[stock], fields={"label_position": "top"})
     reserve = _add(ed, "bpmn-service-task", 560, y2, "Reserve items")
     pack = _add(ed, "bpmn-manual-task", 720, y2, "Pack and ship")
     notify = _add(ed, "bpmn-send-task", 560, y1, "Apologise to customer")
@@ -83,7 +86,7 @@ def bpmn_process() -> Document:
     store = _add(ed, "bpmn-data-store", 560, 470, "Inventory")
     _line(ed, start, check, "bpmn-sequence-flow")
     _line(ed, check, stock, "bpmn-sequence-flow")
-    _line(ed, stock, reserve, "bpmn-sequence-flow", "yes")
+    _line(ed, stock, reserve, "bpmn-sequence-flow", "yes", ports=("s", "w"))
     _line(ed, stock, notify, "bpmn-sequence-flow", "no")
     _line(ed, reserve, pack, "bpmn-sequence-flow")
     _line(ed, pack, end, "bpmn-sequence-flow")

@@ -18,7 +18,7 @@ from typing import Any
 
 from linework.formats import native
 from linework.formats.stencils import icon_src
-from linework.geometry import Box
+from linework.geometry import Box, Vec
 from linework.icons.bundled import bundled_icon
 from linework.layout.tidy import TreeNode, tidy_tree
 from linework.model import (
@@ -28,6 +28,7 @@ from linework.model import (
     Connector,
     Document,
     IdSource,
+    LabelPosition,
     Shape,
     Style,
     Transaction,
@@ -97,8 +98,9 @@ class Builder:
         text: str,
         size: float = 56,
         inside: str | None = None,
+        label: LabelPosition = "bottom",
     ) -> str:
-        """Add a library icon with its name below it."""
+        """Add a library icon with its name below it (or ``label`` side)."""
         found = bundled_icon(key)
         if found is None:
             raise SystemExit(f"icon {key} is not bundled: run python3 build.py first")
@@ -107,9 +109,7 @@ class Builder:
             "library": found.library,
             "icon": found.icon,
         }
-        style = replace(
-            DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom"
-        )
+        style = replace(DEFAULT_STYLE, fill="none", stroke="none", label_position=label)
         return self.shape(
             "icon", x, y, size, size, text, style=style, props=props, inside=inside
         )
@@ -120,10 +120,13 @@ class Builder:
         b: str,
         *,
         ports: tuple[str | None, str | None] = (None, None),
+        anchors: tuple[Vec | None, Vec | None] = (None, None),
+        via: tuple[Vec, ...] = (),
         end: str = "classic",
         dash: str = "solid",
     ) -> str:
-        """Connect two shapes (optionally port to port)."""
+        """Connect two shapes (optionally port to port, or from fixed anchors
+        in the boxes, through waypoints ``via``)."""
         self.z += 1
         rid = self.ids.new("conn")
         self.tx.put(
@@ -132,8 +135,9 @@ class Builder:
                 page=self.page,
                 layer=self.layer,
                 z=self.z,
-                source=Attached(shape=a, port=ports[0]),
-                target=Attached(shape=b, port=ports[1]),
+                source=Attached(shape=a, port=ports[0], anchor=anchors[0]),
+                target=Attached(shape=b, port=ports[1], anchor=anchors[1]),
+                waypoints=via,
                 style=replace(DEFAULT_STYLE, end_arrow=end, dash=dash),
             )
         )
@@ -179,8 +183,9 @@ def flowchart() -> Builder:
     b.link(order, read, ports=("n", "e"))
     b.link(ship, bill, ports=("s", "n"))
     b.link(bill, end, ports=("s", "n"))
-    b.shape("text", 480, 392, 60, 30, "Yes")
-    b.shape("text", 575, 310, 60, 30, "No")
+    # Clear of the lines beside them (one touching a line put a kink in it).
+    b.shape("text", 488, 392, 60, 30, "Yes")
+    b.shape("text", 575, 304, 60, 30, "No")
     return b
 
 
@@ -238,7 +243,8 @@ def aws_architecture() -> Builder:
     b.shape("text", 40, 20, 500, 40, "Three-tier web application on AWS", style=TITLE)
     users = b.icon("aws/aws-users", 60, 300, "Users")
     dns = b.icon("aws/aws-route53", 220, 300, "Route 53")
-    cdn = b.icon("aws/aws-cloudfront", 380, 300, "CloudFront")
+    # Named above: the line to the static assets leaves downwards.
+    cdn = b.icon("aws/aws-cloudfront", 380, 300, "CloudFront", label="top")
     s3 = b.icon("aws/aws-s3", 380, 480, "Static assets (S3)")
     vpc = b.shape(
         "container",
@@ -254,39 +260,79 @@ def aws_architecture() -> Builder:
     app2 = b.icon("aws/aws-ec2", 740, 400, "App server", inside=vpc)
     db = b.icon("aws/aws-rds", 960, 200, "Database (RDS)", inside=vpc)
     cache = b.icon("aws/aws-elasticache", 960, 400, "Cache", inside=vpc)
-    b.link(users, dns)
-    b.link(dns, cdn)
-    b.link(cdn, s3)
-    b.link(cdn, elb)
-    b.link(elb, app1)
-    b.link(elb, app2)
-    b.link(app1, db)
-    b.link(app2, db)
-    b.link(app1, cache)
-    b.link(app2, cache)
+    b.link(users, dns, ports=("e", "w"))
+    b.link(dns, cdn, ports=("e", "w"))
+    b.link(cdn, s3, ports=("s", "n"))
+    b.link(cdn, elb, ports=("e", "w"))
+    # Each line leaves from a point of its own, and the two that cross turn at
+    # different places: no two share a stretch.
+    upper, lower = Vec(1.0, 0.3), Vec(1.0, 0.7)
+    b.link(elb, app1, anchors=(upper, None), ports=(None, "w"))
+    b.link(elb, app2, anchors=(lower, None), ports=(None, "w"))
+    b.link(app1, db, anchors=(upper, Vec(0.0, 0.3)))
+    b.link(app2, cache, anchors=(lower, Vec(0.0, 0.7)))
+    b.link(
+        app1,
+        cache,
+        anchors=(lower, Vec(0.0, 0.45)),
+        via=(Vec(840.0, 239.2), Vec(840.0, 425.2)),
+    )
+    b.link(
+        app2,
+        db,
+        anchors=(upper, Vec(0.0, 0.55)),
+        via=(Vec(880.0, 416.8), Vec(880.0, 230.8)),
+    )
     return b
 
 
 def network() -> Builder:
-    """An office network: internet, firewall, router, switch, devices."""
+    """An office network: internet, firewall, router, switch, devices.
+
+    Every cable has a line of its own: the chain down to the switch has its
+    names beside it, the file server hangs off the switch's side, and the
+    five devices below leave the switch's bottom at five points, turning at
+    staggered heights (the outer ones first) so no two lines share a stretch
+    or cross; names sit below the devices, where no line runs.
+    """
     b = Builder("Network")
     b.shape("text", 40, 20, 400, 40, "Office network", style=TITLE)
-    internet = b.icon("network/internet", 480, 80, "Internet")
-    firewall = b.icon("network/firewall", 480, 200, "Firewall")
-    router = b.icon("network/router", 480, 320, "Router")
-    switch = b.icon("network/switch", 480, 440, "Switch")
-    server = b.icon("network/server", 160, 440, "File server")
-    wifi = b.icon("network/access-point", 800, 440, "Wi-Fi")
-    pcs = [
-        b.icon("network/desktop", 300 + i * 180, 600, f"Desk {i + 1}") for i in range(3)
-    ]
-    laptop = b.icon("network/laptop", 860, 600, "Laptop")
-    printer = b.icon("network/printer", 160, 600, "Printer")
+    size = 56.0
+    beside: LabelPosition = "right"
+    internet = b.icon("network/internet", 480, 80, "Internet", label=beside)
+    firewall = b.icon("network/firewall", 480, 200, "Firewall", label=beside)
+    router = b.icon("network/router", 480, 320, "Router", label=beside)
+    switch = b.icon("network/switch", 480, 440, "Switch", label=beside)
+    server = b.icon("network/server", 200, 440, "File server")
     for a, c in ((internet, firewall), (firewall, router), (router, switch)):
-        b.link(a, c, end="none")
-    for d in (server, wifi, printer, *pcs):
-        b.link(switch, d, end="none")
-    b.link(wifi, laptop, end="none", dash="dashed")
+        b.link(a, c, ports=("s", "n"), end="none")
+    b.link(switch, server, ports=("w", "e"), end="none")
+    row = 620.0
+    devices = [
+        b.icon("network/printer", 160, row, "Printer"),
+        b.icon("network/desktop", 320, row, "Desk 1"),
+        b.icon("network/desktop", 480, row, "Desk 2"),
+        b.icon("network/desktop", 640, row, "Desk 3"),
+        b.icon("network/access-point", 800, row, "Wi-Fi"),
+    ]
+    xs = (160.0, 320.0, 480.0, 640.0, 800.0)
+    turns = (550.0, 588.0, 0.0, 588.0, 550.0)  # outer lines turn first
+    bottom = 440.0 + size
+    for i, (device, x, turn) in enumerate(zip(devices, xs, turns, strict=True)):
+        exit_at = 0.1 + 0.2 * i  # of the switch's width, left to right
+        out_x = 480.0 + exit_at * size
+        via = () if i == 2 else (Vec(out_x, turn), Vec(x + size / 2, turn))
+        assert turn == 0.0 or turn > bottom
+        b.link(
+            switch,
+            device,
+            anchors=(Vec(exit_at, 1.0), None),
+            ports=(None, "n"),
+            via=via,
+            end="none",
+        )
+    laptop = b.icon("network/laptop", 960, row, "Laptop")
+    b.link(devices[-1], laptop, ports=("e", "w"), end="none", dash="dashed")
     return b
 
 

@@ -96,6 +96,17 @@ class Builder:
                     add_row(self.doc, rid, compartment=c, text=text)
                 )
 
+    def level_with(self, rid: str, other: str) -> None:
+        """Move a shape up or down so its middle is level with ``other``'s: a
+        class grows with its rows, and a side-to-side connector between two
+        middles a few pixels apart got a kink."""
+        el = self.doc.typed(rid, Shape)
+        to = self.doc.typed(other, Shape).box
+        dy = (to.y + to.h / 2) - (el.box.y + el.box.h / 2)
+        t = Transaction(self.doc)
+        t.put(replace(el, box=replace(el.box, y=el.box.y + dy)))
+        self.doc = self.doc.apply(t.patch())
+
     def connect(
         self,
         a: str,
@@ -152,6 +163,8 @@ def uml_class() -> None:
     b.rows(canvas, [["- shapes: List<Shape>"], ["+ render(): void"]])
     colour = b.shape("uml-enumeration", 760, 200, 160, 120, text="Colour")
     b.rows(colour, [["RED", "GREEN", "BLUE"]])
+    b.level_with(colour, base)
+    b.level_with(canvas, base)
     b.connect(base, shape, "realization", ports=("n", "s"))
     b.connect(circle, base, "generalization", ports=("n", "s"))
     b.connect(rect, base, "generalization", ports=("n", "s"))

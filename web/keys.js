@@ -73,12 +73,16 @@ let allowedKeys = null; // the viewer's read-only lock, once set
 
 /** Runs first (capture phase): the read-only lock, then the early handlers. */
 function capture(event) {
-  if (allowedKeys !== null && !allowedKeys(event)) {
-    event.stopImmediatePropagation();
-    // An editing shortcut the viewer refuses is swallowed, not handed to the
-    // browser: Ctrl+A would select the whole page's text, Ctrl+S save the page.
-    if (!isTyping(event.target) && findKey(event) !== null) event.preventDefault();
-    return;
+  if (allowedKeys !== null) {
+    // Looked up once: the lock decides by it and a refused key is handled by it.
+    const rule = findKey(event);
+    if (!allowedKeys(event, rule)) {
+      event.stopImmediatePropagation();
+      // An editing shortcut the viewer refuses is swallowed, not handed to the
+      // browser: Ctrl+A would select the whole page's text, Ctrl+S save the page.
+      if (rule !== null && !isTyping(event.target)) event.preventDefault();
+      return;
+    }
   }
   for (const handle of early) {
     if (handle(event)) return;
@@ -88,9 +92,10 @@ function capture(event) {
 window.addEventListener("keydown", capture, true);
 
 /**
- * A read-only lock (the viewer): from now on only keys `allowed(event)` keeps
- * reach anything, the listeners on elements included, so it stops the others
- * in the capture phase. It runs no action; the router above still does.
+ * A read-only lock (the viewer): from now on only keys `allowed(event, rule)`
+ * keeps reach anything (`rule`: the key map's rule for the key, or null), the
+ * listeners on elements included, so it stops the others in the capture
+ * phase. It runs no action; the router above still does.
  */
 export function lockKeys(allowed) {
   allowedKeys = allowed;

@@ -13,7 +13,7 @@ import { LineworkError, asLineworkError, replyError } from "./errors.js";
 import { startEmbed } from "./embed.js";
 import { openCopyFromFragment, wireEditCopy } from "./edit-copy.js";
 import { checkEmbed, framed, framedBySelf } from "./framing.js";
-import { EMBED_ACTIONS, VIEWER_ACTIONS, findKey } from "./editor/actions.js";
+import { EMBED_ACTIONS, VIEWER_ACTIONS } from "./editor/actions.js";
 import { lockKeys } from "./keys.js";
 import { reportError } from "./report.js";
 import { wireShare } from "./share.js";
@@ -34,10 +34,12 @@ export const mode = Object.freeze({
 // it refuses.
 const PLAIN_KEYS = /^(Tab| )$/;
 
-/** Whether the viewer lets a key press through (web/keys.js locks the rest). */
-function viewerKey(event) {
+/**
+ * Whether the viewer lets a key press through (web/keys.js locks the rest and
+ * gives the key map's rule, looked up once for both).
+ */
+function viewerKey(event, rule) {
   if (PLAIN_KEYS.test(event.key)) return true;
-  const rule = findKey(event);
   return rule !== null && (mode.embed ? EMBED_ACTIONS : VIEWER_ACTIONS).has(rule.action);
 }
 

@@ -254,3 +254,35 @@ def test_a_damaged_link_says_so(viewer: Watched) -> None:
     viewer.goto("index.html?mode=view#d=AAAA_not-a-diagram")
     viewer.page.wait_for_selector("[data-role=error-dialog][open]", timeout=90_000)
     assert "LW-E0604" == viewer.page.text_content("[data-role=error-code]")
+
+
+# A keydown whose key-map reads are counted: findKey (web/editor/actions.js) is
+# the only reader of the modifier and code fields while the viewer's lock
+# refuses a key (its capture listener stops the event before anything else).
+COUNT_LOOKUP_READS = """(onInput) => {
+  const target = onInput ? document.createElement('input') : document.querySelector('#canvas');
+  if (onInput) document.body.append(target);
+  const ev = new KeyboardEvent('keydown', { key: 'Delete', code: 'Delete', bubbles: true, cancelable: true });
+  let reads = 0;
+  for (const name of ['ctrlKey', 'metaKey', 'shiftKey', 'altKey', 'code']) {
+    const value = ev[name];
+    Object.defineProperty(ev, name, { get() { reads += 1; return value; } });
+  }
+  target.dispatchEvent(ev);
+  if (onInput) target.remove();
+  return { reads, prevented: ev.defaultPrevented };
+}"""
+
+
+def test_a_refused_key_is_looked_up_in_the_key_map_once(viewer: Watched) -> None:
+    """The lock looked a refused key up twice (to refuse it, then to swallow
+    it); now once: on the canvas as many key-map reads as in a text field,
+    where the second lookup was skipped, and still swallowed there."""
+    viewer.goto(f"index.html?mode=view#{fragment_of(document(text=MARKER))}")
+    viewer.page.wait_for_selector(ELEMENTS, state="attached", timeout=90_000)
+    on_canvas = viewer.page.evaluate(COUNT_LOOKUP_READS, False)
+    in_field = viewer.page.evaluate(COUNT_LOOKUP_READS, True)
+    assert on_canvas["prevented"] and not in_field["prevented"]
+    assert in_field["reads"] > 0
+    assert on_canvas["reads"] == in_field["reads"]
+    assert [] == viewer.problems()

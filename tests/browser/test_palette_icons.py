@@ -24,6 +24,7 @@ from editor_helpers import (
     settle,
 )
 from lw_helpers import App
+from playwright.sync_api import expect
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
@@ -123,6 +124,80 @@ def test_search_matches_word_starts_and_ranks_the_word_first(
     assert users.index("network/user") < users.index("network/users")
     assert [] == type_search(app, "ypescript")  # inside a word: no match
     assert "logos/typescript" in type_search(app, "typescr")
+
+
+def test_a_search_of_several_words_shows_entries_matching_most_of_them(
+    editor_app: App,
+) -> None:
+    """ "s3 bucket": no entry has both words (found nothing before); the S3
+    icons lead, named by one of them, and a click adds one. Where
+    a shape has every word ("uml class zzz" keeps the class: zzz is no word),
+    shapes missing words stay hidden in their sections."""
+    app = editor_app
+    shown = type_search(app, "s3 bucket")
+    assert shown[0] == "aws/aws-s3", shown[:5]
+    assert "gcp/gcp-cloud-storage" in shown  # tagged bucket, after
+    assert app.page.get_by_text("No shape matches.").is_hidden()
+    app.page.screenshot(path="/tmp/polish-s3-bucket.png")
+    app.page.click('[data-role=icon-results] [data-shape="aws/aws-s3"]')
+    settle(app)
+    props = elements(app)[0]["props"]
+    assert ("aws", "aws-s3") == (props["library"], props["icon"])
+    kinds = search_palette(app, "uml class zzz")
+    assert "uml-class" in kinds
+    assert kinds == search_palette(app, "uml class")
+    # A shape matching one word of two shows when none matches both.
+    assert "uml-class" in search_palette(app, "class zzz")
+
+
+def test_an_icon_in_two_libraries_or_under_two_names_shows_once(
+    editor_app: App,
+) -> None:
+    """AWS S3 is in the AWS library and among the brand logos; the database
+    drum is Network's Database, AWS Generic Database, Azure SQL Database, GCP
+    Cloud SQL and K8s Volume: each shows once, under its best name."""
+    app = editor_app
+    s3 = type_search(app, "s3")
+    assert "aws/aws-s3" in s3 and "logos/aws-s3" not in s3
+    app.page.wait_for_selector(
+        '[data-role=icon-results] [data-shape="aws/aws-s3"][data-thumb]'
+    )
+    app.page.screenshot(path="/tmp/polish-s3-once.png")
+    db = type_search(app, "database")
+    assert "network/database" in db
+    twins = {
+        "aws/aws-generic-database",
+        "azure/azure-sql-database",
+        "gcp/gcp-cloud-sql",
+    }
+    assert not twins & set(db)
+    assert type_search(app, "azure sql")[0] == "azure/azure-sql-database"
+    # The heading counts what is shown, twins left out.
+    shown = type_search(app, "aws")
+    heading = app.page.text_content("[data-role=icon-results] h3")
+    assert heading is not None and f"({len(shown)})" in heading, (heading, len(shown))
+
+
+def test_the_outline_names_an_unlabelled_icon_by_its_title(editor_app: App) -> None:
+    """Found as "Icon (no label)" before: which of hundreds of icons?"""
+    app = editor_app
+    type_search(app, "s3")
+    app.page.click('[data-role=icon-results] [data-shape="aws/aws-s3"]')
+    settle(app)
+    option = app.page.locator("[data-role=outline] [role=option]")
+    expect(option).to_have_count(1)
+    expect(option.locator(".outline-label")).to_have_text("AWS S3")
+    assert option.get_attribute("aria-label") == "Icon 'AWS S3'"
+    expect(app.page.locator("[data-role=announce]")).to_have_text(
+        "Icon 'AWS S3' selected"
+    )
+    app.page.screenshot(path="/tmp/polish-outline-icon.png")
+    # The automation hook's New empties it (it kept the old shapes).
+    editor_helpers.action(app, "new")
+    expect(option).to_have_count(0)
+    expect(app.page.locator("[data-role=outline]")).to_have_text(
+        "No shapes on this page."
+    )
 
 
 def test_click_adds_the_icon_into_the_document_and_undo_removes_it(

@@ -350,3 +350,43 @@ def test_style_preset_is_one_step_and_swatches_offer_document_and_recent_colours
     app.page.click(doc_swatch)
     settle(app)
     assert by_id(app)[b]["style"]["fill"] == "#dae8fc"
+
+
+def test_format_bar_stays_inside_the_visible_canvas_near_its_right_edge(
+    editor_app: App,
+) -> None:
+    """Editing a label near the right edge: the bar's link field hid behind the
+    properties panel. It now ends inside the canvas, and the link field takes
+    a click and a typed address."""
+    app = editor_app
+    stage = app.page.locator("[data-role=stage]").bounding_box()
+    panel = app.page.locator(".side-panel").bounding_box()
+    assert stage is not None and panel is not None
+    view = app.view()
+    # A shape whose label's left edge sits 60 px from the canvas's right edge.
+    right = (stage["width"] - 60 - view["x"]) / view["scale"]
+    top = (40 - view["y"]) / view["scale"]  # and near the top: no room above
+    sid = add(app, "rectangle", right + 40, top + 30, text="see docs")
+    open_editor(app, right + 40, top + 30)
+    bar = app.page.locator("[data-role=format-bar]").bounding_box()
+    box = app.page.locator(EDITOR).bounding_box()
+    assert bar is not None and box is not None
+    app.page.screenshot(path="/tmp/polish-format-bar.png")
+    assert bar["x"] >= stage["x"] - 0.5
+    assert bar["x"] + bar["width"] <= min(stage["x"] + stage["width"], panel["x"]) + 0.5
+    assert bar["y"] >= stage["y"] - 0.5
+    assert bar["y"] >= box["y"] + box["height"]  # below the label, not over it
+    assert bar["height"] < 2 * 32  # one row: room enough, so not wrapped
+    field = app.page.locator("[data-format=link-url]").bounding_box()
+    assert field is not None
+    assert field["x"] + field["width"] <= panel["x"]
+    select_chars(app, len("see "), len("docs"))
+    app.page.mouse.click(
+        field["x"] + field["width"] / 2, field["y"] + field["height"] / 2
+    )
+    app.page.keyboard.type("https://example.org/docs")
+    app.page.click("[data-format=link]")
+    app.page.keyboard.press(f"{PRIMARY}+Enter")
+    settle(app)
+    (para,) = by_id(app)[sid]["rich"]
+    assert para["runs"][-1] == {"text": "docs", "link": "https://example.org/docs"}

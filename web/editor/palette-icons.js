@@ -13,7 +13,7 @@
 // Nothing is stored: the library choice and the thumbnails live for the session.
 
 import config from "../config.js";
-import { addVocabulary, rankOf, wordsOf } from "./palette-match.js";
+import { TIER, addVocabulary, distinct, rankOf, wordsOf } from "./palette-match.js";
 
 /** Time one frame may spend building entries or setting thumbnails (ms). */
 const FRAME_BUDGET = 8;
@@ -287,19 +287,19 @@ export function createIconLibraries({ onEntry, onActivate }) {
 
   /**
    * Show icons whose name, title or tag words the query words start
-   * (./palette-match.js), best first; resolves to the match count.
+   * (./palette-match.js), best first; resolves to the match count and the
+   * best match's tier (query words missed; Infinity when none matches).
    */
   async function search(words) {
     const serial = ++searchSerial;
     if (words.length === 0) {
       results.hidden = true;
       resultsGrid.replaceChildren();
-      return 0;
+      return { total: 0, tier: Infinity };
     }
     const idx = await ready();
-    if (serial !== searchSerial) return 0;
-    const found = [];
-    let total = 0;
+    if (serial !== searchSerial) return { total: 0, tier: Infinity };
+    let found = [];
     for (const lib of catalog) {
       if (!enabled.get(lib.id)) continue;
       const rows = idx[lib.id] ?? [];
@@ -307,13 +307,18 @@ export function createIconLibraries({ onEntry, onActivate }) {
       for (let i = 0; i < rows.length; i += 1) {
         const rank = rankOf(words, hay[i].words, hay[i].name);
         if (rank === null) continue;
-        total += 1;
         found.push([lib, i, rows[i][0], rows[i][1], rank]);
       }
     }
-    // The words themselves first, then their forms, then prefixes (a stable
-    // sort: libraries keep their order within a rank).
+    // Every query word first, then all but one...; within those, the words
+    // themselves, then their forms, then prefixes (a stable sort: libraries
+    // keep their order within a rank).
     found.sort((a, b) => a[4] - b[4]);
+    // One icon under two names or in two libraries (the index's fourth field)
+    // shows once: the best-ranked.
+    found = distinct(found, ([lib, i]) => idx[lib.id][i][3]);
+    const total = found.length;
+    const tier = found.length ? Math.floor(found[0][4] / TIER) : Infinity;
     found.length = Math.min(found.length, MAX_RESULTS);
     resultsGrid.replaceChildren(...found.map(([lib, i, name, title]) =>
       entryButton(lib, i, name, title)));
@@ -326,7 +331,7 @@ export function createIconLibraries({ onEntry, onActivate }) {
       : "";
     results.hidden = total === 0;
     for (const f of listeners) f();
-    return total;
+    return { total, tier };
   }
 
   return {

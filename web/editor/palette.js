@@ -13,7 +13,7 @@ import { showDialog } from "../dialogs.js";
 import { parseFragments } from "../safe-svg.js";
 import { toPage } from "./input.js";
 import { createIconLibraries } from "./palette-icons.js";
-import { addVocabulary, queryWords, rankOf, wordsOf } from "./palette-match.js";
+import { TIER, addVocabulary, queryWords, rankOf, wordsOf } from "./palette-match.js";
 
 // The sections when the core's reply names none (an older snapshot); the
 // `palette` reply's `libraries` (id, title, keywords) win.
@@ -166,24 +166,30 @@ export function createPalette({ root, svg, canvas, editor, call }) {
     // Whether a word is whole depends on every library's words (./palette-match.js).
     if (words.length > 0) await icons.ready().catch(() => {});
     if (serial !== searching) return;
-    let shown = 0;
-    for (const { button, words: text, name } of entries) {
-      const match = rankOf(words, text, name) !== null;
-      button.hidden = !match;
-      if (match) shown += 1;
-    }
-    for (const [id, section] of coreSections) {
-      section.hidden = !coreEnabled.get(id) || !section.querySelector("button.shape:not([hidden])");
-    }
+    const ranks = entries.map(({ words: text, name }) => rankOf(words, text, name));
     // While searching, the icon sections give way to the matching icons.
     root.classList.toggle("is-searching", words.length > 0);
     let found = 0;
+    let iconTier = Infinity;
     try {
-      found = await icons.search(words);
+      ({ total: found, tier: iconTier } = await icons.search(words));
     } catch {
       found = 0;
     }
     if (serial !== searching) return;
+    // Shapes stay in their sections, unordered: only those missing the fewest
+    // query words show (the icons below are ranked, near misses last).
+    const tier = Math.min(iconTier, ...ranks.map((r) => (r === null ? Infinity : Math.floor(r / TIER))));
+    let shown = 0;
+    entries.forEach(({ button }, i) => {
+      const r = ranks[i];
+      const match = r !== null && Math.floor(r / TIER) <= tier;
+      button.hidden = !match;
+      if (match) shown += 1;
+    });
+    for (const [id, section] of coreSections) {
+      section.hidden = !coreEnabled.get(id) || !section.querySelector("button.shape:not([hidden])");
+    }
     none.hidden = shown + found > 0 || words.length === 0;
     root.dataset.searched = search.value;
     rove();

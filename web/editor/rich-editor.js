@@ -7,6 +7,8 @@
 // sanitizing reader as draw.io labels (formats/richhtml.py), so nothing but
 // the formatting survives, and it is one undo step.
 
+import { visibleArea } from "./visible-area.js";
+
 const HEX = /^#[0-9a-f]{6}$/i;
 const LINK = /^(https?:\/\/|mailto:)[^\s"<>`']+$/i;
 export const FAMILY_STACKS = Object.freeze({
@@ -295,12 +297,34 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
     if (rgb) colour.value = `#${rgb.slice(1, 4).map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`;
   }
 
+  /**
+   * Put the bar above the label (below it when there is no room above), its
+   * left edge at the label's, but always inside the visible canvas: near the
+   * right edge the link field hid behind the properties panel. A canvas
+   * narrower than the bar wraps it.
+   */
   function placeBar() {
     if (editing === null) return;
+    const GAP = 6;
     const stageRect = stage.getBoundingClientRect();
+    const area = visibleArea(stage);
+    const minX = area.left - stageRect.left;
+    const maxX = area.right - stageRect.left;
+    const minY = area.top - stageRect.top;
+    const maxY = area.bottom - stageRect.top;
+    bar.style.maxWidth = `${Math.max(0, maxX - minX)}px`;
+    bar.style.left = `${minX}px`; // measured at its natural width, not squeezed at an edge
+    // Rounded up: at exactly its fractional width from the edge it would wrap.
+    const { width, height } = bar.getBoundingClientRect();
+    const w = Math.ceil(width) + 1;
+    const h = Math.ceil(height);
     const r = box.getBoundingClientRect();
-    bar.style.left = `${Math.max(0, r.left - stageRect.left)}px`;
-    bar.style.top = `${Math.max(0, r.top - stageRect.top - bar.offsetHeight - 6)}px`;
+    const left = Math.max(minX, Math.min(r.left - stageRect.left, maxX - w));
+    const above = r.top - stageRect.top - h - GAP;
+    const below = r.bottom - stageRect.top + GAP;
+    const top = above >= minY ? above : below + h <= maxY ? below : minY;
+    bar.style.left = `${left}px`;
+    bar.style.top = `${Math.max(minY, Math.min(top, maxY - h))}px`;
   }
 
   // --- the text -----------------------------------------------------------------
@@ -330,6 +354,11 @@ export function createRichEditor({ stage, place, commitWith, onClose }) {
   document.addEventListener("selectionchange", () => {
     if (editing !== null && document.activeElement === box) { remember(); reflect(); }
   });
+  // "selectionchange" is queued: a click on a bar field (the link address)
+  // right after Shift+Arrow found `saved` one key behind. The key's (or the
+  // pointer's) release comes after the selection moved.
+  box.addEventListener("keyup", () => { if (editing !== null) remember(); });
+  box.addEventListener("pointerup", () => { if (editing !== null) remember(); });
   const leaving = (e) => editing !== null && !bar.contains(e.relatedTarget) && e.relatedTarget !== box;
   // Before focus leaves for a bar control, keep the selection the keys made
   // (their "selectionchange" may still be queued, and is ignored once the box

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from linework.icons.titles import icon_title
 from linework.model import Attached, Connector, Document, Group, Page, Patch, Shape
 from linework.shapes import KINDS, ShapeKind, kind_of
 
@@ -31,12 +32,21 @@ def label_of(text: str) -> str:
     return one if len(one) <= _MAX_LABEL else one[: _MAX_LABEL - 1].rstrip() + "…"
 
 
+def shape_label(s: Shape) -> str:
+    """Return a shape's label as one line; an unlabelled icon's is its title
+    (``AWS S3``): "Icon (no label)" told which icon of hundreds nothing."""
+    text = label_of(s.text)
+    if not text and s.kind == "icon":
+        return icon_title(s.props)
+    return text
+
+
 def name_of(doc: Document, rid: str, kinds: Mapping[str, ShapeKind] = KINDS) -> str:
     """Return how an element is named aloud: ``Process 'Receive order'``."""
     e = doc.get(rid)
     if isinstance(e, Shape):
         title = kind_of(e.kind, kinds).title
-        text = label_of(e.text)
+        text = shape_label(e)
         return f"{title} '{text}'" if text else title
     if isinstance(e, Group):
         return f"Group of {_plural(len(doc.members(e.id)), 'element')}"
@@ -178,7 +188,7 @@ def outline(
     items: list[Json] = []
     for s in shapes[:MAX_OUTLINE]:
         title = kind_of(s.kind, kinds).title
-        label = label_of(s.text)
+        label = shape_label(s)
         links = links_of(doc, s, kinds)
         text = f"{title} '{label}'" if label else title
         if links:

@@ -218,6 +218,13 @@ class Editor:
         with phases.phase("respond"):
             return self._respond()
 
+    def start_over(self, doc: Document) -> None:
+        """Replace the document from inside an action (``new``); the action's
+        own response carries the change. (Through :meth:`load` a response was
+        built and dropped, taking the new outline with it: the outline panel
+        kept listing the old document's shapes.)"""
+        self._reset_to(doc)
+
     def load(self, doc: Document, canvas: tuple[float, float] | None = None) -> Json:
         """Replace the document like :meth:`replace`; return the response as JSON."""
         return self.replace(doc, canvas).to_json()

@@ -12,9 +12,9 @@ from itertools import accumulate, repeat
 from typing import Final
 
 from linework.errors import LineworkError
+from linework.model.capacity import MAX_ELEMENTS as MAX_ELEMENTS
 
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
-MAX_ELEMENTS: Final = 100_000
 MAX_PAGES: Final = 1_000
 MAX_LAYERS: Final = 1_000
 MAX_JSON_DEPTH: Final = 64

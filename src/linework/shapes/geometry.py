@@ -14,6 +14,7 @@ from typing import Final
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.polygon import distance_to_boundary, farthest_hit, is_inside
 from linework.model import Shape
+from linework.model.capacity import MAX_ELEMENTS
 from linework.shapes.kind import ShapeKind
 from linework.shapes.registry import KINDS, kind_of
 
@@ -60,8 +61,10 @@ def _to_local(shape: Shape, p: Vec) -> Vec:
 # Outlines are asked for again and again (routing every attached connector, hit
 # tests, bounds), so they are memoized by record identity: records are immutable,
 # and the stored record is compared with ``is``, so a recycled id() cannot alias.
+# Room for the largest document's shapes: smaller, a pass over a big page would
+# empty it before the next pass could use it.
 _OUTLINES: dict[int, tuple[Shape, Mapping[str, ShapeKind], tuple[Vec, ...]]] = {}
-_OUTLINE_CACHE_MAX = 50_000
+_OUTLINE_CACHE_MAX: Final = MAX_ELEMENTS
 
 
 def outline_page(

@@ -34,14 +34,25 @@ def _entries() -> tuple[Entry, ...]:
         rest = words_of(" ".join([*k["keywords"], *sections.get(k["library"], [])]))
         out.append((("kind", k["name"]), name | rest, name))
     for lib, rows in icon_data.icon_index().items():
-        for n, t, tags in rows:
+        for n, t, tags, *_ in rows:
             name = words_of(n, t)
             out.append(((lib, n), name | words_of(tags), name))
     return tuple(out)
 
 
+@cache
+def _drawn() -> dict[Key, str]:
+    """What each icon that others draw too draws (the index's fourth field)."""
+    return {
+        (lib, row[0]): str(row[3])
+        for lib, rows in icon_data.icon_index().items()
+        for row in rows
+        if len(row) > 3
+    }
+
+
 def find(query: str) -> list[Key]:
-    return search(_entries(), query)
+    return search(_entries(), query, _drawn())
 
 
 @pytest.mark.parametrize(
@@ -79,14 +90,77 @@ def test_class_finds_no_word_that_merely_starts_with_it() -> None:
     assert ("logos", "elm-classic") in find("clas")
 
 
-@pytest.mark.parametrize("query", ["class", "user", "serv", "net", "load bal"])
-def test_every_result_has_a_word_starting_with_each_query_word(query: str) -> None:
+@pytest.mark.parametrize(
+    "query", ["class", "user", "serv", "net", "load bal", "s3 bucket", "aws db x"]
+)
+def test_results_matching_more_query_words_come_first(query: str) -> None:
+    """Every result has a word starting with some query word; those matching
+    every word come first, then those missing one, and so on."""
     words = {key: ws for key, ws, _ in _entries()}
     found = find(query)
     assert found
-    for key in found:
-        for q in query_words(query):
-            assert any(w.startswith(q) for w in words[key]), (key, q)
+    matched = [
+        sum(any(w.startswith(q) for w in words[key]) for q in query_words(query))
+        for key in found
+    ]
+    assert min(matched) >= 1
+    assert matched == sorted(matched, reverse=True)
+
+
+def test_a_query_of_several_words_finds_entries_matching_some_of_them() -> None:
+    """'s3 bucket': no entry is both (no S3 icon is tagged bucket); found
+    before, nothing. The S3 icon leads, being named by its word; then the
+    entries only tagged bucket; things matching both would come first."""
+    found = find("s3 bucket")
+    assert found.index(("aws", "aws-s3")) == 0
+    assert ("gcp", "gcp-cloud-storage") in found  # tagged bucket
+    # Where some entries match every word, they lead: "load bal" is both.
+    both = find("load bal")
+    assert both[0] == ("network", "load-balancer")
+    words = {key: ws for key, ws, _ in _entries()}
+    full = [k for k in both if any(w.startswith("bal") for w in words[k])]
+    full = [k for k in full if any(w.startswith("load") for w in words[k])]
+    assert both[: len(full)] == full and len(both) > len(full)
+    # A word no entry has does not hide the others: "aws lambda zzz".
+    assert find("aws lambda zzz")[0] == ("aws", "aws-lambda")
+
+
+def test_an_icon_drawn_twice_is_found_once_under_its_best_name() -> None:
+    """AWS S3 is in the AWS library and among the brand logos; the database
+    drum is Database, AWS Generic Database, Azure SQL Database...: one entry
+    each, the best-ranked (the first library's on a tie)."""
+    found = find("s3")
+    assert ("aws", "aws-s3") in found and ("logos", "aws-s3") not in found
+    db = find("database")
+    assert ("network", "database") in db
+    assert ("aws", "aws-generic-database") not in db
+    assert ("azure", "azure-sql-database") not in db
+    sql = find("azure sql")
+    assert sql[0] == ("azure", "azure-sql-database")
+    assert ("network", "database") not in sql
+    # No query shows two entries drawing the same.
+    drawn = _drawn()
+    for q in ["server", "user", "aws", "cloud", "k8s", "storage", "logo"]:
+        shown = [drawn[k] for k in find(q) if k in drawn]
+        assert len(shown) == len(set(shown)), q
+
+
+def test_the_index_numbers_exactly_the_icons_drawn_twice() -> None:
+    """The fourth field is shared by rows whose SVG and size are the same."""
+    files, catalog = icon_data._built()
+    svg: dict[Key, tuple[object, ...]] = {}
+    for name, data in files.items():
+        if name.startswith("icons/") and name != catalog["index"]:
+            lib = json.loads(data)
+            for i in lib["icons"]:
+                svg[(lib["id"], i["n"])] = (i["w"], i["h"], i["s"])
+    drawn = _drawn()
+    by_drawing: dict[tuple[object, ...], set[str | None]] = {}
+    for key, d in svg.items():
+        by_drawing.setdefault(d, set()).add(drawn.get(key))
+    for keys in by_drawing.values():
+        assert len(keys) == 1  # one number per drawing (None: drawn once)
+    assert len(drawn) > 100 and len(set(drawn.values())) < len(drawn)
 
 
 def test_the_word_itself_ranks_before_its_forms_and_prefixes() -> None:
@@ -112,9 +186,9 @@ _RUNNER = r"""
 import { readFileSync } from "node:fs";
 const { module, entries, queries } = JSON.parse(readFileSync(0, "utf8"));
 const m = await import(module);
-const hay = entries.map(([key, name, rest]) => {
+const hay = entries.map(([key, name, rest, drawn]) => {
   const n = m.wordsOf(name);
-  return { key, words: [...n, ...m.wordsOf(rest)], name: n };
+  return { key, words: [...n, ...m.wordsOf(rest)], name: n, drawn };
 });
 for (const h of hay) m.addVocabulary(h.words);
 const out = {};
@@ -126,7 +200,7 @@ for (const q of queries) {
     if (r !== null) found.push([r, i, h.key]);
   });
   found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  out[q] = found.map((f) => f[2]);
+  out[q] = m.distinct(found, (f) => hay[f[1]].drawn).map((f) => f[2]);
 }
 process.stdout.write(JSON.stringify(out));
 """
@@ -139,7 +213,8 @@ def test_the_page_ranks_exactly_as_the_core() -> None:
     queries = [
         "server", "lambda", "s3", "azure", "kubernetes", "router", "firewall",
         "laptop", "user", "class", "clas", "serv", "serve", "data", "net",
-        "fire", "app", "load bal", "k8s", "Über", "x",
+        "fire", "app", "load bal", "k8s", "Über", "x", "s3 bucket",
+        "aws lambda function", "uml class zzz", "database", "azure sql",
     ]  # fmt: skip
     reply = palette(None, {})  # type: ignore[arg-type]
     sections = {lib["id"]: lib["keywords"] for lib in reply["libraries"]}
@@ -152,7 +227,7 @@ def test_the_page_ranks_exactly_as_the_core() -> None:
         for k in reply["kinds"]
     ]
     for lib, rows in icon_data.icon_index().items():
-        texts += [[[lib, n], f"{n} {t}", tags] for n, t, tags in rows]
+        texts += [[[lib, r[0]], f"{r[0]} {r[1]}", r[2], *r[3:]] for r in rows]
     assert NODE is not None
     done = subprocess.run(
         [NODE, "--input-type=module", "-e", _RUNNER],

@@ -14,19 +14,28 @@
 - ``remove-waypoint`` (id, index)
 - ``clone-connect`` (direction, id?; Alt+Shift+arrow keys): clone the shape
   that way and connect it (:mod:`linework.editor.cloneconnect`)
-- ``line-tool``: the next drag draws a connector (:mod:`linework.editor.linetool`)
+- ``line-tool``: the next drag draws a connector
+  (:mod:`linework.editor.tools.line_tool`)
 """
 
 from __future__ import annotations
 
 from linework import commands as cmd
 from linework.commands import CommandError
-from linework.editor import cloneconnect, connector_presets, linetool, navigate
+from linework.editor import cloneconnect, connector_presets, navigate
 from linework.editor.actions._args import _do, _end, _num, _sel, _str
 from linework.editor.actions._spec import Args, Facts, Shortcut, Spec
 from linework.editor.editor import Editor
+from linework.editor.tools import LineTool
 from linework.geometry import Vec
 from linework.model import Connector, Shape
+
+
+def _line_tool(ed: Editor, args: Args) -> None:
+    """The next drag on the canvas draws a connector."""
+    if ed.state.busy:
+        ed.state.cancel()
+    ed.transition(LineTool(ed))
 
 
 def _connect(ed: Editor, args: Args) -> None:
@@ -112,7 +121,7 @@ SPECS = (
     ),
     Spec(
         "line-tool",
-        linetool.line_tool_action,
+        _line_tool,
         "Line: drag to draw a connector",
         toolbar=(1, 3),
         icon=("M5 19 19 5", "M11 5h8v8"),

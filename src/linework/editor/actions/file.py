@@ -15,7 +15,7 @@ from linework.model import Document
 
 
 def _new(ed: Editor, args: Args) -> None:
-    ed.load(Document.new(ed.ids))
+    ed.start_over(Document.new(ed.ids))
 
 
 def _saved(ed: Editor, args: Args) -> None:

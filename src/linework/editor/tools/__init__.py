@@ -3,7 +3,8 @@ pointer can be doing, one module per state.
 
 The select tool goes Idle → Pointing… → a gesture (Translating, Resizing,
 Rotating, RubberBand, Connecting, DraggingEnd, DraggingWaypoint,
-DraggingLabel) → Idle; the place tool draws a new shape of a palette kind. A
+DraggingLabel) → Idle; the place tool draws a new shape of a palette kind,
+the line tool (LineTool → DrawingLine) a connector. A
 gesture opens a history mark on its first real change and recomputes its
 whole effect from the document as it was at the start (``base``) on every
 move, so rounding never accumulates, pointer-up squashes the gesture into one
@@ -28,7 +29,9 @@ from linework.editor.tools.connecting import Connecting
 from linework.editor.tools.dragging_end import DraggingEnd
 from linework.editor.tools.dragging_label import DraggingLabel
 from linework.editor.tools.dragging_waypoint import DraggingWaypoint
+from linework.editor.tools.drawing_line import DrawingLine
 from linework.editor.tools.idle import Idle
+from linework.editor.tools.line_tool import LineTool
 from linework.editor.tools.place import Place
 from linework.editor.tools.pointing_arrow import PointingArrow
 from linework.editor.tools.pointing_canvas import PointingCanvas
@@ -52,8 +55,10 @@ __all__ = [
     "DraggingEnd",
     "DraggingLabel",
     "DraggingWaypoint",
+    "DrawingLine",
     "Gesture",
     "Idle",
+    "LineTool",
     "Place",
     "Pointing",
     "PointingArrow",

@@ -1,51 +1,23 @@
-"""The line tool: draw a connector anywhere, free or attached at either end.
+"""Drawing a line: the line tool's drag (:mod:`linework.editor.tools.line_tool`).
 
-draw.io's and Excalidraw's line/arrow tool. Pressed on a shape the connector
-starts attached to it (at the port under the pointer, if any), on the canvas
-it starts free; it ends where it is released (a shape, a port or a free
-point), as drawing from a port does. One connector is one undo step; the tool
-then goes back to selecting, with the new connector selected. Escape leaves it.
+It ends where it is released (a shape, a port or a free point), as drawing
+from a port does. One connector is one undo step; the tool then goes back to
+selecting, with the new connector selected.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from linework.commands import connect, set_end
-from linework.commands._base import snap_vec
-from linework.editor.overlay import port_at
 from linework.editor.protocol import Mods
-from linework.editor.tools.base import DRAG_PX, Gesture, State
+from linework.editor.tools.base import DRAG_PX, Gesture
 from linework.editor.tools.connecting import end_under
 from linework.geometry import Vec
 from linework.model import Attached, End, Free
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from linework.editor.editor import Editor
-
-
-class LineTool(State):
-    """Waiting for a press that starts a connector."""
-
-    name = "line"
-    cursor = "crosshair"
-
-    def down(self, p: Vec, mods: Mods) -> None:
-        """Start a line at ``p``: on a shape (its port if under), else free."""
-        ed = self.ed
-        shape = ed.shape_at(p)
-        start: End
-        if shape is not None:
-            start = Attached(shape=shape.id, port=port_at(shape, p, ed.zoom, ed.kinds))
-        else:
-            start = Free(point=snap_vec(p, ed.grid) if ed.grid else p)
-        ed.transition(DrawingLine(ed, p, start))
-
-    def cancel(self) -> None:
-        """Escape: back to selecting."""
-        self.ed.to_idle()
 
 
 class DrawingLine(Gesture):
@@ -101,10 +73,3 @@ class DrawingLine(Gesture):
         """Drop the line being drawn."""
         self.ed.extras.target = self.ed.extras.target_port = None
         super().cancel()
-
-
-def line_tool_action(ed: Editor, args: Mapping[str, Any]) -> None:
-    """The ``line-tool`` action: the next drag on the canvas draws a connector."""
-    if ed.state.busy:
-        ed.state.cancel()
-    ed.transition(LineTool(ed))
