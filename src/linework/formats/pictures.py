@@ -235,22 +235,41 @@ def _css_ok(text: str) -> bool:
     return all(m.group(2).strip().startswith("#") for m in _URL.finditer(text))
 
 
-def _attr_ok(tag: str, name: str, value: str) -> bool:
-    local = name.rpartition(":")[2]
-    prefix = name.rpartition(":")[0]
+# What an attribute's name alone decides (the value is checked after):
+_REFUSED, _HREF, _STYLE, _PLAIN = range(4)
+
+
+@lru_cache(maxsize=4096)
+def _name_rule(name: str) -> int:
+    """Return what an attribute name allows: refused, href, style or plain.
+
+    Memoized: a picture repeats a handful of names thousands of times.
+    """
+    prefix, _, local = name.rpartition(":")
     if prefix not in ("", "xlink", "xml") or not _ATTR_NAME.fullmatch(local):
-        return False
+        return _REFUSED
     low = local.lower()
     if low.startswith("on") or low in ("xmlns", "base", "src"):
-        return False
+        return _REFUSED
     if low == "href":
+        return _HREF
+    return _STYLE if low == "style" else _PLAIN
+
+
+def _attr_ok(tag: str, name: str, value: str) -> bool:
+    rule = _name_rule(name)
+    if rule == _PLAIN:
+        lowered = value.lower()
+        if "url" in lowered:
+            return _css_ok(value)
+        return "javascript:" not in lowered and "data:" not in lowered
+    if rule == _HREF:
         if tag == "image":
             return _RASTER_URI.fullmatch(value.strip()) is not None
         return value.strip().startswith("#")
-    if low == "style" or "url" in value.lower():
+    if rule == _STYLE:
         return _css_ok(value)
-    lowered = value.lower()
-    return "javascript:" not in lowered and "data:" not in lowered
+    return False
 
 
 def _esc(text: str, quote: bool = False) -> str:
