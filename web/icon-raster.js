@@ -33,8 +33,9 @@ const MAX_PX = 512;
 /** A bitmap is this many times the size the icon is shown at, so zooming in
  * that far stays sharp before it is redrawn. */
 const HEADROOM = 2;
-/** One atlas SVG holds at most this many icons and this many pixels. */
-const ATLAS_ICONS = 32;
+/** One atlas SVG holds at most this many icons and this many pixels (its
+ * decoding is one task of the main thread: ~1 ms an icon on a slow machine). */
+const ATLAS_ICONS = 16;
 const ATLAS_AREA = 512 * 512;
 /** Atlases (or single SVGs) being decoded at once. */
 const PARALLEL = 2;
@@ -389,8 +390,23 @@ function finish(job, url, px) {
 /** The batch being cut: {batch, next}. */
 let cutting = null;
 
+/** Whether the last task started a decode (the next one cuts bitmaps). */
+let started = false;
+
 function drain() {
   timer = false;
+  // One new SVG document per task, and nothing else in it: Chromium builds the
+  // document at the end of the task that asked (a data: URI loads at once).
+  if (!started && inflight < PARALLEL && jobs.size) {
+    const batch = nextBatch();
+    if (batch !== null) {
+      start(batch);
+      started = true;
+      wake();
+      return;
+    }
+  }
+  started = false;
   const began = performance.now();
   while (performance.now() - began < SLICE_MS) {
     if (cutting === null && decoded.length) {
@@ -412,19 +428,11 @@ function drain() {
       }
       continue;
     }
-    if (cutting !== null) {
-      const { batch } = cutting;
-      const cell = batch.jobs[cutting.next++];
-      finish(cell.job, cut(cell), cell.job.px);
-      if (cutting.next >= batch.jobs.length) cutting = null;
-      continue;
-    }
-    if (inflight < PARALLEL && jobs.size) {
-      const batch = nextBatch();
-      if (batch !== null) start(batch);
-      continue;
-    }
-    break;
+    if (cutting === null) break;
+    const { batch } = cutting;
+    const cell = batch.jobs[cutting.next++];
+    finish(cell.job, cut(cell), cell.job.px);
+    if (cutting.next >= batch.jobs.length) cutting = null;
   }
   const idle = jobs.size === 0 && inflight === 0 && decoded.length === 0 && cutting === null;
   if (ready.length && (idle || performance.now() - shown > SHOW_MS)) show();
