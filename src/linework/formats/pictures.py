@@ -298,35 +298,39 @@ def sanitize_svg(text: str) -> tuple[str, tuple[float, float]]:
     # An explicit stack of elements to write and text already escaped (closing
     # tags and tails), so no depth of nesting can exhaust the call stack.
     stack: list[ET.Element | str] = [root]
+    push, emit = stack.append, out.append
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            out.append(item)
+            emit(item)
             continue
         prefix, _, local = item.tag.rpartition(":")
-        tail = _esc(item.tail or "") if item is not root else ""
-        children = list(item)
+        raw_tail = item.tail if item is not root else None
+        tail = _esc(raw_tail) if raw_tail else ""
         if prefix not in ("", "svg") or (
             local not in _ELEMENTS and local not in _UNWRAP
         ):
-            out.append(tail)  # dropped with everything inside it
+            emit(tail)  # dropped with everything inside it
             continue
         if local in _UNWRAP:  # keep what a link draws, lose the link
-            stack.append(tail)
-            stack.extend(reversed(children))
+            push(tail)
+            stack.extend(reversed(item))
             continue
-        attrs = [
-            (k, v) for k, v in sorted(item.attrib.items()) if _attr_ok(local, k, v)
-        ]
+        parts = [f"<{local}"]
         if item is root:
-            attrs = [("xmlns", _SVG_NS), ("xmlns:xlink", _XLINK_NS), *attrs]
+            parts.append(f' xmlns="{_SVG_NS}" xmlns:xlink="{_XLINK_NS}"')
+        for k, v in sorted(item.attrib.items()):
+            if _attr_ok(local, k, v):
+                parts.append(f' {k}="{_esc(v, True)}"')
         body = item.text or ""
         if local == "style" and not _css_ok(body):
             body = ""
-        out.append(f"<{local}" + "".join(f' {k}="{_esc(v, True)}"' for k, v in attrs))
-        out.append(">" + (_esc(body) if local in _TEXT_ELEMENTS else ""))
-        stack.append(f"</{local}>{tail}")
-        stack.extend(reversed(children))
+        parts.append(">")
+        if body and local in _TEXT_ELEMENTS:
+            parts.append(_esc(body))
+        emit("".join(parts))
+        push(f"</{local}>{tail}")
+        stack.extend(reversed(item))
     return "".join(out), size
 
 
