@@ -209,8 +209,10 @@ function nextJob() {
     const job = order[orderAt++];
     if (jobs.get(job.icon) !== job) continue; // taken meanwhile
     jobs.delete(job.icon);
+    // An image given another icon since is dropped. One not in the page is
+    // kept: it may be a fragment a caller inserts later.
     for (const image of job.images) {
-      if (!image.isConnected || image.getAttribute("data-src") !== job.href) job.images.delete(image);
+      if (image.getAttribute("data-src") !== job.href) job.images.delete(image);
     }
     if (job.images.size === 0) continue;
     job.px = sizeFor(job.w, job.h);
