@@ -266,9 +266,11 @@ function readPart(job) {
   const ids = new Set([...text.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]));
   // Every reference must name one of its own ids: in an atlas, a dangling one
   // could find another icon's.
-  const urls = [...text.matchAll(/url\(\s*(?:&quot;|')?#([\w.:-]+)(?:&quot;|')?\s*\)/g)];
+  // (CSS functions are case-insensitive: URL(#a) refers as url(#a) does.)
+  const urls = [...text.matchAll(/url\s*\(\s*(?:&quot;|')?#([\w.:-]+)(?:&quot;|')?\s*\)/gi)];
   const hrefs = [...text.matchAll(/href="#([\w.:-]+)"/g)];
-  if (urls.length !== text.split("url(").length - 1 || hrefs.length !== text.split('href="').length - 1) return null;
+  const anyUrl = text.match(/url\s*\(/gi)?.length ?? 0;
+  if (urls.length !== anyUrl || hrefs.length !== text.split('href="').length - 1) return null;
   for (const m of [...urls, ...hrefs]) if (!ids.has(m[1])) return null;
   return { text, iw: Number.parseFloat(iw), ih: Number.parseFloat(ih), ids };
 }
