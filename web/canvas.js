@@ -3,7 +3,7 @@
 // (zoom and pan). The view is pure view state, so it lives here in JS.
 
 import { assignAttr } from "./editor/assign.js";
-import { rasterIcons } from "./icon-raster.js";
+import { iconView, rasterIcons } from "./icon-raster.js";
 import { parseFragments } from "./safe-svg.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -37,6 +37,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
   function applyView() {
     const { scale, x, y } = view;
     viewport.setAttribute("transform", `matrix(${num(scale)} 0 0 ${num(scale)} ${num(x)} ${num(y)})`);
+    iconView(view, size, content);
     onViewChange({ ...view });
   }
 

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Final
 from urllib.parse import unquote_to_bytes
 
+from linework import phases
 from linework.errors import LineworkError
 from linework.formats import xmlsafe
 from linework.formats.xmlsafe import local_name
@@ -235,22 +236,41 @@ def _css_ok(text: str) -> bool:
     return all(m.group(2).strip().startswith("#") for m in _URL.finditer(text))
 
 
-def _attr_ok(tag: str, name: str, value: str) -> bool:
-    local = name.rpartition(":")[2]
-    prefix = name.rpartition(":")[0]
+# What an attribute's name alone decides (the value is checked after):
+_REFUSED, _HREF, _STYLE, _PLAIN = range(4)
+
+
+@lru_cache(maxsize=4096)
+def _name_rule(name: str) -> int:
+    """Return what an attribute name allows: refused, href, style or plain.
+
+    Memoized: a picture repeats a handful of names thousands of times.
+    """
+    prefix, _, local = name.rpartition(":")
     if prefix not in ("", "xlink", "xml") or not _ATTR_NAME.fullmatch(local):
-        return False
+        return _REFUSED
     low = local.lower()
     if low.startswith("on") or low in ("xmlns", "base", "src"):
-        return False
+        return _REFUSED
     if low == "href":
+        return _HREF
+    return _STYLE if low == "style" else _PLAIN
+
+
+def _attr_ok(tag: str, name: str, value: str) -> bool:
+    rule = _name_rule(name)
+    if rule == _PLAIN:
+        lowered = value.lower()
+        if "url" in lowered:
+            return _css_ok(value)
+        return "javascript:" not in lowered and "data:" not in lowered
+    if rule == _HREF:
         if tag == "image":
             return _RASTER_URI.fullmatch(value.strip()) is not None
         return value.strip().startswith("#")
-    if low == "style" or "url" in value.lower():
+    if rule == _STYLE:
         return _css_ok(value)
-    lowered = value.lower()
-    return "javascript:" not in lowered and "data:" not in lowered
+    return False
 
 
 def _esc(text: str, quote: bool = False) -> str:
@@ -278,35 +298,39 @@ def sanitize_svg(text: str) -> tuple[str, tuple[float, float]]:
     # An explicit stack of elements to write and text already escaped (closing
     # tags and tails), so no depth of nesting can exhaust the call stack.
     stack: list[ET.Element | str] = [root]
+    push, emit = stack.append, out.append
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            out.append(item)
+            emit(item)
             continue
         prefix, _, local = item.tag.rpartition(":")
-        tail = _esc(item.tail or "") if item is not root else ""
-        children = list(item)
+        raw_tail = item.tail if item is not root else None
+        tail = _esc(raw_tail) if raw_tail else ""
         if prefix not in ("", "svg") or (
             local not in _ELEMENTS and local not in _UNWRAP
         ):
-            out.append(tail)  # dropped with everything inside it
+            emit(tail)  # dropped with everything inside it
             continue
         if local in _UNWRAP:  # keep what a link draws, lose the link
-            stack.append(tail)
-            stack.extend(reversed(children))
+            push(tail)
+            stack.extend(reversed(item))
             continue
-        attrs = [
-            (k, v) for k, v in sorted(item.attrib.items()) if _attr_ok(local, k, v)
-        ]
+        parts = [f"<{local}"]
         if item is root:
-            attrs = [("xmlns", _SVG_NS), ("xmlns:xlink", _XLINK_NS), *attrs]
+            parts.append(f' xmlns="{_SVG_NS}" xmlns:xlink="{_XLINK_NS}"')
+        for k, v in sorted(item.attrib.items()):
+            if _attr_ok(local, k, v):
+                parts.append(f' {k}="{_esc(v, True)}"')
         body = item.text or ""
         if local == "style" and not _css_ok(body):
             body = ""
-        out.append(f"<{local}" + "".join(f' {k}="{_esc(v, True)}"' for k, v in attrs))
-        out.append(">" + (_esc(body) if local in _TEXT_ELEMENTS else ""))
-        stack.append(f"</{local}>{tail}")
-        stack.extend(reversed(children))
+        parts.append(">")
+        if body and local in _TEXT_ELEMENTS:
+            parts.append(_esc(body))
+        emit("".join(parts))
+        push(f"</{local}>{tail}")
+        stack.extend(reversed(item))
     return "".join(out), size
 
 
@@ -401,11 +425,14 @@ def safe_src(src: str) -> str | None:
     m = _RASTER_URI.fullmatch(src)
     if m is not None:
         return src if len(m.group(1)) % 4 == 0 else None
-    raw = _svg_uri_bytes(src)
-    if raw is None or len(raw) > MAX_PICTURE_BYTES:
-        return None
-    try:
-        clean, _ = sanitize_svg(raw.decode("utf-8-sig"))
-    except (LineworkError, UnicodeDecodeError):
-        return None
-    return f"data:{SVG_MIME};base64,{_b64(clean.encode('utf-8'))}"
+    # Timed (bench.phases): sanitizing a page of distinct icons is most of
+    # what they add to an open.
+    with phases.phase("pictures"):
+        raw = _svg_uri_bytes(src)
+        if raw is None or len(raw) > MAX_PICTURE_BYTES:
+            return None
+        try:
+            clean, _ = sanitize_svg(raw.decode("utf-8-sig"))
+        except (LineworkError, UnicodeDecodeError):
+            return None
+        return f"data:{SVG_MIME};base64,{_b64(clean.encode('utf-8'))}"
