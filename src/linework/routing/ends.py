@@ -18,7 +18,7 @@ from typing import Final, assert_never
 from linework import shapes
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import Attached, Connector, Document, Free, Shape
-from linework.routing._geom import EPS, ray_exit
+from linework.routing._geom import EPS
 from linework.routing.types import SIDE_NORMALS, SIDES, RouteEnd, RouteInput, Side
 
 _ORIGIN: Final = Vec(0.0, 0.0)
@@ -273,7 +273,6 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
     level with the middle of the shared band so a straight run fits;
     otherwise it leaves from the middle of the side.
     """
-    normal = SIDE_NORMALS[side]
     box = shape.box
     if target is not None:
         # Box properties spelled out (same expressions: right is x + w, ...).
@@ -282,9 +281,7 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
             hi = min(bounds.y + bounds.h, target.y + target.h)
             oy = (lo + hi) / 2
             if lo <= hi:
-                hit = ray_exit(
-                    Vec(box.x + box.w / 2, oy), normal, shapes.outline_page(shape)
-                )
+                hit = shapes.axis_exit(shape, side, Vec(box.x + box.w / 2, oy), EPS)
                 if hit is not None:
                     # Keep the band's coordinate exact, so both ends line up.
                     return Vec(hit.x, oy)
@@ -293,10 +290,30 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
             hi = min(bounds.x + bounds.w, target.x + target.w)
             ox = (lo + hi) / 2
             if lo <= hi:
-                hit = ray_exit(
-                    Vec(ox, box.y + box.h / 2), normal, shapes.outline_page(shape)
-                )
+                hit = shapes.axis_exit(shape, side, Vec(ox, box.y + box.h / 2), EPS)
                 if hit is not None:
                     return Vec(ox, hit.y)
     reach = bounds.w + bounds.h + 1.0
-    return _boundary_toward(shape, box.center + normal * reach)
+    return _side_middle(shape, side, reach)
+
+
+def _side_middle(shape: Shape, side: Side, reach: float) -> Vec:
+    """Return ``_boundary_toward(shape, centre + normal * reach)``: the middle
+    of the side (on the outline) for an unrotated shape.
+
+    An unrotated, unmirrored shape is asked along the axis directly (the
+    same ray boundary_point casts, without building the outline).
+    """
+    normal = SIDE_NORMALS[side]
+    c = shape.box.center
+    toward = c + normal * reach
+    if shape.rotation_deg == 0 and shapes.flip_of(shape) == (False, False):
+        d = toward - c
+        if d.length() > EPS:  # else _boundary_toward aims east instead
+            u = d.normalized()
+            if u.x == normal.x and u.y == normal.y:
+                # boundary_point's ray (its eps); to_page changes nothing here.
+                hit = shapes.axis_exit(shape, side, c, 1e-12)
+                if hit is not None:
+                    return hit
+    return _boundary_toward(shape, toward)

@@ -14,6 +14,7 @@ from typing import Final
 from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.polygon import distance_to_boundary, farthest_hit, is_inside
 from linework.model import Shape
+from linework.shapes import exits
 from linework.shapes.kind import ShapeKind
 from linework.shapes.registry import KINDS, kind_of
 
@@ -152,6 +153,31 @@ def boundary_point(
     return to_page(shape, hit if hit is not None else c)
 
 
+def axis_exit(
+    shape: Shape,
+    side: str,
+    origin: Vec,
+    eps: float,
+    *,
+    kinds: Mapping[str, ShapeKind] = KINDS,
+) -> Vec | None:
+    """Return where the ray from ``origin`` along ``side``'s outward normal
+    leaves the outline: ``farthest_hit(origin, normal, outline_page(shape),
+    eps=eps)``, bit for bit.
+
+    The ray starts on the box's centre line across it (``origin.x`` is the
+    box's ``x + w / 2`` for "e" and "w"). The common kinds answer without
+    building the outline (see :mod:`linework.shapes.exits`).
+    """
+    hit = exits.axis_exit(
+        shape, exits.kind_of(shape.kind, kinds), side, origin.x, origin.y, eps
+    )
+    if hit is not None:
+        return hit
+    normal = exits.NORMALS[side]
+    return farthest_hit(origin, normal, outline_page(shape, kinds=kinds), eps=eps)
+
+
 def nearest_port(
     shape: Shape, p: Vec, *, kinds: Mapping[str, ShapeKind] = KINDS
 ) -> tuple[str, Vec]:
@@ -176,8 +202,11 @@ def bounds(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
     hit = _BOUNDS.get(id(shape))
     if hit is not None and hit[0] is shape and hit[1] is kinds:
         return hit[2]
-    outline = outline_page(shape, kinds=kinds)
-    box = Box.around(outline) if outline else shape.box
+    # The common kinds answer without building the outline (same bounds).
+    box = exits.bounds_of(shape, exits.kind_of(shape.kind, kinds))
+    if box is None:
+        outline = outline_page(shape, kinds=kinds)
+        box = Box.around(outline) if outline else shape.box
     if len(_BOUNDS) >= _OUTLINE_CACHE_MAX:
         _BOUNDS.clear()
     _BOUNDS[id(shape)] = (shape, kinds, box)
