@@ -84,11 +84,44 @@ def route_input(doc: Document, connector: Connector) -> RouteInput:
     Returns:
         Points, sides and obstacles of both ends, plus the waypoints.
     """
-    a = _lookup(doc, connector.source)
-    b = _lookup(doc, connector.target)
-    wps = connector.waypoints
-    # is_self_loop, from the shapes just looked up (same test, asked once).
     s, t = connector.source, connector.target
+    wps = connector.waypoints
+    # The commonest connector: both ends floating on two shapes, no
+    # waypoints, routed by sides. The steps of the general case below
+    # (_lookup, _place), minus the calls that find out which case it is.
+    if (
+        not wps
+        and type(s) is Attached
+        and type(t) is Attached
+        and s.port is None
+        and t.port is None
+        and s.anchor is None
+        and t.anchor is None
+        and s.shape != t.shape
+        and connector.routing != "straight"
+    ):
+        sa, sb = doc.get(s.shape), doc.get(t.shape)
+        if isinstance(sa, Shape) and isinstance(sb, Shape):
+            ba, bb = shapes.bounds(sa), shapes.bounds(sb)
+            side_a, side_b = _facing_side(ba, bb), _facing_side(bb, ba)
+            return RouteInput(
+                source=RouteEnd(
+                    point=_side_point(sa, ba, side_a, bb),
+                    side=side_a,
+                    bounds=ba,
+                    shape=sa.id,
+                ),
+                target=RouteEnd(
+                    point=_side_point(sb, bb, side_b, ba),
+                    side=side_b,
+                    bounds=bb,
+                    shape=sb.id,
+                ),
+                waypoints=wps,
+            )
+    a = _lookup(doc, s)
+    b = _lookup(doc, t)
+    # is_self_loop, from the shapes just looked up (same test, asked once).
     loop = (
         not wps
         and a.shape is not None

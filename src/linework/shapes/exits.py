@@ -6,18 +6,22 @@ or an ellipse (32) building the polygon and scanning every edge was most of
 the cost of opening a file. The answers here are the polygon's own, bit for
 bit: the bounds are the extreme outline points computed by the very
 expressions the kinds use, and a ray exit runs ``farthest_hit``'s arithmetic
-on the only edges it can accept, in the polygon's order. Anything else (a
-rotated or mirrored shape, a ray near a corner arc or an ellipse's pole, a
-degenerate box, another kind) returns None and the caller takes the polygon.
+on the only edges it can accept, in the polygon's order (on every edge, for
+a table polygon such as the diamond). Anything else (a rotated or mirrored
+shape, a ray near a corner arc or an ellipse's pole, a degenerate box,
+another kind) returns None and the caller takes the polygon.
 ``tests/unit/shapes/test_exits.py`` checks both against the polygon.
+
+What a shape needs for both (its kind's family, box edges, radius) is worked
+out once per shape record and memoized like outlines, by record identity.
 """
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_right
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Mapping, Sequence
+from math import isfinite
+from typing import Final, TypeAlias
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
@@ -26,7 +30,7 @@ from linework.shapes.ellipse import EllipseKind
 from linework.shapes.kind import ShapeKind
 from linework.shapes.polygons import PolygonKind
 from linework.shapes.rect import RoundedBox
-from linework.shapes.registry import kind_of
+from linework.shapes.registry import KINDS, kind_of
 
 __all__ = ["NORMALS", "axis_exit", "bounds_of", "kind_of"]
 
@@ -34,7 +38,7 @@ __all__ = ["NORMALS", "axis_exit", "bounds_of", "kind_of"]
 #: coordinates) take the polygon: there several edges could meet the ray.
 _MARGIN: Final = 1e-7
 #: The ellipse outline's 32 (cos, sin) pairs (``ellipse(c, rx, ry, 32)``).
-_RING: Final = _arc_trig(0.0, 360.0, 32)[:-1]
+_RING: Final = tuple(_arc_trig(0.0, 360.0, 32)[:-1])
 #: Each side's straight edge of ``rounded_outline`` (8 segments a corner),
 #: clockwise: (cos, sin) of the corner arc it leaves and of the one it meets.
 _SIDE_ARCS: Final = {
@@ -43,102 +47,158 @@ _SIDE_ARCS: Final = {
     "w": (_arc_trig(90, 180, 8)[-1], _arc_trig(180, 270, 8)[0]),
     "n": (_arc_trig(180, 270, 8)[-1], _arc_trig(270, 360, 8)[0]),
 }
+_DIRS: Final = {"e": (1.0, 0.0), "w": (-1.0, 0.0), "s": (0.0, 1.0), "n": (0.0, -1.0)}
+#: The same directions as vectors (routing's SIDE_NORMALS).
+NORMALS: Final = {k: Vec(dx, dy) for k, (dx, dy) in _DIRS.items()}
+
+_Trig: TypeAlias = tuple[float, float, float, float]
 
 
 def _half(
     indices: Sequence[int], axis: int
-) -> tuple[tuple[int, ...], tuple[float, ...]]:
-    """Return a half ring's vertex indices and their cos (0) or sin (1),
-    ordered so the trig value grows."""
+) -> tuple[tuple[float, ...], tuple[tuple[_Trig, ...], ...], tuple[_Trig, ...]]:
+    """Return a half ring's cos (axis 0) or sin (1) values, growing, and for
+    each edge between two of them the candidate edges of the polygon.
+
+    A ray crossing the half between values p and p + 1 can only be taken by
+    that edge or its two neighbours; they are listed in the polygon's order
+    (an edge is numbered by the vertex it leaves, walking the ring forwards)
+    as (cos, sin) of both ends; and edge p itself, the one it crosses.
+    """
     idx = tuple(indices)
     vals = tuple(_RING[i][axis] for i in idx)
     if vals[0] > vals[-1]:
         idx, vals = idx[::-1], vals[::-1]
-    return idx, vals
+    near: list[tuple[_Trig, ...]] = []
+    crossing: list[_Trig] = []
+    for p in range(len(idx) - 1):
+        i, j = idx[p], idx[p + 1]
+        first = i if (i + 1) % 32 == j else j
+        crossing.append((*_RING[first], *_RING[(first + 1) % 32]))
+        picked = []
+        for k in (p - 1, p, p + 1):
+            if 0 <= k < len(idx) - 1:
+                i, j = idx[k], idx[k + 1]
+                picked.append(i if (i + 1) % 32 == j else j)
+        near.append(tuple((*_RING[i], *_RING[(i + 1) % 32]) for i in sorted(picked)))
+    return vals, tuple(near), tuple(crossing)
 
 
 # The vertices a ray along each axis can leave through: the half of the ring
 # it points at, by the coordinate across the ray (y for e/w, x for n/s).
-_HALVES: Final = {
+_HALF_RINGS: Final = {
     "e": _half([*range(24, 32), *range(0, 9)], 1),
     "w": _half(range(8, 25), 1),
     "s": _half(range(0, 17), 0),
     "n": _half([*range(16, 32), 0], 0),
 }
-_DIRS: Final = {"e": (1.0, 0.0), "w": (-1.0, 0.0), "s": (0.0, 1.0), "n": (0.0, -1.0)}
-#: The same directions as vectors (routing's SIDE_NORMALS).
-NORMALS: Final = {k: Vec(dx, dy) for k, (dx, dy) in _DIRS.items()}
-
+_HALVES: Final = {k: (v[0], v[1]) for k, v in _HALF_RINGS.items()}
+_CROSSING: Final = {k: v[2] for k, v in _HALF_RINGS.items()}
 
 #: RoundedBox's outline, to tell a kind that keeps it from one that draws its own.
 _ROUNDED_OUTLINE: Final[object] = RoundedBox.outline
+# What each kind class is to this module (looked up once per class), and
+# the plans: (family, bounds, centre x, centre y, then the family's numbers).
+_OTHER, _RECT, _ROUND, _ELLIPSE, _POLYGON = 0, 1, 2, 3, 4
+_FAMILIES: dict[type, int] = {}
+_Plan: TypeAlias = tuple[int, Box, float, float, float, float, float, float, float]
+_PLANS: dict[int, tuple[Shape, object, _Plan | None]] = {}
+_PLAN_CACHE_MAX: Final = 50_000
 
 
-def _rounded(kind: ShapeKind) -> RoundedBox | None:
-    """Return ``kind`` if its outline is ``rounded_outline`` of its radius."""
-    if isinstance(kind, RoundedBox) and type(kind).outline is _ROUNDED_OUTLINE:
-        return kind
-    return None
+def _family(kind: ShapeKind) -> int:
+    """Return which closed form answers for ``kind`` (_OTHER: none)."""
+    cls = type(kind)
+    fam = _FAMILIES.get(cls)
+    if fam is None:
+        if issubclass(cls, RoundedBox) and cls.outline is _ROUNDED_OUTLINE:
+            fam = _ROUND
+        elif cls is EllipseKind:
+            fam = _ELLIPSE
+        elif cls is PolygonKind:
+            fam = _POLYGON
+        else:
+            fam = _OTHER
+        _FAMILIES[cls] = fam
+    return fam
 
 
-def _ellipse(kind: ShapeKind) -> EllipseKind | None:
-    """Return ``kind`` if it is an ellipse or circle (no subclass)."""
-    return kind if isinstance(kind, EllipseKind) and type(kind) is EllipseKind else None
+def _plan(shape: Shape, kinds: Mapping[str, ShapeKind]) -> _Plan | None:
+    """Return what the closed forms need about ``shape`` (memoized), or None."""
+    hit = _PLANS.get(id(shape))
+    if hit is not None and hit[0] is shape and hit[1] is kinds:
+        return hit[2]
+    plan = _make_plan(shape, kind_of(shape.kind, kinds))
+    if len(_PLANS) >= _PLAN_CACHE_MAX:
+        _PLANS.clear()
+    _PLANS[id(shape)] = (shape, kinds, plan)
+    return plan
 
 
-def _plain(shape: Shape) -> Box | None:
-    """Return the box if the shape is unrotated, unmirrored and well formed."""
-    if shape.rotation_deg != 0:
+def _make_plan(shape: Shape, kind: ShapeKind) -> _Plan | None:
+    fam = _family(kind)
+    if fam == _OTHER or shape.rotation_deg != 0:
         return None
     props = shape.props
     if props and props.get("flip"):
         return None
     b = shape.box
     x, y, w, h = b.x, b.y, b.w, b.h
-    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(w)):
+    # A sum is finite only if every term is (an overflow just takes the polygon).
+    if not isfinite(x + y + w + h):
         return None
-    if not math.isfinite(h) or w <= 1e-6 * (abs(x) + 1.0) or h <= 1e-6 * (abs(y) + 1.0):
+    if w <= 1e-6 * (abs(x) + 1.0) or h <= 1e-6 * (abs(y) + 1.0):
         return None
-    return b
-
-
-def bounds_of(shape: Shape, kind: ShapeKind) -> Box | None:
-    """Return ``Box.around(kind.outline(shape))`` for the common kinds, else None."""
-    b = _plain(shape)
-    if b is None:
-        return None
-    rounded, ellipse = _rounded(kind), _ellipse(kind)
-    if rounded is not None:
-        r = rounded._radius(shape)
-        x, y = b.x, b.y
-        right, bottom = x + b.w, y + b.h
-        if not math.isfinite(r):
+    cx, cy = x + w / 2, y + h / 2  # Box.center's, where the rays start
+    right, bottom = x + w, y + h
+    if fam == _ROUND:
+        assert isinstance(kind, RoundedBox)
+        r = kind._radius(shape)
+        if not isfinite(r):
             return None
-        if r <= 0:
-            return Box(x, y, right - x, bottom - y)
-        # Arcs' compass points (exact trig): leftmost (x + r) + r·(-1), ...
+        m = _MARGIN * (abs(x) + abs(y) + w + h + 1.0)
+        if r <= 0:  # the outline is the box's four corners
+            box = Box(x, y, right - x, bottom - y)
+            return (_RECT, box, cx, cy, x, y, right, bottom, m)
+        # The arcs' compass points (exact trig): leftmost (x + r) + r·(-1), ...
         x0, x1 = (x + r) + r * -1.0, (right - r) + r * 1.0
         y0, y1 = (y + r) + r * -1.0, (bottom - r) + r * 1.0
-        return Box(x0, y0, x1 - x0, y1 - y0)
-    if ellipse is not None:
-        c, rx, ry = ellipse._radii(shape)
+        box = Box(x0, y0, x1 - x0, y1 - y0)
+        return (_ROUND, box, cx, cy, x, y, right, bottom, r)
+    if fam == _ELLIPSE:
+        assert isinstance(kind, EllipseKind)
+        c, rx, ry = kind._radii(shape)
+        if not (rx > 1e-6 * (abs(c.x) + 1.0) and ry > 1e-6 * (abs(c.y) + 1.0)):
+            return None
         x0, x1 = c.x + rx * -1.0, c.x + rx * 1.0
         y0, y1 = c.y + ry * -1.0, c.y + ry * 1.0
-        return Box(x0, y0, x1 - x0, y1 - y0)
-    if isinstance(kind, PolygonKind) and type(kind) is PolygonKind:
-        pts = kind.points
-        if not pts:
-            return None
-        x, y, w, h = b.x, b.y, b.w, b.h
-        xs = [x + w * fx for fx, _ in pts]
-        ys = [y + h * fy for _, fy in pts]
-        x0, y0 = min(xs), min(ys)
-        return Box(x0, y0, max(xs) - x0, max(ys) - y0)
-    return None
+        box = Box(x0, y0, x1 - x0, y1 - y0)
+        return (_ELLIPSE, box, cx, cy, c.x, c.y, rx, ry, 0.0)
+    assert isinstance(kind, PolygonKind)
+    pts = kind.points
+    if not pts:
+        return None
+    # PolygonKind.outline's points (Box.at: x + w * fx), and Box.around them.
+    xs = [x + w * fx for fx, _ in pts]
+    ys = [y + h * fy for _, fy in pts]
+    x0, y0 = min(xs), min(ys)
+    box = Box(x0, y0, max(xs) - x0, max(ys) - y0)
+    return (_POLYGON, box, cx, cy, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def bounds_of(shape: Shape, kinds: Mapping[str, ShapeKind] = KINDS) -> Box | None:
+    """Return ``Box.around(outline)`` for the common kinds, else None."""
+    plan = _plan(shape, kinds)
+    return None if plan is None else plan[1]
 
 
 def axis_exit(
-    shape: Shape, kind: ShapeKind, side: str, ox: float, oy: float, eps: float
+    shape: Shape,
+    side: str,
+    ox: float,
+    oy: float,
+    eps: float,
+    kinds: Mapping[str, ShapeKind] = KINDS,
 ) -> Vec | None:
     """Return ``farthest_hit((ox, oy), side's normal, outline, eps=eps)``, or None.
 
@@ -147,57 +207,85 @@ def axis_exit(
     ``x + w / 2`` for an east or west ray, ``oy`` its ``y + h / 2`` for a
     north or south one.
     """
-    b = _plain(shape)
-    if b is None:
+    plan = _plan(shape, kinds)
+    if plan is None:
         return None
-    vertical = side in ("n", "s")
-    if vertical:
-        if oy != b.y + b.h / 2:
+    fam, _, cx, cy, p0, p1, p2, p3, p4 = plan
+    if side == "e" or side == "w":
+        if ox != cx:
             return None
-    elif ox != b.x + b.w / 2:
+    elif oy != cy:
         return None
-    rounded = _rounded(kind)
-    if rounded is not None:
-        return _rounded_exit(shape, rounded, b, side, ox, oy, eps)
-    ellipse = _ellipse(kind)
-    if ellipse is not None:
-        return _ellipse_exit(shape, ellipse, side, ox, oy, eps)
-    return None
-
-
-def _rounded_exit(
-    shape: Shape, kind: RoundedBox, b: Box, side: str, ox: float, oy: float, eps: float
-) -> Vec | None:
-    """The exit through the straight part of a (rounded) rectangle's side."""
-    r = kind._radius(shape)
-    if not math.isfinite(r):
-        return None
-    x, y = b.x, b.y
-    right, bottom = b.right, b.bottom
-    # The side's straight edge, clockwise, as rounded_outline builds it.
-    if r <= 0:
-        corners = {
-            "n": (x, y, right, y),
-            "e": (right, y, right, bottom),
-            "s": (right, bottom, x, bottom),
-            "w": (x, bottom, x, y),
-        }
-        ax, ay, bx, by = corners[side]
+    dx, dy = _DIRS[side]
+    if fam == _ELLIPSE:
+        # p0, p1: the centre; p2, p3: the radii.
+        vals, near = _HALVES[side]
+        u = (oy - p1) / p3 if dy == 0 else (ox - p0) / p2
+        # Away from the poles (the first and last edge of the half), where
+        # the ray runs nearly along the outline and the far half comes near.
+        if not (vals[1] + _MARGIN < u < vals[-2] - _MARGIN):
+            return None
+        k = bisect_right(vals, u) - 1  # vals[k] <= u < vals[k + 1]
+        if vals[k] + _MARGIN < u < vals[k + 1] - _MARGIN:
+            # Clear of both ends of edge k: the only edge the ray meets.
+            c0, s0, c1, s1 = _CROSSING[side][k]
+            return _through(
+                ox, oy, dx, dy, p0 + p2 * c0, p1 + p3 * s0, p0 + p2 * c1, p1 + p3 * s1
+            )
+        edges = [
+            (p0 + p2 * c0, p1 + p3 * s0, p0 + p2 * c1, p1 + p3 * s1)
+            for c0, s0, c1, s1 in near[k]
+        ]
+        return _best(ox, oy, dx, dy, edges, eps)
+    if fam == _POLYGON:
+        pts = shape.box
+        kind = kind_of(shape.kind, kinds)
+        assert isinstance(kind, PolygonKind)
+        xs = [pts.x + pts.w * fx for fx, _ in kind.points]
+        ys = [pts.y + pts.h * fy for _, fy in kind.points]
+        n = len(xs)
+        return _best(
+            ox,
+            oy,
+            dx,
+            dy,
+            [(xs[i - 1], ys[i - 1], xs[i], ys[i]) for i in range(1, n)]
+            + [(xs[-1], ys[-1], xs[0], ys[0])],
+            eps,
+        )
+    # A rectangle (p0..p3: left, top, right, bottom) or a rounded one (p4:
+    # the radius): the side's straight edge a-b, clockwise, as
+    # rounded_outline builds it; a ray clear of the corners meets no other.
+    x, y, right, bottom = p0, p1, p2, p3
+    if fam == _RECT:
+        m = p4
+        if side == "e":
+            ax, ay, bx, by = right, y, right, bottom
+        elif side == "w":
+            ax, ay, bx, by = x, bottom, x, y
+        elif side == "s":
+            ax, ay, bx, by = right, bottom, x, bottom
+        else:
+            ax, ay, bx, by = x, y, right, y
     else:
-        # The corner arcs' centres (x + r, y + r) ... (right - r, bottom - r).
-        left_c, right_c = x + r, right - r
-        top_c, bottom_c = y + r, bottom - r
+        r = p4
+        m = _MARGIN * (abs(x) + abs(y) + (right - x) + (bottom - y) + 1.0)
         (c0, s0), (c1, s1) = _SIDE_ARCS[side]
-        ac, bc = {
-            "e": ((right_c, top_c), (right_c, bottom_c)),
-            "s": ((right_c, bottom_c), (left_c, bottom_c)),
-            "w": ((left_c, bottom_c), (left_c, top_c)),
-            "n": ((left_c, top_c), (right_c, top_c)),
-        }[side]
-        ax, ay = ac[0] + r * c0, ac[1] + r * s0
-        bx, by = bc[0] + r * c1, bc[1] + r * s1
-    m = _MARGIN * (abs(x) + abs(y) + b.w + b.h + 1.0)
-    if side in ("e", "w"):
+        # From the end of one corner arc (centres x + r ... bottom - r) to
+        # the start of the next.
+        if side == "e":
+            ax, ay = (right - r) + r * c0, (y + r) + r * s0
+            bx, by = (right - r) + r * c1, (bottom - r) + r * s1
+        elif side == "w":
+            ax, ay = (x + r) + r * c0, (bottom - r) + r * s0
+            bx, by = (x + r) + r * c1, (y + r) + r * s1
+        elif side == "s":
+            ax, ay = (right - r) + r * c0, (bottom - r) + r * s0
+            bx, by = (x + r) + r * c1, (bottom - r) + r * s1
+        else:
+            ax, ay = (x + r) + r * c0, (y + r) + r * s0
+            bx, by = (right - r) + r * c1, (y + r) + r * s1
+    if dy == 0:
         lo, hi = (ay, by) if ay <= by else (by, ay)
         if not (lo + m < oy < hi - m):
             return None
@@ -205,39 +293,25 @@ def _rounded_exit(
         lo, hi = (ax, bx) if ax <= bx else (bx, ax)
         if not (lo + m < ox < hi - m):
             return None
-    dx, dy = _DIRS[side]
-    return _best(ox, oy, dx, dy, ((ax, ay, bx, by),), eps)
+    return _through(ox, oy, dx, dy, ax, ay, bx, by)
 
 
-def _ellipse_exit(
-    shape: Shape, kind: EllipseKind, side: str, ox: float, oy: float, eps: float
-) -> Vec | None:
-    """The exit through the few ellipse edges near where the ray leaves."""
-    c, rx, ry = kind._radii(shape)
-    cx, cy = c.x, c.y
-    if not (rx > 1e-6 * (abs(cx) + 1.0) and ry > 1e-6 * (abs(cy) + 1.0)):
-        return None
-    idx, vals = _HALVES[side]
-    u = (oy - cy) / ry if side in ("e", "w") else (ox - cx) / rx
-    # Away from the poles (the first and last edge of the half), where the
-    # ray runs nearly along the outline and edges of the far half come near.
-    if not (vals[1] + _MARGIN < u < vals[-2] - _MARGIN):
-        return None
-    p = bisect_right(vals, u) - 1  # vals[p] <= u < vals[p + 1]
-    picked = []
-    for k in (p - 1, p, p + 1):
-        i, j = idx[k], idx[k + 1]
-        # The polygon's edge between these two vertices is numbered by the
-        # one it leaves from, walking the ring forwards.
-        picked.append(i if (i + 1) % 32 == j else j)
-    picked.sort()
-    edges = []
-    for i in picked:
-        co, si = _RING[i]
-        cn, sn = _RING[(i + 1) % 32]
-        edges.append((cx + rx * co, cy + ry * si, cx + rx * cn, cy + ry * sn))
-    dx, dy = _DIRS[side]
-    return _best(ox, oy, dx, dy, edges, eps)
+def _through(
+    ox: float,
+    oy: float,
+    dx: float,
+    dy: float,
+    ax: float,
+    ay: float,
+    bx: float,
+    by: float,
+) -> Vec:
+    """Return where the ray meets edge a-b: ``farthest_hit``'s point when that
+    edge is the only one the ray meets, strictly between its ends and ahead
+    (so its tests pass and the clamp changes nothing); same expressions."""
+    ex, ey = bx - ax, by - ay
+    s = ((ax - ox) * dy - (ay - oy) * dx) / (dx * ey - dy * ex)
+    return Vec(ax + ex * s, ay + ey * s)
 
 
 def _best(

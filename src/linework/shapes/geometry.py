@@ -169,9 +169,7 @@ def axis_exit(
     box's ``x + w / 2`` for "e" and "w"). The common kinds answer without
     building the outline (see :mod:`linework.shapes.exits`).
     """
-    hit = exits.axis_exit(
-        shape, exits.kind_of(shape.kind, kinds), side, origin.x, origin.y, eps
-    )
+    hit = exits.axis_exit(shape, side, origin.x, origin.y, eps, kinds)
     if hit is not None:
         return hit
     normal = exits.NORMALS[side]
@@ -203,7 +201,7 @@ def bounds(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
     if hit is not None and hit[0] is shape and hit[1] is kinds:
         return hit[2]
     # The common kinds answer without building the outline (same bounds).
-    box = exits.bounds_of(shape, exits.kind_of(shape.kind, kinds))
+    box = exits.bounds_of(shape, kinds)
     if box is None:
         outline = outline_page(shape, kinds=kinds)
         box = Box.around(outline) if outline else shape.box

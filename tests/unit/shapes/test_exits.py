@@ -16,7 +16,7 @@ import pytest
 from linework.geometry import Box, Vec
 from linework.geometry.polygon import farthest_hit
 from linework.model import Shape, Style
-from linework.shapes import KINDS, axis_exit, bounds, exits, kind_of, outline_page
+from linework.shapes import axis_exit, bounds, exits, kind_of, outline_page
 
 SIDES = ("n", "e", "s", "w")
 NORMALS = {
@@ -127,7 +127,7 @@ def test_bounds_are_the_outline_polygons_bounds(seed: int) -> None:
     for shape in shapes_of(seed, 400):
         kind = kind_of(shape.kind)
         want = Box.around(kind.outline(shape))
-        fast = exits.bounds_of(shape, kind)
+        fast = exits.bounds_of(shape)
         if fast is not None:
             answered += 1
             assert [bits(v) for v in (fast.x, fast.y, fast.w, fast.h)] == [
@@ -145,12 +145,11 @@ def test_axis_exits_are_the_outline_polygons_farthest_hits(
     rng = random.Random(seed)
     answered = asked = 0
     for shape in shapes_of(seed, 50):
-        kind = kind_of(shape.kind)
         outline = outline_page(shape)
         for side in SIDES:
             for origin in probes(shape, side, rng):
                 want = farthest_hit(origin, NORMALS[side], outline, eps=eps)
-                fast = exits.axis_exit(shape, kind, side, origin.x, origin.y, eps)
+                fast = exits.axis_exit(shape, side, origin.x, origin.y, eps)
                 asked += 1
                 if fast is not None:
                     answered += 1
@@ -162,7 +161,6 @@ def test_axis_exits_are_the_outline_polygons_farthest_hits(
 def test_rotated_mirrored_and_odd_shapes_take_the_polygon() -> None:
     box = Box(10, 20, 100, 60)
     base = Shape(id="s", page="p", layer="l", kind="ellipse", box=box)
-    kind = KINDS["ellipse"]
     for odd in (
         Shape(id="s", page="p", layer="l", kind="ellipse", box=box, rotation_deg=90),
         Shape(
@@ -177,11 +175,11 @@ def test_rotated_mirrored_and_odd_shapes_take_the_polygon() -> None:
             box=Box(10, 20, float("nan"), 60),
         ),
     ):
-        assert exits.bounds_of(odd, kind) is None
-        assert exits.axis_exit(odd, kind, "e", 60.0, 50.0, 1e-9) is None
+        assert exits.bounds_of(odd) is None
+        assert exits.axis_exit(odd, "e", 60.0, 50.0, 1e-9) is None
     # Off the centre line: not answered (the caller's rays never are).
-    assert exits.axis_exit(base, kind, "e", 61.0, 50.0, 1e-9) is None
-    assert exits.axis_exit(base, kind, "e", 60.0, 50.0, 1e-9) == Vec(110.0, 50.0)
+    assert exits.axis_exit(base, "e", 61.0, 50.0, 1e-9) is None
+    assert exits.axis_exit(base, "e", 60.0, 50.0, 1e-9) == Vec(110.0, 50.0)
     # A kind with its own outline (a cloud) always takes the polygon.
     cloud = Shape(id="s", page="p", layer="l", kind="cloud", box=box)
-    assert exits.bounds_of(cloud, KINDS["cloud"]) is None
+    assert exits.bounds_of(cloud) is None
