@@ -54,46 +54,61 @@ NORMALS: Final = {k: Vec(dx, dy) for k, (dx, dy) in _DIRS.items()}
 _Trig: TypeAlias = tuple[float, float, float, float]
 
 
-def _half(
-    indices: Sequence[int], axis: int
-) -> tuple[tuple[float, ...], tuple[tuple[_Trig, ...], ...], tuple[_Trig, ...]]:
-    """Return a half ring's cos (axis 0) or sin (1) values, growing, and for
-    each edge between two of them the candidate edges of the polygon.
+def _edge(idx: Sequence[int], k: int) -> int:
+    """Return the polygon's number of the edge between vertices idx[k] and
+    idx[k + 1] (an edge is numbered by the vertex it leaves, walking the
+    ring forwards)."""
+    i, j = idx[k], idx[k + 1]
+    return i if (i + 1) % 32 == j else j
 
-    A ray crossing the half between values p and p + 1 can only be taken by
-    that edge or its two neighbours; they are listed in the polygon's order
-    (an edge is numbered by the vertex it leaves, walking the ring forwards)
-    as (cos, sin) of both ends; and edge p itself, the one it crosses.
+
+def _trig(edges: Sequence[int]) -> tuple[_Trig, ...]:
+    """Return (cos, sin) of both ends of each edge, in the polygon's order."""
+    return tuple((*_RING[i], *_RING[(i + 1) % 32]) for i in sorted(edges))
+
+
+_Half: TypeAlias = tuple[
+    tuple[float, ...],
+    tuple[_Trig, ...],
+    tuple[tuple[_Trig, ...], ...],
+    tuple[tuple[_Trig, ...], ...],
+]
+
+
+def _half(indices: Sequence[int], axis: int) -> _Half:
+    """Return what a ray leaving through a half of the ellipse ring can meet.
+
+    By the ray's coordinate across (a cos for axis 0, a sin for 1): the
+    vertices' values, growing; for a ray between values k and k + 1, edge k
+    (the only one it meets when clear of both ends), and the edges a ray at
+    (or a hair from) vertex k or vertex k + 1 can meet: the edge on either
+    side of that vertex, in the polygon's order.
     """
     idx = tuple(indices)
     vals = tuple(_RING[i][axis] for i in idx)
     if vals[0] > vals[-1]:
         idx, vals = idx[::-1], vals[::-1]
-    near: list[tuple[_Trig, ...]] = []
-    crossing: list[_Trig] = []
-    for p in range(len(idx) - 1):
-        i, j = idx[p], idx[p + 1]
-        first = i if (i + 1) % 32 == j else j
-        crossing.append((*_RING[first], *_RING[(first + 1) % 32]))
-        picked = []
-        for k in (p - 1, p, p + 1):
-            if 0 <= k < len(idx) - 1:
-                i, j = idx[k], idx[k + 1]
-                picked.append(i if (i + 1) % 32 == j else j)
-        near.append(tuple((*_RING[i], *_RING[(i + 1) % 32]) for i in sorted(picked)))
-    return vals, tuple(near), tuple(crossing)
+    last = len(idx) - 2  # the last edge of the half
+    crossing = tuple(_trig([_edge(idx, k)])[0] for k in range(last + 1))
+    at_low = tuple(
+        _trig([_edge(idx, j) for j in (k - 1, k) if 0 <= j <= last])
+        for k in range(last + 1)
+    )
+    at_high = tuple(
+        _trig([_edge(idx, j) for j in (k, k + 1) if 0 <= j <= last])
+        for k in range(last + 1)
+    )
+    return vals, crossing, at_low, at_high
 
 
 # The vertices a ray along each axis can leave through: the half of the ring
 # it points at, by the coordinate across the ray (y for e/w, x for n/s).
-_HALF_RINGS: Final = {
+_HALVES: Final = {
     "e": _half([*range(24, 32), *range(0, 9)], 1),
     "w": _half(range(8, 25), 1),
     "s": _half(range(0, 17), 0),
     "n": _half([*range(16, 32), 0], 0),
 }
-_HALVES: Final = {k: (v[0], v[1]) for k, v in _HALF_RINGS.items()}
-_CROSSING: Final = {k: v[2] for k, v in _HALF_RINGS.items()}
 
 #: RoundedBox's outline, to tell a kind that keeps it from one that draws its own.
 _ROUNDED_OUTLINE: Final[object] = RoundedBox.outline
@@ -219,7 +234,7 @@ def axis_exit(
     dx, dy = _DIRS[side]
     if fam == _ELLIPSE:
         # p0, p1: the centre; p2, p3: the radii.
-        vals, near = _HALVES[side]
+        vals, crossing, at_low, at_high = _HALVES[side]
         u = (oy - p1) / p3 if dy == 0 else (ox - p0) / p2
         # Away from the poles (the first and last edge of the half), where
         # the ray runs nearly along the outline and the far half comes near.
@@ -228,13 +243,17 @@ def axis_exit(
         k = bisect_right(vals, u) - 1  # vals[k] <= u < vals[k + 1]
         if vals[k] + _MARGIN < u < vals[k + 1] - _MARGIN:
             # Clear of both ends of edge k: the only edge the ray meets.
-            c0, s0, c1, s1 = _CROSSING[side][k]
+            c0, s0, c1, s1 = crossing[k]
             return _through(
                 ox, oy, dx, dy, p0 + p2 * c0, p1 + p3 * s0, p0 + p2 * c1, p1 + p3 * s1
             )
+        # At a vertex (the centre line through a compass point, the usual
+        # case): the two edges that meet there; the next ones are a whole
+        # edge away.
+        near = at_low[k] if u <= vals[k] + _MARGIN else at_high[k]
         edges = [
             (p0 + p2 * c0, p1 + p3 * s0, p0 + p2 * c1, p1 + p3 * s1)
-            for c0, s0, c1, s1 in near[k]
+            for c0, s0, c1, s1 in near
         ]
         return _best(ox, oy, dx, dy, edges, eps)
     if fam == _POLYGON:
