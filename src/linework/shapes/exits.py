@@ -27,7 +27,7 @@ from linework.geometry import Box, Vec
 from linework.model import Shape
 from linework.shapes._curves import _arc_trig
 from linework.shapes.ellipse import EllipseKind
-from linework.shapes.kind import ShapeKind
+from linework.shapes.kind import BoxOutline, ShapeKind
 from linework.shapes.polygons import PolygonKind
 from linework.shapes.rect import RoundedBox
 from linework.shapes.registry import KINDS, kind_of
@@ -110,11 +110,13 @@ _HALVES: Final = {
     "n": _half([*range(16, 32), 0], 0),
 }
 
-#: RoundedBox's outline, to tell a kind that keeps it from one that draws its own.
+#: RoundedBox's and BoxOutline's outlines, to tell a kind that keeps one
+#: from a kind that draws its own.
 _ROUNDED_OUTLINE: Final[object] = RoundedBox.outline
+_BOX_OUTLINE: Final[object] = BoxOutline.outline
 # What each kind class is to this module (looked up once per class), and
 # the plans: (family, bounds, centre x, centre y, then the family's numbers).
-_OTHER, _RECT, _ROUND, _ELLIPSE, _POLYGON = 0, 1, 2, 3, 4
+_OTHER, _RECT, _ROUND, _ELLIPSE, _POLYGON, _BOX = 0, 1, 2, 3, 4, 5
 _FAMILIES: dict[type, int] = {}
 _Plan: TypeAlias = tuple[int, Box, float, float, float, float, float, float, float]
 _PLANS: dict[int, tuple[Shape, object, _Plan | None]] = {}
@@ -128,6 +130,8 @@ def _family(kind: ShapeKind) -> int:
     if fam is None:
         if issubclass(cls, RoundedBox) and cls.outline is _ROUNDED_OUTLINE:
             fam = _ROUND
+        elif cls.outline is _BOX_OUTLINE:  # icons, text, images, UML classes...
+            fam = _BOX
         elif cls is EllipseKind:
             fam = _ELLIPSE
         elif cls is PolygonKind:
@@ -166,13 +170,15 @@ def _make_plan(shape: Shape, kind: ShapeKind) -> _Plan | None:
         return None
     cx, cy = x + w / 2, y + h / 2  # Box.center's, where the rays start
     right, bottom = x + w, y + h
-    if fam == _ROUND:
-        assert isinstance(kind, RoundedBox)
-        r = kind._radius(shape)
+    if fam in (_BOX, _ROUND):
+        r = 0.0
+        if fam == _ROUND:
+            assert isinstance(kind, RoundedBox)
+            r = kind._radius(shape)
         if not isfinite(r):
             return None
         m = _MARGIN * (abs(x) + abs(y) + w + h + 1.0)
-        if r <= 0:  # the outline is the box's four corners
+        if r <= 0:  # the outline is the box's four corners (Box.corners)
             box = Box(x, y, right - x, bottom - y)
             return (_RECT, box, cx, cy, x, y, right, bottom, m)
         # The arcs' compass points (exact trig): leftmost (x + r) + r·(-1), ...

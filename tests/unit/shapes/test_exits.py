@@ -16,7 +16,7 @@ import pytest
 from linework.geometry import Box, Vec
 from linework.geometry.polygon import farthest_hit
 from linework.model import Shape, Style
-from linework.shapes import axis_exit, bounds, exits, kind_of, outline_page
+from linework.shapes import KINDS, axis_exit, bounds, exits, kind_of, outline_page
 
 SIDES = ("n", "e", "s", "w")
 NORMALS = {
@@ -37,6 +37,8 @@ KIND_NAMES = (
     "parallelogram",
     "hexagon",
     "cloud",
+    "text",
+    "uml-class",
 )
 
 
@@ -183,3 +185,21 @@ def test_rotated_mirrored_and_odd_shapes_take_the_polygon() -> None:
     # A kind with its own outline (a cloud) always takes the polygon.
     cloud = Shape(id="s", page="p", layer="l", kind="cloud", box=box)
     assert exits.bounds_of(cloud) is None
+
+
+def test_every_kind_answers_as_its_polygon() -> None:
+    """Each kind of the registry, in a few boxes: what the closed forms answer
+    (every family they know) is the polygon's answer."""
+    rng = random.Random(7)
+    for name in sorted(KINDS):
+        for box in (Box(10, 20, 120, 60), Box(-33.5, 7.25, 41.0 / 3, 90.5)):
+            shape = Shape(id="s", page="p", layer="l", kind=name, box=box)
+            outline = outline_page(shape)
+            fast = exits.bounds_of(shape)
+            if fast is not None:
+                assert fast == Box.around(outline), name
+            for side in SIDES:
+                for origin in list(probes(shape, side, rng))[:40]:
+                    want = farthest_hit(origin, NORMALS[side], outline, eps=1e-9)
+                    got = exits.axis_exit(shape, side, origin.x, origin.y, 1e-9)
+                    assert got is None or same(got, want), (name, side, origin)
