@@ -314,7 +314,7 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
             hi = min(bounds.y + bounds.h, target.y + target.h)
             oy = (lo + hi) / 2
             if lo <= hi:
-                hit = shapes.axis_exit(shape, side, Vec(box.x + box.w / 2, oy), EPS)
+                hit = shapes.axis_exit(shape, side, box.x + box.w / 2, oy, EPS)
                 if hit is not None:
                     # Keep the band's coordinate exact, so both ends line up.
                     return Vec(hit.x, oy)
@@ -323,7 +323,7 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
             hi = min(bounds.x + bounds.w, target.x + target.w)
             ox = (lo + hi) / 2
             if lo <= hi:
-                hit = shapes.axis_exit(shape, side, Vec(ox, box.y + box.h / 2), EPS)
+                hit = shapes.axis_exit(shape, side, ox, box.y + box.h / 2, EPS)
                 if hit is not None:
                     return Vec(ox, hit.y)
     reach = bounds.w + bounds.h + 1.0
@@ -346,7 +346,7 @@ def _side_middle(shape: Shape, side: Side, reach: float) -> Vec:
             u = d.normalized()
             if u.x == normal.x and u.y == normal.y:
                 # boundary_point's ray (its eps); to_page changes nothing here.
-                hit = shapes.axis_exit(shape, side, c, 1e-12)
+                hit = shapes.axis_exit(shape, side, c.x, c.y, 1e-12)
                 if hit is not None:
                     return hit
     return _boundary_toward(shape, toward)

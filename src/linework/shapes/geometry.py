@@ -156,24 +156,26 @@ def boundary_point(
 def axis_exit(
     shape: Shape,
     side: str,
-    origin: Vec,
+    ox: float,
+    oy: float,
     eps: float,
     *,
     kinds: Mapping[str, ShapeKind] = KINDS,
 ) -> Vec | None:
-    """Return where the ray from ``origin`` along ``side``'s outward normal
+    """Return where the ray from (ox, oy) along ``side``'s outward normal
     leaves the outline: ``farthest_hit(origin, normal, outline_page(shape),
     eps=eps)``, bit for bit.
 
-    The ray starts on the box's centre line across it (``origin.x`` is the
-    box's ``x + w / 2`` for "e" and "w"). The common kinds answer without
-    building the outline (see :mod:`linework.shapes.exits`).
+    The ray starts on the box's centre line across it (``ox`` is the box's
+    ``x + w / 2`` for "e" and "w", ``oy`` its ``y + h / 2`` for "n" and "s").
+    The common kinds answer without building the outline (see
+    :mod:`linework.shapes.exits`).
     """
-    hit = exits.axis_exit(shape, side, origin.x, origin.y, eps, kinds)
+    hit = exits.axis_exit(shape, side, ox, oy, eps, kinds)
     if hit is not None:
         return hit
-    normal = exits.NORMALS[side]
-    return farthest_hit(origin, normal, outline_page(shape, kinds=kinds), eps=eps)
+    outline = outline_page(shape, kinds=kinds)
+    return farthest_hit(Vec(ox, oy), exits.NORMALS[side], outline, eps=eps)
 
 
 def nearest_port(
