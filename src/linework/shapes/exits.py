@@ -115,10 +115,14 @@ _HALVES: Final = {
 _ROUNDED_OUTLINE: Final[object] = RoundedBox.outline
 _BOX_OUTLINE: Final[object] = BoxOutline.outline
 # What each kind class is to this module (looked up once per class), and
-# the plans: (family, bounds, centre x, centre y, then the family's numbers).
+# the plans: (family, bounds, centre x, centre y, then the family's numbers
+# and a table polygon's edges).
 _OTHER, _RECT, _ROUND, _ELLIPSE, _POLYGON, _BOX = 0, 1, 2, 3, 4, 5
 _FAMILIES: dict[type, int] = {}
-_Plan: TypeAlias = tuple[int, Box, float, float, float, float, float, float, float]
+_Edge: TypeAlias = tuple[float, float, float, float]
+_Plan: TypeAlias = tuple[
+    int, Box, float, float, float, float, float, float, float, tuple[_Edge, ...]
+]
 _PLANS: dict[int, tuple[Shape, object, _Plan | None]] = {}
 _PLAN_CACHE_MAX: Final = 50_000
 
@@ -180,12 +184,12 @@ def _make_plan(shape: Shape, kind: ShapeKind) -> _Plan | None:
         m = _MARGIN * (abs(x) + abs(y) + w + h + 1.0)
         if r <= 0:  # the outline is the box's four corners (Box.corners)
             box = Box(x, y, right - x, bottom - y)
-            return (_RECT, box, cx, cy, x, y, right, bottom, m)
+            return (_RECT, box, cx, cy, x, y, right, bottom, m, ())
         # The arcs' compass points (exact trig): leftmost (x + r) + r·(-1), ...
         x0, x1 = (x + r) + r * -1.0, (right - r) + r * 1.0
         y0, y1 = (y + r) + r * -1.0, (bottom - r) + r * 1.0
         box = Box(x0, y0, x1 - x0, y1 - y0)
-        return (_ROUND, box, cx, cy, x, y, right, bottom, r)
+        return (_ROUND, box, cx, cy, x, y, right, bottom, r, ())
     if fam == _ELLIPSE:
         assert isinstance(kind, EllipseKind)
         c, rx, ry = kind._radii(shape)
@@ -194,7 +198,7 @@ def _make_plan(shape: Shape, kind: ShapeKind) -> _Plan | None:
         x0, x1 = c.x + rx * -1.0, c.x + rx * 1.0
         y0, y1 = c.y + ry * -1.0, c.y + ry * 1.0
         box = Box(x0, y0, x1 - x0, y1 - y0)
-        return (_ELLIPSE, box, cx, cy, c.x, c.y, rx, ry, 0.0)
+        return (_ELLIPSE, box, cx, cy, c.x, c.y, rx, ry, 0.0, ())
     assert isinstance(kind, PolygonKind)
     pts = kind.points
     if not pts:
@@ -204,7 +208,10 @@ def _make_plan(shape: Shape, kind: ShapeKind) -> _Plan | None:
     ys = [y + h * fy for _, fy in pts]
     x0, y0 = min(xs), min(ys)
     box = Box(x0, y0, max(xs) - x0, max(ys) - y0)
-    return (_POLYGON, box, cx, cy, 0.0, 0.0, 0.0, 0.0, 0.0)
+    # Its edges in farthest_hit's order: (p0, p1), ..., (p[n-1], p0).
+    n = len(xs)
+    edges = tuple((xs[i], ys[i], xs[(i + 1) % n], ys[(i + 1) % n]) for i in range(n))
+    return (_POLYGON, box, cx, cy, 0.0, 0.0, 0.0, 0.0, 0.0, edges)
 
 
 def bounds_of(shape: Shape, kinds: Mapping[str, ShapeKind] = KINDS) -> Box | None:
@@ -231,7 +238,7 @@ def axis_exit(
     plan = _plan(shape, kinds)
     if plan is None:
         return None
-    fam, _, cx, cy, p0, p1, p2, p3, p4 = plan
+    fam, _, cx, cy, p0, p1, p2, p3, p4, edges = plan
     if side == "e" or side == "w":
         if ox != cx:
             return None
@@ -257,27 +264,19 @@ def axis_exit(
         # case): the two edges that meet there; the next ones are a whole
         # edge away.
         near = at_low[k] if u <= vals[k] + _MARGIN else at_high[k]
-        edges = [
-            (p0 + p2 * c0, p1 + p3 * s0, p0 + p2 * c1, p1 + p3 * s1)
-            for c0, s0, c1, s1 in near
-        ]
-        return _best(ox, oy, dx, dy, edges, eps)
-    if fam == _POLYGON:
-        pts = shape.box
-        kind = kind_of(shape.kind, kinds)
-        assert isinstance(kind, PolygonKind)
-        xs = [pts.x + pts.w * fx for fx, _ in kind.points]
-        ys = [pts.y + pts.h * fy for _, fy in kind.points]
-        n = len(xs)
         return _best(
             ox,
             oy,
             dx,
             dy,
-            [(xs[i - 1], ys[i - 1], xs[i], ys[i]) for i in range(1, n)]
-            + [(xs[-1], ys[-1], xs[0], ys[0])],
+            [
+                (p0 + p2 * c0, p1 + p3 * s0, p0 + p2 * c1, p1 + p3 * s1)
+                for c0, s0, c1, s1 in near
+            ],
             eps,
         )
+    if fam == _POLYGON:
+        return _best(ox, oy, dx, dy, edges, eps)
     # A rectangle (p0..p3: left, top, right, bottom) or a rounded one (p4:
     # the radius): the side's straight edge a-b, clockwise, as
     # rounded_outline builds it; a ray clear of the corners meets no other.
