@@ -18,7 +18,7 @@ from typing import Final, assert_never
 from linework import shapes
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import Attached, Connector, Document, Free, Shape
-from linework.routing._geom import EPS, ray_exit
+from linework.routing._geom import EPS
 from linework.routing.types import SIDE_NORMALS, SIDES, RouteEnd, RouteInput, Side
 
 _ORIGIN: Final = Vec(0.0, 0.0)
@@ -84,11 +84,44 @@ def route_input(doc: Document, connector: Connector) -> RouteInput:
     Returns:
         Points, sides and obstacles of both ends, plus the waypoints.
     """
-    a = _lookup(doc, connector.source)
-    b = _lookup(doc, connector.target)
-    wps = connector.waypoints
-    # is_self_loop, from the shapes just looked up (same test, asked once).
     s, t = connector.source, connector.target
+    wps = connector.waypoints
+    # The commonest connector: both ends floating on two shapes, no
+    # waypoints, routed by sides. The steps of the general case below
+    # (_lookup, _place), minus the calls that find out which case it is.
+    if (
+        not wps
+        and type(s) is Attached
+        and type(t) is Attached
+        and s.port is None
+        and t.port is None
+        and s.anchor is None
+        and t.anchor is None
+        and s.shape != t.shape
+        and connector.routing != "straight"
+    ):
+        sa, sb = doc.get(s.shape), doc.get(t.shape)
+        if isinstance(sa, Shape) and isinstance(sb, Shape):
+            ba, bb = shapes.bounds(sa), shapes.bounds(sb)
+            side_a, side_b = _facing_side(ba, bb), _facing_side(bb, ba)
+            return RouteInput(
+                source=RouteEnd(
+                    point=_side_point(sa, ba, side_a, bb),
+                    side=side_a,
+                    bounds=ba,
+                    shape=sa.id,
+                ),
+                target=RouteEnd(
+                    point=_side_point(sb, bb, side_b, ba),
+                    side=side_b,
+                    bounds=bb,
+                    shape=sb.id,
+                ),
+                waypoints=wps,
+            )
+    a = _lookup(doc, s)
+    b = _lookup(doc, t)
+    # is_self_loop, from the shapes just looked up (same test, asked once).
     loop = (
         not wps
         and a.shape is not None
@@ -273,7 +306,6 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
     level with the middle of the shared band so a straight run fits;
     otherwise it leaves from the middle of the side.
     """
-    normal = SIDE_NORMALS[side]
     box = shape.box
     if target is not None:
         # Box properties spelled out (same expressions: right is x + w, ...).
@@ -282,9 +314,7 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
             hi = min(bounds.y + bounds.h, target.y + target.h)
             oy = (lo + hi) / 2
             if lo <= hi:
-                hit = ray_exit(
-                    Vec(box.x + box.w / 2, oy), normal, shapes.outline_page(shape)
-                )
+                hit = shapes.axis_exit(shape, side, box.x + box.w / 2, oy, EPS)
                 if hit is not None:
                     # Keep the band's coordinate exact, so both ends line up.
                     return Vec(hit.x, oy)
@@ -293,10 +323,30 @@ def _side_point(shape: Shape, bounds: Box, side: Side, target: Box | None) -> Ve
             hi = min(bounds.x + bounds.w, target.x + target.w)
             ox = (lo + hi) / 2
             if lo <= hi:
-                hit = ray_exit(
-                    Vec(ox, box.y + box.h / 2), normal, shapes.outline_page(shape)
-                )
+                hit = shapes.axis_exit(shape, side, ox, box.y + box.h / 2, EPS)
                 if hit is not None:
                     return Vec(ox, hit.y)
     reach = bounds.w + bounds.h + 1.0
-    return _boundary_toward(shape, box.center + normal * reach)
+    return _side_middle(shape, side, reach)
+
+
+def _side_middle(shape: Shape, side: Side, reach: float) -> Vec:
+    """Return ``_boundary_toward(shape, centre + normal * reach)``: the middle
+    of the side (on the outline) for an unrotated shape.
+
+    An unrotated, unmirrored shape is asked along the axis directly (the
+    same ray boundary_point casts, without building the outline).
+    """
+    normal = SIDE_NORMALS[side]
+    c = shape.box.center
+    toward = c + normal * reach
+    if shape.rotation_deg == 0 and shapes.flip_of(shape) == (False, False):
+        d = toward - c
+        if d.length() > EPS:  # else _boundary_toward aims east instead
+            u = d.normalized()
+            if u.x == normal.x and u.y == normal.y:
+                # boundary_point's ray (its eps); to_page changes nothing here.
+                hit = shapes.axis_exit(shape, side, c.x, c.y, 1e-12)
+                if hit is not None:
+                    return hit
+    return _boundary_toward(shape, toward)

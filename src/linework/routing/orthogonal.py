@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Final
@@ -252,12 +253,9 @@ def _direct(
         level, along, lines, cross = p.x, (p.y, s_stub.y, t_stub.y, q.y), raw_y, raw_x
     else:
         return None
-    isfinite = math.isfinite
-    if not (
-        all(map(isfinite, along))
-        and all(map(isfinite, lines))
-        and all(map(isfinite, cross))
-    ):
+    # Every value finite (a sum of finite floats is, unless it overflows,
+    # which only sends the route to the search: never a wrong answer).
+    if not math.isfinite(sum(along) + sum(lines) + sum(cross)):
         return None
     # Strictly monotone, every step longer than EPS, in either direction.
     d0, d1, d2 = along[1] - along[0], along[2] - along[1], along[3] - along[2]
@@ -265,11 +263,18 @@ def _direct(
         (d0 > EPS and d1 > EPS and d2 > EPS) or (d0 < -EPS and d1 < -EPS and d2 < -EPS)
     ):
         return None
-    # The route's line and both stub lines survive _unique as themselves.
-    for mine, vals in ((level, cross), (along[1], lines), (along[2], lines)):
-        for v in vals:
-            if v < mine and mine - v <= EPS:  # all finite: "not > EPS"
-                return None
+    # The route's line and both stub lines survive _unique as themselves: no
+    # line v < mine with mine - v <= EPS (all finite: "not > EPS"). The
+    # largest v below mine is the one to ask (mine - v only grows as v falls).
+    sorted_cross, sorted_lines = sorted(cross), sorted(lines)
+    for mine, vals in (
+        (level, sorted_cross),
+        (along[1], sorted_lines),
+        (along[2], sorted_lines),
+    ):
+        k = bisect_left(vals, mine)
+        if k and mine - vals[k - 1] <= EPS:
+            return None
     lo, hi = (along[1], along[2]) if d1 > 0 else (along[2], along[1])
     for r in rects:
         if sides[0] in ("e", "w"):

@@ -5,6 +5,7 @@ the shape's rotation for hit-testing, connector clipping and bounds.
 """
 
 from linework.shapes.geometry import (
+    axis_exit,
     boundary_point,
     bounds,
     contains,
@@ -30,6 +31,7 @@ __all__ = [
     "KindBase",
     "Library",
     "ShapeKind",
+    "axis_exit",
     "boundary_point",
     "bounds",
     "contains",

@@ -15,6 +15,7 @@ from linework.geometry import Box, Vec, rotate_about
 from linework.geometry.polygon import distance_to_boundary, farthest_hit, is_inside
 from linework.model import Shape
 from linework.model.capacity import MAX_ELEMENTS
+from linework.shapes import exits
 from linework.shapes.kind import ShapeKind
 from linework.shapes.registry import KINDS, kind_of
 
@@ -155,6 +156,31 @@ def boundary_point(
     return to_page(shape, hit if hit is not None else c)
 
 
+def axis_exit(
+    shape: Shape,
+    side: str,
+    ox: float,
+    oy: float,
+    eps: float,
+    *,
+    kinds: Mapping[str, ShapeKind] = KINDS,
+) -> Vec | None:
+    """Return where the ray from (ox, oy) along ``side``'s outward normal
+    leaves the outline: ``farthest_hit(origin, normal, outline_page(shape),
+    eps=eps)``, bit for bit.
+
+    The ray starts on the box's centre line across it (``ox`` is the box's
+    ``x + w / 2`` for "e" and "w", ``oy`` its ``y + h / 2`` for "n" and "s").
+    The common kinds answer without building the outline (see
+    :mod:`linework.shapes.exits`).
+    """
+    hit = exits.axis_exit(shape, side, ox, oy, eps, kinds)
+    if hit is not None:
+        return hit
+    outline = outline_page(shape, kinds=kinds)
+    return farthest_hit(Vec(ox, oy), exits.NORMALS[side], outline, eps=eps)
+
+
 def nearest_port(
     shape: Shape, p: Vec, *, kinds: Mapping[str, ShapeKind] = KINDS
 ) -> tuple[str, Vec]:
@@ -179,8 +205,11 @@ def bounds(shape: Shape, *, kinds: Mapping[str, ShapeKind] = KINDS) -> Box:
     hit = _BOUNDS.get(id(shape))
     if hit is not None and hit[0] is shape and hit[1] is kinds:
         return hit[2]
-    outline = outline_page(shape, kinds=kinds)
-    box = Box.around(outline) if outline else shape.box
+    # The common kinds answer without building the outline (same bounds).
+    box = exits.bounds_of(shape, kinds)
+    if box is None:
+        outline = outline_page(shape, kinds=kinds)
+        box = Box.around(outline) if outline else shape.box
     if len(_BOUNDS) >= _OUTLINE_CACHE_MAX:
         _BOUNDS.clear()
     _BOUNDS[id(shape)] = (shape, kinds, box)

@@ -17,7 +17,7 @@ from linework.geometry import Box
 from linework.model import Attached, Connector, Document, IdSource, Record, Shape
 from linework.render import Renderer, export_svg
 from linework.routing import routers
-from linework.shapes import geometry
+from linework.shapes import exits, geometry
 
 KINDS = ("rectangle", "ellipse", "diamond", "rounded-rectangle")
 
@@ -54,10 +54,12 @@ def _grid(n: int) -> Document:
 
 @contextmanager
 def _counting() -> Iterator[Counter[str]]:
-    """Count uncached routes (by connector) and outline flattenings (by shape)."""
+    """Count uncached routes (by connector), outline flattenings (by shape) and
+    the closed-form answers that spare one (shapes.exits: bounds, axis exits)."""
     counts: Counter[str] = Counter()
     real_route = routers._route
     real_kind_of = geometry.kind_of  # type: ignore[attr-defined]
+    real_exits_kind_of = exits.kind_of
 
     def route(doc: Document, c: Connector) -> object:
         counts["route " + c.id] += 1
@@ -67,9 +69,14 @@ def _counting() -> Iterator[Counter[str]]:
         counts["outline"] += 1
         return real_kind_of(name, kinds)  # type: ignore[arg-type]
 
+    def exits_kind_of(name: str, kinds: object) -> object:
+        counts["closed form"] += 1
+        return real_exits_kind_of(name, kinds)  # type: ignore[arg-type]
+
     with (
         mock.patch.object(routers, "_route", route),
         mock.patch.object(geometry, "kind_of", kind_of),
+        mock.patch.object(exits, "kind_of", exits_kind_of),
     ):
         yield counts
 
@@ -95,12 +102,15 @@ def test_render_work_grows_linearly() -> None:
             export_svg(doc, page)
             Renderer().page_fragments(doc, page)
         routes = sum(v for k, v in counts.items() if k.startswith("route "))
-        work.append((routes, counts["outline"]))
-    (r1, o1), (r4, o4) = work
+        work.append((routes, counts["outline"], counts["closed form"]))
+    (r1, o1, f1), (r4, o4, f4) = work
     assert (r1, r4) == (100, 400)  # one route per connector, at both sizes
     # Shape geometry (outlines, ports, boundary points) per shape stays flat.
     assert o1 <= 4 * 100
     assert 4 * o1 - 8 <= o4 <= 4 * o1 + 8, work
+    # So do the closed-form answers: a shape's bounds, an end's side point.
+    assert f1 <= 4 * 100
+    assert 4 * f1 - 8 <= f4 <= 4 * f1 + 8, work
 
 
 def test_a_changed_end_shape_reroutes() -> None:
