@@ -25,6 +25,7 @@ from typing import Final, TypeAlias
 
 from linework.geometry import Box, Vec
 from linework.model import Shape
+from linework.model.capacity import MAX_ELEMENTS
 from linework.shapes._curves import _arc_trig
 from linework.shapes.ellipse import EllipseKind
 from linework.shapes.kind import BoxOutline, ShapeKind
@@ -124,7 +125,8 @@ _Plan: TypeAlias = tuple[
     int, Box, float, float, float, float, float, float, float, tuple[_Edge, ...]
 ]
 _PLANS: dict[int, tuple[Shape, object, _Plan | None]] = {}
-_PLAN_CACHE_MAX: Final = 50_000
+# As many as a page may hold: a pass over a full page must not empty it.
+_PLAN_CACHE_MAX: Final = MAX_ELEMENTS
 
 
 def _family(kind: ShapeKind) -> int:
