@@ -9,8 +9,8 @@ looks exactly right; only its bytes lag, which the browser waits out (``ui.
 pending`` reaches 0) before comparing or exporting DOM text.
 
 Opening a large file works the same way: the first ``reset`` holds only what
-the opening view shows (and anything outside the page, which the browser's fit
-measures); the rest is *unpainted* and follows in larger batches on ``idle``.
+the opening view shows (:mod:`linework.editor.opening`); the rest is
+*unpainted* and follows in larger batches on ``idle``.
 The document is whole from the start, so editing never waits for the paint:
 an op on an unpainted element paints it, placed before the next painted one.
 """
@@ -30,7 +30,6 @@ from linework.model import (
     Element,
     Free,
     Group,
-    Page,
     Patch,
     Shape,
 )
@@ -45,12 +44,6 @@ FLUSH_BATCH: Final = 50
 DEFER_AT: Final = 200
 #: Unpainted fragments sent per ``idle`` event, per unit of the event's limit.
 UNPAINTED_PER_LIMIT: Final = 5
-#: The browser's fit (web/canvas.js ``fitTo``): margin in px, zoom range, and
-#: the largest zoom a page opens at.
-FIT_MARGIN_PX: Final = 24.0
-MIN_SCALE: Final = 0.1
-MAX_SCALE: Final = 8.0
-OPEN_MAX_SCALE: Final = 1.0
 #: Screen pixels around the opening view that are painted at once too.
 VIEW_SLACK_PX: Final = 16.0
 #: Room around a connector's end shapes for detours, heads and labels.
@@ -87,16 +80,11 @@ class Painter:
         self.previewed = None
         elements: Sequence[Element] = doc.elements(page_id)
         if view is not None and len(elements) >= DEFER_AT:
-            page = doc.get(page_id)
-            # A page the view shows whole has nothing to leave for later.
-            if isinstance(page, Page) and not _inside(
-                Box(0.0, 0.0, page.width, page.height), view
-            ):
-                with phases.phase("split"):
-                    now, later = split_by_view(doc, elements, view, page)
-                if len(later) >= DEFER_AT:
-                    self.unpainted.update(later)
-                    elements = now
+            with phases.phase("split"):
+                now, later = split_by_view(doc, elements, view)
+            if len(later) >= DEFER_AT:
+                self.unpainted.update(later)
+                elements = now
         fragment = self.renderer.fragment
         with phases.phase("render"):
             return {
@@ -236,41 +224,9 @@ class Painter:
         return self.upserts(doc, page_id, batch)
 
 
-def fit_view(page: Page, width: float, height: float) -> Box:
-    """Return the page area a ``width`` × ``height`` px canvas shows once fitted.
-
-    The browser fits a page it has just opened by its page box, at most at
-    100 % (web/canvas.js ``fitShown(1)``); this is the same arithmetic.
-    """
-    pw, ph = page.width, page.height
-    if pw <= 0 or ph <= 0 or width <= 0 or height <= 0:
-        scale, x, y = 1.0, FIT_MARGIN_PX, FIT_MARGIN_PX
-    else:
-        scale = min(
-            OPEN_MAX_SCALE,
-            (width - 2 * FIT_MARGIN_PX) / pw,
-            (height - 2 * FIT_MARGIN_PX) / ph,
-        )
-        scale = min(MAX_SCALE, max(MIN_SCALE, scale))
-        x, y = (width - pw * scale) / 2, (height - ph * scale) / 2
-    slack = VIEW_SLACK_PX / scale
-    return Box(
-        -x / scale - slack,
-        -y / scale - slack,
-        width / scale + 2 * slack,
-        height / scale + 2 * slack,
-    )
-
-
 def _meets(a: Box, b: Box) -> bool:
     return (
         a.x <= b.x + b.w and b.x <= a.x + a.w and a.y <= b.y + b.h and b.y <= a.y + a.h
-    )
-
-
-def _inside(a: Box, b: Box) -> bool:
-    return (
-        a.x >= b.x and a.y >= b.y and a.x + a.w <= b.x + b.w and a.y + a.h <= b.y + b.h
     )
 
 
@@ -290,15 +246,15 @@ def _rough_shape_box(s: Shape) -> Box:
 
 
 def split_by_view(
-    doc: Document, elements: Iterable[Element], view: Box, page: Page
+    doc: Document, elements: Iterable[Element], view: Box
 ) -> tuple[list[Element], list[str]]:
     """Split a page's elements into those to paint now and the ids of the rest.
 
-    Now: whatever may show in ``view``, groups (empty nodes), and anything that
-    may stick out of the page box (the browser's fit looks at those). Boxes are
-    rough but generous: a wrong guess only paints something a moment later.
+    Now: whatever may show in ``view`` and groups (empty nodes). The opening
+    view comes from the core (nothing is measured in the browser), so what
+    lies outside it can wait, inside the page box or not. Boxes are rough but
+    generous: a wrong guess only paints something a moment later.
     """
-    page_box = Box(0.0, 0.0, page.width, page.height)
     shape_boxes: dict[str, Box] = {}
     now: list[Element] = []
     later: list[str] = []
@@ -326,7 +282,7 @@ def split_by_view(
                 box = box.inflated(_CONN_SLACK + 4 * el.style.font_size)
         else:
             box = None
-        if box is None or _meets(box, view) or not _inside(box, page_box):
+        if box is None or _meets(box, view):
             now.append(el)
         else:
             later.append(el.id)

@@ -392,6 +392,17 @@ class DocumentInfo:
     warnings: Annotated[list[str], "what an import could not carry over"]
     count: Annotated[int, "elements on the page (the reset may hold fewer)"]
     defs: Annotated[str, "the shared SVG <defs> (markers, patterns)"]
+    view: Annotated[
+        OpenView | None,
+        "the zoom and pan to show the page in (the message's canvas size"
+        " given); the reset paints what it shows first",
+    ] = None
+    bounds: Annotated[
+        Rect | None,
+        "the drawing's box the view was computed from (the page box grown to"
+        " hold every element; connectors by their ends): zoom to fit counts it"
+        " while elements wait to be painted",
+    ] = None
 
     def to_json(self) -> JsonObject:
         """Return the block as a JSON object."""
@@ -446,10 +457,24 @@ class EditorMessage(TypedDict):
 
 
 class CanvasSize(TypedDict):
-    """The canvas in px: the core paints what the opening view shows first."""
+    """The canvas in px: the core computes the opening view (the reply's
+    ``document.view``) and paints what it shows first. A page opens fitted,
+    at most at 100 %, or, when that is below 50 %, at 50 % with the top-left
+    of the drawing at the top-left of the canvas; with ``fit`` (the viewer)
+    fitted whole, from 10 % to 800 %."""
 
     width: float
     height: float
+    fit: NotRequired[bool]
+
+
+class OpenView(TypedDict):
+    """Zoom and pan: page point p shows at ``p * scale + (x, y)`` canvas px
+    (the shape of ``linework.view()``)."""
+
+    scale: float
+    x: float
+    y: float
 
 
 class FileOpenMessage(TypedDict):
