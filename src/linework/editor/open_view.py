@@ -42,8 +42,8 @@ _POINT_REACH: Final = 12.0
 class Canvas:
     """The canvas a page opens on, in CSS px, as the page measured it.
 
-    ``whole``: open fitted whole (any zoom from 10 % to 800 %), as the
-    viewer shows a diagram, instead of at a readable zoom.
+    ``whole``: open fitted whole (at most at 100 %, down to 10 %), as the
+    viewer shows a diagram, instead of never below a readable zoom.
     """
 
     width: float
@@ -107,9 +107,7 @@ def fitted(
 def opening_view(drawing: Box, canvas: Canvas) -> View:
     """Return the view a page opens in on ``canvas`` (see the module's docstring)."""
     w, h = canvas.width, canvas.height
-    if canvas.whole:
-        return fitted(drawing, w, h, max_scale=MAX_SCALE)
-    return fitted(drawing, w, h, floor=READABLE_SCALE)
+    return fitted(drawing, w, h, floor=MIN_SCALE if canvas.whole else READABLE_SCALE)
 
 
 def drawing_bounds(page: Page, elements: Iterable[Element]) -> Box:

@@ -461,7 +461,7 @@ class CanvasSize(TypedDict):
     ``document.view``) and paints what it shows first. A page opens fitted,
     at most at 100 %, or, when that is below 50 %, at 50 % with the top-left
     of the drawing at the top-left of the canvas; with ``fit`` (the viewer)
-    fitted whole, from 10 % to 800 %."""
+    fitted whole, at most at 100 %, down to 10 %."""
 
     width: float
     height: float
