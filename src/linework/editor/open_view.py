@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from linework.editor.protocol import OpenView
-from linework.geometry import Box
+from linework.geometry import Box, Vec, rotate_about
 from linework.model import Connector, Element, Free, Page, Shape
-from linework.render.shape import label_text_bounds
-from linework.shapes.geometry import bounds
+from linework.render.shape import label_leaves_shape, label_text_bounds
 
 #: The browser's fit (web/canvas.js ``fitTo``): margin in px and zoom range.
 FIT_MARGIN_PX: Final = 24.0
@@ -113,26 +112,38 @@ def opening_view(drawing: Box, canvas: Canvas) -> View:
 def drawing_bounds(page: Page, elements: Iterable[Element]) -> Box:
     """Return the drawing's box: the page box grown to hold every element.
 
-    Shapes count with their outline and label; connectors with their free
-    ends and waypoints (attached ends lie on shapes already counted), so no
-    connector is routed: a route's detour past every shape is not counted.
+    Shapes count with their box (every kind's outline lies inside it; a
+    rotated one with its turned corners) and a label that may leave them;
+    connectors with their free ends and waypoints (attached ends lie on
+    shapes already counted). Nothing is outlined or routed: a route's detour
+    past every shape is not counted.
     """
     x0, y0, x1, y1 = 0.0, 0.0, max(0.0, page.width), max(0.0, page.height)
     for el in elements:
         if isinstance(el, Shape):
-            box = bounds(el)
-            label = label_text_bounds(el) if el.text else None
-            if label is not None:
-                box = box.union(label)
-            x0, y0 = min(x0, box.x), min(y0, box.y)
-            x1, y1 = max(x1, box.x + box.w), max(y1, box.y + box.h)
+            b = el.box
+            if el.rotation_deg % 360:
+                c = b.center
+                corners = (
+                    rotate_about(Vec(x, y), c, el.rotation_deg)
+                    for x in (b.x, b.x + b.w)
+                    for y in (b.y, b.y + b.h)
+                )
+                b = Box.around(list(corners))
+            if label_leaves_shape(el):
+                label = label_text_bounds(el)
+                if label is not None:
+                    b = b.union(label)
+            x0, y0 = min(x0, b.x), min(y0, b.y)
+            x1, y1 = max(x1, b.x + b.w), max(y1, b.y + b.h)
         elif isinstance(el, Connector):
-            points = list(el.waypoints)
-            points.extend(
-                e.point for e in (el.source, el.target) if isinstance(e, Free)
-            )
             r = _POINT_REACH
-            for p in points:
+            for p in el.waypoints:
                 x0, y0 = min(x0, p.x - r), min(y0, p.y - r)
                 x1, y1 = max(x1, p.x + r), max(y1, p.y + r)
+            for end in (el.source, el.target):
+                if isinstance(end, Free):
+                    p = end.point
+                    x0, y0 = min(x0, p.x - r), min(y0, p.y - r)
+                    x1, y1 = max(x1, p.x + r), max(y1, p.y + r)
     return Box(x0, y0, x1 - x0, y1 - y0)

@@ -34,7 +34,7 @@ from linework.model import (
     Shape,
 )
 from linework.render import Remove, Renderer, Upsert
-from linework.render.shape import label_text_bounds
+from linework.render.shape import label_leaves_shape, label_text_bounds
 
 #: Rigid moves touching at least this many elements are painted lazily.
 LAZY_AT: Final = 200
@@ -224,25 +224,25 @@ class Painter:
         return self.upserts(doc, page_id, batch)
 
 
-def _meets(a: Box, b: Box) -> bool:
-    return (
-        a.x <= b.x + b.w and b.x <= a.x + a.w and a.y <= b.y + b.h and b.y <= a.y + a.h
-    )
+#: A box as its edges (x0, y0, x1, y1): the split handles thousands of them.
+_Span = tuple[float, float, float, float]
 
 
-def _rough_shape_box(s: Shape) -> Box:
-    """Return a box the shape and its label surely lie in, without its outline."""
+def _rough_shape_span(s: Shape) -> _Span:
+    """Return edges the shape and its label surely lie in, without its outline."""
     box = s.box
+    x, y, w, h = box.x, box.y, box.w, box.h
     if s.rotation_deg % 360:
-        r = (box.w * box.w + box.h * box.h) ** 0.5 / 2
-        c = box.center
-        box = Box(c.x - r, c.y - r, 2 * r, 2 * r)
-    box = box.inflated(max(box.w, box.h) * 0.1 + 4.0)
-    if s.text:
+        r = (w * w + h * h) ** 0.5 / 2
+        x, y, w, h = x + w / 2 - r, y + h / 2 - r, 2 * r, 2 * r
+    m = max(w, h) * 0.1 + 4.0
+    x0, y0, x1, y1 = x - m, y - m, x + w + m, y + h + m
+    if s.text and label_leaves_shape(s):
         label = label_text_bounds(s)
         if label is not None:
-            box = box.union(label)
-    return box
+            x0, y0 = min(x0, label.x), min(y0, label.y)
+            x1, y1 = max(x1, label.right), max(y1, label.bottom)
+    return x0, y0, x1, y1
 
 
 def split_by_view(
@@ -255,34 +255,45 @@ def split_by_view(
     lies outside it can wait, inside the page box or not. Boxes are rough but
     generous: a wrong guess only paints something a moment later.
     """
-    shape_boxes: dict[str, Box] = {}
+    vx0, vy0, vx1, vy1 = view.x, view.y, view.right, view.bottom
+    spans: dict[str, _Span] = {}
     now: list[Element] = []
     later: list[str] = []
     for el in elements:
         if isinstance(el, Shape):
-            box: Box | None = _rough_shape_box(el)
-            shape_boxes[el.id] = box  # type: ignore[assignment]
+            x0, y0, x1, y1 = spans[el.id] = _rough_shape_span(el)
         elif isinstance(el, Connector):
-            box = None
-            points = list(el.waypoints)
+            x0 = y0 = float("inf")
+            x1 = y1 = float("-inf")
             for end in (el.source, el.target):
                 if isinstance(end, Free):
-                    points.append(end.point)
+                    p = end.point
+                    x0, y0, x1, y1 = (
+                        min(x0, p.x),
+                        min(y0, p.y),
+                        max(x1, p.x),
+                        max(y1, p.y),
+                    )
                     continue
-                b = shape_boxes.get(end.shape)
-                if b is None:
-                    s = doc.get(end.shape)
-                    b = _rough_shape_box(s) if isinstance(s, Shape) else None
-                if b is not None:
-                    box = b if box is None else box.union(b)
-            if points:
-                pb = Box.around(points)
-                box = pb if box is None else box.union(pb)
-            if box is not None:
-                box = box.inflated(_CONN_SLACK + 4 * el.style.font_size)
+                sp = spans.get(end.shape)
+                if sp is None:
+                    sh = doc.get(end.shape)
+                    if not isinstance(sh, Shape):
+                        continue
+                    sp = _rough_shape_span(sh)
+                x0, y0 = min(x0, sp[0]), min(y0, sp[1])
+                x1, y1 = max(x1, sp[2]), max(y1, sp[3])
+            for p in el.waypoints:
+                x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
+            if x0 > x1:  # nothing to place it by
+                now.append(el)
+                continue
+            m = _CONN_SLACK + 4 * el.style.font_size
+            x0, y0, x1, y1 = x0 - m, y0 - m, x1 + m, y1 + m
         else:
-            box = None
-        if box is None or _meets(box, view):
+            now.append(el)
+            continue
+        if x0 <= vx1 and vx0 <= x1 and y0 <= vy1 and vy0 <= y1:
             now.append(el)
         else:
             later.append(el.id)
