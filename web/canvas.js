@@ -225,6 +225,14 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       fitTo(drawingBox(), maxScale);
     },
 
+    /** The page area on screen ({x, y, w, h}, page units) as of the last
+     * layout (no layout forced), or null before the canvas was laid out. */
+    get shown() {
+      if (size === null || size.width <= 0 || size.height <= 0) return null;
+      const { scale, x, y } = view;
+      return { x: -x / scale, y: -y / scale, w: size.width / scale, h: size.height / scale };
+    },
+
     /** Page-clock times of the last show(): {start, parsed, sanitized, inserted}. */
     get lastShow() { return lastShow; },
 

@@ -67,10 +67,11 @@ export interface RefreshEvent {
   type: "refresh";
 }
 
-/** The browser has spare time: send while `ui.pending` > 0. The reply carries real fragments for up to `max` (default 50) elements still shown by translation or not painted yet. */
+/** The browser has spare time: send while `ui.pending` > 0. The reply carries real fragments for up to `max` (default 50) elements still shown by translation, or five times as many not painted yet: those in `view` (the page area the canvas shows now, page units) first, then the nearest to it. */
 export interface IdleEvent {
   type: "idle";
   max?: number;
+  view?: Rect;
 }
 
 export type EditorEvent = PointerEvent | PointerCancelEvent | DoubleClickEvent | KeyEvent | ActionEvent | DropShapeEvent | RefreshEvent | IdleEvent;

@@ -643,14 +643,14 @@ class Editor:
                 )
             case Refresh():
                 self._ops = [self._reset_op()]
-            case Idle_(limit=limit):
+            case Idle_(limit=limit, view=view):
                 self._idle_now = True
                 # The hit index first: the next hover needs it; fragments only look.
                 if self.hits.pending:
                     self.hits.flush(limit * 40)
                 else:
                     self._ops.extend(
-                        self.painter.flush(self._doc, self.session.page_id, limit)
+                        self.painter.flush(self._doc, self.session.page_id, limit, view)
                     )
 
     def note(self, key: str, value: Any) -> None:

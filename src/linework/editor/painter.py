@@ -60,6 +60,12 @@ class Painter:
         self.stale: dict[str, Vec] = {}
         #: Elements of the page on screen that have no node yet (opened out of view).
         self.unpainted: set[str] = set()
+        #: Where each element left unpainted at the open lay then (rough edges):
+        #: what the canvas shows is painted first, then the nearest.
+        self._spans: dict[str, _Span] = {}
+        #: Unpainted ids, farthest from ``_queued_for`` first (popped from the end).
+        self._queue: list[str] = []
+        self._queued_for: Box | None = None
         #: The nodes a drag preview last shifted, and by how much: a release
         #: landing there needs no translate op (it would resend every id).
         self.previewed: tuple[frozenset[str], Vec] | None = None
@@ -77,6 +83,9 @@ class Painter:
         """
         self.stale.clear()
         self.unpainted.clear()
+        self._spans = {}
+        self._queue = []
+        self._queued_for = view
         self.previewed = None
         elements: Sequence[Element] = doc.elements(page_id)
         if view is not None and len(elements) >= DEFER_AT:
@@ -84,6 +93,7 @@ class Painter:
                 now, later = split_by_view(doc, elements, view)
             if len(later) >= DEFER_AT:
                 self.unpainted.update(later)
+                self._spans = later
                 elements = now
         fragment = self.renderer.fragment
         with phases.phase("render"):
@@ -157,6 +167,73 @@ class Painter:
                 self.previewed = None  # a fresh node: no longer shifted
         return out
 
+    def _next_unpainted(self, n: int, view: Box | None) -> list[str]:
+        """Return up to ``n`` unpainted ids, nearest to ``view`` first."""
+        if view is not None and view != self._queued_for:
+            self._queued_for = view
+            self._queue = []
+        queue, unpainted = self._queue, self.unpainted
+        if not queue:
+            at = self._queued_for
+            spans = self._spans
+            if at is None:
+                queue.extend(unpainted)
+            else:
+                vx0, vy0, vx1, vy1 = at.x, at.y, at.right, at.bottom
+
+                def far(rid: str) -> float:
+                    sp = spans.get(rid)
+                    if sp is None:
+                        return 0.0
+                    dx = max(sp[0] - vx1, vx0 - sp[2], 0.0)
+                    dy = max(sp[1] - vy1, vy0 - sp[3], 0.0)
+                    return dx * dx + dy * dy
+
+                queue.extend(sorted(unpainted, key=far, reverse=True))
+        out: list[str] = []
+        while queue and len(out) < n:
+            rid = queue.pop()
+            if rid in unpainted:
+                out.append(rid)
+        return out
+
+    def _paint(self, doc: Document, page_id: str, ids: Sequence[str]) -> list[Op]:
+        """Return upserts painting unpainted ``ids``, topmost first.
+
+        Each one's ``before`` is the nearest element above it that is painted
+        or comes earlier in the batch: one pass down the paint order, so any
+        choice of ids costs the same.
+        """
+        index = doc.paint_index(page_id)
+        records = doc.records
+        batch = {
+            r
+            for r in ids
+            if r in index and isinstance(records[r], Shape | Connector | Group)
+        }
+        for r in ids:
+            self.unpainted.discard(r)
+        if not batch:
+            return []
+        order = doc.paint_ids(page_id)
+        lowest = min(index[r] for r in batch)
+        unpainted = self.unpainted
+        fragment = self.renderer.fragment
+        out: list[Op] = []
+        above: str | None = None
+        for j in range(len(order) - 1, lowest - 1, -1):
+            rid = order[j]
+            if rid in batch:
+                svg = fragment(doc, records[rid])  # type: ignore[arg-type]
+                out.append({"op": "upsert", "id": rid, "svg": svg, "before": above})
+                self.stale.pop(rid, None)
+                above = rid
+            elif rid not in unpainted:
+                above = rid
+        if self.previewed is not None and not batch.isdisjoint(self.previewed[0]):
+            self.previewed = None  # fresh nodes: no longer shifted
+        return out
+
     def update(self, doc: Document, patch: Patch, page_id: str) -> list[Op]:
         """Return the ops that bring the canvas from before ``patch`` to ``doc``."""
         rigid = _rigid_move(doc, patch, page_id)
@@ -200,21 +277,26 @@ class Painter:
             self.stale.pop(rid, None)
         return out
 
-    def flush(self, doc: Document, page_id: str, limit: int = FLUSH_BATCH) -> list[Op]:
+    def flush(
+        self,
+        doc: Document,
+        page_id: str,
+        limit: int = FLUSH_BATCH,
+        view: Box | None = None,
+    ) -> list[Op]:
         """Return real fragments for up to ``limit`` stale elements.
 
         Unpainted elements come first, more of them per event (each is one
-        insertion, not a re-render of what is on screen), topmost first so
-        each one's ``before`` sibling is already painted.
+        insertion, not a re-render of what is on screen): those ``view`` (what
+        the canvas shows now; else the opening view) shows first, then the
+        nearest, so a user who scrolls sees the page fill in where they look.
         """
         index = doc.paint_index(page_id)
         if self.unpainted:
             gone = [r for r in self.unpainted if r not in index]
             self.unpainted.difference_update(gone)
-            top = sorted(self.unpainted, key=index.__getitem__, reverse=True)
-            return self.upserts(
-                doc, page_id, top[: max(1, limit) * UNPAINTED_PER_LIMIT]
-            )
+            batch = self._next_unpainted(max(1, limit) * UNPAINTED_PER_LIMIT, view)
+            return self._paint(doc, page_id, batch)
         if not self.stale:
             return []
         gone = [r for r in self.stale if r not in index]
@@ -247,8 +329,9 @@ def _rough_shape_span(s: Shape) -> _Span:
 
 def split_by_view(
     doc: Document, elements: Iterable[Element], view: Box
-) -> tuple[list[Element], list[str]]:
-    """Split a page's elements into those to paint now and the ids of the rest.
+) -> tuple[list[Element], dict[str, _Span]]:
+    """Split a page's elements into those to paint now and the rest (each
+    id with the rough edges it lies in).
 
     Now: whatever may show in ``view`` and groups (empty nodes). The opening
     view comes from the core (nothing is measured in the browser), so what
@@ -258,7 +341,7 @@ def split_by_view(
     vx0, vy0, vx1, vy1 = view.x, view.y, view.right, view.bottom
     spans: dict[str, _Span] = {}
     now: list[Element] = []
-    later: list[str] = []
+    later: dict[str, _Span] = {}
     for el in elements:
         if isinstance(el, Shape):
             x0, y0, x1, y1 = spans[el.id] = _rough_shape_span(el)
@@ -296,7 +379,7 @@ def split_by_view(
         if x0 <= vx1 and vx0 <= x1 and y0 <= vy1 and vy0 <= y1:
             now.append(el)
         else:
-            later.append(el.id)
+            later[el.id] = (x0, y0, x1, y1)
     return now, later
 
 

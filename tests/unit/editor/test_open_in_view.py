@@ -204,3 +204,46 @@ def test_moving_everything_before_the_rest_is_painted() -> None:
     assert ed.document.typed("s1525", Shape).box.x == 25 * DX + 20 + 30
     _catch_up(ed, canvas)
     _assert_whole(ed, canvas)
+
+
+def _painted_by(response: dict[str, Any]) -> list[str]:
+    return [op["id"] for op in response["ops"] if op["op"] == "upsert"]
+
+
+def test_idle_slices_paint_what_the_canvas_shows_now_first() -> None:
+    """The user scrolled to the bottom-right before the rest was painted:
+    the next slice paints what the canvas shows there, then the nearest."""
+    ed, canvas, _ = _open(3000)
+    far = ed.document.typed("s2999", Shape).box
+    assert "s2999" not in canvas.svg
+    view = {"x": far.x - 600, "y": far.y - 300, "w": 800, "h": 400}
+    response = ed.handle({"type": "idle", "view": view})
+    canvas.apply(response)
+    painted = _painted_by(response)
+    assert {"s2999", "c2998", "s2998", "s2949"} <= set(painted)
+    # Only what lies there or near: nothing from the top rows.
+    tops = [r for r in painted if r.startswith("s") and int(r[1:]) < 2000]
+    assert tops == []
+    # Every node went in before the right sibling: in paint order.
+    assert canvas.order == [
+        r for r in ed.document.paint_ids(ed.page_id) if r in canvas.svg
+    ]
+    _catch_up(ed, canvas)
+    _assert_whole(ed, canvas)
+
+
+def test_without_a_view_the_slices_grow_out_of_the_opening_view() -> None:
+    ed, canvas, _ = _open(3000)
+    assert "s16" not in canvas.svg
+    response = ed.handle({"type": "idle"})
+    painted = set(_painted_by(response))
+    # The neighbours of the opening view (its right edge is near column 13)
+    # come before the far corner.
+    assert "s16" in painted and "s2999" not in painted
+
+
+def test_an_idle_view_must_be_a_box() -> None:
+    ed, _, _ = _open(3000)
+    for bad in ({"x": 0, "y": 0, "w": 0, "h": 5}, {"x": "a"}, [1, 2]):
+        response = ed.handle({"type": "idle", "view": bad})
+        assert response["ui"]["error"]["code"] == "LW-E0001"
