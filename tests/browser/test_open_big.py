@@ -30,7 +30,7 @@ from editor_helpers import (
     settle,
     ui,
 )
-from lw_helpers import App
+from lw_helpers import READY, App
 
 __all__ = ["editor_app"]
 
@@ -347,3 +347,66 @@ def test_a_shape_painted_after_the_first_paint_can_be_dragged(
     app.page.keyboard.press("Control+z")
     settle(app)
     assert by_id(app)[TARGET]["box"] == box
+
+
+def test_the_viewer_still_shows_the_whole_diagram(app: App, tmp_path: Path) -> None:
+    """A share link of a wide diagram: the editor opens it at 50 % at its
+    top-left, the viewer fits it whole (docs/user-guide.md, viewer mode)."""
+    corners = [(0, 0), (5800, 0), (0, 3800), (5800, 3800), (2900, 1900)]
+    doc = {
+        "format": "linework",
+        "version": 1,
+        "pages": [
+            {
+                "id": "p1",
+                "name": "Wide",
+                "width": 6000,
+                "height": 4000,
+                "layers": [{"id": "l1", "name": "Layer 1"}],
+                "elements": [
+                    {
+                        "type": "shape",
+                        "id": f"s{i}",
+                        "layer": "l1",
+                        "kind": "rectangle",
+                        "box": {"x": x + 20, "y": y + 20, "w": 160, "h": 100},
+                        "text": f"Corner {i}",
+                    }
+                    for i, (x, y) in enumerate(corners)
+                ],
+            }
+        ],
+        "meta": {},
+    }
+    path = tmp_path / "wide.linework"
+    path.write_text(json.dumps(doc))
+    app.open_file(path)
+    assert app.view() == {"scale": 0.5, "x": MARGIN, "y": MARGIN}
+    reply = app.send({"type": "share-link"})
+    assert reply["ok"], reply
+    viewer = app.context.new_page()
+    try:
+        viewer.goto(f"{app.url}?mode=view#{reply['fragment']}")
+        viewer.wait_for_selector(READY, state="attached", timeout=90_000)
+        viewer.wait_for_function(
+            "() => document.querySelectorAll('#canvas [data-role=content] > g[data-id]')"
+            ".length === 5",
+            timeout=30_000,
+        )
+        view = viewer.evaluate("() => linework.view()")
+        assert 0.1 < view["scale"] < 0.5
+        svg = viewer.locator("#canvas").bounding_box()
+        assert svg is not None
+        for i in range(len(corners)):
+            shape = viewer.locator(f'#canvas g[data-id="s{i}"]').bounding_box()
+            assert shape is not None
+            assert (
+                svg["x"] <= shape["x"]
+                and shape["x"] + shape["width"] <= svg["x"] + svg["width"]
+            )
+            assert (
+                svg["y"] <= shape["y"]
+                and shape["y"] + shape["height"] <= svg["y"] + svg["height"]
+            )
+    finally:
+        viewer.close()
