@@ -177,6 +177,11 @@ def test_a_big_drawing_opens_at_50_percent_at_its_top_left(
     # The zoom box says so too.
     assert app.page.text_content("[data-role=zoom]") == "50%"
 
+    # Complete at once: an export (made from the core's document, whatever
+    # is painted yet) holds every element.
+    svg = app.send({"type": "file-export", "format": "svg"})["data"]
+    assert svg.count('<g data-id="') >= total and f'data-id="{TARGET}"' in svg
+
     # Zoom to fit still fits everything, below the floor (the elements not
     # painted yet included).
     app.page.click("[data-action=zoom-fit]")
