@@ -178,7 +178,8 @@ function present(reply) {
   // The core's opening view (src/linework/editor/open_view.py); without a
   // canvas size it sent none, and the page fits by the same rule itself.
   const opened = reply.document?.view;
-  if (opened) canvas.showView(opened, reply.document.bounds);
+  // (Its bounds count for zoom to fit while some elements are not painted yet.)
+  if (opened) canvas.showView(opened, reply.ui?.pending > 0 ? reply.document.bounds : null);
   else canvas.fitShown(1, READABLE_SCALE);
   openMark("fitted");
   if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
