@@ -17,7 +17,7 @@ from linework.editor.open_view import (
     opening_view,
 )
 from linework.geometry import Box, Vec
-from linework.model import Attached, Connector, Free, Page, Shape
+from linework.model import Attached, Connector, Element, Free, Page, Shape
 
 PAGE = Page(id="p", name="P", z=0, width=1000.0, height=800.0)
 
@@ -75,7 +75,7 @@ def test_the_drawing_is_the_page_grown_to_hold_shapes_labels_and_free_ends() -> 
     assert drawing_bounds(PAGE, []) == Box(0, 0, 1000, 800)
     inside = [_shape("a", 10, 10)]
     assert drawing_bounds(PAGE, inside) == Box(0, 0, 1000, 800)
-    out = [
+    out: list[Element] = [
         _shape("a", -200, 50),
         _shape("b", 950, 900),
         Connector(
