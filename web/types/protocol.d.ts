@@ -67,7 +67,7 @@ export interface RefreshEvent {
   type: "refresh";
 }
 
-/** The browser has spare time: send while `ui.pending` > 0. The reply carries real fragments for up to `max` (default 50) elements still shown by translation, or five times as many not painted yet: those in `view` (the page area the canvas shows now, page units) first, then the nearest to it. */
+/** The browser has spare time: send while `ui.pending` > 0. The reply carries real fragments for up to `max` (default 50) elements still shown by translation, or ten times as many not painted yet: those in `view` (the page area the canvas shows now, page units) first, then the nearest to it. */
 export interface IdleEvent {
   type: "idle";
   max?: number;

@@ -137,7 +137,7 @@ class RefreshEvent(TypedDict):
 class IdleEvent(TypedDict):
     """The browser has spare time: send while ``ui.pending`` > 0. The reply
     carries real fragments for up to ``max`` (default 50) elements still shown
-    by translation, or five times as many not painted yet: those in ``view``
+    by translation, or ten times as many not painted yet: those in ``view``
     (the page area the canvas shows now, page units) first, then the nearest
     to it."""
 
