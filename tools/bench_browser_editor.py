@@ -182,6 +182,7 @@ def open_and_paint(page: Any, path: Path, timeout_ms: int = 120_000) -> float:
     """
     revision = page.get_attribute("#canvas", "data-revision") or "0"
     page.evaluate(WATCH_PAINT_JS)
+    page.evaluate(RECORD_FRAMES_JS)
     page.set_input_files("input[type=file][data-role=open]", str(path))
     page.wait_for_selector(
         f'#canvas[data-revision]:not([data-revision="{revision}"])',
@@ -201,13 +202,46 @@ def playwright_ms(page: Any) -> float:
     return float(page.evaluate("() => window.__paintedByPlaywright - window.__openAt"))
 
 
-def whole_page_ms(page: Any) -> float:
-    """Return ms from the open's change event until the idle slices painted the rest."""
+# From the open on: every frame's gap (rAF to rAF) and every long task
+# (>= 50 ms, Chromium's longtask entries), to see how long the page is
+# unresponsive while the idle slices paint the rest.
+RECORD_FRAMES_JS = """() => {
+  const rec = window.__restRec = { gaps: [], tasks: [], on: true };
+  let last = performance.now();
+  const loop = (t) => {
+    if (!rec.on) return;
+    rec.gaps.push([last, t - last]);
+    last = t;
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) rec.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  } catch {}
+}"""
+
+REST_FRAMES_JS = """(until) => {
+  const rec = window.__restRec;
+  rec.on = false;
+  const from = window.__paintedAt;
+  const inside = (xs) => xs.filter(([t]) => t >= from && t <= until).map(([, d]) => d);
+  const gaps = inside(rec.gaps);
+  return { frame: Math.max(0, ...gaps), task: Math.max(0, ...inside(rec.tasks)),
+           frames: gaps.length };
+}"""
+
+
+def whole_page_ms(page: Any) -> tuple[float, dict[str, float]]:
+    """Return ms from the open's change event until the idle slices painted the
+    rest, and the longest task and frame meanwhile (after the first paint)."""
     page.wait_for_function(
         "() => linework.editor.ui()?.pending === 0", polling=16, timeout=120_000
     )
     painted = page.evaluate(PAINTED_JS)
-    return float(painted - page.evaluate("() => window.__openAt"))
+    frames = page.evaluate(REST_FRAMES_JS, painted)
+    return float(painted - page.evaluate("() => window.__openAt")), frames
 
 
 def screen(page: Any, x: float, y: float) -> tuple[float, float]:
@@ -296,7 +330,7 @@ def bench_size(page: Any, shapes: int, moves: int, folder: Path) -> dict[str, An
     out["count_first"] = page.evaluate(
         "() => document.querySelector('#canvas [data-role=content]').childElementCount"
     )
-    out["whole_page_ms"] = whole_page_ms(page)
+    out["whole_page_ms"], out["rest_frames"] = whole_page_ms(page)
     settle(page)
     zoom_to(page, 1.0)
     settle(page)
@@ -414,6 +448,11 @@ def report(results: list[dict[str, Any]]) -> None:
         )
         print(
             f"    open → rest painted (idle)    {fmt(r['whole_page_ms']):>10}   (editable all along)"
+        )
+        f = r["rest_frames"]
+        print(
+            f"    rest painted: longest task    {fmt(f['task']):>10}   (0: none over 50 ms;"
+            f" longest frame {fmt(f['frame'])} of {f['frames']})"
         )
         print(
             f"    drag one: move → painted      {fmt(d['latency_ms']):>10}   (target <= 33 ms, double rAF)"

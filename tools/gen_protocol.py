@@ -58,7 +58,7 @@ SECTIONS: Final = (
         ),
     ),
     ("Replies", ("EditorReply", "DocumentReply", "ErrorReply")),
-    ("Records", ("Response", "UiState", "UiOnce", "DocumentInfo")),
+    ("Records", ("Response", "UiState", "UiOnce", "DocumentInfo", "OpenView")),
     ("DOM ops", ("Upsert", "Remove", "Reset", "Translate", "Op")),
     (
         "Parts",

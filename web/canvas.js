@@ -9,6 +9,8 @@ import { parseFragments } from "./safe-svg.js";
 const SVG_NS = "http://www.w3.org/2000/svg";
 export const MIN_SCALE = 0.1;
 export const MAX_SCALE = 8;
+// The smallest zoom a page opens at (src/linework/editor/open_view.py).
+export const READABLE_SCALE = 0.5;
 const LEVELS = [0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
 const FIT_MARGIN_PX = 24;
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|hsl)a?\([0-9.,%\s/]+\))$/;
@@ -30,6 +32,9 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
   const gridLine = svg.querySelector('[data-role="grid-line"]');
   const view = { scale: 1, x: 0, y: 0 };
   let page = null;
+  // The drawing's box the core opened the page with (page units), while some
+  // of its elements wait to be painted: zoom to fit counts them too.
+  let unpaintedBounds = null;
   let revision = 0;
   // When the last show() parsed, sanitized and inserted its page (benchmarks).
   let lastShow = null;
@@ -52,6 +57,11 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
         x1 = Math.max(x1, bb.x + bb.width); y1 = Math.max(y1, bb.y + bb.height);
       }
     }
+    const more = pageOnly ? null : unpaintedBounds;
+    if (more) {
+      x0 = Math.min(x0, more.x); y0 = Math.min(y0, more.y);
+      x1 = Math.max(x1, more.x + more.w); y1 = Math.max(y1, more.y + more.h);
+    }
     return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
   }
 
@@ -64,7 +74,8 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
     if (box) size = { width: box.width, height: box.height };
   }).observe(svg);
 
-  function fitTo(box, maxScale) {
+  // The core's open_view.fitted: below `floor`, the box's top-left at the margin.
+  function fitTo(box, maxScale, floor = MIN_SCALE) {
     const rect = size ?? svg.getBoundingClientRect();
     if (box.width <= 0 || box.height <= 0 || rect.width <= 0 || rect.height <= 0) {
       Object.assign(view, { scale: 1, x: FIT_MARGIN_PX, y: FIT_MARGIN_PX });
@@ -74,9 +85,13 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
         (rect.width - 2 * FIT_MARGIN_PX) / box.width,
         (rect.height - 2 * FIT_MARGIN_PX) / box.height,
       ));
-      view.scale = scale;
-      view.x = (rect.width - box.width * scale) / 2 - box.x * scale;
-      view.y = (rect.height - box.height * scale) / 2 - box.y * scale;
+      if (scale < floor) {
+        Object.assign(view, { scale: floor, x: FIT_MARGIN_PX - box.x * floor, y: FIT_MARGIN_PX - box.y * floor });
+      } else {
+        view.scale = scale;
+        view.x = (rect.width - box.width * scale) / 2 - box.x * scale;
+        view.y = (rect.height - box.height * scale) / 2 - box.y * scale;
+      }
     }
     applyView();
   }
@@ -86,32 +101,47 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
   // changes the view), when the layout that measuring needs is due anyway.
   // Measuring at once would lay out the whole drawing twice: before and
   // after the view changes (about 200 ms at 5,000 shapes).
-  let pendingFit = null; // {frame, maxScale, box} while a check waits
+  let pendingFit = null; // {frame, maxScale, floor, box} while a check waits
 
   function settleFit() {
     if (pendingFit === null) return;
-    const { frame, maxScale, box } = pendingFit;
+    const { frame, maxScale, floor, box } = pendingFit;
     pendingFit = null;
     cancelAnimationFrame(frame);
     const full = drawingBox();
     const out = full.x < box.x - 0.5 || full.y < box.y - 0.5
       || full.x + full.width > box.x + box.width + 0.5
       || full.y + full.height > box.y + box.height + 0.5;
-    if (out) fitTo(full, maxScale);
+    if (out) fitTo(full, maxScale, floor);
   }
 
   return {
     get view() { settleFit(); return { ...view }; },
 
-    /** Fit a page just shown: by its page box now, by its elements if they stick out. */
-    fitShown(maxScale = MAX_SCALE) {
+    /** Fit a page just shown: by its page box now, by its elements if they stick out.
+     * Below `floor` the drawing shows at `floor` from its top-left instead. */
+    fitShown(maxScale = MAX_SCALE, floor = MIN_SCALE) {
       settleFit();
       const box = drawingBox({ pageOnly: true });
-      fitTo(box, maxScale);
+      fitTo(box, maxScale, floor);
       if (content.childElementCount > 0) {
-        pendingFit = { frame: requestAnimationFrame(settleFit), maxScale, box };
+        pendingFit = { frame: requestAnimationFrame(settleFit), maxScale, floor, box };
       }
     },
+
+    /** Show a page just opened in the view the core chose for it (the reply's
+     * `document.view`, src/linework/editor/open_view.py): nothing is measured.
+     * `bounds` (`document.bounds`) counts for zoom to fit until `painted()`. */
+    showView(next, bounds = null) {
+      if (pendingFit !== null) cancelAnimationFrame(pendingFit.frame);
+      pendingFit = null;
+      Object.assign(view, { scale: clamp(next.scale), x: next.x, y: next.y });
+      unpaintedBounds = bounds;
+      applyView();
+    },
+
+    /** Every element of the page is painted: zoom to fit measures them alone. */
+    painted() { unpaintedBounds = null; },
 
     /** Show a page: {page, elements: [[id, svg], ...], defs?}. Throws before touching the DOM. */
     show({ page: nextPage, elements, defs }) {
@@ -125,6 +155,7 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       if (parsedDefs !== null) defsLayer.replaceChildren(...parsedDefs.nodes);
       rasterIcons(parsed.nodes);
       content.replaceChildren(...parsed.nodes);
+      unpaintedBounds = null;
       lastShow = { ...parsed.times, inserted: performance.now() };
       page = nextPage;
       background.setAttribute("width", num(Math.max(0, page.width)));
@@ -193,6 +224,14 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
     fit(maxScale = MAX_SCALE) {
       settleFit();
       fitTo(drawingBox(), maxScale);
+    },
+
+    /** The page area on screen ({x, y, w, h}, page units) as of the last
+     * layout (no layout forced), or null before the canvas was laid out. */
+    get shown() {
+      if (size === null || size.width <= 0 || size.height <= 0) return null;
+      const { scale, x, y } = view;
+      return { x: -x / scale, y: -y / scale, w: size.width / scale, h: size.height / scale };
     },
 
     /** Page-clock times of the last show(): {start, parsed, sanitized, inserted}. */

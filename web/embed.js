@@ -200,7 +200,8 @@ export function startEmbed(app, origin, { view = false } = {}) {
     clearTimeout(autosaveTimer);
     try {
       const sniffed = await call({ type: "embed-sniff", data: msg.data, format: msg.format });
-      await app.openData(msg.title ?? "Untitled", sniffed.data);
+      // A read-only embed shows the whole diagram, as the viewer does.
+      await app.openData(msg.title ?? "Untitled", sniffed.data, { fit: view });
     } catch (error) {
       // The host asked and hears the code; the user sees it in the status line
       // (a modal over the user for the host's data would be in the way).

@@ -194,15 +194,19 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     return button === "open" ? values.passphrase : null;
   }
 
-  /** The canvas's size in px, so the core paints the opening view first. */
-  function canvasSize() {
+  /** The canvas's size in px, so the core chooses the opening view and paints
+   * it first; `fit`: the whole drawing fitted (the viewer), not a readable zoom. */
+  function canvasSize(fit = false) {
     const box = document.getElementById("canvas")?.getBoundingClientRect();
-    return box && box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : undefined;
+    return box && box.width > 0 && box.height > 0
+      ? { width: box.width, height: box.height, ...(fit ? { fit: true } : {}) }
+      : undefined;
   }
 
   /** Open bytes; on any failure the open diagram stays exactly as it was.
-   * `metaTitle`: the document's own title (meta.title), if any, wins over `name`. */
-  async function openData(name, base64, handle = null, { metaTitle = false, copy = false } = {}) {
+   * `metaTitle`: the document's own title (meta.title), if any, wins over `name`;
+   * `fit`: open it fitted whole (the viewer), not at a readable zoom. */
+  async function openData(name, base64, handle = null, { metaTitle = false, copy = false, fit = false } = {}) {
     // Hostile input can kill the runtime: the recovery copy is brought up to
     // date first, so it never lags behind the last edit.
     await recovery.refresh().catch(() => {});
@@ -210,7 +214,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
     let reply = await rpc.call({
-      type: "file-open", name, data: base64, canvas: canvasSize(),
+      type: "file-open", name, data: base64, canvas: canvasSize(fit),
       ...(metaTitle ? { meta_title: true } : {}), ...(copy ? { copy: true } : {}),
     });
     if (reply.ok) {
@@ -255,7 +259,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       }
     }
     performance.measure("linework-unseal", { start });
-    reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext), canvas: canvasSize() });
+    reply = await call(rpc, { type: "open-plain", name, data: bytesToBase64(plaintext), canvas: canvasSize(fit) });
     performance.measure("linework-unseal-open", { start });
     plaintext.fill(0);
     adopt(reply, { handle, sealKey: base });

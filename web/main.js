@@ -5,7 +5,7 @@
 
 import config from "./config.js";
 import { replayEarlyEvents, worker } from "./boot.js";
-import { createCanvas } from "./canvas.js";
+import { READABLE_SCALE, createCanvas } from "./canvas.js";
 import { startEditor } from "./editor/app.js";
 import { LineworkError, MESSAGES, asLineworkError } from "./errors.js";
 import { createFiles } from "./files.js";
@@ -175,7 +175,12 @@ function present(reply) {
   const shown = canvas.lastShow;
   for (const step of ["start", "parsed", "sanitized", "inserted"]) openMark(`show-${step}`, shown?.[step]);
   openMark("presented");
-  canvas.fitShown(1);
+  // The core's opening view (src/linework/editor/open_view.py); without a
+  // canvas size it sent none, and the page fits by the same rule itself.
+  const opened = reply.document?.view;
+  // (Its bounds count for zoom to fit while some elements are not painted yet.)
+  if (opened) canvas.showView(opened, reply.ui?.pending > 0 ? reply.document.bounds : null);
+  else canvas.fitShown(1, READABLE_SCALE);
   openMark("fitted");
   if (removed > 0) showError(new LineworkError("LW-E0001", `${removed} unsafe SVG parts were removed`), "open");
 }
@@ -211,6 +216,8 @@ wireViewInput($("#canvas"), canvas, { open: files.choose });
 wireTopBar();
 // The editor (web/editor/): its input listeners come after the view's.
 const editing = startEditor({ rpc, ready, canvas, setStatus, status, showError });
+// Once the rest of an opened page is painted, zoom to fit measures it alone.
+editing.editor.onUi((state) => { if (!(state?.pending > 0)) canvas.painted(); });
 canvas.fit(1);
 enterStage("download");
 

@@ -88,7 +88,7 @@ async function openFromFragment(app, readOnly) {
     const reply = await app.call({ type: "link-data", fragment });
     if (!reply.ok) throw replyError(reply);
     // The document's own title (meta.title) if it has one; fitted to the window.
-    await app.openData("Shared diagram", reply.data, { metaTitle: true });
+    await app.openData("Shared diagram", reply.data, { metaTitle: true, fit: true });
     app.canvas.fit();
   } catch (error) {
     app.showError(error, "open");

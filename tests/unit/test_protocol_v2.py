@@ -164,7 +164,11 @@ def test_document_replaced_reply_is_one_shape_for_new_open_and_plain() -> None:
             "warnings",
             "count",
             "defs",
+            "view",
+            "bounds",
         }
+        # No canvas size in the message: the page fits the page itself.
+        assert reply["document"]["view"] is None
     assert reply["document"]["sealed"] is True and reply["document"]["count"] == 1
 
 

@@ -64,7 +64,9 @@ export function createEditor({ call, svg, canvas }) {
         if (ui?.pending > 0) scheduleIdle();
         return;
       }
-      if (ui?.pending > 0) send({ type: "idle" });
+      // What the canvas shows now is painted first (the user may have scrolled).
+      const view = canvas?.shown;
+      if (ui?.pending > 0) send(view ? { type: "idle", view } : { type: "idle" });
     });
   }
 

@@ -67,10 +67,11 @@ export interface RefreshEvent {
   type: "refresh";
 }
 
-/** The browser has spare time: send while `ui.pending` > 0. The reply carries real fragments for up to `max` (default 50) elements still shown by translation or not painted yet. */
+/** The browser has spare time: send while `ui.pending` > 0. The reply carries real fragments for up to `max` (default 50) elements still shown by translation, or ten times as many not painted yet: those in `view` (the page area the canvas shows now, page units) first, then the nearest to it. */
 export interface IdleEvent {
   type: "idle";
   max?: number;
+  view?: Rect;
 }
 
 export type EditorEvent = PointerEvent | PointerCancelEvent | DoubleClickEvent | KeyEvent | ActionEvent | DropShapeEvent | RefreshEvent | IdleEvent;
@@ -105,10 +106,11 @@ export interface OpenPlainMessage {
   canvas?: CanvasSize;
 }
 
-/** The canvas in px: the core paints what the opening view shows first. */
+/** The canvas in px: the core computes the opening view (the reply's `document.view`) and paints what it shows first. A page opens fitted, at most at 100 %, or, when that is below 50 %, at 50 % with the top-left of the drawing at the top-left of the canvas; with `fit` (the viewer) fitted whole, at most at 100 %, down to 10 %. */
 export interface CanvasSize {
   width: number;
   height: number;
+  fit?: boolean;
 }
 
 /** The reply to `{"type": "editor", "event"}`. On the wire `ui` holds only what changed; web/rpc.js merges it (and `once`) into the whole state before the page's code sees the reply. `python_ms` comes with `"time": true`. */
@@ -216,6 +218,17 @@ export interface DocumentInfo {
   count: number;
   /** the shared SVG <defs> (markers, patterns) */
   defs: string;
+  /** the zoom and pan to show the page in (the message's canvas size given); the reset paints what it shows first */
+  view: OpenView | null;
+  /** the drawing's box the view was computed from (the page box grown to hold every element; connectors by their ends): zoom to fit counts it while elements wait to be painted */
+  bounds: Rect | null;
+}
+
+/** Zoom and pan: page point p shows at `p * scale + (x, y)` canvas px (the shape of `linework.view()`). */
+export interface OpenView {
+  scale: number;
+  x: number;
+  y: number;
 }
 
 /** Insert or replace the element `g[data-id=id]` with the SVG text, placed before the sibling `before` (null: at the end). The sibling is always in place already when the ops are applied in order. */

@@ -22,6 +22,7 @@ from linework import phases, render
 from linework.app import opening
 from linework.app.titles import UNTITLED, clean_title, title_from
 from linework.editor import Editor
+from linework.editor.open_view import Canvas
 from linework.editor.protocol import DocumentInfo, Response
 from linework.errors import LineworkError
 from linework.formats import native
@@ -118,7 +119,7 @@ class Workspace:
         self,
         doc: Document,
         title: str,
-        canvas: tuple[float, float] | None,
+        canvas: Canvas | None,
         *,
         fmt: str,
         warnings: list[str],
@@ -138,6 +139,10 @@ class Workspace:
             warnings=warnings,
             count=len(doc.elements(self.editor.page_id)),
             defs=render.SVG_DEFS,
+            view=None if (v := self.editor.open_view) is None else v.to_json(),
+            bounds=None
+            if (b := self.editor.open_bounds) is None
+            else {"x": b.x, "y": b.y, "w": b.w, "h": b.h},
         )
         return Replaced(response, info)
 
@@ -154,9 +159,7 @@ class Workspace:
             sealed=False,
         )
 
-    def new_from(
-        self, doc: Document, canvas: tuple[float, float] | None = None
-    ) -> Replaced:
+    def new_from(self, doc: Document, canvas: Canvas | None = None) -> Replaced:
         """Start a new diagram from ``doc`` (a template): Untitled and clean.
 
         Save asks for a file, as for a diagram started empty.
@@ -175,7 +178,7 @@ class Workspace:
         self,
         name: str,
         data: bytes,
-        canvas: tuple[float, float] | None = None,
+        canvas: Canvas | None = None,
         *,
         meta_title: bool = False,
         copy: bool = False,
@@ -217,7 +220,7 @@ class Workspace:
         return replaced
 
     def open_plain(
-        self, name: str, plaintext: bytes, canvas: tuple[float, float] | None = None
+        self, name: str, plaintext: bytes, canvas: Canvas | None = None
     ) -> Replaced:
         """Open the decrypted ``.linework`` content of a sealed file."""
         with paused_gc():

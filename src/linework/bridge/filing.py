@@ -21,6 +21,7 @@ from linework import phases
 from linework.app.workspace import Replaced
 from linework.app.workspace import Workspace as Session
 from linework.bridge import fields
+from linework.editor.open_view import Canvas
 from linework.formats import native
 
 Reply = dict[str, Any]
@@ -39,12 +40,13 @@ def document_reply(replaced: Replaced) -> Reply:
     }
 
 
-def _canvas(message: dict[str, Any]) -> tuple[float, float] | None:
-    """Return the optional ``canvas: {width, height}`` (px) of an open message.
+def _canvas(message: dict[str, Any]) -> Canvas | None:
+    """Return the optional ``canvas: {width, height, fit?}`` (px) of an open message.
 
-    The page says how big its canvas is, so the core paints what the opening
-    view shows first (``ui.pending`` counts the rest). Anything odd is ignored:
-    the whole page is then painted at once, as without it.
+    The page says how big its canvas is, so the core computes the opening view
+    (the reply's ``document.view``) and paints what it shows first
+    (``ui.pending`` counts the rest). Anything odd is ignored: the whole page
+    is then painted at once, as without it, and the page fits it itself.
     """
     raw = message.get("canvas")
     if not isinstance(raw, dict):
@@ -56,7 +58,7 @@ def _canvas(message: dict[str, Any]) -> tuple[float, float] | None:
         if not 0 < v <= 100_000:
             return None
         size.append(float(v))
-    return size[0], size[1]
+    return Canvas(size[0], size[1], whole=raw.get("fit") is True)
 
 
 def new_file(session: Session, message: dict[str, Any]) -> Reply:

@@ -30,6 +30,7 @@ from linework import phases
 from linework.bridge import workbench
 from linework.bridge.filing import document_reply
 from linework.bridge.wire import Wire
+from linework.editor.open_view import Canvas
 from linework.model import Connector, Group, Shape
 
 Reply = dict[str, Any]
@@ -41,7 +42,7 @@ _ROWS: Final = 6
 _KINDS: Final = ("rectangle", "ellipse", "diamond", "rounded-rectangle")
 _ROUTINGS: Final = ("orthogonal", "orthogonal", "straight", "curved")
 #: The canvas the throwaway diagram opens in (px): part of it out of view.
-_CANVAS: Final = (400.0, 300.0)
+_CANVAS: Final = Canvas(400.0, 300.0)
 
 #: Runs at most; the engine counts as warm once two runs in a row took under
 #: this share of the early runs' time (the median of the 2nd to 4th: the

@@ -26,8 +26,9 @@ from linework.commands import (
 from linework.editor import describe, overlay
 from linework.editor.hit import HitTester
 from linework.editor.labels import LabelHit, label_boxes
+from linework.editor.open_view import Canvas, View, drawing_bounds, opening_view
 from linework.editor.overlay import Extras, Handle
-from linework.editor.painter import Painter, fit_view
+from linework.editor.painter import VIEW_SLACK_PX, Painter
 from linework.editor.protocol import (
     Action,
     DoubleClick,
@@ -129,6 +130,10 @@ class Editor:
         self.ids = ids if ids is not None else IdSource()
         self.history = History()
         self.painter = Painter()
+        #: The view the page last opened in, and the drawing's box it was
+        #: computed from, when the browser told its canvas.
+        self.open_view: View | None = None
+        self.open_bounds: Box | None = None
         self.hits = HitTester(kinds)
         self.session = Session()
         self.extras = Extras()
@@ -178,9 +183,7 @@ class Editor:
             return None
         return page.grid.size
 
-    def _reset_to(
-        self, doc: Document, canvas: tuple[float, float] | None = None
-    ) -> None:
+    def _reset_to(self, doc: Document, canvas: Canvas | None = None) -> None:
         self._doc = doc
         forget_routes()
         self.ids.observe(doc.records)
@@ -199,16 +202,14 @@ class Editor:
         self.session.layer_id = ""
         self._ops = [self._reset_op(canvas)]
 
-    def replace(
-        self, doc: Document, canvas: tuple[float, float] | None = None
-    ) -> Response:
+    def replace(self, doc: Document, canvas: Canvas | None = None) -> Response:
         """Replace the document (opened file or new); history starts empty, clean.
 
         Args:
             doc: The document.
             canvas: The canvas size in px, if the browser told it: the page
-                then opens painted where the fitted view shows it, the rest
-                on ``idle`` events (``ui.pending``).
+                then opens in :attr:`open_view` and is painted where that
+                shows it, the rest on ``idle`` events (``ui.pending``).
 
         Returns:
             The response, with a ``reset`` op of the first page.
@@ -225,7 +226,7 @@ class Editor:
         kept listing the old document's shapes.)"""
         self._reset_to(doc)
 
-    def load(self, doc: Document, canvas: tuple[float, float] | None = None) -> Json:
+    def load(self, doc: Document, canvas: Canvas | None = None) -> Json:
         """Replace the document like :meth:`replace`; return the response as JSON."""
         return self.replace(doc, canvas).to_json()
 
@@ -380,14 +381,18 @@ class Editor:
         if page_id != self.session.page_id:
             self._switch_page(page_id)
 
-    def _reset_op(self, canvas: tuple[float, float] | None = None) -> Reset:
-        page = self._doc.get(self.session.page_id)
-        view = (
-            fit_view(page, *canvas)
-            if canvas is not None and isinstance(page, Page)
-            else None
-        )
-        return self.painter.reset(self._doc, self.session.page_id, view)
+    def _reset_op(self, canvas: Canvas | None = None) -> Reset:
+        doc, page_id = self._doc, self.session.page_id
+        page = doc.get(page_id)
+        shows = None
+        self.open_view = self.open_bounds = None
+        if canvas is not None and isinstance(page, Page):
+            with phases.phase("view"):
+                bounds = drawing_bounds(page, doc.elements(page_id))
+                self.open_view = opening_view(bounds, canvas)
+            self.open_bounds = bounds
+            shows = self.open_view.shows(canvas.width, canvas.height, VIEW_SLACK_PX)
+        return self.painter.reset(doc, page_id, shows)
 
     @property
     def renderer(self) -> Renderer:
@@ -645,14 +650,14 @@ class Editor:
                 )
             case Refresh():
                 self._ops = [self._reset_op()]
-            case Idle_(limit=limit):
+            case Idle_(limit=limit, view=view):
                 self._idle_now = True
                 # The hit index first: the next hover needs it; fragments only look.
                 if self.hits.pending:
                     self.hits.flush(limit * 40)
                 else:
                     self._ops.extend(
-                        self.painter.flush(self._doc, self.session.page_id, limit)
+                        self.painter.flush(self._doc, self.session.page_id, limit, view)
                     )
 
     def note(self, key: str, value: Any) -> None:

@@ -9,8 +9,8 @@ looks exactly right; only its bytes lag, which the browser waits out (``ui.
 pending`` reaches 0) before comparing or exporting DOM text.
 
 Opening a large file works the same way: the first ``reset`` holds only what
-the opening view shows (and anything outside the page, which the browser's fit
-measures); the rest is *unpainted* and follows in larger batches on ``idle``.
+the opening view shows (:mod:`linework.editor.opening`); the rest is
+*unpainted* and follows in larger batches on ``idle``.
 The document is whole from the start, so editing never waits for the paint:
 an op on an unpainted element paints it, placed before the next painted one.
 """
@@ -30,12 +30,11 @@ from linework.model import (
     Element,
     Free,
     Group,
-    Page,
     Patch,
     Shape,
 )
 from linework.render import Remove, Renderer, Upsert
-from linework.render.shape import label_text_bounds
+from linework.render.shape import label_leaves_shape, label_text_bounds
 
 #: Rigid moves touching at least this many elements are painted lazily.
 LAZY_AT: Final = 200
@@ -43,14 +42,13 @@ LAZY_AT: Final = 200
 FLUSH_BATCH: Final = 50
 #: A page opens in two steps only when at least this many elements are out of view.
 DEFER_AT: Final = 200
-#: Unpainted fragments sent per ``idle`` event, per unit of the event's limit.
-UNPAINTED_PER_LIMIT: Final = 5
-#: The browser's fit (web/canvas.js ``fitTo``): margin in px, zoom range, and
-#: the largest zoom a page opens at.
-FIT_MARGIN_PX: Final = 24.0
-MIN_SCALE: Final = 0.1
-MAX_SCALE: Final = 8.0
-OPEN_MAX_SCALE: Final = 1.0
+#: Unpainted fragments sent per ``idle`` event, per unit of the event's limit
+#: (500 by default). Each slice costs the page a frame whose paint walks the
+#: whole drawing, so fewer, larger slices paint the rest sooner with shorter
+#: long tasks in all: measured at 5,000 shapes, 250 per slice took 18-24 s
+#: with 41-52 long tasks (up to 0.8-1.0 s), 500 took 9-10 s with 23-24 (up to
+#: 0.4-0.55 s), 1,000 was no better than 500 (a loaded 2-core machine).
+UNPAINTED_PER_LIMIT: Final = 10
 #: Screen pixels around the opening view that are painted at once too.
 VIEW_SLACK_PX: Final = 16.0
 #: Room around a connector's end shapes for detours, heads and labels.
@@ -67,6 +65,12 @@ class Painter:
         self.stale: dict[str, Vec] = {}
         #: Elements of the page on screen that have no node yet (opened out of view).
         self.unpainted: set[str] = set()
+        #: Where each element left unpainted at the open lay then (rough edges):
+        #: what the canvas shows is painted first, then the nearest.
+        self._spans: dict[str, _Span] = {}
+        #: Unpainted ids, farthest from ``_queued_for`` first (popped from the end).
+        self._queue: list[str] = []
+        self._queued_for: Box | None = None
         #: The nodes a drag preview last shifted, and by how much: a release
         #: landing there needs no translate op (it would resend every id).
         self.previewed: tuple[frozenset[str], Vec] | None = None
@@ -84,19 +88,18 @@ class Painter:
         """
         self.stale.clear()
         self.unpainted.clear()
+        self._spans = {}
+        self._queue = []
+        self._queued_for = view
         self.previewed = None
         elements: Sequence[Element] = doc.elements(page_id)
         if view is not None and len(elements) >= DEFER_AT:
-            page = doc.get(page_id)
-            # A page the view shows whole has nothing to leave for later.
-            if isinstance(page, Page) and not _inside(
-                Box(0.0, 0.0, page.width, page.height), view
-            ):
-                with phases.phase("split"):
-                    now, later = split_by_view(doc, elements, view, page)
-                if len(later) >= DEFER_AT:
-                    self.unpainted.update(later)
-                    elements = now
+            with phases.phase("split"):
+                now, later = split_by_view(doc, elements, view)
+            if len(later) >= DEFER_AT:
+                self.unpainted.update(later)
+                self._spans = later
+                elements = now
         fragment = self.renderer.fragment
         with phases.phase("render"):
             return {
@@ -169,6 +172,73 @@ class Painter:
                 self.previewed = None  # a fresh node: no longer shifted
         return out
 
+    def _next_unpainted(self, n: int, view: Box | None) -> list[str]:
+        """Return up to ``n`` unpainted ids, nearest to ``view`` first."""
+        if view is not None and view != self._queued_for:
+            self._queued_for = view
+            self._queue = []
+        queue, unpainted = self._queue, self.unpainted
+        if not queue:
+            at = self._queued_for
+            spans = self._spans
+            if at is None:
+                queue.extend(unpainted)
+            else:
+                vx0, vy0, vx1, vy1 = at.x, at.y, at.right, at.bottom
+
+                def far(rid: str) -> float:
+                    sp = spans.get(rid)
+                    if sp is None:
+                        return 0.0
+                    dx = max(sp[0] - vx1, vx0 - sp[2], 0.0)
+                    dy = max(sp[1] - vy1, vy0 - sp[3], 0.0)
+                    return dx * dx + dy * dy
+
+                queue.extend(sorted(unpainted, key=far, reverse=True))
+        out: list[str] = []
+        while queue and len(out) < n:
+            rid = queue.pop()
+            if rid in unpainted:
+                out.append(rid)
+        return out
+
+    def _paint(self, doc: Document, page_id: str, ids: Sequence[str]) -> list[Op]:
+        """Return upserts painting unpainted ``ids``, topmost first.
+
+        Each one's ``before`` is the nearest element above it that is painted
+        or comes earlier in the batch: one pass down the paint order, so any
+        choice of ids costs the same.
+        """
+        index = doc.paint_index(page_id)
+        records = doc.records
+        batch = {
+            r
+            for r in ids
+            if r in index and isinstance(records[r], Shape | Connector | Group)
+        }
+        for r in ids:
+            self.unpainted.discard(r)
+        if not batch:
+            return []
+        order = doc.paint_ids(page_id)
+        lowest = min(index[r] for r in batch)
+        unpainted = self.unpainted
+        fragment = self.renderer.fragment
+        out: list[Op] = []
+        above: str | None = None
+        for j in range(len(order) - 1, lowest - 1, -1):
+            rid = order[j]
+            if rid in batch:
+                svg = fragment(doc, records[rid])  # type: ignore[arg-type]
+                out.append({"op": "upsert", "id": rid, "svg": svg, "before": above})
+                self.stale.pop(rid, None)
+                above = rid
+            elif rid not in unpainted:
+                above = rid
+        if self.previewed is not None and not batch.isdisjoint(self.previewed[0]):
+            self.previewed = None  # fresh nodes: no longer shifted
+        return out
+
     def update(self, doc: Document, patch: Patch, page_id: str) -> list[Op]:
         """Return the ops that bring the canvas from before ``patch`` to ``doc``."""
         rigid = _rigid_move(doc, patch, page_id)
@@ -212,21 +282,26 @@ class Painter:
             self.stale.pop(rid, None)
         return out
 
-    def flush(self, doc: Document, page_id: str, limit: int = FLUSH_BATCH) -> list[Op]:
+    def flush(
+        self,
+        doc: Document,
+        page_id: str,
+        limit: int = FLUSH_BATCH,
+        view: Box | None = None,
+    ) -> list[Op]:
         """Return real fragments for up to ``limit`` stale elements.
 
         Unpainted elements come first, more of them per event (each is one
-        insertion, not a re-render of what is on screen), topmost first so
-        each one's ``before`` sibling is already painted.
+        insertion, not a re-render of what is on screen): those ``view`` (what
+        the canvas shows now; else the opening view) shows first, then the
+        nearest, so a user who scrolls sees the page fill in where they look.
         """
         index = doc.paint_index(page_id)
         if self.unpainted:
             gone = [r for r in self.unpainted if r not in index]
             self.unpainted.difference_update(gone)
-            top = sorted(self.unpainted, key=index.__getitem__, reverse=True)
-            return self.upserts(
-                doc, page_id, top[: max(1, limit) * UNPAINTED_PER_LIMIT]
-            )
+            batch = self._next_unpainted(max(1, limit) * UNPAINTED_PER_LIMIT, view)
+            return self._paint(doc, page_id, batch)
         if not self.stale:
             return []
         gone = [r for r in self.stale if r not in index]
@@ -236,100 +311,80 @@ class Painter:
         return self.upserts(doc, page_id, batch)
 
 
-def fit_view(page: Page, width: float, height: float) -> Box:
-    """Return the page area a ``width`` × ``height`` px canvas shows once fitted.
-
-    The browser fits a page it has just opened by its page box, at most at
-    100 % (web/canvas.js ``fitShown(1)``); this is the same arithmetic.
-    """
-    pw, ph = page.width, page.height
-    if pw <= 0 or ph <= 0 or width <= 0 or height <= 0:
-        scale, x, y = 1.0, FIT_MARGIN_PX, FIT_MARGIN_PX
-    else:
-        scale = min(
-            OPEN_MAX_SCALE,
-            (width - 2 * FIT_MARGIN_PX) / pw,
-            (height - 2 * FIT_MARGIN_PX) / ph,
-        )
-        scale = min(MAX_SCALE, max(MIN_SCALE, scale))
-        x, y = (width - pw * scale) / 2, (height - ph * scale) / 2
-    slack = VIEW_SLACK_PX / scale
-    return Box(
-        -x / scale - slack,
-        -y / scale - slack,
-        width / scale + 2 * slack,
-        height / scale + 2 * slack,
-    )
+#: A box as its edges (x0, y0, x1, y1): the split handles thousands of them.
+_Span = tuple[float, float, float, float]
 
 
-def _meets(a: Box, b: Box) -> bool:
-    return (
-        a.x <= b.x + b.w and b.x <= a.x + a.w and a.y <= b.y + b.h and b.y <= a.y + a.h
-    )
-
-
-def _inside(a: Box, b: Box) -> bool:
-    return (
-        a.x >= b.x and a.y >= b.y and a.x + a.w <= b.x + b.w and a.y + a.h <= b.y + b.h
-    )
-
-
-def _rough_shape_box(s: Shape) -> Box:
-    """Return a box the shape and its label surely lie in, without its outline."""
+def _rough_shape_span(s: Shape) -> _Span:
+    """Return edges the shape and its label surely lie in, without its outline."""
     box = s.box
+    x, y, w, h = box.x, box.y, box.w, box.h
     if s.rotation_deg % 360:
-        r = (box.w * box.w + box.h * box.h) ** 0.5 / 2
-        c = box.center
-        box = Box(c.x - r, c.y - r, 2 * r, 2 * r)
-    box = box.inflated(max(box.w, box.h) * 0.1 + 4.0)
-    if s.text:
+        r = (w * w + h * h) ** 0.5 / 2
+        x, y, w, h = x + w / 2 - r, y + h / 2 - r, 2 * r, 2 * r
+    m = max(w, h) * 0.1 + 4.0
+    x0, y0, x1, y1 = x - m, y - m, x + w + m, y + h + m
+    if s.text and label_leaves_shape(s):
         label = label_text_bounds(s)
         if label is not None:
-            box = box.union(label)
-    return box
+            x0, y0 = min(x0, label.x), min(y0, label.y)
+            x1, y1 = max(x1, label.right), max(y1, label.bottom)
+    return x0, y0, x1, y1
 
 
 def split_by_view(
-    doc: Document, elements: Iterable[Element], view: Box, page: Page
-) -> tuple[list[Element], list[str]]:
-    """Split a page's elements into those to paint now and the ids of the rest.
+    doc: Document, elements: Iterable[Element], view: Box
+) -> tuple[list[Element], dict[str, _Span]]:
+    """Split a page's elements into those to paint now and the rest (each
+    id with the rough edges it lies in).
 
-    Now: whatever may show in ``view``, groups (empty nodes), and anything that
-    may stick out of the page box (the browser's fit looks at those). Boxes are
-    rough but generous: a wrong guess only paints something a moment later.
+    Now: whatever may show in ``view`` and groups (empty nodes). The opening
+    view comes from the core (nothing is measured in the browser), so what
+    lies outside it can wait, inside the page box or not. Boxes are rough but
+    generous: a wrong guess only paints something a moment later.
     """
-    page_box = Box(0.0, 0.0, page.width, page.height)
-    shape_boxes: dict[str, Box] = {}
+    vx0, vy0, vx1, vy1 = view.x, view.y, view.right, view.bottom
+    spans: dict[str, _Span] = {}
     now: list[Element] = []
-    later: list[str] = []
+    later: dict[str, _Span] = {}
     for el in elements:
         if isinstance(el, Shape):
-            box: Box | None = _rough_shape_box(el)
-            shape_boxes[el.id] = box  # type: ignore[assignment]
+            x0, y0, x1, y1 = spans[el.id] = _rough_shape_span(el)
         elif isinstance(el, Connector):
-            box = None
-            points = list(el.waypoints)
+            x0 = y0 = float("inf")
+            x1 = y1 = float("-inf")
             for end in (el.source, el.target):
                 if isinstance(end, Free):
-                    points.append(end.point)
+                    p = end.point
+                    x0, y0, x1, y1 = (
+                        min(x0, p.x),
+                        min(y0, p.y),
+                        max(x1, p.x),
+                        max(y1, p.y),
+                    )
                     continue
-                b = shape_boxes.get(end.shape)
-                if b is None:
-                    s = doc.get(end.shape)
-                    b = _rough_shape_box(s) if isinstance(s, Shape) else None
-                if b is not None:
-                    box = b if box is None else box.union(b)
-            if points:
-                pb = Box.around(points)
-                box = pb if box is None else box.union(pb)
-            if box is not None:
-                box = box.inflated(_CONN_SLACK + 4 * el.style.font_size)
+                sp = spans.get(end.shape)
+                if sp is None:
+                    sh = doc.get(end.shape)
+                    if not isinstance(sh, Shape):
+                        continue
+                    sp = _rough_shape_span(sh)
+                x0, y0 = min(x0, sp[0]), min(y0, sp[1])
+                x1, y1 = max(x1, sp[2]), max(y1, sp[3])
+            for p in el.waypoints:
+                x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
+            if x0 > x1:  # nothing to place it by
+                now.append(el)
+                continue
+            m = _CONN_SLACK + 4 * el.style.font_size
+            x0, y0, x1, y1 = x0 - m, y0 - m, x1 + m, y1 + m
         else:
-            box = None
-        if box is None or _meets(box, view) or not _inside(box, page_box):
+            now.append(el)
+            continue
+        if x0 <= vx1 and vx0 <= x1 and y0 <= vy1 and vy0 <= y1:
             now.append(el)
         else:
-            later.append(el.id)
+            later[el.id] = (x0, y0, x1, y1)
     return now, later
 
 

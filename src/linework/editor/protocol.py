@@ -50,7 +50,7 @@ from typing import (
 )
 
 from linework.errors import LineworkError
-from linework.geometry import Vec
+from linework.geometry import Box, Vec
 
 VERSION: Final = 2
 MIN_ZOOM: Final = 0.01
@@ -137,10 +137,13 @@ class RefreshEvent(TypedDict):
 class IdleEvent(TypedDict):
     """The browser has spare time: send while ``ui.pending`` > 0. The reply
     carries real fragments for up to ``max`` (default 50) elements still shown
-    by translation or not painted yet."""
+    by translation, or ten times as many not painted yet: those in ``view``
+    (the page area the canvas shows now, page units) first, then the nearest
+    to it."""
 
     type: Literal["idle"]
     max: NotRequired[int]
+    view: NotRequired[Rect]
 
 
 EditorEvent: TypeAlias = (
@@ -392,6 +395,17 @@ class DocumentInfo:
     warnings: Annotated[list[str], "what an import could not carry over"]
     count: Annotated[int, "elements on the page (the reset may hold fewer)"]
     defs: Annotated[str, "the shared SVG <defs> (markers, patterns)"]
+    view: Annotated[
+        OpenView | None,
+        "the zoom and pan to show the page in (the message's canvas size"
+        " given); the reset paints what it shows first",
+    ] = None
+    bounds: Annotated[
+        Rect | None,
+        "the drawing's box the view was computed from (the page box grown to"
+        " hold every element; connectors by their ends): zoom to fit counts it"
+        " while elements wait to be painted",
+    ] = None
 
     def to_json(self) -> JsonObject:
         """Return the block as a JSON object."""
@@ -446,10 +460,24 @@ class EditorMessage(TypedDict):
 
 
 class CanvasSize(TypedDict):
-    """The canvas in px: the core paints what the opening view shows first."""
+    """The canvas in px: the core computes the opening view (the reply's
+    ``document.view``) and paints what it shows first. A page opens fitted,
+    at most at 100 %, or, when that is below 50 %, at 50 % with the top-left
+    of the drawing at the top-left of the canvas; with ``fit`` (the viewer)
+    fitted whole, at most at 100 %, down to 10 %."""
 
     width: float
     height: float
+    fit: NotRequired[bool]
+
+
+class OpenView(TypedDict):
+    """Zoom and pan: page point p shows at ``p * scale + (x, y)`` canvas px
+    (the shape of ``linework.view()``)."""
+
+    scale: float
+    x: float
+    y: float
 
 
 class FileOpenMessage(TypedDict):
@@ -561,9 +589,11 @@ class Refresh:
 
 @dataclass(frozen=True, slots=True)
 class Idle:
-    """The browser has time: send up to ``limit`` pending real fragments."""
+    """The browser has time: send up to ``limit`` pending real fragments,
+    those ``view`` shows first."""
 
     limit: int = 50
+    view: Box | None = None
 
 
 Event: TypeAlias = (
@@ -602,6 +632,18 @@ def _zoom(raw: Mapping[str, Any]) -> float | None:
 
 def _at(raw: Mapping[str, Any]) -> Vec:
     return Vec(_num(raw, "x"), _num(raw, "y"))
+
+
+def _view(raw: object) -> Box | None:
+    """Return an idle event's ``view`` ({x, y, w, h}), or None if absent."""
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise ProtocolError("idle view must be an object")
+    x, y, w, h = (_num(raw, k) for k in ("x", "y", "w", "h"))
+    if w <= 0 or h <= 0:
+        raise ProtocolError("idle view must have a positive size")
+    return Box(x, y, w, h)
 
 
 _PHASES: Final[dict[str, Literal["down", "move", "up"]]] = {
@@ -658,5 +700,5 @@ def parse_event(raw: object) -> Event:
             limit = raw.get("max", 50)
             if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
                 raise ProtocolError("idle max must be a positive integer")
-            return Idle(limit=limit)
+            return Idle(limit=limit, view=_view(raw.get("view")))
     raise ProtocolError(f"unknown event type {str(kind)[:40]!r}")

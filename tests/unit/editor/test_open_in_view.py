@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from linework.editor import Editor
-from linework.editor.painter import DEFER_AT, fit_view
+from linework.editor.open_view import Canvas as CanvasSize
+from linework.editor.painter import DEFER_AT
 from linework.geometry import Box
 from linework.model import Attached, Connector, Document, IdSource, Page, Record, Shape
 from linework.render import Renderer
 
 COLS, DX, DY = 50, 160.0, 110.0
-CANVAS = (1100.0, 400.0)
+CANVAS = CanvasSize(1100.0, 400.0)
 
 
 def _grid(n: int) -> Document:
@@ -115,14 +116,20 @@ def test_a_big_page_opens_with_the_view_and_paints_the_rest_on_idle() -> None:
     ed, canvas, response = _open(3000)
     total = 6000
     first = len(canvas.order)
-    view = fit_view(ed.document.typed(ed.page_id, Page), *CANVAS)
-    assert DEFER_AT <= total - first < total // 2  # rows above and below the view
+    # Too big to fit at a readable zoom: 50 %, the drawing's top-left at the margin.
+    view = ed.open_view
+    assert view is not None
+    assert view.to_json() == {"scale": 0.5, "x": 24.0, "y": 24.0}
+    shows = view.shows(CANVAS.width, CANVAS.height)
+    assert DEFER_AT <= total - first and first < total // 10
     # (+1: the outline of a page this big also waits for idle time)
     assert response["ui"]["pending"] == total - first + _outline_waits(ed)
-    # What the view shows is there at once, in paint order.
-    for rid in ("s1525", "c1525"):
+    # What the view shows is there at once, in paint order; the rest is not.
+    for rid in ("s0", "c0", "s1", "s55"):
         assert rid in canvas.svg
-    assert view.y > 0 and "s0" not in canvas.svg
+    for sid in ("s25", "s1525", "s2999"):
+        box = ed.document.typed(sid, Shape).box
+        assert not shows.inflated(100).intersects(box) and sid not in canvas.svg
     assert canvas.order == [
         r for r in ed.document.paint_ids(ed.page_id) if r in canvas.svg
     ]
@@ -141,7 +148,13 @@ def test_without_the_canvas_size_the_whole_page_is_painted() -> None:
 
 
 def test_a_page_that_fits_is_painted_whole() -> None:
-    ed, canvas, response = _open(1000)
+    """1,000 shapes (8,040 × 2,240) fit a big canvas at 100 %: centred, all painted."""
+    ed = Editor()
+    canvas = Canvas()
+    response = ed.load(_grid(1000), canvas=CanvasSize(9000.0, 3000.0))
+    canvas.apply(response)
+    assert ed.open_view is not None
+    assert ed.open_view.to_json() == {"scale": 1.0, "x": 480.0, "y": 380.0}
     assert response["ui"]["pending"] == _outline_waits(ed)
     _assert_whole(ed, canvas)
 
@@ -184,8 +197,53 @@ def test_moving_everything_before_the_rest_is_painted() -> None:
     ed, canvas, _ = _open(3000)
     ed.handle({"type": "action", "name": "set-snap", "args": {"snap": False}})
     canvas.apply(ed.handle({"type": "keydown", "key": "a", "ctrl": True}))
-    start = ed.document.typed("s1525", Shape).box.center
+    assert "s1525" not in canvas.svg
+    start = ed.document.typed("s1", Shape).box.center
     _drag(ed, canvas, start.x, start.y, 30, 10)
     assert ed.document.typed("s0", Shape).box.x == 20 + 30
+    assert ed.document.typed("s1525", Shape).box.x == 25 * DX + 20 + 30
     _catch_up(ed, canvas)
     _assert_whole(ed, canvas)
+
+
+def _painted_by(response: dict[str, Any]) -> list[str]:
+    return [op["id"] for op in response["ops"] if op["op"] == "upsert"]
+
+
+def test_idle_slices_paint_what_the_canvas_shows_now_first() -> None:
+    """The user scrolled to the bottom-right before the rest was painted:
+    the next slice paints what the canvas shows there, then the nearest."""
+    ed, canvas, _ = _open(3000)
+    far = ed.document.typed("s2999", Shape).box
+    assert "s2999" not in canvas.svg
+    view = {"x": far.x - 600, "y": far.y - 300, "w": 800, "h": 400}
+    response = ed.handle({"type": "idle", "view": view})
+    canvas.apply(response)
+    painted = _painted_by(response)
+    assert {"s2999", "c2998", "s2998", "s2949"} <= set(painted)
+    # Only what lies there or near: nothing from the top rows.
+    tops = [r for r in painted if r.startswith("s") and int(r[1:]) < 2000]
+    assert tops == []
+    # Every node went in before the right sibling: in paint order.
+    assert canvas.order == [
+        r for r in ed.document.paint_ids(ed.page_id) if r in canvas.svg
+    ]
+    _catch_up(ed, canvas)
+    _assert_whole(ed, canvas)
+
+
+def test_without_a_view_the_slices_grow_out_of_the_opening_view() -> None:
+    ed, canvas, _ = _open(3000)
+    assert "s16" not in canvas.svg
+    response = ed.handle({"type": "idle"})
+    painted = set(_painted_by(response))
+    # The neighbours of the opening view (its right edge is near column 13)
+    # come before the far corner.
+    assert "s16" in painted and "s2999" not in painted
+
+
+def test_an_idle_view_must_be_a_box() -> None:
+    ed, _, _ = _open(3000)
+    for bad in ({"x": 0, "y": 0, "w": 0, "h": 5}, {"x": "a"}, [1, 2]):
+        response = ed.handle({"type": "idle", "view": bad})
+        assert response["ui"]["error"]["code"] == "LW-E0001"
