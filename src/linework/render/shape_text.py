@@ -11,20 +11,30 @@ that path itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from linework.geometry import fmt
-from linework.model import Shape, Style
+from linework.model import Shape, Style, text_paddings
 from linework.model.rich import rich_for
+from linework.render.paint import family_of
 from linework.render.rows import has_rows
 from linework.render.shape import (
     _band_label,
     _body_attrs,
-    label_layout,
     readable_text_style,
     shape_node,
 )
-from linework.render.text import _fonts
-from linework.shapes import flip_of, kind_of
+from linework.render.text import _fonts, padded_xywh
+from linework.shapes import flip_of, kind_of, label_box
 from linework.svg import AttrValue, attrs_text, esc_text, serialize
+from linework.text.layout import (
+    ANCHORS,
+    Anchor,
+    VAlign,
+    break_lines,
+    font_setup,
+    line_origin,
+)
 
 
 def shape_svg(shape: Shape, *, hidden: bool = False) -> str:
@@ -72,20 +82,77 @@ def shape_svg(shape: Shape, *, hidden: bool = False) -> str:
 
 
 def _label_text(shape: Shape) -> str:
-    """Return what ``text_nodes(label_layout(shape), ...)`` serializes to."""
-    layout = label_layout(shape)
+    """Return what ``text_nodes(label_layout(shape), ...)`` serializes to.
+
+    The layout's own steps (:func:`~linework.text.layout.break_lines`,
+    :func:`~linework.text.layout.line_origin`) with what depends on the style
+    alone taken from its plan, and no line records: the same numbers, written.
+    """
+    st = shape.style
+    plan = _PLANS.get(id(st))
+    if plan is None or plan[0] is not st:
+        plan = _plan(st)
+    _, wrap, size, advances, units_per_em, step, baseline, anchor, valign, pads = plan
+    x, y, w, h = padded_xywh(label_box(shape), pads)
+    broken = break_lines(
+        shape.text, w, size, wrap, shape.box.w, advances, units_per_em, h, step
+    )
+    x, first = line_origin(
+        float(x),
+        float(y),
+        float(w),
+        float(h),
+        len(broken) * step,
+        anchor,
+        valign,
+        baseline,
+    )
+    at = fmt(x)
     spans = [
-        f'<tspan x="{_num(line.x)}" y="{_num(line.y)}">{esc_text(line.text)}</tspan>'
-        for line in layout.lines
-        if line.text
+        f'<tspan x="{at}" y="{fmt(first + i * step)}">{esc_text(line)}</tspan>'
+        for i, (line, _) in enumerate(broken)
+        if line
     ]
     if not spans:
         return ""
-    return (
-        _text_open(layout.anchor, readable_text_style(shape))
-        + "".join(spans)
-        + "</text>"
+    return _text_open(anchor, readable_text_style(shape)) + "".join(spans) + "</text>"
+
+
+Plan = tuple[
+    Style,
+    bool,
+    float,
+    Mapping[str, int],
+    int,
+    float,
+    float,
+    Anchor,
+    VAlign,
+    tuple[float, float, float, float],
+]
+
+
+def _plan(st: Style) -> Plan:
+    """Return what a plain label's layout takes from its style record."""
+    advances, units_per_em, step, baseline = font_setup(
+        st.font_size, st.bold, st.italic, family_of(st)
     )
+    plan: Plan = (
+        st,
+        st.wrap and st.label_position == "inside",
+        st.font_size,
+        advances,
+        units_per_em,
+        step,
+        baseline,
+        ANCHORS[st.align],
+        st.valign,
+        text_paddings(st),
+    )
+    if len(_PLANS) >= _MAX:
+        _PLANS.clear()
+    _PLANS[id(st)] = plan
+    return plan
 
 
 def _num(v: float) -> str:
@@ -98,6 +165,7 @@ def _num(v: float) -> str:
 # cannot alias). Documents use few styles.
 _BODY_OPEN: dict[int, tuple[Style, str]] = {}
 _TEXT_OPEN: dict[tuple[int, str], tuple[Style, str]] = {}
+_PLANS: dict[int, Plan] = {}
 _MAX = 4096
 
 

@@ -28,7 +28,8 @@ Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
 Anchor = Literal["start", "middle", "end"]
 
-_ANCHORS: Final[Mapping[Align, Anchor]] = {
+#: The ``text-anchor`` of each horizontal alignment.
+ANCHORS: Final[Mapping[Align, Anchor]] = {
     "left": "start",
     "center": "middle",
     "right": "end",
@@ -174,9 +175,85 @@ def _layout(
     word_width: float = 0.0,
     family: str = FONT_FAMILY,
 ) -> TextLayout:
+    advances, units_per_em, step, baseline = font_setup(size_px, bold, italic, family)
+    box_x, box_y, box_w, box_h = box
+    broken = break_lines(
+        text, width, size_px, wrap, word_width, advances, units_per_em, box_h, step
+    )
+    anchor = ANCHORS[align]
+    x, first_baseline = line_origin(
+        float(box_x),
+        float(box_y),
+        float(box_w),
+        float(box_h),
+        len(broken) * step,
+        anchor,
+        valign,
+        baseline,
+    )
+    lines = tuple(
+        [
+            TextLine(line, x, first_baseline + i * step, units * size_px / units_per_em)
+            for i, (line, units) in enumerate(broken)
+        ]
+    )
+    return TextLayout(
+        lines,
+        max([line.width for line in lines], default=0.0),
+        len(broken) * step,
+        anchor,
+    )
+
+
+#: What :func:`font_setup` returns.
+Setup = tuple[Mapping[str, int], int, float, float]
+
+
+def font_setup(size_px: float, bold: bool, italic: bool, family: str) -> Setup:
+    """Return what a label's layout needs from its font alone.
+
+    The advance table, units per em, line height and the first baseline's
+    offset below the top of a line box: labels use few fonts, so this is
+    memoized, for nonzero float sizes only (an int or a signed zero, equal
+    keys that might not give the very same bits, is always computed).
+    """
+    key = (size_px, bold, italic, family)
+    if type(size_px) is float and size_px != 0.0:
+        hit = _SETUPS.get(key)
+        if hit is not None:
+            return hit
     face = font_face(bold=bold, italic=italic)
-    advances = _advance_table(face, family)
-    units_per_em = face_metrics(face, family).units_per_em
+    setup = (
+        _advance_table(face, family),
+        face_metrics(face, family).units_per_em,
+        line_height(size_px),
+        baseline_offset(size_px, family),
+    )
+    if type(size_px) is float and size_px != 0.0:
+        if len(_SETUPS) >= 1024:
+            _SETUPS.clear()
+        _SETUPS[key] = setup
+    return setup
+
+
+_SETUPS: dict[tuple[float, bool, bool, str], Setup] = {}
+
+
+def break_lines(
+    text: str,
+    width: float,
+    size_px: float,
+    wrap: bool,
+    word_width: float,
+    advances: Mapping[str, int],
+    units_per_em: int,
+    box_h: float,
+    step: float,
+) -> list[tuple[str, int]]:
+    """Return the lines drawn of ``text`` and their widths in font units.
+
+    Bounded as :func:`layout_text` says; a cut ends in an ellipsis.
+    """
     if wrap and width > 0 and size_px > 0:
         limit = width * units_per_em / size_px + _SLACK_UNITS
         word_limit = max(
@@ -184,15 +261,7 @@ def _layout(
         )
     else:
         limit = word_limit = math.inf
-
-    box_x, box_y, box_w, box_h = (
-        float(box[0]),
-        float(box[1]),
-        float(box[2]),
-        float(box[3]),
-    )
-    step = line_height(size_px)
-    most = max_lines(box_h, step)
+    most = max_lines(float(box_h), step)
     cut = len(text) > MAX_DRAWN_CHARS
     if cut:
         text = text[:MAX_DRAWN_CHARS]
@@ -220,7 +289,20 @@ def _layout(
     if cut and broken:
         last = broken[-1][0].rstrip()
         broken[-1] = (last + ELLIPSIS, _units(last + ELLIPSIS, advances))
-    height = len(broken) * step
+    return broken
+
+
+def line_origin(
+    box_x: float,
+    box_y: float,
+    box_w: float,
+    box_h: float,
+    height: float,
+    anchor: Anchor,
+    valign: VAlign,
+    baseline: float,
+) -> tuple[float, float]:
+    """Return the anchor x of every line and the first line's baseline y."""
     match valign:
         case "top":
             top = box_y
@@ -230,7 +312,6 @@ def _layout(
             top = box_y + box_h - height
         case _:
             assert_never(valign)
-    anchor = _ANCHORS[align]
     match anchor:
         case "start":
             x = box_x
@@ -240,44 +321,7 @@ def _layout(
             x = box_x + box_w
         case _:
             assert_never(anchor)
-    first_baseline = top + (
-        _baseline_offset(size_px)
-        if family == FONT_FAMILY
-        else baseline_offset(size_px, family)
-    )
-    lines = tuple(
-        TextLine(
-            text=line,
-            x=x,
-            y=first_baseline + i * step,
-            width=units * size_px / units_per_em,
-        )
-        for i, (line, units) in enumerate(broken)
-    )
-    return TextLayout(
-        lines=lines,
-        width=max((line.width for line in lines), default=0.0),
-        height=height,
-        anchor=anchor,
-    )
-
-
-# baseline_offset by font size: a pure function of it, and labels use few sizes.
-# Only nonzero floats are memoized, so an int or a signed zero (equal keys that
-# might not give the very same bits) is always computed.
-_BASELINES: dict[float, float] = {}
-
-
-def _baseline_offset(size_px: float) -> float:
-    if type(size_px) is not float or size_px == 0.0:
-        return baseline_offset(size_px)
-    hit = _BASELINES.get(size_px)
-    if hit is None:
-        hit = baseline_offset(size_px)
-        if len(_BASELINES) >= 1024:
-            _BASELINES.clear()
-        _BASELINES[size_px] = hit
-    return hit
+    return x, top + baseline
 
 
 # A word a little wider than the box overflows it whole, as in draw.io ("diamond"
