@@ -20,10 +20,10 @@ def lookup(
 ) -> _T | None:
     """Return what ``cache`` holds for ``rid`` if it was made from ``inputs``."""
     hit = cache.get(rid)
-    if (
-        hit is not None
-        and len(hit[0]) == len(inputs)
-        and all(a is b for a, b in zip(hit[0], inputs, strict=True))
-    ):
-        return hit[1]
-    return None
+    if hit is None or len(hit[0]) != len(inputs):
+        return None
+    # A loop: cheaper than all() over a generator (lengths are equal here).
+    for a, b in zip(hit[0], inputs, strict=True):
+        if a is not b:
+            return None
+    return hit[1]

@@ -26,7 +26,7 @@ from linework.render.shape import (
 )
 from linework.render.text import _fonts, padded_xywh
 from linework.shapes import flip_of, kind_of, label_box
-from linework.svg import AttrValue, attrs_text, esc_text, serialize
+from linework.svg import AttrValue, attrs_text, esc_attr, esc_text, serialize
 from linework.text.layout import (
     ANCHORS,
     Anchor,
@@ -52,24 +52,25 @@ def shape_svg(shape: Shape, *, hidden: bool = False) -> str:
             return serialize(shape_node(shape, hidden=hidden))
         label = _label_text(shape)
     st = shape.style
-    attrs: list[tuple[str, AttrValue]] = [
-        ("data-id", shape.id),
-        ("data-kind", shape.kind),
-    ]
-    if shape.rotation_deg % 360:
-        c = shape.box.center
-        attrs.append(
-            (
-                "transform",
-                f"rotate({fmt(shape.rotation_deg)} {fmt(c.x)} {fmt(c.y)})",
+    # attrs_text of (data-id, data-kind, ...): both are strings.
+    head = f'<g data-id="{esc_attr(shape.id)}" data-kind="{esc_attr(shape.kind)}"'
+    if shape.rotation_deg % 360 or st.opacity < 1 or hidden:
+        attrs: list[tuple[str, AttrValue]] = []
+        if shape.rotation_deg % 360:
+            c = shape.box.center
+            attrs.append(
+                (
+                    "transform",
+                    f"rotate({fmt(shape.rotation_deg)} {fmt(c.x)} {fmt(c.y)})",
+                )
             )
-        )
-    if st.opacity < 1:
-        attrs.append(("opacity", st.opacity))
-    if hidden:
-        attrs.append(("display", "none"))
+        if st.opacity < 1:
+            attrs.append(("opacity", st.opacity))
+        if hidden:
+            attrs.append(("display", "none"))
+        head += attrs_text(tuple(attrs))
     body = kind_of(shape.kind).body(shape)
-    parts = ["<g", attrs_text(tuple(attrs)), ">", _body_open(st)]
+    parts = [head, ">", _body_open(st)]
     if body:
         parts.append(">")
         parts.extend([serialize(n) for n in body])
