@@ -254,26 +254,33 @@ def break_lines(
 
     Bounded as :func:`layout_text` says; a cut ends in an ellipsis.
     """
-    if wrap and width > 0 and size_px > 0:
-        limit = width * units_per_em / size_px + _SLACK_UNITS
-        word_limit = max(
-            limit * _OVERFLOW, word_width * units_per_em / size_px + _SLACK_UNITS
-        )
-    else:
-        limit = word_limit = math.inf
+    wraps = wrap and width > 0 and size_px > 0
+    limit = width * units_per_em / size_px + _SLACK_UNITS if wraps else math.inf
+    one = text and "\n" not in text and "\r" not in text
+    if one and len(text) <= MAX_DRAWN_CHARS:
+        # One paragraph (most labels): when it fits whole, _wrap_paragraph's
+        # one line is the text less its trailing spaces (they only ever wait
+        # for a next word), its width their integer sum. One line is never
+        # cut (max_lines is at least MIN_DRAWN_LINES).
+        line = text.rstrip(" ")
+        units = sum(map(advances.__getitem__, line))
+        if units <= limit:
+            return [(line, units)]
+    word_limit = (
+        max(limit * _OVERFLOW, word_width * units_per_em / size_px + _SLACK_UNITS)
+        if wraps
+        else math.inf
+    )
     most = max_lines(float(box_h), step)
     cut = len(text) > MAX_DRAWN_CHARS
     if cut:
         text = text[:MAX_DRAWN_CHARS]
     broken: list[tuple[str, int]] = []
-    if text and "\n" not in text and "\r" not in text:
-        # One paragraph (most labels): when it fits whole, _wrap_paragraph's
-        # one line is the text less its trailing spaces (they only ever wait
-        # for a next word), its width their integer sum.
-        line = text.rstrip(" ")
-        units = _units(line, advances)
-        if units <= limit:
-            broken.append((line, units))
+    if one:
+        # Whole, it is too wide (seen above), unless it was cut just now.
+        whole = text.rstrip(" ") if cut else ""
+        if cut and (cut_units := _units(whole, advances)) <= limit:
+            broken.append((whole, cut_units))
         else:
             broken.extend(_wrap_paragraph(text, limit, advances, most + 1, word_limit))
     elif text:
@@ -363,8 +370,9 @@ def _wrap_paragraph(
     lines: list[tuple[str, int]] = []
     line, line_units = "", 0
     gap, gap_units = "", 0  # the spaces between ``line`` and the next word
+    advance = advances.__getitem__
     for token in _TOKENS.findall(paragraph):
-        units = _units(token, advances)
+        units = sum(map(advance, token))  # _units, inline
         if token[0] == " ":
             gap, gap_units = token, units
             continue
