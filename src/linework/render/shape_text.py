@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from linework.geometry import fmt
-from linework.model import Shape, Style, text_paddings
+from linework.model import EMPTY, Shape, Style, text_paddings
 from linework.model.rich import rich_for
 from linework.render.paint import family_of
 from linework.render.rows import has_rows
@@ -26,6 +26,8 @@ from linework.render.shape import (
 )
 from linework.render.text import _fonts, padded_xywh
 from linework.shapes import flip_of, kind_of, label_box
+from linework.shapes.container import CONTAINER_KIND_NAMES
+from linework.shapes.uml import ROW_KIND_NAMES
 from linework.svg import AttrValue, attrs_text, esc_attr, esc_text, serialize
 from linework.text.layout import (
     ANCHORS,
@@ -39,16 +41,18 @@ from linework.text.layout import (
 
 def shape_svg(shape: Shape, *, hidden: bool = False) -> str:
     """Return ``serialize(shape_node(shape, hidden=hidden))``, written directly."""
+    kind = shape.kind
     if (
-        "src" in shape.props
+        (shape.props is not EMPTY and ("src" in shape.props or any(flip_of(shape))))
         or shape.link
-        or has_rows(shape)
-        or flip_of(shape) != (False, False)
+        or (kind in ROW_KIND_NAMES and has_rows(shape))
     ):
         return serialize(shape_node(shape, hidden=hidden))
     label = ""
     if shape.text:
-        if rich_for(shape.text, shape.rich) is not None or _band_label(shape):
+        if (
+            shape.rich is not None and rich_for(shape.text, shape.rich) is not None
+        ) or (kind in CONTAINER_KIND_NAMES and _band_label(shape)):
             return serialize(shape_node(shape, hidden=hidden))
         label = _label_text(shape)
     st = shape.style
