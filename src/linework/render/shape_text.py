@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from linework import memo
 from linework.geometry import fmt
 from linework.model import EMPTY, Shape, Style, text_paddings
 from linework.model.rich import rich_for
@@ -154,10 +155,7 @@ def _plan(st: Style) -> Plan:
         st.valign,
         text_paddings(st),
     )
-    if len(_PLANS) >= _MAX:
-        _PLANS.clear()
-    _PLANS[id(st)] = plan
-    return plan
+    return memo.keep(_PLANS, id(st), plan)
 
 
 def _num(v: float) -> str:
@@ -171,18 +169,13 @@ def _num(v: float) -> str:
 _BODY_OPEN: dict[int, tuple[Style, str]] = {}
 _TEXT_OPEN: dict[tuple[int, str], tuple[Style, str]] = {}
 _PLANS: dict[int, Plan] = {}
-_MAX = 4096
 
 
 def _body_open(st: Style) -> str:
     hit = _BODY_OPEN.get(id(st))
     if hit is not None and hit[0] is st:
         return hit[1]
-    text = "<g" + attrs_text(_body_attrs(st))
-    if len(_BODY_OPEN) >= _MAX:
-        _BODY_OPEN.clear()
-    _BODY_OPEN[id(st)] = (st, text)
-    return text
+    return memo.keep(_BODY_OPEN, id(st), (st, "<g" + attrs_text(_body_attrs(st))))[1]
 
 
 def _text_open(anchor: str, st: Style) -> str:
@@ -191,8 +184,4 @@ def _text_open(anchor: str, st: Style) -> str:
     if hit is not None and hit[0] is st:
         return hit[1]
     attrs = (("text-anchor", anchor), *_fonts(st), ("xml:space", "preserve"))
-    text = "<text" + attrs_text(attrs) + ">"
-    if len(_TEXT_OPEN) >= _MAX:
-        _TEXT_OPEN.clear()
-    _TEXT_OPEN[key] = (st, text)
-    return text
+    return memo.keep(_TEXT_OPEN, key, (st, "<text" + attrs_text(attrs) + ">"))[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from linework import memo
 from linework.geometry import Box
 from linework.model import Style, text_paddings
 from linework.render.paint import family_of, font_attrs
@@ -101,7 +102,4 @@ def _fonts(style: Style) -> tuple[tuple[str, str | float], ...]:
     fonts = tuple(
         (k.replace("_", "-"), v) for k, v in font_attrs(style).items() if v is not None
     )
-    if len(_FONTS) >= 4096:
-        _FONTS.clear()
-    _FONTS[id(style)] = (style, fonts)
-    return fonts
+    return memo.keep(_FONTS, id(style), (style, fonts))[1]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal, assert_never
 
+from linework import memo
 from linework.text.metrics import (
     FONT_FAMILY,
     _advance_table,
@@ -230,9 +231,7 @@ def font_setup(size_px: float, bold: bool, italic: bool, family: str) -> Setup:
         baseline_offset(size_px, family),
     )
     if type(size_px) is float and size_px != 0.0:
-        if len(_SETUPS) >= 1024:
-            _SETUPS.clear()
-        _SETUPS[key] = setup
+        memo.keep(_SETUPS, key, setup, 1024)
     return setup
 
 
