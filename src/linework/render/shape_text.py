@@ -158,11 +158,6 @@ def _plan(st: Style) -> Plan:
     return memo.keep(_PLANS, id(st), plan)
 
 
-def _num(v: float) -> str:
-    # What serialize writes for a number attribute (ints print as floats).
-    return fmt(v if type(v) is float else float(v))
-
-
 # Text that depends on a style record alone, by identity (records are
 # immutable; the stored record is compared with ``is``, so a recycled id()
 # cannot alias). Documents use few styles.
