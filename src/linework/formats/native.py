@@ -515,6 +515,7 @@ _MAX_COORD: Final = limits.MAX_COORD
 _ELEMENT_TYPES: Final = ("shape", "connector", "group")
 _NO_PROPS: Final[dict[str, Any]] = {}
 _NO_LIST: Final[list[Any]] = []
+_NUMBER: Final = frozenset({int, float})
 
 
 def _rotation(r: _Reader, v: Any, path: str) -> float:
@@ -679,12 +680,28 @@ def _read_shape(
     b = get("box")
     if type(b) is not dict:
         b = r.obj(b, f"{path}.box")
-    box = Box(
-        _read_num(r, b.get("x"), path, ".box.x"),
-        _read_num(r, b.get("y"), path, ".box.y"),
-        _read_num(r, b.get("w"), path, ".box.w"),
-        _read_num(r, b.get("h"), path, ".box.h"),
-    )
+    x: Any = b.get("x")
+    y: Any = b.get("y")
+    w: Any = b.get("w")
+    h: Any = b.get("h")
+    if (
+        type(x) in _NUMBER
+        and type(y) in _NUMBER
+        and type(w) in _NUMBER
+        and type(h) in _NUMBER
+        and -_MAX_COORD <= x <= _MAX_COORD
+        and -_MAX_COORD <= y <= _MAX_COORD
+        and -_MAX_COORD <= w <= _MAX_COORD
+        and -_MAX_COORD <= h <= _MAX_COORD
+    ):  # the usual box: four numbers in range, read in one go
+        box = Box(float(x), float(y), float(w), float(h))
+    else:
+        box = Box(
+            _read_num(r, x, path, ".box.x"),
+            _read_num(r, y, path, ".box.y"),
+            _read_num(r, w, path, ".box.w"),
+            _read_num(r, h, path, ".box.h"),
+        )
     if box.w <= 0:
         raise _Invalid(f"{path}.box.w", "must be > 0")
     if box.h <= 0:
