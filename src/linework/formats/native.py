@@ -18,6 +18,8 @@ from typing import Any, Final, TypeVar
 from linework.errors import LineworkError
 from linework.formats import limits
 from linework.formats.jsonerrors import json_problem
+from linework.formats.native_refs import Invalid as _Invalid
+from linework.formats.native_refs import check_references
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
 from linework.model import (
@@ -25,6 +27,7 @@ from linework.model import (
     CONTAINER_KEY,
     DASHES,
     DEFAULT_STYLE,
+    EMPTY,
     LABEL_POSITIONS,
     ROUTINGS,
     TEXT_PADDING_SIDES,
@@ -43,6 +46,7 @@ from linework.model import (
     Style,
     frozen_map,
 )
+from linework.model.builders import attached_to, new_connector, new_shape
 from linework.model.rich import (
     RichError,
     RichText,
@@ -358,11 +362,6 @@ def encode(doc: Document) -> bytes:
 
 
 # --------------------------------------------------------------------------- reading
-class _Invalid(Exception):
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-
-
 class _Reader:
     """Typed accessors that know where they are, so errors name the exact place."""
 
@@ -515,6 +514,8 @@ _MAX_COORD: Final = limits.MAX_COORD
 
 _ELEMENT_TYPES: Final = ("shape", "connector", "group")
 _NO_PROPS: Final[dict[str, Any]] = {}
+_NO_LIST: Final[list[Any]] = []
+_NUMBER: Final = frozenset({int, float})
 
 
 def _rotation(r: _Reader, v: Any, path: str) -> float:
@@ -549,7 +550,7 @@ def _end(r: _Reader, v: Any, path: str, field: str) -> End:
     if type(v) is dict and len(v) == 1:
         shape = v.get("shape")
         if type(shape) is str and len(shape) <= limits.MAX_ID:
-            return Attached(shape=shape)
+            return attached_to(shape)
     return r.end(v, path + field)
 
 
@@ -613,190 +614,215 @@ def _style_and_extra(
 def _read_element(
     r: _Reader, raw: Any, path: str, page: str, layers: dict[str, int], z: int
 ) -> Element:
-    o = r.obj(raw, path)
-    kind = o.get("type")
+    # The common case of each field is taken inline after a type (and length or
+    # range) check; anything else goes through the reader, which builds the
+    # field's path and raises with it (the same checks, the same messages).
+    o = raw if type(raw) is dict else r.obj(raw, path)
+    get = o.get
+    kind = get("type")
     if kind not in _ELEMENT_TYPES:
         r.choice(kind, f"{path}.type", _ELEMENT_TYPES)
-    rid = o.get("id")
+    rid = get("id")
     if type(rid) is str and 0 < len(rid) <= limits.MAX_ID and rid not in r.ids:
         r.ids.add(rid)
     else:
         rid = r.new_id(rid, f"{path}.id")
-    layer = _read_text(r, o.get("layer"), path, ".layer", limits.MAX_ID)
+    layer = get("layer")
+    if type(layer) is not str or len(layer) > limits.MAX_ID:
+        layer = r.string(layer, f"{path}.layer", limits.MAX_ID)
     if layer not in layers:
         raise _Invalid(f"{path}.layer", f"names no layer of this page: {layer!r}")
     parent = (
         r.string(o["parent"], f"{path}.parent", limits.MAX_ID)
-        if o.get("parent")
+        if get("parent")
         else None
     )
+    locked = get("locked") is True
     if kind == "shape":
-        b = r.obj(o.get("box"), f"{path}.box")
-        box = Box(
-            _read_num(r, b.get("x"), path, ".box.x"),
-            _read_num(r, b.get("y"), path, ".box.y"),
-            _read_num(r, b.get("w"), path, ".box.w"),
-            _read_num(r, b.get("h"), path, ".box.h"),
-        )
-        if box.w <= 0:
-            raise _Invalid(f"{path}.box.w", "must be > 0")
-        if box.h <= 0:
-            raise _Invalid(f"{path}.box.h", "must be > 0")
-        style, extra = _style_and_extra(r, o, path, _SHAPE_KEYS)
-        raw_props = o.get("props", _NO_PROPS)
-        props = (
-            _NO_PROPS
-            if raw_props is _NO_PROPS or (type(raw_props) is dict and not raw_props)
-            else r.obj(raw_props, f"{path}.props")
-        )
-        text = _read_text(r, o.get("text", ""), path, ".text", limits.MAX_TEXT)
-        rich = _read_rich(o.get("rich"), f"{path}.rich", text)
-        if rich is not None:
-            text = rich.plain
-        for key, value in props.items():
-            limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
-            if isinstance(value, str):
-                r.string(value, f"{path}.props.{key}", limit)
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                r.number(value, f"{path}.props.{key}")
-            elif isinstance(value, list):  # rows, compartments, bars (1.2)
-                _list_prop(r, value, f"{path}.props.{key}")
-        return Shape(
-            id=rid,
-            page=page,
-            layer=layer,
-            parent=parent,
-            z=z,
-            kind=_read_text(r, o.get("kind", "rectangle"), path, ".kind", 100),
-            box=box,
-            rotation_deg=_rotation(r, o.get("rotation", 0), path),
-            style=style,
-            text=text,
-            rich=rich,
-            link=_read_text(r, o.get("link", ""), path, ".link", 2048),
-            props=frozen_map(props),
-            locked=_element_locked(o),
-            extra=frozen_map(extra),
-        )
+        return _read_shape(r, o, path, rid, page, layer, parent, z, locked)
     if kind == "connector":
-        style, extra = _style_and_extra(r, o, path, _CONN_KEYS)
-        waypoints = tuple(
-            r.point(p, f"{path}.waypoints[{i}]")
-            for i, p in enumerate(
-                r.arr(o.get("waypoints", []), f"{path}.waypoints", limits.MAX_WAYPOINTS)
-            )
-        )
-        labels = []
-        for i, lb in enumerate(
-            r.arr(o.get("labels", []), f"{path}.labels", limits.MAX_LABELS)
-        ):
-            lp = f"{path}.labels[{i}]"
-            lo_ = r.obj(lb, lp)
-            label_text = r.string(lo_.get("text"), f"{lp}.text")
-            labels.append(
-                ConnectorLabel(
-                    text=label_text,
-                    rich=_read_rich(lo_.get("rich"), f"{lp}.rich", label_text),
-                    position=r.number(
-                        lo_.get("position", 0.5), f"{lp}.position", lo=0, hi=1
-                    ),
-                    offset=r.point(lo_["offset"], f"{lp}.offset")
-                    if "offset" in lo_
-                    else Vec(0.0, 0.0),
-                )
-            )
-        routing = r.choice(o.get("routing", "orthogonal"), f"{path}.routing", ROUTINGS)
-        return Connector(
-            id=rid,
-            page=page,
-            layer=layer,
-            parent=parent,
-            z=z,
-            source=_end(r, o.get("source"), path, ".source"),
-            target=_end(r, o.get("target"), path, ".target"),
-            waypoints=waypoints,
-            routing=routing,  # type: ignore[arg-type]
-            style=style,
-            labels=tuple(labels),
-            locked=_element_locked(o),
-            extra=frozen_map(extra),
-        )
+        return _read_connector(r, o, path, rid, page, layer, parent, z, locked)
     return Group(
         id=rid,
         page=page,
         layer=layer,
         parent=parent,
         z=z,
-        locked=_element_locked(o),
+        locked=locked,
         extra=frozen_map(_element_extra(o, _GROUP_KEYS)),
     )
 
 
-def _check_references(doc_elements: list[tuple[str, Element]]) -> None:
-    """Check that parents and attached shapes exist, and that groups are acyclic."""
-    by_id = {e.id: (path, e) for path, e in doc_elements}
-    for path, e in doc_elements:
-        if e.parent is not None:
-            target = by_id.get(e.parent)
-            if target is None or not isinstance(target[1], Group):
-                raise _Invalid(f"{path}.parent", f"names no group: {e.parent!r}")
-            if target[1].page != e.page:
-                raise _Invalid(f"{path}.parent", "names a group on another page")
-        if isinstance(e, Connector):
-            for side in ("source", "target"):
-                end = getattr(e, side)
-                if isinstance(end, Attached):
-                    t = by_id.get(end.shape)
-                    if t is None or not isinstance(t[1], Shape) or t[1].page != e.page:
-                        raise _Invalid(
-                            f"{path}.{side}.shape",
-                            f"names no shape on this page: {end.shape!r}",
-                        )
-    # Walk each parent chain iteratively with a depth cap: no recursion, no cycles.
-    for path, e in doc_elements:
-        seen = {e.id}
-        cur = e.parent
-        depth = 0
-        while cur is not None:
-            depth += 1
-            if cur in seen:
-                raise _Invalid(f"{path}.parent", "groups form a cycle")
-            if depth > limits.MAX_GROUP_DEPTH:
-                raise _Invalid(
-                    f"{path}.parent",
-                    f"groups nest deeper than {limits.MAX_GROUP_DEPTH}",
-                )
-            seen.add(cur)
-            cur = by_id[cur][1].parent
-    _check_containers(by_id)
+def _plain_extra(
+    r: _Reader, o: dict[str, Any], path: str, known: frozenset[str]
+) -> tuple[Style, Mapping[str, Any]]:
+    """Return an element's style and unknown keys; no style key, none unknown: fast."""
+    if "style" not in o and known.issuperset(o):
+        lock = o.get("locked", False)
+        if lock is True or lock is False:
+            return DEFAULT_STYLE, EMPTY
+    style, extra = _style_and_extra(r, o, path, known)
+    return style, frozen_map(extra)
 
 
-def _check_containers(by_id: Mapping[str, tuple[str, Element]]) -> None:
-    """Check memberships (1.1): a shape of the same page, nesting without cycles."""
-    for path, e in by_id.values():
-        cid = e.extra.get(CONTAINER_KEY)
-        if cid is None:
-            continue
-        where = f"{path}.{CONTAINER_KEY}"
-        target = by_id.get(cid) if isinstance(cid, str) else None
-        if target is None or not isinstance(target[1], Shape):
-            raise _Invalid(where, f"names no shape: {cid!r}")
-        if target[1].page != e.page:
-            raise _Invalid(where, "names a shape on another page")
-        seen = {e.id}
-        cur: Any = cid
-        depth = 0
-        while isinstance(cur, str):
-            depth += 1
-            if cur in seen:
-                raise _Invalid(where, "containers form a cycle")
-            if depth > limits.MAX_GROUP_DEPTH:
-                raise _Invalid(
-                    where, f"containers nest deeper than {limits.MAX_GROUP_DEPTH}"
-                )
-            seen.add(cur)
-            nxt = by_id.get(cur)
-            cur = nxt[1].extra.get(CONTAINER_KEY) if nxt is not None else None
+def _read_shape(
+    r: _Reader,
+    o: dict[str, Any],
+    path: str,
+    rid: str,
+    page: str,
+    layer: str,
+    parent: str | None,
+    z: int,
+    locked: bool,
+) -> Shape:
+    get = o.get
+    b = get("box")
+    if type(b) is not dict:
+        b = r.obj(b, f"{path}.box")
+    x: Any = b.get("x")
+    y: Any = b.get("y")
+    w: Any = b.get("w")
+    h: Any = b.get("h")
+    if (
+        type(x) in _NUMBER
+        and type(y) in _NUMBER
+        and type(w) in _NUMBER
+        and type(h) in _NUMBER
+        and -_MAX_COORD <= x <= _MAX_COORD
+        and -_MAX_COORD <= y <= _MAX_COORD
+        and -_MAX_COORD <= w <= _MAX_COORD
+        and -_MAX_COORD <= h <= _MAX_COORD
+    ):  # the usual box: four numbers in range, read in one go
+        box = Box(float(x), float(y), float(w), float(h))
+    else:
+        box = Box(
+            _read_num(r, x, path, ".box.x"),
+            _read_num(r, y, path, ".box.y"),
+            _read_num(r, w, path, ".box.w"),
+            _read_num(r, h, path, ".box.h"),
+        )
+    if box.w <= 0:
+        raise _Invalid(f"{path}.box.w", "must be > 0")
+    if box.h <= 0:
+        raise _Invalid(f"{path}.box.h", "must be > 0")
+    style, extra = _plain_extra(r, o, path, _SHAPE_KEYS)
+    raw_props = get("props", _NO_PROPS)
+    props = (
+        _NO_PROPS
+        if raw_props is _NO_PROPS or (type(raw_props) is dict and not raw_props)
+        else r.obj(raw_props, f"{path}.props")
+    )
+    text = get("text", "")
+    if type(text) is not str or len(text) > limits.MAX_TEXT:
+        text = r.string(text, f"{path}.text", limits.MAX_TEXT)
+    raw_rich = get("rich")
+    rich = None if raw_rich is None else _read_rich(raw_rich, f"{path}.rich", text)
+    if rich is not None:
+        text = rich.plain
+    for key, value in props.items():
+        limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
+        if isinstance(value, str):
+            r.string(value, f"{path}.props.{key}", limit)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            r.number(value, f"{path}.props.{key}")
+        elif isinstance(value, list):  # rows, compartments, bars (1.2)
+            _list_prop(r, value, f"{path}.props.{key}")
+    kind = get("kind", "rectangle")
+    if type(kind) is not str or len(kind) > 100:
+        kind = r.string(kind, f"{path}.kind", 100)
+    rotation = _rotation(r, get("rotation", 0), path)
+    link = get("link", "")
+    if link != "":
+        link = _read_text(r, link, path, ".link", 2048)
+    # Shape(id=..., ...), every field in order (see model.builders).
+    return new_shape(
+        rid,
+        page,
+        layer,
+        parent,
+        z,
+        kind,
+        box,
+        rotation,
+        style,
+        text,
+        rich,
+        link,
+        frozen_map(props) if props else EMPTY,
+        locked,
+        extra,
+    )
+
+
+def _read_connector(
+    r: _Reader,
+    o: dict[str, Any],
+    path: str,
+    rid: str,
+    page: str,
+    layer: str,
+    parent: str | None,
+    z: int,
+    locked: bool,
+) -> Connector:
+    get = o.get
+    style, extra = _plain_extra(r, o, path, _CONN_KEYS)
+    raw_waypoints = get("waypoints", _NO_LIST)
+    waypoints = (
+        ()
+        if raw_waypoints is _NO_LIST
+        or (type(raw_waypoints) is list and not raw_waypoints)
+        else tuple(
+            r.point(p, f"{path}.waypoints[{i}]")
+            for i, p in enumerate(
+                r.arr(raw_waypoints, f"{path}.waypoints", limits.MAX_WAYPOINTS)
+            )
+        )
+    )
+    raw_labels = get("labels", _NO_LIST)
+    labels: tuple[ConnectorLabel, ...] = ()
+    if raw_labels is not _NO_LIST and not (type(raw_labels) is list and not raw_labels):
+        labels = tuple(_read_labels(r, raw_labels, path))
+    routing = get("routing", "orthogonal")
+    if routing not in ROUTINGS:
+        r.choice(routing, f"{path}.routing", ROUTINGS)
+    return new_connector(
+        rid,
+        page,
+        layer,
+        parent,
+        z,
+        _end(r, get("source"), path, ".source"),
+        _end(r, get("target"), path, ".target"),
+        waypoints,
+        routing,
+        style,
+        labels,
+        locked,
+        extra,
+    )
+
+
+def _read_labels(r: _Reader, raw: Any, path: str) -> list[ConnectorLabel]:
+    labels = []
+    for i, lb in enumerate(r.arr(raw, f"{path}.labels", limits.MAX_LABELS)):
+        lp = f"{path}.labels[{i}]"
+        lo_ = r.obj(lb, lp)
+        label_text = r.string(lo_.get("text"), f"{lp}.text")
+        labels.append(
+            ConnectorLabel(
+                text=label_text,
+                rich=_read_rich(lo_.get("rich"), f"{lp}.rich", label_text),
+                position=r.number(
+                    lo_.get("position", 0.5), f"{lp}.position", lo=0, hi=1
+                ),
+                offset=r.point(lo_["offset"], f"{lp}.offset")
+                if "offset" in lo_
+                else Vec(0.0, 0.0),
+            )
+        )
+    return labels
 
 
 def from_json(raw: Any) -> Document:
@@ -830,7 +856,7 @@ def from_json(raw: Any) -> Document:
         for m in range(minor, MINOR):
             o = MINOR_MIGRATIONS[m](o)
         records: dict[str, Any] = {}
-        all_elements: list[tuple[str, Element]] = []
+        all_elements: list[Element] = []
         pages = r.arr(o.get("pages"), "pages", limits.MAX_PAGES)
         if not pages:
             raise _Invalid("pages", "must hold at least one page")
@@ -882,11 +908,12 @@ def from_json(raw: Any) -> Document:
                     "LW-E0105", f"The limit is {limits.MAX_ELEMENTS:,} elements."
                 )
             for ei, raw_el in enumerate(raw_elements):
-                ep = f"{pp}.elements[{ei}]"
-                el = _read_element(r, raw_el, ep, page_id, layer_rank, ei)
+                el = _read_element(
+                    r, raw_el, f"{pp}.elements[{ei}]", page_id, layer_rank, ei
+                )
                 records[el.id] = el
-                all_elements.append((ep, el))
-        _check_references(all_elements)
+                all_elements.append(el)
+        check_references(records, all_elements)
         meta = r.obj(o.get("meta", {}), "meta")
         return Document(
             records=records, meta=frozen_map(meta), extra=_extra(o, _DOC_KEYS)

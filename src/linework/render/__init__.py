@@ -88,17 +88,19 @@ class Renderer:
         return ids.prefixed_defs(SVG_DEFS, self.id_prefix)
 
     def _inputs(self, doc: Document, el: Element) -> tuple[object, ...]:
-        hidden = _is_hidden(doc, el)
+        get = doc.records.get  # doc.get, without its frame (once per element)
+        layer = get(el.layer)
+        hidden = layer is not None and not getattr(layer, "visible", True)
         if isinstance(el, Connector):
             # The attached ends' shapes, source first (unrolled: this runs for
             # every connector on every render).
             s, t = el.source, el.target
             if isinstance(s, Attached):
                 if isinstance(t, Attached):
-                    return (el, hidden, doc.get(s.shape), doc.get(t.shape))
-                return (el, hidden, doc.get(s.shape))
+                    return (el, hidden, get(s.shape), get(t.shape))
+                return (el, hidden, get(s.shape))
             if isinstance(t, Attached):
-                return (el, hidden, doc.get(t.shape))
+                return (el, hidden, get(t.shape))
         return (el, hidden)
 
     def fragment(self, doc: Document, el: Element) -> str:
@@ -151,11 +153,6 @@ def _was_on_page(patch: Patch, rid: str, page_id: str) -> bool:
     if rec is None and rid in patch.updated:
         rec = patch.updated[rid][0]
     return rec is not None and getattr(rec, "page", None) == page_id
-
-
-def _is_hidden(doc: Document, el: Element) -> bool:
-    layer = doc.get(el.layer)
-    return layer is not None and not getattr(layer, "visible", True)
 
 
 def _element_svg(

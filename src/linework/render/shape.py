@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from linework import memo
 from linework.formats import pictures
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.links import safe_link
@@ -99,10 +100,7 @@ def prefers_light_text(fill: str) -> bool:
     # A pure function of the colour's text, and documents use few fills.
     hit = _LIGHT_FILLS.get(fill)
     if hit is None:
-        hit = _prefers_light_text(fill)
-        if len(_LIGHT_FILLS) >= 4096:
-            _LIGHT_FILLS.clear()
-        _LIGHT_FILLS[fill] = hit
+        hit = memo.keep(_LIGHT_FILLS, fill, _prefers_light_text(fill))
     return hit
 
 
@@ -147,11 +145,7 @@ def _light(st: Style) -> Style:
     hit = _LIGHT.get(id(st))
     if hit is not None and hit[0] is st:
         return hit[1]
-    out = replace(st, font_color=LIGHT_TEXT)
-    if len(_LIGHT) >= 4096:
-        _LIGHT.clear()
-    _LIGHT[id(st)] = (st, out)
-    return out
+    return memo.keep(_LIGHT, id(st), (st, replace(st, font_color=LIGHT_TEXT)))[1]
 
 
 def _band_label(shape: Shape) -> list[SvgNode] | None:
@@ -282,7 +276,4 @@ def _body_attrs(st: Style) -> tuple[tuple[str, AttrValue], ...]:
         stroke_linejoin="round",
         filter="url(#lw-shadow)" if st.shadow else None,
     ).attrs
-    if len(_BODY_ATTRS) >= 4096:
-        _BODY_ATTRS.clear()
-    _BODY_ATTRS[id(st)] = (st, attrs)
-    return attrs
+    return memo.keep(_BODY_ATTRS, id(st), (st, attrs))[1]

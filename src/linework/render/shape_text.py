@@ -11,55 +11,71 @@ that path itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from linework import memo
 from linework.geometry import fmt
-from linework.model import Shape, Style
+from linework.model import EMPTY, Shape, Style, text_paddings
 from linework.model.rich import rich_for
+from linework.render.paint import family_of
 from linework.render.rows import has_rows
 from linework.render.shape import (
     _band_label,
     _body_attrs,
-    label_layout,
     readable_text_style,
     shape_node,
 )
-from linework.render.text import _fonts
-from linework.shapes import flip_of, kind_of
-from linework.svg import AttrValue, attrs_text, esc_text, serialize
+from linework.render.text import _fonts, padded_xywh
+from linework.shapes import flip_of, kind_of, label_box
+from linework.shapes.container import CONTAINER_KIND_NAMES
+from linework.shapes.uml import ROW_KIND_NAMES
+from linework.svg import AttrValue, attrs_text, esc_attr, esc_text, serialize
+from linework.text.layout import (
+    ANCHORS,
+    Anchor,
+    VAlign,
+    break_lines,
+    font_setup,
+    line_origin,
+)
 
 
 def shape_svg(shape: Shape, *, hidden: bool = False) -> str:
     """Return ``serialize(shape_node(shape, hidden=hidden))``, written directly."""
+    kind = shape.kind
     if (
-        "src" in shape.props
+        (shape.props is not EMPTY and ("src" in shape.props or any(flip_of(shape))))
         or shape.link
-        or has_rows(shape)
-        or flip_of(shape) != (False, False)
+        or (kind in ROW_KIND_NAMES and has_rows(shape))
     ):
         return serialize(shape_node(shape, hidden=hidden))
     label = ""
     if shape.text:
-        if rich_for(shape.text, shape.rich) is not None or _band_label(shape):
+        if (
+            shape.rich is not None and rich_for(shape.text, shape.rich) is not None
+        ) or (kind in CONTAINER_KIND_NAMES and _band_label(shape)):
             return serialize(shape_node(shape, hidden=hidden))
         label = _label_text(shape)
     st = shape.style
-    attrs: list[tuple[str, AttrValue]] = [
-        ("data-id", shape.id),
-        ("data-kind", shape.kind),
-    ]
-    if shape.rotation_deg % 360:
-        c = shape.box.center
-        attrs.append(
-            (
-                "transform",
-                f"rotate({fmt(shape.rotation_deg)} {fmt(c.x)} {fmt(c.y)})",
+    # attrs_text of (data-id, data-kind, ...): both are strings.
+    head = f'<g data-id="{esc_attr(shape.id)}" data-kind="{esc_attr(shape.kind)}"'
+    if shape.rotation_deg % 360 or st.opacity < 1 or hidden:
+        attrs: list[tuple[str, AttrValue]] = []
+        if shape.rotation_deg % 360:
+            c = shape.box.center
+            attrs.append(
+                (
+                    "transform",
+                    f"rotate({fmt(shape.rotation_deg)} {fmt(c.x)} {fmt(c.y)})",
+                )
             )
-        )
-    if st.opacity < 1:
-        attrs.append(("opacity", st.opacity))
-    if hidden:
-        attrs.append(("display", "none"))
+        if st.opacity < 1:
+            attrs.append(("opacity", st.opacity))
+        if hidden:
+            attrs.append(("display", "none"))
+        head += attrs_text(tuple(attrs))
     body = kind_of(shape.kind).body(shape)
-    parts = ["<g", attrs_text(tuple(attrs)), ">", _body_open(st)]
+    parts = [head, ">", _body_open(st)]
     if body:
         parts.append(">")
         parts.extend([serialize(n) for n in body])
@@ -72,25 +88,74 @@ def shape_svg(shape: Shape, *, hidden: bool = False) -> str:
 
 
 def _label_text(shape: Shape) -> str:
-    """Return what ``text_nodes(label_layout(shape), ...)`` serializes to."""
-    layout = label_layout(shape)
+    """Return what ``text_nodes(label_layout(shape), ...)`` serializes to.
+
+    The layout's own steps (:func:`~linework.text.layout.break_lines`,
+    :func:`~linework.text.layout.line_origin`) with what depends on the style
+    alone taken from its plan, and no line records: the same numbers, written.
+    """
+    st = shape.style
+    plan = _PLANS.get(id(st))
+    if plan is None or plan[0] is not st:
+        plan = _plan(st)
+    _, wrap, size, advances, units_per_em, step, baseline, anchor, valign, pads = plan
+    x, y, w, h = padded_xywh(label_box(shape), pads)
+    broken = break_lines(
+        shape.text, w, size, wrap, shape.box.w, advances, units_per_em, h, step
+    )
+    x, first = line_origin(
+        float(x),
+        float(y),
+        float(w),
+        float(h),
+        len(broken) * step,
+        anchor,
+        valign,
+        baseline,
+    )
+    at = fmt(x)
     spans = [
-        f'<tspan x="{_num(line.x)}" y="{_num(line.y)}">{esc_text(line.text)}</tspan>'
-        for line in layout.lines
-        if line.text
+        f'<tspan x="{at}" y="{fmt(first + i * step)}">{esc_text(line)}</tspan>'
+        for i, (line, _) in enumerate(broken)
+        if line
     ]
     if not spans:
         return ""
-    return (
-        _text_open(layout.anchor, readable_text_style(shape))
-        + "".join(spans)
-        + "</text>"
+    return _text_open(anchor, readable_text_style(shape)) + "".join(spans) + "</text>"
+
+
+Plan = tuple[
+    Style,
+    bool,
+    float,
+    Mapping[str, int],
+    int,
+    float,
+    float,
+    Anchor,
+    VAlign,
+    tuple[float, float, float, float],
+]
+
+
+def _plan(st: Style) -> Plan:
+    """Return what a plain label's layout takes from its style record."""
+    advances, units_per_em, step, baseline = font_setup(
+        st.font_size, st.bold, st.italic, family_of(st)
     )
-
-
-def _num(v: float) -> str:
-    # What serialize writes for a number attribute (ints print as floats).
-    return fmt(v if type(v) is float else float(v))
+    plan: Plan = (
+        st,
+        st.wrap and st.label_position == "inside",
+        st.font_size,
+        advances,
+        units_per_em,
+        step,
+        baseline,
+        ANCHORS[st.align],
+        st.valign,
+        text_paddings(st),
+    )
+    return memo.keep(_PLANS, id(st), plan)
 
 
 # Text that depends on a style record alone, by identity (records are
@@ -98,18 +163,14 @@ def _num(v: float) -> str:
 # cannot alias). Documents use few styles.
 _BODY_OPEN: dict[int, tuple[Style, str]] = {}
 _TEXT_OPEN: dict[tuple[int, str], tuple[Style, str]] = {}
-_MAX = 4096
+_PLANS: dict[int, Plan] = {}
 
 
 def _body_open(st: Style) -> str:
     hit = _BODY_OPEN.get(id(st))
     if hit is not None and hit[0] is st:
         return hit[1]
-    text = "<g" + attrs_text(_body_attrs(st))
-    if len(_BODY_OPEN) >= _MAX:
-        _BODY_OPEN.clear()
-    _BODY_OPEN[id(st)] = (st, text)
-    return text
+    return memo.keep(_BODY_OPEN, id(st), (st, "<g" + attrs_text(_body_attrs(st))))[1]
 
 
 def _text_open(anchor: str, st: Style) -> str:
@@ -118,8 +179,4 @@ def _text_open(anchor: str, st: Style) -> str:
     if hit is not None and hit[0] is st:
         return hit[1]
     attrs = (("text-anchor", anchor), *_fonts(st), ("xml:space", "preserve"))
-    text = "<text" + attrs_text(attrs) + ">"
-    if len(_TEXT_OPEN) >= _MAX:
-        _TEXT_OPEN.clear()
-    _TEXT_OPEN[key] = (st, text)
-    return text
+    return memo.keep(_TEXT_OPEN, key, (st, "<text" + attrs_text(attrs) + ">"))[1]

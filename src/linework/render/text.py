@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from linework import memo
 from linework.geometry import Box
 from linework.model import Style, text_paddings
 from linework.render.paint import family_of, font_attrs
@@ -38,10 +39,21 @@ def layout_in(
 
 def padded(box: Box, style: Style) -> Box:
     """Return ``box`` shrunk by the style's text padding (the text's own box)."""
-    top, right, bottom, left = text_paddings(style)
+    return Box(*padded_xywh(box, text_paddings(style)))
+
+
+def padded_xywh(
+    box: Box, paddings: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """Return :func:`padded`'s box as ``(x, y, w, h)``, from the style's paddings.
+
+    For the label fast path (``render.shape_text``), which keeps the paddings
+    of a style record.
+    """
+    top, right, bottom, left = paddings
     if top == right == bottom == left:
         pad = min(top, box.w / 2, box.h / 2)
-        return Box(
+        return (
             box.x + pad,
             box.y + pad,
             max(box.w - 2 * pad, 0.0),
@@ -49,7 +61,7 @@ def padded(box: Box, style: Style) -> Box:
         )
     left, right = min(left, box.w / 2), min(right, box.w / 2)
     top, bottom = min(top, box.h / 2), min(bottom, box.h / 2)
-    return Box(
+    return (
         box.x + left,
         box.y + top,
         max(box.w - left - right, 0.0),
@@ -90,7 +102,4 @@ def _fonts(style: Style) -> tuple[tuple[str, str | float], ...]:
     fonts = tuple(
         (k.replace("_", "-"), v) for k, v in font_attrs(style).items() if v is not None
     )
-    if len(_FONTS) >= 4096:
-        _FONTS.clear()
-    _FONTS[id(style)] = (style, fonts)
-    return fonts
+    return memo.keep(_FONTS, id(style), (style, fonts))[1]

@@ -247,6 +247,10 @@ def polygon_node(points: Sequence[Vec]) -> SvgNode:
 
 def box_rect(b: Box, **attrs: AttrValue | None) -> SvgNode:
     """Return a ``<rect>`` covering the box, then ``attrs`` (None ones left out)."""
+    if not attrs:  # what node() builds, without its keyword handling
+        return SvgNode(
+            "rect", (("x", b.x), ("y", b.y), ("width", b.w), ("height", b.h))
+        )
     return node("rect", text="", x=b.x, y=b.y, width=b.w, height=b.h, **attrs)
 
 

@@ -41,8 +41,9 @@ def rounded_outline(box: Box, r: float, segments: int = 8) -> tuple[Vec, ...]:
 
 def rect_node(box: Box, r: float = 0.0) -> SvgNode:
     """Return a ``<rect>``, with ``rx``/``ry`` only when rounded."""
-    rr = r if r > 0 else None
-    return box_rect(box, rx=rr, ry=rr)
+    if r > 0:
+        return box_rect(box, rx=r, ry=r)
+    return box_rect(box)
 
 
 def fixed_radius(shape: Shape, default: float) -> float:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal, assert_never
 
+from linework import memo
 from linework.text.metrics import (
     FONT_FAMILY,
     _advance_table,
@@ -28,7 +29,8 @@ Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
 Anchor = Literal["start", "middle", "end"]
 
-_ANCHORS: Final[Mapping[Align, Anchor]] = {
+#: The ``text-anchor`` of each horizontal alignment.
+ANCHORS: Final[Mapping[Align, Anchor]] = {
     "left": "start",
     "center": "middle",
     "right": "end",
@@ -174,37 +176,110 @@ def _layout(
     word_width: float = 0.0,
     family: str = FONT_FAMILY,
 ) -> TextLayout:
-    face = font_face(bold=bold, italic=italic)
-    advances = _advance_table(face, family)
-    units_per_em = face_metrics(face, family).units_per_em
-    if wrap and width > 0 and size_px > 0:
-        limit = width * units_per_em / size_px + _SLACK_UNITS
-        word_limit = max(
-            limit * _OVERFLOW, word_width * units_per_em / size_px + _SLACK_UNITS
-        )
-    else:
-        limit = word_limit = math.inf
-
-    box_x, box_y, box_w, box_h = (
-        float(box[0]),
-        float(box[1]),
-        float(box[2]),
-        float(box[3]),
+    advances, units_per_em, step, baseline = font_setup(size_px, bold, italic, family)
+    box_x, box_y, box_w, box_h = box
+    broken = break_lines(
+        text, width, size_px, wrap, word_width, advances, units_per_em, box_h, step
     )
-    step = line_height(size_px)
-    most = max_lines(box_h, step)
+    anchor = ANCHORS[align]
+    x, first_baseline = line_origin(
+        float(box_x),
+        float(box_y),
+        float(box_w),
+        float(box_h),
+        len(broken) * step,
+        anchor,
+        valign,
+        baseline,
+    )
+    lines = tuple(
+        [
+            TextLine(line, x, first_baseline + i * step, units * size_px / units_per_em)
+            for i, (line, units) in enumerate(broken)
+        ]
+    )
+    return TextLayout(
+        lines,
+        max([line.width for line in lines], default=0.0),
+        len(broken) * step,
+        anchor,
+    )
+
+
+#: What :func:`font_setup` returns.
+Setup = tuple[Mapping[str, int], int, float, float]
+
+
+def font_setup(size_px: float, bold: bool, italic: bool, family: str) -> Setup:
+    """Return what a label's layout needs from its font alone.
+
+    The advance table, units per em, line height and the first baseline's
+    offset below the top of a line box: labels use few fonts, so this is
+    memoized, for nonzero float sizes only (an int or a signed zero, equal
+    keys that might not give the very same bits, is always computed).
+    """
+    key = (size_px, bold, italic, family)
+    if type(size_px) is float and size_px != 0.0:
+        hit = _SETUPS.get(key)
+        if hit is not None:
+            return hit
+    face = font_face(bold=bold, italic=italic)
+    setup = (
+        _advance_table(face, family),
+        face_metrics(face, family).units_per_em,
+        line_height(size_px),
+        baseline_offset(size_px, family),
+    )
+    if type(size_px) is float and size_px != 0.0:
+        memo.keep(_SETUPS, key, setup, 1024)
+    return setup
+
+
+_SETUPS: dict[tuple[float, bool, bool, str], Setup] = {}
+
+
+def break_lines(
+    text: str,
+    width: float,
+    size_px: float,
+    wrap: bool,
+    word_width: float,
+    advances: Mapping[str, int],
+    units_per_em: int,
+    box_h: float,
+    step: float,
+) -> list[tuple[str, int]]:
+    """Return the lines drawn of ``text`` and their widths in font units.
+
+    Bounded as :func:`layout_text` says; a cut ends in an ellipsis.
+    """
+    wraps = wrap and width > 0 and size_px > 0
+    limit = width * units_per_em / size_px + _SLACK_UNITS if wraps else math.inf
+    one = text and "\n" not in text and "\r" not in text
+    if one and len(text) <= MAX_DRAWN_CHARS:
+        # One paragraph (most labels): when it fits whole, _wrap_paragraph's
+        # one line is the text less its trailing spaces (they only ever wait
+        # for a next word), its width their integer sum. One line is never
+        # cut (max_lines is at least MIN_DRAWN_LINES).
+        line = text.rstrip(" ")
+        units = sum(map(advances.__getitem__, line))
+        if units <= limit:
+            return [(line, units)]
+    word_limit = (
+        max(limit * _OVERFLOW, word_width * units_per_em / size_px + _SLACK_UNITS)
+        if wraps
+        else math.inf
+    )
+    most = max_lines(float(box_h), step)
     cut = len(text) > MAX_DRAWN_CHARS
     if cut:
         text = text[:MAX_DRAWN_CHARS]
     broken: list[tuple[str, int]] = []
-    if text and "\n" not in text and "\r" not in text:
-        # One paragraph (most labels): when it fits whole, _wrap_paragraph's
-        # one line is the text less its trailing spaces (they only ever wait
-        # for a next word), its width their integer sum.
-        line = text.rstrip(" ")
-        units = _units(line, advances)
-        if units <= limit:
-            broken.append((line, units))
+    if one:
+        # Whole, it is too wide (seen above), unless it was cut just now.
+        whole = text.rstrip(" ") if cut else ""
+        if cut and (cut_units := _units(whole, advances)) <= limit:
+            broken.append((whole, cut_units))
         else:
             broken.extend(_wrap_paragraph(text, limit, advances, most + 1, word_limit))
     elif text:
@@ -220,7 +295,20 @@ def _layout(
     if cut and broken:
         last = broken[-1][0].rstrip()
         broken[-1] = (last + ELLIPSIS, _units(last + ELLIPSIS, advances))
-    height = len(broken) * step
+    return broken
+
+
+def line_origin(
+    box_x: float,
+    box_y: float,
+    box_w: float,
+    box_h: float,
+    height: float,
+    anchor: Anchor,
+    valign: VAlign,
+    baseline: float,
+) -> tuple[float, float]:
+    """Return the anchor x of every line and the first line's baseline y."""
     match valign:
         case "top":
             top = box_y
@@ -230,7 +318,6 @@ def _layout(
             top = box_y + box_h - height
         case _:
             assert_never(valign)
-    anchor = _ANCHORS[align]
     match anchor:
         case "start":
             x = box_x
@@ -240,44 +327,7 @@ def _layout(
             x = box_x + box_w
         case _:
             assert_never(anchor)
-    first_baseline = top + (
-        _baseline_offset(size_px)
-        if family == FONT_FAMILY
-        else baseline_offset(size_px, family)
-    )
-    lines = tuple(
-        TextLine(
-            text=line,
-            x=x,
-            y=first_baseline + i * step,
-            width=units * size_px / units_per_em,
-        )
-        for i, (line, units) in enumerate(broken)
-    )
-    return TextLayout(
-        lines=lines,
-        width=max((line.width for line in lines), default=0.0),
-        height=height,
-        anchor=anchor,
-    )
-
-
-# baseline_offset by font size: a pure function of it, and labels use few sizes.
-# Only nonzero floats are memoized, so an int or a signed zero (equal keys that
-# might not give the very same bits) is always computed.
-_BASELINES: dict[float, float] = {}
-
-
-def _baseline_offset(size_px: float) -> float:
-    if type(size_px) is not float or size_px == 0.0:
-        return baseline_offset(size_px)
-    hit = _BASELINES.get(size_px)
-    if hit is None:
-        hit = baseline_offset(size_px)
-        if len(_BASELINES) >= 1024:
-            _BASELINES.clear()
-        _BASELINES[size_px] = hit
-    return hit
+    return x, top + baseline
 
 
 # A word a little wider than the box overflows it whole, as in draw.io ("diamond"
@@ -319,8 +369,9 @@ def _wrap_paragraph(
     lines: list[tuple[str, int]] = []
     line, line_units = "", 0
     gap, gap_units = "", 0  # the spaces between ``line`` and the next word
+    advance = advances.__getitem__
     for token in _TOKENS.findall(paragraph):
-        units = _units(token, advances)
+        units = sum(map(advance, token))  # _units, inline
         if token[0] == " ":
             gap, gap_units = token, units
             continue

@@ -59,3 +59,36 @@ def test_brackets_inside_a_long_string_do_not_count() -> None:
     text = json.dumps(["[{" * 500_000])
     assert 1 == limits.json_depth(text)
     limits.check_json_depth(text)
+
+
+@given(
+    st.text(alphabet='[]{}"\\ aé\n', max_size=200),
+    st.integers(min_value=0, max_value=8),
+)
+def test_a_quick_shallow_proof_is_never_wrong(text: str, limit: int) -> None:
+    """surely_shallow says yes only when the definition's depth is within the limit."""
+    if limits.surely_shallow(text.encode(), limit):
+        assert reference_depth(text) <= limit
+
+
+@given(st.recursive(st.none() | st.text(max_size=5), lambda c: st.lists(c, max_size=3)))
+def test_a_quick_shallow_proof_holds_for_real_json(value: object) -> None:
+    """Real JSON is proven shallow for twice its depth, never below its depth."""
+    text = json.dumps(value)
+    depth = reference_depth(text)
+    if '\\"' not in text:  # an escaped quote leaves it to the exact scan
+        assert limits.surely_shallow(text.encode(), 2 * depth)
+    assert not limits.surely_shallow(text.encode(), depth - 1)
+
+
+def test_big_files_are_proven_shallow_and_deep_ones_still_refused() -> None:
+    """The open of a big file skips the exact scan; deep nesting still gets its code."""
+    doc = {"elements": [{"box": {"x": 1}, "text": "[[[{"} for _ in range(5000)]}
+    assert limits.surely_shallow(json.dumps(doc).encode())
+    assert limits.json_text(json.dumps(doc).encode())
+    deep = b'{"a":' * 40 + b"[" * 30 + b"1" + b"]" * 30 + b"}" * 40
+    assert not limits.surely_shallow(deep)
+    with pytest.raises(LineworkError) as caught:
+        limits.json_text(deep)
+    assert caught.value.code == "LW-E0106"
+    assert "nested 70 levels deep" in caught.value.detail

@@ -110,3 +110,41 @@ def test_an_edited_label_or_font_redraws_through_the_renderer() -> None:
     assert "Other" in svg2 and "second" not in svg2 and 'font-size="22"' in svg2
     assert svg2 == serialize(shape_node(t))
     assert "Other" in export_svg(doc2, page)
+
+
+LABEL_STYLES: list[dict[str, object]] = [
+    {"align": "left", "valign": "top"},
+    {"align": "right", "valign": "bottom"},
+    {"align": "center", "valign": "middle", "wrap": False},
+    {"font_size": 9, "bold": True},
+    {"font_size": 31.5, "italic": True, "bold": True},
+    {"font_family": "Cousine", "text_padding": 0},
+    {"font_family": "Caveat", "text_padding": 40},
+    {"font_family": "No such font"},
+    {"text_padding_left": 12, "text_padding_top": 3, "align": "left"},
+    {"text_padding_right": 30, "text_padding_bottom": 50, "valign": "bottom"},
+    {"label_position": "left", "align": "right"},
+    {"label_position": "bottom", "valign": "top"},
+]
+LABEL_TEXTS = [
+    "one",
+    "a label long enough to wrap over several lines in its box",
+    "averyveryverylongwordwithoutanyspacesthatmustbesplitsomewhere",
+    "first\n\nthird\r\nfourth\rfifth",
+    "  indented   and spaced  ",
+    "tab\there & <b>not bold</b> é\u0301 漢字 😀",
+    "x " * 3000,  # cut: at most so many lines, ending in an ellipsis
+]
+
+
+@pytest.mark.parametrize("style", LABEL_STYLES)
+def test_a_plain_label_written_directly_is_its_layouts_text(
+    style: dict[str, object],
+) -> None:
+    """The fast label path gives label_layout's lines, placed and escaped alike."""
+    st = replace(DEFAULT_STYLE, **style)  # type: ignore[arg-type]
+    for kind in ("rectangle", "diamond", "ellipse", "text", "cylinder"):
+        for box in (Box(10.5, 20, 120, 70), Box(-3, 7.25, 14, 9), Box(0, 0, 400, 33)):
+            for text in LABEL_TEXTS:
+                s = _shape(kind, style=st, box=box, text=text)
+                assert shape_svg(s) == serialize(shape_node(s)), (kind, box, text)
