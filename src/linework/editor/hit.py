@@ -20,6 +20,7 @@ from linework import memo
 from linework.commands import is_hidden, is_locked
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import Attached, Connector, Document, Element, Free, Patch, Shape
+from linework.render.connector import HIT_WIDTH
 from linework.render.shape import label_leaves_shape, label_text_bounds, label_text_box
 from linework.routing import MARGIN, Route, hit_distance, polyline, route
 from linework.shapes import KINDS, ShapeKind, bounds, contains
@@ -315,11 +316,30 @@ class HitTester:
         skip: Iterable[str] = (),
         shapes_only: bool = False,
     ) -> Element | None:
-        """Return the topmost pickable element under ``p``, or None."""
+        """Return the topmost pickable element under ``p``, or None.
+
+        A connector reached only by the tolerance (not its drawn hit stroke)
+        yields to a shape below that ``p`` lies inside: zoomed out, the
+        tolerance in page units outgrows small shapes, and a click in the
+        middle of one picked the connector leaving it.
+        """
         found = self.elements_at(
             doc, page_id, p, tol, skip=skip, shapes_only=shapes_only
         )
-        return found[0] if found else None
+        if not found:
+            return None
+        top = found[0]
+        if isinstance(top, Connector) and tol > HIT_WIDTH / 2:
+            for el in found:
+                if isinstance(el, Connector):
+                    body = max(HIT_WIDTH, el.style.stroke_width + 8.0) / 2
+                    if hit_distance(self.routes.route(doc, el), p) <= body:
+                        return el
+                elif contains(el, p, 0.0, kinds=self.kinds) or label_hit(el, p, 0.0):
+                    return el
+                else:
+                    break
+        return top
 
     def inside(self, doc: Document, page_id: str, band: Box) -> list[Element]:
         """Return pickable shapes and connectors lying wholly inside ``band``."""
