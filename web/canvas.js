@@ -7,11 +7,11 @@ import { iconView, rasterIcons } from "./icon-raster.js";
 import { parseFragments } from "./safe-svg.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-export const MIN_SCALE = 0.1;
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 8;
 // The smallest zoom a page opens at (src/linework/editor/open_view.py).
 export const READABLE_SCALE = 0.5;
-const LEVELS = [0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+const LEVELS = [0.02, 0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
 const FIT_MARGIN_PX = 24;
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|hsl)a?\([0-9.,%\s/]+\))$/;
 

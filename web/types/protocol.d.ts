@@ -106,7 +106,7 @@ export interface OpenPlainMessage {
   canvas?: CanvasSize;
 }
 
-/** The canvas in px: the core computes the opening view (the reply's `document.view`) and paints what it shows first. A page opens fitted, at most at 100 %, or, when that is below 50 %, at 50 % with the top-left of the drawing at the top-left of the canvas; with `fit` (the viewer) fitted whole, at most at 100 %, down to 10 %. */
+/** The canvas in px: the core computes the opening view (the reply's `document.view`) and paints what it shows first. A page opens fitted, at most at 100 %, or, when that is below 50 %, at 50 % with the top-left of the drawing at the top-left of the canvas; with `fit` (the viewer) fitted whole, at most at 100 %, down to 2 %. */
 export interface CanvasSize {
   width: number;
   height: number;

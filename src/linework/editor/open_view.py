@@ -27,7 +27,7 @@ from linework.render.shape import label_leaves_shape, label_text_bounds
 
 #: The browser's fit (web/canvas.js ``fitTo``): margin in px and zoom range.
 FIT_MARGIN_PX: Final = 24.0
-MIN_SCALE: Final = 0.1
+MIN_SCALE: Final = 0.02
 MAX_SCALE: Final = 8.0
 #: The largest zoom a page opens at (a small drawing is not blown up).
 OPEN_MAX_SCALE: Final = 1.0
@@ -41,7 +41,7 @@ _POINT_REACH: Final = 12.0
 class Canvas:
     """The canvas a page opens on, in CSS px, as the page measured it.
 
-    ``whole``: open fitted whole (at most at 100 %, down to 10 %), as the
+    ``whole``: open fitted whole (at most at 100 %, down to 2 %), as the
     viewer shows a diagram, instead of never below a readable zoom.
     """
 

@@ -464,7 +464,7 @@ class CanvasSize(TypedDict):
     ``document.view``) and paints what it shows first. A page opens fitted,
     at most at 100 %, or, when that is below 50 %, at 50 % with the top-left
     of the drawing at the top-left of the canvas; with ``fit`` (the viewer)
-    fitted whole, at most at 100 %, down to 10 %."""
+    fitted whole, at most at 100 %, down to 2 %."""
 
     width: float
     height: float

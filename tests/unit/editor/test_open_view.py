@@ -56,9 +56,9 @@ def test_zoom_to_fit_and_the_viewer_still_fit_the_whole_drawing() -> None:
     whole = opening_view(drawing, Canvas(1200.0, 900.0, whole=True))
     assert whole.scale == pytest.approx((900 - 48) / 7000)
     assert whole == fitted(drawing, 1200.0, 900.0)
-    # ... down to 10 % and no further, centred.
+    # ... down to 2 % and no further, centred.
     tiny = opening_view(Box(0, 0, 80000, 10), Canvas(1200.0, 900.0, whole=True))
-    assert tiny.scale == 0.1 and tiny.x == pytest.approx((1200 - 8000) / 2)
+    assert tiny.scale == 0.02 and tiny.x == pytest.approx((1200 - 1600) / 2)
     # A small drawing is not blown up.
     assert opening_view(Box(0, 0, 100, 100), Canvas(1000.0, 900.0, True)).scale == 1
 
