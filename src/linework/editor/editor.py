@@ -759,16 +759,16 @@ class Editor:
         """Return the page's outline when it differs from the last one sent.
 
         A big page's outline (over :data:`OUTLINE_NOW` elements) is built only
-        in an ``idle`` response once the fragments are flushed, so an edit's
-        own response stays fast; ``pending`` counts it until then.
+        in an ``idle`` response, so an edit's own response stays fast;
+        ``pending`` counts it until then. It does not wait for the fragments
+        still to paint: the outline lists the document, and a big file's rest
+        takes seconds to paint (the panel said "No shapes" meanwhile).
         """
         key = (self._doc, self.session.page_id)
         old = self._outline_key
         if old is not None and old[0] is key[0] and old[1] == key[1]:
             return None
-        if len(self._doc.paint_ids(key[1])) > OUTLINE_NOW and not (
-            self._idle_now and self.painter.pending == 0 and self.hits.pending == 0
-        ):
+        if len(self._doc.paint_ids(key[1])) > OUTLINE_NOW and not self._idle_now:
             return None
         self._outline_key = key
         found = describe.outline(self._doc, key[1], self.kinds)

@@ -247,3 +247,18 @@ def test_an_idle_view_must_be_a_box() -> None:
     for bad in ({"x": 0, "y": 0, "w": 0, "h": 5}, {"x": "a"}, [1, 2]):
         response = ed.handle({"type": "idle", "view": bad})
         assert response["ui"]["error"]["code"] == "LW-E0001"
+
+
+def test_a_big_pages_outline_comes_with_the_first_idle_event_not_after_the_rest() -> (
+    None
+):
+    """The outline lists the document: it does not wait seconds for the rest
+    to be painted (the panel said "No shapes on this page" meanwhile)."""
+    ed, canvas, response = _open(3000)
+    assert "outline" not in response["ui"]  # the open's own reply stays fast
+    first = ed.handle({"type": "idle"})
+    canvas.apply(first)
+    assert first["ui"]["pending"] > 0  # fragments still to paint...
+    rows = first["ui"]["outline"]  # ...yet the outline is there
+    assert rows and "Shape 0" in str(rows)
+    assert not _outline_waits(ed)
