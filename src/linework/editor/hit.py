@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Final
+from typing import Any, Final
 
 from linework import memo
 from linework.commands import is_hidden, is_locked
@@ -307,14 +307,7 @@ class HitTester:
         return out
 
     def element_at(
-        self,
-        doc: Document,
-        page_id: str,
-        p: Vec,
-        tol: float,
-        *,
-        skip: Iterable[str] = (),
-        shapes_only: bool = False,
+        self, doc: Document, page_id: str, p: Vec, tol: float, **options: Any
     ) -> Element | None:
         """Return the topmost pickable element under ``p``, or None.
 
@@ -322,10 +315,9 @@ class HitTester:
         yields to a shape below that ``p`` lies inside: zoomed out, the
         tolerance in page units outgrows small shapes, and a click in the
         middle of one picked the connector leaving it.
+        (``options``: those of :meth:`elements_at`.)
         """
-        found = self.elements_at(
-            doc, page_id, p, tol, skip=skip, shapes_only=shapes_only
-        )
+        found = self.elements_at(doc, page_id, p, tol, **options)
         if not found:
             return None
         top = found[0]
@@ -335,7 +327,9 @@ class HitTester:
                     body = max(HIT_WIDTH, el.style.stroke_width + 8.0) / 2
                     if hit_distance(self.routes.route(doc, el), p) <= body:
                         return el
-                elif contains(el, p, 0.0, kinds=self.kinds) or label_hit(el, p, 0.0):
+                elif isinstance(el, Shape) and (
+                    contains(el, p, 0.0, kinds=self.kinds) or label_hit(el, p, 0.0)
+                ):
                     return el
                 else:
                     break

@@ -25,16 +25,16 @@ from linework.geometry import Box, Vec, rotate_about
 from linework.model import Connector, Element, Free, Page, Shape
 from linework.render.shape import label_leaves_shape, label_text_bounds
 
-#: The browser's fit (web/canvas.js ``fitTo``): margin in px and zoom range.
+#: The browser's fit (web/canvas.js ``fitTo``): the margin kept round the
+#: drawing, in px...
 FIT_MARGIN_PX: Final = 24.0
+#: ...and the zoom range (Fit shows a 5,000-shape page whole at about 6 %).
 MIN_SCALE: Final = 0.02
 MAX_SCALE: Final = 8.0
 #: The largest zoom a page opens at (a small drawing is not blown up).
 OPEN_MAX_SCALE: Final = 1.0
 #: The smallest zoom a page opens at: 12 px labels are 6 px high, still legible.
 READABLE_SCALE: Final = 0.5
-#: How far past its listed points a free connector may draw (heads, stroke).
-_POINT_REACH: Final = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +107,10 @@ def opening_view(drawing: Box, canvas: Canvas) -> View:
     """Return the view a page opens in on ``canvas`` (see the module's docstring)."""
     w, h = canvas.width, canvas.height
     return fitted(drawing, w, h, floor=MIN_SCALE if canvas.whole else READABLE_SCALE)
+
+
+#: How far past its listed points a free connector may draw (heads, stroke).
+_POINT_REACH: Final = 12.0
 
 
 def drawing_bounds(page: Page, elements: Iterable[Element]) -> Box:

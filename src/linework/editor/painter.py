@@ -51,9 +51,6 @@ DEFER_AT: Final = 200
 UNPAINTED_PER_LIMIT: Final = 10
 #: Screen pixels around the opening view that are painted at once too.
 VIEW_SLACK_PX: Final = 16.0
-#: Room around a connector's end shapes for detours, heads and labels.
-_CONN_SLACK: Final = 80.0
-_EPS: Final = 1e-6
 
 
 class Painter:
@@ -332,6 +329,10 @@ def _rough_shape_span(s: Shape) -> _Span:
     return x0, y0, x1, y1
 
 
+#: Room around a connector's end shapes for detours, heads and labels.
+_CONN_SLACK: Final = 80.0
+
+
 def split_by_view(
     doc: Document, elements: Iterable[Element], view: Box
 ) -> tuple[list[Element], dict[str, _Span]]:
@@ -427,6 +428,9 @@ def _connector_rest(c: Connector) -> tuple[object, ...]:
 
 def _shift(a: Vec, b: Vec) -> Vec:
     return Vec(b.x - a.x, b.y - a.y)
+
+
+_EPS: Final = 1e-6
 
 
 def _same(a: Vec, b: Vec) -> bool:

@@ -13,7 +13,7 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import fields, replace
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeAlias, TypeVar
 
 from linework.errors import LineworkError
 from linework.formats import limits
@@ -362,6 +362,20 @@ def encode(doc: Document) -> bytes:
 
 
 # --------------------------------------------------------------------------- reading
+_Sized = TypeVar("_Sized", list[Any], str)
+
+
+def _sized(
+    v: Any, kind: type[_Sized], path: str, limit: int, what: str, size: str
+) -> _Sized:
+    """Return ``v`` if it is a ``kind`` of at most ``limit`` items, else raise."""
+    if not isinstance(v, kind):
+        raise _Invalid(path, f"must be {what}")
+    if len(v) > limit:
+        raise _Invalid(path, f"{size.format(n=len(v))}; the limit is {limit}")
+    return v
+
+
 class _Reader:
     """Typed accessors that know where they are, so errors name the exact place."""
 
@@ -379,19 +393,11 @@ class _Reader:
 
     @staticmethod
     def arr(v: Any, path: str, limit: int) -> list[Any]:
-        if not isinstance(v, list):
-            raise _Invalid(path, "must be an array")
-        if len(v) > limit:
-            raise _Invalid(path, f"has {len(v)} items; the limit is {limit}")
-        return v
+        return _sized(v, list, path, limit, "an array", "has {n} items")
 
     @staticmethod
     def string(v: Any, path: str, limit: int = limits.MAX_TEXT) -> str:
-        if not isinstance(v, str):
-            raise _Invalid(path, "must be a string")
-        if len(v) > limit:
-            raise _Invalid(path, f"is {len(v)} characters long; the limit is {limit}")
-        return v
+        return _sized(v, str, path, limit, "a string", "is {n} characters long")
 
     @staticmethod
     def boolean(v: Any, path: str) -> bool:
@@ -611,6 +617,10 @@ def _style_and_extra(
     return style, extra
 
 
+#: What every element starts with: id, page, layer, parent, z, locked.
+_Head: TypeAlias = tuple[str, str, str, str | None, int, bool]
+
+
 def _read_element(
     r: _Reader, raw: Any, path: str, page: str, layers: dict[str, int], z: int
 ) -> Element:
@@ -639,9 +649,9 @@ def _read_element(
     )
     locked = get("locked") is True
     if kind == "shape":
-        return _read_shape(r, o, path, rid, page, layer, parent, z, locked)
+        return _read_shape(r, o, path, (rid, page, layer, parent, z, locked))
     if kind == "connector":
-        return _read_connector(r, o, path, rid, page, layer, parent, z, locked)
+        return _read_connector(r, o, path, (rid, page, layer, parent, z, locked))
     return Group(
         id=rid,
         page=page,
@@ -665,17 +675,8 @@ def _plain_extra(
     return style, frozen_map(extra)
 
 
-def _read_shape(
-    r: _Reader,
-    o: dict[str, Any],
-    path: str,
-    rid: str,
-    page: str,
-    layer: str,
-    parent: str | None,
-    z: int,
-    locked: bool,
-) -> Shape:
+def _read_shape(r: _Reader, o: dict[str, Any], path: str, head: _Head) -> Shape:
+    rid, page, layer, parent, z, locked = head
     get = o.get
     b = get("box")
     if type(b) is not dict:
@@ -755,17 +756,8 @@ def _read_shape(
     )
 
 
-def _read_connector(
-    r: _Reader,
-    o: dict[str, Any],
-    path: str,
-    rid: str,
-    page: str,
-    layer: str,
-    parent: str | None,
-    z: int,
-    locked: bool,
-) -> Connector:
+def _read_connector(r: _Reader, o: dict[str, Any], path: str, head: _Head) -> Connector:
+    rid, page, layer, parent, z, locked = head
     get = o.get
     style, extra = _plain_extra(r, o, path, _CONN_KEYS)
     raw_waypoints = get("waypoints", _NO_LIST)
