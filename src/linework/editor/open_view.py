@@ -75,24 +75,19 @@ class View:
         return {"scale": self.scale, "x": self.x, "y": self.y}
 
 
-def fitted(
-    drawing: Box,
-    width: float,
-    height: float,
-    *,
-    max_scale: float = OPEN_MAX_SCALE,
-    floor: float = MIN_SCALE,
-) -> View:
+def fitted(drawing: Box, width: float, height: float, floor: float = MIN_SCALE) -> View:
     """Return the view of ``drawing`` on a ``width`` × ``height`` px canvas.
 
-    Centred and fitted within the margin, at most at ``max_scale``; when that
+    Centred and fitted within the margin, at most at :data:`OPEN_MAX_SCALE`; when that
     would be below ``floor``, at ``floor`` with the drawing's top-left corner
     at the margin instead. The same arithmetic as web/canvas.js ``fitTo``.
     """
     m = FIT_MARGIN_PX
     if drawing.w <= 0 or drawing.h <= 0 or width <= 0 or height <= 0:
         return View(1.0, m, m)
-    scale = min(max_scale, (width - 2 * m) / drawing.w, (height - 2 * m) / drawing.h)
+    scale = min(
+        OPEN_MAX_SCALE, (width - 2 * m) / drawing.w, (height - 2 * m) / drawing.h
+    )
     scale = min(MAX_SCALE, max(MIN_SCALE, scale))
     if scale < floor:
         return View(floor, m - drawing.x * floor, m - drawing.y * floor)

@@ -121,6 +121,7 @@ _BOX_OUTLINE: Final[object] = BoxOutline.outline
 _OTHER, _RECT, _ROUND, _ELLIPSE, _POLYGON, _BOX = 0, 1, 2, 3, 4, 5
 _FAMILIES: dict[type, int] = {}
 _Edge: TypeAlias = tuple[float, float, float, float]
+_Kinds: TypeAlias = Mapping[str, ShapeKind]
 _Plan: TypeAlias = tuple[
     int, Box, float, float, float, float, float, float, float, tuple[_Edge, ...]
 ]
@@ -223,12 +224,7 @@ def bounds_of(shape: Shape, kinds: Mapping[str, ShapeKind] = KINDS) -> Box | Non
 
 
 def axis_exit(
-    shape: Shape,
-    side: str,
-    ox: float,
-    oy: float,
-    eps: float,
-    kinds: Mapping[str, ShapeKind] = KINDS,
+    shape: Shape, side: str, ox: float, oy: float, eps: float, kinds: _Kinds
 ) -> Vec | None:
     """Return ``farthest_hit((ox, oy), side's normal, outline, eps=eps)``, or None.
 

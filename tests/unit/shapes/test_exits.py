@@ -151,7 +151,7 @@ def test_axis_exits_are_the_outline_polygons_farthest_hits(
         for side in SIDES:
             for origin in probes(shape, side, rng):
                 want = farthest_hit(origin, NORMALS[side], outline, eps=eps)
-                fast = exits.axis_exit(shape, side, origin.x, origin.y, eps)
+                fast = exits.axis_exit(shape, side, origin.x, origin.y, eps, KINDS)
                 asked += 1
                 if fast is not None:
                     answered += 1
@@ -178,10 +178,10 @@ def test_rotated_mirrored_and_odd_shapes_take_the_polygon() -> None:
         ),
     ):
         assert exits.bounds_of(odd) is None
-        assert exits.axis_exit(odd, "e", 60.0, 50.0, 1e-9) is None
+        assert exits.axis_exit(odd, "e", 60.0, 50.0, 1e-9, KINDS) is None
     # Off the centre line: not answered (the caller's rays never are).
-    assert exits.axis_exit(base, "e", 61.0, 50.0, 1e-9) is None
-    assert exits.axis_exit(base, "e", 60.0, 50.0, 1e-9) == Vec(110.0, 50.0)
+    assert exits.axis_exit(base, "e", 61.0, 50.0, 1e-9, KINDS) is None
+    assert exits.axis_exit(base, "e", 60.0, 50.0, 1e-9, KINDS) == Vec(110.0, 50.0)
     # A kind with its own outline (a cloud) always takes the polygon.
     cloud = Shape(id="s", page="p", layer="l", kind="cloud", box=box)
     assert exits.bounds_of(cloud) is None
@@ -201,5 +201,5 @@ def test_every_kind_answers_as_its_polygon() -> None:
             for side in SIDES:
                 for origin in list(probes(shape, side, rng))[:40]:
                     want = farthest_hit(origin, NORMALS[side], outline, eps=1e-9)
-                    got = exits.axis_exit(shape, side, origin.x, origin.y, 1e-9)
+                    got = exits.axis_exit(shape, side, origin.x, origin.y, 1e-9, KINDS)
                     assert got is None or same(got, want), (name, side, origin)
