@@ -60,6 +60,18 @@ def _distribute(axis: str) -> ActionFn:
     return run
 
 
+def _distribute_spec(axis: str, way: str, slot: int, icon: tuple[str, ...]) -> Spec:
+    """Distribute along ``axis``: three or more units, on the toolbar."""
+    return Spec(
+        f"distribute-{axis}",
+        _distribute(axis),
+        f"Distribute {way}",
+        lambda f: f.units >= 3,
+        toolbar=(5, slot),
+        icon=icon,
+    )
+
+
 def _lock(ed: Editor, args: Args) -> None:
     _do(ed, cmd.set_locked(ed.document, _sel(ed), True), "Lock")
     ed.select([])
@@ -162,22 +174,8 @@ SPECS = (
         "Align bottom",
         ("M3 20h18", "F:M6 7h4v10H6z", "F:M14 11h4v6h-4z"),
     ),
-    Spec(
-        "distribute-h",
-        _distribute("h"),
-        "Distribute horizontally",
-        lambda f: f.units >= 3,
-        toolbar=(5, 7),
-        icon=("M3 3v18", "M21 3v18", "F:M9 7h6v10H9z"),
-    ),
-    Spec(
-        "distribute-v",
-        _distribute("v"),
-        "Distribute vertically",
-        lambda f: f.units >= 3,
-        toolbar=(5, 8),
-        icon=("M3 3h18", "M3 21h18", "F:M7 9h10v6H7z"),
-    ),
+    _distribute_spec("h", "horizontally", 7, ("M3 3v18", "M21 3v18", "F:M9 7h6v10H9z")),
+    _distribute_spec("v", "vertically", 8, ("M3 3h18", "M3 21h18", "F:M7 9h10v6H7z")),
     Spec(
         "group",
         _group,

@@ -58,27 +58,24 @@ def _toggle_theme(ed: Editor, args: Args) -> None:
     mockups.set_theme(ed, {**args, "theme": "light" if dark else "dark"})
 
 
+def _tidy(name: str, label: str, slot: int, icon: tuple[str, ...]) -> Spec:
+    """A tree layout: on the toolbar and the menu while a tree is selected."""
+    where = (7, slot)
+    return Spec(
+        name,
+        trees.ACTIONS[name],
+        label,
+        _tree_on,
+        toolbar=where,
+        menu=where,
+        menu_when=_tree_on,
+        icon=icon,
+    )
+
+
 SPECS = (
-    Spec(
-        "tidy-tree",
-        trees.ACTIONS["tidy-tree"],
-        "Tidy tree, top-down",
-        _tree_on,
-        toolbar=(7, 1),
-        menu=(7, 1),
-        menu_when=_tree_on,
-        icon=_TREE_ICON,
-    ),
-    Spec(
-        "tidy-tree-lr",
-        trees.ACTIONS["tidy-tree-lr"],
-        "Tidy tree, left to right",
-        _tree_on,
-        toolbar=(7, 2),
-        menu=(7, 2),
-        menu_when=_tree_on,
-        icon=_TREE_LR_ICON,
-    ),
+    _tidy("tidy-tree", "Tidy tree, top-down", 1, _TREE_ICON),
+    _tidy("tidy-tree-lr", "Tidy tree, left to right", 2, _TREE_LR_ICON),
     Spec("set-theme", mockups.ACTIONS["set-theme"], "Dark or light variant"),
     Spec(
         "toggle-theme",
