@@ -23,7 +23,7 @@ from linework.editor.actions._args import (
     _sel,
     _str,
 )
-from linework.editor.actions._spec import ActionFn, Args, Shortcut, Spec
+from linework.editor.actions._spec import ActionFn, Args, Facts, Shortcut, Spec
 from linework.editor.editor import Editor
 from linework.model import Layer, Page
 
@@ -41,11 +41,8 @@ def _add_page(ed: Editor, args: Args) -> None:
 
 
 def _rename_page(ed: Editor, args: Args) -> None:
-    _do(
-        ed,
-        cmd.rename_page(ed.document, _page_arg(ed, args), _str(args, "name")),
-        "Rename page",
-    )
+    name = _str(args, "name")
+    _do(ed, cmd.rename_page(ed.document, _page_arg(ed, args), name), "Rename page")
 
 
 def _delete_page(ed: Editor, args: Args) -> None:
@@ -93,11 +90,8 @@ def _add_layer(ed: Editor, args: Args) -> None:
 
 
 def _rename_layer(ed: Editor, args: Args) -> None:
-    _do(
-        ed,
-        cmd.rename_layer(ed.document, _layer_arg(ed, args), _str(args, "name")),
-        "Rename layer",
-    )
+    name = _str(args, "name")
+    _do(ed, cmd.rename_layer(ed.document, _layer_arg(ed, args), name), "Rename layer")
 
 
 def _delete_layer(ed: Editor, args: Args) -> None:
@@ -139,15 +133,21 @@ def _move_to_layer(ed: Editor, args: Args) -> None:
 
 _SHIFT = frozenset({"shift"})
 
+
+def _other_pages(f: Facts) -> bool:
+    """A page may go while another is left."""
+    return len(f.doc.pages()) > 1
+
+
+def _other_layers(f: Facts) -> bool:
+    """A layer may go while another is left on its page."""
+    return len(f.doc.layers(f.ed.session.page_id)) > 1
+
+
 SPECS = (
     Spec("add-page", _add_page, "Add page"),
     Spec("rename-page", _rename_page, "Rename page"),
-    Spec(
-        "delete-page",
-        _delete_page,
-        "Delete page",
-        lambda f: len(f.doc.pages()) > 1,
-    ),
+    Spec("delete-page", _delete_page, "Delete page", _other_pages),
     Spec("move-page", _move_page, "Move page"),
     Spec("set-page", _set_page, "Show page", viewer=True),
     Spec(
@@ -166,12 +166,7 @@ SPECS = (
     ),
     Spec("add-layer", _add_layer, "Add layer"),
     Spec("rename-layer", _rename_layer, "Rename layer"),
-    Spec(
-        "delete-layer",
-        _delete_layer,
-        "Delete layer",
-        lambda f: len(f.doc.layers(f.ed.session.page_id)) > 1,
-    ),
+    Spec("delete-layer", _delete_layer, "Delete layer", _other_layers),
     Spec("move-layer", _move_layer, "Move layer"),
     Spec("show-layer", _layer_flag(visible=True), "Show layer"),
     Spec("hide-layer", _layer_flag(visible=False), "Hide layer"),
