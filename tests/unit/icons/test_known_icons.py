@@ -135,3 +135,64 @@ def test_the_table_is_sorted_digests_of_fixed_size() -> None:
     packed = known.pack({b, a})
     assert packed == b"".join(sorted([a, b]))
     assert known.unpack(packed + b"xyz") == {a, b}
+
+
+def test_opening_library_icons_parses_only_the_unknown_ones(
+    parses: list[str],
+) -> None:
+    """The worker's open (Api) renders stored library icons without a parse;
+    the same drawing tampered with, and a picture, are parsed and sanitized."""
+    import json
+
+    from linework.bridge.api import Api
+
+    icon_data.ensure_mapped_icons()
+    icon_data.ensure_known_icons()
+    keys = sorted(mapping_targets())[:3]
+    found = [bundled_icon(k) for k in keys]
+    srcs = [icon_src(f.svg) for f in found if f is not None]
+    assert len(srcs) == 3 and all(known.is_known(s) for s in srcs)
+    hostile = _uri(_svg(srcs[0]).replace("<svg ", '<svg onload="alert(1)" ', 1))
+    picture = _uri('<svg xmlns="http://www.w3.org/2000/svg"><circle r="3"/></svg>')
+    els = [
+        {
+            "type": "shape",
+            "id": f"i{i}",
+            "layer": "l1",
+            "kind": "icon",
+            "box": {"x": 10.0 + 80 * i, "y": 10.0, "w": 64.0, "h": 64.0},
+            "props": {"src": src},
+        }
+        for i, src in enumerate([*srcs, hostile, picture])
+    ]
+    doc = {
+        "format": "linework",
+        "version": 1,
+        "pages": [
+            {
+                "id": "p1",
+                "name": "P",
+                "width": 800.0,
+                "height": 200.0,
+                "layers": [{"id": "l1", "name": "L"}],
+                "elements": els,
+            }
+        ],
+        "meta": {},
+    }
+    message = {
+        "type": "file-open",
+        "name": "i.linework",
+        "data": base64.b64encode(json.dumps(doc).encode()).decode(),
+    }
+    parses.clear()  # making the stored forms above parsed the library SVGs
+    pictures.safe_src.cache_clear()
+    reply = Api().handle(json.dumps(message))
+    assert json.loads(reply)["ok"] is True
+    # Two parses: the tampered icon and the picture; none for the three known.
+    assert 2 == len(parses)
+    assert "onload" in parses[0] or "onload" in parses[1]
+    assert "onload" not in reply and "alert" not in reply
+    # The known icons are drawn with their stored bytes.
+    for src in srcs:
+        assert src in reply
