@@ -196,3 +196,16 @@ def test_opening_library_icons_parses_only_the_unknown_ones(
     # The known icons are drawn with their stored bytes.
     for src in srcs:
         assert src in reply
+
+
+def test_the_carried_icons_are_known_and_fixed_points_of_todays_sanitizer() -> None:
+    """Every icon an import maps to is known, and the full sanitizer still gives
+    its stored form back unchanged (a table made by an older sanitizer would not)."""
+    icon_data.ensure_mapped_icons()
+    icon_data.ensure_known_icons()
+    for key in sorted(mapping_targets()):
+        found = bundled_icon(key)
+        assert found is not None, key
+        stored = icon_src(found.svg)
+        assert known.is_known(stored), key
+        assert pictures.sanitize_src(stored) == stored, key
