@@ -40,10 +40,11 @@ def packages_present() -> bool:
 @cache
 def _built() -> tuple[dict[str, bytes], dict[str, Any]]:
     from devtools.assets import build_icon_libraries
-    from linework.icons import bundled
+    from linework.icons import bundled, known
 
-    made = build_icon_libraries()  # writes mapped.json, as the build does
+    made = build_icon_libraries()  # writes mapped.json and known.bin, as the build does
     bundled._table.cache_clear()  # read again: an earlier test may have seen none
+    known.table.cache_clear()
     return made
 
 
@@ -66,3 +67,15 @@ def icon_index() -> dict[str, list[list[Any]]]:
     files, catalog = _built()
     data: dict[str, list[list[Any]]] = json.loads(files[catalog["index"]])
     return data
+
+
+def ensure_known_icons() -> None:
+    """Make the wheel's table of known library icons if missing, or skip."""
+    from linework.icons import known
+
+    if known.table():
+        return
+    if not packages_present():
+        pytest.skip(NO_PACKAGES)
+    _built()
+    assert known.table(), "the generator wrote no known icons"

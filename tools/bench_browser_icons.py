@@ -1,7 +1,7 @@
 """Icon benchmark in the browser (issue 10): printed figures, not tests.
 
 - open + paint a diagram of 1,000 icons (library icons the document carries as
-  their own SVG, with a label): a realistic mix (150 different icons) and the
+  the editor stores them, with a label): a realistic mix (150 different icons) and the
   pathological case (1,000 different ones), next to 1,000 plain shapes + 1,000
   connectors opened the same way. Three figures, median of runs alternated
   between the documents: from the file input's change to the page painted
@@ -21,7 +21,6 @@ tools/bench_browser_icons.py [--runs 3]``).
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import statistics
 import sys
@@ -66,9 +65,7 @@ def icons_diagram(
     els = []
     for i, icon in enumerate(picked):
         x, y = (i % COLS) * DX + 20, (i // COLS) * DY + 20
-        src = (
-            "data:image/svg+xml;base64," + base64.b64encode(icon["s"].encode()).decode()
-        )
+        src = stored_src(icon["s"])
         els.append(
             {
                 "type": "shape",
@@ -91,6 +88,15 @@ def icons_diagram(
         "elements": els,
     }
     return {"format": "linework", "version": 1, "pages": [page], "meta": {}}
+
+
+def stored_src(svg: str) -> str:
+    """Return an icon's ``src`` as the editor stores it when the icon is
+    inserted from the palette or mapped by an import (``stencils.icon_src``:
+    the picture sanitizer's own output)."""
+    from linework.formats.stencils import icon_src
+
+    return icon_src(svg)
 
 
 def open_and_paint(page: Any, path: Path) -> dict[str, float]:

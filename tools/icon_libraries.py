@@ -18,7 +18,10 @@ web/node_modules, passes every icon through the core's SVG sanitizer
   maps stencils to (linework.icons.mapping), a few dozen, so the wheel carries
   them and native imports render them. It is generated (not committed): the
   wheel includes it as a build artifact when present; a wheel built without
-  npm imports those stencils as labelled placeholders instead.
+  npm imports those stencils as labelled placeholders instead;
+- ``src/linework/icons/data/known.bin`` (generated too): digests of the library
+  icons' stored form that the picture sanitizer leaves unchanged, which the
+  renderer then need not parse again (linework.icons.known, ``known_icons``).
 """
 
 from __future__ import annotations
@@ -424,6 +427,40 @@ def _number_drawings(
             d = drawing[f"{lib}/{row[0]}"]
             if count[d] > 1:
                 row.append(number.setdefault(d, len(number)))
+
+
+def library_svgs(files: dict[str, bytes]) -> list[str]:
+    """Return every distinct icon SVG of the library files ``build_icons`` made."""
+    out: dict[str, None] = {}
+    for name, data in sorted(files.items()):
+        if name.startswith("icons/") and not name.startswith("icons/index-"):
+            for icon in json.loads(data)["icons"]:
+                out.setdefault(icon["s"], None)
+    return list(out)
+
+
+def known_icons(svgs: Iterable[str]) -> tuple[bytes, int]:
+    """Return ``data/known.bin`` (linework.icons.known) for the library icons, and
+    how many icons stay out of it.
+
+    An icon is stored as ``pictures.safe_src`` makes it (``stencils.icon_src``);
+    its digest goes in only if the full sanitizer gives that stored form back
+    unchanged, so skipping the parse for it changes no byte. The sanitizer is
+    not idempotent for every input: such icons stay out and are parsed as before.
+    """
+    from linework.formats import pictures
+    from linework.icons import known
+    from linework.icons.bundled import svg_data_uri
+
+    digests: set[bytes] = set()
+    left_out = 0
+    for svg in svgs:
+        stored = pictures.sanitize_src(svg_data_uri(svg))
+        if stored is not None and pictures.sanitize_src(stored) == stored:
+            digests.add(known.digest(stored))
+        else:
+            left_out += 1
+    return known.pack(digests), left_out
 
 
 def write_mapped(node_modules: Path, target: Path) -> Path:

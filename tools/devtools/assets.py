@@ -6,6 +6,7 @@ so every file under assets/ can be cached forever.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import shutil
@@ -40,6 +41,9 @@ FONT_FACES = (
     ("700", "italic"),
 )
 MAPPED_ICONS = ROOT / "src" / "linework" / "icons" / "data" / "mapped.json"
+#: The known library icons' digests (carried by the wheel) and what they were made from.
+KNOWN_ICONS = MAPPED_ICONS.with_name("known.bin")
+KNOWN_STAMP = MAPPED_ICONS.with_name("known.stamp")
 
 
 def npm_ci() -> None:
@@ -216,4 +220,35 @@ def build_icon_libraries() -> tuple[dict[str, bytes], dict[str, Any]]:
     MAPPED_ICONS.parent.mkdir(parents=True, exist_ok=True)
     if not MAPPED_ICONS.exists() or MAPPED_ICONS.read_bytes() != mapped:
         MAPPED_ICONS.write_bytes(mapped)
+    _write_known_icons(files)
     return files, catalog
+
+
+def _write_known_icons(files: dict[str, bytes]) -> None:
+    """Write the wheel's table of known library icons (linework.icons.known).
+
+    Checking every icon takes two sanitizer runs each (seconds natively), so
+    the table is made again only when the library SVGs (or the sanitizer) changed.
+    """
+    libraries = tool("icon_libraries")
+    svgs = libraries.library_svgs(files)
+    key = hashlib.sha256()
+    for svg in svgs:
+        key.update(svg.encode() + b"\0")
+    for module in (
+        "formats/pictures.py",
+        "formats/xmlsafe.py",
+        "icons/bundled.py",
+        "icons/known.py",
+    ):
+        key.update((ROOT / "src" / "linework" / module).read_bytes())
+    stamp = key.hexdigest()
+    if (
+        KNOWN_ICONS.exists()
+        and KNOWN_STAMP.exists()
+        and KNOWN_STAMP.read_text() == stamp
+    ):
+        return
+    table, _ = libraries.known_icons(svgs)
+    KNOWN_ICONS.write_bytes(table)
+    KNOWN_STAMP.write_text(stamp)

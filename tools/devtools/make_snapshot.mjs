@@ -46,6 +46,9 @@ for kind in ("warm", "palette", "file-new", "templates"):
 import linework.text.metrics
 for family in linework.text.metrics.FAMILIES:
     linework.text.metrics._faces(family)
+# The digests of the library icons drawn without a parse (linework.icons.known).
+import linework.icons.known
+linework.icons.known.table()
 del api, reply, kind, info, family
 gc.collect()
 json.dumps({"modules": len(imported), "version": linework.__version__})

@@ -29,6 +29,7 @@ from linework import phases
 from linework.errors import LineworkError
 from linework.formats import xmlsafe
 from linework.formats.xmlsafe import local_name
+from linework.icons import known
 
 #: Largest picture file accepted, in bytes (its data URI stays below the
 #: 16 MiB image limit of the file format).
@@ -418,7 +419,10 @@ def safe_src(src: str) -> str | None:
     Raster data URIs come back as they are; an SVG data URI (base64, or
     percent-encoded as draw.io writes it) comes back sanitized and base64; a
     remote URL, ``javascript:`` or anything else is None. Memoized: a diagram
-    of a thousand copies of an icon sanitizes it once.
+    of a thousand copies of an icon sanitizes it once. A library icon stored
+    as this function's own output comes back unparsed when the wheel's table
+    of such icons knows its digest (linework.icons.known): the same string a
+    full sanitizing would return, checked for each icon when the wheel was built.
     """
     if len(src) > 16 * 1024 * 1024:
         return None
@@ -428,11 +432,22 @@ def safe_src(src: str) -> str | None:
     # Timed (bench.phases): sanitizing a page of distinct icons is most of
     # what they add to an open.
     with phases.phase("pictures"):
-        raw = _svg_uri_bytes(src)
-        if raw is None or len(raw) > MAX_PICTURE_BYTES:
-            return None
-        try:
-            clean, _ = sanitize_svg(raw.decode("utf-8-sig"))
-        except (LineworkError, UnicodeDecodeError):
-            return None
-        return f"data:{SVG_MIME};base64,{_b64(clean.encode('utf-8'))}"
+        if known.is_known(src):
+            return src
+        return sanitize_src(src)
+
+
+def sanitize_src(src: str) -> str | None:
+    """Return an SVG data URI sanitized and base64, or None if it is no SVG.
+
+    The full sanitizer, never the table of known icons: the build calls it to
+    check that an icon's stored form is a fixed point (and so may be known).
+    """
+    raw = _svg_uri_bytes(src)
+    if raw is None or len(raw) > MAX_PICTURE_BYTES:
+        return None
+    try:
+        clean, _ = sanitize_svg(raw.decode("utf-8-sig"))
+    except (LineworkError, UnicodeDecodeError):
+        return None
+    return f"data:{SVG_MIME};base64,{_b64(clean.encode('utf-8'))}"
