@@ -53,3 +53,16 @@ def test_at_full_zoom_a_click_on_the_connector_over_a_shape_edge_picks_it() -> N
     t.key_down("Escape")
     t.click(200, 200)
     assert ["shape:1"] == t.selection
+
+
+def test_zoomed_out_a_shape_nearby_but_not_under_the_pointer_changes_nothing() -> None:
+    """A grid: the row below is within the tolerance too, and painted above;
+    the click still picks the shape it is inside."""
+    t, _ = _two_connected_shapes()
+    t.drop_shape("rectangle", 200, 290)  # 260..320: 55 units below the click
+    t.key_down("Escape")
+    below = t.selection or [r for r in t.doc.records if r.startswith("shape:")][-1]
+    t.zoom = 0.1
+    t.click(215, 205)
+    assert ["shape:1"] == t.selection
+    assert below != t.selection

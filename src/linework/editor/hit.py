@@ -311,17 +311,19 @@ class HitTester:
     ) -> Element | None:
         """Return the topmost pickable element under ``p``, or None.
 
-        A connector reached only by the tolerance (not its drawn hit stroke)
-        yields to a shape below that ``p`` lies inside: zoomed out, the
-        tolerance in page units outgrows small shapes, and a click in the
-        middle of one picked the connector leaving it.
+        The topmost element ``p`` is really on (a shape it lies inside, a
+        connector's drawn hit stroke) wins over those only the tolerance
+        reaches: zoomed out, the tolerance in page units outgrows small
+        shapes, and a click in the middle of one picked the connector
+        leaving it or the neighbour painted above it. At ordinary zooms the
+        tolerance is within the hit stroke and the topmost hit wins.
         (``options``: those of :meth:`elements_at`.)
         """
         found = self.elements_at(doc, page_id, p, tol, **options)
         if not found:
             return None
         top = found[0]
-        if isinstance(top, Connector) and tol > HIT_WIDTH / 2:
+        if tol > HIT_WIDTH / 2:
             for el in found:
                 if isinstance(el, Connector):
                     body = max(HIT_WIDTH, el.style.stroke_width + 8.0) / 2
@@ -331,8 +333,6 @@ class HitTester:
                     contains(el, p, 0.0, kinds=self.kinds) or label_hit(el, p, 0.0)
                 ):
                     return el
-                else:
-                    break
         return top
 
     def inside(self, doc: Document, page_id: str, band: Box) -> list[Element]:
