@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import json
+from collections.abc import Callable
 from typing import Any
 
 
@@ -45,3 +48,72 @@ def document(pages: int = 1, text: str = "Hello") -> dict[str, Any]:
             }
         )
     return {"format": "linework", "version": 1, "pages": out, "meta": {}}
+
+
+def one_page(
+    elements: list[dict[str, Any]],
+    width: float,
+    height: float,
+    *,
+    name: str = "P",
+    layer: str = "L",
+) -> dict[str, Any]:
+    """Return a .linework document of one page (id p1, one layer l1)."""
+    page = {
+        "id": "p1",
+        "name": name,
+        "width": width,
+        "height": height,
+        "layers": [{"id": "l1", "name": layer}],
+        "elements": elements,
+    }
+    return {"format": "linework", "version": 1, "pages": [page], "meta": {}}
+
+
+def grid(
+    n: int,
+    cols: int,
+    target: Callable[[int], int | None],
+    *,
+    name: str,
+    dx: float = 160.0,
+    dy: float = 110.0,
+) -> dict[str, Any]:
+    """Return a page of ``n`` labelled rectangles in rows of ``cols`` (the
+    editor benchmark's cells), shape i joined to ``target(i)`` if any."""
+    els: list[dict[str, Any]] = [
+        {
+            "type": "shape",
+            "id": f"s{i}",
+            "layer": "l1",
+            "kind": "rectangle",
+            "box": {
+                "x": (i % cols) * dx + 20,
+                "y": (i // cols) * dy + 20,
+                "w": 100,
+                "h": 60,
+            },
+            "text": f"Shape {i}",
+        }
+        for i in range(n)
+    ]
+    for i in range(n):
+        j = target(i)
+        if j is not None:
+            els.append(
+                {
+                    "type": "connector",
+                    "id": f"c{i}",
+                    "layer": "l1",
+                    "source": {"shape": f"s{i}"},
+                    "target": {"shape": f"s{j}"},
+                }
+            )
+    rows = (n + cols - 1) // cols
+    return one_page(els, cols * dx + 40, rows * dy + 40, name=name, layer="Layer 1")
+
+
+def file_open(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    """Return the bridge's ``file-open`` message for ``doc`` as a file ``name``."""
+    data = base64.b64encode(json.dumps(doc).encode()).decode()
+    return {"type": "file-open", "name": name, "data": data}

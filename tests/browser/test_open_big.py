@@ -32,6 +32,8 @@ from editor_helpers import (
 )
 from lw_helpers import READY, App
 
+from sample_docs import grid
+
 __all__ = ["editor_app"]
 
 COLS, ROWS, DX, DY = 20, 100, 160.0, 110.0
@@ -44,43 +46,12 @@ def _diagram(cols: int = COLS, rows: int = ROWS) -> dict[str, Any]:
     """Return a page of ``cols`` × ``rows`` shapes (by default a tall one:
     2,000 shapes), each joined to its right or lower neighbour."""
     n = cols * rows
-    els: list[dict[str, Any]] = [
-        {
-            "type": "shape",
-            "id": f"s{i}",
-            "layer": "l1",
-            "kind": "rectangle",
-            "box": {
-                "x": (i % cols) * DX + 20,
-                "y": (i // cols) * DY + 20,
-                "w": 100,
-                "h": 60,
-            },
-            "text": f"Shape {i}",
-        }
-        for i in range(n)
-    ]
-    for i in range(n):
+
+    def neighbour(i: int) -> int | None:
         j = i + 1 if (i + 1) % cols else i + cols
-        if j < n:
-            els.append(
-                {
-                    "type": "connector",
-                    "id": f"c{i}",
-                    "layer": "l1",
-                    "source": {"shape": f"s{i}"},
-                    "target": {"shape": f"s{j}"},
-                }
-            )
-    page = {
-        "id": "p1",
-        "name": "Tall",
-        "width": cols * DX + 40,
-        "height": rows * DY + 40,
-        "layers": [{"id": "l1", "name": "Layer 1"}],
-        "elements": els,
-    }
-    return {"format": "linework", "version": 1, "pages": [page], "meta": {}}
+        return j if j < n else None
+
+    return grid(n, cols, neighbour, name="Tall", dx=DX, dy=DY)
 
 
 @pytest.fixture

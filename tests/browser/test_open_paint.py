@@ -23,49 +23,18 @@ import pytest
 from editor_helpers import clean_test, editor_app, settle, ui
 from lw_helpers import App
 
+import sample_docs
+
 __all__ = ["editor_app"]
 
-COLS, DX, DY = 50, 160.0, 110.0
+COLS = 50
 
 
 def _diagram(shapes: int) -> dict[str, Any]:
     """Return a grid of shapes, each joined to the next (the benchmark's document)."""
-    els: list[dict[str, Any]] = [
-        {
-            "type": "shape",
-            "id": f"s{i}",
-            "layer": "l1",
-            "kind": "rectangle",
-            "box": {
-                "x": (i % COLS) * DX + 20,
-                "y": (i // COLS) * DY + 20,
-                "w": 100,
-                "h": 60,
-            },
-            "text": f"Shape {i}",
-        }
-        for i in range(shapes)
-    ]
-    els.extend(
-        {
-            "type": "connector",
-            "id": f"c{i}",
-            "layer": "l1",
-            "source": {"shape": f"s{i}"},
-            "target": {"shape": f"s{i + 1}"},
-        }
-        for i in range(shapes - 1)
+    return sample_docs.grid(
+        shapes, COLS, lambda i: i + 1 if i + 1 < shapes else None, name="Grid"
     )
-    rows = (shapes + COLS - 1) // COLS
-    page = {
-        "id": "p1",
-        "name": "Grid",
-        "width": COLS * DX + 40,
-        "height": rows * DY + 40,
-        "layers": [{"id": "l1", "name": "Layer 1"}],
-        "elements": els,
-    }
-    return {"format": "linework", "version": 1, "pages": [page], "meta": {}}
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import json
 
 from linework.bridge.api import Api
 from linework.formats import pictures
+from sample_docs import file_open, one_page
 
 
 def _icon(i: int, svg: str) -> dict[str, object]:
@@ -24,26 +25,7 @@ def _icon(i: int, svg: str) -> dict[str, object]:
 
 
 def _open(api: Api, elements: list[dict[str, object]]) -> dict[str, float]:
-    doc = {
-        "format": "linework",
-        "version": 1,
-        "pages": [
-            {
-                "id": "p1",
-                "name": "P",
-                "width": 800.0,
-                "height": 200.0,
-                "layers": [{"id": "l1", "name": "L"}],
-                "elements": elements,
-            }
-        ],
-        "meta": {},
-    }
-    message = {
-        "type": "file-open",
-        "name": "i.linework",
-        "data": base64.b64encode(json.dumps(doc).encode()).decode(),
-    }
+    message = file_open(one_page(elements, 800.0, 200.0), "i.linework")
     assert json.loads(api.handle(json.dumps(message)))["ok"] is True
     got = api.dispatch(json.dumps({"type": "bench.phases"}))
     return dict(got["phases"])

@@ -15,6 +15,7 @@ from linework.formats.stencils import icon_src
 from linework.icons import known
 from linework.icons.bundled import bundled_icon, svg_data_uri
 from linework.icons.mapping import mapping_targets
+from sample_docs import file_open, one_page
 
 ICON_LIBRARIES = icon_data.ROOT / "tools"
 
@@ -165,26 +166,7 @@ def test_opening_library_icons_parses_only_the_unknown_ones(
         }
         for i, src in enumerate([*srcs, hostile, picture])
     ]
-    doc = {
-        "format": "linework",
-        "version": 1,
-        "pages": [
-            {
-                "id": "p1",
-                "name": "P",
-                "width": 800.0,
-                "height": 200.0,
-                "layers": [{"id": "l1", "name": "L"}],
-                "elements": els,
-            }
-        ],
-        "meta": {},
-    }
-    message = {
-        "type": "file-open",
-        "name": "i.linework",
-        "data": base64.b64encode(json.dumps(doc).encode()).decode(),
-    }
+    message = file_open(one_page(els, 800.0, 200.0), "i.linework")
     parses.clear()  # making the stored forms above parsed the library SVGs
     pictures.safe_src.cache_clear()
     reply = Api().handle(json.dumps(message))
