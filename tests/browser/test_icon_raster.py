@@ -18,6 +18,8 @@ import pytest
 from editor_helpers import clean_test, settle
 from lw_helpers import App
 
+import sample_docs
+
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
 ICON_IMAGES = "#canvas [data-role=content] g[data-kind=icon] image"
@@ -145,21 +147,9 @@ def icon_file(
             }
         )
     rows = math.ceil(len(icons) / cols)
-    doc = {
-        "format": "linework",
-        "version": 1,
-        "pages": [
-            {
-                "id": "p1",
-                "name": "Icons",
-                "width": cols * step + 40,
-                "height": rows * step + 40,
-                "layers": [{"id": "l1", "name": "Layer 1"}],
-                "elements": els,
-            }
-        ],
-        "meta": {},
-    }
+    doc = sample_docs.one_page(
+        els, cols * step + 40, rows * step + 40, name="Icons", layer="Layer 1"
+    )
     path = tmp_path / "icons.linework"
     path.write_text(json.dumps(doc))
     return path
