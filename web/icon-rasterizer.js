@@ -73,12 +73,21 @@ function start() {
  * to a PNG data: URI, or null if it must be drawn the other way.
  */
 export function rasterize(svgBase64, w, h) {
+  return send({ svg: svgBase64, w, h });
+}
+
+/** As rasterize(), from the SVG's text (the palette's thumbnails). */
+export function rasterizeText(text, w, h) {
+  return send({ text, w, h });
+}
+
+function send(job) {
   if (state === "idle") start();
   if (state === "off" || worker === null) return Promise.resolve(null);
   const id = ++nextId;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    worker.postMessage({ id, svg: svgBase64, w, h });
+    worker.postMessage({ id, ...job });
   });
 }
 

@@ -12,7 +12,8 @@
 // has no fonts here) or raster images inside never come here
 // (web/icon-raster.js draws those as before).
 //
-// Messages: page -> {id, svg: base64 of the SVG's UTF-8 bytes, w, h} (the
+// Messages: page -> {id, svg: base64 of the SVG's UTF-8 bytes (or text: the
+// SVG as a string), w, h} (the
 // bitmap's box in pixels; the icon is fitted inside it, as an <image> fits
 // it); worker -> {id, url} or {id, error}. The first failure to load resvg
 // answers every job with an error, and {unusable: true}. Page -> {warm: true}:
@@ -59,8 +60,10 @@ function rootSize(bytes) {
   return [size("width"), size("height")];
 }
 
-function draw(Resvg, { svg, w, h }) {
-  const bytes = Uint8Array.from(atob(svg), (c) => c.charCodeAt(0));
+function draw(Resvg, { svg, text, w, h }) {
+  const bytes = typeof text === "string"
+    ? new TextEncoder().encode(text)
+    : Uint8Array.from(atob(svg), (c) => c.charCodeAt(0));
   // Its intrinsic size first, to fit it into w x h (xMidYMid meet).
   let [iw, ih] = rootSize(bytes);
   if (!(iw > 0 && ih > 0)) {
