@@ -37,9 +37,13 @@ const SLICE_MS = 8;
 /** Bitmap sizes, in device pixels for the longer side (a power of two in between). */
 const MIN_PX = 32;
 const MAX_PX = 512;
-/** A bitmap is this many times the size the icon is shown at, so zooming in
- * that far stays sharp before it is redrawn. */
+/** A bitmap decoded here is this many times the size the icon is shown at
+ * (then rounded up to a power of two), so zooming in that far stays sharp
+ * before it is redrawn. One the worker draws is the size shown (rounded up):
+ * drawn at that size it is sharper than a bigger one scaled down, it costs
+ * half the time, and the worker redraws it quickly once the view rests. */
 const HEADROOM = 2;
+const WORKER_HEADROOM = 1;
 /** One atlas SVG holds at most this many icons and this many pixels (its
  * decoding is one task of the main thread: ~1 ms an icon on a slow machine). */
 const ATLAS_ICONS = 16;
@@ -94,7 +98,8 @@ let small = null;
 
 /** The bitmap size for an icon box of w x h page units at the current zoom. */
 function sizeFor(w, h) {
-  const want = Math.max(w, h) * view.scale * HEADROOM * (globalThis.devicePixelRatio || 1);
+  const headroom = rasterizerUsable() ? WORKER_HEADROOM : HEADROOM;
+  const want = Math.max(w, h) * view.scale * headroom * (globalThis.devicePixelRatio || 1);
   let px = MIN_PX;
   while (px < want && px < MAX_PX) px *= 2;
   return px;
