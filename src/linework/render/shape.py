@@ -9,6 +9,7 @@ from linework.formats import pictures
 from linework.geometry import Box, Vec, fmt, rotate_about
 from linework.links import safe_link
 from linework.model import DEFAULT_STYLE, Shape, Style, frozen_map
+from linework.model.capacity import MAX_ELEMENTS
 from linework.model.rich import RichText, rich_for
 from linework.render.paint import dasharray
 from linework.render.richtext import RichLayout, layout_rich, rich_nodes
@@ -236,6 +237,12 @@ def label_text_box(shape: Shape) -> Box | None:
     return Box(left, top, right - left, bottom - top)
 
 
+#: Label bounds by shape record (compared with ``is``): opening a page asks for
+#: every shape's twice (the drawing's box, then what the view shows), and
+#: laying out the text is most of either.
+_LABEL_BOUNDS: dict[int, tuple[Shape, Box | None]] = {}
+
+
 def label_text_bounds(shape: Shape) -> Box | None:
     """Return the page box of a label that may leave its shape, or None.
 
@@ -243,6 +250,15 @@ def label_text_bounds(shape: Shape) -> Box | None:
     outside that, so exports widen their view box by this to keep it whole
     (and the editor's hit index, so the label can be clicked).
     """
+    hit = _LABEL_BOUNDS.get(id(shape))
+    if hit is not None and hit[0] is shape:
+        return hit[1]
+    return memo.keep(
+        _LABEL_BOUNDS, id(shape), (shape, _label_text_bounds(shape)), MAX_ELEMENTS
+    )[1]
+
+
+def _label_text_bounds(shape: Shape) -> Box | None:
     box = label_text_box(shape)
     if box is None:
         return None
