@@ -156,12 +156,6 @@ WATCH_IN_VIEW_JS = r"""() => {
   observer.observe(svg, { attributes: true, attributeFilter: ['data-revision'] });
 }"""
 
-#: The icon worker has warmed up (web/icon-worker.js), as it has by the time a
-#: user has picked a file: after the core's own warm-up, at idle.
-ICONS_WARM_JS = (
-    """() => performance.getEntriesByName('linework-icons-warm').length > 0"""
-)
-
 #: Every icon on the canvas has its picture (none waits for its bitmap).
 ICONS_DRAWN_JS = """() => !document.querySelector(
   '#canvas [data-role=content] g[data-kind=icon] image:not([href])')"""
@@ -274,7 +268,6 @@ def run(
                     "body[data-editor]", state="attached", timeout=120_000
                 )
                 page.evaluate(WARMED_JS)
-                page.wait_for_function(ICONS_WARM_JS, polling=50, timeout=60_000)
                 figures = open_and_paint(page, path)
                 for key, value in figures.items():
                     v[key].append(value)

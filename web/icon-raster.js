@@ -157,7 +157,6 @@ function want(image, href, w, h, fresh) {
  * inserting them, so Chromium never loads the SVG itself.
  */
 export function rasterIcons(nodes) {
-  globalThis.__iconTrace?.push(["rasterIcons", performance.now(), nodes.length]);
   for (const node of nodes) {
     if (node.getAttribute("data-kind") !== "icon") continue;
     for (const image of node.getElementsByTagName("image")) {
@@ -223,7 +222,6 @@ function wake() {
 
 /** Jobs by priority: icons in view first, then the others in page order. */
 function sorted() {
-  globalThis.__iconTrace?.push(["sort", performance.now(), jobs.size]);
   const near = [];
   const far = [];
   for (const job of jobs.values()) {
@@ -300,7 +298,6 @@ const forHere = (job) => !forWorker(job);
 
 /** Send the raster worker the next icons it can draw, a few at a time. */
 function feedWorker() {
-  globalThis.__iconTrace?.push(["feed", performance.now(), atWorker]);
   while (jobs.size && rasterizerUsable()) {
     const job = nextJob(forWorker);
     if (job === null) break;
@@ -316,7 +313,6 @@ function feedWorker() {
     const { cw, ch } = cellOf(job);
     rasterize(job.href.slice(SVG_HREF.length), cw, ch).then((url) => {
       atWorker -= 1;
-      globalThis.__iconTrace?.push([job.near ? "doneNear" : "doneFar", performance.now(), url === null]);
       if (url !== null) {
         finish(job, url, job.px);
       } else {
@@ -580,7 +576,6 @@ function anyNear() {
 }
 
 function show() {
-  globalThis.__iconTrace?.push(["show", performance.now(), ready.length]);
   for (const { image, href, bitmap } of ready.splice(0)) {
     if (image.getAttribute("data-src") !== href) continue;
     if ((shownPx.get(image) ?? 0) > bitmap.px && image.hasAttribute("href")) continue;
