@@ -60,7 +60,12 @@ function rootSize(bytes) {
   return [size("width"), size("height")];
 }
 
-function draw(Resvg, { svg, text, w, h }) {
+/**
+ * @param {any} Resvg
+ * @param {{svg?: string, text?: string, w: number, h: number}} job
+ */
+function draw(Resvg, job) {
+  const { svg, text, w, h } = job;
   const bytes = typeof text === "string"
     ? new TextEncoder().encode(text)
     : Uint8Array.from(atob(svg), (c) => c.charCodeAt(0));
