@@ -208,10 +208,12 @@ function sharpen() {
 function afterPaint() {
   if (timer || waiting) return;
   waiting = true;
-  requestAnimationFrame(() => {
+  // Two frames: the first paints the page, and drawing icons meanwhile (in
+  // the worker) would slow the rasterizing of that frame on a small machine.
+  requestAnimationFrame(() => requestAnimationFrame(() => {
     waiting = false;
     wake();
-  });
+  }));
 }
 
 function wake() {
