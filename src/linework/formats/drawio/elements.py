@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Final
 
 from linework.formats import htmltext, limits, notations, stencils
-from linework.formats.drawio import mockups
+from linework.formats.drawio import aws3d, mockups
 from linework.formats.drawio.cells import Cell, Geo
 from linework.formats.drawio.names import (
     EXTRA_SHAPE_KEY,
@@ -97,6 +97,10 @@ def build_shape(
             kind, mapped = "rectangle", False
         else:
             props["src"] = src
+    iso = aws3d.drawing(shape_name, st, box) if not mapped else None
+    if iso is not None:  # an AWS 3D connector: drawn as draw.io draws it
+        kind, mapped = "icon", True
+        props.update(iso)
     # An icon Linework exported is an SVG image draw.io can show: read it back
     # as the icon it was, even though an SVG image now imports as a picture.
     exported_icon = st.get(KIND_HINT_KEY) == "icon"
