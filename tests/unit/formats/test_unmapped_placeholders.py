@@ -97,7 +97,8 @@ def test_unmapped_aws3d_cells_are_counted_in_the_import_notice() -> None:
 
     assert 3 == result.unmapped
     assert (
-        "3 shape(s) have no Linework equivalent and are drawn as rectangles "
+        "3 shape(s) have no Linework equivalent and are drawn as "
+        "placeholders or rectangles "
         "(mxgraph.aws3d.arrowhead)." in result.warnings
     )
 
