@@ -141,6 +141,9 @@ def drawio_icon_pairs(props: Mapping[str, Any]) -> list[tuple[str, str]]:
     if isinstance(stencil, str) and _STENCIL.fullmatch(stencil) and ".." not in stencil:
         if stencil.startswith("img/lib/"):
             return [("shape", "image"), ("image", stencil)]
+        direction = props.get("direction")  # a drawn dimension line's
+        if direction in ("north", "south", "west"):
+            return [("shape", stencil), ("direction", str(direction))]
         return [("shape", stencil)]
     src = props.get("src")
     if not isinstance(src, str) or not src.startswith("data:image/svg+xml;base64,"):

@@ -19,8 +19,9 @@ import icon_data
 from linework.formats import drawio
 from linework.formats.drawio import export as drawio_export
 from linework.formats.imports import ImportResult
-from linework.model import Shape
+from linework.model import Attached, Connector, Shape
 from linework.render import Renderer
+from linework.routing.routers import route
 
 CORPUS = Path(__file__).parents[3] / ".." / "shared" / "corpus" / "drawio"
 ROBOT = CORPUS / "dd_AWSRobot.xml"
@@ -189,3 +190,81 @@ def test_picture_on_the_web_is_a_labelled_placeholder_not_a_filled_box() -> None
         "image=https://cdn4.iconfinder.com/data/icons/evil-icons-user-interface/"
         "64/price-128.png;" in drawio_export.write(result.doc).decode()
     )
+
+
+# --------------------------------------------------------------------------- figures
+FLOORPLAN = CORPUS / "dd_floorplan-apartment.drawio"
+FISHBONE = CORPUS / "dd_ishikawa-fishbone-examples.drawio"
+BPMN = CORPUS / "tpl_business_bpmn.xml"
+
+
+def _drawing(shape: Shape) -> ET.Element:
+    src = shape.props.get("src")
+    assert isinstance(src, str)
+    return ET.fromstring(base64.b64decode(src.partition(",")[2]))
+
+
+def test_floor_plan_dimensions_are_dimension_lines_not_empty_frames() -> None:
+    """draw.io's ``dimension`` (end bars and a double-arrowed line, turned by
+    ``direction``) is drawn as such, keeps its label and goes back to draw.io
+    with its direction; none of the file's shapes is unmapped any more."""
+    result = _read(FLOORPLAN)
+    south = _shape(result, "AyCxiQcVLSH7agfEguuE-82")  # 40 x 210, direction=south
+    d = _drawing(south).find(f"{SVG}path")
+    assert d is not None
+
+    assert ("icon", "dimension", "south", "4m") == (
+        south.kind,
+        south.props.get("stencil"),
+        south.props.get("direction"),
+        south.text,
+    )
+    # End bars across the top and the bottom, the line down the left side.
+    path = d.get("d", "")
+    assert path.startswith("M40 0L0 0M40 210L0 210")
+    assert "M5.5 0.5L5.5 209.5" in path
+    assert 0 == result.unmapped
+    assert (
+        "shape=dimension;direction=south;" in drawio_export.write(result.doc).decode()
+    )
+
+
+def test_fishbone_waypoints_are_dots_the_spine_runs_through() -> None:
+    """A ``waypoint`` is a dot in its stroke colour (draw.io: size 6), not a 40 px
+    empty frame the spine stops at: a small filled circle at the cell's centre,
+    and every connector attached to it ends at the dot."""
+    result = _read(FISHBONE)
+    dot = _shape(result, "bZcgU8KG57-F1ER2HjaA-256")
+    svg = Renderer().fragment(result.doc, dot)
+    ends = [
+        route(result.doc, c).points[0 if c.source == Attached(shape=dot.id) else -1]
+        for c in result.doc.records.values()
+        if isinstance(c, Connector) and Attached(shape=dot.id) in (c.source, c.target)
+    ]
+    centre = dot.box.center
+
+    assert ("circle", 6.0, 6.0, "#d1c6a7") == (
+        dot.kind,
+        dot.box.w,
+        dot.box.h,
+        dot.style.fill,
+    )
+    assert any(fill == "#d1c6a7" for _, fill in _filled(svg))
+    assert 4 == len(ends)  # the spine on both sides and two ribs
+    assert all(
+        abs(p.x - centre.x) <= 3.01 and abs(p.y - centre.y) <= 3.01 for p in ends
+    )
+    assert 0 == result.unmapped
+
+
+def test_bpmn_plus_marker_is_a_square_with_a_cross() -> None:
+    """BPMN's collapsed sub-process marker (``shape=plus``) draws its cross."""
+    result = _read(BPMN)
+    plus = _shape(result, "7a84cebc1def654-7")
+    drawing = _drawing(plus)
+    cross = [p.get("d") for p in drawing.iter(f"{SVG}path")]
+
+    assert ("icon", "plus") == (plus.kind, plus.props.get("stencil"))
+    assert drawing.find(f"{SVG}rect") is not None
+    assert ["M7 3.8L7 10.2M3.8 7L10.2 7"] == cross
+    assert 0 == result.unmapped
