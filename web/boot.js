@@ -3,11 +3,13 @@
 // small module on its own (async), before the page's other modules have even
 // loaded, so Pyodide downloads while they do. main.js takes the worker over.
 
-// Trusted Types: the only script URL this page ever creates is its worker's.
+// Trusted Types: the only script URLs this page ever creates are its two
+// workers' (the core's, and the icon bitmaps' of web/icon-worker.js).
 const workerUrl = new URL("./worker.js", import.meta.url).href;
+const iconWorkerUrl = new URL("./icon-worker.js", import.meta.url).href;
 const scriptUrls = globalThis.trustedTypes?.createPolicy("linework-worker", {
   createScriptURL(url) {
-    if (url !== workerUrl) throw new TypeError("not the core worker");
+    if (url !== workerUrl && url !== iconWorkerUrl) throw new TypeError("not one of the page's workers");
     return url;
   },
 });
@@ -16,6 +18,15 @@ export const worker = new Worker(scriptUrls ? scriptUrls.createScriptURL(workerU
   type: "module",
   name: "linework-core",
 });
+
+/** Start the worker that draws icon bitmaps (web/icon-worker.js), when the
+ * first icon needs one. */
+export function startIconWorker() {
+  return new Worker(scriptUrls ? scriptUrls.createScriptURL(iconWorkerUrl) : iconWorkerUrl, {
+    type: "module",
+    name: "linework-icons",
+  });
+}
 
 // A worker's messages are not queued for listeners that come later: keep
 // what arrives before main.js listens, and replay it then.

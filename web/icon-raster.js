@@ -22,6 +22,13 @@
 //   view zooms in past that (the smaller bitmap shows meanwhile).
 // - Icons in view are drawn first, the rest after; the work starts only once
 //   the page has painted, in slices that leave frames and input through.
+// - Even so, a page of a few hundred different icons in view took a second of
+//   the main thread after it painted. Icons resvg can draw (no text, no
+//   images inside: every library icon) are now drawn by a worker
+//   (web/icon-worker.js) from the moment the page gets them, while the main
+//   thread lays out and paints the page; only the others are decoded here.
+
+import { rasterizable, rasterize, rasterizerUsable } from "./icon-rasterizer.js";
 
 const SVG_HREF = "data:image/svg+xml;base64,";
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -30,15 +37,23 @@ const SLICE_MS = 8;
 /** Bitmap sizes, in device pixels for the longer side (a power of two in between). */
 const MIN_PX = 32;
 const MAX_PX = 512;
-/** A bitmap is this many times the size the icon is shown at, so zooming in
- * that far stays sharp before it is redrawn. */
+/** A bitmap decoded here is this many times the size the icon is shown at
+ * (then rounded up to a power of two), so zooming in that far stays sharp
+ * before it is redrawn. One the worker draws is the size shown (rounded up):
+ * drawn at that size it is sharper than a bigger one scaled down, it costs
+ * half the time, and the worker redraws it quickly once the view rests. */
 const HEADROOM = 2;
+const WORKER_HEADROOM = 1;
 /** One atlas SVG holds at most this many icons and this many pixels (its
  * decoding is one task of the main thread: ~1 ms an icon on a slow machine). */
 const ATLAS_ICONS = 16;
 const ATLAS_AREA = 512 * 512;
 /** Atlases (or single SVGs) being decoded at once. */
 const PARALLEL = 2;
+/** Icons sent to the raster worker and not back yet. Enough that it never
+ * waits for the main thread, which may be busy painting for 100 ms; few
+ * enough that icons coming into view can still go first. */
+const WORKER_WINDOW = 64;
 /** How often the bitmaps made meanwhile join the page (ms): each change of
  * an <image> repaints the canvas. */
 const SHOW_MS = 150;
@@ -63,6 +78,13 @@ let orderAt = 0;
 /** Batches decoded and waiting to be cut into bitmaps, in order. */
 const decoded = [];
 let inflight = 0;
+/** Icons at the raster worker. */
+let atWorker = 0;
+/** Whether the last look for icons to decode here found none (until the queue changes). */
+let noneHere = false;
+/** Whether icons in view wait for bitmaps (then they are shown as soon as all are made). */
+let nearWaiting = false;
+let nearSince = 0;
 /** Images whose bitmap is made, not yet shown: {image, href, bitmap}. */
 const ready = [];
 let shown = 0;
@@ -76,7 +98,8 @@ let small = null;
 
 /** The bitmap size for an icon box of w x h page units at the current zoom. */
 function sizeFor(w, h) {
-  const want = Math.max(w, h) * view.scale * HEADROOM * (globalThis.devicePixelRatio || 1);
+  const headroom = rasterizerUsable() ? WORKER_HEADROOM : HEADROOM;
+  const want = Math.max(w, h) * view.scale * headroom * (globalThis.devicePixelRatio || 1);
   let px = MIN_PX;
   while (px < want && px < MAX_PX) px *= 2;
   return px;
@@ -120,9 +143,10 @@ function want(image, href, w, h, fresh) {
   }
   let job = jobs.get(icon);
   if (job === undefined) {
-    job = { icon, href, w, h, px: 0, images: new Set(), single: false, part: undefined };
+    job = { icon, href, w, h, px: 0, images: new Set(), single: false, part: undefined, text: undefined, near: false, svgOnly: false };
     jobs.set(icon, job);
     order = null;
+    noneHere = false;
   }
   job.images.add(image);
 }
@@ -133,6 +157,7 @@ function want(image, href, w, h, fresh) {
  * inserting them, so Chromium never loads the SVG itself.
  */
 export function rasterIcons(nodes) {
+  globalThis.__iconTrace?.push(["rasterIcons", performance.now(), nodes.length]);
   for (const node of nodes) {
     if (node.getAttribute("data-kind") !== "icon") continue;
     for (const image of node.getElementsByTagName("image")) {
@@ -143,7 +168,12 @@ export function rasterIcons(nodes) {
       want(image, href, w, h, true);
     }
   }
-  if (jobs.size) afterPaint();
+  if (jobs.size) {
+    // The worker starts now (once the caller has set the view), while the
+    // page lays out; the rest waits for the paint.
+    queueMicrotask(feedWorker);
+    afterPaint();
+  }
 }
 
 /**
@@ -155,7 +185,10 @@ export function iconView({ scale, x, y }, size, content) {
   root = content ?? root;
   const rect = size ?? { width: globalThis.innerWidth, height: globalThis.innerHeight };
   Object.assign(view, { scale, x, y, width: rect.width, height: rect.height });
-  if (jobs.size) order = null;
+  if (jobs.size) {
+    order = null;
+    noneHere = false;
+  }
   clearTimeout(viewTimer);
   viewTimer = setTimeout(sharpen, VIEW_SETTLE_MS);
 }
@@ -190,6 +223,7 @@ function wake() {
 
 /** Jobs by priority: icons in view first, then the others in page order. */
 function sorted() {
+  globalThis.__iconTrace?.push(["sort", performance.now(), jobs.size]);
   const near = [];
   const far = [];
   for (const job of jobs.values()) {
@@ -197,33 +231,108 @@ function sorted() {
     for (const image of job.images) {
       if (inView(boxOf(image))) { visible = true; break; }
     }
+    job.near = visible;
     (visible ? near : far).push(job);
   }
   orderAt = 0;
+  if (near.length && !nearWaiting) {
+    nearWaiting = true;
+    nearSince = performance.now();
+  }
   return near.concat(far);
 }
 
-function nextJob() {
+/** The next job to draw, in order, among those `fits` accepts (the others
+ * keep their place). */
+function nextJob(fits = (_job) => true) {
   order ??= sorted();
-  while (orderAt < order.length) {
+  const skipped = [];
+  let found = null;
+  while (found === null && orderAt < order.length) {
     const job = order[orderAt++];
     if (jobs.get(job.icon) !== job) continue; // taken meanwhile
-    jobs.delete(job.icon);
-    // An image given another icon since is dropped. One not in the page is
-    // kept: it may be a fragment a caller inserts later.
-    for (const image of job.images) {
-      if (image.getAttribute("data-src") !== job.href) job.images.delete(image);
-    }
-    if (job.images.size === 0) continue;
-    job.px = sizeFor(job.w, job.h);
-    const have = bitmaps.get(job.icon);
-    if (have !== undefined && have.px >= job.px) {
-      for (const image of job.images) ready.push({ image, href: job.href, bitmap: have });
+    if (!fits(job)) {
+      skipped.push(job);
       continue;
     }
-    return job;
+    found = takeJob(job);
   }
-  return null;
+  if (skipped.length) {
+    order = skipped.concat(order.slice(orderAt));
+    orderAt = 0;
+  }
+  return found;
+}
+
+/** Take a job off the queue: itself, or null if it has nothing left to draw. */
+function takeJob(job) {
+  jobs.delete(job.icon);
+  // An image given another icon since is dropped. One not in the page is
+  // kept: it may be a fragment a caller inserts later.
+  for (const image of job.images) {
+    if (image.getAttribute("data-src") !== job.href) job.images.delete(image);
+  }
+  if (job.images.size === 0) return null;
+  job.px = sizeFor(job.w, job.h);
+  const have = bitmaps.get(job.icon);
+  if (have !== undefined && have.px >= job.px) {
+    for (const image of job.images) ready.push({ image, href: job.href, bitmap: have });
+    return null;
+  }
+  return job;
+}
+
+// --------------------------------------------------------------- the worker
+/** An icon's SVG text (its UTF-8 bytes, one per char), or "" if unreadable. */
+function svgText(job) {
+  if (job.text === undefined) {
+    try {
+      job.text = atob(job.href.slice(SVG_HREF.length));
+    } catch {
+      job.text = "";
+    }
+  }
+  return job.text;
+}
+
+const forWorker = (job) => !job.svgOnly && svgText(job).startsWith("<svg") && rasterizable(svgText(job));
+const forHere = (job) => !forWorker(job);
+
+/** Send the raster worker the next icons it can draw, a few at a time. */
+function feedWorker() {
+  globalThis.__iconTrace?.push(["feed", performance.now(), atWorker]);
+  while (jobs.size && rasterizerUsable()) {
+    const job = nextJob(forWorker);
+    if (job === null) break;
+    // Every icon in view goes at once; the others a window at a time.
+    if (atWorker >= WORKER_WINDOW && !job.near) {
+      jobs.set(job.icon, job);
+      order = [job, ...(order?.slice(orderAt) ?? [])];
+      orderAt = 0;
+      break;
+    }
+    atWorker += 1;
+    drawing.set(job.icon, job);
+    const { cw, ch } = cellOf(job);
+    rasterize(job.href.slice(SVG_HREF.length), cw, ch).then((url) => {
+      atWorker -= 1;
+      globalThis.__iconTrace?.push([job.near ? "doneNear" : "doneFar", performance.now(), url === null]);
+      if (url !== null) {
+        finish(job, url, job.px);
+      } else {
+        // Not drawn there: decoded here instead.
+        drawing.delete(job.icon);
+        job.svgOnly = true;
+        const other = jobs.get(job.icon);
+        if (other === undefined) jobs.set(job.icon, job);
+        else for (const image of job.images) other.images.add(image);
+        if (other !== undefined) other.svgOnly = true;
+        order = null;
+        noneHere = false;
+      }
+      wake();
+    });
+  }
 }
 
 // --------------------------------------------------------------- atlases
@@ -283,8 +392,11 @@ function cellOf(job) {
 
 /** Take the next jobs: an atlas of icons that may share one, or one icon alone. */
 function nextBatch() {
-  const first = nextJob();
-  if (first === null) return null;
+  const first = nextJob(forHere);
+  if (first === null) {
+    noneHere = true;
+    return null;
+  }
   const part = atlasPart(first);
   if (part === null) return { single: true, jobs: [{ job: first, x: 0, y: 0, ...cellOf(first) }] };
   const members = [{ job: first, part }];
@@ -295,7 +407,7 @@ function nextBatch() {
   let looked = 0;
   while (members.length < ATLAS_ICONS && (members.length + 1) * side * side <= ATLAS_AREA
     && looked++ < 4 * ATLAS_ICONS) {
-    const job = nextJob();
+    const job = nextJob(forHere);
     if (job === null) break;
     const p = job.px === side ? atlasPart(job) : null;
     if (p === null || [...p.ids].some((id) => ids.has(id))) {
@@ -399,9 +511,10 @@ let started = false;
 
 function drain() {
   timer = false;
+  feedWorker();
   // One new SVG document per task, and nothing else in it: Chromium builds the
   // document at the end of the task that asked (a data: URI loads at once).
-  if (!started && inflight < PARALLEL && jobs.size) {
+  if (!started && inflight < PARALLEL && jobs.size && !noneHere) {
     const batch = nextBatch();
     if (batch !== null) {
       start(batch);
@@ -429,6 +542,7 @@ function drain() {
           jobs.set(job.icon, job);
         }
         order = null;
+        noneHere = false;
       }
       continue;
     }
@@ -438,12 +552,35 @@ function drain() {
     finish(cell.job, cut(cell), cell.job.px);
     if (cutting.next >= batch.jobs.length) cutting = null;
   }
-  const idle = jobs.size === 0 && inflight === 0 && decoded.length === 0 && cutting === null;
-  if (ready.length && (idle || performance.now() - shown > SHOW_MS)) show();
-  if (cutting !== null || decoded.length || (jobs.size && inflight < PARALLEL)) wake();
+  const idle = jobs.size === 0 && inflight === 0 && atWorker === 0 && decoded.length === 0 && cutting === null;
+  // The icons in view are shown together as soon as the last is made.
+  const nearDone = nearWaiting && !anyNear();
+  if (nearDone) nearWaiting = false;
+  if (ready.length && (idle || nearDone || performance.now() - shown > SHOW_MS)) show();
+  if (cutting !== null || decoded.length || (jobs.size && inflight < PARALLEL && !noneHere)) wake();
+}
+
+/** How long the rest of a page may wait for the icons in view (ms). */
+const NEAR_FIRST_MS = 1000;
+
+/**
+ * Whether icons in view are being drawn, for at most NEAR_FIRST_MS after they
+ * were asked for: the editor holds back painting the rest of the page
+ * (off screen) meanwhile, so they get the machine.
+ */
+export function drawingIconsInView() {
+  return nearWaiting && performance.now() - nearSince < NEAR_FIRST_MS && anyNear();
+}
+
+/** Whether an icon in view still waits for its bitmap. */
+function anyNear() {
+  for (const job of drawing.values()) if (job.near) return true;
+  for (const job of jobs.values()) if (job.near) return true;
+  return false;
 }
 
 function show() {
+  globalThis.__iconTrace?.push(["show", performance.now(), ready.length]);
   for (const { image, href, bitmap } of ready.splice(0)) {
     if (image.getAttribute("data-src") !== href) continue;
     if ((shownPx.get(image) ?? 0) > bitmap.px && image.hasAttribute("href")) continue;

@@ -1,8 +1,9 @@
-"""Icons on the canvas are painted from bitmaps (web/icon-raster.js): icons that
-can share one SVG document are decoded together and cut apart, bitmaps follow
-the zoom (redrawn sharper after zooming in, never blank meanwhile), and the
-icons in view are drawn before the others. Real files opened through the file
-input, real clicks on the zoom buttons; assertions read the painted canvas.
+"""Icons on the canvas are painted from bitmaps (web/icon-raster.js), drawn by
+the raster worker (web/icon-worker.js, resvg): bitmaps follow the zoom (redrawn
+sharper after zooming in, never blank meanwhile), and the icons in view are
+drawn before the others. Real files opened through the file input, real clicks
+on the zoom buttons; assertions read the painted canvas. Without the worker,
+test_icon_raster_fallback.py.
 """
 
 from __future__ import annotations
@@ -168,10 +169,11 @@ def view_scale(app: App) -> float:
     return float(transform.removeprefix("matrix(").split()[0])
 
 
-def expected_px(side: float, scale: float, dpr: float = 1.0) -> int:
-    """Twice the size the icon is shown at, as a power of two in 32..512."""
+def expected_px(side: float, scale: float, dpr: float = 1.0, headroom: int = 1) -> int:
+    """The size the icon is shown at (twice that when the browser decodes it:
+    ``headroom=2``), as a power of two in 32..512."""
     px = 32
-    while px < side * scale * 2 * dpr and px < 512:
+    while px < side * scale * headroom * dpr and px < 512:
         px *= 2
     return px
 
@@ -183,24 +185,29 @@ def app(editor_app: App) -> Any:
         yield editor_app
 
 
-def test_icons_decoded_together_look_as_each_drawn_alone(
+def test_icons_are_drawn_off_the_main_thread_as_chromium_draws_them(
     app: App, build_module: Any, tmp_path: Path
 ) -> None:
     """48 different icons (generic ones and logos with gradients and ids) are
-    decoded in a few shared SVG documents, and each bitmap cut from them is the
-    icon as it looks decoded alone, at twice its size on screen."""
+    drawn by the raster worker (web/icon-worker.js): the page decodes none of
+    their SVG itself, and each bitmap is the icon as Chromium draws its SVG, at
+    its size on screen (rounded up to a power of two)."""
     icons = library_icons(build_module.DIST, 48)
     app.open_file(icon_file(tmp_path, icons, cols=8, step=100))
     wait_drawn(app)
     record = app.page.evaluate("() => window.__raster")
-    assert 1 <= record["atlases"] and record["svgs"] < 48 // 2, record
+    assert 0 == record["svgs"], record
     compared = app.page.evaluate(COMPARE_JS, ICON_IMAGES)
     assert 48 == len(compared)
     px = expected_px(64, view_scale(app))
     for c in compared:
-        assert c["diff"] < 2.0, c  # the same picture (antialiasing aside)
+        # The same picture: resvg and Chromium antialias alike; a wide logo's
+        # bitmap is whole pixels high where Chromium places it a fraction off.
+        assert c["diff"] < 8.0, c
         assert c["ink"] > 0, c  # not blank
         assert px == max(c["w"], c["h"]), (c, px)
+    diffs = sorted(c["diff"] for c in compared)
+    assert diffs[len(diffs) // 2] < 1.5, diffs
 
 
 def test_zooming_in_redraws_icons_sharper_without_blanking_them(

@@ -53,6 +53,7 @@ def _check(bom: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "linework": "MIT",
         "@tabler/icons": "MIT",
         "@iconify-json/logos": "CC0-1.0",
+        "@resvg/resvg-wasm": "MPL-2.0",
     } == licences
     for c in components.values():
         assert c["purl"] and c["bom-ref"]

@@ -17,7 +17,7 @@ ERROR_CONTEXTS = frozenset(
     {"boot", "import", "export", "save", "open", "edit", "embed"}
 )
 # Paths under these prefixes carry a content hash in their name: cache forever.
-IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/", "/icons/")
+IMMUTABLE_PREFIXES = ("/assets/", "/pyodide/", "/packages/", "/icons/", "/resvg/")
 # Features the app does not use. Only names Chromium knows: an unknown one is
 # logged as a console error on every load.
 PERMISSIONS_POLICY = ", ".join(

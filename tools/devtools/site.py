@@ -67,7 +67,10 @@ SNAPSHOT_DIR = "pyodide/snapshots/"
 ICON_SETS = ("@tabler/icons", "@iconify-json/logos")
 # The label families beside Arimo (tools/web_fonts.py: Tinos, Cousine, Caveat).
 LABEL_FONTS = tuple(f"@fontsource/{f.folder}" for f in tool("web_fonts").FAMILIES)
-SERVED_PACKAGES = ("pyodide", "@fontsource/arimo", *LABEL_FONTS, *ICON_SETS)
+# resvg's wasm build: draws icon bitmaps in a worker (web/icon-worker.js).
+RESVG = "@resvg/resvg-wasm"
+RESVG_FILES = ("index.mjs", "index_bg.wasm")
+SERVED_PACKAGES = ("pyodide", "@fontsource/arimo", *LABEL_FONTS, *ICON_SETS, RESVG)
 
 
 def build(
@@ -110,6 +113,7 @@ def build(
         files.get("THIRD-PARTY-NOTICES.txt", b"")
         + web_fonts.notices(NODE_MODULES).encode()
     )
+    resvg_dir = _resvg(files)
     lock_path, lock_packages, wheel_parts, snapshot_record = _packages(
         files, runtime_hash
     )
@@ -126,6 +130,7 @@ def build(
         "reportErrors": options["reportErrors"],
         "allowedOrigins": options["allowedOrigins"],
         "icons": icon_catalog,
+        "resvgUrl": f"../{resvg_dir}",
     }
     sources, modules = _modules(files, config)
     files["index.html"] = _index_html(css, font_names, sources, modules, options)
@@ -168,6 +173,36 @@ def _runtime(files: dict[str, bytes], pyodide_version: str) -> tuple[str, str]:
     for name, data in runtime.items():
         files[runtime_dir + name] = data
     return runtime_dir, runtime_hash
+
+
+def _resvg(files: dict[str, bytes]) -> str:
+    """Add resvg's wasm build, unchanged, in a folder named after its version
+    and hash, with its notice (MPL-2.0: where its source is); return the folder."""
+    package = NODE_MODULES / RESVG
+    meta = json.loads((package / "package.json").read_text())
+    data = {name: (package / name).read_bytes() for name in RESVG_FILES}
+    digest = sha256_hex(b"".join(sha256_hex(data[n]).encode() for n in RESVG_FILES))
+    folder = f"resvg/{meta['version']}-{digest[:12]}/"
+    for name, content in data.items():
+        files[folder + name] = content
+    notice = "\n".join(
+        (
+            "",
+            "=" * 72,
+            f"{RESVG} {meta['version']} — licence {meta['license']}",
+            "",
+            "Served unchanged (index.mjs, index_bg.wasm) to draw icon bitmaps in a",
+            "worker. It is covered by the Mozilla Public License 2.0",
+            "(https://mozilla.org/MPL/2.0/). Its source code is available at",
+            "https://github.com/yisibl/resvg-js (the wasm build of resvg,",
+            "https://github.com/linebender/resvg).",
+            "",
+        )
+    )
+    files["THIRD-PARTY-NOTICES.txt"] = (
+        files.get("THIRD-PARTY-NOTICES.txt", b"") + notice.encode()
+    )
+    return folder
 
 
 def _packages(

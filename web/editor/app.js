@@ -6,6 +6,7 @@
 import { confirmAction } from "../dialogs.js";
 import { replyError } from "../errors.js";
 import firstPaint from "../first-paint.js";
+import { warmRasterizer } from "../icon-rasterizer.js";
 import { onAction } from "../keys.js";
 import { createContextMenu } from "./context-menu.js";
 import { createEditor } from "./editor.js";
@@ -195,7 +196,11 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
   function warmUp() {
     whenIdle(() => {
       rpc.call({ type: "warm", open: true })
-        .then((reply) => { if (reply?.ok && reply.warmed === false) warmUp(); })
+        .then((reply) => {
+          if (reply?.ok && reply.warmed === false) warmUp();
+          // Then the worker that draws icons (web/icon-worker.js).
+          else whenIdle(warmRasterizer);
+        })
         .catch(() => {});
     });
   }

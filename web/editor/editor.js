@@ -4,6 +4,7 @@
 // Python decides everything; this only carries events and applies answers
 // (DESIGN.md §2, src/linework/editor/protocol.py).
 
+import { drawingIconsInView } from "../icon-raster.js";
 import { createPainter } from "./ops.js";
 
 /** @typedef {import("../types/protocol").EditorReply} EditorReply */
@@ -59,8 +60,10 @@ export function createEditor({ call, svg, canvas }) {
     idleScheduled = true;
     idleSoon(() => {
       idleScheduled = false;
-      // Input first: idle work waits while events queue.
-      if (queue.length > 0 || inFlight) {
+      // Input first: idle work waits while events queue. So does it while
+      // the icons in view are being drawn (web/icon-raster.js, for at most a
+      // second): they are what the user looks at, the rest is off screen.
+      if (queue.length > 0 || inFlight || drawingIconsInView()) {
         if (ui?.pending > 0) scheduleIdle();
         return;
       }

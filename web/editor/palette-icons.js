@@ -6,13 +6,14 @@
 // pages of entries that the browser neither lays out nor paints while off
 // screen (content-visibility); a thumbnail's SVG (already sanitized by the
 // core) is fetched, a chunk at a time, only when its entry scrolls into view
-// (IntersectionObserver), decoded once as an image (where SVG is inert) and
-// kept as a small raster: hundreds of distinct SVG images in the page make
+// (IntersectionObserver), drawn once by the raster worker (or, failing that,
+// decoded as an image, where SVG is inert) and kept as a small raster: hundreds of distinct SVG images in the page make
 // Chromium's every frame slower, bitmaps do not. Adding an icon sends its SVG
 // to the core, which sanitizes it again and copies it into the document.
 // Nothing is stored: the library choice and the thumbnails live for the session.
 
 import config from "../config.js";
+import { rasterizable, rasterizeText } from "../icon-rasterizer.js";
 import { TIER, addVocabulary, distinct, rankOf, wordsOf } from "./palette-match.js";
 
 /** Time one frame may spend building entries or setting thumbnails (ms). */
@@ -99,6 +100,12 @@ export function createIconLibraries({ onEntry, onActivate }) {
   const thumbs = new Map();
   const canvas = document.createElement("canvas");
   async function rasterize(data) {
+    // Drawn by the raster worker (web/icon-worker.js) where it can: the
+    // main thread then decodes no SVG at all.
+    if (rasterizable(data.s)) {
+      const drawn = await rasterizeText(data.s, THUMB_PX, THUMB_PX);
+      if (drawn !== null) return drawn;
+    }
     const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.s)}`;
     const img = new Image();
     img.decoding = "async";

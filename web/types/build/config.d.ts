@@ -26,6 +26,8 @@ export interface Config {
   reportErrors: boolean;
   allowedOrigins: string[];
   icons: IconCatalog;
+  /** resvg's folder (web/icon-worker.js), relative to the modules. */
+  resvgUrl: string;
 }
 
 declare const config: Readonly<Config>;

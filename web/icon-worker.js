@@ -1,0 +1,140 @@
+// @ts-check
+// Icon bitmaps drawn off the main thread. Chromium decodes every SVG image on
+// the page's main thread (about 1-4 ms each, and it cannot decode SVG in a
+// worker: createImageBitmap refuses an SVG blob), so a diagram of many
+// different icons kept the main thread busy for a second after it painted.
+// This worker draws them with resvg (@resvg/resvg-wasm, MPL-2.0, served
+// unchanged from the build's resvg/ folder): the core's sanitized icon SVG in,
+// a PNG data: URI out, which Chromium decodes off the main thread.
+//
+// resvg parses and rasterizes SVG only: it runs no script, loads nothing, and
+// the icons it gets are the core's sanitized SVG already. Icons with text (it
+// has no fonts here) or raster images inside never come here
+// (web/icon-raster.js draws those as before).
+//
+// Messages: page -> {id, svg: base64 of the SVG's UTF-8 bytes (or text: the
+// SVG as a string), w, h} (the
+// bitmap's box in pixels; the icon is fitted inside it, as an <image> fits
+// it); worker -> {id, url} or {id, error}. The first failure to load resvg
+// answers every job with an error, and {unusable: true}. Page -> {warm: true}:
+// worker -> {warmed: {spent, best}} (ms), see warm() below.
+
+import config from "./config.js";
+
+const base = new URL(config.resvgUrl, import.meta.url);
+
+/** resvg's Resvg class, once its wasm is compiled. */
+const loading = (async () => {
+  const module = await import(new URL("index.mjs", base).href);
+  await module.initWasm(fetch(new URL("index_bg.wasm", base)));
+  return module.Resvg;
+})();
+
+loading.catch(() => self.postMessage({ unusable: true }));
+
+/** Base64 of bytes, in chunks (String.fromCharCode takes so many arguments). */
+function base64(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode.apply(null, /** @type {any} */ (bytes.subarray(i, i + 0x8000)));
+  }
+  return btoa(text);
+}
+
+/** Options that keep resvg from looking for fonts (there are none here). */
+const NO_FONTS = { font: { loadSystemFonts: false } };
+
+const ROOT = /^<svg\b[^>]*>/;
+const PLAIN_LENGTH = /^\s*(\d+(?:\.\d+)?)(?:px)?\s*$/;
+
+/** The root's width and height when both are plain lengths (what resvg takes
+ * as the size then), else [0, 0]: saves parsing the SVG twice. */
+function rootSize(bytes) {
+  const root = ROOT.exec(new TextDecoder().decode(bytes.subarray(0, 600)));
+  if (root === null) return [0, 0];
+  const size = (name) => {
+    const m = new RegExp(`\\s${name}="([^"]*)"`).exec(root[0]);
+    const n = m === null ? null : PLAIN_LENGTH.exec(m[1]);
+    return n === null ? 0 : Number(n[1]);
+  };
+  return [size("width"), size("height")];
+}
+
+function draw(Resvg, { svg, text, w, h }) {
+  const bytes = typeof text === "string"
+    ? new TextEncoder().encode(text)
+    : Uint8Array.from(atob(svg), (c) => c.charCodeAt(0));
+  // Its intrinsic size first, to fit it into w x h (xMidYMid meet).
+  let [iw, ih] = rootSize(bytes);
+  if (!(iw > 0 && ih > 0)) {
+    const probe = new Resvg(bytes, NO_FONTS);
+    iw = probe.width;
+    ih = probe.height;
+    probe.free();
+  }
+  if (!(iw > 0 && ih > 0)) throw new Error("no size");
+  const zoom = Math.min(w / iw, h / ih);
+  const resvg = new Resvg(bytes, { ...NO_FONTS, fitTo: { mode: "zoom", value: zoom } });
+  try {
+    const image = resvg.render();
+    try {
+      return `data:image/png;base64,${base64(image.asPng())}`;
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
+}
+
+// Warming up: V8 first runs the wasm from its baseline compiler, 3-5 times
+// slower than once the hot functions are optimized (measured: 200 icons took
+// 930 ms, then 340 and 240 ms). While the user picks a file, the page asks
+// the worker to draw these few made-up icons (a stroked outline, filled shapes
+// with a gradient and opacity, a small detailed one) until a round costs about
+// what the best one did, a few milliseconds of work at a time.
+const WARM_ICONS = [
+  '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="#333" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M3 7a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z"/><path d="M7 9h10M7 13h6"/><circle cx="17" cy="15" r="2"/></svg>',
+  '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#c8511b"/><stop offset="1" stop-color="#ff9900"/></linearGradient></defs><rect width="64" height="64" rx="6" fill="url(#g)"/><path fill="#fff" fill-rule="evenodd" opacity=".9" d="M14 44 32 12l18 32H14zm6-4h24L32 19z"/><ellipse cx="32" cy="50" rx="12" ry="3" fill="#000" fill-opacity=".2"/></svg>',
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><g transform="translate(20 20) rotate(15)" stroke="#2563eb" stroke-width="1.5" fill="#dbeafe"><polygon points="0,-16 14,-8 14,8 0,16 -14,8 -14,-8"/><path d="M-8 0c0-4 3-7 8-7s8 3 8 7-3 7-8 7-8-3-8-7z" stroke-dasharray="2 1"/></g></svg>',
+].map((svg) => btoa(svg));
+const WARM_SIZES = [32, 64];
+/** Give up warming after this much work (ms): a slow machine stops sooner. */
+const WARM_BUDGET_MS = 1500;
+
+async function warm(Resvg) {
+  let best = Infinity;
+  let spent = 0;
+  let calm = 0;
+  while (spent < WARM_BUDGET_MS && calm < 3) {
+    const began = performance.now();
+    for (const svg of WARM_ICONS) for (const px of WARM_SIZES) draw(Resvg, { svg, w: px, h: px });
+    const took = performance.now() - began;
+    spent += took;
+    calm = took < best * 1.15 ? calm + 1 : 0;
+    best = Math.min(best, took);
+    // Let a real job in between rounds.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { spent, best };
+}
+
+// Jobs are drawn in the order they come (the page sends those in view first).
+self.onmessage = async ({ data }) => {
+  let Resvg;
+  try {
+    Resvg = await loading;
+  } catch {
+    self.postMessage({ id: data.id, error: "resvg did not load" });
+    return;
+  }
+  if (data.warm) {
+    self.postMessage({ warmed: await warm(Resvg) });
+    return;
+  }
+  try {
+    self.postMessage({ id: data.id, url: draw(Resvg, data) });
+  } catch (error) {
+    self.postMessage({ id: data.id, error: String(error?.message ?? error).slice(0, 200) });
+  }
+};
