@@ -54,7 +54,7 @@ class ImportResult:
 
 
 def unmapped_warning(names: Mapping[str, int]) -> str | None:
-    """Return the note about shapes drawn as rectangles, naming the commonest.
+    """Return the note about shapes without a Linework kind, naming the commonest.
 
     Args:
         names: how many shapes of each source-format name had no Linework kind.
@@ -67,7 +67,7 @@ def unmapped_warning(names: Mapping[str, int]) -> str | None:
     n = sum(names.values())
     return (
         f"{n} shape(s) have no Linework equivalent and are drawn as "
-        f"rectangles ({shown}{more})."
+        f"placeholders or rectangles ({shown}{more})."
     )
 
 

@@ -18,6 +18,7 @@ from linework.errors import LineworkError
 from linework.formats import pictures
 from linework.icons.bundled import bundled_icon, svg_data_uri
 from linework.icons.mapping import (
+    WEB_PICTURE,
     is_gliffy_icon,
     is_icon_family,
     map_drawio,
@@ -91,12 +92,14 @@ def drawio_icon(shape: str, style: Mapping[str, str]) -> StencilIcon | None:
     """
     if shape == "image" and style.get(ICON_HINT[0]) == ICON_HINT[1]:
         return _exported_icon(style)
-    name = shape
+    name, web = shape, ""
     if shape == "image":
         name = style.get("image", "")[:200]
         if name.startswith(("http://", "https://")):
-            # A picture on the web (never fetched): the icon goes back to
-            # draw.io as itself, not as the address.
+            # A picture on the web (never fetched): a mapped icon goes back to
+            # draw.io as itself, a placeholder as the address it had.
+            address = style.get("image", "").strip()
+            web = address if WEB_PICTURE.fullmatch(address) else ""
             name = ""
     elif shape.endswith((".resourceIcon", ".productIcon")):
         name = style.get("resIcon") or style.get("prIcon") or shape
@@ -105,7 +108,7 @@ def drawio_icon(shape: str, style: Mapping[str, str]) -> StencilIcon | None:
     if hit is not None:
         return hit
     if is_icon_family(shape, style):
-        return StencilIcon({"stencil": name}, False, title)
+        return StencilIcon({"stencil": web or name}, False, title)
     return None
 
 
@@ -133,9 +136,14 @@ def drawio_icon_pairs(props: Mapping[str, Any]) -> list[tuple[str, str]]:
     ``lineworkKind=icon``, which the import reads back as this icon.
     """
     stencil = props.get("stencil")
+    if isinstance(stencil, str) and WEB_PICTURE.fullmatch(stencil):
+        return [("shape", "image"), ("image", stencil)]
     if isinstance(stencil, str) and _STENCIL.fullmatch(stencil) and ".." not in stencil:
         if stencil.startswith("img/lib/"):
             return [("shape", "image"), ("image", stencil)]
+        direction = props.get("direction")  # a drawn dimension line's
+        if direction in ("north", "south", "west"):
+            return [("shape", stencil), ("direction", str(direction))]
         return [("shape", stencil)]
     src = props.get("src")
     if not isinstance(src, str) or not src.startswith("data:image/svg+xml;base64,"):

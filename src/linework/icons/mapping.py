@@ -326,9 +326,12 @@ ICON_FAMILIES: Final = frozenset(
 )  # fmt: skip
 #: Words that mark a stencil of an icon family as a connector or frame, not an icon.
 _NOT_ICONS: Final = re.compile(
-    r"(?:^|[^a-z])(?:arrow\w*|\w*edge|group\w*|connector|line|container)(?:$|[^a-z])"
+    r"(?:^|[^a-z])(?:arrow(?!head)\w*|\w*edge|group\w*|connector|line|container)"
+    r"(?:$|[^a-z])"
 )
 _SPLIT: Final = re.compile(r"[^a-z0-9]+")
+#: Word breaks in a name whose case is kept (a placeholder's title).
+_WORDS_ANY_CASE: Final = re.compile(r"[^A-Za-z0-9]+")
 _CLIP_ART: Final = re.compile(
     r"img/lib/(?:[\w-]+/)*([\w-]+?)(?:_\d+x\d+)?\.(?:png|svg|gif)"
 )
@@ -337,6 +340,11 @@ _CLIP_ART: Final = re.compile(
 #: draw.io's rack library draws Arista switches as pictures from its own site
 #: (``jgraph.github.io/drawio-libs/libs/arista/DCS-….svg``); Linework never
 #: fetches them, and every DCS model is a data-centre switch.
+#: A picture on the web, as a draw.io style may name it (no ``;``): Linework
+#: never fetches it, so it is drawn as a placeholder and exported as it was.
+WEB_PICTURE: Final = re.compile(r"https?://[A-Za-z0-9._~:/?#@!$&'()*+,=%-]{1,500}")
+
+
 _SWITCH_PICTURE: Final = re.compile(
     r"https://jgraph\.github\.io/drawio-libs/libs/arista/DCS-[\w-]{1,40}\.svg"
 )
@@ -406,11 +414,14 @@ def is_icon_family(shape: str, style: Mapping[str, str] | None = None) -> bool:
 
     >>> is_icon_family("mxgraph.aws4.quantum_ledger")
     True
-    >>> is_icon_family("mxgraph.aws4.group")
-    False
+    >>> is_icon_family("mxgraph.aws4.group"), is_icon_family("mxgraph.aws3d.arrowhead")
+    (False, True)
+    >>> is_icon_family("image", {"image": "https://example.org/logo.png"})
+    True
     """
-    if shape == "image":
-        return bool(_CLIP_ART.fullmatch((style or {}).get("image", "").strip()))
+    if shape == "image":  # clip art, or a picture on the web (never fetched)
+        src = (style or {}).get("image", "").strip()
+        return bool(_CLIP_ART.fullmatch(src) or WEB_PICTURE.fullmatch(src))
     parts = shape.split(".")
     return (
         len(parts) >= 3
@@ -425,6 +436,8 @@ def stencil_title(shape: str, style: Mapping[str, str] | None = None) -> str:
 
     >>> stencil_title("mxgraph.networks.desktop_pc")
     'Desktop Pc'
+    >>> stencil_title("mxgraph.aws3d.dataServer"), stencil_title("image", {})
+    ('Data Server', 'Picture')
     """
     name = shape.split(".")[-1]
     if shape == "image":
@@ -433,7 +446,7 @@ def stencil_title(shape: str, style: Mapping[str, str] | None = None) -> str:
     if name in ("resourceIcon", "productIcon"):
         inner = (style or {}).get("resIcon") or (style or {}).get("prIcon") or ""
         name = inner.split(".")[-1] or name
-    words = _SPLIT.split(_camel_split(name))
+    words = _WORDS_ANY_CASE.split(_camel_split(name))
     return " ".join(w.capitalize() for w in words if w)[:60] or "Icon"
 
 

@@ -548,7 +548,11 @@ def test_svg_image_cells_are_drawn_sanitized() -> None:
 
 
 def test_images_keep_only_raster_data_uris() -> None:
-    """PNG data URIs become image shapes; SVG and remote images do not."""
+    """PNG data URIs become image shapes; SVG and remote images do not.
+
+    A remote picture (never fetched) is a labelled placeholder, not a box filled
+    with the cell's colour, and goes back to draw.io with its address.
+    """
     png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
     body = (
         vertex("p", style=f"shape=image;image=data:image/png,{png};")
@@ -563,7 +567,15 @@ def test_images_keep_only_raster_data_uris() -> None:
         doc.typed("shape:p", Shape).kind,
         doc.typed("shape:p", Shape).props["src"],
     )
-    assert ["rectangle"] * 3 == [doc.typed(f"shape:{i}", Shape).kind for i in "srj"]
+    assert ["rectangle", "icon", "rectangle"] == [
+        doc.typed(f"shape:{i}", Shape).kind for i in "srj"
+    ]
+    remote = doc.typed("shape:r", Shape)
+    assert ("Picture", "https://example.org/x.png") == (
+        remote.text,
+        remote.props["stencil"],
+    )
+    assert "image=https://example.org/x.png;" in drawio_export.write(doc).decode()
     assert 3 == result.unmapped
 
 

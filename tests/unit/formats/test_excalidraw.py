@@ -843,7 +843,8 @@ def test_unknown_types_are_named_in_a_warning() -> None:
     result = excalidraw.read(scene(el("e", "embeddable", link="https://example.com")))
 
     assert (
-        "1 shape(s) have no Linework equivalent and are drawn as rectangles "
+        "1 shape(s) have no Linework equivalent and are drawn as "
+        "placeholders or rectangles "
         "(embeddable)."
     ) in result.warnings
 

@@ -650,7 +650,8 @@ def test_unmapped_shapes_are_reported_in_a_warning() -> None:
 
     assert 2 == result.unmapped
     assert (
-        "2 shape(s) have no Linework equivalent and are drawn as rectangles "
+        "2 shape(s) have no Linework equivalent and are drawn as "
+        "placeholders or rectangles "
         "(floorplan.floorplan_v1.furniture.piano)."
     ) in result.warnings
 

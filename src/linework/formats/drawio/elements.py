@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Final
 
 from linework.formats import htmltext, limits, notations, stencils
-from linework.formats.drawio import mockups
+from linework.formats.drawio import drawings, mockups
 from linework.formats.drawio.cells import Cell, Geo
 from linework.formats.drawio.names import (
     EXTRA_SHAPE_KEY,
@@ -97,6 +97,14 @@ def build_shape(
             kind, mapped = "rectangle", False
         else:
             props["src"] = src
+    dot = ""
+    if shape_name == "waypoint" and not mapped:  # a dot connectors run through
+        box, dot = drawings.waypoint(st, box)
+        kind, mapped = "circle", True
+    drawn = drawings.drawing(shape_name, st, box) if not mapped else None
+    if drawn is not None:  # a line or mark (AWS 3D connector, dimension …)
+        kind, mapped = "icon", True
+        props.update(drawn)
     # An icon Linework exported is an SVG image draw.io can show: read it back
     # as the icon it was, even though an SVG image now imports as a picture.
     exported_icon = st.get(KIND_HINT_KEY) == "icon"
@@ -134,7 +142,8 @@ def build_shape(
         # An image shape without its picture would draw nothing in draw.io.
         if name not in ("?", "image"):
             extra[EXTRA_SHAPE_KEY] = name
-    no_box = textual or kind in ("image", "icon")
+    # A drawn figure keeps draw.io's box defaults: its drawing reads them.
+    no_box = (textual or kind in ("image", "icon")) and drawn is None
     fill_default = "none" if no_box else "#ffffff"
     fill = colour(st.get("fillColor"), fill_default)
     if swimlane:
@@ -146,6 +155,8 @@ def build_shape(
         stroke = "none"
     if hides_frame(shape_name, st):
         stroke = "none"
+    if dot:
+        fill, stroke = dot, "none"
     if not mapped and fill == "none" and stroke == "none":
         stroke = "#999999"  # keep a placeholder visible
     lines = line_style(st)
