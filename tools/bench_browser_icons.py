@@ -7,8 +7,10 @@
   between the documents: from the file input's change to the page painted
   (double rAF), to the whole page painted (the idle slices done), to every
   icon in view drawn and to every icon drawn (each icon's bitmap set,
-  web/icon-raster.js, which draws the icons in view first). The editor's budget
-  for 1,000 elements is 0.5 s (DESIGN.md §10);
+  web/icon-raster.js, which draws the icons in view first). The editor's
+  open + paint budget (DESIGN.md §10) is 0.25 s for 1,000 shapes and 1,000
+  connectors; a page of 1,000 icons has fewer elements but carries each icon's
+  SVG (a file 10-15 times as big), and its icons must be drawn too;
 - the palette opening every library (all turned on in More shapes, then each
   section opened by a real click): the longest frame (gap between animation
   frames) and the long tasks (> 50 ms) Chromium reports meanwhile; target: no
@@ -289,7 +291,10 @@ def run(
 def report(r: dict[str, Any]) -> None:
     p = r["palette"]
     med = statistics.median
-    print("Icons in the browser (open + paint; budget for 1,000 elements 0.5 s)")
+    print(
+        "Icons in the browser (open + paint; the editor's budget, DESIGN.md §10:"
+        " 0.25 s for 1,000 shapes + 1,000 connectors)"
+    )
     print(
         f"  {'document':<44}{'painted':>10}{'whole page':>12}{'in view':>10}"
         f"{'icons drawn':>13}"
