@@ -31,13 +31,19 @@ def editor_app(browser: Any, site: Any) -> Iterator[App]:
         viewport={"width": 1400, "height": 900},
         permissions=["clipboard-read", "clipboard-write"],
     )
-    app = App(context, site.url)
+    yield boot_editor(context, site.url)
+    context.close()
+
+
+def boot_editor(context: Any, url: str) -> App:
+    """Boot the editor in ``context``: dialogs are dismissed and recorded in
+    ``app.dialogs`` (clean_test expects none)."""
+    app = App(context, url)
     app.dialogs = []  # type: ignore[attr-defined]
     app.page.on("dialog", lambda d: (app.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
     app.boot()
     app.page.wait_for_selector("body[data-editor]", state="attached", timeout=60_000)
-    yield app
-    context.close()
+    return app
 
 
 @contextmanager

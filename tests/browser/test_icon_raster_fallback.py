@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editor_helpers import clean_test
+import test_icon_raster
+from editor_helpers import boot_editor
 from lw_helpers import App
 from test_icon_raster import (
     COMPARE_JS,
     ICON_IMAGES,
-    RECORD_JS,
     expected_px,
     icon_file,
     library_icons,
@@ -26,6 +26,9 @@ from test_icon_raster import (
 from test_icon_raster import (
     test_icons_in_view_are_drawn_before_the_others as in_view_first,
 )
+
+#: That module's per-test fixture (RECORD_JS installed), on this module's app.
+app = test_icon_raster.app
 
 
 @pytest.fixture(scope="module")
@@ -38,20 +41,8 @@ def editor_app(browser: Any, site: Any) -> Iterator[App]:
             status=200, content_type="application/wasm", body=b"not wasm"
         ),
     )
-    app = App(context, site.url)
-    app.dialogs = []  # type: ignore[attr-defined]
-    app.page.on("dialog", lambda d: (app.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
-    app.boot()
-    app.page.wait_for_selector("body[data-editor]", state="attached", timeout=60_000)
-    yield app
+    yield boot_editor(context, site.url)
     context.close()
-
-
-@pytest.fixture
-def app(editor_app: App) -> Iterator[App]:
-    with clean_test(editor_app):
-        editor_app.page.evaluate(RECORD_JS)
-        yield editor_app
 
 
 def test_icons_decoded_together_look_as_each_drawn_alone(

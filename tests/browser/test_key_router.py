@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editor_helpers import add, clean_test, settle, ui
+from editor_helpers import add, boot_editor, clean_test, settle, ui
 from lw_helpers import App, document, write_document
 
 NO_FS_ACCESS = """
@@ -43,12 +43,7 @@ def keys_app(browser: Any, site: Any) -> Iterator[App]:
     )
     context.add_init_script(NO_FS_ACCESS)
     context.add_init_script(SPY)
-    app = App(context, site.url)
-    app.dialogs = []  # type: ignore[attr-defined]
-    app.page.on("dialog", lambda d: (app.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
-    app.boot()
-    app.page.wait_for_selector("body[data-editor]", state="attached", timeout=60_000)
-    yield app
+    yield boot_editor(context, site.url)
     context.close()
 
 
