@@ -63,7 +63,15 @@ def test_plain_warm_opens_nothing() -> None:
 
 def test_the_throwaway_diagram_is_a_valid_file() -> None:
     from linework.formats import native
+    from linework.model import Shape
 
     doc = native.decode(json.dumps(warming.warm_document()).encode())
     page = doc.pages()[0]
-    assert len(doc.elements(page.id)) == 2 * warming._COLS * warming._ROWS
+    elements = doc.elements(page.id)
+    icons = [el for el in elements if isinstance(el, Shape) and el.kind == "icon"]
+    assert len(elements) == 2 * warming._COLS * warming._ROWS + len(icons)
+    # A carried library icon, named below it (when the wheel carries icons).
+    assert len(icons) in (0, warming._ICONS)
+    for icon in icons:
+        assert icon.text and icon.style.label_position == "bottom"
+        assert str(icon.props["src"]).startswith("data:image/svg+xml;base64,")

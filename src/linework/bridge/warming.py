@@ -31,6 +31,8 @@ from linework.bridge import workbench
 from linework.bridge.filing import document_reply
 from linework.bridge.wire import Wire
 from linework.editor.open_view import Canvas
+from linework.formats.stencils import icon_src
+from linework.icons.bundled import first_bundled_icons
 from linework.model import Connector, Group, Shape
 
 Reply = dict[str, Any]
@@ -41,6 +43,8 @@ _COLS: Final = 8
 _ROWS: Final = 6
 _KINDS: Final = ("rectangle", "ellipse", "diamond", "rounded-rectangle")
 _ROUTINGS: Final = ("orthogonal", "orthogonal", "straight", "curved")
+#: Library icons in the throwaway diagram (when the wheel carries them).
+_ICONS: Final = 8
 #: The canvas the throwaway diagram opens in (px): part of it out of view.
 _CANVAS: Final = Canvas(400.0, 300.0)
 
@@ -87,11 +91,31 @@ def warm_document() -> dict[str, Any]:
                 **({"labels": [{"text": "yes"}]} if i % 5 == 0 else {}),
             }
         )
+    # A row of library icons named below them, as cloud diagrams have: their
+    # labels are laid out for the drawing's bounds and their stored SVG is
+    # checked against the known icons, paths the grid above never takes.
+    for i, icon in enumerate(first_bundled_icons(_ICONS)):
+        els.append(
+            {
+                "type": "shape",
+                "id": f"i{i}",
+                "layer": "l",
+                "kind": "icon",
+                "box": {"x": i * 160 + 38, "y": _ROWS * 110 + 20, "w": 64, "h": 64},
+                "text": icon.title,
+                "style": {"fill": "none", "stroke": "none", "label_position": "bottom"},
+                "props": {
+                    "src": icon_src(icon.svg),
+                    "library": icon.library,
+                    "icon": icon.icon,
+                },
+            }
+        )
     page = {
         "id": "p",
         "name": "Warm",
         "width": _COLS * 160 + 40,
-        "height": _ROWS * 110 + 40,
+        "height": _ROWS * 110 + 140,
         "layers": [{"id": "l", "name": "Layer"}],
         "elements": els,
     }
@@ -103,10 +127,10 @@ def _open_once() -> float:
     global _data
     from linework.app.workspace import Workspace
 
-    if _data is None:
-        _data = json.dumps(warm_document()).encode()
     start = time.perf_counter()
     with phases.paused():
+        if _data is None:
+            _data = json.dumps(warm_document()).encode()
         replaced = Workspace().open_file("warm.linework", _data, _CANVAS)
         Wire().encode(document_reply(replaced))
     return (time.perf_counter() - start) * 1000.0

@@ -64,6 +64,12 @@ def bundled_icon(key: str) -> BundledIcon | None:
     return BundledIcon(key, str(row["t"]), float(row["w"]), float(row["h"]), row["s"])
 
 
+def first_bundled_icons(count: int) -> list[BundledIcon]:
+    """Return up to ``count`` carried icons, in key order (none without npm)."""
+    keys = sorted(_table())[:count]
+    return [icon for key in keys if (icon := bundled_icon(key)) is not None]
+
+
 def has_bundled_icons() -> bool:
     """Return whether this installation carries the mapped icons."""
     return bool(_table())
