@@ -208,8 +208,8 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       settleFit();
       const s = view.scale;
       const next = direction > 0
-        ? LEVELS.find((l) => l > s * 1.001) ?? MAX_SCALE
-        : [...LEVELS].reverse().find((l) => l < s / 1.001) ?? MIN_SCALE;
+        ? LEVELS.find((l) => l > s * 1.05) ?? MAX_SCALE
+        : [...LEVELS].reverse().find((l) => l < s / 1.05) ?? MIN_SCALE;
       this.zoomBy(next / s);
     },
 

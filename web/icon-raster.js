@@ -105,6 +105,12 @@ function sizeFor(w, h) {
   return px;
 }
 
+/** Whether an icon box of w x h page units shows bigger than MAX_PX device
+ * pixels at the current zoom (then it is drawn from its SVG). */
+function vectorFor(w, h) {
+  return Math.max(w, h) * view.scale * (globalThis.devicePixelRatio || 1) > MAX_PX;
+}
+
 function boxOf(image) {
   return {
     x: Number(image.getAttribute("x")) || 0,
@@ -127,6 +133,13 @@ function inView({ x, y, w, h }, margin = 0) {
 /** Ask for image's bitmap (the icon `href` in a w x h box): shown at once if
  * one big enough was made, else queued (a smaller one shows meanwhile). */
 function want(image, href, w, h, fresh) {
+  // Shown bigger than the biggest bitmap: the SVG itself, sharp at any size
+  // (only a few icons can be that big on screen at once).
+  if (vectorFor(w, h)) {
+    image.setAttribute("href", href);
+    shownPx.set(image, Infinity);
+    return;
+  }
   const icon = `${w / h}|${href}`;
   const have = bitmaps.get(icon);
   if (have !== undefined) {
@@ -198,7 +211,9 @@ function sharpen() {
     const href = image.getAttribute("data-src");
     if (!href?.startsWith(SVG_HREF)) continue;
     const box = boxOf(image);
-    if ((shownPx.get(image) ?? 0) >= sizeFor(box.w, box.h) || !inView(box, 0.25)) continue;
+    const shown = shownPx.get(image) ?? 0;
+    const enough = vectorFor(box.w, box.h) ? shown === Infinity : shown >= sizeFor(box.w, box.h);
+    if (enough || !inView(box, 0.25)) continue;
     want(image, href, box.w, box.h, false);
   }
   if (jobs.size) afterPaint();

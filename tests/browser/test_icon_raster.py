@@ -244,6 +244,33 @@ def test_zooming_in_redraws_icons_sharper_without_blanking_them(
     assert 0 == app.page.evaluate("() => window.__raster.blanked")
 
 
+def test_an_icon_shown_bigger_than_any_bitmap_is_drawn_from_its_svg(
+    app: App, build_module: Any, tmp_path: Path
+) -> None:
+    """Zoomed in until an icon is wider on screen than the biggest bitmap (512
+    px), it shows its SVG itself (sharp at any size), not a stretched bitmap;
+    every zoom-in click steps the zoom by a visible amount."""
+    icons = library_icons(build_module.DIST, 1, skip=200)
+    app.open_file(icon_file(tmp_path, icons, cols=1, step=400, size=300))
+    wait_drawn(app)
+    href = app.page.get_attribute(ICON_IMAGES, "href") or ""
+    assert href.startswith("data:image/png"), href[:40]
+    shown = app.page.text_content("[data-role=zoom]")
+    for _ in range(6):
+        app.page.click('[data-action="zoom-in"]')
+        now = app.page.text_content("[data-role=zoom]")
+        assert now != shown, now
+        shown = now
+    settle(app)
+    assert 300 * view_scale(app) > 512
+    app.page.wait_for_function(
+        f"() => document.querySelector('{ICON_IMAGES}').getAttribute('href')"
+        f" === document.querySelector('{ICON_IMAGES}').getAttribute('data-src')",
+        timeout=10_000,
+    )
+    assert 0 == app.page.evaluate("() => window.__raster.blanked")
+
+
 def test_icons_in_view_are_drawn_before_the_others(
     app: App, build_module: Any, tmp_path: Path
 ) -> None:
