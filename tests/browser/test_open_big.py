@@ -389,3 +389,32 @@ def test_the_viewer_still_shows_the_whole_diagram(app: App, tmp_path: Path) -> N
             )
     finally:
         viewer.close()
+
+
+# Every text the outline's "none" line shows, from before an open on.
+WATCH_OUTLINE_NONE = """() => {
+  const list = document.querySelector('[data-role=outline]');
+  window.__outlineNone = [];
+  const note = () => {
+    const none = list.querySelector('.outline-none');
+    if (none !== null) window.__outlineNone.push(none.textContent);
+  };
+  new MutationObserver(note).observe(list, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+def test_a_big_page_s_outline_is_listed_not_empty_while_it_comes(
+    app: App, tmp_path: Path
+) -> None:
+    """The outline of a big page follows in idle time: meanwhile it says it is
+    being listed (it said "No shapes on this page." from the empty page
+    before), then lists the shapes."""
+    app.page.evaluate(WATCH_OUTLINE_NONE)
+    _open_big(app, tmp_path)
+    app.page.wait_for_function(
+        "() => document.querySelectorAll('[data-role=outline] [role=option]').length > 0",
+        timeout=60_000,
+    )
+    seen = app.page.evaluate("() => window.__outlineNone")
+    assert "Listing this page's shapes…" in seen, seen
+    assert "No shapes on this page." not in seen, seen
