@@ -173,3 +173,24 @@ def test_line_tool_draws_a_connector_from_the_canvas_to_a_shape(
     assert [links[0]["id"]] == ui(app)["selection"]
     _undo(app)
     assert [] == [e for e in elements(app) if e["type"] == "connector"]
+
+
+def test_hover_handles_go_when_the_pointer_leaves_the_canvas(
+    editor_app: App,
+) -> None:
+    """Hover a shape: its arrows show; move the pointer onto the side panel:
+    they go (they stayed until the next move on the canvas)."""
+    app = editor_app
+    a = add(app, "rectangle", 300, 250, text="Step")
+    action(app, "select-none")
+    app.page.mouse.move(*screen(app, 300, 250))
+    settle(app)
+    arrow = f"[data-role=overlay] [data-role=hover-arrow][data-shape='{a}']"
+    app.page.wait_for_selector(arrow, state="attached")
+    panel = app.page.locator("[data-role=outline]").bounding_box()
+    assert panel is not None
+    app.page.mouse.move(panel["x"] + 20, panel["y"] + 10, steps=4)
+    settle(app)
+    app.page.wait_for_selector(arrow, state="detached")
+    assert ui(app)["hover"] is None
+    assert [a] == [e["id"] for e in elements(app)]

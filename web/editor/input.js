@@ -87,6 +87,13 @@ export function wireEditorInput({ svg, canvas, editor, textEditor }) {
     editor.send({ type: "pointercancel" });
   };
   svg.addEventListener("pointercancel", cancel);
+  // Out of the canvas while nothing is going on: its hover (ports, arrows)
+  // goes. (In any other state the core would cancel what it is doing.)
+  svg.addEventListener("pointerleave", () => {
+    if (down !== null || body.dataset.panning || editor.ui?.state !== "idle" || !editor.ui?.hover) return;
+    pendingMove = null;
+    editor.send({ type: "pointercancel" });
+  });
   svg.addEventListener("lostpointercapture", (e) => { if (e.pointerId === down) cancel(); });
   window.addEventListener("blur", cancel);
 

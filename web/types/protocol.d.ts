@@ -19,7 +19,7 @@ export interface PointerEvent {
   detail?: number;
 }
 
-/** The pointer was lost (blur, capture lost): cancels a gesture like Escape. */
+/** The pointer was lost (blur, capture lost) or left the canvas: cancels a gesture like Escape; with none in progress, the hover (ports, arrows) goes. */
 export interface PointerCancelEvent {
   type: "pointercancel";
 }

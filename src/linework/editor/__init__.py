@@ -10,7 +10,7 @@ shortcuts, menus and toolbar) are records in :mod:`linework.editor.actions`.
 | ``pointerdown`` | x, y, button, shift, ctrl, alt, meta, zoom, detail | press |
 | ``pointermove`` | (same) | hover, or drag: move, resize, rotate, band, connect |
 | ``pointerup`` | (same) | release: the gesture becomes one undo step |
-| ``pointercancel`` | | cancel the gesture (no undo step) |
+| ``pointercancel`` | | cancel the gesture (no undo step); with none, clear the hover |
 | ``dblclick`` | x, y, zoom? | edit a label in place, remove a waypoint, or add a text |
 | ``keydown`` | key, code, shift, ctrl, alt, meta | shortcuts (see ``actions.keymap``) |
 | ``action`` | name, args | any command (see ``actions.ACTIONS``) |

@@ -634,6 +634,9 @@ class Editor:
             case PointerCancel():
                 if self.state.busy:
                     self.state.cancel()
+                else:
+                    # Left the canvas: nothing is under the pointer any more.
+                    self.set_hover(None)
             case DoubleClick(at=at, zoom=zoom):
                 if zoom is not None:
                     self.session.zoom = zoom

@@ -79,7 +79,8 @@ class PointerEvent(TypedDict):
 
 
 class PointerCancelEvent(TypedDict):
-    """The pointer was lost (blur, capture lost): cancels a gesture like Escape."""
+    """The pointer was lost (blur, capture lost) or left the canvas: cancels a
+    gesture like Escape; with none in progress, the hover (ports, arrows) goes."""
 
     type: Literal["pointercancel"]
 
