@@ -109,10 +109,7 @@ def build(
     web_fonts = tool("web_fonts")
     family_files, family_css = web_fonts.build_fonts(NODE_MODULES)
     files.update(family_files)
-    files["THIRD-PARTY-NOTICES.txt"] = (
-        files.get("THIRD-PARTY-NOTICES.txt", b"")
-        + web_fonts.notices(NODE_MODULES).encode()
-    )
+    _add_notice(files, web_fonts.notices(NODE_MODULES))
     resvg_dir = _resvg(files)
     lock_path, lock_packages, wheel_parts, snapshot_record = _packages(
         files, runtime_hash
@@ -165,14 +162,37 @@ def _runtime(files: dict[str, bytes], pyodide_version: str) -> tuple[str, str]:
     Returns:
         (the folder, the runtime files' hash).
     """
-    runtime = {name: (PYODIDE_NPM / name).read_bytes() for name in PYODIDE_FILES}
-    runtime_hash = sha256_hex(
-        b"".join(sha256_hex(runtime[n]).encode() for n in PYODIDE_FILES)
+    return _versioned_folder(
+        files, "pyodide", pyodide_version, PYODIDE_NPM, PYODIDE_FILES
     )
-    runtime_dir = f"pyodide/{pyodide_version}-{runtime_hash[:12]}/"
-    for name, data in runtime.items():
-        files[runtime_dir + name] = data
-    return runtime_dir, runtime_hash
+
+
+def _versioned_folder(
+    files: dict[str, bytes],
+    prefix: str,
+    version: str,
+    package: Path,
+    names: Sequence[str],
+) -> tuple[str, str]:
+    """Add ``names`` of an npm ``package``, unchanged, under
+    ``prefix/<version>-<hash>/`` (the hash of their hashes, in that order).
+
+    Returns:
+        (the folder, the files' hash).
+    """
+    data = {name: (package / name).read_bytes() for name in names}
+    digest = sha256_hex(b"".join(sha256_hex(data[n]).encode() for n in names))
+    folder = f"{prefix}/{version}-{digest[:12]}/"
+    for name, content in data.items():
+        files[folder + name] = content
+    return folder, digest
+
+
+def _add_notice(files: dict[str, bytes], text: str) -> None:
+    """Append ``text`` to THIRD-PARTY-NOTICES.txt."""
+    files["THIRD-PARTY-NOTICES.txt"] = (
+        files.get("THIRD-PARTY-NOTICES.txt", b"") + text.encode()
+    )
 
 
 def _resvg(files: dict[str, bytes]) -> str:
@@ -180,11 +200,7 @@ def _resvg(files: dict[str, bytes]) -> str:
     and hash, with its notice (MPL-2.0: where its source is); return the folder."""
     package = NODE_MODULES / RESVG
     meta = json.loads((package / "package.json").read_text())
-    data = {name: (package / name).read_bytes() for name in RESVG_FILES}
-    digest = sha256_hex(b"".join(sha256_hex(data[n]).encode() for n in RESVG_FILES))
-    folder = f"resvg/{meta['version']}-{digest[:12]}/"
-    for name, content in data.items():
-        files[folder + name] = content
+    folder, _ = _versioned_folder(files, "resvg", meta["version"], package, RESVG_FILES)
     notice = "\n".join(
         (
             "",
@@ -199,9 +215,7 @@ def _resvg(files: dict[str, bytes]) -> str:
             "",
         )
     )
-    files["THIRD-PARTY-NOTICES.txt"] = (
-        files.get("THIRD-PARTY-NOTICES.txt", b"") + notice.encode()
-    )
+    _add_notice(files, notice)
     return folder
 
 
