@@ -14,18 +14,17 @@ const scriptUrls = globalThis.trustedTypes?.createPolicy("linework-worker", {
   },
 });
 
-export const worker = new Worker(scriptUrls ? scriptUrls.createScriptURL(workerUrl) : workerUrl, {
-  type: "module",
-  name: "linework-core",
-});
+/** A module worker from one of the two URLs above. */
+function moduleWorker(url, name) {
+  return new Worker(scriptUrls ? scriptUrls.createScriptURL(url) : url, { type: "module", name });
+}
+
+export const worker = moduleWorker(workerUrl, "linework-core");
 
 /** Start the worker that draws icon bitmaps (web/icon-worker.js), when the
  * first icon needs one. */
 export function startIconWorker() {
-  return new Worker(scriptUrls ? scriptUrls.createScriptURL(iconWorkerUrl) : iconWorkerUrl, {
-    type: "module",
-    name: "linework-icons",
-  });
+  return moduleWorker(iconWorkerUrl, "linework-icons");
 }
 
 // A worker's messages are not queued for listeners that come later: keep

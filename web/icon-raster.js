@@ -98,17 +98,22 @@ let small = null;
 
 /** The bitmap size for an icon box of w x h page units at the current zoom. */
 function sizeFor(w, h) {
-  const headroom = rasterizerUsable() ? WORKER_HEADROOM : HEADROOM;
-  const want = Math.max(w, h) * view.scale * headroom * (globalThis.devicePixelRatio || 1);
+  const want = screenPx(w, h) * (rasterizerUsable() ? WORKER_HEADROOM : HEADROOM);
   let px = MIN_PX;
   while (px < want && px < MAX_PX) px *= 2;
   return px;
 }
 
-/** Whether an icon box of w x h page units shows bigger than MAX_PX device
- * pixels at the current zoom (then it is drawn from its SVG). */
+/** The longer side, in device pixels, of an icon box of w x h page units at
+ * the current zoom. */
+function screenPx(w, h) {
+  return Math.max(w, h) * view.scale * (globalThis.devicePixelRatio || 1);
+}
+
+/** Whether an icon box shows bigger than the biggest bitmap (then it is
+ * drawn from its SVG). */
 function vectorFor(w, h) {
-  return Math.max(w, h) * view.scale * (globalThis.devicePixelRatio || 1) > MAX_PX;
+  return screenPx(w, h) > MAX_PX;
 }
 
 function boxOf(image) {
@@ -181,8 +186,9 @@ export function rasterIcons(nodes) {
     }
   }
   if (jobs.size) {
-    // The worker starts now (once the caller has set the view), while the
-    // page lays out; the rest waits for the paint.
+    // The worker gets its icons as soon as the caller has set the view (a
+    // microtask), while the page lays out and paints; what is decoded here
+    // waits for the paint.
     queueMicrotask(feedWorker);
     afterPaint();
   }
@@ -223,8 +229,8 @@ function sharpen() {
 function afterPaint() {
   if (timer || waiting) return;
   waiting = true;
-  // Two frames: the first paints the page, and drawing icons meanwhile (in
-  // the worker) would slow the rasterizing of that frame on a small machine.
+  // Two frames: the first paints the page; decoding here, and bitmaps shown
+  // before the second, would hold up that frame or the one after it.
   requestAnimationFrame(() => requestAnimationFrame(() => {
     waiting = false;
     wake();
@@ -255,6 +261,13 @@ function sorted() {
     nearSince = performance.now();
   }
   return near.concat(far);
+}
+
+/** Put jobs taken off the queue back at its head, in their order. */
+function requeue(taken) {
+  for (const job of taken) jobs.set(job.icon, job);
+  order = taken.concat(order?.slice(orderAt) ?? []);
+  orderAt = 0;
 }
 
 /** The next job to draw, in order, among those `fits` accepts (the others
@@ -320,9 +333,7 @@ function feedWorker() {
     if (job === null) break;
     // Every icon in view goes at once; the others a window at a time.
     if (atWorker >= WORKER_WINDOW && !job.near) {
-      jobs.set(job.icon, job);
-      order = [job, ...(order?.slice(orderAt) ?? [])];
-      orderAt = 0;
+      requeue([job]);
       break;
     }
     atWorker += 1;
@@ -337,9 +348,12 @@ function feedWorker() {
         drawing.delete(job.icon);
         job.svgOnly = true;
         const other = jobs.get(job.icon);
-        if (other === undefined) jobs.set(job.icon, job);
-        else for (const image of job.images) other.images.add(image);
-        if (other !== undefined) other.svgOnly = true;
+        if (other === undefined) {
+          jobs.set(job.icon, job);
+        } else {
+          other.svgOnly = true;
+          for (const image of job.images) other.images.add(image);
+        }
         order = null;
         noneHere = false;
       }
@@ -431,11 +445,7 @@ function nextBatch() {
     members.push({ job, part: p });
   }
   // Jobs that did not fit wait for the next batch, first in line.
-  if (putBack.length) {
-    for (const job of putBack) jobs.set(job.icon, job);
-    order = putBack.concat(order?.slice(orderAt) ?? []);
-    orderAt = 0;
-  }
+  if (putBack.length) requeue(putBack);
   if (members.length === 1) return { single: true, jobs: [{ job: first, x: 0, y: 0, ...cellOf(first) }] };
   const cols = Math.ceil(Math.sqrt(members.length));
   const rows = Math.ceil(members.length / cols);

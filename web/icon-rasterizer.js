@@ -11,8 +11,6 @@ import { startIconWorker } from "./boot.js";
 let state = "idle";
 let worker = null;
 let nextId = 0;
-/** What warming the worker up took ({spent, best} ms), once done. */
-let warmed = null;
 let warming = false;
 /** id -> resolve(url | null) of the jobs sent. */
 const waiting = new Map();
@@ -49,9 +47,8 @@ function start() {
   state = "on";
   worker.onmessage = ({ data }) => {
     if (data.warmed) {
-      warmed = data.warmed;
       // For benchmarks: they open files once the app is warm, as a user would.
-      performance.mark("linework-icons-warm", { detail: warmed });
+      performance.mark("linework-icons-warm", { detail: data.warmed });
       return;
     }
     if (data.unusable) {
@@ -101,9 +98,4 @@ export function warmRasterizer() {
   warming = true;
   if (state === "idle") start();
   if (state === "on") worker.postMessage({ warm: true });
-}
-
-/** The worker's warm-up figures (benchmarks), or null before it is done. */
-export function rasterizerWarmed() {
-  return warmed;
 }

@@ -45,19 +45,22 @@ function base64(bytes) {
 const NO_FONTS = { font: { loadSystemFonts: false } };
 
 const ROOT = /^<svg\b[^>]*>/;
+const ROOT_WIDTH = /\swidth="([^"]*)"/;
+const ROOT_HEIGHT = /\sheight="([^"]*)"/;
 const PLAIN_LENGTH = /^\s*(\d+(?:\.\d+)?)(?:px)?\s*$/;
+const utf8 = { decoder: new TextDecoder(), encoder: new TextEncoder() };
 
 /** The root's width and height when both are plain lengths (what resvg takes
  * as the size then), else [0, 0]: saves parsing the SVG twice. */
 function rootSize(bytes) {
-  const root = ROOT.exec(new TextDecoder().decode(bytes.subarray(0, 600)));
+  const root = ROOT.exec(utf8.decoder.decode(bytes.subarray(0, 600)));
   if (root === null) return [0, 0];
-  const size = (name) => {
-    const m = new RegExp(`\\s${name}="([^"]*)"`).exec(root[0]);
+  const size = (attribute) => {
+    const m = attribute.exec(root[0]);
     const n = m === null ? null : PLAIN_LENGTH.exec(m[1]);
     return n === null ? 0 : Number(n[1]);
   };
-  return [size("width"), size("height")];
+  return [size(ROOT_WIDTH), size(ROOT_HEIGHT)];
 }
 
 /**
@@ -67,7 +70,7 @@ function rootSize(bytes) {
 function draw(Resvg, job) {
   const { svg, text, w, h } = job;
   const bytes = typeof text === "string"
-    ? new TextEncoder().encode(text)
+    ? utf8.encoder.encode(text)
     : Uint8Array.from(atob(svg), (c) => c.charCodeAt(0));
   // Its intrinsic size first, to fit it into w x h (xMidYMid meet).
   let [iw, ih] = rootSize(bytes);

@@ -7,8 +7,9 @@
 // screen (content-visibility); a thumbnail's SVG (already sanitized by the
 // core) is fetched, a chunk at a time, only when its entry scrolls into view
 // (IntersectionObserver), drawn once by the raster worker (or, failing that,
-// decoded as an image, where SVG is inert) and kept as a small raster: hundreds of distinct SVG images in the page make
-// Chromium's every frame slower, bitmaps do not. Adding an icon sends its SVG
+// decoded as an image, where SVG is inert) and kept as a small raster:
+// hundreds of distinct SVG images in the page make Chromium's every frame
+// slower, bitmaps do not. Adding an icon sends its SVG
 // to the core, which sanitizes it again and copies it into the document.
 // Nothing is stored: the library choice and the thumbnails live for the session.
 
