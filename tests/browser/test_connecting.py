@@ -126,16 +126,23 @@ def test_typing_on_a_selected_shape_edits_its_label(editor_app: App) -> None:
     assert "Old" == by_id(app)[s]["text"]
 
 
-def test_hover_arrow_click_clones_and_connects(editor_app: App) -> None:
-    """Hover a shape, click its east arrow: a clone to the east, connected,
-    selected; one undo takes back both."""
-    app = editor_app
+def _hovered_shape(app: App, which: str = "") -> tuple[str, str]:
+    """Add a labelled rectangle and hover it until its arrows show; return its
+    id and the selector of its hover arrows (``which``: e.g. one direction)."""
     a = add(app, "rectangle", 300, 250, text="Step")
     action(app, "select-none")
     app.page.mouse.move(*screen(app, 300, 250))
     settle(app)
-    arrow = f"[data-role=overlay] [data-role=hover-arrow][data-dir=e][data-shape='{a}']"
+    arrow = f"[data-role=overlay] [data-role=hover-arrow]{which}[data-shape='{a}']"
     app.page.wait_for_selector(arrow, state="attached")
+    return a, arrow
+
+
+def test_hover_arrow_click_clones_and_connects(editor_app: App) -> None:
+    """Hover a shape, click its east arrow: a clone to the east, connected,
+    selected; one undo takes back both."""
+    app = editor_app
+    a, arrow = _hovered_shape(app, "[data-dir=e]")
     at = centre_of(app, arrow)
     app.page.mouse.move(*at, steps=8)  # across the gap: the arrows stay
     settle(app)
@@ -181,12 +188,7 @@ def test_hover_handles_go_when_the_pointer_leaves_the_canvas(
     """Hover a shape: its arrows show; move the pointer onto the side panel:
     they go (they stayed until the next move on the canvas)."""
     app = editor_app
-    a = add(app, "rectangle", 300, 250, text="Step")
-    action(app, "select-none")
-    app.page.mouse.move(*screen(app, 300, 250))
-    settle(app)
-    arrow = f"[data-role=overlay] [data-role=hover-arrow][data-shape='{a}']"
-    app.page.wait_for_selector(arrow, state="attached")
+    a, arrow = _hovered_shape(app)
     panel = app.page.locator("[data-role=outline]").bounding_box()
     assert panel is not None
     app.page.mouse.move(panel["x"] + 20, panel["y"] + 10, steps=4)
