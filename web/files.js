@@ -25,12 +25,17 @@ const AUTOSAVE_DELAY_MS = 2000;
 const LINEWORK_TYPE = "application/vnd.linework+json";
 const PICKER_TYPES = [{ description: "Linework diagram", accept: { [LINEWORK_TYPE]: [".linework"] } }];
 
-/** Read a File (or Blob) as base64 (the bridge's wire form for bytes). */
-export function readBase64(file) {
+/** Read a File (or Blob) as bytes. */
+export function readBytes(file) {
   if (file.size > MAX_FILE_BYTES) {
     return Promise.reject(new LineworkError("LW-E0104", `${file.size} bytes`));
   }
-  return file.arrayBuffer().then((buffer) => bytesToBase64(new Uint8Array(buffer)));
+  return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+}
+
+/** Read a File (or Blob) as base64 (the bridge's wire form for bytes). */
+export function readBase64(file) {
+  return readBytes(file).then(bytesToBase64);
 }
 
 const PICTURE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"]);
@@ -203,10 +208,13 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       : undefined;
   }
 
-  /** Open bytes; on any failure the open diagram stays exactly as it was.
-   * `metaTitle`: the document's own title (meta.title), if any, wins over `name`;
-   * `fit`: open it fitted whole (the viewer), not at a readable zoom. */
-  async function openData(name, base64, handle = null, { metaTitle = false, copy = false, fit = false } = {}) {
+  /** Open bytes (a Uint8Array, or base64); on any failure the open diagram
+   * stays exactly as it was. `metaTitle`: the document's own title
+   * (meta.title), if any, wins over `name`; `fit`: open it fitted whole (the
+   * viewer), not at a readable zoom. */
+  async function openData(name, data, handle = null, { metaTitle = false, copy = false, fit = false } = {}) {
+    // Bytes cross to the core beside the message, not as base64 inside it.
+    const bytes = typeof data === "string" ? null : data;
     // Hostile input can kill the runtime: the recovery copy is brought up to
     // date first, so it never lags behind the last edit.
     await recovery.refresh().catch(() => {});
@@ -214,9 +222,9 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
     setStatus(`Opening ${name}…`);
     const opening = performance.now();
     let reply = await rpc.call({
-      type: "file-open", name, data: base64, canvas: canvasSize(fit),
+      type: "file-open", name, ...(bytes === null ? { data } : {}), canvas: canvasSize(fit),
       ...(metaTitle ? { meta_title: true } : {}), ...(copy ? { copy: true } : {}),
-    });
+    }, bytes);
     if (reply.ok) {
       const { timing } = reply;
       for (const step of ["sent", "start", "end", "received", "parsed"]) openMark(`rpc-${step}`, timing?.[step]);
@@ -225,6 +233,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       performance.measure("linework-open", { start: opening });
       return true;
     }
+    const base64 = bytes === null ? data : bytesToBase64(bytes);
     if (reply.picture) {
       // A plain picture: web/editor/pictures.js offers to insert it instead.
       const offer = new CustomEvent("linework:offer-picture", { detail: { name, data: base64 }, cancelable: true });
@@ -272,7 +281,7 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
       preApproved = false;
       clearOpenMarks();
       openMark("reading");
-      const data = await readBase64(file);
+      const data = await readBytes(file);
       openMark("read");
       return openData(file.name, data, handle);
     }).catch((error) => showError(error, "open"));

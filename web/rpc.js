@@ -1,6 +1,7 @@
 // @ts-check
 // Promise-based calls into the core's worker. Only JSON strings cross
-// (docs/architecture.md §11.7): the page sends {id, body}, the worker answers {id, body}
+// (docs/architecture.md §11.7), and an opened file's bytes beside them: the
+// page sends {id, body, bytes?}, the worker answers {id, body}
 // or {id, code, detail}; anything else from the worker is an event.
 // Replies carry `ui` as what changed since the last reply and one-off notes as
 // `once` (docs/protocol.md): merged here, before anyone sees the reply, so
@@ -57,8 +58,10 @@ export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {})
   });
 
   return {
-    /** Send one message object; resolves with the core's parsed reply. */
-    call(message) {
+    /** Send one message object; resolves with the core's parsed reply.
+     * `bytes` (a Uint8Array, copied): the message's `data` field, carried
+     * beside the JSON instead of as base64 inside it (an opened file). */
+    call(message, bytes = null) {
       if (broken !== null) return Promise.reject(broken);
       const id = nextId++;
       return new Promise((resolve, reject) => {
@@ -68,7 +71,7 @@ export function createRpc(worker, onEvent, { timeoutMs = CALL_TIMEOUT_MS } = {})
           onEvent({ event: "fatal", code: "LW-E0004", detail });
         }, timeoutMs);
         pending.set(id, { resolve, reject, timer, sent: performance.now() });
-        worker.postMessage({ id, body: JSON.stringify(message) });
+        worker.postMessage(bytes === null ? { id, body: JSON.stringify(message) } : { id, body: JSON.stringify(message), bytes });
       });
     },
     /** Call fn(reply) with every reply of the core, before its caller gets it

@@ -112,8 +112,19 @@ const booted = boot().catch((error) => {
   throw error;
 });
 
+// The core's reply comes as UTF-8 bytes (linework.bridge.api, handle_utf8):
+// one copy out of the wasm heap, decoded natively.
+const utf8 = new TextDecoder();
+function receive(bytes) {
+  try {
+    return utf8.decode(bytes.toJs());
+  } finally {
+    bytes.destroy();
+  }
+}
+
 self.addEventListener("message", async (event) => {
-  const { id, body } = event.data;
+  const { id, body, bytes = null } = event.data;
   try {
     await booted;
   } catch {
@@ -128,7 +139,8 @@ self.addEventListener("message", async (event) => {
     // The worker's clock (as epoch ms) around the core's work, so the page can
     // split a call's time into the trip there, the core and the trip back.
     const start = performance.timeOrigin + performance.now();
-    const reply = api.handle(body);
+    // (A JavaScript null would reach Python as jsnull, not None.)
+    const reply = receive(bytes === null ? api.handle_utf8(body) : api.handle_utf8(body, bytes));
     post({ id, body: reply, at: [start, performance.timeOrigin + performance.now()] });
   } catch (error) {
     // handle() turns Python errors into replies; reaching here means the

@@ -97,3 +97,66 @@ def test_warm_and_version() -> None:
 
     assert {"ok": True} == call(api, {"type": "warm"})
     assert call(api, {"type": "version"})["version"]
+
+
+def test_the_worker_s_call_answers_the_same_reply_as_utf8_bytes() -> None:
+    """handle_utf8 (what web/worker.js calls) answers exactly handle's text,
+    non-ASCII labels included, as UTF-8 bytes."""
+    raw = document(pages=1)
+    raw["pages"][0]["elements"][0]["text"] = "Überlauf → 東京 …"
+    message = json.dumps({"type": "open", "name": "ü.linework", "data": encoded(raw)})
+
+    as_text = create_api().handle(message)
+    as_bytes = create_api().handle_utf8(message)
+
+    assert isinstance(as_bytes, bytes)
+    assert as_text.encode("utf-8") == as_bytes
+    assert "Überlauf → 東京 …" in as_bytes.decode("utf-8")
+
+
+class _JsBytes:
+    """What Pyodide hands the core for a JavaScript Uint8Array: a proxy
+    whose to_bytes() copies it out."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def to_bytes(self) -> bytes:
+        return self.raw
+
+
+def test_a_file_s_bytes_beside_the_message_open_as_its_base64_would() -> None:
+    """file-open with its data as bytes beside the message (what the page
+    sends, web/files.js) answers exactly as with the same bytes as base64."""
+    raw = json.dumps(document(pages=2)).encode()
+    base = {"type": "file-open", "name": "plan.linework"}
+
+    inline = create_api().handle(
+        json.dumps({**base, "data": encoded(document(pages=2))})
+    )
+    beside = create_api().handle_utf8(json.dumps(base), _JsBytes(raw))
+
+    assert json.loads(inline)["ok"] is True
+    assert inline.encode("utf-8") == beside
+
+
+def test_bytes_beside_a_message_that_is_not_a_file_are_refused_cleanly() -> None:
+    """Bad bytes beside file-open give the open error, and the open diagram
+    is kept as it was."""
+    api = create_api()
+    call(
+        api,
+        {"type": "file-open", "name": "a.linework", "data": encoded(document(pages=2))},
+    )
+    before = call(api, {"type": "render"})
+
+    reply = json.loads(
+        api.handle_utf8(
+            json.dumps({"type": "file-open", "name": "x.linework"}),
+            _JsBytes(b"\x00nope"),
+        )
+    )
+
+    assert reply["ok"] is False
+    assert reply["code"] == "LW-E0100"
+    assert before == call(api, {"type": "render"})

@@ -88,11 +88,11 @@ export interface FileNewMessage {
   type: "file-new";
 }
 
-/** Open any file Linework reads (`data`: base64). With `meta_title` the document's own title wins over `name`; with `copy` it opens as a new, unsaved, untitled document. A sealed file answers `LW-E0304`. */
+/** Open any file Linework reads (`data`: base64). The page leaves `data` out and posts the file's bytes beside the message instead (`bytes`, web/rpc.js), which the worker hands to the core in one copy. With `meta_title` the document's own title wins over `name`; with `copy` it opens as a new, unsaved, untitled document. A sealed file answers `LW-E0304`. */
 export interface FileOpenMessage {
   type: "file-open";
   name: string;
-  data: string;
+  data?: string;
   canvas?: CanvasSize;
   meta_title?: boolean;
   copy?: boolean;

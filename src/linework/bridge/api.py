@@ -132,14 +132,35 @@ class Api:
             self._workspace = Workspace()
         return self._workspace
 
-    def handle(self, message: str) -> str:
-        """Handle one JSON message and return the JSON reply the worker posts."""
+    def handle(self, message: str, data: bytes | None = None) -> str:
+        """Handle one JSON message and return the JSON reply the worker posts.
+
+        ``data``: bytes that came beside the message and stand for its
+        ``data`` field (the page sends an opened file so: as base64 inside the
+        JSON it cost a third more to carry and was copied five times).
+        """
         self._timed = False
-        reply = self._reply(message)
+        reply = self._reply(message, data)
         if not self._timed:
             return self._wire.encode(reply)
         with phases.phase("encode"):
             return self._wire.encode(reply)
+
+    def handle_utf8(self, message: str, data: Any = None) -> bytes:
+        """Handle one JSON message and return the reply as UTF-8 bytes.
+
+        The worker calls this one. Pyodide hands a ``str`` holding any
+        non-ASCII character to JavaScript one character at a time (about
+        50 ms for the 650 KB reply of a 1,000-icon open), ``bytes`` as one
+        copy that the worker's TextDecoder reads in a millisecond or two.
+        ``data``: a JavaScript Uint8Array (or None) beside the message; its
+        bytes come over in one copy too.
+        """
+        if data is not None and hasattr(data, "to_bytes"):
+            data = data.to_bytes()
+        return self.handle(message, None if data is None else bytes(data)).encode(
+            "utf-8"
+        )
 
     def dispatch(self, message: str) -> dict[str, Any]:
         """Handle one JSON message and return the reply as plain JSON values.
@@ -159,7 +180,7 @@ class Api:
             self._handlers[kind] = found
         return found
 
-    def _reply(self, message: str) -> Reply:
+    def _reply(self, message: str, data: bytes | None = None) -> Reply:
         try:
             start = time.perf_counter()
             decoded = json.loads(message)
@@ -171,6 +192,8 @@ class Api:
                 self._timed = True
                 phases.begin()
                 phases.add("message", (time.perf_counter() - start) * 1000.0)
+            if data is not None:
+                decoded["data"] = data
             handler = self._handler(decoded["type"])
             # Viewer mode: refuse anything that could change the document.
             if self._workspace is not None and self._workspace.read_only:

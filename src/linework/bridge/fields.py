@@ -51,11 +51,15 @@ def field(
 
 
 def data(message: Mapping[str, Any], name: str, code: str = "LW-E0001") -> bytes:
-    """Return the bytes of a base64 field (files cross as base64 text).
+    """Return the bytes of a base64 field (files cross as base64 text), or
+    the bytes that came beside the message in its stead (``Api.handle``).
 
     Raises:
         LineworkError: LW-E0001 when it is not text, ``code`` when not base64.
     """
+    given = message.get(name)
+    if isinstance(given, bytes):
+        return given
     text = field(message, name, str)
     try:
         return base64.b64decode(text, validate=True)

@@ -482,13 +482,16 @@ class OpenView(TypedDict):
 
 
 class FileOpenMessage(TypedDict):
-    """Open any file Linework reads (``data``: base64). With ``meta_title`` the
-    document's own title wins over ``name``; with ``copy`` it opens as a new,
-    unsaved, untitled document. A sealed file answers ``LW-E0304``."""
+    """Open any file Linework reads (``data``: base64). The page leaves
+    ``data`` out and posts the file's bytes beside the message instead
+    (``bytes``, web/rpc.js), which the worker hands to the core in one copy.
+    With ``meta_title`` the document's own title wins over ``name``; with
+    ``copy`` it opens as a new, unsaved, untitled document. A sealed file
+    answers ``LW-E0304``."""
 
     type: Literal["file-open"]
     name: str
-    data: str
+    data: NotRequired[str]
     canvas: NotRequired[CanvasSize]
     meta_title: NotRequired[bool]
     copy: NotRequired[bool]
