@@ -90,12 +90,13 @@ function send(job) {
 
 /**
  * Start the worker and let it warm up while nothing else happens (the editor
- * calls this once the core is warm): the first icons a file brings are then
- * drawn at full speed.
+ * calls this once the core is warm, with `icons`: the SVG text of a few
+ * library icons): the first icons a file brings are then drawn at full speed.
  */
-export function warmRasterizer() {
+export function warmRasterizer(icons = []) {
   if (warming) return;
   warming = true;
   if (state === "idle") start();
-  if (state === "on") worker.postMessage({ warm: true });
+  const real = Array.isArray(icons) ? icons.filter((svg) => typeof svg === "string" && rasterizable(svg)) : [];
+  if (state === "on") worker.postMessage({ warm: true, icons: real });
 }

@@ -53,7 +53,27 @@ def test_nothing_is_opened_once_the_user_has_a_diagram() -> None:
     api = Api()
     data = base64.b64encode(json.dumps(document(text="Mine")).encode()).decode()
     api.dispatch(json.dumps({"type": "file-open", "name": "m.linework", "data": data}))
-    assert _warm(api) == {"ok": True, "warmed": True, "runs": []}
+    reply = _warm(api)
+    reply.pop("icons", None)
+    assert reply == {"ok": True, "warmed": True, "runs": []}
+
+
+def test_the_warmed_answer_brings_real_icons_of_every_library() -> None:
+    """The icon worker warms up on real library icons (web/icon-worker.js):
+    the answer that says warmed carries a few of every library the wheel
+    carries, as SVG text; the answers before it carry none."""
+    from linework.icons.bundled import _table
+
+    api = Api()
+    answers = [_warm(api) for _ in range(warming._MOST + 1)]
+    assert all("icons" not in a for a in answers if a["warmed"] is False)
+    icons = answers[-1]["icons"]
+    assert isinstance(icons, list)
+    libraries = {key.partition("/")[0] for key in _table()}
+    assert len(icons) == min(warming._RASTER_WARM_ICONS, len(_table()))
+    carried = {row["s"]: key.partition("/")[0] for key, row in _table().items()}
+    assert {carried[svg] for svg in icons} == libraries
+    assert all(svg.startswith("<svg") for svg in icons)
 
 
 def test_plain_warm_opens_nothing() -> None:

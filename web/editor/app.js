@@ -198,8 +198,9 @@ export function startEditor({ rpc, ready, canvas, setStatus, status, showError }
       rpc.call({ type: "warm", open: true })
         .then((reply) => {
           if (reply?.ok && reply.warmed === false) warmUp();
-          // Then the worker that draws icons (web/icon-worker.js).
-          else whenIdle(warmRasterizer);
+          // Then the worker that draws icons (web/icon-worker.js), on a few
+          // real library icons the core sends.
+          else whenIdle(() => warmRasterizer(reply?.icons));
         })
         .catch(() => {});
     });

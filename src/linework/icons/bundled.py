@@ -70,6 +70,15 @@ def first_bundled_icons(count: int) -> list[BundledIcon]:
     return [icon for key in keys if (icon := bundled_icon(key)) is not None]
 
 
+def spread_bundled_icons(count: int) -> list[BundledIcon]:
+    """Return up to ``count`` carried icons spread evenly over the key order,
+    so that every library is among them (none without npm)."""
+    keys = sorted(_table())
+    if len(keys) > count:
+        keys = [keys[i * len(keys) // count] for i in range(count)]
+    return [icon for key in keys if (icon := bundled_icon(key)) is not None]
+
+
 def has_bundled_icons() -> bool:
     """Return whether this installation carries the mapped icons."""
     return bool(_table())
