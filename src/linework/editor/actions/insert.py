@@ -5,9 +5,10 @@
   page, beside the selection when there is room), with its kind's starting
   text, props and style (``shapes.defaults``); ``bpmn-pool`` and ``bpmn-lane``
   add swimlanes (a pool with two lanes, or one lane: ``editor.presets``)
-- ``add-icon`` (library, icon, svg, x?, y?, view?): add a library icon (its SVG
-  sanitized by the core and carried by the document) centred on x, y, else
-  placed as ``add-shape`` places a shape
+- ``add-icon`` (library, icon, svg, text?, x?, y?, view?): add a library icon (its
+  SVG sanitized by the core and carried by the document) centred on x, y, else
+  placed as ``add-shape`` places a shape; a cloud or network icon is labelled
+  with its name below it unless ``text`` says otherwise ("" for no label)
 - ``insert-picture`` (data, x?, y?): add a picture (base64 file bytes), see
   :mod:`linework.editor.inserting`; ``drop-preview`` shows where a drop lands
 - ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text,
@@ -82,6 +83,7 @@ def _add_icon(ed: Editor, args: Args) -> None:
             DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom"
         ),
         props=new.props,
+        text=new.text,
     )
     _add_placed(ed, patch, "Add icon")
 
