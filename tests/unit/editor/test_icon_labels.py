@@ -107,3 +107,24 @@ def test_logos_and_glyphs_are_placed_bare_and_text_overrides() -> None:
         y=100,
     )
     assert shape(ed, str(named["selection"][0])).text == "Next"
+
+
+def test_icons_added_by_click_keep_their_labels_clear_of_each_other() -> None:
+    """Click-to-insert seeks a free spot for the icon and its name together:
+    a long name ("Certificate Manager") does not run into the next one."""
+    from linework.render.shape import label_text_bounds
+
+    ed = Editor()
+    view = {"x": 0, "y": 0, "w": 1400, "h": 800}
+    seen = []
+    for icon in ("aws-certificate-manager", "aws-secrets-manager", "aws-lambda"):
+        sid = act(ed, "add-icon", library="aws", icon=icon, svg=SVG, view=view)[
+            "selection"
+        ][0]
+        s = shape(ed, str(sid))
+        label = label_text_bounds(s)
+        assert label is not None and label.y >= s.box.bottom  # below the icon
+        seen.append(s.box.union(label))
+    for i, a in enumerate(seen):
+        for b in seen[i + 1 :]:
+            assert not a.intersects(b), (a, b)

@@ -75,15 +75,15 @@ def _add_shape(ed: Editor, args: Args) -> None:
 
 def _add_icon(ed: Editor, args: Args) -> None:
     new = new_icon(args)
+    style = replace(DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom")
+    (w, h), x, y = new.size, _opt_num(args, "x"), _opt_num(args, "y")
+    if x is None or y is None:  # clear of other shapes, its label included
+        view = placement.view_arg(args)
+        at = placement.place_labelled(ed, new.size, new.text, style, view)
+        x, y = at.x, at.y
+    box = Box(x - w / 2, y - h / 2, w, h)
     patch = placement.new_shape(
-        ed,
-        "icon",
-        _placed_box(ed, args, new.size),
-        style=replace(
-            DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom"
-        ),
-        props=new.props,
-        text=new.text,
+        ed, "icon", box, style=style, props=new.props, text=new.text
     )
     _add_placed(ed, patch, "Add icon")
 
