@@ -202,13 +202,11 @@ def _coord(raw: Mapping[str, Any], name: str) -> float:
 
 def reveal(ed: Editor, ids: list[str] | tuple[str, ...]) -> None:
     """Ask the browser to bring ``ids`` into view (``ui.reveal``) if they are off
-    screen: what was just added or pasted must not land unseen."""
-    boxes = [b for r in ids if (b := cmd.unit_bounds(ed.document, r)) is not None]
-    if not boxes:
+    screen: what was just added or pasted must not land unseen (an icon's name
+    below it included)."""
+    u = union(seen_bounds(ed.document, r) for r in ids)
+    if u is None:
         return
-    u = boxes[0]
-    for b in boxes[1:]:
-        u = u.union(b)
     ed.note("reveal", {"x": u.x, "y": u.y, "w": u.w, "h": u.h})
 
 
