@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from typing import Any, Final
 
 from linework import commands as cmd
@@ -21,7 +20,7 @@ from linework.commands._base import shapes_in, union
 from linework.editor.editor import Editor
 from linework.geometry import Box, Vec
 from linework.model import DEFAULT_STYLE, Document, Page, Patch, Shape, Style
-from linework.render.shape import label_text_bounds
+from linework.render.shape import label_text_bounds, label_text_box
 
 GAP: Final = 20.0  # space kept between a new shape and its neighbours
 MARGIN: Final = 10.0  # space kept inside the visible area's edges
@@ -152,14 +151,21 @@ def place(ed: Editor, size: tuple[float, float], view: Box | None = None) -> Vec
 
 
 def place_labelled(
-    ed: Editor, size: tuple[float, float], text: str, style: Style, view: Box | None
+    ed: Editor,
+    kind: str,
+    size: tuple[float, float],
+    text: str,
+    style: Style,
+    view: Box | None,
 ) -> Vec:
-    """Return the centre of a new shape of ``size`` whose label ``text`` may be
-    drawn outside it (an icon's name below it): the free spot is sought for
-    the shape and its label together."""
+    """Return the centre of a new ``kind`` shape of ``size`` whose label
+    ``text`` may be drawn outside it (an icon's name below it): the free spot
+    is sought for the shape and its label together."""
     w, h = size
-    probe = Shape(id="", page="", layer="", kind="icon", box=Box(0, 0, w, h))
-    label = label_text_bounds(replace(probe, text=text, style=style))
+    probe = Shape(
+        id="", page="", layer="", kind=kind, box=Box(0, 0, w, h), text=text, style=style
+    )
+    label = label_text_box(probe)  # not memoized: the probe is thrown away
     if label is None:
         return place(ed, size, view)
     seen = probe.box.union(label)

@@ -79,7 +79,7 @@ def _add_icon(ed: Editor, args: Args) -> None:
     (w, h), x, y = new.size, _opt_num(args, "x"), _opt_num(args, "y")
     if x is None or y is None:  # clear of other shapes, its label included
         view = placement.view_arg(args)
-        at = placement.place_labelled(ed, new.size, new.text, style, view)
+        at = placement.place_labelled(ed, "icon", new.size, new.text, style, view)
         x, y = at.x, at.y
     box = Box(x - w / 2, y - h / 2, w, h)
     patch = placement.new_shape(
