@@ -4,6 +4,7 @@
 
 import { assignAttr } from "./editor/assign.js";
 import { iconView, rasterIcons } from "./icon-raster.js";
+import { limitPan } from "./pan-limit.js";
 import { parseFragments } from "./safe-svg.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -13,6 +14,7 @@ export const MAX_SCALE = 8;
 export const READABLE_SCALE = 0.5;
 const LEVELS = [0.02, 0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
 const FIT_MARGIN_PX = 24;
+const PAN_GESTURE_MS = 250;
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|hsl)a?\([0-9.,%\s/]+\))$/;
 
 const clamp = (s) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
@@ -36,6 +38,9 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
   // of its elements wait to be painted: zoom to fit counts them too.
   let unpaintedBounds = null;
   let revision = 0;
+  // The drawing's box as a pan gesture started, and when it last panned.
+  let panBox = null;
+  let panAt = 0;
   // When the last show() parsed, sanitized and inserted its page (benchmarks).
   let lastShow = null;
 
@@ -218,6 +223,18 @@ export function createCanvas(svg, { onViewChange = () => {} } = {}) {
       view.x += dx;
       view.y += dy;
       applyView();
+    },
+
+    /** A pan the user makes (wheel, drag): it stops about a viewport past
+     * the drawing (./pan-limit.js). The drawing is measured once a gesture
+     * (a pause of PAN_GESTURE_MS ends one), not once an event. */
+    scrollBy(dx, dy) {
+      settleFit();
+      const now = performance.now();
+      if (panBox === null || now - panAt > PAN_GESTURE_MS) panBox = drawingBox();
+      panAt = now;
+      const d = limitPan(view, panBox, size ?? svg.getBoundingClientRect(), dx, dy);
+      if (d.dx !== 0 || d.dy !== 0) this.panBy(d.dx, d.dy);
     },
 
     /** Fit the drawing in the window; `maxScale` keeps small drawings at 100 %. */

@@ -1,6 +1,7 @@
 // @ts-check
 // View input on the canvas: Ctrl+wheel zooms at the pointer, wheel pans,
-// a drag with Space held or the middle button pans, keys zoom and fit.
+// a drag with Space held or the middle button pans (each as far as
+// ./pan-limit.js lets it: about a viewport past the drawing), keys zoom and fit.
 
 import { isTyping, onAction, onKey } from "./keys.js";
 
@@ -22,9 +23,9 @@ export function wireViewInput(svg, canvas, actions) {
       const rect = svg.getBoundingClientRect();
       canvas.zoomBy(Math.exp(-dy * 0.002), event.clientX - rect.left, event.clientY - rect.top);
     } else if (event.shiftKey && dx === 0) {
-      canvas.panBy(-dy, 0);
+      canvas.scrollBy(-dy, 0);
     } else {
-      canvas.panBy(-dx, -dy);
+      canvas.scrollBy(-dx, -dy);
     }
   }, { passive: false });
 
@@ -38,7 +39,7 @@ export function wireViewInput(svg, canvas, actions) {
   });
   svg.addEventListener("pointermove", (event) => {
     if (drag === null || event.pointerId !== drag.id) return;
-    canvas.panBy(event.clientX - drag.x, event.clientY - drag.y);
+    canvas.scrollBy(event.clientX - drag.x, event.clientY - drag.y);
     drag.x = event.clientX;
     drag.y = event.clientY;
   });

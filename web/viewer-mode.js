@@ -61,7 +61,7 @@ function blockEditing(canvas) {
     if (drag === null && event.target instanceof Element && svg.contains(event.target)) stop(event);
     if (drag === null || event.pointerId !== drag.id) return;
     stop(event);
-    canvas.panBy(event.clientX - drag.x, event.clientY - drag.y);
+    canvas.scrollBy(event.clientX - drag.x, event.clientY - drag.y);
     drag.x = event.clientX;
     drag.y = event.clientY;
   }, true);

@@ -184,6 +184,18 @@ def test_the_outline_names_an_unlabelled_icon_by_its_title(editor_app: App) -> N
     type_search(app, "s3")
     app.page.click('[data-role=icon-results] [data-shape="aws/aws-s3"]')
     settle(app)
+    # The palette labels it "S3" (tests/browser/test_icon_labels.py): the
+    # label removed by hand, then selected again.
+    icon_at = centre_of(app, ELEMENTS)
+    app.page.mouse.dblclick(*icon_at)
+    app.page.wait_for_selector("[data-role=text-editor]:not([hidden])")
+    app.page.keyboard.press(f"{PRIMARY}+a")
+    app.page.keyboard.press("Backspace")
+    app.page.mouse.click(*screen(app, 700, 600))
+    settle(app)
+    assert [""] == [e.get("text", "") for e in elements(app)]
+    app.page.mouse.click(*icon_at)
+    settle(app)
     option = app.page.locator("[data-role=outline] [role=option]")
     expect(option).to_have_count(1)
     expect(option.locator(".outline-label")).to_have_text("AWS S3")

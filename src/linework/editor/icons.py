@@ -3,6 +3,8 @@
 The palette sends the icon's SVG from the generated library data; the core
 sanitizes it again (the page is not trusted to have done so), so the document
 only ever holds SVG that passed linework.icons.sanitize, drawn via ``<image>``.
+A cloud or network icon comes with its name as a label below it, as in draw.io
+(``linework.icons.titles.icon_label``); ``text`` sets another (or none: "").
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, Final
 from linework.commands import CommandError
 from linework.formats.stencils import icon_src
 from linework.icons.sanitize import sanitize_svg
+from linework.icons.titles import icon_label
 
 #: A new icon's longer side, in page units (draw.io's icons are 48-78).
 ICON_SIZE: Final = 64.0
@@ -27,10 +30,11 @@ class NewIcon:
 
     props: Mapping[str, Any]
     size: tuple[float, float]
+    text: str
 
 
 def new_icon(args: Mapping[str, Any]) -> NewIcon:
-    """Validate ``add-icon`` args (library, icon, svg) and sanitize the SVG.
+    """Validate ``add-icon`` args (library, icon, svg, text?) and sanitize the SVG.
 
     Raises:
         CommandError: a missing or malformed argument.
@@ -42,9 +46,15 @@ def new_icon(args: Mapping[str, Any]) -> NewIcon:
             raise CommandError(f"argument {name!r} must be an icon name")
     if not isinstance(svg, str):
         raise CommandError("argument 'svg' must be SVG text")
+    text = args.get("text")
+    if text is None:
+        text = icon_label(str(library), str(icon))
+    elif not isinstance(text, str):
+        raise CommandError("argument 'text' must be text")
     clean, w, h = sanitize_svg(svg)
     k = ICON_SIZE / max(w, h)
     return NewIcon(
         {"src": icon_src(clean), "library": library, "icon": icon},
         (round(max(w * k, 8.0), 2), round(max(h * k, 8.0), 2)),
+        text,
     )

@@ -16,9 +16,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from linework import commands as cmd
+from linework.commands._base import shapes_in, union
 from linework.editor.editor import Editor
 from linework.geometry import Box, Vec
-from linework.model import DEFAULT_STYLE, Page, Patch, Style
+from linework.model import DEFAULT_STYLE, Document, Page, Patch, Shape, Style
+from linework.render.shape import label_text_bounds, label_text_box
 
 GAP: Final = 20.0  # space kept between a new shape and its neighbours
 MARGIN: Final = 10.0  # space kept inside the visible area's edges
@@ -138,19 +140,50 @@ def place(ed: Editor, size: tuple[float, float], view: Box | None = None) -> Vec
     page = doc.get(ed.session.page_id)
     if not isinstance(page, Page):
         return Vec(size[0], size[1])
-    boxes = [b for r in ed.session.selection if (b := cmd.unit_bounds(doc, r))]
-    beside = None
-    if boxes:
-        beside = boxes[0]
-        for b in boxes[1:]:
-            beside = beside.union(b)
+    beside = union(seen_bounds(doc, r) for r in ed.session.selection)
     taken = [
         b
         for e in doc.elements(page.id)
-        if e.parent is None and (b := cmd.unit_bounds(doc, e.id)) is not None
+        if e.parent is None and (b := seen_bounds(doc, e.id)) is not None
     ]
     area = visible_area(Box(0.0, 0.0, page.width, page.height), view)
     return free_spot(area, size, taken, beside)
+
+
+def place_labelled(
+    ed: Editor,
+    kind: str,
+    size: tuple[float, float],
+    text: str,
+    style: Style,
+    view: Box | None,
+) -> Vec:
+    """Return the centre of a new ``kind`` shape of ``size`` whose label
+    ``text`` may be drawn outside it (an icon's name below it): the free spot
+    is sought for the shape and its label together."""
+    w, h = size
+    probe = Shape(
+        id="", page="", layer="", kind=kind, box=Box(0, 0, w, h), text=text, style=style
+    )
+    label = label_text_box(probe)  # not memoized: the probe is thrown away
+    if label is None:
+        return place(ed, size, view)
+    seen = probe.box.union(label)
+    c = place(ed, (seen.w, seen.h), view)
+    return Vec(c.x - seen.center.x + w / 2, c.y - seen.center.y + h / 2)
+
+
+def seen_bounds(doc: Document, rid: str) -> Box | None:
+    """Return an element's unit bounds grown by any label drawn outside it
+    (an icon's name below it), so a new shape lands clear of that text too."""
+    out = cmd.unit_bounds(doc, rid)
+    if out is None:
+        return None
+    for s in shapes_in(doc, [rid]):
+        text = label_text_bounds(s)
+        if text is not None:
+            out = out.union(text)
+    return out
 
 
 def view_arg(args: Mapping[str, Any]) -> Box | None:
@@ -175,13 +208,11 @@ def _coord(raw: Mapping[str, Any], name: str) -> float:
 
 def reveal(ed: Editor, ids: list[str] | tuple[str, ...]) -> None:
     """Ask the browser to bring ``ids`` into view (``ui.reveal``) if they are off
-    screen: what was just added or pasted must not land unseen."""
-    boxes = [b for r in ids if (b := cmd.unit_bounds(ed.document, r)) is not None]
-    if not boxes:
+    screen: what was just added or pasted must not land unseen (an icon's name
+    below it included)."""
+    u = union(seen_bounds(ed.document, r) for r in ids)
+    if u is None:
         return
-    u = boxes[0]
-    for b in boxes[1:]:
-        u = u.union(b)
     ed.note("reveal", {"x": u.x, "y": u.y, "w": u.w, "h": u.h})
 
 

@@ -253,7 +253,6 @@ _MISC: Final[Mapping[str, str]] = {
     "mxgraph.cabinets.motor_cb_1_32a": "tabler/circuit-motor",
     "mxgraph.cabinets.motorized_switch_3p": "tabler/circuit-changeover",
     "mxgraph.ios.ipin": "tabler/map-pin",
-    "mxgraph.mockup.graphics.icongrid": "tabler/layout-grid",
     "mxgraph.mockup.misc.rating": "tabler/star",
     "mxgraph.basic.tick": "tabler/check",
     "mxgraph.basic.smiley": "tabler/mood-smile",

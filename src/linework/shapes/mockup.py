@@ -11,7 +11,8 @@ lives in ``props`` (all optional, documented in docs/file-format.md):
 - ``checked`` (checkbox, radio, toggle): bool.
 - ``value`` (slider): 0..1, where the handle sits.
 - ``tabs``, ``active`` (tabs): how many tabs, which one is in front.
-- ``rows``, ``columns`` (table): the grid; the first row is the header.
+- ``rows``, ``columns`` (table): the grid; the first row is the header; (image
+  placeholder) draw.io's icon grid of crossed boxes instead of one picture.
 
 Decorations use the group's stroke unless they paint an explicit colour, so a
 mockup restyled by the user keeps its look consistent.
@@ -431,12 +432,16 @@ class TableKind(MockupKind):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ImagePlaceholderKind(MockupKind):
-    """Where a picture goes: a crossed box with a small landscape."""
+    """Where a picture goes: a crossed box with a small landscape; with
+    ``columns`` or ``rows`` set, draw.io's icon grid: that many crossed boxes,
+    half a box apart."""
 
     themed: bool = False
 
     def body(self, shape: Shape) -> tuple[SvgNode, ...]:
-        """Return the box, its diagonals and a sun."""
+        """Return the box, its diagonals and a sun (or the grid of boxes)."""
+        if "columns" in shape.props or "rows" in shape.props:
+            return _icon_grid(shape)
         b = shape.box
         s = min(b.w, b.h)
         sun = Vec(b.x + b.w * 0.5, b.y + b.h * 0.2)
@@ -445,6 +450,22 @@ class ImagePlaceholderKind(MockupKind):
             _lines(shape, *diagonals(b), themed=False),
             _circle(sun, s * 0.07, fill="#f59e0b", stroke="none"),
         )
+
+
+def _icon_grid(shape: Shape) -> tuple[SvgNode, ...]:
+    """Return draw.io's icon grid (``mxgraph.mockup.graphics.iconGrid``):
+    columns x rows crossed boxes filling the box, with gaps of half a box."""
+    b = shape.box
+    cols = _int_prop(shape, "columns", 1, 1, _MAX_GRID)
+    rows = _int_prop(shape, "rows", 1, 1, _MAX_GRID)
+    w, h = b.w / (cols + (cols - 1) * 0.5), b.h / (rows + (rows - 1) * 0.5)
+    cells = [
+        Box(b.x + i * 1.5 * w, b.y + j * 1.5 * h, w, h)
+        for j in range(rows)
+        for i in range(cols)
+    ]
+    crosses = [run for cell in cells for run in diagonals(cell)]
+    return (*(_rect(cell) for cell in cells), lines_node(*crosses))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

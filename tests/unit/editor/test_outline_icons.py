@@ -20,7 +20,8 @@ def act(ed: Editor, action: str, **args: Any) -> dict[str, Any]:
 
 
 def add_icon(ed: Editor, library: str, icon: str, x: float) -> str:
-    ui = act(ed, "add-icon", library=library, icon=icon, svg=SVG, x=x, y=100)
+    """Add an icon without a label (the palette labels cloud icons)."""
+    ui = act(ed, "add-icon", library=library, icon=icon, svg=SVG, text="", x=x, y=100)
     return str(ui["selection"][0])
 
 
@@ -43,7 +44,7 @@ def test_an_unlabelled_icon_is_named_by_its_title_and_a_label_wins() -> None:
 
 def test_titles_are_the_palettes() -> None:
     """The build titles palette entries with the same function."""
-    assert title_of("gcp-cloud-sql") == "Gcp Cloud SQL"
+    assert title_of("gcp-cloud-sql") == "GCP Cloud SQL"
     assert icon_title({"library": "network", "icon": "load-balancer"}) == (
         "Load Balancer"
     )

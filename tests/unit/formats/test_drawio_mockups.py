@@ -114,6 +114,26 @@ def _cell(style: str, value: str = "", w: int = 150, h: int = 40) -> str:
         ("shape=mxgraph.mockup.forms.pwField;", "mockup-input", {}),
         ("shape=mxgraph.mockup.forms.checkboxGroup;", "mockup-checkbox", {}),
         ("shape=mxgraph.mockup.graphics.simpleIcon;", "mockup-image", {}),
+        (
+            "shape=mxgraph.mockup.graphics.iconGrid;gridSize=1,1;",
+            "mockup-image",
+            {"columns": 1, "rows": 1},
+        ),
+        (
+            "shape=mxgraph.mockup.graphics.iconGrid;gridSize=4, 2;",
+            "mockup-image",
+            {"columns": 4, "rows": 2},
+        ),
+        (  # draw.io's default grid
+            "shape=mxgraph.mockup.graphics.iconGrid;",
+            "mockup-image",
+            {"columns": 3, "rows": 3},
+        ),
+        (  # nonsense and huge sizes stay in bounds
+            "shape=mxgraph.mockup.graphics.iconGrid;gridSize=x,9999;",
+            "mockup-image",
+            {"columns": 3, "rows": 50},
+        ),
         ("shape=mxgraph.android.phone2;", "mockup-phone", {}),
         ("shape=mxgraph.mockup.forms.rrect;rSize=0;", "rectangle", {}),
         ("shape=mxgraph.mockup.containers.anchor;", "text", {}),
@@ -205,3 +225,53 @@ def test_gliffy_mockup_and_org_chart_stencils_import_as_kinds(
     (shape,) = [r for r in result.doc.records.values() if isinstance(r, Shape)]
 
     assert shape.kind == kind and result.unmapped == 0
+
+
+def test_an_icon_grid_is_drawn_as_draw_io_draws_it() -> None:
+    """columns x rows crossed boxes, half a box apart, filling the box, in the
+    cell's own (light) stroke; no picture, no sun."""
+    xml = _cell(
+        "shape=mxgraph.mockup.graphics.iconGrid;gridSize=3,2;strokeColor=#CCCCCC;",
+        w=320,
+        h=200,
+    )
+    doc = _read(xml)
+    out = export_svg(doc, doc.pages()[0].id)
+    # Boxes 80 x 80: 3 * 80 + 2 * 40 = 320 across, 2 * 80 + 40 = 200 down.
+    for x, y in [(10, 20), (130, 20), (250, 20), (10, 140), (250, 140)]:
+        assert f'<rect x="{x}" y="{y}" width="80" height="80"' in out, (x, y)
+    assert "M10 20L90 100M90 20L10 100" in out  # the first box's cross
+    assert "#cccccc" in out.lower() and "<image" not in out and "<circle" not in out
+
+
+def test_an_icon_grid_goes_back_to_draw_io_as_an_icon_grid() -> None:
+    doc = _one("mockup-image", "", {"columns": 4, "rows": 2})
+    xml = drawio_export.write(doc).decode()
+    assert "shape=mxgraph.mockup.graphics.iconGrid;" in xml
+    assert ";gridSize=4,2" in xml
+    back = drawio.read(xml.encode()).doc
+    a, b = doc.typed("shape:a", Shape), back.typed("shape:a", Shape)
+    assert (b.kind, dict(b.props)) == ("mockup-image", {"columns": 4, "rows": 2})
+    assert export_svg(doc, "page:1") == export_svg(back, "page:1")
+    # A plain image placeholder still goes as draw.io's simple icon.
+    plain = drawio_export.write(_one("mockup-image", "", {})).decode()
+    assert "mxgraph.mockup.graphics.simpleIcon" in plain and ";gridSize=" not in plain
+    assert a.props == frozen_map({"columns": 4, "rows": 2})
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+def test_the_blog_wireframe_draws_its_icon_grids_not_a_big_black_icon() -> None:
+    """tpl_wireframes_blog_1.xml: draw.io's icon grids (its frames and picture
+    boxes) were a tabler "layout grid" icon drawn big and black over the text."""
+    from linework import files
+
+    result = files.open_document(
+        (CORPUS / "drawio" / "tpl_wireframes_blog_1.xml").read_bytes()
+    )
+    shapes = [r for r in result.doc.records.values() if isinstance(r, Shape)]
+    grids = [s for s in shapes if s.kind == "mockup-image"]
+    assert len(grids) == 10
+    assert all(dict(s.props) == {"columns": 1, "rows": 1} for s in grids)
+    assert all(s.style.stroke.lower() == "#cccccc" for s in grids)
+    assert not [s for s in shapes if s.props.get("icon") == "layout-grid"]
+    assert result.unmapped == 0

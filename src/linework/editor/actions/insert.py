@@ -5,9 +5,10 @@
   page, beside the selection when there is room), with its kind's starting
   text, props and style (``shapes.defaults``); ``bpmn-pool`` and ``bpmn-lane``
   add swimlanes (a pool with two lanes, or one lane: ``editor.presets``)
-- ``add-icon`` (library, icon, svg, x?, y?, view?): add a library icon (its SVG
-  sanitized by the core and carried by the document) centred on x, y, else
-  placed as ``add-shape`` places a shape
+- ``add-icon`` (library, icon, svg, text?, x?, y?, view?): add a library icon (its
+  SVG sanitized by the core and carried by the document) centred on x, y, else
+  placed as ``add-shape`` places a shape; a cloud or network icon is labelled
+  with its name below it unless ``text`` says otherwise ("" for no label)
 - ``insert-picture`` (data, x?, y?): add a picture (base64 file bytes), see
   :mod:`linework.editor.inserting`; ``drop-preview`` shows where a drop lands
 - ``add-text`` (x, y, text?, edit?): add a free text; with ``edit`` and no text,
@@ -74,14 +75,15 @@ def _add_shape(ed: Editor, args: Args) -> None:
 
 def _add_icon(ed: Editor, args: Args) -> None:
     new = new_icon(args)
+    style = replace(DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom")
+    (w, h), x, y = new.size, _opt_num(args, "x"), _opt_num(args, "y")
+    if x is None or y is None:  # clear of other shapes, its label included
+        view = placement.view_arg(args)
+        at = placement.place_labelled(ed, "icon", new.size, new.text, style, view)
+        x, y = at.x, at.y
+    box = Box(x - w / 2, y - h / 2, w, h)
     patch = placement.new_shape(
-        ed,
-        "icon",
-        _placed_box(ed, args, new.size),
-        style=replace(
-            DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom"
-        ),
-        props=new.props,
+        ed, "icon", box, style=style, props=new.props, text=new.text
     )
     _add_placed(ed, patch, "Add icon")
 

@@ -66,9 +66,15 @@ SHAPE_KINDS: Final[Mapping[str, str]] = {
     "mxgraph.mockup.containers.verTabBar": "mockup-tabs",
     "mxgraph.mockup.forms.listBox": "mockup-table",
     "mxgraph.mockup.graphics.simpleIcon": "mockup-image",
+    "mxgraph.mockup.graphics.iconGrid": "mockup-image",
     "mxgraph.mockup.containers.videoPlayer": "mockup-image",
     "mxgraph.mockup.misc.map": "mockup-image",
 }
+
+#: draw.io's icon grid mock-up: our image placeholder with ``columns`` and ``rows``.
+ICON_GRID: Final = "mxgraph.mockup.graphics.iconGrid"
+#: The most boxes an icon grid has across or down (as a table's grid).
+_MAX_GRID: Final = 50
 
 #: Parts of composite mockups that are plain boxes: a rectangle each.
 _BOX_PARTS: Final = re.compile(
@@ -139,6 +145,8 @@ def drawio_kind(
             if src is not None:
                 props["src"] = src
         return hinted, props
+    if shape == ICON_GRID:
+        return "mockup-image", _grid_props(style)
     kind = SHAPE_KINDS.get(shape)
     if kind is not None:
         return kind, _native_props(kind, style)
@@ -150,6 +158,23 @@ def drawio_kind(
     if _TEXT_PARTS.fullmatch(shape):
         return "text", {}
     return None
+
+
+def _grid_props(style: Mapping[str, str]) -> dict[str, Any]:
+    """Read an icon grid's ``gridSize`` ("columns,rows"; draw.io's default 3,3)."""
+    cols, _, rows = style.get("gridSize", "3,3").partition(",")
+    out = {}
+    for name, raw in (("columns", cols), ("rows", rows)):
+        v = _number(raw.strip(), 1, _MAX_GRID)
+        out[name] = int(v) if v is not None else 3
+    return out
+
+
+def _grid_count(v: object) -> int:
+    """Return an icon grid's count as the file may hold it (1 if unset or bad)."""
+    if isinstance(v, bool) or not isinstance(v, int | float) or v != v:
+        return 1
+    return int(max(1, min(_MAX_GRID, v)))
 
 
 def _native_props(kind: str, style: Mapping[str, str]) -> dict[str, Any]:
@@ -168,6 +193,9 @@ def export_pairs(kind: str, props: Mapping[str, Any]) -> list[tuple[str, str]] |
     shape = KIND_SHAPES.get(kind)
     if shape is None:
         return None
+    grid = kind == "mockup-image" and ("columns" in props or "rows" in props)
+    if grid:  # draw.io draws the icon grid itself
+        shape = ICON_GRID
     pairs = [("shape", shape), (KIND_HINT_KEY, kind)]
     for name, key in _PROP_KEYS.items():
         v = props.get(name)
@@ -185,6 +213,9 @@ def export_pairs(kind: str, props: Mapping[str, Any]) -> list[tuple[str, str]] |
             pairs.append(
                 ("sliderPos", repr(round(max(0.0, min(1.0, float(v))) * 100, 3)))
             )
+    if grid:
+        c, r = (_grid_count(props.get(n)) for n in ("columns", "rows"))
+        pairs.append(("gridSize", f"{c},{r}"))
     if kind == "person-card":
         src = props.get("src")
         uri = style_image(src) if isinstance(src, str) else None
