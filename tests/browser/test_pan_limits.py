@@ -81,7 +81,6 @@ def test_wheeling_far_stops_a_viewport_past_the_drawing(editor_app: App) -> None
     assert wheel_until_it_stops(app, 0, 400) > 1
     d = drawing(app)
     assert d["bottom"] == pytest.approx(c["y"] + KEEP, abs=2)
-    app.page.screenshot(path="/tmp/polish-pan-stop.png")
     assert on_screen(d, c)[1] == pytest.approx(KEEP, abs=2)
     # More wheeling changes nothing; wheeling back moves at once.
     app.page.mouse.wheel(0, 4000)
