@@ -160,3 +160,20 @@ def test_bytes_beside_a_message_that_is_not_a_file_are_refused_cleanly() -> None
     assert reply["ok"] is False
     assert reply["code"] == "LW-E0100"
     assert before == call(api, {"type": "render"})
+
+
+def test_a_lone_surrogate_crosses_as_its_json_escape() -> None:
+    """A file may spell a lone UTF-16 surrogate ("\\ud800"), which UTF-8 has
+    no bytes for: the worker's reply carries it as the JSON escape, so the page
+    parses the same text handle() answers, and the open succeeds."""
+    raw = document(pages=1)
+    raw["pages"][0]["elements"][0]["text"] = "lone \ud800 high, é"
+    data = json.dumps(raw).encode()  # ASCII: the surrogate as an escape
+    message = json.dumps({"type": "file-open", "name": "s.linework"})
+
+    as_text = create_api().handle(message, data)
+    as_bytes = create_api().handle_utf8(message, _JsBytes(data))
+
+    assert json.loads(as_text)["ok"] is True
+    assert json.loads(as_bytes.decode("utf-8")) == json.loads(as_text)
+    assert "lone \\ud800 high, é" in as_bytes.decode("utf-8")

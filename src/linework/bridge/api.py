@@ -25,6 +25,7 @@ from linework import phases
 from linework.app.policy import check_read_only
 from linework.bridge.wire import Wire, plain
 from linework.errors import LineworkError
+from linework.formats.utf8json import json_utf8
 
 if TYPE_CHECKING:
     from linework.app.workspace import Workspace as Session
@@ -158,9 +159,8 @@ class Api:
         """
         if data is not None and hasattr(data, "to_bytes"):
             data = data.to_bytes()
-        return self.handle(message, None if data is None else bytes(data)).encode(
-            "utf-8"
-        )
+        # A lone surrogate crosses as its JSON escape (formats/utf8json.py).
+        return json_utf8(self.handle(message, None if data is None else bytes(data)))
 
     def dispatch(self, message: str) -> dict[str, Any]:
         """Handle one JSON message and return the reply as plain JSON values.

@@ -20,6 +20,7 @@ from linework.formats import limits
 from linework.formats.jsonerrors import json_problem
 from linework.formats.native_refs import Invalid as _Invalid
 from linework.formats.native_refs import check_references
+from linework.formats.utf8json import json_utf8
 from linework.geometry import Box, Vec
 from linework.geometry.fmt import rounded
 from linework.model import (
@@ -358,7 +359,7 @@ def encode(doc: Document) -> bytes:
         separators=(",", ":"),
         allow_nan=False,
     )
-    return text.encode("utf-8")
+    return json_utf8(text)
 
 
 # --------------------------------------------------------------------------- reading

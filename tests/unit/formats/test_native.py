@@ -260,3 +260,38 @@ def test_cross_arrowhead_is_a_valid_value() -> None:
     assert {"end_arrow": "cross", "start_arrow": "cross"} == (
         out["pages"][0]["elements"][0]["style"]
     )
+
+
+def test_a_lone_surrogate_is_saved_as_its_json_escape() -> None:
+    """A label holding a lone UTF-16 surrogate (a file may spell one as
+    "\\ud800") saves and reads back the same; UTF-8 has no bytes for it, so it
+    is written as the JSON escape (saving failed with LW-E0400 before)."""
+    raw = json.dumps(
+        {
+            "format": "linework",
+            "version": 1,
+            "pages": [
+                {
+                    "id": "p1",
+                    "name": "Page 1",
+                    "layers": [{"id": "l1", "name": "Layer 1"}],
+                    "elements": [
+                        {
+                            "type": "shape",
+                            "id": "s",
+                            "layer": "l1",
+                            "kind": "rectangle",
+                            "box": {"x": 0, "y": 0, "w": 10, "h": 10},
+                            "text": "lone \ud800 é",
+                        }
+                    ],
+                }
+            ],
+        }
+    ).encode()
+    doc = native.decode(raw)
+
+    saved = native.encode(doc)
+
+    assert b"lone \\ud800 \xc3\xa9" in saved
+    assert native.decode(saved) == doc
