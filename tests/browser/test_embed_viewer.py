@@ -286,3 +286,28 @@ def test_a_refused_key_is_looked_up_in_the_key_map_once(viewer: Watched) -> None
     assert in_field["reads"] > 0
     assert on_canvas["reads"] == in_field["reads"]
     assert [] == viewer.problems()
+
+
+def test_opening_a_picture_in_the_viewer_offers_no_insert(
+    viewer: Watched, tmp_path: Any
+) -> None:
+    """Open… of a plain PNG in the viewer says it is no diagram (the editor
+    offers to insert it; the viewer edits nothing), and the diagram stays."""
+    import base64
+
+    viewer.goto(f"index.html?mode=view#{fragment_of(document(text=MARKER))}")
+    viewer.page.wait_for_selector(ELEMENTS, state="attached", timeout=90_000)
+    before = viewer.send({"type": "embed-export", "format": "linework"})["data"]
+    png = tmp_path / "pic.png"
+    png.write_bytes(
+        base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+        )
+    )
+    viewer.page.set_input_files("input[type=file][data-role=open]", str(png))
+
+    viewer.page.wait_for_selector("[data-role=error-dialog][open]", timeout=30_000)
+    assert not viewer.page.locator("dialog[data-role=confirm-insert-picture]").count()
+    code = viewer.page.text_content("[data-role=error-code]") or ""
+    assert code.startswith("LW-E02"), code
+    assert before == viewer.send({"type": "embed-export", "format": "linework"})["data"]

@@ -92,7 +92,8 @@ export function createPictures({ bar, editor, call, viewCentre, pagePoint, setSt
   // Open… of a plain picture: offer to insert it into the open diagram.
   window.addEventListener("linework:offer-picture", async (/** @type {CustomEvent} */ event) => {
     const { name, data } = event.detail ?? {};
-    if (typeof data !== "string") return;
+    // The viewer inserts nothing: the open fails as any non-diagram does.
+    if (typeof data !== "string" || document.body.dataset.mode === "view") return;
     event.preventDefault();
     const ok = await confirmAction({
       role: "confirm-insert-picture",
