@@ -30,7 +30,7 @@ from editor_helpers import (
     settle,
     ui,
 )
-from lw_helpers import READY, App
+from lw_helpers import READY, App, document, write_document
 
 from sample_docs import grid
 
@@ -418,3 +418,37 @@ def test_a_big_page_s_outline_is_listed_not_empty_while_it_comes(
     seen = app.page.evaluate("() => window.__outlineNone")
     assert "Listing this page's shapes…" in seen, seen
     assert "No shapes on this page." not in seen, seen
+
+
+# Once the canvas shows the next page, the outline's text a frame later.
+WATCH_OUTLINE_AFTER_SHOW = """() => {
+  const svg = document.getElementById('canvas');
+  window.__outlineAfterShow = null;
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      window.__outlineAfterShow = document.querySelector('[data-role=outline]').textContent;
+    });
+  });
+  observer.observe(svg, { attributes: true, attributeFilter: ['data-revision'] });
+}"""
+
+
+def test_a_big_page_opened_over_a_diagram_does_not_list_the_old_one(
+    app: App, tmp_path: Path
+) -> None:
+    """Opened over a diagram, a big page's outline says it is being listed
+    from the moment the page shows; it went on listing the last diagram's
+    shapes until its own came."""
+    small = tmp_path / "small.linework"
+    write_document(small, document(text="OldDiagramMark"))
+    app.open_file(small)
+    app.page.wait_for_function(
+        "() => document.querySelector('[data-role=outline]').textContent"
+        ".includes('OldDiagramMark')",
+        timeout=30_000,
+    )
+    app.page.evaluate(WATCH_OUTLINE_AFTER_SHOW)
+    _open_big(app, tmp_path)
+    shown = app.page.wait_for_function("() => window.__outlineAfterShow").json_value()
+    assert "OldDiagramMark" not in shown, shown

@@ -74,7 +74,8 @@ export function createOutline({ panel, svg, editor }) {
     if (items.length === 0) {
       const none = document.createElement("li");
       none.className = "outline-none";
-      none.textContent = "No shapes on this page.";
+      // A big page just shown: its outline follows in idle time.
+      none.textContent = outline.listing ? "Listing this page's shapes…" : "No shapes on this page.";
       nodes.push(none);
     }
     if (outline.more > 0) {

@@ -199,7 +199,7 @@ export interface UiOnce {
   reveal?: Rect;
   /** a one-off sentence for screen readers */
   say?: string;
-  /** the page's shapes in words (describe.outline) */
+  /** the page's shapes in words (describe.outline); with listing: true and no items while a big page just shown is listed in idle time */
   outline?: JsonObject;
 }
 

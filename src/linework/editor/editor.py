@@ -156,6 +156,9 @@ class Editor:
         self._words: tuple[str, str] = ("", "")
         self._outline_key: tuple[Document, str] | None = None
         self._outline_sent: Json | None = None
+        #: A page was just shown (an open, another page): until its outline
+        #: comes, the page's must not go on listing the last one.
+        self._outline_replaced = False
         self._idle_now = False
         self._reset_to(self._doc)
 
@@ -383,6 +386,7 @@ class Editor:
 
     def _reset_op(self, canvas: Canvas | None = None) -> Reset:
         doc, page_id = self._doc, self.session.page_id
+        self._outline_replaced = True
         page = doc.get(page_id)
         shows = None
         self.open_view = self.open_bounds = None
@@ -695,6 +699,18 @@ class Editor:
             found = self._outline()
             if found is not None:
                 once["outline"] = found
+            elif self._outline_replaced and self._outline_due():
+                # A big page's outline comes in idle time: meanwhile it is
+                # being listed (the page showed the last page's shapes).
+                once["outline"] = {
+                    "page": page.name,
+                    "items": [],
+                    "more": 0,
+                    "connectors": 0,
+                    "listing": True,
+                }
+                self._outline_sent = None
+            self._outline_replaced = False
             if self._outline_due():
                 pending += 1  # the outline comes with an ``idle`` response
         status, announce = self._describe()

@@ -355,7 +355,12 @@ class UiOnce(TypedDict):
     reveal: NotRequired[Annotated[Rect, "scroll it into view if off screen"]]
     say: NotRequired[Annotated[str, "a one-off sentence for screen readers"]]
     outline: NotRequired[
-        Annotated[JsonObject, "the page's shapes in words (describe.outline)"]
+        Annotated[
+            JsonObject,
+            "the page's shapes in words (describe.outline); "
+            "with listing: true and no items while a big page just shown "
+            "is listed in idle time",
+        ]
     ]
 
 

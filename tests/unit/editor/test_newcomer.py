@@ -315,3 +315,37 @@ def test_a_big_pages_outline_waits_for_idle_time() -> None:
             break
     assert any(i["label"] == "First" for i in ui["outline"]["items"])
     assert ui["pending"] == 0
+
+
+def test_a_big_page_just_shown_is_listed_not_left_as_the_last_outline() -> None:
+    """A big page opened over another: its outline comes in idle time, and
+    meanwhile the response says it is being listed (the panel went on
+    showing the last diagram's shapes); edits on it say nothing of the sort."""
+    from linework.editor.editor import OUTLINE_NOW
+
+    small = Editor()
+    add(small, x=60, y=40)
+    big = Editor()
+    for i in range(OUTLINE_NOW + 5):
+        add(big, x=(i % 20) * 130 + 60, y=(i // 20) * 80 + 40)
+    ed = Editor()
+    ed.load(small.document)
+    assert ed.handle({"type": "idle"})["ui"].get("outline", {}).get("items") != []
+
+    ui = ed.load(big.document)["ui"]
+
+    assert ui["outline"] == {
+        "page": "Page 1",
+        "items": [],
+        "more": 0,
+        "connectors": 0,
+        "listing": True,
+    }
+    assert ui["pending"] >= 1
+    for _ in range(10):
+        ui = ed.handle({"type": "idle"})["ui"]
+        if "outline" in ui:
+            break
+    assert len(ui["outline"]["items"]) > 0 and "listing" not in ui["outline"]
+    ui = act(ed, "set-text", id="shape:1", text="Edited")
+    assert "outline" not in ui
