@@ -663,6 +663,8 @@ export function createFiles({ rpc, ready, present, showError, setStatus, ui }) {
 
   return {
     choose: () => chooseFile(),
+    /** Paint a "document replaced" reply a script got (linework.send) as an open. */
+    adopt: (reply) => adopt(reply),
     /** Open bytes given by the page itself (embed load, share link); throws on failure. */
     openData: (name, base64, options = {}) => openData(name, base64, null, options),
     /** "Edit a copy" of a share link: asks about unsaved changes, then opens

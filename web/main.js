@@ -223,9 +223,16 @@ enterStage("download");
 
 // The automation hook (docs/architecture.md §9): scripts and tests talk to the core with
 // the same JSON messages the page uses. It lives in this tab's memory only.
+// A script's message that replaces the document is painted like the page's own
+// open (docs/automation.md).
+const REPLACES = new Set(["file-open", "file-new", "file-template", "open-plain"]);
 globalThis.linework = Object.freeze({
   version: config.version,
-  send: (message) => ready.then(() => rpc.call(message)),
+  send: (message) => ready.then(async () => {
+    const reply = await rpc.call(message);
+    if (reply?.ok && reply.document && REPLACES.has(message?.type)) files.adopt(reply);
+    return reply;
+  }),
   view: () => canvas.view,
   /** Test hook: an internal failure on purpose, shown like any other (P2 tests). */
   debugFail: (text) => ready.then(() => rpc.call({ type: "test.fail", text }))

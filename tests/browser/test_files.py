@@ -689,3 +689,28 @@ def test_p1_after_all_of_it(app: App) -> None:
     """Storage empty and only own-origin requests after saves, seals and exports (P1)."""
     assert_p1(app)
     assert [] == [p for p in app.problems() if "favicon" not in p[1]]
+
+
+def test_a_script_s_file_open_is_painted_like_the_page_s_own(app: App) -> None:
+    """docs/automation.md: `linework.send({type: "file-open", ...})` answers
+    the "document replaced" reply, painted by the page like its own open:
+    the canvas, the title and the outline show the new diagram."""
+    app.dismiss_dialog()
+    click(app, "new")
+    discard_if_asked(app)
+    wait_empty(app)
+    data = base64.b64encode(
+        json.dumps(document(text="ScriptedOpenMark")).encode()
+    ).decode()
+    revision = app.revision()
+
+    reply = app.page.evaluate(
+        "(data) => linework.send({type: 'file-open', name: 'Scripted.linework', data})",
+        data,
+    )
+
+    assert reply["ok"] is True
+    app.wait_shown(revision)
+    wait_title(app, "Scripted")
+    assert "ScriptedOpenMark" in (app.page.text_content("#canvas") or "")
+    assert state(app)["dirty"] is False
