@@ -71,12 +71,16 @@ def first_bundled_icons(count: int) -> list[BundledIcon]:
 
 
 def spread_bundled_icons(count: int) -> list[BundledIcon]:
-    """Return up to ``count`` carried icons spread evenly over the key order,
-    so that every library is among them (none without npm)."""
-    keys = sorted(_table())
-    if len(keys) > count:
-        keys = [keys[i * len(keys) // count] for i in range(count)]
-    return [icon for key in keys if (icon := bundled_icon(key)) is not None]
+    """Return up to ``count`` carried icons, taken from each library in turn
+    (in key order), so that every library is among them (none without npm)."""
+    by_library: dict[str, list[str]] = {}
+    for key in sorted(_table()):
+        by_library.setdefault(key.partition("/")[0], []).append(key)
+    queues = list(by_library.values())
+    keys: list[str] = []
+    for i in range(max(map(len, queues), default=0)):
+        keys.extend(q[i] for q in queues if i < len(q))
+    return [icon for key in keys[:count] if (icon := bundled_icon(key)) is not None]
 
 
 def has_bundled_icons() -> bool:
