@@ -376,6 +376,10 @@ def _sized(
     return v
 
 
+#: A style dict's items and their types: a key for styles read already.
+_RawStyle: TypeAlias = tuple[tuple[tuple[str, Any], ...], tuple[type, ...]]
+
+
 class _Reader:
     """Typed accessors that know where they are, so errors name the exact place."""
 
@@ -384,6 +388,8 @@ class _Reader:
         # Equal styles share one record: a big file repeats a few styles over
         # and over, and the renderer memoizes what a style draws by record.
         self.styles: dict[tuple[tuple[str, Any], ...], Style] = {}
+        #: Styles by the very dict items they were read from (see style()).
+        self.raw_styles: dict[_RawStyle, Style] = {}
 
     @staticmethod
     def obj(v: Any, path: str) -> dict[str, Any]:
@@ -455,6 +461,23 @@ class _Reader:
 
     def style(self, v: Any, path: str) -> tuple[Style, dict[str, Any]]:
         o = self.obj(v, path)
+        # A page of icons repeats one style dict a thousand times: one read in
+        # full, the rest found by their items and the items' types (so ``1``,
+        # ``1.0`` and ``true`` stay apart, as the checks tell them apart).
+        key: _RawStyle | None
+        try:
+            key = (tuple(o.items()), tuple(map(type, o.values())))
+            hit = self.raw_styles.get(key)
+        except TypeError:  # a list or object among the values: read in full
+            key = hit = None
+        if hit is not None:
+            return hit, {}
+        style, unknown = self._style(o, path)
+        if key is not None and not unknown:
+            self.raw_styles[key] = style
+        return style, unknown
+
+    def _style(self, o: dict[str, Any], path: str) -> tuple[Style, dict[str, Any]]:
         values: dict[str, Any] = {}
         unknown: dict[str, Any] = {}
         for key, raw in o.items():
@@ -723,8 +746,9 @@ def _read_shape(r: _Reader, o: dict[str, Any], path: str, head: _Head) -> Shape:
         text = rich.plain
     for key, value in props.items():
         limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
-        if isinstance(value, str):
-            r.string(value, f"{path}.props.{key}", limit)
+        if type(value) is str:
+            if len(value) > limit:  # the reader raises, naming the place
+                r.string(value, f"{path}.props.{key}", limit)
         elif isinstance(value, int | float) and not isinstance(value, bool):
             r.number(value, f"{path}.props.{key}")
         elif isinstance(value, list):  # rows, compartments, bars (1.2)
