@@ -34,6 +34,7 @@ from linework.model import (
     Shape,
 )
 from linework.render import Remove, Renderer, Upsert
+from linework.render.label_reach import label_reach
 from linework.render.shape import label_leaves_shape, label_text_bounds
 
 #: Rigid moves touching at least this many elements are painted lazily.
@@ -329,8 +330,64 @@ def _rough_shape_span(s: Shape) -> _Span:
     return x0, y0, x1, y1
 
 
+def _shape_spans(s: Shape) -> tuple[_Span, _Span]:
+    """Return edges inside and edges outside those :func:`_rough_shape_span` gives.
+
+    Without laying the label out: the shape's rough box, and that grown by
+    the label's cheap reach (:func:`linework.render.label_reach.label_reach`).
+    Both are the exact span when the label stays inside or has no cheap reach.
+    """
+    if not (s.text and label_leaves_shape(s)):
+        span = _rough_shape_span(s)
+        return span, span
+    reach = label_reach(s)
+    if reach is None:
+        span = _rough_shape_span(s)
+        return span, span
+    box = s.box
+    x, y, w, h = box.x, box.y, box.w, box.h  # unrotated: reach is None else
+    m = max(w, h) * 0.1 + 4.0
+    x0, y0, x1, y1 = x - m, y - m, x + w + m, y + h + m
+    return (x0, y0, x1, y1), (
+        min(x0, reach[0]),
+        min(y0, reach[1]),
+        max(x1, reach[2]),
+        max(y1, reach[3]),
+    )
+
+
 #: Room around a connector's end shapes for detours, heads and labels.
 _CONN_SLACK: Final = 80.0
+
+
+def _connector_span(
+    doc: Document, c: Connector, spans: dict[str, tuple[_Span, _Span]], side: int
+) -> _Span | None:
+    """Return the edges connector ``c`` lies in, from its ends' ``side`` spans
+    (0 inner, 1 outer, 2 exact), or None when nothing places it."""
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for end in (c.source, c.target):
+        if isinstance(end, Free):
+            p = end.point
+            x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
+            continue
+        sh = doc.get(end.shape)
+        if not isinstance(sh, Shape):
+            continue
+        if side == 2:
+            sp = _rough_shape_span(sh)
+        else:
+            pair = spans.get(end.shape)
+            sp = (pair if pair is not None else _shape_spans(sh))[side]
+        x0, y0 = min(x0, sp[0]), min(y0, sp[1])
+        x1, y1 = max(x1, sp[2]), max(y1, sp[3])
+    for p in c.waypoints:
+        x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
+    if x0 > x1:
+        return None
+    m = _CONN_SLACK + 4 * c.style.font_size
+    return x0 - m, y0 - m, x1 + m, y1 + m
 
 
 def split_by_view(
@@ -343,49 +400,48 @@ def split_by_view(
     view comes from the core (nothing is measured in the browser), so what
     lies outside it can wait, inside the page box or not. Boxes are rough but
     generous: a wrong guess only paints something a moment later.
+
+    Labels are laid out only where that decides (an element whose box misses
+    the view but whose label's cheap reach meets it): what is painted now is
+    what exact spans give. One left for later keeps the edges that decided
+    it, the reach's where that sufficed (a little wider than exact: it only
+    orders what is painted later).
     """
     vx0, vy0, vx1, vy1 = view.x, view.y, view.right, view.bottom
-    spans: dict[str, _Span] = {}
+
+    def meets(sp: _Span) -> bool:
+        return sp[0] <= vx1 and vx0 <= sp[2] and sp[1] <= vy1 and vy0 <= sp[3]
+
+    spans: dict[str, tuple[_Span, _Span]] = {}
     now: list[Element] = []
     later: dict[str, _Span] = {}
     for el in elements:
         if isinstance(el, Shape):
-            x0, y0, x1, y1 = spans[el.id] = _rough_shape_span(el)
+            inner, outer = spans[el.id] = _shape_spans(el)
         elif isinstance(el, Connector):
-            x0 = y0 = float("inf")
-            x1 = y1 = float("-inf")
-            for end in (el.source, el.target):
-                if isinstance(end, Free):
-                    p = end.point
-                    x0, y0, x1, y1 = (
-                        min(x0, p.x),
-                        min(y0, p.y),
-                        max(x1, p.x),
-                        max(y1, p.y),
-                    )
-                    continue
-                sp = spans.get(end.shape)
-                if sp is None:
-                    sh = doc.get(end.shape)
-                    if not isinstance(sh, Shape):
-                        continue
-                    sp = _rough_shape_span(sh)
-                x0, y0 = min(x0, sp[0]), min(y0, sp[1])
-                x1, y1 = max(x1, sp[2]), max(y1, sp[3])
-            for p in el.waypoints:
-                x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
-            if x0 > x1:  # nothing to place it by
+            maybe_inner = _connector_span(doc, el, spans, 0)
+            maybe_outer = _connector_span(doc, el, spans, 1)
+            if maybe_inner is None or maybe_outer is None:  # nothing to place it by
                 now.append(el)
                 continue
-            m = _CONN_SLACK + 4 * el.style.font_size
-            x0, y0, x1, y1 = x0 - m, y0 - m, x1 + m, y1 + m
+            inner, outer = maybe_inner, maybe_outer
         else:
             now.append(el)
             continue
-        if x0 <= vx1 and vx0 <= x1 and y0 <= vy1 and vy0 <= y1:
+        if not meets(outer):
+            later[el.id] = outer
+        elif meets(inner):
             now.append(el)
         else:
-            later[el.id] = (x0, y0, x1, y1)
+            exact = (
+                _rough_shape_span(el)
+                if isinstance(el, Shape)
+                else _connector_span(doc, el, spans, 2)
+            )
+            if exact is None or meets(exact):
+                now.append(el)
+            else:
+                later[el.id] = exact
     return now, later
 
 
