@@ -380,6 +380,18 @@ def _sized(
 _RawStyle: TypeAlias = tuple[tuple[tuple[str, Any], ...], tuple[type, ...]]
 
 
+def _style_key(o: dict[str, Any]) -> _RawStyle | None:
+    """Return a style dict's items and their types (``1``, ``1.0`` and ``true``
+    stay apart, as the reader tells them apart), or None if one is a list or an
+    object (unhashable: such a dict is read in full each time)."""
+    key = (tuple(o.items()), tuple(map(type, o.values())))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 class _Reader:
     """Typed accessors that know where they are, so errors name the exact place."""
 
@@ -464,18 +476,19 @@ class _Reader:
         # A page of icons repeats one style dict a thousand times: one read in
         # full, the rest found by their items and the items' types (so ``1``,
         # ``1.0`` and ``true`` stay apart, as the checks tell them apart).
-        key: _RawStyle | None
-        try:
-            key = (tuple(o.items()), tuple(map(type, o.values())))
-            hit = self.raw_styles.get(key)
-        except TypeError:  # a list or object among the values: read in full
-            key = hit = None
+        key = _style_key(o)
+        hit = None if key is None else self.raw_styles.get(key)
         if hit is not None:
             return hit, {}
         style, unknown = self._style(o, path)
         if key is not None and not unknown:
             self.raw_styles[key] = style
         return style, unknown
+
+    def style_read(self, o: dict[str, Any]) -> Style | None:
+        """Return the style of a dict equal to ``o`` read already, else None."""
+        key = _style_key(o)
+        return None if key is None else self.raw_styles.get(key)
 
     def _style(self, o: dict[str, Any], path: str) -> tuple[Style, dict[str, Any]]:
         values: dict[str, Any] = {}
@@ -690,10 +703,16 @@ def _plain_extra(
     r: _Reader, o: dict[str, Any], path: str, known: frozenset[str]
 ) -> tuple[Style, Mapping[str, Any]]:
     """Return an element's style and unknown keys; no style key, none unknown: fast."""
-    if "style" not in o and known.issuperset(o):
+    if known.issuperset(o):
         lock = o.get("locked", False)
         if lock is True or lock is False:
-            return DEFAULT_STYLE, EMPTY
+            raw = o.get("style", EMPTY)
+            if raw is EMPTY:
+                return DEFAULT_STYLE, EMPTY
+            # A style dict like one read already (the icons of a page).
+            style = r.style_read(raw) if type(raw) is dict else None
+            if style is not None:
+                return style, EMPTY
     style, extra = _style_and_extra(r, o, path, known)
     return style, frozen_map(extra)
 
@@ -735,6 +754,8 @@ def _read_shape(r: _Reader, o: dict[str, Any], path: str, head: _Head) -> Shape:
     props = (
         _NO_PROPS
         if raw_props is _NO_PROPS or (type(raw_props) is dict and not raw_props)
+        else raw_props
+        if type(raw_props) is dict
         else r.obj(raw_props, f"{path}.props")
     )
     text = get("text", "")
