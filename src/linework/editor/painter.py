@@ -313,15 +313,20 @@ class Painter:
 _Span = tuple[float, float, float, float]
 
 
-def _rough_shape_span(s: Shape) -> _Span:
-    """Return edges the shape and its label surely lie in, without its outline."""
+def _box_span(s: Shape) -> _Span:
+    """Return edges the shape surely lies in (its label aside), without its outline."""
     box = s.box
     x, y, w, h = box.x, box.y, box.w, box.h
     if s.rotation_deg % 360:
         r = (w * w + h * h) ** 0.5 / 2
         x, y, w, h = x + w / 2 - r, y + h / 2 - r, 2 * r, 2 * r
     m = max(w, h) * 0.1 + 4.0
-    x0, y0, x1, y1 = x - m, y - m, x + w + m, y + h + m
+    return x - m, y - m, x + w + m, y + h + m
+
+
+def _rough_shape_span(s: Shape) -> _Span:
+    """Return edges the shape and its label surely lie in, without its outline."""
+    x0, y0, x1, y1 = _box_span(s)
     if s.text and label_leaves_shape(s):
         label = label_text_bounds(s)
         if label is not None:
@@ -335,20 +340,18 @@ def _shape_spans(s: Shape) -> tuple[_Span, _Span]:
 
     Without laying the label out: the shape's rough box, and that grown by
     the label's cheap reach (:func:`linework.render.label_reach.label_reach`).
-    Both are the exact span when the label stays inside or has no cheap reach.
+    Both are the exact span (the same tuple) when the label stays inside or
+    has no cheap reach.
     """
     if not (s.text and label_leaves_shape(s)):
-        span = _rough_shape_span(s)
+        span = _box_span(s)
         return span, span
     reach = label_reach(s)
     if reach is None:
         span = _rough_shape_span(s)
         return span, span
-    box = s.box
-    x, y, w, h = box.x, box.y, box.w, box.h  # unrotated: reach is None else
-    m = max(w, h) * 0.1 + 4.0
-    x0, y0, x1, y1 = x - m, y - m, x + w + m, y + h + m
-    return (x0, y0, x1, y1), (
+    inner = x0, y0, x1, y1 = _box_span(s)
+    return inner, (
         min(x0, reach[0]),
         min(y0, reach[1]),
         max(x1, reach[2]),
@@ -362,32 +365,39 @@ _CONN_SLACK: Final = 80.0
 
 def _connector_span(
     doc: Document, c: Connector, spans: dict[str, tuple[_Span, _Span]], side: int
-) -> _Span | None:
+) -> tuple[_Span | None, bool]:
     """Return the edges connector ``c`` lies in, from its ends' ``side`` spans
-    (0 inner, 1 outer, 2 exact), or None when nothing places it."""
+    (0 inner, 1 outer, 2 exact), or None when nothing places it; and whether
+    an end's inner and outer spans differ (else the outer span is the same)."""
     x0 = y0 = float("inf")
     x1 = y1 = float("-inf")
+    loose = False
     for end in (c.source, c.target):
         if isinstance(end, Free):
             p = end.point
             x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
             continue
-        sh = doc.get(end.shape)
-        if not isinstance(sh, Shape):
-            continue
-        if side == 2:
-            sp = _rough_shape_span(sh)
-        else:
-            pair = spans.get(end.shape)
-            sp = (pair if pair is not None else _shape_spans(sh))[side]
+        pair = spans.get(end.shape)
+        if pair is None or side == 2:
+            sh = doc.get(end.shape)
+            if not isinstance(sh, Shape):
+                continue
+            if side == 2:
+                sp = _rough_shape_span(sh)
+                x0, y0 = min(x0, sp[0]), min(y0, sp[1])
+                x1, y1 = max(x1, sp[2]), max(y1, sp[3])
+                continue
+            pair = _shape_spans(sh)
+        loose = loose or pair[0] is not pair[1]
+        sp = pair[side]
         x0, y0 = min(x0, sp[0]), min(y0, sp[1])
         x1, y1 = max(x1, sp[2]), max(y1, sp[3])
     for p in c.waypoints:
         x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
     if x0 > x1:
-        return None
+        return None, loose
     m = _CONN_SLACK + 4 * c.style.font_size
-    return x0 - m, y0 - m, x1 + m, y1 + m
+    return (x0 - m, y0 - m, x1 + m, y1 + m), loose
 
 
 def split_by_view(
@@ -417,26 +427,32 @@ def split_by_view(
     later: dict[str, _Span] = {}
     for el in elements:
         if isinstance(el, Shape):
-            inner, outer = spans[el.id] = _shape_spans(el)
+            if el.text and label_leaves_shape(el):
+                inner, outer = spans[el.id] = _shape_spans(el)
+            else:
+                inner = outer = _box_span(el)
+                spans[el.id] = (inner, inner)
         elif isinstance(el, Connector):
-            maybe_inner = _connector_span(doc, el, spans, 0)
-            maybe_outer = _connector_span(doc, el, spans, 1)
-            if maybe_inner is None or maybe_outer is None:  # nothing to place it by
+            maybe, loose = _connector_span(doc, el, spans, 0)
+            if maybe is None:  # nothing to place it by
                 now.append(el)
                 continue
-            inner, outer = maybe_inner, maybe_outer
+            inner = outer = maybe
+            if loose:
+                outer = _connector_span(doc, el, spans, 1)[0] or inner
         else:
             now.append(el)
             continue
-        if not meets(outer):
+        x0, y0, x1, y1 = outer
+        if not (x0 <= vx1 and vx0 <= x1 and y0 <= vy1 and vy0 <= y1):
             later[el.id] = outer
-        elif meets(inner):
+        elif inner is outer or meets(inner):
             now.append(el)
         else:
             exact = (
                 _rough_shape_span(el)
                 if isinstance(el, Shape)
-                else _connector_span(doc, el, spans, 2)
+                else _connector_span(doc, el, spans, 2)[0]
             )
             if exact is None or meets(exact):
                 now.append(el)

@@ -16,6 +16,7 @@ from typing import Final
 
 from linework import memo
 from linework.model import Shape, Style, text_paddings
+from linework.model.capacity import MAX_ELEMENTS
 from linework.render.paint import family_of
 from linework.shapes import label_box
 from linework.text.layout import ELLIPSIS, font_setup
@@ -34,7 +35,15 @@ _Font = tuple[Mapping[str, int], int, float, float, float, str]
 _FONTS: dict[int, tuple[Style, _Font | None]] = {}
 
 
-def label_reach(shape: Shape) -> tuple[float, float, float, float] | None:
+#: A reach: ``(x0, y0, x1, y1)``.
+Reach = tuple[float, float, float, float]
+
+#: Reaches by shape record (compared with ``is``): an open asks for every
+#: shape's twice (the drawing's box, then what the view shows).
+_REACHES: dict[int, tuple[Shape, Reach | None]] = {}
+
+
+def label_reach(shape: Shape) -> Reach | None:
     """Return ``(x0, y0, x1, y1)`` surely holding the label's text box, or None.
 
     The text box is where :func:`~linework.render.shape.label_text_box` says
@@ -48,6 +57,13 @@ def label_reach(shape: Shape) -> tuple[float, float, float, float] | None:
     breaks plus one, every line's anchor lies in the label box (paddings only
     shrink it), and the block of lines is aligned top, middle or bottom in it.
     """
+    hit = _REACHES.get(id(shape))
+    if hit is not None and hit[0] is shape:
+        return hit[1]
+    return memo.keep(_REACHES, id(shape), (shape, _label_reach(shape)), MAX_ELEMENTS)[1]
+
+
+def _label_reach(shape: Shape) -> Reach | None:
     if shape.rotation_deg % 360 or shape.rich is not None:
         return None
     st = shape.style
