@@ -129,7 +129,7 @@ def drawing_bounds(page: Page, elements: Iterable[Element]) -> Box:
     labelled: list[tuple[Shape, Box, tuple[float, float, float, float] | None]] = []
     for el in elements:
         if isinstance(el, Shape):
-            b = _turned_box(el)
+            b = el.box if not el.rotation_deg % 360 else _turned_box(el)
             if label_leaves_shape(el):
                 labelled.append((el, b, label_reach(el)))
                 continue
@@ -182,10 +182,8 @@ _INSIDE: Final = 1.0
 
 
 def _turned_box(shape: Shape) -> Box:
-    """Return the shape's box, or the box round its turned corners."""
+    """Return the box round a turned shape's corners."""
     b = shape.box
-    if not shape.rotation_deg % 360:
-        return b
     c = b.center
     corners = (
         rotate_about(Vec(x, y), c, shape.rotation_deg)

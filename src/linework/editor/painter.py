@@ -388,8 +388,9 @@ def _connector_span(
                 x1, y1 = max(x1, sp[2]), max(y1, sp[3])
                 continue
             pair = _shape_spans(sh)
-        loose = loose or pair[0] is not pair[1]
         sp = pair[side]
+        if pair[0] is not pair[1]:
+            loose = True
         x0, y0 = min(x0, sp[0]), min(y0, sp[1])
         x1, y1 = max(x1, sp[2]), max(y1, sp[3])
     for p in c.waypoints:
