@@ -86,13 +86,14 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _map_elements(
-    o: dict[str, Any],
-    needs: Callable[[dict[str, Any]], bool],
-    fix: Callable[[Any], Any],
+    o: dict[str, Any], keys: frozenset[str], fix: Callable[[Any], Any]
 ) -> dict[str, Any]:
-    """Return ``o`` with ``fix`` applied to every element of a page one ``needs`` it on.
+    """Return ``o`` with ``fix`` applied to every element (object) of a page that
+    has one of ``keys``; the others are kept as they are (fix would copy them).
 
-    Pages (and files) needing nothing are returned as they came.
+    Pages (and files) needing nothing are returned as they came: a C-level
+    pass over the pages' elements says so (every file without a ``minor``
+    takes these migrations).
     """
     pages = o.get("pages")
     if not isinstance(pages, list):
@@ -100,13 +101,24 @@ def _map_elements(
     new_pages: list[Any] = []
     for page in pages:
         elements = page.get("elements") if isinstance(page, dict) else None
-        if not isinstance(elements, list) or not any(
-            isinstance(el, dict) and needs(el) for el in elements
-        ):
+        if not isinstance(elements, list) or _surely_without(elements, keys):
             new_pages.append(page)
             continue
-        new_pages.append({**page, "elements": [fix(el) for el in elements]})
+        fixed = [
+            fix(el) if isinstance(el, dict) and not keys.isdisjoint(el) else el
+            for el in elements
+        ]
+        new_pages.append({**page, "elements": fixed})
     return {**o, "pages": new_pages}
+
+
+def _surely_without(elements: list[Any], keys: frozenset[str]) -> bool:
+    """Return True when no element of the list holds any of ``keys`` (False:
+    not proven, as for an element that is no object)."""
+    try:
+        return all(map(keys.isdisjoint, elements))
+    except TypeError:  # an element that is no object: rejected later, at its place
+        return False
 
 
 def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
@@ -116,7 +128,7 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
     carried came from elsewhere and must not start moving shapes about now: it
     is kept, renamed ``container_1_0``.
     """
-    return _map_elements(o, lambda el: CONTAINER_KEY in el, _no_container_1_0)
+    return _map_elements(o, frozenset({CONTAINER_KEY}), _no_container_1_0)
 
 
 def _no_container_1_0(el: Any) -> Any:
@@ -133,7 +145,7 @@ def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
     its text stays the plain ``text`` it was (a connector label's, which 1.1
     did not keep, is dropped).
     """
-    return _map_elements(o, lambda el: "rich" in el or "labels" in el, _no_rich_1_1)
+    return _map_elements(o, frozenset({"rich", "labels"}), _no_rich_1_1)
 
 
 def _no_rich_1_1(el: Any) -> Any:
@@ -384,12 +396,10 @@ def _style_key(o: dict[str, Any]) -> _RawStyle | None:
     """Return a style dict's items and their types (``1``, ``1.0`` and ``true``
     stay apart, as the reader tells them apart), or None if one is a list or an
     object (unhashable: such a dict is read in full each time)."""
-    key = (tuple(o.items()), tuple(map(type, o.values())))
-    try:
-        hash(key)
-    except TypeError:
+    types = tuple(map(type, o.values()))
+    if list in types or dict in types:
         return None
-    return key
+    return (tuple(o.items()), types)
 
 
 class _Reader:
@@ -487,8 +497,10 @@ class _Reader:
 
     def style_read(self, o: dict[str, Any]) -> Style | None:
         """Return the style of a dict equal to ``o`` read already, else None."""
-        key = _style_key(o)
-        return None if key is None else self.raw_styles.get(key)
+        types = tuple(map(type, o.values()))
+        if list in types or dict in types:
+            return None
+        return self.raw_styles.get((tuple(o.items()), types))
 
     def _style(self, o: dict[str, Any], path: str) -> tuple[Style, dict[str, Any]]:
         values: dict[str, Any] = {}
