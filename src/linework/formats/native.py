@@ -564,6 +564,8 @@ class _Reader:
 # type and range check, and only a bad one builds its path and goes through the
 # reader, which raises with it (the same checks, the same messages).
 _MAX_COORD: Final = limits.MAX_COORD
+_MAX_TEXT: Final = limits.MAX_TEXT
+_MAX_IMAGE_CHARS: Final = limits.MAX_IMAGE_CHARS
 
 
 _ELEMENT_TYPES: Final = ("shape", "connector", "group")
@@ -771,15 +773,15 @@ def _read_shape(r: _Reader, o: dict[str, Any], path: str, head: _Head) -> Shape:
         else r.obj(raw_props, f"{path}.props")
     )
     text = get("text", "")
-    if type(text) is not str or len(text) > limits.MAX_TEXT:
-        text = r.string(text, f"{path}.text", limits.MAX_TEXT)
+    if type(text) is not str or len(text) > _MAX_TEXT:
+        text = r.string(text, f"{path}.text", _MAX_TEXT)
     raw_rich = get("rich")
     rich = None if raw_rich is None else _read_rich(raw_rich, f"{path}.rich", text)
     if rich is not None:
         text = rich.plain
     for key, value in props.items():
-        limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
         if type(value) is str:
+            limit = _MAX_IMAGE_CHARS if key == "src" else _MAX_TEXT
             if len(value) > limit:  # the reader raises, naming the place
                 r.string(value, f"{path}.props.{key}", limit)
         elif isinstance(value, int | float) and not isinstance(value, bool):
@@ -789,7 +791,11 @@ def _read_shape(r: _Reader, o: dict[str, Any], path: str, head: _Head) -> Shape:
     kind = get("kind", "rectangle")
     if type(kind) is not str or len(kind) > 100:
         kind = r.string(kind, f"{path}.kind", 100)
-    rotation = _rotation(r, get("rotation", 0), path)
+    rotation = get("rotation", 0)
+    if type(rotation) is not int or rotation != 0:  # (an int 0: no rotation)
+        rotation = _rotation(r, rotation, path)
+    else:
+        rotation = 0.0
     link = get("link", "")
     if link != "":
         link = _read_text(r, link, path, ".link", 2048)
