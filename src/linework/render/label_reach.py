@@ -25,11 +25,11 @@ from linework.text.layout import ELLIPSIS, font_setup
 #: rounding must never make it a hair too small.
 _SLACK: Final = 1.0
 
-#: What a style gives the bound: advances, units per em, line height, how far
-#: the text's top and bottom may lie past its lines (from the font size and
-#: the baseline's offset) and the label position; None when no cheap bound
-#: applies (an unusual font size, a negative padding).
-_Font = tuple[Mapping[str, int], int, float, float, float, str]
+#: What a style gives the bound: advances, px per font unit, the ellipsis's
+#: advance, the font size, the line height, how far a line's text reaches
+#: below its baseline's line box top, and the label position; None when no
+#: cheap bound applies (an unusual font size, a negative padding).
+_Font = tuple[Mapping[str, int], float, int, float, float, float, str]
 
 #: Per style record (compared with ``is``): icons share a few styles.
 _FONTS: dict[int, tuple[Style, _Font | None]] = {}
@@ -60,7 +60,11 @@ def label_reach(shape: Shape) -> Reach | None:
     hit = _REACHES.get(id(shape))
     if hit is not None and hit[0] is shape:
         return hit[1]
-    return memo.keep(_REACHES, id(shape), (shape, _label_reach(shape)), MAX_ELEMENTS)[1]
+    reach = _label_reach(shape)
+    if len(_REACHES) >= MAX_ELEMENTS:  # memo.keep, inline: asked per shape
+        _REACHES.clear()
+    _REACHES[id(shape)] = (shape, reach)
+    return reach
 
 
 def _label_reach(shape: Shape) -> Reach | None:
@@ -71,12 +75,10 @@ def _label_reach(shape: Shape) -> Reach | None:
     font = hit[1] if hit is not None and hit[0] is st else _font(st)
     if font is None:
         return None
-    advances, units_per_em, size, step, below, position = font
+    advances, px_per_unit, ellipsis, size, step, below, position = font
     text = shape.text
     # The layout looks every character up too (a miss is estimated and kept).
-    width = (sum(map(advances.__getitem__, text)) + advances[ELLIPSIS]) * (
-        size / units_per_em
-    )
+    width = (sum(map(advances.__getitem__, text)) + ellipsis) * px_per_unit
     height = (1 + text.count("\n") + text.count("\r")) * step
     b = shape.box
     x, y, w, h = b.x, b.y, b.w, b.h
@@ -111,5 +113,13 @@ def _font(st: Style) -> _Font | None:
         if 0.0 <= baseline <= 2 * step:
             # A line's text reaches 0.3 em below its baseline.
             below = baseline + 0.3 * size
-            font = (advances, units_per_em, size, step, below, st.label_position)
+            font = (
+                advances,
+                size / units_per_em,
+                advances[ELLIPSIS],
+                size,
+                step,
+                below,
+                st.label_position,
+            )
     return memo.keep(_FONTS, id(st), (st, font))[1]
