@@ -364,41 +364,55 @@ _CONN_SLACK: Final = 80.0
 
 
 def _connector_span(
-    doc: Document, c: Connector, spans: dict[str, tuple[_Span, _Span]], side: int
-) -> tuple[_Span | None, bool]:
-    """Return the edges connector ``c`` lies in, from its ends' ``side`` spans
-    (0 inner, 1 outer, 2 exact), or None when nothing places it; and whether
-    an end's inner and outer spans differ (else the outer span is the same)."""
+    doc: Document,
+    c: Connector,
+    spans: dict[str, _Span],
+    outers: dict[str, _Span],
+    side: int = 0,
+) -> _Span | None:
+    """Return the edges connector ``c`` lies in, or None when nothing places it.
+
+    From its ends' spans: ``side`` 0 their inner spans (``spans``), 1 their
+    outer ones (``outers`` where a shape has one), 2 their exact ones. An end
+    not seen yet (a shape painted above the connector) is noted as it is met.
+    """
     x0 = y0 = float("inf")
     x1 = y1 = float("-inf")
-    loose = False
     for end in (c.source, c.target):
         if isinstance(end, Free):
             p = end.point
             x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
             continue
-        pair = spans.get(end.shape)
-        if pair is None or side == 2:
-            sh = doc.get(end.shape)
+        sid = end.shape
+        sp = spans.get(sid)
+        if sp is None or side == 2:
+            sh = doc.get(sid)
             if not isinstance(sh, Shape):
                 continue
-            if side == 2:
-                sp = _rough_shape_span(sh)
-                x0, y0 = min(x0, sp[0]), min(y0, sp[1])
-                x1, y1 = max(x1, sp[2]), max(y1, sp[3])
-                continue
-            pair = _shape_spans(sh)
-        sp = pair[side]
-        if pair[0] is not pair[1]:
-            loose = True
+            sp = _rough_shape_span(sh) if side == 2 else _note_spans(sh, spans, outers)
+        if side == 1:
+            sp = outers.get(sid, sp)
         x0, y0 = min(x0, sp[0]), min(y0, sp[1])
         x1, y1 = max(x1, sp[2]), max(y1, sp[3])
     for p in c.waypoints:
         x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
     if x0 > x1:
-        return None, loose
+        return None
     m = _CONN_SLACK + 4 * c.style.font_size
-    return (x0 - m, y0 - m, x1 + m, y1 + m), loose
+    return x0 - m, y0 - m, x1 + m, y1 + m
+
+
+def _note_spans(s: Shape, spans: dict[str, _Span], outers: dict[str, _Span]) -> _Span:
+    """Note the shape's inner span in ``spans`` and, if it differs, its outer
+    span in ``outers``; return the inner one."""
+    if s.text and label_leaves_shape(s):
+        inner, outer = _shape_spans(s)
+        if outer is not inner:
+            outers[s.id] = outer
+    else:
+        inner = _box_span(s)
+    spans[s.id] = inner
+    return inner
 
 
 def split_by_view(
@@ -423,24 +437,24 @@ def split_by_view(
     def meets(sp: _Span) -> bool:
         return sp[0] <= vx1 and vx0 <= sp[2] and sp[1] <= vy1 and vy0 <= sp[3]
 
-    spans: dict[str, tuple[_Span, _Span]] = {}
+    # Each shape's inner span (its exact one, unless its label reaches out),
+    # and the outer span of those whose label's reach is wider.
+    spans: dict[str, _Span] = {}
+    outers: dict[str, _Span] = {}
     now: list[Element] = []
     later: dict[str, _Span] = {}
     for el in elements:
         if isinstance(el, Shape):
-            if el.text and label_leaves_shape(el):
-                inner, outer = spans[el.id] = _shape_spans(el)
-            else:
-                inner = outer = _box_span(el)
-                spans[el.id] = (inner, inner)
+            inner = _note_spans(el, spans, outers)
+            outer = outers.get(el.id, inner) if outers else inner
         elif isinstance(el, Connector):
-            maybe, loose = _connector_span(doc, el, spans, 0)
+            maybe = _connector_span(doc, el, spans, outers)
             if maybe is None:  # nothing to place it by
                 now.append(el)
                 continue
             inner = outer = maybe
-            if loose:
-                outer = _connector_span(doc, el, spans, 1)[0] or inner
+            if outers:  # some label reaches out: maybe one of this one's ends
+                outer = _connector_span(doc, el, spans, outers, 1) or inner
         else:
             now.append(el)
             continue
@@ -453,7 +467,7 @@ def split_by_view(
             exact = (
                 _rough_shape_span(el)
                 if isinstance(el, Shape)
-                else _connector_span(doc, el, spans, 2)[0]
+                else _connector_span(doc, el, spans, outers, 2)
             )
             if exact is None or meets(exact):
                 now.append(el)
