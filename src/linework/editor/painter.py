@@ -335,30 +335,6 @@ def _rough_shape_span(s: Shape) -> _Span:
     return x0, y0, x1, y1
 
 
-def _shape_spans(s: Shape) -> tuple[_Span, _Span]:
-    """Return edges inside and edges outside those :func:`_rough_shape_span` gives.
-
-    Without laying the label out: the shape's rough box, and that grown by
-    the label's cheap reach (:func:`linework.render.label_reach.label_reach`).
-    Both are the exact span (the same tuple) when the label stays inside or
-    has no cheap reach.
-    """
-    if not (s.text and label_leaves_shape(s)):
-        span = _box_span(s)
-        return span, span
-    reach = label_reach(s)
-    if reach is None:
-        span = _rough_shape_span(s)
-        return span, span
-    inner = x0, y0, x1, y1 = _box_span(s)
-    return inner, (
-        min(x0, reach[0]),
-        min(y0, reach[1]),
-        max(x1, reach[2]),
-        max(y1, reach[3]),
-    )
-
-
 #: Room around a connector's end shapes for detours, heads and labels.
 _CONN_SLACK: Final = 80.0
 
@@ -403,15 +379,28 @@ def _connector_span(
 
 
 def _note_spans(s: Shape, spans: dict[str, _Span], outers: dict[str, _Span]) -> _Span:
-    """Note the shape's inner span in ``spans`` and, if it differs, its outer
-    span in ``outers``; return the inner one."""
-    if s.text and label_leaves_shape(s):
-        inner, outer = _shape_spans(s)
-        if outer is not inner:
-            outers[s.id] = outer
-    else:
-        inner = _box_span(s)
-    spans[s.id] = inner
+    """Note the shape's inner span in ``spans`` and return it; note an outer
+    one in ``outers`` when its label's cheap reach is wider.
+
+    Edges inside and outside those :func:`_rough_shape_span` gives, without
+    laying the label out: the shape's rough box, and that grown by the label's
+    reach (:func:`linework.render.label_reach.label_reach`). The inner span is
+    the exact one when the label stays inside or has no cheap reach.
+    """
+    if not (s.text and label_leaves_shape(s)):
+        inner = spans[s.id] = _box_span(s)
+        return inner
+    reach = label_reach(s)
+    if reach is None:
+        inner = spans[s.id] = _rough_shape_span(s)
+        return inner
+    inner = spans[s.id] = x0, y0, x1, y1 = _box_span(s)  # unrotated (reach)
+    outers[s.id] = (
+        min(x0, reach[0]),
+        min(y0, reach[1]),
+        max(x1, reach[2]),
+        max(y1, reach[3]),
+    )
     return inner
 
 
