@@ -51,9 +51,52 @@ def esc_attr(s: str) -> str:
     >>> esc_attr('"><svg onload=x>')
     '&quot;&gt;&lt;svg onload=x&gt;'
     """
+    if len(s) > 256 and s.startswith("data:") and is_data_uri(s):
+        return s  # a picture's base64: nothing to escape, and known already
     if _ATTR_SPECIAL.search(s) is None:
         return s
     return _clean(s).translate(_ATTR_ESCAPES)
+
+
+#: A base64 data URI, as pictures and icons carry them (the payload's length a
+#: multiple of 4 is checked apart).
+_DATA_URI: Final = re.compile(r"data:[a-z]+/[a-z0-9.+-]+;base64,([A-Za-z0-9+/]+={0,2})")
+#: Base64 data URIs met already, by value (see is_data_uri); bounded.
+_DATA_URIS: set[str] = set()
+_DATA_URIS_MAX: Final = 1024
+
+
+def is_data_uri(s: str) -> bool:
+    """Return whether ``s`` is a base64 data URI (``data:<type>;base64,<base64>``).
+
+    Such text holds nothing an attribute escapes. A page of icons carries a few
+    thousand base64 characters per icon, and the renderer asked this of each
+    (the icon kind, then the serializer) with a scan each time: each distinct
+    URI is scanned once now, and later asked for by value (its hash is kept by
+    the string; an equal copy costs a compare).
+
+    >>> is_data_uri("data:image/png;base64,iVBO"), is_data_uri("data:,<b>")
+    (True, False)
+    """
+    if s in _DATA_URIS:
+        return True
+    m = _DATA_URI.fullmatch(s)
+    if m is None or len(m.group(1)) % 4:
+        return False
+    vouch_data_uri(s)
+    return True
+
+
+def vouch_data_uri(uri: str) -> str:
+    """Remember ``uri`` as a base64 data URI without scanning it; return it.
+
+    Only for the code that built it from base64 or checked it so
+    (``formats.pictures.safe_src``): what it vouches for is never escaped.
+    """
+    if len(_DATA_URIS) >= _DATA_URIS_MAX:
+        _DATA_URIS.clear()
+    _DATA_URIS.add(uri)
+    return uri
 
 
 def esc_text(s: str) -> str:

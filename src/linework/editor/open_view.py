@@ -23,6 +23,7 @@ from typing import Final
 from linework.editor.protocol import OpenView
 from linework.geometry import Box, Vec, rotate_about
 from linework.model import Connector, Element, Free, Page, Shape
+from linework.render.label_reach import label_reach
 from linework.render.shape import label_leaves_shape, label_text_bounds
 
 #: The browser's fit (web/canvas.js ``fitTo``): the margin kept round the
@@ -116,23 +117,22 @@ def drawing_bounds(page: Page, elements: Iterable[Element]) -> Box:
     connectors with their free ends and waypoints (attached ends lie on
     shapes already counted). Nothing is outlined or routed: a route's detour
     past every shape is not counted.
+
+    Laying out a label is the costly part, and most labels (an icon's name
+    below it) lie well inside the drawing: a label is laid out only when its
+    cheap reach (:func:`linework.render.label_reach.label_reach`) or its
+    shape's box is not well inside the rest. The result is the very box
+    laying out every label gives, to the last bit: a shape left out lies
+    more than a pixel inside an edge some counted element holds.
     """
     x0, y0, x1, y1 = 0.0, 0.0, max(0.0, page.width), max(0.0, page.height)
+    labelled: list[tuple[Shape, Box, tuple[float, float, float, float] | None]] = []
     for el in elements:
         if isinstance(el, Shape):
-            b = el.box
-            if el.rotation_deg % 360:
-                c = b.center
-                corners = (
-                    rotate_about(Vec(x, y), c, el.rotation_deg)
-                    for x in (b.x, b.x + b.w)
-                    for y in (b.y, b.y + b.h)
-                )
-                b = Box.around(list(corners))
+            b = el.box if not el.rotation_deg % 360 else _turned_box(el)
             if label_leaves_shape(el):
-                label = label_text_bounds(el)
-                if label is not None:
-                    b = b.union(label)
+                labelled.append((el, b, label_reach(el)))
+                continue
             x0, y0 = min(x0, b.x), min(y0, b.y)
             x1, y1 = max(x1, b.x + b.w), max(y1, b.y + b.h)
         elif isinstance(el, Connector):
@@ -145,4 +145,49 @@ def drawing_bounds(page: Page, elements: Iterable[Element]) -> Box:
                     p = end.point
                     x0, y0 = min(x0, p.x - r), min(y0, p.y - r)
                     x1, y1 = max(x1, p.x + r), max(y1, p.y + r)
+    if not labelled:
+        return Box(x0, y0, x1 - x0, y1 - y0)
+    # What the counted elements and every labelled shape's box hold: each
+    # edge of it is held by a counted element or by a box whose label is
+    # laid out below, so it lies within rounding of the result's.
+    e0, f0, e1, f1 = x0, y0, x1, y1
+    for _, b, _ in labelled:
+        e0, f0 = min(e0, b.x), min(f0, b.y)
+        e1, f1 = max(e1, b.x + b.w), max(f1, b.y + b.h)
+    e0, f0, e1, f1 = e0 + _INSIDE, f0 + _INSIDE, e1 - _INSIDE, f1 - _INSIDE
+    for el, b, reach in labelled:
+        if (
+            reach is not None
+            and e0 < reach[0]
+            and f0 < reach[1]
+            and reach[2] < e1
+            and reach[3] < f1
+            and e0 < b.x
+            and f0 < b.y
+            and b.x + b.w < e1
+            and b.y + b.h < f1
+        ):
+            continue
+        label = label_text_bounds(el)
+        if label is not None:
+            b = b.union(label)
+        x0, y0 = min(x0, b.x), min(y0, b.y)
+        x1, y1 = max(x1, b.x + b.w), max(y1, b.y + b.h)
     return Box(x0, y0, x1 - x0, y1 - y0)
+
+
+#: How far inside the drawing's edges (page units) a shape and its label's
+#: reach must lie for the label not to be laid out: far more than rounding.
+_INSIDE: Final = 1.0
+
+
+def _turned_box(shape: Shape) -> Box:
+    """Return the box round a turned shape's corners."""
+    b = shape.box
+    c = b.center
+    corners = (
+        rotate_about(Vec(x, y), c, shape.rotation_deg)
+        for x in (b.x, b.x + b.w)
+        for y in (b.y, b.y + b.h)
+    )
+    return Box.around(list(corners))

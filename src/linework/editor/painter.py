@@ -34,6 +34,7 @@ from linework.model import (
     Shape,
 )
 from linework.render import Remove, Renderer, Upsert
+from linework.render.label_reach import label_reach
 from linework.render.shape import label_leaves_shape, label_text_bounds
 
 #: Rigid moves touching at least this many elements are painted lazily.
@@ -312,15 +313,20 @@ class Painter:
 _Span = tuple[float, float, float, float]
 
 
-def _rough_shape_span(s: Shape) -> _Span:
-    """Return edges the shape and its label surely lie in, without its outline."""
+def _box_span(s: Shape) -> _Span:
+    """Return edges the shape surely lies in (its label aside), without its outline."""
     box = s.box
     x, y, w, h = box.x, box.y, box.w, box.h
     if s.rotation_deg % 360:
         r = (w * w + h * h) ** 0.5 / 2
         x, y, w, h = x + w / 2 - r, y + h / 2 - r, 2 * r, 2 * r
     m = max(w, h) * 0.1 + 4.0
-    x0, y0, x1, y1 = x - m, y - m, x + w + m, y + h + m
+    return x - m, y - m, x + w + m, y + h + m
+
+
+def _rough_shape_span(s: Shape) -> _Span:
+    """Return edges the shape and its label surely lie in, without its outline."""
+    x0, y0, x1, y1 = _box_span(s)
     if s.text and label_leaves_shape(s):
         label = label_text_bounds(s)
         if label is not None:
@@ -333,6 +339,71 @@ def _rough_shape_span(s: Shape) -> _Span:
 _CONN_SLACK: Final = 80.0
 
 
+def _connector_span(
+    doc: Document,
+    c: Connector,
+    spans: dict[str, _Span],
+    outers: dict[str, _Span],
+    side: int = 0,
+) -> _Span | None:
+    """Return the edges connector ``c`` lies in, or None when nothing places it.
+
+    From its ends' spans: ``side`` 0 their inner spans (``spans``), 1 their
+    outer ones (``outers`` where a shape has one), 2 their exact ones. An end
+    not seen yet (a shape painted above the connector) is noted as it is met.
+    """
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for end in (c.source, c.target):
+        if isinstance(end, Free):
+            p = end.point
+            x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
+            continue
+        sid = end.shape
+        sp = spans.get(sid)
+        if sp is None or side == 2:
+            sh = doc.get(sid)
+            if not isinstance(sh, Shape):
+                continue
+            sp = _rough_shape_span(sh) if side == 2 else _note_spans(sh, spans, outers)
+        if side == 1:
+            sp = outers.get(sid, sp)
+        x0, y0 = min(x0, sp[0]), min(y0, sp[1])
+        x1, y1 = max(x1, sp[2]), max(y1, sp[3])
+    for p in c.waypoints:
+        x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
+    if x0 > x1:
+        return None
+    m = _CONN_SLACK + 4 * c.style.font_size
+    return x0 - m, y0 - m, x1 + m, y1 + m
+
+
+def _note_spans(s: Shape, spans: dict[str, _Span], outers: dict[str, _Span]) -> _Span:
+    """Note the shape's inner span in ``spans`` and return it; note an outer
+    one in ``outers`` when its label's cheap reach is wider.
+
+    Edges inside and outside those :func:`_rough_shape_span` gives, without
+    laying the label out: the shape's rough box, and that grown by the label's
+    reach (:func:`linework.render.label_reach.label_reach`). The inner span is
+    the exact one when the label stays inside or has no cheap reach.
+    """
+    if not (s.text and label_leaves_shape(s)):
+        inner = spans[s.id] = _box_span(s)
+        return inner
+    reach = label_reach(s)
+    if reach is None:
+        inner = spans[s.id] = _rough_shape_span(s)
+        return inner
+    inner = spans[s.id] = x0, y0, x1, y1 = _box_span(s)  # unrotated (reach)
+    outers[s.id] = (
+        min(x0, reach[0]),
+        min(y0, reach[1]),
+        max(x1, reach[2]),
+        max(y1, reach[3]),
+    )
+    return inner
+
+
 def split_by_view(
     doc: Document, elements: Iterable[Element], view: Box
 ) -> tuple[list[Element], dict[str, _Span]]:
@@ -343,49 +414,54 @@ def split_by_view(
     view comes from the core (nothing is measured in the browser), so what
     lies outside it can wait, inside the page box or not. Boxes are rough but
     generous: a wrong guess only paints something a moment later.
+
+    Labels are laid out only where that decides (an element whose box misses
+    the view but whose label's cheap reach meets it): what is painted now is
+    what exact spans give. One left for later keeps the edges that decided
+    it, the reach's where that sufficed (a little wider than exact: it only
+    orders what is painted later).
     """
     vx0, vy0, vx1, vy1 = view.x, view.y, view.right, view.bottom
+
+    def meets(sp: _Span) -> bool:
+        return sp[0] <= vx1 and vx0 <= sp[2] and sp[1] <= vy1 and vy0 <= sp[3]
+
+    # Each shape's inner span (its exact one, unless its label reaches out),
+    # and the outer span of those whose label's reach is wider.
     spans: dict[str, _Span] = {}
+    outers: dict[str, _Span] = {}
     now: list[Element] = []
     later: dict[str, _Span] = {}
     for el in elements:
         if isinstance(el, Shape):
-            x0, y0, x1, y1 = spans[el.id] = _rough_shape_span(el)
+            inner = _note_spans(el, spans, outers)
+            outer = outers.get(el.id, inner) if outers else inner
         elif isinstance(el, Connector):
-            x0 = y0 = float("inf")
-            x1 = y1 = float("-inf")
-            for end in (el.source, el.target):
-                if isinstance(end, Free):
-                    p = end.point
-                    x0, y0, x1, y1 = (
-                        min(x0, p.x),
-                        min(y0, p.y),
-                        max(x1, p.x),
-                        max(y1, p.y),
-                    )
-                    continue
-                sp = spans.get(end.shape)
-                if sp is None:
-                    sh = doc.get(end.shape)
-                    if not isinstance(sh, Shape):
-                        continue
-                    sp = _rough_shape_span(sh)
-                x0, y0 = min(x0, sp[0]), min(y0, sp[1])
-                x1, y1 = max(x1, sp[2]), max(y1, sp[3])
-            for p in el.waypoints:
-                x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
-            if x0 > x1:  # nothing to place it by
+            maybe = _connector_span(doc, el, spans, outers)
+            if maybe is None:  # nothing to place it by
                 now.append(el)
                 continue
-            m = _CONN_SLACK + 4 * el.style.font_size
-            x0, y0, x1, y1 = x0 - m, y0 - m, x1 + m, y1 + m
+            inner = outer = maybe
+            if outers:  # some label reaches out: maybe one of this one's ends
+                outer = _connector_span(doc, el, spans, outers, 1) or inner
         else:
             now.append(el)
             continue
-        if x0 <= vx1 and vx0 <= x1 and y0 <= vy1 and vy0 <= y1:
+        x0, y0, x1, y1 = outer
+        if not (x0 <= vx1 and vx0 <= x1 and y0 <= vy1 and vy0 <= y1):
+            later[el.id] = outer
+        elif inner is outer or meets(inner):
             now.append(el)
         else:
-            later[el.id] = (x0, y0, x1, y1)
+            exact = (
+                _rough_shape_span(el)
+                if isinstance(el, Shape)
+                else _connector_span(doc, el, spans, outers, 2)
+            )
+            if exact is None or meets(exact):
+                now.append(el)
+            else:
+                later[el.id] = exact
     return now, later
 
 

@@ -98,7 +98,7 @@ def surely_shallow(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
     one level per kind off the nesting, so a sequence that empties in R rounds
     nests at most 2R deep.
     """
-    if limit < 0 or b'\\"' in data:
+    if limit < 0 or _has_escaped_quote(data):
         return False
     s = data.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
     if b'"' in s:
@@ -111,6 +111,27 @@ def surely_shallow(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
             return False
         s = t
     return True
+
+
+#: Backslashes looked at one by one before a whole-data search takes over.
+_FEW_BACKSLASHES: Final = 64
+
+
+def _has_escaped_quote(data: bytes) -> bool:
+    """Return ``b'\\\\"' in data``, quicker where backslashes are few.
+
+    A two-byte search runs at about 1 GB/s (4 ms over a 4 MB file of icons),
+    a one-byte one at memchr's speed: a file with no backslash, or a few, is
+    done with the latter.
+    """
+    i = data.find(b"\\")
+    for _ in range(_FEW_BACKSLASHES):
+        if i < 0:
+            return False
+        if data[i + 1 : i + 2] == b'"':
+            return True
+        i = data.find(b"\\", i + 1)
+    return i >= 0 and data.find(b'\\"', i) >= 0
 
 
 def json_text(data: bytes) -> str:

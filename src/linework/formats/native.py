@@ -87,13 +87,14 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _map_elements(
-    o: dict[str, Any],
-    needs: Callable[[dict[str, Any]], bool],
-    fix: Callable[[Any], Any],
+    o: dict[str, Any], keys: frozenset[str], fix: Callable[[Any], Any]
 ) -> dict[str, Any]:
-    """Return ``o`` with ``fix`` applied to every element of a page one ``needs`` it on.
+    """Return ``o`` with ``fix`` applied to every element (object) of a page that
+    has one of ``keys``; the others are kept as they are (fix would copy them).
 
-    Pages (and files) needing nothing are returned as they came.
+    Pages (and files) needing nothing are returned as they came: a C-level
+    pass over the pages' elements says so (every file without a ``minor``
+    takes these migrations).
     """
     pages = o.get("pages")
     if not isinstance(pages, list):
@@ -101,13 +102,24 @@ def _map_elements(
     new_pages: list[Any] = []
     for page in pages:
         elements = page.get("elements") if isinstance(page, dict) else None
-        if not isinstance(elements, list) or not any(
-            isinstance(el, dict) and needs(el) for el in elements
-        ):
+        if not isinstance(elements, list) or _surely_without(elements, keys):
             new_pages.append(page)
             continue
-        new_pages.append({**page, "elements": [fix(el) for el in elements]})
+        fixed = [
+            fix(el) if isinstance(el, dict) and not keys.isdisjoint(el) else el
+            for el in elements
+        ]
+        new_pages.append({**page, "elements": fixed})
     return {**o, "pages": new_pages}
+
+
+def _surely_without(elements: list[Any], keys: frozenset[str]) -> bool:
+    """Return True when no element of the list holds any of ``keys`` (False:
+    not proven, as for an element that is no object)."""
+    try:
+        return all(map(keys.isdisjoint, elements))
+    except TypeError:  # an element that is no object: rejected later, at its place
+        return False
 
 
 def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
@@ -117,7 +129,7 @@ def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
     carried came from elsewhere and must not start moving shapes about now: it
     is kept, renamed ``container_1_0``.
     """
-    return _map_elements(o, lambda el: CONTAINER_KEY in el, _no_container_1_0)
+    return _map_elements(o, frozenset({CONTAINER_KEY}), _no_container_1_0)
 
 
 def _no_container_1_0(el: Any) -> Any:
@@ -134,7 +146,7 @@ def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
     its text stays the plain ``text`` it was (a connector label's, which 1.1
     did not keep, is dropped).
     """
-    return _map_elements(o, lambda el: "rich" in el or "labels" in el, _no_rich_1_1)
+    return _map_elements(o, frozenset({"rich", "labels"}), _no_rich_1_1)
 
 
 def _no_rich_1_1(el: Any) -> Any:
@@ -377,6 +389,20 @@ def _sized(
     return v
 
 
+#: A style dict's items and their types: a key for styles read already.
+_RawStyle: TypeAlias = tuple[tuple[tuple[str, Any], ...], tuple[type, ...]]
+
+
+def _style_key(o: dict[str, Any]) -> _RawStyle | None:
+    """Return a style dict's items and their types (``1``, ``1.0`` and ``true``
+    stay apart, as the reader tells them apart), or None if one is a list or an
+    object (unhashable: such a dict is read in full each time)."""
+    types = tuple(map(type, o.values()))
+    if list in types or dict in types:
+        return None
+    return (tuple(o.items()), types)
+
+
 class _Reader:
     """Typed accessors that know where they are, so errors name the exact place."""
 
@@ -385,6 +411,8 @@ class _Reader:
         # Equal styles share one record: a big file repeats a few styles over
         # and over, and the renderer memoizes what a style draws by record.
         self.styles: dict[tuple[tuple[str, Any], ...], Style] = {}
+        #: Styles by the very dict items they were read from (see style()).
+        self.raw_styles: dict[_RawStyle, Style] = {}
 
     @staticmethod
     def obj(v: Any, path: str) -> dict[str, Any]:
@@ -456,6 +484,26 @@ class _Reader:
 
     def style(self, v: Any, path: str) -> tuple[Style, dict[str, Any]]:
         o = self.obj(v, path)
+        # A page of icons repeats one style dict a thousand times: one read in
+        # full, the rest found by their items and the items' types (so ``1``,
+        # ``1.0`` and ``true`` stay apart, as the checks tell them apart).
+        key = _style_key(o)
+        hit = None if key is None else self.raw_styles.get(key)
+        if hit is not None:
+            return hit, {}
+        style, unknown = self._style(o, path)
+        if key is not None and not unknown:
+            self.raw_styles[key] = style
+        return style, unknown
+
+    def style_read(self, o: dict[str, Any]) -> Style | None:
+        """Return the style of a dict equal to ``o`` read already, else None."""
+        types = tuple(map(type, o.values()))
+        if list in types or dict in types:
+            return None
+        return self.raw_styles.get((tuple(o.items()), types))
+
+    def _style(self, o: dict[str, Any], path: str) -> tuple[Style, dict[str, Any]]:
         values: dict[str, Any] = {}
         unknown: dict[str, Any] = {}
         for key, raw in o.items():
@@ -517,6 +565,8 @@ class _Reader:
 # type and range check, and only a bad one builds its path and goes through the
 # reader, which raises with it (the same checks, the same messages).
 _MAX_COORD: Final = limits.MAX_COORD
+_MAX_TEXT: Final = limits.MAX_TEXT
+_MAX_IMAGE_CHARS: Final = limits.MAX_IMAGE_CHARS
 
 
 _ELEMENT_TYPES: Final = ("shape", "connector", "group")
@@ -668,10 +718,16 @@ def _plain_extra(
     r: _Reader, o: dict[str, Any], path: str, known: frozenset[str]
 ) -> tuple[Style, Mapping[str, Any]]:
     """Return an element's style and unknown keys; no style key, none unknown: fast."""
-    if "style" not in o and known.issuperset(o):
+    if known.issuperset(o):
         lock = o.get("locked", False)
         if lock is True or lock is False:
-            return DEFAULT_STYLE, EMPTY
+            raw = o.get("style", EMPTY)
+            if raw is EMPTY:
+                return DEFAULT_STYLE, EMPTY
+            # A style dict like one read already (the icons of a page).
+            style = r.style_read(raw) if type(raw) is dict else None
+            if style is not None:
+                return style, EMPTY
     style, extra = _style_and_extra(r, o, path, known)
     return style, frozen_map(extra)
 
@@ -713,19 +769,22 @@ def _read_shape(r: _Reader, o: dict[str, Any], path: str, head: _Head) -> Shape:
     props = (
         _NO_PROPS
         if raw_props is _NO_PROPS or (type(raw_props) is dict and not raw_props)
+        else raw_props
+        if type(raw_props) is dict
         else r.obj(raw_props, f"{path}.props")
     )
     text = get("text", "")
-    if type(text) is not str or len(text) > limits.MAX_TEXT:
-        text = r.string(text, f"{path}.text", limits.MAX_TEXT)
+    if type(text) is not str or len(text) > _MAX_TEXT:
+        text = r.string(text, f"{path}.text", _MAX_TEXT)
     raw_rich = get("rich")
     rich = None if raw_rich is None else _read_rich(raw_rich, f"{path}.rich", text)
     if rich is not None:
         text = rich.plain
     for key, value in props.items():
-        limit = limits.MAX_IMAGE_CHARS if key == "src" else limits.MAX_TEXT
-        if isinstance(value, str):
-            r.string(value, f"{path}.props.{key}", limit)
+        if type(value) is str:
+            limit = _MAX_IMAGE_CHARS if key == "src" else _MAX_TEXT
+            if len(value) > limit:  # the reader raises, naming the place
+                r.string(value, f"{path}.props.{key}", limit)
         elif isinstance(value, int | float) and not isinstance(value, bool):
             r.number(value, f"{path}.props.{key}")
         elif isinstance(value, list):  # rows, compartments, bars (1.2)
@@ -733,7 +792,11 @@ def _read_shape(r: _Reader, o: dict[str, Any], path: str, head: _Head) -> Shape:
     kind = get("kind", "rectangle")
     if type(kind) is not str or len(kind) > 100:
         kind = r.string(kind, f"{path}.kind", 100)
-    rotation = _rotation(r, get("rotation", 0), path)
+    rotation = get("rotation", 0)
+    if type(rotation) is not int or rotation != 0:  # (an int 0: no rotation)
+        rotation = _rotation(r, rotation, path)
+    else:
+        rotation = 0.0
     link = get("link", "")
     if link != "":
         link = _read_text(r, link, path, ".link", 2048)

@@ -5,8 +5,8 @@ and tests read it); rendering a page only needs its text, so the common case
 (a kind's body and a plain label) is written here directly, around the parts
 that depend on a style alone, memoized per style record. The bytes are the
 ones ``serialize(shape_node(...))`` gives: every shape that uses anything
-else (a picture, a mirror, rows, rich text, a turned band title, a link) takes
-that path itself.
+else (a mirror, rows, rich text, a turned band title, a link) takes that
+path itself; a picture's source is made safe first, as there.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from linework.render.rows import has_rows
 from linework.render.shape import (
     _band_label,
     _body_attrs,
+    _safe_picture,
     readable_text_style,
     shape_node,
 )
@@ -44,11 +45,14 @@ def shape_svg(shape: Shape, *, hidden: bool = False) -> str:
     """Return ``serialize(shape_node(shape, hidden=hidden))``, written directly."""
     kind = shape.kind
     if (
-        (shape.props is not EMPTY and ("src" in shape.props or any(flip_of(shape))))
+        (shape.props is not EMPTY and any(flip_of(shape)))
         or shape.link
         or (kind in ROW_KIND_NAMES and has_rows(shape))
     ):
         return serialize(shape_node(shape, hidden=hidden))
+    if shape.props is not EMPTY and "src" in shape.props:
+        # A picture or an icon: the source made safe, as shape_node does first.
+        shape = _safe_picture(shape)
     label = ""
     if shape.text:
         if (

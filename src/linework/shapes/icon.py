@@ -11,15 +11,14 @@ neutral placeholder: a grey tile with a generic glyph, never a blank box.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Final
 
 from linework.model import Shape
 from linework.shapes.kind import BoxKind, box_rect, image_node
-from linework.svg import SvgNode, node
+from linework.svg import SvgNode, is_data_uri, node
 
-_SVG_URI: Final = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/]+={0,2}")
+_SVG_PREFIX: Final = "data:image/svg+xml;base64,"
 #: Placeholder colours: neutral greys that read as "something goes here".
 _TILE_FILL: Final = "#f3f4f6"
 _TILE_STROKE: Final = "#9ca3af"
@@ -31,11 +30,9 @@ def is_icon_src(src: object) -> bool:
     >>> is_icon_src("data:image/svg+xml;base64,PHN2Zy8+"), is_icon_src("x.svg")
     (True, False)
     """
-    return (
-        isinstance(src, str)
-        and _SVG_URI.fullmatch(src) is not None
-        and len(src) % 4 == len("data:image/svg+xml;base64,") % 4
-    )
+    # The base64 check is remembered per URI (svg.is_data_uri): a page of
+    # icons asks it of every icon on every render.
+    return isinstance(src, str) and src.startswith(_SVG_PREFIX) and is_data_uri(src)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

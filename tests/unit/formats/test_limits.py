@@ -92,3 +92,11 @@ def test_big_files_are_proven_shallow_and_deep_ones_still_refused() -> None:
         limits.json_text(deep)
     assert caught.value.code == "LW-E0106"
     assert "nested 70 levels deep" in caught.value.detail
+
+
+@given(st.text(alphabet='\\"a', max_size=300))
+def test_the_escaped_quote_scan_agrees_with_a_plain_search(text: str) -> None:
+    """Backslashes looked at one by one, or past the first few a search: the same."""
+    data = text.encode()
+    assert limits._has_escaped_quote(data) == (b'\\"' in data)
+    assert limits._has_escaped_quote(b"\\n" * 100 + data) == (b'\\"' in data)

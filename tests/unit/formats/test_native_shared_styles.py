@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from linework.errors import LineworkError
 from linework.formats.native import decode
 from linework.model import DEFAULT_STYLE, Connector, Shape
 
@@ -66,3 +69,30 @@ def test_a_style_repeated_in_many_elements_is_one_record() -> None:
     doc = decode(_file([{"fill": "#abcdef", "dash": "dashed"}] * 50))
     styles = {id(doc.typed(f"s{i}", Shape).style) for i in range(50)}
     assert len(styles) == 1
+
+
+def test_a_style_read_already_is_not_taken_for_one_of_other_types() -> None:
+    # {"bold": 1} equals {"bold": true} as dict items: the second is still
+    # refused at its own place, after the first was read and remembered.
+    pairs: list[tuple[dict[str, object], dict[str, object]]] = [
+        ({"bold": True}, {"bold": 1}),
+        ({"font_size": 12}, {"font_size": True}),
+        ({"fill": "none"}, {"fill": "None"}),
+    ]
+    for good, bad in pairs:
+        with pytest.raises(LineworkError) as caught:
+            decode(_file([good, good, bad]))
+        assert caught.value.code == "LW-E0102"
+        assert "elements[2].style." in caught.value.detail
+    # 12 and 12.0 read alike, each once.
+    doc = decode(_file([{"font_size": 12}, {"font_size": 12.0}] * 3))
+    assert {doc.typed(f"s{i}", Shape).style.font_size for i in range(6)} == {12.0}
+
+
+def test_unknown_style_keys_stay_with_each_element() -> None:
+    # Kept per element (in its own extra), never one dict shared by several.
+    doc = decode(_file([{"fill": "#abcdef", "glow": 3}] * 3 + [{"list": [1]}] * 2))
+    extras = [doc.typed(f"s{i}", Shape).extra["style"] for i in range(5)]
+    assert extras[:3] == [{"glow": 3}] * 3 and extras[3:] == [{"list": [1]}] * 2
+    assert extras[0] is not extras[1]
+    assert doc.typed("s0", Shape).style is doc.typed("s2", Shape).style
