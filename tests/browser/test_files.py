@@ -508,37 +508,17 @@ def test_a_file_with_a_lone_surrogate_opens_over_an_edited_diagram(
     bytes for it) opens: the core's reply crosses as UTF-8 all the same, and
     the page shows the diagram the core holds, not the old one."""
     fresh_drawing(app)
-    doc = {
-        "format": "linework",
-        "version": 1,
-        "pages": [
-            {
-                "id": "p1",
-                "name": "Page 1",
-                "layers": [{"id": "l1", "name": "Layer 1"}],
-                "elements": [
-                    {
-                        "type": "shape",
-                        "id": "lone",
-                        "layer": "l1",
-                        "kind": "rectangle",
-                        "box": {"x": 40, "y": 40, "w": 160, "h": 60},
-                        "text": "lone \ud800 surrogate",
-                    }
-                ],
-            }
-        ],
-    }
+    doc = document(text="lone \ud800 surrogate")
     path = tmp_path / "surrogate.linework"
     path.write_text(json.dumps(doc), encoding="ascii")  # the escape, as a file has it
     open_path(app, path)
     discard_if_asked(app)
     wait_title(app, "surrogate")
     assert app.page.query_selector(ERROR_DIALOG) is None
-    assert app.page.query_selector("#canvas [data-id=lone]") is not None
+    assert app.page.query_selector('#canvas [data-id="shape:1a"]') is not None
     assert state(app)["dirty"] is False
     held = json.loads(current(app))
-    assert held["pages"][0]["elements"][0]["text"] == "lone \ud800 surrogate"
+    assert held["pages"][0]["elements"][0]["text"] == "lone \ud800 surrogate 1"
 
 
 def test_paste_of_drawio_text_offers_to_open_it(app: App) -> None:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from linework.errors import LineworkError
 from linework.formats import limits, native
 from linework.model import Document, Shape
+from sample_docs import document as sample_document
 from strategies import documents
 
 
@@ -266,32 +267,10 @@ def test_a_lone_surrogate_is_saved_as_its_json_escape() -> None:
     """A label holding a lone UTF-16 surrogate (a file may spell one as
     "\\ud800") saves and reads back the same; UTF-8 has no bytes for it, so it
     is written as the JSON escape (saving failed with LW-E0400 before)."""
-    raw = json.dumps(
-        {
-            "format": "linework",
-            "version": 1,
-            "pages": [
-                {
-                    "id": "p1",
-                    "name": "Page 1",
-                    "layers": [{"id": "l1", "name": "Layer 1"}],
-                    "elements": [
-                        {
-                            "type": "shape",
-                            "id": "s",
-                            "layer": "l1",
-                            "kind": "rectangle",
-                            "box": {"x": 0, "y": 0, "w": 10, "h": 10},
-                            "text": "lone \ud800 é",
-                        }
-                    ],
-                }
-            ],
-        }
-    ).encode()
+    raw = json.dumps(sample_document(text="lone \ud800 é")).encode()
     doc = native.decode(raw)
 
     saved = native.encode(doc)
 
-    assert b"lone \\ud800 \xc3\xa9" in saved
+    assert b"lone \\ud800 \xc3\xa9 1" in saved
     assert native.decode(saved) == doc
