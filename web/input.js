@@ -6,6 +6,8 @@
 import { isTyping, onAction, onKey } from "./keys.js";
 
 const LINE_PX = 16;
+/** A paste this soon after a middle button went up over the canvas is its own (ms). */
+const MIDDLE_PASTE_MS = 500;
 
 function wheelPixels(event) {
   const k = event.deltaMode === 1 ? LINE_PX : event.deltaMode === 2 ? 400 : 1;
@@ -50,9 +52,24 @@ export function wireViewInput(svg, canvas, actions) {
   };
   svg.addEventListener("pointerup", endDrag);
   svg.addEventListener("pointercancel", endDrag);
-  // The middle button must not paste or start autoscroll.
-  svg.addEventListener("mousedown", (event) => { if (event.button === 1) event.preventDefault(); });
-  svg.addEventListener("auxclick", (event) => { if (event.button === 1) event.preventDefault(); });
+  // The middle button must not paste or start autoscroll. Chromium on Linux
+  // pastes the primary selection (text selected anywhere) as a middle button
+  // goes up, whatever the default of its events: a pan dropped that text
+  // into the diagram. A paste just after a middle button went up over the
+  // canvas is refused before the editor sees it.
+  let middleUp = -Infinity;
+  for (const type of ["mousedown", "pointerup", "auxclick"]) {
+    svg.addEventListener(type, (event) => {
+      if (event.button !== 1) return;
+      event.preventDefault();
+      if (type !== "mousedown") middleUp = performance.now();
+    });
+  }
+  window.addEventListener("paste", (event) => {
+    if (performance.now() - middleUp > MIDDLE_PASTE_MS) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }, true);
 
   // Space held pans; its key is the page's own (../keys.js routes the rest).
   onKey((event) => {

@@ -159,3 +159,31 @@ def test_drag_panning_goes_no_further_either(editor_app: App) -> None:
     mouse.move(c["x"] + 320, c["y"] + 200, steps=8)
     mouse.up(button="middle")
     assert drawing(app)["right"] == pytest.approx(c["x"] + KEEP + 300, abs=2)
+
+
+def test_a_middle_button_pan_pastes_nothing(editor_app: App) -> None:
+    """Chromium on Linux pastes the primary selection (text selected anywhere)
+    when a middle button goes up: a pan dropped that text into the diagram
+    as text shapes. With text selected, a middle-button pan adds nothing."""
+    app = editor_app
+    add(app, "rectangle", 550, 400)
+    search = app.page.locator("[data-role=palette-search]")
+    search.fill("router")
+    search.dblclick()  # selected by the user: the primary selection is "router"
+    app.page.focus("#canvas")  # the canvas has the keys, as after any click
+    c = canvas_box(app)
+    mouse = app.page.mouse
+    view = app.view()
+    mouse.move(c["x"] + c["width"] - 20, c["y"] + 200)
+    mouse.down(button="middle")
+    mouse.move(c["x"] + c["width"] - 220, c["y"] + 200, steps=8)
+    mouse.up(button="middle")
+    app.page.wait_for_timeout(300)
+    settle(app)
+    search.fill("")
+    kinds = app.page.evaluate(
+        "() => [...document.querySelectorAll('#canvas [data-role=content] > g')]"
+        ".map((g) => g.getAttribute('data-kind'))"
+    )
+    assert kinds == ["rectangle"]
+    assert app.view()["x"] == pytest.approx(view["x"] - 200, abs=2)
