@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import fields, replace
 from typing import Any, Final, TypeAlias, TypeVar
 
 from linework.errors import LineworkError
 from linework.formats import limits
 from linework.formats.jsonerrors import json_problem
+from linework.formats.native_migrations import MIGRATIONS, MINOR_MIGRATIONS
 from linework.formats.native_refs import Invalid as _Invalid
 from linework.formats.native_refs import check_references
 from linework.formats.utf8json import json_utf8
@@ -82,95 +83,6 @@ _KINDS_1_2: Final = (
     "person-card",
 )
 MEDIA_TYPE: Final = "application/vnd.linework+json"
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def _map_elements(
-    o: dict[str, Any], keys: frozenset[str], fix: Callable[[Any], Any]
-) -> dict[str, Any]:
-    """Return ``o`` with ``fix`` applied to every element (object) of a page that
-    has one of ``keys``; the others are kept as they are (fix would copy them).
-
-    Pages (and files) needing nothing are returned as they came: a C-level
-    pass over the pages' elements says so (every file without a ``minor``
-    takes these migrations).
-    """
-    pages = o.get("pages")
-    if not isinstance(pages, list):
-        return o
-    new_pages: list[Any] = []
-    for page in pages:
-        elements = page.get("elements") if isinstance(page, dict) else None
-        if not isinstance(elements, list) or _surely_without(elements, keys):
-            new_pages.append(page)
-            continue
-        fixed = [
-            fix(el) if isinstance(el, dict) and not keys.isdisjoint(el) else el
-            for el in elements
-        ]
-        new_pages.append({**page, "elements": fixed})
-    return {**o, "pages": new_pages}
-
-
-def _surely_without(elements: list[Any], keys: frozenset[str]) -> bool:
-    """Return True when no element of the list holds any of ``keys`` (False:
-    not proven, as for an element that is no object)."""
-    try:
-        return all(map(keys.isdisjoint, elements))
-    except TypeError:  # an element that is no object: rejected later, at its place
-        return False
-
-
-def _v1_0_to_1_1(o: dict[str, Any]) -> dict[str, Any]:
-    """1.0 → 1.1: a ``container`` key in a 1.0 file was no membership.
-
-    Version 1.0 kept unknown element keys as they were, so a ``container`` it
-    carried came from elsewhere and must not start moving shapes about now: it
-    is kept, renamed ``container_1_0``.
-    """
-    return _map_elements(o, frozenset({CONTAINER_KEY}), _no_container_1_0)
-
-
-def _no_container_1_0(el: Any) -> Any:
-    """Rename an element's ``container`` key ``container_1_0``."""
-    if not isinstance(el, dict):
-        return el
-    return {("container_1_0" if k == CONTAINER_KEY else k): v for k, v in el.items()}
-
-
-def _v1_1_to_1_2(o: dict[str, Any]) -> dict[str, Any]:
-    """1.1 → 1.2: a ``rich`` key in an older file was no rich label.
-
-    As for ``container`` in 1.0 → 1.1: it is kept, renamed ``rich_1_1``, so
-    its text stays the plain ``text`` it was (a connector label's, which 1.1
-    did not keep, is dropped).
-    """
-    return _map_elements(o, frozenset({"rich", "labels"}), _no_rich_1_1)
-
-
-def _no_rich_1_1(el: Any) -> Any:
-    """Rename an element's ``rich``; drop its labels' (1.1 dropped unknown keys)."""
-    if not isinstance(el, dict):
-        return el
-    out = {("rich_1_1" if k == "rich" else k): v for k, v in el.items()}
-    labels = out.get("labels")
-    if isinstance(labels, list):
-        out["labels"] = [
-            {k: v for k, v in lb.items() if k != "rich"} if isinstance(lb, dict) else lb
-            for lb in labels
-        ]
-    return out
-
-
-# Migrations work on raw JSON, so they keep working after the model changes.
-# Key: the version a migration upgrades from (none yet between majors).
-MIGRATIONS: Final[dict[int, Migration]] = {}
-#: Within major version 1, by the minor version a migration upgrades from.
-MINOR_MIGRATIONS: Final[dict[int, Migration]] = {
-    0: _v1_0_to_1_1,
-    1: _v1_1_to_1_2,
-}
 
 _T = TypeVar("_T")
 #: Most items a list-valued prop holds (a class's rows, a lifeline's bars).
@@ -498,10 +410,8 @@ class _Reader:
 
     def style_read(self, o: dict[str, Any]) -> Style | None:
         """Return the style of a dict equal to ``o`` read already, else None."""
-        types = tuple(map(type, o.values()))
-        if list in types or dict in types:
-            return None
-        return self.raw_styles.get((tuple(o.items()), types))
+        key = _style_key(o)
+        return None if key is None else self.raw_styles.get(key)
 
     def _style(self, o: dict[str, Any], path: str) -> tuple[Style, dict[str, Any]]:
         values: dict[str, Any] = {}

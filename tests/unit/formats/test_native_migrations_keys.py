@@ -72,16 +72,16 @@ def test_an_element_that_is_no_object_is_refused_at_its_place(bad: Any) -> None:
 def test_one_labelled_connector_does_not_copy_every_element(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from linework.formats import native
+    from linework.formats import native_migrations
 
     fixed: list[Any] = []
-    real = native._no_rich_1_1
+    real = native_migrations._no_rich_1_1
 
     def counting(el: Any) -> Any:
         fixed.append(el)
         return real(el)
 
-    monkeypatch.setattr(native, "_no_rich_1_1", counting)
+    monkeypatch.setattr(native_migrations, "_no_rich_1_1", counting)
     elements: list[Any] = [_shape(i) for i in range(500)]
     elements.append(
         {
