@@ -223,14 +223,14 @@ enterStage("download");
 
 // The automation hook (docs/architecture.md §9): scripts and tests talk to the core with
 // the same JSON messages the page uses. It lives in this tab's memory only.
-// A script's message that replaces the document is painted like the page's own
-// open (docs/automation.md).
-const REPLACES = new Set(["file-open", "file-new", "file-template", "open-plain"]);
+// A script's message that replaces the document (its reply carries `document`:
+// file-new, file-open, file-template, open-plain) is painted like the page's
+// own open (docs/automation.md).
 globalThis.linework = Object.freeze({
   version: config.version,
   send: (message) => ready.then(async () => {
     const reply = await rpc.call(message);
-    if (reply?.ok && reply.document && REPLACES.has(message?.type)) files.adopt(reply);
+    if (reply?.ok && reply.document) files.adopt(reply);
     return reply;
   }),
   view: () => canvas.view,
