@@ -63,11 +63,6 @@ export function createOutline({ panel, svg, editor }) {
     return li;
   }
 
-  function listing() {
-    const none = list.querySelector(".outline-none");
-    if (none !== null) none.textContent = "Listing this page's shapes…";
-  }
-
   function show(outline) {
     items = outline.items;
     const nodes = items.map(option);
@@ -153,10 +148,8 @@ export function createOutline({ panel, svg, editor }) {
   });
 
   editor.onUi((ui) => {
+    // A big page just shown sends `listing: true` first; its outline follows.
     if (ui.outline) show(ui.outline);
-    // A big page opened: its outline follows in idle time; until then it
-    // is being listed, not empty.
-    else if (ui.pending > 0 && items.length === 0) listing();
     const now = new Set(ui.selection);
     const same = now.size === selected.size && [...now].every((id) => selected.has(id));
     if (!same) {
