@@ -127,7 +127,7 @@ const WARM_BUDGET_MS = 1500;
  * @param {string[]} icons real library icons' SVG (text), drawn too
  */
 async function warm(Resvg, icons) {
-  let first = 0;
+  let liftoff = 0;
   let best = Infinity;
   let spent = 0;
   let calm = 0;
@@ -148,10 +148,10 @@ async function warm(Resvg, icons) {
     rounds += 1;
     // The first round also compiles each function lazily: the second is
     // Liftoff's speed.
-    if (rounds === 2) first = took;
+    if (rounds === 2) liftoff = took;
     calm = took < best * 1.15 ? calm + 1 : 0;
     best = Math.min(best, took);
-    const optimized = (rounds > 2 && best < first / 3) || rounds >= WARM_ROUNDS;
+    const optimized = (rounds > 2 && best < liftoff / 3) || rounds >= WARM_ROUNDS;
     if (optimized && calm >= 3) break;
     // Let a real job in between rounds.
     await new Promise((resolve) => setTimeout(resolve, 0));
