@@ -20,6 +20,8 @@ from lw_helpers import App
 ELEMENTS = "#canvas [data-role=content] > g[data-id]"
 PRIMARY = "Control"
 PALETTE_SEARCH = "[data-role=palette-search]"
+#: The icons a palette search found.
+ICON_RESULTS = "[data-role=icon-results] [data-shape]"
 #: The palette's own entries (shapes of the core's kinds and presets).
 PALETTE_SHAPES = "[data-role=palette] .palette-sections button.shape"
 
@@ -61,6 +63,14 @@ def clean_test(app: App) -> Iterator[None]:
     yield
     assert [] == App.problems_of(app.console[seen:])
     assert [] == app.dialogs  # type: ignore[attr-defined]
+
+
+@contextmanager
+def clean_palette_test(app: App) -> Iterator[None]:
+    """:func:`clean_test`, then the palette's search emptied for the next test."""
+    with clean_test(app):
+        yield
+    app.page.fill(PALETTE_SEARCH, "")
 
 
 def settle(app: App) -> None:

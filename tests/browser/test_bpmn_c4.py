@@ -11,9 +11,10 @@ from typing import Any
 import editor_helpers
 import pytest
 from editor_helpers import (
+    PALETTE_SEARCH,
     PRIMARY,
     centre_of,
-    clean_test,
+    clean_palette_test,
     drag,
     elements,
     screen,
@@ -24,16 +25,15 @@ from lw_helpers import App
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
-SEARCH = "[data-role=palette-search]"
+SEARCH = PALETTE_SEARCH
 SHOWN = "[data-role=palette] .palette-sections button.shape"
 
 
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty document and must log no error."""
-    with clean_test(editor_app):
+    with clean_palette_test(editor_app):
         yield
-    editor_app.page.fill(SEARCH, "")
 
 
 @pytest.mark.parametrize(

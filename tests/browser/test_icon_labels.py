@@ -11,9 +11,11 @@ from typing import Any
 import editor_helpers
 import pytest
 from editor_helpers import (
+    ICON_RESULTS,
+    PALETTE_SEARCH,
     PRIMARY,
     centre_of,
-    clean_test,
+    clean_palette_test,
     drag,
     elements,
     screen,
@@ -25,16 +27,15 @@ from lw_helpers import App
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
-SEARCH = "[data-role=palette-search]"
-RESULTS = "[data-role=icon-results] [data-shape]"
+SEARCH = PALETTE_SEARCH
+RESULTS = ICON_RESULTS
 
 
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty document and must log no error."""
-    with clean_test(editor_app):
+    with clean_palette_test(editor_app):
         yield
-    editor_app.page.fill(SEARCH, "")
 
 
 def label_below_icon(app: App, sid: str) -> tuple[str, bool]:

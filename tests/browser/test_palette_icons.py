@@ -13,10 +13,12 @@ import editor_helpers
 import pytest
 from editor_helpers import (
     ELEMENTS,
+    ICON_RESULTS,
+    PALETTE_SEARCH,
     PRIMARY,
     by_id,
     centre_of,
-    clean_test,
+    clean_palette_test,
     drag,
     elements,
     screen,
@@ -28,8 +30,8 @@ from playwright.sync_api import expect
 
 editor_app = editor_helpers.editor_app  # the module's app (fixture)
 
-SEARCH = "[data-role=palette-search]"
-RESULTS = "[data-role=icon-results] [data-shape]"
+SEARCH = PALETTE_SEARCH
+RESULTS = ICON_RESULTS
 
 
 #: Each icon image on the canvas: its SVG (the document's copy) and what it shows.
@@ -78,9 +80,8 @@ def type_search(app: App, words: str) -> list[str]:
 @pytest.fixture(autouse=True)
 def _fresh(editor_app: App) -> Any:
     """Each test starts from an empty document and must log no error."""
-    with clean_test(editor_app):
+    with clean_palette_test(editor_app):
         yield
-    editor_app.page.fill(SEARCH, "")
 
 
 @pytest.mark.parametrize(
