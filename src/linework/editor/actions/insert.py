@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from linework import commands as cmd
@@ -36,14 +37,20 @@ from linework.model import DEFAULT_STYLE, Patch
 from linework.shapes import kind_of
 
 
-def _placed_box(ed: Editor, args: Args, size: tuple[float, float]) -> Box:
-    """The box of a new shape: centred on x, y, else on a free spot in view."""
+def _placed_box(
+    ed: Editor,
+    args: Args,
+    size: tuple[float, float],
+    place: Callable[[Box | None], Vec] | None = None,
+) -> Box:
+    """The box of a new shape: centred on x, y, else on a free spot in view
+    (``place(view)`` finds it, when a shape needs more room than its box)."""
     x, y = _opt_num(args, "x"), _opt_num(args, "y")
-    center = (
-        Vec(x, y)
-        if x is not None and y is not None
-        else placement.place(ed, size, placement.view_arg(args))
-    )
+    if x is not None and y is not None:
+        center = Vec(x, y)
+    else:
+        view = placement.view_arg(args)
+        center = placement.place(ed, size, view) if place is None else place(view)
     return Box(center.x - size[0] / 2, center.y - size[1] / 2, size[0], size[1])
 
 
@@ -76,12 +83,14 @@ def _add_shape(ed: Editor, args: Args) -> None:
 def _add_icon(ed: Editor, args: Args) -> None:
     new = new_icon(args)
     style = replace(DEFAULT_STYLE, fill="none", stroke="none", label_position="bottom")
-    (w, h), x, y = new.size, _opt_num(args, "x"), _opt_num(args, "y")
-    if x is None or y is None:  # clear of other shapes, its label included
-        view = placement.view_arg(args)
-        at = placement.place_labelled(ed, "icon", new.size, new.text, style, view)
-        x, y = at.x, at.y
-    box = Box(x - w / 2, y - h / 2, w, h)
+    box = _placed_box(  # clear of other shapes, its label included
+        ed,
+        args,
+        new.size,
+        lambda view: placement.place_labelled(
+            ed, "icon", new.size, new.text, style, view
+        ),
+    )
     patch = placement.new_shape(
         ed, "icon", box, style=style, props=new.props, text=new.text
     )
